@@ -1,0 +1,1 @@
+"""The domain: everything that is true without a screen. Imports no Qt (a test enforces it)."""

@@ -1,0 +1,63 @@
+"""One error family for everything a user can cause.
+
+Every error a person can trigger (bad URI, wrong password, unreadable image,
+rule violation) is an `EpcsError` whose `str()` is a single human sentence
+safe to show and to log: it never contains a secret, a code or a password.
+The CLI prints it after `error:`; the GUI shows it inline. Anything that is
+not an `EpcsError` is a bug and is handled as one.
+"""
+
+
+class EpcsError(Exception):
+    """Base class: a user-facing, one-line, secret-free message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class OtpAuthError(EpcsError):
+    """An otpauth URI or secret key that cannot be used."""
+
+
+class VaultError(EpcsError):
+    """The encrypted profile database cannot be opened, read or written."""
+
+
+class WrongPasswordError(VaultError):
+    """The password does not open this profile. The file is left untouched."""
+
+
+class VaultLockedError(VaultError):
+    """Another process holds this profile open for writing."""
+
+
+class ProfileError(EpcsError):
+    """A profile name that is invalid, taken or missing."""
+
+
+class RuleError(EpcsError):
+    """A change that would break an eRx rule (nickname, primary device, DEA/NPI...)."""
+
+
+class QrError(EpcsError):
+    """An image or camera that cannot be read (not: an image with no QR code)."""
+
+
+class CameraError(QrError):
+    """No camera, busy camera, permission denied, camera unplugged."""
+
+
+class PayloadError(EpcsError):
+    """A scanned or imported payload that is not an authenticator secret."""
+
+
+class ImportFileError(EpcsError):
+    """An import file (Aegis, 2FAS, URI list...) that cannot be read at all."""
+
+
+class BackupError(EpcsError):
+    """A backup file that is damaged, of an unknown version, or has a wrong password."""
