@@ -1,16 +1,49 @@
 """otpauth:// URIs (Google's Key URI format) and Base32 secrets.
 
-OWNER: core-otp helper. The dataclass below is the shared contract; the
-functions are implemented by that helper.
+Secrets reach us from QR codes printed by many different services and from
+keys people type by hand, so the parser is liberal wherever the meaning is
+unambiguous (letter case, spaces and hyphens in keys, missing padding,
+unknown extra parameters such as ``image``) and strict wherever guessing
+could silently produce wrong codes (a bad Base32 character, an unsupported
+algorithm, a repeated parameter with two different values). Every
+rejection is an `OtpAuthError` whose message names the problem without ever
+quoting the secret: at most one offending character and its position.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
+
+from epcs_desktop.core.errors import OtpAuthError
+
+log = logging.getLogger(__name__)
 
 Kind = Literal["totp", "hotp"]
 ALGORITHMS = ("SHA1", "SHA256", "SHA512")
+
+MIN_SECRET_BITS = 80
+"""RFC 4226 section 4 requires at least 128 bits and recommends 160; 80 is what
+real services still hand out (ten-byte keys), so it is accepted with a warning."""
+RECOMMENDED_SECRET_BITS = 128
+MAX_SECRET_CHARS = 1024
+"""No authenticator uses keys anywhere near this long; the cap keeps a pasted
+file or a garbage QR code from being mistaken for a key."""
+MIN_DIGITS, MAX_DIGITS = 6, 8
+MIN_PERIOD, MAX_PERIOD = 1, 300
+MAX_COUNTER = 2**64 - 1  # HOTP's moving factor is an 8-byte big-endian integer
+
+_BASE32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+_IGNORED_IN_SECRET = frozenset(" \t\r\n-")
+_INVALID_LENGTHS = frozenset({1, 3, 6})  # len % 8 values no Base32 encoder can produce
+_DIGITS_ONLY = re.compile(r"[0-9]+")
+# Characters that stay literal in a label or parameter: RFC 3986 unreserved.
+# ':' is always escaped inside issuer/account so that the one literal ':' in a
+# label is unambiguously the separator.
+_SAFE = "-._~@"
 
 
 @dataclass(frozen=True)
@@ -38,14 +71,300 @@ class OtpParams:
             f"algorithm={self.algorithm!r}, digits={self.digits}, period={self.period}, secret=<hidden>)"
         )
 
+    @property
+    def secret_bits(self) -> int:
+        """Length of the decoded key in bits (whole bytes only, as Base32 decoders do)."""
+        return len(self.secret) * 5 // 8 * 8
+
+    @property
+    def label(self) -> str:
+        """What a person would call this account: "Issuer (account)", or whichever is set."""
+        if self.issuer and self.account:
+            return f"{self.issuer} ({self.account})"
+        return self.issuer or self.account or "Unnamed account"
+
+
+# --------------------------------------------------------------------------- secrets
+
 
 def normalise_secret(text: str) -> str:
-    raise NotImplementedError
+    """Return `text` as canonical Base32: upper case, no spaces/hyphens, no padding.
+
+    Raises `OtpAuthError` when it is not Base32 or decodes to fewer than 80 bits.
+    The position in the message counts characters of what the person typed
+    (1-based) so they can find the typo.
+    """
+    if not isinstance(text, str):
+        raise OtpAuthError("the secret must be text")
+    stripped = text.strip()
+    if not stripped:
+        raise OtpAuthError("the secret is empty")
+    chars: list[str] = []
+    padding_at: int | None = None
+    offset = len(text) - len(text.lstrip())
+    for index, ch in enumerate(stripped, start=offset + 1):
+        if ch in _IGNORED_IN_SECRET or ch.isspace():
+            continue
+        if ch == "=":
+            padding_at = padding_at or index
+            continue
+        up = ch.upper() if ch.isascii() else ch  # 'ı'.upper() == 'I': only ASCII folds
+        if up not in _BASE32 or padding_at is not None:
+            where = f"character {_show_char(ch)} at position {index}"
+            raise OtpAuthError(f"the secret is not valid Base32 ({where})")
+        chars.append(up)
+    secret = "".join(chars)
+    if not secret:
+        raise OtpAuthError("the secret has no Base32 characters")
+    if len(secret) > MAX_SECRET_CHARS:
+        raise OtpAuthError(f"the secret is too long ({len(secret)} characters; at most {MAX_SECRET_CHARS})")
+    if len(secret) % 8 in _INVALID_LENGTHS:
+        raise OtpAuthError(
+            f"the secret is not valid Base32 ({len(secret)} characters is not a possible length; "
+            "a character may be missing or extra)"
+        )
+    bits = len(secret) * 5 // 8 * 8
+    if bits < MIN_SECRET_BITS:
+        raise OtpAuthError(f"the secret is too short ({bits} bits; at least {MIN_SECRET_BITS} are needed)")
+    return secret
+
+
+def _show_char(ch: str) -> str:
+    """A single character, quoted, with invisible ones spelled out."""
+    if ch.isprintable() and not ch.isspace():
+        return f"'{ch}'"
+    return f"U+{ord(ch):04X}"
+
+
+def _secret_warnings(secret: str) -> tuple[str, ...]:
+    bits = len(secret) * 5 // 8 * 8
+    if bits < RECOMMENDED_SECRET_BITS:
+        return (
+            f"the secret is only {bits} bits long; {RECOMMENDED_SECRET_BITS} or more is recommended",
+        )
+    return ()
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def _kind(value: str) -> Kind:
+    low = value.strip().lower()
+    if low == "totp":
+        return "totp"
+    if low == "hotp":
+        return "hotp"
+    if not low:
+        raise OtpAuthError("the URI does not say whether it is TOTP or HOTP (otpauth://totp/... expected)")
+    raise OtpAuthError(f"unsupported OTP type '{_clip(value)}' (only TOTP and HOTP are supported)")
+
+
+def _algorithm(value: str) -> str:
+    up = value.strip().upper().replace("-", "").replace("_", "")
+    if up in ALGORITHMS:
+        return up
+    raise OtpAuthError(f"unsupported algorithm '{_clip(value)}' (use SHA1, SHA256 or SHA512)")
+
+
+def _int_field(name: str, value: str | int, low: int, high: int, unit: str = "") -> int:
+    if isinstance(value, bool):
+        raise OtpAuthError(f"the {name} must be a whole number")
+    if isinstance(value, int):
+        number = value
+    else:
+        text = value.strip()
+        if not _DIGITS_ONLY.fullmatch(text):
+            raise OtpAuthError(f"the {name} must be a whole number, not '{_clip(value)}'")
+        if len(text) > 25:
+            raise OtpAuthError(f"the {name} is far too large")
+        number = int(text)
+    if not low <= number <= high:
+        raise OtpAuthError(f"the {name} must be between {low} and {high}{unit} (got {_clip(str(number))})")
+    return number
+
+
+def _text_field(name: str, value: str) -> str:
+    if not isinstance(value, str):
+        raise OtpAuthError(f"the {name} must be text")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise OtpAuthError(f"the {name} contains characters that cannot be stored") from None
+    return value.strip()
+
+
+def _clip(text: str, limit: int = 24) -> str:
+    """Echo a short, non-secret value back in a message, never a whole paste."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _build_params(
+    *,
+    kind: str,
+    secret: str,
+    account: str,
+    issuer: str,
+    algorithm: str,
+    digits: str | int,
+    period: str | int,
+    counter: str | int,
+    warnings: tuple[str, ...] = (),
+) -> OtpParams:
+    """The single validation path shared by `parse_uri` and `from_secret`."""
+    k = _kind(kind)
+    clean = normalise_secret(secret)
+    return OtpParams(
+        kind=k,
+        secret=clean,
+        account=_text_field("account name", account),
+        issuer=_text_field("issuer", issuer),
+        algorithm=_algorithm(algorithm),
+        digits=_int_field("number of digits", digits, MIN_DIGITS, MAX_DIGITS),
+        period=_int_field("period", period, MIN_PERIOD, MAX_PERIOD, " seconds"),
+        counter=_int_field("counter", counter, 0, MAX_COUNTER),
+        warnings=(*_secret_warnings(clean), *warnings),
+    )
+
+
+def from_secret(
+    secret: str,
+    *,
+    account: str = "",
+    issuer: str = "",
+    algorithm: str = "SHA1",
+    digits: int = 6,
+    period: int = 30,
+    kind: str = "totp",
+    counter: int = 0,
+) -> OtpParams:
+    """Validate a typed secret key and its settings exactly as `parse_uri` would."""
+    return _build_params(
+        kind=kind,
+        secret=secret,
+        account=account,
+        issuer=issuer,
+        algorithm=algorithm,
+        digits=digits,
+        period=period,
+        counter=counter,
+    )
+
+
+# --------------------------------------------------------------------------- URIs
+
+
+def _decode(part: str, what: str) -> str:
+    try:
+        return unquote(part, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError:
+        raise OtpAuthError(f"the {what} in the URI is not valid UTF-8") from None
+
+
+def _split_label(path: str) -> tuple[str, str]:
+    """Return (issuer prefix, account) from the raw, still percent-encoded path.
+
+    The split happens on a literal ':' before decoding, so an issuer or account
+    that itself contains an escaped colon (%3A) survives intact. A label with
+    several literal colons is split at the first one.
+    """
+    raw = path[1:] if path.startswith("/") else path
+    if ":" in raw:
+        prefix, account = raw.split(":", 1)
+        return _decode(prefix, "label").strip(), _decode(account, "label").strip()
+    return "", _decode(raw, "label").strip()
+
+
+def _query(query: str) -> dict[str, str]:
+    try:
+        pairs = parse_qsl(query, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError:
+        raise OtpAuthError("a parameter in the URI is not valid UTF-8") from None
+    params: dict[str, str] = {}
+    for raw_name, value in pairs:
+        name = raw_name.strip().lower()
+        if name in params and params[name] != value:
+            raise OtpAuthError(f"the URI gives the '{_clip(name)}' parameter twice with different values")
+        params[name] = value
+    return params
 
 
 def parse_uri(uri: str) -> OtpParams:
-    raise NotImplementedError
+    """Parse an ``otpauth://totp|hotp/LABEL?secret=...`` URI into validated `OtpParams`."""
+    if not isinstance(uri, str):
+        raise OtpAuthError("the otpauth URI must be text")
+    text = uri.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        raise OtpAuthError("this is not a well-formed otpauth URI") from None
+    scheme = parts.scheme.lower()
+    if scheme == "otpauth-migration":
+        raise OtpAuthError(
+            "this is a Google Authenticator export (otpauth-migration), not a single account URI"
+        )
+    if scheme != "otpauth":
+        raise OtpAuthError("this is not an otpauth URI (it must start with otpauth://)")
+    kind = _kind(parts.netloc)
+    label_issuer, account = _split_label(parts.path)
+    params = _query(parts.query)
+
+    secret = params.get("secret", "")
+    if "secret" not in params or not secret.strip():
+        raise OtpAuthError("the URI has no secret parameter")
+
+    warnings: list[str] = []
+    issuer = params.get("issuer", "").strip()
+    if issuer and label_issuer and issuer.casefold() != label_issuer.casefold():
+        warnings.append(
+            f"the label names the issuer '{_clip(label_issuer, 40)}' but the issuer parameter says "
+            f"'{_clip(issuer, 40)}'; using '{_clip(issuer, 40)}'"
+        )
+    issuer = issuer or label_issuer
+
+    if kind == "hotp" and not params.get("counter", "").strip():
+        raise OtpAuthError("an HOTP URI needs a counter parameter")
+
+    def opt(name: str, default: str | int) -> str | int:
+        value = params.get(name, "")
+        return value if value.strip() else default
+
+    result = _build_params(
+        kind=kind,
+        secret=secret,
+        account=account,
+        issuer=issuer,
+        algorithm=str(opt("algorithm", "SHA1")),
+        digits=opt("digits", 6),
+        period=opt("period", 30),
+        counter=opt("counter", 0),
+        warnings=tuple(warnings),
+    )
+    log.debug("parsed an otpauth URI (%s, %s, %d digits)", result.kind, result.algorithm, result.digits)
+    return result
 
 
 def build_uri(params: OtpParams) -> str:
-    raise NotImplementedError
+    """Build the canonical otpauth URI for `params` (the inverse of `parse_uri`).
+
+    Parameters are written only where a reader could not infer them, except
+    issuer, algorithm, digits and period which are always written because some
+    authenticator apps ignore the documented defaults.
+    """
+    issuer = quote(params.issuer, safe=_SAFE)
+    account = quote(params.account, safe=_SAFE)
+    label = f"{issuer}:{account}" if params.issuer else account
+    query = [f"secret={params.secret}"]
+    if params.issuer:
+        query.append(f"issuer={issuer}")
+    query.append(f"algorithm={params.algorithm}")
+    query.append(f"digits={params.digits}")
+    if params.kind == "hotp":
+        query.append(f"counter={params.counter}")
+        if params.period != 30:
+            query.append(f"period={params.period}")
+    else:
+        query.append(f"period={params.period}")
+        if params.counter:
+            query.append(f"counter={params.counter}")
+    return f"otpauth://{params.kind}/{label}?{'&'.join(query)}"

@@ -1,0 +1,263 @@
+"""otpauth URI parsing/building and secret normalisation, against real inputs seen in the wild."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from epcs_desktop.core.errors import OtpAuthError
+from epcs_desktop.core.otpauth import (
+    OtpParams,
+    build_uri,
+    from_secret,
+    normalise_secret,
+    parse_uri,
+)
+
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # 160 bits
+
+
+# --------------------------------------------------------------------------- secrets
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "jbsw y3dp ehpk 3pxp jbsw y3dp ehpk 3pxp",
+        "JBSW-Y3DP-EHPK-3PXP-JBSW-Y3DP-EHPK-3PXP",
+        "  JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP  ",
+        "jbswy3dpehpk3pxpjbswy3dpehpk3pxp",
+    ],
+)
+def test_normalise_secret_accepts_human_formatting(typed: str) -> None:
+    assert normalise_secret(typed) == SECRET
+
+
+def test_normalise_secret_strips_padding_and_accepts_missing_padding() -> None:
+    raw = base64.b32encode(b"0123456789abcdef!").decode()  # 17 bytes: padded
+    assert raw.endswith("=")
+    assert normalise_secret(raw) == raw.rstrip("=")
+    assert normalise_secret(raw.rstrip("=")) == raw.rstrip("=")
+
+
+def test_bad_character_reports_character_and_position_not_secret() -> None:
+    with pytest.raises(OtpAuthError) as exc:
+        normalise_secret("ABCDEF1GHIJKLMNOPQRS")
+    assert str(exc.value) == "the secret is not valid Base32 (character '1' at position 7)"
+
+
+def test_position_counts_what_the_person_typed() -> None:
+    with pytest.raises(OtpAuthError, match=r"character '8' at position 11\)"):
+        normalise_secret("ABCD EFGH 8JKL MNOP")
+
+
+def test_padding_in_the_middle_is_rejected() -> None:
+    with pytest.raises(OtpAuthError, match="character 'A' at position 10"):
+        normalise_secret("JBSWY3DP=AEHPK3PXPJBSW")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the secret is empty"),
+        ("   ", "the secret is empty"),
+        ("- - -", "the secret has no Base32 characters"),
+        ("JBSWY3DPEHPK3PX", "at least 80"),  # 15 chars = 72 bits
+        ("JBSWY3DPEHPK3PXPJ", "not a possible length"),  # 17 chars: len % 8 == 1
+        ("A" * 2000, "too long"),
+    ],
+)
+def test_normalise_secret_rejections(text: str, message: str) -> None:
+    with pytest.raises(OtpAuthError, match=message):
+        normalise_secret(text)
+
+
+def test_eighty_bits_accepted_with_warning_and_128_without() -> None:
+    short = from_secret(base64.b32encode(b"x" * 10).decode())
+    assert short.secret_bits == 80
+    assert any("80 bits" in w for w in short.warnings)
+    ok = from_secret(base64.b32encode(b"x" * 16).decode())
+    assert ok.warnings == ()
+
+
+def test_repr_hides_secret() -> None:
+    p = from_secret(SECRET, account="a", issuer="b")
+    assert SECRET not in repr(p) and SECRET not in str(p)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def test_parse_google_example() -> None:
+    p = parse_uri(
+        "otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example"
+        "&image=https%3A%2F%2Fexample.com%2Flogo.png&color=red"
+    )
+    assert p == OtpParams("totp", "JBSWY3DPEHPK3PXP", "alice@google.com", "Example")
+
+
+def test_liberal_letter_case() -> None:
+    p = parse_uri(f"OTPAUTH://TOTP/Acme:bob?secret={SECRET.lower()}&algorithm=sha256&Digits=8")
+    assert (p.kind, p.algorithm, p.digits, p.secret) == ("totp", "SHA256", 8, SECRET)
+    assert parse_uri(f"otpauth://totp/x?secret={SECRET}&algorithm=SHA-512").algorithm == "SHA512"
+
+
+def test_label_split_on_literal_colon_before_decoding() -> None:
+    p = parse_uri(f"otpauth://totp/A%3AB:c%3Ad?secret={SECRET}")
+    assert (p.issuer, p.account) == ("A:B", "c:d")
+    q = parse_uri(f"otpauth://totp/Only%3Aaccount?secret={SECRET}")
+    assert (q.issuer, q.account) == ("", "Only:account")
+
+
+def test_space_after_label_colon_is_ignored_and_issuer_taken_from_label() -> None:
+    p = parse_uri(f"otpauth://totp/Big%20Corp:%20%20jane?secret={SECRET}")
+    assert (p.issuer, p.account) == ("Big Corp", "jane")
+
+
+def test_plus_in_query_is_a_space() -> None:
+    assert parse_uri(f"otpauth://totp/x?secret={SECRET}&issuer=Big+Corp").issuer == "Big Corp"
+
+
+def test_issuer_parameter_wins_and_mismatch_is_reported() -> None:
+    p = parse_uri(f"otpauth://totp/Old:bob?secret={SECRET}&issuer=New")
+    assert p.issuer == "New"
+    assert len(p.warnings) == 1 and "'Old'" in p.warnings[0] and "'New'" in p.warnings[0]
+    same = parse_uri(f"otpauth://totp/acme:bob?secret={SECRET}&issuer=ACME")
+    assert same.warnings == ()
+
+
+def test_hotp_counter() -> None:
+    p = parse_uri(f"otpauth://hotp/x?secret={SECRET}&counter=42")
+    assert (p.kind, p.counter) == ("hotp", 42)
+
+
+def test_same_parameter_twice_with_same_value_is_fine() -> None:
+    assert parse_uri(f"otpauth://totp/x?secret={SECRET}&digits=6&digits=6").digits == 6
+
+
+@pytest.mark.parametrize(
+    ("uri", "message"),
+    [
+        ("https://example.com/?secret=X", "must start with otpauth://"),
+        ("otpauth-migration://offline?data=abc", "Google Authenticator export"),
+        (f"otpauth://motp/x?secret={SECRET}", "unsupported OTP type 'motp'"),
+        (f"otpauth:///x?secret={SECRET}", "TOTP or HOTP"),
+        ("otpauth://totp/x?issuer=A", "no secret"),
+        ("otpauth://totp/x?secret=", "no secret"),
+        (f"otpauth://totp/x?secret={SECRET}&algorithm=MD5", "unsupported algorithm 'MD5'"),
+        (f"otpauth://totp/x?secret={SECRET}&digits=5", "between 6 and 8"),
+        (f"otpauth://totp/x?secret={SECRET}&digits=10", "between 6 and 8"),
+        (f"otpauth://totp/x?secret={SECRET}&digits=six", "whole number, not 'six'"),
+        (f"otpauth://totp/x?secret={SECRET}&digits=-6", "whole number"),
+        (f"otpauth://totp/x?secret={SECRET}&period=0", "between 1 and 300 seconds"),
+        (f"otpauth://totp/x?secret={SECRET}&period=301", "between 1 and 300 seconds"),
+        (f"otpauth://totp/x?secret={SECRET}&period=30.5", "whole number"),
+        (f"otpauth://hotp/x?secret={SECRET}", "HOTP URI needs a counter"),
+        (f"otpauth://hotp/x?secret={SECRET}&counter=-1", "whole number"),
+        (f"otpauth://totp/x?secret={SECRET}&digits=6&digits=8", "'digits' parameter twice"),
+        (f"otpauth://totp/x?secret={SECRET}&secret=GEZDGNBVGY3TQOJQGEZDGNBV", "'secret' parameter twice"),
+        (f"otpauth://totp/%FF%FE?secret={SECRET}", "not valid UTF-8"),
+        ("otpauth://totp/x?secret=JBSWY3DPEHPK3PX0", "character '0' at position 16"),
+    ],
+)
+def test_strict_rejections(uri: str, message: str) -> None:
+    with pytest.raises(OtpAuthError, match=message):
+        parse_uri(uri)
+
+
+@pytest.mark.parametrize(
+    "secret",
+    ["JBSWY3DPEHPK3PX1JBSWY3DP", "GEZDGNBVGY3TQOJQGEZDGN", "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE8", "ABCD"],
+)
+def test_error_messages_never_contain_the_secret(secret: str) -> None:
+    with pytest.raises(OtpAuthError) as exc:
+        parse_uri(f"otpauth://totp/x?secret={secret}")
+    assert secret not in str(exc.value)
+    assert secret.lower() not in str(exc.value).lower()
+
+
+# --------------------------------------------------------------------------- building / round trip
+
+
+def test_build_writes_canonical_uri() -> None:
+    p = from_secret(SECRET, account="jane doe@clinic.org", issuer="ID.me")
+    assert build_uri(p) == (
+        f"otpauth://totp/ID.me:jane%20doe@clinic.org?secret={SECRET}&issuer=ID.me"
+        "&algorithm=SHA1&digits=6&period=30"
+    )
+
+
+def test_from_secret_validates_like_parse_uri() -> None:
+    with pytest.raises(OtpAuthError, match="between 6 and 8"):
+        from_secret(SECRET, digits=9)
+    with pytest.raises(OtpAuthError, match="unsupported algorithm"):
+        from_secret(SECRET, algorithm="SHA384")
+    with pytest.raises(OtpAuthError, match="unsupported OTP type"):
+        from_secret(SECRET, kind="steam")
+    with pytest.raises(OtpAuthError, match="between 1 and 300"):
+        from_secret(SECRET, period=0)
+    p = from_secret(SECRET.lower(), algorithm="sha512", kind="HOTP", counter=7, issuer=" X ")
+    assert (p.secret, p.algorithm, p.kind, p.counter, p.issuer) == (SECRET, "SHA512", "hotp", 7, "X")
+
+
+base32_secrets = st.binary(min_size=10, max_size=64).map(lambda b: base64.b32encode(b).decode().rstrip("="))
+label_text = st.text(
+    alphabet=st.characters(exclude_categories=("Cs",)), max_size=40
+)  # ':' '%' '&' '?' '#' '/' '+' unicode, controls: all must survive
+
+
+@given(
+    secret=base32_secrets,
+    account=label_text,
+    issuer=label_text,
+    algorithm=st.sampled_from(["SHA1", "SHA256", "SHA512"]),
+    digits=st.integers(6, 8),
+    period=st.integers(1, 300),
+    kind=st.sampled_from(["totp", "hotp"]),
+    counter=st.integers(0, 2**64 - 1),
+)
+def test_round_trip(
+    secret: str, account: str, issuer: str, algorithm: str, digits: int, period: int, kind: str, counter: int
+) -> None:
+    p = from_secret(
+        secret,
+        account=account,
+        issuer=issuer,
+        algorithm=algorithm,
+        digits=digits,
+        period=period,
+        kind=kind,
+        counter=counter,
+    )
+    back = parse_uri(build_uri(p))
+    assert back == p
+    # every field, explicitly (equality ignores warnings only)
+    assert (back.kind, back.secret, back.account, back.issuer) == (p.kind, p.secret, p.account, p.issuer)
+    assert (back.algorithm, back.digits, back.period, back.counter) == (
+        p.algorithm,
+        p.digits,
+        p.period,
+        p.counter,
+    )
+    assert back.warnings == p.warnings
+
+
+@given(st.text(max_size=200))
+def test_parse_uri_only_ever_raises_otpauth_error(text: str) -> None:
+    try:
+        parse_uri("otpauth://totp/" + text)
+    except OtpAuthError as exc:
+        assert "\n" not in str(exc)
+
+
+def test_non_ascii_lookalikes_are_not_folded_into_base32() -> None:
+    # 'ı'.upper() == 'I' in Python; a key with it was not typed from a real key
+    with pytest.raises(OtpAuthError, match="character 'ı' at position 3"):
+        normalise_secret("JBıWY3DPEHPK3PXPJBSWY3DP")
+
+
+def test_non_breaking_spaces_from_web_pages_are_ignored() -> None:
+    assert normalise_secret("JBSW\u00a0Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP") == SECRET
