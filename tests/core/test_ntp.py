@@ -1,0 +1,163 @@
+"""The clock check against a real SNTP responder on 127.0.0.1 that lies about the time on purpose."""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from epcs_desktop.core import ntp
+from epcs_desktop.core.ntp import ClockCheck, NtpError, check_clock, sntp_offset
+
+Reply = Callable[[bytes], bytes | None]
+
+
+def skewed_reply(skew: float, *, stratum: int = 2, leap: int = 0, ref_id: bytes = b"GPS\0") -> Reply:
+    """A server whose clock is `skew` seconds ahead of ours (positive offset expected)."""
+
+    def reply(request: bytes) -> bytes:
+        originate = struct.unpack_from(">Q", request, 40)[0]
+        t2 = ntp.unix_to_ntp(time.time() + skew)
+        time.sleep(0.01)  # a little server processing time between T2 and T3
+        t3 = ntp.unix_to_ntp(time.time() + skew)
+        first = (leap << 6) | (4 << 3) | 4
+        return struct.pack(">BBbbII4sQQQQ", first, stratum, 6, -20, 0, 0, ref_id, t2, originate, t2, t3)
+
+    return reply
+
+
+class Responder:
+    """A UDP server thread on 127.0.0.1 that answers each request with `reply(request)`."""
+
+    def __init__(self, reply: Reply) -> None:
+        self.reply = reply
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.settimeout(0.1)
+        self.port = self.sock.getsockname()[1]
+        self.requests: list[bytes] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                data, addr = self.sock.recvfrom(1024)
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.requests.append(data)
+            answer = self.reply(data)
+            if answer is not None:
+                self.sock.sendto(answer, addr)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def responder() -> Iterator[Callable[[Reply], Responder]]:
+    made: list[Responder] = []
+
+    def start(reply: Reply) -> Responder:
+        r = Responder(reply)
+        made.append(r)
+        return r
+
+    yield start
+    for r in made:
+        r.close()
+
+
+@pytest.mark.parametrize("skew", [0.0, 42.0, -95.5, 3600.0])
+def test_measures_the_skew_of_the_server(responder, skew: float) -> None:
+    server = responder(skewed_reply(skew))
+    offset = sntp_offset("127.0.0.1", server.port, timeout=2.0)
+    assert offset == pytest.approx(skew, abs=0.5)
+
+
+def test_request_is_a_48_byte_version_4_client_packet(responder) -> None:
+    server = responder(skewed_reply(0.0))
+    sntp_offset("127.0.0.1", server.port, timeout=2.0)
+    (request,) = server.requests
+    assert len(request) == 48
+    assert request[0] >> 6 == 0 and (request[0] >> 3) & 7 == 4 and request[0] & 7 == 3
+    assert struct.unpack_from(">Q", request, 40)[0] != 0  # transmit nonce the server must echo
+
+
+def test_clock_check_verdicts(responder) -> None:
+    server = responder(skewed_reply(-40.0))
+    result = check_clock("127.0.0.1", server.port, timeout=2.0, platform="linux")
+    assert not result.ok
+    assert "ahead" in result.message and "timedatectl set-ntp true" in result.message
+    fine = ClockCheck.from_offset(3.2, platform="win32")
+    assert fine.ok and "correct" in fine.message
+    assert "Sync now" in ClockCheck.from_offset(16.0, platform="win32").message
+    assert "behind" in ClockCheck.from_offset(16.0, platform="win32").message
+    assert "Set time and date automatically" in ClockCheck.from_offset(-20, platform="darwin").message
+    assert ClockCheck.from_offset(15.0).ok and ClockCheck.from_offset(-15.0).ok
+    assert not ClockCheck.from_offset(15.01).ok
+
+
+def test_timeout_against_a_port_that_never_answers(responder) -> None:
+    silent = responder(lambda request: None)
+    with pytest.raises(NtpError, match=r"did not answer within 0\.5 s"):
+        sntp_offset("127.0.0.1", silent.port, timeout=0.5)
+    assert len(silent.requests) == 1
+
+
+@pytest.mark.parametrize(
+    "reply, message",
+    [
+        (lambda request: b"\x24" + b"\0" * 10, "malformed reply"),
+        (lambda request: b"\xff" * 48, "malformed reply"),
+        (skewed_reply(0.0, stratum=0, ref_id=b"RATE"), "kiss code RATE"),
+        (skewed_reply(0.0, leap=3), "not synchronised"),
+    ],
+    ids=["short", "wrong-mode", "kiss-o-death", "unsynchronised"],
+)
+def test_bad_replies_give_a_clear_error(responder, reply: Reply, message: str) -> None:
+    server = responder(reply)
+    with pytest.raises(NtpError, match=message):
+        sntp_offset("127.0.0.1", server.port, timeout=1.0)
+
+
+def test_reply_to_another_request_is_ignored_until_timeout(responder) -> None:
+    def wrong_originate(request: bytes) -> bytes:
+        forged = bytearray(skewed_reply(500.0)(request))
+        forged[24:32] = b"\x01" * 8
+        return bytes(forged)
+
+    server = responder(wrong_originate)
+    with pytest.raises(NtpError, match="did not answer"):
+        sntp_offset("127.0.0.1", server.port, timeout=0.5)
+
+
+def test_unknown_server_name() -> None:
+    with pytest.raises(NtpError, match="Could not find the time server"):
+        sntp_offset("no-such-host.invalid", timeout=0.5)
+    with pytest.raises(NtpError, match="not valid"):
+        sntp_offset("two words", timeout=0.5)
+
+
+def test_timestamp_conversion_round_trips_across_the_2036_era_boundary() -> None:
+    for t in (0.0, 1_790_000_000.25, 2_085_978_496.5, 2_200_000_000.75):
+        assert ntp.ntp_to_unix(ntp.unix_to_ntp(t)) == pytest.approx(t, abs=1e-6)
+
+
+def test_closed_port_is_reported_as_unreachable_or_silent() -> None:
+    """ICMP port-unreachable surfaces as a clear 'could not reach' (or, if filtered, as a timeout)."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    with pytest.raises(NtpError, match=r"Could not reach|did not answer"):
+        sntp_offset("127.0.0.1", port, timeout=0.5)
