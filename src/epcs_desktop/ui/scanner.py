@@ -1,0 +1,363 @@
+"""Live QR scanning from a camera (or a video file standing in for one).
+
+Why two threads: reading a camera blocks for a frame period and decoding a
+720p frame can take longer than that. If one thread did both, the preview
+would stutter to the decoder's pace. So a capture thread reads frames as the
+source delivers them and keeps only the newest one; a decode thread takes
+whatever is newest when it is free. Frames that arrive while the decoder is
+busy are dropped, never queued, so the scanner never lags behind the camera.
+
+The preview works the same way: the capture thread hands the GUI at most one
+frame at a time (the next one only after the GUI took the last), and the GUI
+thread converts it to a QImage. No widget is touched outside the GUI thread;
+the threads speak only through queued signals.
+
+A payload is reported as confirmed only after the decoder read the same text
+in two decoded frames in a row: a single misread of a half-visible code never
+counts. Decoded texts travel only through signals, never through logs.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import numpy as np
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QThread, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from epcs_desktop.core.errors import EpcsError
+
+log = logging.getLogger(__name__)
+
+
+class FrameSourceLike(Protocol):
+    """What the scanner needs of `core.frames.FrameSource`."""
+
+    def read(self) -> np.ndarray | None: ...
+
+    def close(self) -> None: ...
+
+
+SourceFactory = Callable[[], FrameSourceLike]
+Decoder = Callable[[np.ndarray], list[str]]
+
+# A source that yields this many `None`s in a row has ended (end of file,
+# unplugged camera). A camera may give a single empty read while it warms up.
+_END_AFTER_EMPTY_READS = 30
+
+
+def _default_decoder(frame: np.ndarray) -> list[str]:
+    from epcs_desktop.core.qr import decode_frame
+
+    return decode_frame(frame)
+
+
+class _LatestFrame:
+    """A one-slot mailbox: writers overwrite, the reader takes the newest."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._item: tuple[int, np.ndarray] | None = None
+        self._closed = False
+
+    def put(self, index: int, frame: np.ndarray) -> None:
+        with self._cond:
+            self._item = (index, frame)
+            self._cond.notify()
+
+    def take(self, timeout: float = 0.2) -> tuple[int, np.ndarray] | None:
+        with self._cond:
+            if self._item is None and not self._closed:
+                self._cond.wait(timeout)
+            item, self._item = self._item, None
+            return item
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+
+class _CaptureThread(QThread):
+    """Opens the source, reads frames at the source's pace, closes the source."""
+
+    opened = Signal()
+    failed = Signal(str)
+    ended = Signal()
+
+    def __init__(self, session: ScanSession) -> None:
+        super().__init__()
+        self._session = session
+
+    def run(self) -> None:
+        s = self._session
+        try:
+            source = s._factory()
+        except EpcsError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception:
+            log.exception("could not open the frame source")
+            self.failed.emit(s.generic_failure)
+            return
+        s._mark_opened(source)
+        self.opened.emit()
+        try:
+            self._loop(source)
+        except EpcsError as exc:
+            self.failed.emit(str(exc))
+        except Exception:
+            log.exception("frame source failed while reading")
+            self.failed.emit(s.generic_failure)
+        finally:
+            try:
+                source.close()
+            except Exception:
+                log.exception("closing the frame source failed")
+            s._mark_closed()
+
+    def _loop(self, source: FrameSourceLike) -> None:
+        s = self._session
+        period = 1.0 / s.max_fps if s.max_fps > 0 else 0.0
+        next_due = time.monotonic()
+        empty = 0
+        index = 0
+        while not s._stop.is_set():
+            # Pace sources that do not block (video files) to a camera-like
+            # rate; a real camera blocks in read() and never waits here.
+            delay = next_due - time.monotonic()
+            if delay > 0 and s._stop.wait(delay):
+                break
+            next_due = max(next_due + period, time.monotonic())
+            frame = source.read()
+            if frame is None:
+                empty += 1
+                if empty >= _END_AFTER_EMPTY_READS:
+                    self.ended.emit()
+                    return
+                continue
+            empty = 0
+            s._mailbox.put(index, frame)
+            s._offer_preview(frame)
+            s.frames_read = index + 1
+            index += 1
+
+
+class _DecodeThread(QThread):
+    """Decodes the newest frame whenever it is free; confirms texts seen twice in a row."""
+
+    def __init__(self, session: ScanSession) -> None:
+        super().__init__()
+        self._session = session
+
+    def run(self) -> None:
+        s = self._session
+        previous: set[str] = set()
+        confirmed: set[str] = set()
+        while not s._stop.is_set():
+            item = s._mailbox.take()
+            if item is None:
+                continue
+            index, frame = item
+            try:
+                texts = s._decoder(frame)
+            except EpcsError:
+                texts = []
+            except Exception:
+                log.exception("decoding a frame failed")
+                texts = []
+            s.frames_decoded += 1
+            if s._stop.is_set():
+                break
+            s.seen.emit(list(texts), index)
+            current = set(texts)
+            for text in texts:
+                if text in previous and text not in confirmed:
+                    confirmed.add(text)
+                    s.confirmed.emit(text, index)
+            previous = current
+
+
+class ScanSession(QObject):
+    """One scanning session: a frame source, a capture thread and a decode thread.
+
+    Signals (all delivered on the GUI thread):
+    - `frame(np.ndarray)`: the newest frame for the preview (at most one in flight);
+    - `seen(list[str], int)`: what the decoder found in frame N (may be empty);
+    - `confirmed(str, int)`: a text decoded in two frames in a row (once per text);
+    - `failed(str)`: the source could not be opened or broke (a user message);
+    - `ended()`: the source ran out of frames;
+    - `stopped()`: the source is closed and both threads have finished.
+    """
+
+    frame = Signal(object)
+    seen = Signal(list, int)
+    confirmed = Signal(str, int)
+    failed = Signal(str)
+    ended = Signal()
+    opened = Signal()
+    stopped = Signal()
+
+    def __init__(
+        self,
+        factory: SourceFactory,
+        *,
+        decoder: Decoder | None = None,
+        max_fps: float = 30.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._decoder: Decoder = decoder or _default_decoder
+        self.max_fps = max_fps
+        self.generic_failure = self.tr("The camera stopped working. Try another camera or open an image.")
+        self._stop = threading.Event()
+        self._mailbox = _LatestFrame()
+        self._preview_lock = threading.Lock()
+        self._preview_busy = False
+        self._source_lock = threading.Lock()
+        self._source_open = False
+        self.frames_read = 0
+        self.frames_decoded = 0
+        self.preview_frames = 0
+        self._capture: _CaptureThread | None = None
+        self._decode: _DecodeThread | None = None
+        self.frame.connect(self._frame_delivered)
+
+    # -- lifecycle ---------------------------------------------------------
+    def start(self) -> None:
+        """Open the source on the capture thread (it may block) and start decoding."""
+        if self.is_running():
+            return
+        self._stop.clear()
+        self._mailbox = _LatestFrame()
+        self._capture = _CaptureThread(self)
+        self._decode = _DecodeThread(self)
+        self._capture.opened.connect(self.opened)
+        self._capture.failed.connect(self.failed)
+        self._capture.ended.connect(self.ended)
+        self._capture.finished.connect(self._thread_finished)
+        self._decode.finished.connect(self._thread_finished)
+        self._capture.start()
+        self._decode.start()
+
+    def stop(self, timeout_ms: int = 5000) -> None:
+        """Stop both threads and close the source; returns when the source is closed.
+
+        Safe to call any number of times and from any exit path (Back, Cancel,
+        close, accept, lock); the camera light goes off before this returns
+        unless the driver hangs for longer than `timeout_ms`.
+        """
+        self._stop.set()
+        self._mailbox.close()
+        for thread in (self._capture, self._decode):
+            if thread is not None and thread.isRunning() and not thread.wait(timeout_ms):
+                log.warning("scanner thread did not stop within %d ms", timeout_ms)
+
+    def is_running(self) -> bool:
+        return any(t is not None and t.isRunning() for t in (self._capture, self._decode))
+
+    @property
+    def source_open(self) -> bool:
+        """True while the frame source (the camera) is held open."""
+        with self._source_lock:
+            return self._source_open
+
+    # -- called from the capture thread -----------------------------------
+    def _mark_opened(self, _source: FrameSourceLike) -> None:
+        with self._source_lock:
+            self._source_open = True
+
+    def _mark_closed(self) -> None:
+        with self._source_lock:
+            self._source_open = False
+
+    def _offer_preview(self, frame: np.ndarray) -> None:
+        with self._preview_lock:
+            if self._preview_busy:
+                return  # the GUI has not taken the last one: drop this frame
+            self._preview_busy = True
+        self.frame.emit(frame)
+
+    # -- GUI thread ---------------------------------------------------------
+    def _frame_delivered(self, _frame: Any) -> None:
+        # Connected first, so it runs before the preview's slot; the next frame
+        # can only be emitted after the event loop returns, so at most one is queued.
+        with self._preview_lock:
+            self._preview_busy = False
+        self.preview_frames += 1
+
+    def _thread_finished(self) -> None:
+        if not self.is_running():
+            self.stopped.emit()
+
+
+def frame_to_qimage(frame: np.ndarray) -> QImage:
+    """Copy a BGR or grey numpy frame into a QImage (on the GUI thread)."""
+    frame = np.ascontiguousarray(frame)
+    h, w = frame.shape[:2]
+    if frame.ndim == 2:
+        return QImage(frame.data, w, h, frame.strides[0], QImage.Format.Format_Grayscale8).copy()
+    if frame.shape[2] == 4:
+        return QImage(frame.data, w, h, frame.strides[0], QImage.Format.Format_ARGB32).copy()
+    return QImage(frame.data, w, h, frame.strides[0], QImage.Format.Format_BGR888).copy()
+
+
+class ScanPreview(QWidget):
+    """A mirrored camera preview with a focus box, like looking into a mirror.
+
+    Mirroring matters: people move the phone toward the code's image on the
+    screen; without it, moving left makes the code drift right.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, mirrored: bool = True) -> None:
+        super().__init__(parent)
+        self.mirrored = mirrored
+        self._image: QImage | None = None
+        self._box_color = QColor(255, 255, 255)
+        self.frames_shown = 0
+        self.setMinimumSize(QSize(320, 200))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(self.tr("Camera preview"))
+        self.setAccessibleDescription(self.tr("Hold the QR code inside the box."))
+
+    def set_frame(self, frame: np.ndarray) -> None:
+        image = frame_to_qimage(frame)
+        if self.mirrored:
+            image = image.flipped(Qt.Orientation.Horizontal)
+        self._image = image
+        self.frames_shown += 1
+        self.update()
+
+    def clear(self) -> None:
+        self._image = None
+        self.update()
+
+    def set_found(self, found: bool) -> None:
+        """Green box once a usable code is in view, white otherwise."""
+        self._box_color = QColor(40, 180, 90) if found else QColor(255, 255, 255)
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(20, 20, 20))
+        if self._image is None or self._image.isNull():
+            p.end()
+            return
+        scaled = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRectF(
+            QPointF((self.width() - scaled.width()) / 2, (self.height() - scaled.height()) / 2),
+            scaled.toSizeF(),
+        )
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.drawImage(target, self._image)
+        side = min(target.width(), target.height()) * 0.6
+        box = QRectF(target.center().x() - side / 2, target.center().y() - side / 2, side, side)
+        p.setPen(QPen(self._box_color, 3))
+        p.drawRoundedRect(box, 8, 8)
+        p.end()

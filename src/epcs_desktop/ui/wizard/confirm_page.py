@@ -1,0 +1,265 @@
+"""Last page: the live code for ID.me's "Confirm your device", and a name.
+
+ID.me finishes enrollment only after it receives a current code from the
+new generator, so the code is shown big, grouped ("123 456") and with a
+countdown, refreshed by the shared `Ticker` from the injected Clock so the
+tests see exactly `core.otp` at a fixed time.
+
+The name is what ID.me and DrChrono's eRx Info table show as the device's
+Name; it must be unique in this profile (case- and space-insensitively,
+`core.erx.nickname_key`), so it is checked as it is typed, not on Finish.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSysInfo, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from epcs_desktop.core.errors import EpcsError
+from epcs_desktop.core.otpauth import OtpParams
+from epcs_desktop.ui.ticker import Ticker
+
+from .state import describe
+
+log = logging.getLogger(__name__)
+
+_MAX_NICKNAME = 64
+
+
+def computer_name() -> str:
+    """This computer's short host name, the natural device name in eRx Info."""
+    name = QSysInfo.machineHostName() or socket.gethostname() or ""
+    name = name.split(".")[0].strip()
+    return name or QCoreApplication.translate("EnrollWizard", "This computer")
+
+
+class _DeviceRow(QFrame):
+    """One new generator: its live code, countdown and nickname."""
+
+    def __init__(self, params: OtpParams, suggestion: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.params = params
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(describe(params), self)
+        self.code = QLabel(self)
+        font = QFont(self.code.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 2.6)
+        font.setBold(True)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.code.setFont(font)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code.setAccessibleName(self.tr("Current code"))
+        self.countdown = QProgressBar(self)
+        self.countdown.setTextVisible(True)
+        self.countdown.setAccessibleName(self.tr("Seconds until the code changes"))
+        self.nickname = QLineEdit(suggestion, self)
+        self.nickname.setMaxLength(_MAX_NICKNAME + 16)
+        self.nickname.setAccessibleName(self.tr("Device name"))
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Device name problem"))
+        self.error.setStyleSheet("color: #b00020;")
+        form = QFormLayout(self)
+        form.addRow(self.title)
+        form.addRow(self.tr("Code:"), self.code)
+        form.addRow("", self.countdown)
+        form.addRow(self.tr("&Name your device:"), self.nickname)
+        form.addRow("", self.error)
+        if params.kind == "hotp":
+            self.countdown.setVisible(False)
+
+    def refresh(self, clock: Any) -> None:
+        from epcs_desktop.core.otp import Totp, group_code, hotp
+
+        if self.params.kind == "hotp":
+            self.code.setText(group_code(hotp(self.params)))
+            return
+        totp = Totp(self.params, clock)
+        self.code.setText(group_code(totp.code()))
+        left = max(0, min(self.params.period, int(totp.seconds_remaining() + 0.999)))
+        self.countdown.setRange(0, self.params.period)
+        self.countdown.setValue(left)
+        self.countdown.setFormat(self.tr("changes in %v s"))
+
+
+class ConfirmPage(QWizardPage):
+    def __init__(self, profile: Any, clock: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.clock = clock
+        self.setTitle(self.tr("Confirm your device"))
+        self.setSubTitle(
+            self.tr("Type this code into ID.me's 'Confirm your device' screen, then name the device here.")
+        )
+        self.rows: list[_DeviceRow] = []
+        self._rows_box = QWidget(self)
+        self._rows_layout = QVBoxLayout(self._rows_box)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.primary = QCheckBox(self.tr("&Make this my primary device"), self)
+        self.primary.setAccessibleName(self.tr("Make this my primary device"))
+        self.reminder = QLabel(
+            self.tr(
+                "Also select it as the primary device in DrChrono: Account › Provider Settings › eRx Info "
+                "(Update MFA Device)."
+            ),
+            self,
+        )
+        self.reminder.setWordWrap(True)
+        self.compliance = QLabel(
+            self.tr(
+                "Please note: codes generated on this computer are not a DEA \u201chard token\u201d kept "
+                "separate from the computer you prescribe on (21 CFR 1311.115). For signing controlled-"
+                "substance prescriptions, use the ID.me Authenticator app on your phone; keep this "
+                "generator as a backup."
+            ),
+            self,
+        )
+        self.compliance.setWordWrap(True)
+        self.compliance.setFrameShape(QFrame.Shape.StyledPanel)
+        self.compliance.setAccessibleName(self.tr("Compliance note"))
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #b00020;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._rows_box)
+        layout.addWidget(self.primary)
+        layout.addWidget(self.reminder)
+        layout.addWidget(self.compliance)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.ticker = Ticker(clock, self)
+        self.ticker.tick.connect(self.refresh)
+        self.primary.toggled.connect(self._primary_toggled)
+        self._problems: list[str | None] = []
+
+    # -- set-up ------------------------------------------------------------
+    def initializePage(self) -> None:
+        for row in self.rows:
+            row.deleteLater()
+        self.rows = []
+        self.error.setText("")
+        params_list = self.wizard().state.to_confirm()
+        taken = {self._key(d.nickname) for d in self.profile.devices()}
+        host = computer_name()
+        for params in params_list:
+            base = host if len(params_list) == 1 else f"{host} \u2013 {describe(params)}"
+            suggestion = _unique(base[:_MAX_NICKNAME], taken)
+            taken.add(self._key(suggestion))
+            row = _DeviceRow(params, suggestion, self._rows_box)
+            row.nickname.textChanged.connect(self._validate)
+            self._rows_layout.addWidget(row)
+            self.rows.append(row)
+        first_device = not self.profile.devices()
+        self.primary.setChecked(first_device)
+        self.primary.setEnabled(not first_device)
+        if first_device:
+            self.primary.setText(
+                self.tr("&Make this my primary device (your first device is always primary)")
+            )
+        elif len(self.rows) > 1:
+            self.primary.setText(self.tr("&Make the first of these my primary device"))
+        else:
+            self.primary.setText(self.tr("&Make this my primary device"))
+        self._primary_toggled(self.primary.isChecked())
+        self.refresh()
+        self._validate()
+        self.ticker.start()
+        if self.rows:
+            self.rows[0].nickname.setFocus()
+            self.rows[0].nickname.selectAll()
+
+    def cleanupPage(self) -> None:
+        self.ticker.stop()
+        super().cleanupPage()
+
+    def _primary_toggled(self, on: bool) -> None:
+        self.reminder.setVisible(on)
+
+    @staticmethod
+    def _key(nickname: str) -> str:
+        from epcs_desktop.core.erx import nickname_key
+
+        return nickname_key(nickname)
+
+    # -- live code -----------------------------------------------------------
+    def refresh(self, *_args: object) -> None:
+        for row in self.rows:
+            row.refresh(self.clock)
+
+    # -- nickname validation --------------------------------------------------
+    def _validate(self) -> None:
+        from epcs_desktop.core.erx import normalise_nickname
+
+        taken = {self._key(d.nickname) for d in self.profile.devices()}
+        self._problems = []
+        for row in self.rows:
+            problem: str | None = None
+            try:
+                key = self._key(normalise_nickname(row.nickname.text()))
+            except EpcsError as exc:
+                problem = str(exc)
+            else:
+                if key in taken:
+                    problem = self.tr("A device with this name already exists. Choose another name.")
+                taken.add(key)
+            row.error.setText(problem or "")
+            row.error.setVisible(problem is not None)
+            self._problems.append(problem)
+        self.completeChanged.emit()
+
+    def nickname_problems(self) -> list[str | None]:
+        return list(self._problems)
+
+    def isComplete(self) -> bool:
+        return bool(self.rows) and not any(self._problems)
+
+    def validatePage(self) -> bool:
+        from epcs_desktop.core.erx import DeviceOption
+
+        self._validate()
+        if not self.isComplete():
+            return False
+        wizard = self.wizard()
+        try:
+            for i, row in enumerate(self.rows):
+                device = self.profile.add_device(
+                    row.nickname.text(),
+                    DeviceOption.GENERATOR_HERE,
+                    otp=row.params,
+                    make_primary=self.primary.isChecked() and i == 0,
+                )
+                wizard.added.append(device)
+        except EpcsError as exc:
+            self.error.setText(str(exc))
+            self._validate()
+            return False
+        self.ticker.stop()
+        return True
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    from epcs_desktop.core.erx import nickname_key
+
+    candidate, n = base, 2
+    while nickname_key(candidate) in taken:
+        suffix = f" ({n})"
+        candidate = base[: _MAX_NICKNAME - len(suffix)] + suffix
+        n += 1
+    return candidate

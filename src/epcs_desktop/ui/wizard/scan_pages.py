@@ -1,0 +1,382 @@
+"""The three scanning pages: webcam, screen and image file.
+
+They share one rule: nothing is called a success until a decoded text is a
+valid authenticator payload (`core.payload.classify`). Everything else gets
+the classifier's own explanation ("QR code found but it is not an
+authenticator code", the ID.me activation-link hint...), and when a path is
+unavailable (no camera, the platform refuses screen capture) the page says so
+and offers the image and secret-key paths instead of raising.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from epcs_desktop.core.errors import EpcsError
+from epcs_desktop.ui.scanner import ScanPreview, ScanSession
+
+from .ids import PageId
+from .state import Feedback, sentence
+
+log = logging.getLogger(__name__)
+
+IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.webp"
+
+
+class _ScanPageBase(QWizardPage):
+    """Status line, fallback buttons and routing common to the scanning pages."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAccessibleName(self.tr("Scan status"))
+        self.progress = QLabel(self)
+        self.progress.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress.setVisible(False)
+        self.fallback = QWidget(self)
+        row = QHBoxLayout(self.fallback)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.image_instead = QPushButton(self.tr("Open an image instead"), self.fallback)
+        self.key_instead = QPushButton(self.tr("Enter the secret key instead"), self.fallback)
+        row.addWidget(self.image_instead)
+        row.addWidget(self.key_instead)
+        row.addStretch(1)
+        self.fallback.setVisible(False)
+        self.image_instead.clicked.connect(lambda: self._switch_to(PageId.IMAGE))
+        self.key_instead.clicked.connect(lambda: self._switch_to(PageId.KEY))
+        self._done = False
+
+    # -- shared behaviour ------------------------------------------------
+    def _switch_to(self, page_id: PageId) -> None:
+        wizard = self.wizard()
+        wizard.method_page.choose(page_id)
+        wizard.restart_at_choice()
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        self.status.setText(sentence(feedback.message))
+        state = self.wizard().state
+        busy_collecting = state.collector is not None and not state.is_migration and state.collector_status
+        self.progress.setVisible(bool(busy_collecting))
+        if busy_collecting:
+            self.progress.setText(state.collector_status)
+        if feedback.done and not self._done:
+            self._done = True
+            self.completeChanged.emit()
+
+    def show_unavailable(self, message: str) -> None:
+        """A path that cannot work here: say why, point to the ones that can."""
+        self.status.setText(sentence(message))
+        self.fallback.setVisible(True)
+
+    def accept_texts(self, texts: Sequence[str]) -> Feedback:
+        feedback = self.wizard().state.offer(texts)
+        self.show_feedback(feedback)
+        return feedback
+
+    def initializePage(self) -> None:
+        self._done = False
+        self.fallback.setVisible(False)
+        self.progress.setVisible(False)
+        self.wizard().state.reset()
+
+    def isComplete(self) -> bool:
+        return self._done
+
+    def nextId(self) -> int:
+        wizard = self.wizard()
+        if wizard is not None and wizard.state.is_migration:
+            return int(PageId.ACCOUNTS)
+        return int(PageId.CONFIRM)
+
+    def stop(self) -> None:
+        """Release whatever this page holds; called on every way out."""
+
+
+class CameraPage(_ScanPageBase):
+    """Live webcam scanning with a mirrored preview and a camera picker."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        source_factory: Callable[[int], Any] | None = None,
+        cameras: Callable[[], list[Any]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Scan with the webcam"))
+        self.setSubTitle(self.tr("Hold the QR code ID.me shows inside the box. It is read twice to be sure."))
+        self._source_factory = source_factory
+        self._cameras = cameras
+        self.session: ScanSession | None = None
+        self.accepted_frame: int | None = None
+        self.camera_combo = QComboBox(self)
+        self.camera_combo.setAccessibleName(self.tr("Camera"))
+        picker_label = QLabel(self.tr("&Camera:"), self)
+        picker_label.setBuddy(self.camera_combo)
+        self.preview = ScanPreview(self)
+        top = QHBoxLayout()
+        top.addWidget(picker_label)
+        top.addWidget(self.camera_combo, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.fallback)
+        self.camera_combo.activated.connect(self._camera_chosen)
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        self.accepted_frame = None
+        self.preview.clear()
+        self.preview.set_found(False)
+        self.camera_combo.clear()
+        try:
+            cameras = self._list_cameras()
+        except EpcsError as exc:
+            cameras = []
+            self.show_unavailable(str(exc))
+        for cam in cameras:
+            self.camera_combo.addItem(str(getattr(cam, "name", "") or cam), int(cam.index))
+        if not cameras:
+            self.camera_combo.setEnabled(False)
+            if not self.fallback.isVisible():
+                self.show_unavailable(
+                    self.tr(
+                        "No camera was found. Open an image of the QR code or enter the secret key instead."
+                    )
+                )
+            return
+        self.camera_combo.setEnabled(True)
+        preferred = self.wizard().preferred_camera_index()
+        pos = self.camera_combo.findData(preferred)
+        self.camera_combo.setCurrentIndex(max(0, pos))
+        self.camera_combo.setFocus()
+        self._start(int(self.camera_combo.currentData()))
+
+    def _list_cameras(self) -> list[Any]:
+        if self._cameras is not None:
+            return list(self._cameras())
+        from epcs_desktop.core.frames import list_cameras
+
+        return list(list_cameras())
+
+    def _camera_chosen(self, _pos: int) -> None:
+        if self._done:
+            return
+        self._start(int(self.camera_combo.currentData()))
+
+    def _start(self, index: int) -> None:
+        self.stop()
+        factory = self._source_factory
+        if factory is None:
+            from epcs_desktop.core.frames import CameraSource
+
+            factory = CameraSource
+        session = ScanSession(lambda: factory(index), parent=self)
+        session.frame.connect(self._on_frame)
+        session.seen.connect(self._on_seen)
+        session.confirmed.connect(self._on_confirmed)
+        session.failed.connect(self._on_failed)
+        session.ended.connect(self._on_ended)
+        self.session = session
+        self.fallback.setVisible(False)
+        self.status.setText(self.tr("Starting the camera…"))
+        session.start()
+
+    def stop(self) -> None:
+        session, self.session = self.session, None
+        if session is None:
+            return
+        for sig in (session.frame, session.seen, session.confirmed, session.failed, session.ended):
+            sig.disconnect()
+        session.stop()
+        session.deleteLater()
+
+    def _current(self) -> bool:
+        return self.session is not None and self.sender() is self.session
+
+    def _on_frame(self, frame: Any) -> None:
+        if self._current():
+            self.preview.set_frame(frame)
+
+    def _on_seen(self, texts: list[str], _index: int) -> None:
+        if not self._current() or self._done:
+            return
+        feedback = self.wizard().state.preview(texts)
+        self.status.setText(sentence(feedback.message))
+        self.preview.set_found(feedback.usable)
+
+    def _on_confirmed(self, text: str, index: int) -> None:
+        if not self._current() or self._done:
+            return
+        feedback = self.accept_texts([text])
+        if feedback.done:
+            self.accepted_frame = index
+            self.preview.set_found(True)
+            self.stop()  # the code is in; the camera light goes off now
+
+    def _on_failed(self, message: str) -> None:
+        if self._current():
+            self.stop()
+            self.show_unavailable(message)
+
+    def _on_ended(self) -> None:
+        if self._current() and not self._done:
+            self.stop()
+            self.show_unavailable(self.tr("The camera stopped sending pictures."))
+
+    def cleanupPage(self) -> None:
+        self.stop()
+        super().cleanupPage()
+
+    def validatePage(self) -> bool:
+        self.stop()
+        return self._done
+
+
+class ScreenPage(_ScanPageBase):
+    """Grab every screen and look for the QR code ID.me shows in the browser."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, grabber: Callable[[], list[Any]] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Scan from the screen"))
+        self.setSubTitle(
+            self.tr("Show the QR code in your browser, uncovered, then press Scan. Every screen is searched.")
+        )
+        self._grabber = grabber
+        self.scan_button = QPushButton(self.tr("&Scan the screen"), self)
+        self.scan_button.setAccessibleName(self.tr("Scan the screen"))
+        self.scan_button.clicked.connect(self.scan)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scan_button)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.fallback)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        self.status.setText(self.tr("Press Scan when the QR code is visible."))
+        self.scan_button.setFocus()
+
+    def _grab(self) -> list[Any]:
+        if self._grabber is not None:
+            return list(self._grabber())
+        from epcs_desktop.ui import screen_grab
+
+        return list(screen_grab.grab_screens())
+
+    def scan(self) -> None:
+        from epcs_desktop.core.qr import decode_frame
+
+        self.fallback.setVisible(False)
+        try:
+            shots = self._grab()
+        except EpcsError as exc:
+            self.show_unavailable(str(exc))
+            return
+        if not shots:
+            self.show_unavailable(
+                self.tr("This system did not allow a screen capture. Open an image or enter the key instead.")
+            )
+            return
+        texts: list[str] = []
+        for shot in shots:
+            frame = shot if not isinstance(shot, QImage) else qimage_to_array(shot)
+            try:
+                found = decode_frame(frame)
+            except EpcsError:
+                found = []
+            texts.extend(t for t in found if t not in texts)
+        if not texts:
+            self.status.setText(self.tr("No QR code found on the screen. Make sure it is fully visible."))
+            return
+        self.accept_texts(texts)
+
+
+class ImagePage(_ScanPageBase):
+    """Read the QR code from a PNG, JPEG, BMP or WebP file."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Open an image"))
+        self.setSubTitle(self.tr("Choose a screenshot or photo of the QR code (PNG, JPEG, BMP or WebP)."))
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setAccessibleName(self.tr("Image file"))
+        self.path_edit.setPlaceholderText(self.tr("Path to the image, then Enter"))
+        self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.browse.setAccessibleName(self.tr("Choose an image file"))
+        label = QLabel(self.tr("&Image:"), self)
+        label.setBuddy(self.path_edit)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.fallback)
+        layout.addStretch(1)
+        self.browse.clicked.connect(self.choose_file)
+        self.path_edit.returnPressed.connect(lambda: self.load_file(self.path_edit.text().strip()))
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        self.status.setText("")
+        self.browse.setFocus()
+
+    def choose_file(self) -> None:
+        title = self.tr("Open an image of the QR code")
+        filters = self.tr("Images ({patterns})").format(patterns=IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, title, "", filters)
+        if path:
+            self.path_edit.setText(path)
+            self.load_file(path)
+
+    def load_file(self, path: str) -> None:
+        from epcs_desktop.core.qr import decode_file
+
+        if not path:
+            return
+        try:
+            texts = decode_file(Path(path))
+        except EpcsError as exc:
+            self.status.setText(sentence(str(exc)))
+            return
+        if not texts:
+            self.status.setText(self.tr("No QR code found in this image."))
+            return
+        self.accept_texts(texts)
+
+
+def qimage_to_array(image: QImage) -> Any:
+    """A QImage screen shot as a BGR numpy array for the decoder."""
+    import numpy as np
+
+    img = image.convertToFormat(QImage.Format.Format_BGR888)
+    h, w, bpl = img.height(), img.width(), img.bytesPerLine()
+    buf = np.frombuffer(img.constBits(), dtype=np.uint8, count=bpl * h).reshape(h, bpl)
+    return buf[:, : w * 3].reshape(h, w, 3).copy()
