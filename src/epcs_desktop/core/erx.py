@@ -1,0 +1,221 @@
+"""eRx Info rules and value types, mirroring DrChrono's Provider Settings > eRx Info tab.
+
+Pure functions and frozen values only: no storage, no clock, no Qt. Keeping the
+rules here (and not in the vault or a widget) means the CLI, the GUI and the
+backup restore all refuse exactly the same things with exactly the same words.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from epcs_desktop.core.errors import RuleError
+from epcs_desktop.core.otpauth import OtpParams
+
+logger = logging.getLogger(__name__)
+
+NICKNAME_MAX = 64
+
+
+class DeviceOption(StrEnum):
+    """How a device answers ID.me's second factor (the "Option" column)."""
+
+    GENERATOR_HERE = "generator_here"  # code generator whose secret this app holds
+    GENERATOR_OTHER = "generator_other"  # code generator app on another device (phone)
+    PUSH = "push"  # ID.me Authenticator push notification
+
+
+def option_label(option: DeviceOption | str) -> str:
+    """The words DrChrono shows in the Option column, so the companion pane reads the same."""
+    opt = DeviceOption(option)
+    if opt is DeviceOption.PUSH:
+        return "Push Notification 2FA"
+    return "Generate 2FA Key"
+
+
+@dataclass(frozen=True)
+class Device:
+    """One row of the ID.me Device Information table.
+
+    `otp` is set only for GENERATOR_HERE (this app generates the codes).
+    The repr never shows the secret (OtpParams hides it too, but we do not
+    even show that object).
+    """
+
+    id: int
+    nickname: str
+    option: DeviceOption
+    added_at: float
+    is_primary: bool
+    otp: OtpParams | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Device(id={self.id}, nickname={self.nickname!r}, option={self.option.value!r}, "
+            f"added_at={self.added_at}, is_primary={self.is_primary}, "
+            f"otp={'<hidden>' if self.otp is not None else None})"
+        )
+
+    @property
+    def option_label(self) -> str:
+        return option_label(self.option)
+
+
+@dataclass(frozen=True)
+class PrescriberInfo:
+    """The Prescriber Info block: where and under which numbers the clinician prescribes."""
+
+    state: str = ""
+    license_number: str = ""
+    dea_number: str = ""
+    npi: str = ""
+
+
+@dataclass(frozen=True)
+class IdentityConfirmation:
+    """Whether ID.me identity proofing was confirmed in DrChrono, and when (ISO date)."""
+
+    confirmed: bool = False
+    confirmed_on: str | None = None
+    note: str = ""
+
+
+# --- nicknames -------------------------------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_nickname(s: str) -> str:
+    """Trim and collapse whitespace; 1..64 characters, no control characters.
+
+    "  Office   iPad " and "Office iPad" are the same name to a person, so they
+    are the same name here.
+    """
+    text = _SPACES.sub(" ", str(s)).strip()
+    if not text:
+        raise RuleError("A device nickname cannot be empty.")
+    if len(text) > NICKNAME_MAX:
+        raise RuleError(f"A device nickname can have at most {NICKNAME_MAX} characters.")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        raise RuleError("A device nickname cannot contain control characters.")
+    return text
+
+
+def nickname_key(s: str) -> str:
+    """The form two nicknames are compared in: "OFFICE ipad" and "office iPad" collide."""
+    return normalise_nickname(s).casefold()
+
+
+# --- DEA and NPI -----------------------------------------------------------------------------
+
+# First letter of a DEA registration number: the registrant type (DEA Diversion
+# Control Division). Mid-level practitioners use M; practitioners A, B, F, G.
+_DEA_TYPES = frozenset("ABCDEFGHJKLMPRSTUX")
+
+
+def validate_dea(s: str) -> str:
+    """Return the DEA number upper-cased without spaces, or raise RuleError saying what is wrong.
+
+    Check digit: (d1 + d3 + d5) + 2 x (d2 + d4 + d6); its last digit must equal d7.
+    """
+    text = re.sub(r"[\s-]", "", str(s)).upper()
+    if len(text) != 9:
+        raise RuleError("A DEA number has 9 characters: two letters followed by seven digits.")
+    head, digits = text[:2], text[2:]
+    if head[0] not in _DEA_TYPES:
+        raise RuleError("A DEA number starts with a registrant-type letter such as A, B, F, G or M.")
+    if not (head[1].isascii() and (head[1].isalpha() or head[1] == "9")):
+        raise RuleError("The second character of a DEA number is a letter (or 9 for a business).")
+    if not (digits.isascii() and digits.isdigit()):
+        raise RuleError("A DEA number ends with seven digits.")
+    d = [int(c) for c in digits]
+    total = (d[0] + d[2] + d[4]) + 2 * (d[1] + d[3] + d[5])
+    if total % 10 != d[6]:
+        raise RuleError("This DEA number's check digit does not match; please check for a typo.")
+    return text
+
+
+def validate_npi(s: str) -> str:
+    """Return the 10-digit NPI, or raise RuleError. Luhn over "80840" + the NPI (CMS rule)."""
+    text = re.sub(r"[\s-]", "", str(s))
+    if len(text) != 10 or not (text.isascii() and text.isdigit()):
+        raise RuleError("An NPI has exactly 10 digits.")
+    if not _luhn_ok("80840" + text):
+        raise RuleError("This NPI's check digit does not match; please check for a typo.")
+    return text
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch)
+        if i % 2 == 1:
+            n *= 2
+            if n > 9:
+                n -= 9
+        total += n
+    return total % 10 == 0
+
+
+# --- states ----------------------------------------------------------------------------------
+
+US_STATES: tuple[tuple[str, str], ...] = (
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"),
+    ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
+    ("DC", "District of Columbia"), ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"),
+    ("ID", "Idaho"), ("IL", "Illinois"), ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"),
+    ("KY", "Kentucky"), ("LA", "Louisiana"), ("ME", "Maine"), ("MD", "Maryland"),
+    ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"), ("MS", "Mississippi"),
+    ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"), ("NV", "Nevada"),
+    ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"),
+    ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"), ("OK", "Oklahoma"),
+    ("OR", "Oregon"), ("PA", "Pennsylvania"), ("RI", "Rhode Island"), ("SC", "South Carolina"),
+    ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"),
+    ("VT", "Vermont"), ("VA", "Virginia"), ("WA", "Washington"), ("WV", "West Virginia"),
+    ("WI", "Wisconsin"), ("WY", "Wyoming"),
+    ("AS", "American Samoa"), ("GU", "Guam"), ("MP", "Northern Mariana Islands"),
+    ("PR", "Puerto Rico"), ("VI", "U.S. Virgin Islands"),
+)  # fmt: skip
+
+_STATE_CODES = frozenset(code for code, _ in US_STATES)
+LICENSE_MAX = 32
+
+
+def validate_state(s: str) -> str:
+    """Two-letter code from US_STATES (or "" for not set)."""
+    code = str(s).strip().upper()
+    if code and code not in _STATE_CODES:
+        raise RuleError(f"'{code[:8]}' is not a US state or territory code.")
+    return code
+
+
+def validate_prescriber(info: PrescriberInfo) -> PrescriberInfo:
+    """Normalise every field; empty fields are allowed (not filled in yet)."""
+    license_number = _SPACES.sub(" ", info.license_number).strip().upper()
+    if len(license_number) > LICENSE_MAX:
+        raise RuleError(f"A state license number can have at most {LICENSE_MAX} characters.")
+    if any(not (ch.isalnum() or ch in " -./") for ch in license_number):
+        raise RuleError("A state license number can contain only letters, digits, spaces, '-', '.' and '/'.")
+    return PrescriberInfo(
+        state=validate_state(info.state),
+        license_number=license_number,
+        dea_number=validate_dea(info.dea_number) if info.dea_number.strip() else "",
+        npi=validate_npi(info.npi) if info.npi.strip() else "",
+    )
+
+
+def validate_identity(conf: IdentityConfirmation) -> IdentityConfirmation:
+    """A confirmation date must be a real ISO date (YYYY-MM-DD); an unconfirmed identity has none."""
+    when = (conf.confirmed_on or "").strip() or None
+    if when is not None:
+        try:
+            when = _dt.date.fromisoformat(when).isoformat()
+        except ValueError:
+            raise RuleError("The confirmation date must be a date like 2025-07-29.") from None
+    if not conf.confirmed:
+        when = None
+    return replace(conf, confirmed_on=when, note=conf.note.strip()[:500])
