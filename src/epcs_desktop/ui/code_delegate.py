@@ -1,0 +1,152 @@
+"""Paints one code-generator row: names, the big grouped code, a countdown ring.
+
+Painting (instead of a widget per row) keeps a list of many generators cheap
+and lets the one Ticker drive everything through model `dataChanged`. The ring
+is drawn from the seconds left at the last tick minus the progress of a short
+animation that the view restarts on every tick, so it moves smoothly without a
+second timer per row.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from epcs_desktop.core.otp import group_code
+from epcs_desktop.ui import theme
+from epcs_desktop.ui.models import (
+    NEXT_CODE_SECONDS,
+    ROLE_CODE,
+    ROLE_NEXT_CODE,
+    ROLE_NICK,
+    ROLE_PERIOD,
+    ROLE_PRIMARY,
+    ROLE_SECONDS_LEFT,
+    ROLE_SUBTITLE,
+)
+
+log = logging.getLogger(__name__)
+
+ROW_HEIGHT = 88
+PAD = 12
+RING = 34
+
+
+class CodeDelegate(QStyledItemDelegate):
+    """Draws a code-generator row; `sub_second` (0..1) is the fraction of the current second elapsed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sub_second = 0.0
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(320, ROW_HEIGHT)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        c = theme.colors()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        card = QRectF(rect.adjusted(4, 3, -4, -3))
+        bg = QColor(c["alt"]) if selected else QColor(c["base"])
+        painter.setPen(QPen(QColor(c["highlight"] if (selected or focused) else c["border"]), 1.5 if focused else 1))
+        painter.setBrush(bg)
+        painter.drawRoundedRect(card, 8, 8)
+
+        nick = str(index.data(ROLE_NICK) or "")
+        subtitle = str(index.data(ROLE_SUBTITLE) or "")
+        code = str(index.data(ROLE_CODE) or "")
+        next_code = str(index.data(ROLE_NEXT_CODE) or "")
+        left = float(index.data(ROLE_SECONDS_LEFT) or 0.0)
+        period = int(index.data(ROLE_PERIOD) or 0)
+        primary = bool(index.data(ROLE_PRIMARY))
+
+        inner = card.adjusted(PAD, 8, -PAD, -8)
+        base_font: QFont = option.font  # type: ignore[attr-defined]
+
+        # Left column: nickname (+ badge) and issuer/account.
+        name_font = QFont(base_font)
+        name_font.setBold(True)
+        painter.setFont(name_font)
+        painter.setPen(QColor(c["text"]))
+        fm = QFontMetrics(name_font)
+        name_rect = QRectF(inner.left(), inner.top(), inner.width() * 0.55, fm.height())
+        elided = fm.elidedText(nick, Qt.TextElideMode.ElideRight, int(name_rect.width()))
+        painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        if primary:
+            badge_text = self.tr("Primary")
+            small = QFont(base_font)
+            small.setPointSizeF(max(7.0, base_font.pointSizeF() * 0.8))
+            small.setBold(True)
+            sfm = QFontMetrics(small)
+            x = name_rect.left() + fm.horizontalAdvance(elided) + 8
+            badge = QRectF(x, name_rect.top() + 1, sfm.horizontalAdvance(badge_text) + 12, sfm.height() + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(c["accent"]))
+            painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
+            painter.setFont(small)
+            painter.setPen(QColor(c["highlight_text"] if theme.current_scheme() == "light" else c["base"]))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)
+        painter.setFont(base_font)
+        painter.setPen(QColor(c["muted"]))
+        bfm = QFontMetrics(base_font)
+        sub_rect = QRectF(inner.left(), name_rect.bottom() + 2, inner.width() * 0.55, bfm.height())
+        painter.drawText(
+            sub_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            bfm.elidedText(subtitle, Qt.TextElideMode.ElideRight, int(sub_rect.width())),
+        )
+
+        # The code, large, in two groups.
+        code_font = QFont(base_font)
+        code_font.setPointSizeF(base_font.pointSizeF() * 2.0)
+        code_font.setBold(True)
+        code_font.setStyleHint(QFont.StyleHint.Monospace)
+        code_font.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
+        code_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+        painter.setFont(code_font)
+        painter.setPen(QColor(c["accent"]))
+        cfm = QFontMetrics(code_font)
+        code_rect = QRectF(inner.left(), inner.bottom() - cfm.height(), inner.width() - RING - 16, cfm.height())
+        painter.drawText(code_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, group_code(code))
+
+        if period > 0:
+            smooth_left = max(0.0, left - self.sub_second)
+            # Next code in the last seconds, so a clinician does not type a code that is about to expire.
+            if left <= NEXT_CODE_SECONDS and next_code:
+                painter.setFont(base_font)
+                painter.setPen(QColor(c["muted"]))
+                text = self.tr("next: %1").replace("%1", group_code(next_code))
+                next_rect = QRectF(inner.left(), inner.top(), inner.width() - RING - 16, bfm.height())
+                painter.drawText(next_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+            self._paint_ring(painter, inner, smooth_left, left, period, c)
+        painter.restore()
+
+    def _paint_ring(
+        self, painter: QPainter, inner: QRectF, smooth_left: float, left: float, period: int, c: dict[str, str]
+    ) -> None:
+        ring = QRectF(inner.right() - RING, inner.center().y() - RING / 2, RING, RING)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(c["ring_bg"]), 4))
+        painter.drawEllipse(ring)
+        urgent = left <= NEXT_CODE_SECONDS
+        pen = QPen(QColor(c["error"] if urgent else c["accent"]), 4)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        span = int(360 * 16 * (smooth_left / period))
+        painter.drawArc(ring, 90 * 16, span)
+        painter.setPen(QColor(c["text"]))
+        small = QFont(painter.font())
+        small.setPointSizeF(max(7.0, QFont().pointSizeF() * 0.9))
+        small.setBold(False)
+        small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100)
+        painter.setFont(small)
+        painter.drawText(ring, Qt.AlignmentFlag.AlignCenter, str(max(0, int(left + 0.999))))

@@ -1,0 +1,203 @@
+"""The code-generator pane: every code generator held here, its code and countdown.
+
+Copying is the main action, so a click, Enter or Ctrl+C on a row copies its
+code; the status line says when the clipboard will be cleared. The filter box
+appears only when the list is long enough to need it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epcs_desktop.core.clock import Clock
+from epcs_desktop.ui import theme
+from epcs_desktop.ui.clipboard import ClipboardGuard
+from epcs_desktop.ui.code_delegate import CodeDelegate
+from epcs_desktop.ui.models import ROLE_CODE, ROLE_FILTER, ROLE_NICK, CodeListModel
+from epcs_desktop.ui.ticker import Ticker
+
+log = logging.getLogger(__name__)
+
+FILTER_THRESHOLD = 4
+
+
+class CodeListView(QListView):
+    """A list view whose Enter key and Ctrl+C copy the current row."""
+
+    copy_requested = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.matches(QKeySequence.StandardKey.Copy):
+            idx = self.currentIndex()
+            if idx.isValid():
+                self.copy_requested.emit(idx)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+
+class CodesPane(QWidget):
+    """Right-hand pane. `message(str)` carries transient status text for the status bar."""
+
+    message = Signal(str)
+    add_requested = Signal()
+
+    def __init__(
+        self,
+        profile: Any,
+        clock: Clock,
+        ticker: Ticker,
+        guard: ClipboardGuard,
+        clear_seconds: Callable[[], int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("codesPane")
+        self.profile = profile
+        self.guard = guard
+        self.clear_seconds = clear_seconds
+        self.model = CodeListModel(profile, clock, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(ROLE_FILTER)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        title = QLabel(self.tr("Code generator"))
+        title.setObjectName("paneTitle")
+        self.add_button = QPushButton(theme.icon("add"), self.tr("&Add code generator…"))
+        self.add_button.setObjectName("primaryButton")
+        self.add_button.setIcon(theme.icon("add", theme.colors()["highlight_text"]))
+        self.add_button.clicked.connect(self.add_requested)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by nickname, issuer or account"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(self.tr("Filter code generators"))
+        self.filter.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.view = CodeListView()
+        self.view.setModel(self.proxy)
+        self.delegate = CodeDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setAccessibleName(self.tr("Codes"))
+        self.view.setMouseTracking(True)
+        self.view.clicked.connect(self.copy_index)
+        self.view.copy_requested.connect(self.copy_index)
+
+        self.empty = QLabel(
+            self.tr(
+                "No code generator is held in this program yet. Choose “Add code generator…” to scan "
+                "ID.me's QR code or type its secret key."
+            )
+        )
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.hint = QLabel(self.tr("Click a code, or press Enter, to copy it."))
+        self.hint.setObjectName("hint")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.hint)
+
+        # Smooth ring: one animation restarted on each tick, repainting only the viewport.
+        self.anim = QVariantAnimation(self)
+        self.anim.setStartValue(0.0)
+        self.anim.setEndValue(1.0)
+        self.anim.setDuration(1000)
+        self.anim.setEasingCurve(QEasingCurve.Type.Linear)
+        self.anim.valueChanged.connect(self._on_anim)
+
+        ticker.tick.connect(self.on_tick)
+        self.model.modelReset.connect(self._update_visibility)
+        self.model.rowsInserted.connect(self._update_visibility)
+        self.model.rowsRemoved.connect(self._update_visibility)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_filter)
+        self._update_visibility()
+
+    # -- behaviour -----------------------------------------------------------------
+    def on_tick(self, now: float) -> None:
+        self.model.on_tick(now)
+        self.delegate.sub_second = 0.0
+        if self.isVisible():
+            self.anim.start()
+
+    def _on_anim(self, value: object) -> None:
+        self.delegate.sub_second = float(value)  # type: ignore[arg-type]
+        self.view.viewport().update()
+
+    def reload(self) -> None:
+        self.model.reload()
+
+    def _update_visibility(self, *_: object) -> None:
+        n = self.model.rowCount()
+        self.view.setVisible(n > 0)
+        self.hint.setVisible(n > 0)
+        self.empty.setVisible(n == 0)
+        show_filter = n > FILTER_THRESHOLD
+        self.filter.setVisible(show_filter)
+        if not show_filter and self.filter.text():
+            self.filter.clear()
+        if n and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _focus_filter(self) -> None:
+        if self.filter.isVisible():
+            self.filter.setFocus()
+
+    def copy_index(self, index: QModelIndex) -> None:
+        """Copy the code of a (proxy) row to the clipboard."""
+        code = str(index.data(ROLE_CODE) or "")
+        if not code:
+            return
+        seconds = self.clear_seconds()
+        self.guard.copy(code, seconds)
+        nick = str(index.data(ROLE_NICK) or "")
+        if seconds > 0:
+            text = self.tr("Copied the code of “%1” — clipboard clears in %2 s").replace("%1", nick)
+            text = text.replace("%2", str(seconds))
+        else:
+            text = self.tr("Copied the code of “%1”").replace("%1", nick)
+        self.message.emit(text)
+
+    def copy_primary(self) -> bool:
+        """Copy the primary device's code (tray menu). False when the primary is not held here."""
+        row = self.model.primary_row()
+        if row < 0:
+            return False
+        self.copy_index(self.model.index(row))
+        return True

@@ -1,0 +1,320 @@
+"""Small dialogs of the main window: remove a device, identity, other device, help, settings.
+
+Every dialog is opened with `open()` (window-modal, non-blocking) and acts on
+`accepted`, so the event loop keeps running (the ticker, auto-lock) and tests
+can drive them without a nested `exec()` loop. Errors from the core are shown
+inline in the dialog, which stays open until the input is acceptable.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epcs_desktop.core.erx import Device, DeviceOption, IdentityConfirmation
+from epcs_desktop.core.errors import EpcsError
+
+log = logging.getLogger(__name__)
+
+HELP_DIR = resources.files("epcs_desktop") / "resources" / "help"
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    label.setAccessibleName("error")
+    return label
+
+
+def show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class RemoveDeviceDialog(QDialog):
+    """Confirms removing a device; for the primary, asks which device takes over."""
+
+    def __init__(self, profile: Any, device: Device, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.device = device
+        self.notice: str | None = None
+        self.setWindowTitle(self.tr("Remove device"))
+        layout = QVBoxLayout(self)
+        text = self.tr("Remove “%1” from this profile?").replace("%1", device.nickname)
+        if device.option == DeviceOption.GENERATOR_HERE:
+            text += " " + self.tr(
+                "Its secret key is deleted from this computer. Also delete the device in your ID.me "
+                "account (Sign In & Security), or ID.me will keep asking for its codes."
+            )
+        else:
+            text += " " + self.tr("This only changes this companion list; also delete it in your ID.me account.")
+        label = QLabel(text)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.successor = QComboBox()
+        self.successor.setAccessibleName(self.tr("New primary device"))
+        others = [d.nickname for d in profile.devices() if d.id != device.id]
+        if device.is_primary and others:
+            row = QFormLayout()
+            row.addRow(self.tr("New &primary device:"), self.successor)
+            self.successor.addItems(others)
+            layout.addLayout(row)
+        else:
+            self.successor.setVisible(False)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.remove_button = buttons.addButton(self.tr("&Remove"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.remove_button.clicked.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        successor = self.successor.currentText() if self.successor.count() else None
+        try:
+            self.notice = self.profile.remove_device(self.device.nickname, successor=successor)
+        except EpcsError as exc:
+            show_error(self.error, str(exc))
+            return
+        super().accept()
+
+
+class IdentityDialog(QDialog):
+    """Edits the Identity Confirmation block (ID.me identity proofing confirmed in DrChrono)."""
+
+    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.setWindowTitle(self.tr("Identity Confirmation"))
+        conf: IdentityConfirmation = profile.identity()
+        self.confirmed = QCheckBox(self.tr("My identity has been &confirmed by ID.me in DrChrono"))
+        self.confirmed.setChecked(conf.confirmed)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDate(QDate.fromString(conf.confirmed_on, "yyyy-MM-dd") if conf.confirmed_on else QDate.currentDate())
+        self.date.setEnabled(conf.confirmed)
+        self.confirmed.toggled.connect(self.date.setEnabled)
+        self.note = QLineEdit(conf.note)
+        self.note.setPlaceholderText(self.tr("What is still missing, e.g. “waiting for DrChrono approval”"))
+        form = QFormLayout(self)
+        form.addRow(self.confirmed)
+        form.addRow(self.tr("Confirmed &on:"), self.date)
+        form.addRow(self.tr("&Note:"), self.note)
+        self.error = error_label()
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        conf = IdentityConfirmation(
+            confirmed=self.confirmed.isChecked(),
+            confirmed_on=self.date.date().toString("yyyy-MM-dd") if self.confirmed.isChecked() else None,
+            note=self.note.text(),
+        )
+        try:
+            self.profile.set_identity(conf)
+        except EpcsError as exc:
+            show_error(self.error, str(exc))
+            return
+        super().accept()
+
+
+class OtherDeviceDialog(QDialog):
+    """Records a device whose codes are not generated here: a push phone or another code generator."""
+
+    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.setWindowTitle(self.tr("Record another device"))
+        self.nickname = QLineEdit()
+        self.nickname.setPlaceholderText(self.tr("e.g. MyiPhone"))
+        self.option = QComboBox()
+        self.option.addItem(self.tr("Push Notification 2FA (ID.me Authenticator)"), DeviceOption.PUSH.value)
+        self.option.addItem(self.tr("Generate 2FA Key (code generator app on another device)"),
+                            DeviceOption.GENERATOR_OTHER.value)
+        self.primary = QCheckBox(self.tr("Make this the &primary device"))
+        form = QFormLayout(self)
+        info = QLabel(self.tr("List a device you set up in ID.me so this table matches DrChrono's eRx Info tab."))
+        info.setWordWrap(True)
+        info.setObjectName("hint")
+        form.addRow(info)
+        form.addRow(self.tr("&Nickname:"), self.nickname)
+        form.addRow(self.tr("&Option:"), self.option)
+        form.addRow(self.primary)
+        self.error = error_label()
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        try:
+            self.profile.add_device(
+                self.nickname.text(), DeviceOption(self.option.currentData()), make_primary=self.primary.isChecked()
+            )
+        except EpcsError as exc:
+            show_error(self.error, str(exc))
+            return
+        super().accept()
+
+
+def help_html(name: str) -> str:
+    """A help page: the translated file (name.<lang>.html) if there is one, else English."""
+    from PySide6.QtCore import QLocale
+
+    lang = QLocale().name().split("_")[0]
+    for candidate in (f"{name}.{lang}.html", f"{name}.html"):
+        try:
+            return (HELP_DIR / candidate).read_text(encoding="utf-8")
+        except OSError:
+            continue
+    log.warning("help page %s missing", name)
+    return ""
+
+
+class HelpDialog(QDialog):
+    """Shows one HTML page from resources/help/ (links open in the browser)."""
+
+    def __init__(self, title: str, page: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(620, 520)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setHtml(help_html(page))
+        self.browser.setAccessibleName(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class SettingsDialog(QDialog):
+    """A form built from core.settings.SETTINGS; values are validated by `coerce` and stored in the vault."""
+
+    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from epcs_desktop.core.settings import SETTINGS
+
+        self.profile = profile
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(520)
+        values = profile.settings()
+        self.editors: dict[str, QWidget] = {}
+        form = QFormLayout(self)
+        note = QLabel(self.tr("These settings belong to this profile and are stored in its encrypted vault."))
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        form.addRow(note)
+        for s in SETTINGS:
+            value = values.get(s.key, s.default)
+            editor: QWidget
+            if s.kind == "int":
+                spin = QSpinBox()
+                spin.setRange(s.minimum if s.minimum is not None else 0, s.maximum if s.maximum is not None else 10**6)
+                spin.setValue(int(value))
+                editor = spin
+            else:
+                line = QLineEdit(str(value))
+                editor = line
+            editor.setToolTip(s.help)
+            editor.setAccessibleName(s.label)
+            editor.setAccessibleDescription(s.help)
+            editor.setObjectName(f"setting_{s.key}")
+            self.editors[s.key] = editor
+            form.addRow(s.label + ":", editor)
+        self.error = error_label()
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore_defaults)
+        form.addRow(buttons)
+
+    def value_of(self, key: str) -> Any:
+        editor = self.editors[key]
+        if isinstance(editor, QSpinBox):
+            return editor.value()
+        assert isinstance(editor, QLineEdit)
+        return editor.text()
+
+    def restore_defaults(self) -> None:
+        from epcs_desktop.core.settings import SETTINGS
+
+        for s in SETTINGS:
+            editor = self.editors[s.key]
+            if isinstance(editor, QSpinBox):
+                editor.setValue(int(s.default))
+            elif isinstance(editor, QLineEdit):
+                editor.setText(str(s.default))
+
+    def accept(self) -> None:
+        from epcs_desktop.core.settings import SETTINGS, coerce
+
+        try:
+            new = {s.key: coerce(s.key, self.value_of(s.key)) for s in SETTINGS}
+        except EpcsError as exc:
+            show_error(self.error, str(exc))
+            return
+        current = self.profile.settings()
+        try:
+            for key, value in new.items():
+                if current.get(key) != value:
+                    self.profile.set_setting(key, value)
+        except EpcsError as exc:
+            show_error(self.error, str(exc))
+            return
+        super().accept()
+
+
+COMPLIANCE_TEXT = "Codes generated on this computer are not a DEA 'hard token': 21 CFR 1311.115 requires the token to be separate from the computer you prescribe on. Use a code generator on your phone (or a hardware token) for EPCS signing."  # noqa: E501
+
+
+def compliance_text() -> str:
+    """The notice in the user's language (the literal is repeated so lupdate can extract it)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("compliance", "Codes generated on this computer are not a DEA 'hard token': 21 CFR 1311.115 requires the token to be separate from the computer you prescribe on. Use a code generator on your phone (or a hardware token) for EPCS signing.")  # noqa: E501
+
+
+def compliance_box(parent: QWidget | None) -> QDialog:
+    """The plain compliance notice (first run of each profile, and Help > Compliance notice)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(QCoreApplication.translate("compliance", "Compliance notice"))
+    box.setText(compliance_text())
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    return box

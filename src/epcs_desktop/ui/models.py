@@ -1,0 +1,349 @@
+"""Item models over a Profile: the eRx device table and the code-generator list.
+
+Both are real Qt models so the views get sorting, keyboard navigation and
+accessibility for free, and so they can be tested without a window
+(QAbstractItemModelTester). The code list recomputes codes only when a TOTP
+period rolls over and otherwise reports just the seconds-left roles as changed,
+which keeps a full repaint of every row from happening every second.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from epcs_desktop.core.clock import Clock
+from epcs_desktop.core.erx import Device, DeviceOption
+from epcs_desktop.core.errors import EpcsError
+from epcs_desktop.core.otp import group_code, hotp, totp_at
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+ROLE_DEVICE = Qt.ItemDataRole.UserRole + 1
+ROLE_IS_PRIMARY = Qt.ItemDataRole.UserRole + 2
+ROLE_NICKNAME = Qt.ItemDataRole.UserRole + 3
+
+
+class DeviceTableModel(QAbstractTableModel):
+    """ID.me Device Information: Name · Option · Primary Device.
+
+    Editing the Name column renames the device in the vault; errors (empty or
+    duplicate nickname) are reported through `error` instead of raising, so a
+    view can show them inline.
+    """
+
+    COL_NAME, COL_OPTION, COL_PRIMARY = range(3)
+    error = Signal(str)
+
+    def __init__(self, profile: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self._devices: list[Device] = list(profile.devices())
+
+    # -- loading -----------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read the devices; inserts/changes are cheap enough to reset for a handful of rows."""
+        new = list(self.profile.devices())
+        old_ids = [d.id for d in self._devices]
+        new_ids = [d.id for d in new]
+        if old_ids == new_ids:
+            self._devices = new
+            if new:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, 2))
+            return
+        if new_ids[: len(old_ids)] == old_ids:  # appended: insert, keeps selection
+            self.beginInsertRows(QModelIndex(), len(old_ids), len(new_ids) - 1)
+            self._devices = new
+            self.endInsertRows()
+            if old_ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(old_ids) - 1, 2))
+            return
+        self.beginResetModel()
+        self._devices = new
+        self.endResetModel()
+
+    def device_at(self, row: int) -> Device:
+        return self._devices[row]
+
+    def row_of(self, nickname: str) -> int:
+        for row, d in enumerate(self._devices):
+            if d.nickname == nickname:
+                return row
+        return -1
+
+    # -- Qt model API --------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._devices)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Name"), self.tr("Option"), self.tr("Primary Device"))[section] if 0 <= section < 3 else None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if index.column() == self.COL_NAME:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def option_text(self, device: Device) -> str:
+        if device.option == DeviceOption.PUSH:
+            return self.tr("Push Notification 2FA")
+        return self.tr("Generate 2FA Key")
+
+    def primary_text(self, device: Device) -> str:
+        return self.tr("Is Primary") if device.is_primary else self.tr("Select as primary device")
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._devices):
+            return None
+        d = self._devices[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == self.COL_NAME:
+                return d.nickname
+            if col == self.COL_OPTION:
+                return self.option_text(d)
+            if col == self.COL_PRIMARY:
+                return self.primary_text(d)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.COL_OPTION and d.option == DeviceOption.GENERATOR_HERE:
+                return self.tr("Codes are generated by this program")
+            if col == self.COL_OPTION and d.option == DeviceOption.GENERATOR_OTHER:
+                return self.tr("A code generator app on another device")
+            if col == self.COL_PRIMARY and not d.is_primary:
+                return self.tr("Click, or press Space, to make this the primary device")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if col == self.COL_PRIMARY:
+                return self.primary_text(d)
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == ROLE_DEVICE:
+            return d
+        if role == ROLE_IS_PRIMARY:
+            return d.is_primary
+        if role == ROLE_NICKNAME:
+            return d.nickname
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() != self.COL_NAME:
+            return False
+        old = self._devices[index.row()].nickname
+        new = str(value)
+        if new.strip() == old:
+            return False
+        try:
+            self.profile.rename_device(old, new)
+        except EpcsError as exc:
+            self.error.emit(str(exc))
+            return False
+        self.reload()
+        return True
+
+
+@dataclass
+class _CodeRow:
+    device: Device
+    code: str = ""
+    next_code: str = ""
+    period_index: int = -1
+
+
+ROLE_CODE = Qt.ItemDataRole.UserRole + 10
+ROLE_NEXT_CODE = Qt.ItemDataRole.UserRole + 11
+ROLE_SECONDS_LEFT = Qt.ItemDataRole.UserRole + 12
+ROLE_PERIOD = Qt.ItemDataRole.UserRole + 13
+ROLE_PRIMARY = Qt.ItemDataRole.UserRole + 14
+ROLE_SUBTITLE = Qt.ItemDataRole.UserRole + 15
+ROLE_GROUPED_CODE = Qt.ItemDataRole.UserRole + 16
+ROLE_NICK = Qt.ItemDataRole.UserRole + 17
+ROLE_FILTER = Qt.ItemDataRole.UserRole + 18
+
+# Roles that change on every tick vs only when the period rolls over.
+TICK_ROLES = [ROLE_SECONDS_LEFT, Qt.ItemDataRole.AccessibleTextRole]
+CODE_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    ROLE_CODE,
+    ROLE_GROUPED_CODE,
+    ROLE_NEXT_CODE,
+    ROLE_SECONDS_LEFT,
+    Qt.ItemDataRole.AccessibleTextRole,
+]
+
+# The next code is shown during the last seconds of a period.
+NEXT_CODE_SECONDS = 5
+
+
+def spoken_code(code: str) -> str:
+    """'482917' -> '4 8 2  9 1 7': a screen reader reads digits, not 'four hundred…'."""
+    return "  ".join(" ".join(group) for group in group_code(code).split(" "))
+
+
+class CodeListModel(QAbstractListModel):
+    """One row per code generator held in this program (DeviceOption.GENERATOR_HERE)."""
+
+    def __init__(self, profile: Any, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.clock = clock
+        self._rows: list[_CodeRow] = []
+        self._now = clock.now()
+        self._load()
+
+    # -- loading -------------------------------------------------------------------
+    def _generators(self) -> list[Device]:
+        return [d for d in self.profile.devices() if d.option == DeviceOption.GENERATOR_HERE and d.otp]
+
+    def _load(self) -> None:
+        self._rows = [_CodeRow(d) for d in self._generators()]
+        self._now = self.clock.now()
+        for r in self._rows:
+            self._compute(r)
+
+    def reload(self) -> None:
+        """Re-read devices after a profile change (add, rename, primary, remove)."""
+        new = self._generators()
+        old_ids = [r.device.id for r in self._rows]
+        new_ids = [d.id for d in new]
+        self._now = self.clock.now()
+        if old_ids == new_ids:
+            for r, d in zip(self._rows, new, strict=True):
+                r.device = d
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+            return
+        if new_ids[: len(old_ids)] == old_ids:
+            self.beginInsertRows(QModelIndex(), len(old_ids), len(new_ids) - 1)
+            for r, d in zip(self._rows, new, strict=False):
+                r.device = d
+            for d in new[len(old_ids) :]:
+                row = _CodeRow(d)
+                self._compute(row)
+                self._rows.append(row)
+            self.endInsertRows()
+            if old_ids:
+                self.dataChanged.emit(self.index(0), self.index(len(old_ids) - 1))
+            return
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    def _compute(self, row: _CodeRow) -> bool:
+        """Recompute the row's codes if its period changed; True when they did."""
+        p = row.device.otp
+        assert p is not None
+        if p.kind == "hotp":
+            if row.period_index == -1:
+                row.code = hotp(p)
+                row.next_code = hotp(p, p.counter + 1)
+                row.period_index = 0
+                return True
+            return False
+        index = int(self._now // p.period)
+        if index == row.period_index:
+            return False
+        row.period_index = index
+        row.code = totp_at(p, self._now)
+        row.next_code = totp_at(p, (index + 1) * p.period)
+        return True
+
+    def on_tick(self, now: float | None = None) -> None:
+        """Advance to `now` (the Ticker's time): codes at period boundaries, seconds always."""
+        self._now = self.clock.now() if now is None else now
+        for i, r in enumerate(self._rows):
+            idx = self.index(i)
+            if self._compute(r):
+                self.dataChanged.emit(idx, idx, CODE_ROLES)
+            elif r.device.otp is not None and r.device.otp.kind == "totp":
+                self.dataChanged.emit(idx, idx, TICK_ROLES)
+
+    # -- helpers -------------------------------------------------------------------
+    def seconds_left(self, row: int) -> float:
+        p = self._rows[row].device.otp
+        assert p is not None
+        if p.kind == "hotp":
+            return -1.0
+        return p.period - (self._now % p.period)
+
+    def code_at(self, row: int) -> str:
+        return self._rows[row].code
+
+    def device_at(self, row: int) -> Device:
+        return self._rows[row].device
+
+    def primary_row(self) -> int:
+        for i, r in enumerate(self._rows):
+            if r.device.is_primary:
+                return i
+        return -1
+
+    # -- Qt model API --------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        d = r.device
+        p = d.otp
+        assert p is not None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{d.nickname}: {group_code(r.code)}"
+        if role in (ROLE_NICK, Qt.ItemDataRole.EditRole):
+            return d.nickname
+        if role == ROLE_CODE:
+            return r.code
+        if role == ROLE_GROUPED_CODE:
+            return group_code(r.code)
+        if role == ROLE_NEXT_CODE:
+            return r.next_code
+        if role == ROLE_SECONDS_LEFT:
+            return self.seconds_left(index.row())
+        if role == ROLE_PERIOD:
+            return p.period if p.kind == "totp" else 0
+        if role == ROLE_PRIMARY:
+            return d.is_primary
+        if role == ROLE_SUBTITLE:
+            parts = [x for x in (p.issuer, p.account) if x]
+            return " · ".join(parts)
+        if role == ROLE_FILTER:
+            return " ".join((d.nickname, p.issuer, p.account))
+        if role == ROLE_DEVICE:
+            return d
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            left = self.seconds_left(index.row())
+            text = f"{d.nickname}, {spoken_code(r.code)}"
+            if left >= 0:
+                secs = math.ceil(left)
+                text += ", " + self.tr("%n seconds left", "", secs)
+            if d.is_primary:
+                text += ", " + self.tr("primary device")
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Click, press Enter or Ctrl+C to copy the code")
+        return None

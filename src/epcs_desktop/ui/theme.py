@@ -1,0 +1,171 @@
+"""Light and dark appearance that follows the desktop at run time.
+
+Fusion with an explicit palette looks the same on every Linux desktop, and
+switching the palette when `QStyleHints.colorSchemeChanged` fires makes the
+program follow the system's light/dark setting without a restart. The
+`EPCS_DESKTOP_COLOR_SCHEME=light|dark` variable forces one (screenshots, tests).
+Icons are monochrome SVGs drawn with `currentColor`, re-tinted for the scheme.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import cache
+from importlib import resources
+
+from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+RESOURCES = resources.files("epcs_desktop") / "resources"
+
+LIGHT = {
+    "window": "#f4f5f7", "base": "#ffffff", "alt": "#f0f2f5", "text": "#1d2330", "muted": "#5b6475",
+    "button": "#e9ecf1", "highlight": "#2563b8", "highlight_text": "#ffffff", "link": "#1b5fb4",
+    "accent": "#2563b8", "ok": "#1f7a3d", "error": "#b3261e", "border": "#cfd5de", "ring_bg": "#dde2ea",
+    "warn": "#a15c00",
+}
+DARK = {
+    "window": "#1e2128", "base": "#262a33", "alt": "#2c313b", "text": "#e7eaf0", "muted": "#9aa3b5",
+    "button": "#323845", "highlight": "#3d7bd6", "highlight_text": "#ffffff", "link": "#7fb2ff",
+    "accent": "#7fb2ff", "ok": "#6fd08c", "error": "#ff8a80", "border": "#3b4250", "ring_bg": "#3a404c",
+    "warn": "#f0b860",
+}
+
+
+def _forced_scheme() -> str | None:
+    value = os.environ.get("EPCS_DESKTOP_COLOR_SCHEME", "").strip().lower()
+    return value if value in ("light", "dark") else None
+
+
+def current_scheme() -> str:
+    """'light' or 'dark': the forced one, else what the desktop says (unknown counts as light)."""
+    forced = _forced_scheme()
+    if forced:
+        return forced
+    app = QGuiApplication.instance()
+    if app is not None and QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark:
+        return "dark"
+    return "light"
+
+
+def colors(scheme: str | None = None) -> dict[str, str]:
+    return DARK if (scheme or current_scheme()) == "dark" else LIGHT
+
+
+def color(name: str) -> QColor:
+    return QColor(colors()[name])
+
+
+def build_palette(c: dict[str, str]) -> QPalette:
+    pal = QPalette()
+    role = QPalette.ColorRole
+    pairs = {
+        role.Window: "window", role.WindowText: "text", role.Base: "base", role.AlternateBase: "alt",
+        role.Text: "text", role.Button: "button", role.ButtonText: "text", role.Highlight: "highlight",
+        role.HighlightedText: "highlight_text", role.Link: "link", role.LinkVisited: "link",
+        role.ToolTipBase: "base", role.ToolTipText: "text", role.PlaceholderText: "muted",
+        role.BrightText: "error", role.Mid: "border", role.Midlight: "alt", role.Dark: "border",
+    }
+    for r, key in pairs.items():
+        pal.setColor(r, QColor(c[key]))
+    muted = QColor(c["muted"])
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, r, muted)
+    return pal
+
+
+def stylesheet(c: dict[str, str]) -> str:
+    try:
+        template = (RESOURCES / "styles" / "app.qss").read_text(encoding="utf-8")
+    except OSError:
+        log.warning("style sheet missing; using the plain style")
+        return ""
+    for key, value in c.items():
+        template = template.replace("@" + key, value)
+    return template
+
+
+@cache
+def _svg_source(name: str) -> str | None:
+    try:
+        return (RESOURCES / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _render_svg(svg: str, size: int) -> QPixmap:
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    ratio = 2.0
+    pm = QPixmap(QSize(int(size * ratio), int(size * ratio)))
+    pm.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pm)
+    renderer.render(painter, QRectF(0, 0, size * ratio, size * ratio))
+    painter.end()
+    pm.setDevicePixelRatio(ratio)
+    return pm
+
+
+def icon(name: str, tint: str | None = None) -> QIcon:
+    """A themed icon from resources/icons/<name>.svg (an empty icon if it is missing)."""
+    svg = _svg_source(name)
+    if svg is None:
+        return QIcon()
+    c = colors()
+    normal = svg.replace("currentColor", tint or c["text"])
+    disabled = svg.replace("currentColor", c["muted"])
+    result = QIcon()
+    for size in (16, 24, 32):
+        result.addPixmap(_render_svg(normal, size), QIcon.Mode.Normal)
+        result.addPixmap(_render_svg(disabled, size), QIcon.Mode.Disabled)
+    return result
+
+
+def app_icon() -> QIcon:
+    """The packaged application icon, or a drawn fallback while it does not exist yet."""
+    svg = _svg_source("epcs-desktop")
+    if svg is not None:
+        result = QIcon()
+        for size in (16, 32, 48, 64, 128, 256):
+            result.addPixmap(_render_svg(svg, size))
+        return result
+    return icon("shield", LIGHT["accent"])
+
+
+class Theme(QObject):
+    """Applies the palette and style sheet, and re-applies them when the desktop scheme changes."""
+
+    changed = Signal(str)
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.scheme = ""
+        forced = _forced_scheme()
+        if forced:
+            # Ask the platform too, so native dialogs follow where it is supported.
+            QGuiApplication.styleHints().setColorScheme(
+                Qt.ColorScheme.Dark if forced == "dark" else Qt.ColorScheme.Light
+            )
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+        self.apply()
+
+    def apply(self) -> None:
+        scheme = current_scheme()
+        c = colors(scheme)
+        self.app.setStyle("Fusion")
+        self.app.setPalette(build_palette(c))
+        self.app.setStyleSheet(stylesheet(c))
+        changed = scheme != self.scheme
+        self.scheme = scheme
+        if changed:
+            log.info("colour scheme: %s", scheme)
+            self.changed.emit(scheme)
+
+    def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self.apply()
