@@ -244,3 +244,94 @@ def test_envelope_must_be_a_profile(tmp_path: Path) -> None:
         data = header + AESGCM(key).encrypt(nonce, payload, header)
         with pytest.raises(BackupError, match="contents"):
             backup.decode_backup(data, PASSWORD)
+
+
+# --- with real profiles -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory):
+    from epcs_desktop.core.profiles import ProfileStore
+
+    return ProfileStore(tmp_path_factory.mktemp("data"))
+
+
+def _filled_profile(store, name: str):
+    from epcs_desktop.core import erx
+    from epcs_desktop.core.otpauth import from_secret
+
+    profile = store.create(name, "profile-password-1")
+    profile.add_device(
+        "Work phone", erx.DeviceOption.GENERATOR_HERE, from_secret(SECRET, account="dr.lee", issuer="ID.me")
+    )
+    profile.add_device("Office iPad", erx.DeviceOption.PUSH)
+    profile.set_prescriber(erx.PrescriberInfo(state="CA", license_number="A12345"))
+    return profile
+
+
+def test_profile_backup_and_replace_restore_into_another_profile(store, tmp_path: Path) -> None:
+    from epcs_desktop.core import erx
+
+    source = _filled_profile(store, "Dr Lee")
+    assert backup.last_backup_at(source) is None
+    assert backup.backup_due(source, now=1e10)
+    path = backup.backup_profile(source, tmp_path / "lee.epcsbak", PASSWORD)
+    assert backup.last_backup_at(source) is not None
+    assert not backup.backup_due(source, now=backup.last_backup_at(source) + 13 * 86400)
+    assert backup.backup_due(source, now=backup.last_backup_at(source) + 15 * 86400)
+    assert source.activity(limit=1)[0].action == "backup made"
+    assert SECRET not in source.activity(limit=1)[0].detail
+    expected = [(d.nickname, d.option, d.is_primary, d.otp) for d in source.devices()]
+
+    target = store.create("New laptop", "profile-password-2")
+    target.add_device("Old token", erx.DeviceOption.GENERATOR_OTHER)
+    snapshot = read_backup(path, PASSWORD)
+    preview = backup.preview_restore(target, snapshot, "replace")
+    assert "- remove device 'Old token' (Generate 2FA Key)" in preview
+    assert "+ add device 'Work phone' (Generate 2FA Key)" in preview
+    assert "+ add device 'Office iPad' (Push Notification 2FA)" in preview
+    assert "* primary device: 'Work phone'" in preview
+    assert any(line.startswith("~ prescriber info will be set (state CA") for line in preview)
+    assert [d.nickname for d in target.devices()] == ["Old token"]  # preview changed nothing
+
+    target.apply_snapshot(snapshot, "replace")
+    assert [(d.nickname, d.option, d.is_primary, d.otp) for d in target.devices()] == expected
+    assert target.prescriber().license_number == "A12345"
+    assert backup.last_backup_at(target) is None  # the reminder state does not travel in backups
+    source.close()
+    target.close()
+
+
+def test_merge_preview_matches_what_merge_does(store, tmp_path: Path) -> None:
+    from epcs_desktop.core import erx
+    from epcs_desktop.core.otpauth import from_secret
+
+    source = _filled_profile(store, "Dr Kim")
+    path = backup.backup_profile(source, tmp_path / "kim.epcsbak", PASSWORD)
+    source.close()
+    target = store.create("Kim laptop", "profile-password-3")
+    target.add_device("Desk token", erx.DeviceOption.GENERATOR_OTHER)
+    target.add_device(
+        "office ipad", erx.DeviceOption.GENERATOR_HERE, from_secret("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+    )
+    target.set_prescriber(erx.PrescriberInfo(state="NY"))
+    snapshot = read_backup(path, PASSWORD)
+    preview = backup.preview_restore(target, snapshot, "merge")
+    assert preview == [
+        "+ add device 'Work phone' (Generate 2FA Key)",
+        "+ add device 'Office iPad (2)' (Push Notification 2FA) ('Office iPad' is taken by another device)",
+        "* primary device: 'Desk token'",
+        "= prescriber info unchanged (merge keeps what is already filled in)",
+    ]
+    target.apply_snapshot(snapshot, "merge")
+    assert [d.nickname for d in target.devices()] == [
+        "Desk token",
+        "office ipad",
+        "Work phone",
+        "Office iPad (2)",
+    ]
+    assert target.primary().nickname == "Desk token"
+    assert target.prescriber().state == "NY"
+    again = backup.preview_restore(target, snapshot, "merge")
+    assert "= keep device 'Work phone' (already present)" in again
+    target.close()

@@ -45,7 +45,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argon2.exceptions import HashingError
 from argon2.low_level import ARGON2_VERSION, Type, hash_secret_raw
@@ -55,6 +55,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from epcs_desktop.core.errors import BackupError
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,10 @@ MAX_PARALLELISM = 16
 MAX_CIPHERTEXT = 64 * 1024 * 1024
 
 ENVELOPE_KIND = "epcs-desktop-profile-backup"
+
+
+class BackupPasswordError(BackupError):
+    """The backup password does not open this backup (the CLI exits 3, as for a wrong profile password)."""
 
 
 @dataclass(frozen=True)
@@ -236,7 +243,7 @@ def decode_backup(data: bytes, password: str) -> dict[str, Any]:
         raise BackupError("The backup file is damaged (it has extra data at the end).")
     key, check = _keys(password, header.salt, header.kdf)
     if not hmac.compare_digest(check, header.check):
-        raise BackupError("The backup password is wrong.")
+        raise BackupPasswordError("The backup password is wrong.")
     try:
         plaintext = AESGCM(key).decrypt(header.nonce, bytes(body), header.raw)
     except InvalidTag:
@@ -331,3 +338,97 @@ def read_backup(path: str | os.PathLike[str], password: str) -> dict[str, Any]:
     snapshot = decode_backup(data, password)
     log.info("backup read (%d bytes)", len(data))
     return snapshot
+
+
+# --- profile bookkeeping and restore preview ---------------------------------------------------
+
+LAST_BACKUP_RECORD = "last_backup_at"
+
+
+def backup_profile(
+    profile: Profile, path: str | os.PathLike[str], password: str, kdf: KdfParams = DEFAULT_KDF
+) -> Path:
+    """Write `profile`'s snapshot to `path`, then record when (for the reminder) and a "backup made" entry.
+
+    The time goes in the vault's record table, not in the settings table:
+    it is a fact, not a preference, and it must not travel inside the backup.
+    """
+    target = write_backup(path, profile.snapshot(), password, kdf)
+    profile.vault.set_record(LAST_BACKUP_RECORD, time.time())
+    profile.log_activity("backup made", f"Encrypted backup written to {target.name}.")
+    return target
+
+
+def last_backup_at(profile: Profile) -> float | None:
+    """When this profile last made a backup (Unix seconds), or None if never."""
+    value = profile.vault.get_record(LAST_BACKUP_RECORD)
+    return float(value) if isinstance(value, int | float) else None
+
+
+def backup_due(profile: Profile, now: float) -> bool:
+    """True when the reminder should show: never backed up, or older than `backup_reminder_days` (0 = off)."""
+    days = int(profile.settings().get("backup_reminder_days", 14))
+    if days <= 0:
+        return False
+    last = last_backup_at(profile)
+    return last is None or now - last > days * 86400
+
+
+def preview_restore(profile: Profile, snapshot: dict[str, Any], mode: str = "merge") -> list[str]:
+    """What `profile.apply_snapshot(snapshot, mode)` would change, one line per change, changing nothing.
+
+    Mirrors apply_snapshot's rules: merge adds devices whose nickname is new,
+    skips identical ones, renames a clashing different device to "Name (2)",
+    keeps the current primary and fills prescriber info only when none is
+    stored; replace makes the profile exactly the snapshot.
+    """
+    from epcs_desktop.core import erx
+    from epcs_desktop.core.errors import RuleError
+    from epcs_desktop.core.profile import _read_snapshot
+    from epcs_desktop.core.vault import encode_otp
+
+    if mode not in ("merge", "replace"):
+        raise RuleError("Restore mode must be 'merge' or 'replace'.")
+    devices, prescriber, _identity, _settings = _read_snapshot(snapshot)
+    current = profile.devices()
+    lines: list[str] = []
+    if mode == "replace":
+        lines += [f"- remove device '{d.nickname}' ({d.option_label})" for d in current]
+        existing: dict[str, str] = {}
+        has_primary = False
+    else:
+        existing = {d.nickname.casefold(): encode_otp(d.otp) or d.option.value for d in current}
+        has_primary = any(d.is_primary for d in current)
+    primary_name = next((d.nickname for d in current if d.is_primary), None) if mode == "merge" else None
+    first_added: str | None = None
+    for dev in devices:
+        label = erx.option_label(dev["option"])
+        nickname, n = dev["nickname"], 2
+        if existing.get(nickname.casefold()) == (dev["otp_uri"] or dev["option"]):
+            lines.append(f"= keep device '{nickname}' (already present)")
+            continue
+        while nickname.casefold() in existing:
+            nickname = f"{dev['nickname'][:58]} ({n})"
+            n += 1
+        note = f" ('{dev['nickname']}' is taken by another device)" if nickname != dev["nickname"] else ""
+        lines.append(f"+ add device '{nickname}' ({label}){note}")
+        existing[nickname.casefold()] = dev["otp_uri"] or dev["option"]
+        first_added = first_added or nickname
+        if dev["is_primary"] and not has_primary:
+            primary_name, has_primary = nickname, True
+    if not has_primary and first_added:
+        primary_name = first_added
+    if primary_name:
+        lines.append(f"* primary device: '{primary_name}'")
+    stored = profile.vault.get_record("prescriber")
+    if mode == "replace" or stored is None:
+        if prescriber != (stored or {}):
+            shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in prescriber.items() if v) or "empty"
+            lines.append(f"~ prescriber info will be set ({shown})")
+        else:
+            lines.append("= prescriber info unchanged")
+    else:
+        lines.append("= prescriber info unchanged (merge keeps what is already filled in)")
+    if mode == "replace":
+        lines.append("~ identity confirmation and settings will be taken from the backup")
+    return lines

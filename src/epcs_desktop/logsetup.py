@@ -1,0 +1,147 @@
+"""Where log records go: a private rotating file for support, and stderr for warnings.
+
+Why a file at all: when a clinician calls support because codes were rejected
+at EPCS signing, "what happened at 10:42" must be answerable without the
+clinician reproducing it. Why so careful: the same file must never help anyone
+else sign prescriptions, so it is owner-only, and a last-line redaction scrubs
+anything shaped like an otpauth URI even if some module forgot the rule
+"never log a secret".
+
+No Qt here: the GUI installs `excepthook` and adds its own dialog on top.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import logging.handlers
+import os
+import re
+import sys
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+
+from epcs_desktop import APP_ID
+
+LOG_DIR_ENV = "EPCS_DESKTOP_LOG_DIR"
+LOG_LEVEL_ENV = "EPCS_DESKTOP_LOG_LEVEL"
+LOG_FILE_NAME = "epcs-desktop.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+
+# otpauth://..., otpauth-migration://..., and "secret=..." query fragments.
+_REDACT = re.compile(r"(?i)otpauth(?:-migration)?://\S+|(?<![a-z])secret=[^&\s]+")
+
+log = logging.getLogger(__name__)
+_installed: list[logging.Handler] = []
+
+
+def default_log_dir() -> Path:
+    """`$EPCS_DESKTOP_LOG_DIR`, else the platform's user log folder (e.g. ~/.local/state/epcs-desktop/log)."""
+    override = os.environ.get(LOG_DIR_ENV)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats as usual, then removes anything URI- or secret-parameter-shaped from the whole text.
+
+    Applied to the final string, so messages, arguments and tracebacks are all covered.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        return _REDACT.sub("<redacted>", super().format(record))
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A RotatingFileHandler whose every file (current and rotated) is created 0600."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with contextlib.suppress(OSError):
+            os.chmod(self.baseFilename, 0o600)  # a file left by an older version
+        return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
+def _parse_level(level: int | str | None) -> int:
+    if level is None:
+        level = os.environ.get(LOG_LEVEL_ENV) or logging.INFO
+    if isinstance(level, str):
+        value = logging.getLevelName(level.strip().upper())
+        if not isinstance(value, int):
+            return logging.INFO
+        return value
+    return int(level)
+
+
+def setup_logging(level: int | str | None = None, log_dir: Path | None = None) -> Path | None:
+    """Send records at `level` and above to the rotating private log file; WARNING and above to stderr.
+
+    `level` defaults to `$EPCS_DESKTOP_LOG_LEVEL`, else INFO. Calling it again
+    replaces the handlers it installed before (tests, CLI then GUI). Returns
+    the log file path, or None when the folder cannot be created (the program
+    still runs; it just logs to stderr only).
+    """
+    root = logging.getLogger()
+    for handler in _installed:
+        root.removeHandler(handler)
+        handler.close()
+    _installed.clear()
+
+    file_level = _parse_level(level)
+    formatter = RedactingFormatter(_FORMAT)
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setLevel(logging.WARNING)
+    stderr.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+    _installed.append(stderr)
+
+    folder = log_dir or default_log_dir()
+    path: Path | None = folder / LOG_FILE_NAME
+    try:
+        old_umask = os.umask(0o077)
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        finally:
+            os.umask(old_umask)
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)
+        handler = PrivateRotatingFileHandler(
+            str(path), maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=False
+        )
+        handler.setLevel(file_level)
+        handler.setFormatter(formatter)
+        _installed.append(handler)
+    except OSError as exc:
+        path = None
+        problem = exc.strerror or type(exc).__name__
+    for handler in _installed:
+        root.addHandler(handler)
+    root.setLevel(min(file_level, logging.WARNING))
+    if path is None:
+        log.warning("cannot write the log file in %s (%s); logging to stderr only", folder, problem)
+    else:
+        log.debug("logging to %s at %s", path, logging.getLevelName(file_level))
+    return path
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """`sys.excepthook`-compatible: record an unexpected error with its traceback in the log.
+
+    Ctrl+C keeps Python's default behaviour. The GUI wraps this to also show a
+    generic "something went wrong" dialog; the traceback itself never reaches a user.
+    """
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    logging.getLogger("epcs_desktop.crash").critical(
+        "unexpected error: %s", exc_type.__name__, exc_info=(exc_type, exc, tb)
+    )
+
+
+def install_excepthook() -> None:
+    """Make `excepthook` the process-wide hook (the GUI may replace it with a wrapper that calls it)."""
+    sys.excepthook = excepthook
