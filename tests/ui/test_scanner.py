@@ -1,0 +1,153 @@
+"""The live scanner: threads, frame dropping, two-frame confirmation, release, preview.
+
+The frame source is the real `core.frames.VideoFileSource` over a real MJPG
+video written here; the decoder is the real `core.qr.decode_frame` except in
+the frame-dropping test, which gates it on an Event to make "the decoder was
+busy while frames arrived" deterministic instead of a matter of timing.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import cv2
+import numpy as np
+import qrcode
+
+from epcs_desktop.core.qr import decode_frame
+from epcs_desktop.ui.scanner import ScanPreview, ScanSession, frame_to_qimage
+
+TEXT = "otpauth://totp/ID.me:dr?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=ID.me"
+
+
+def write_video(path: Path, blank: int, coded: int) -> Path:
+    w, h = 480, 360
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 30, (w, h))
+    assert writer.isOpened()
+    plain = np.full((h, w, 3), 160, np.uint8)
+    q = np.array(qrcode.make(TEXT, box_size=8, border=4).convert("L"), dtype=np.uint8)
+    q = cv2.resize(q, (300, 300), interpolation=cv2.INTER_NEAREST)
+    coded_frame = plain.copy()
+    coded_frame[30:330, 90:390] = q[:, :, None]
+    for _ in range(blank):
+        writer.write(plain)
+    for _ in range(coded):
+        writer.write(coded_frame)
+    writer.release()
+    return path
+
+
+class Recorder:
+    """Counts reads of the real VideoFileSource and notes when it is closed."""
+
+    def __init__(self, path: Path) -> None:
+        from epcs_desktop.core.frames import VideoFileSource
+
+        self.inner = VideoFileSource(path)
+        self.reads = 0
+        self.closed = threading.Event()
+
+    def read(self):
+        frame = self.inner.read()
+        if frame is not None:
+            self.reads += 1
+        return frame
+
+    def close(self) -> None:
+        self.inner.close()
+        self.closed.set()
+
+
+def test_confirms_only_text_seen_in_two_frames_and_closes_source(qtbot, tmp_path: Path) -> None:
+    blank = 10
+    video = write_video(tmp_path / "v.avi", blank=blank, coded=30)
+    rec: list[Recorder] = []
+    session = ScanSession(lambda: rec.append(Recorder(video)) or rec[-1], max_fps=60)
+    seen: list[tuple[int, list[str]]] = []
+    confirmed: list[tuple[str, int]] = []
+    session.seen.connect(lambda texts, i: seen.append((i, texts)))
+    session.confirmed.connect(lambda text, i: confirmed.append((text, i)))
+    session.start()
+    qtbot.waitUntil(lambda: bool(confirmed), timeout=15000)
+    session.stop()
+    assert rec[0].closed.is_set()
+    assert not session.is_running()
+    assert not session.source_open
+
+    text, index = confirmed[0]
+    assert text == TEXT
+    assert index >= blank
+    hits = [i for i, texts in seen if TEXT in texts]
+    # Confirmed on the second decoded frame that showed the code, not the first.
+    assert len(hits) >= 2 and index == hits[1]
+    assert all(texts == [] for i, texts in seen if i < blank)
+    assert len(confirmed) == 1  # reported once, not once per frame
+
+
+def test_busy_decoder_drops_frames_instead_of_queueing(qtbot, tmp_path: Path) -> None:
+    video = write_video(tmp_path / "v.avi", blank=0, coded=120)
+    rec: list[Recorder] = []
+    gate = threading.Event()
+    decoded_indices: list[int] = []
+
+    def gated_decoder(frame: np.ndarray) -> list[str]:
+        gate.wait(10)
+        return decode_frame(frame)
+
+    session = ScanSession(lambda: rec.append(Recorder(video)) or rec[-1], decoder=gated_decoder, max_fps=120)
+    session.seen.connect(lambda texts, i: decoded_indices.append(i))
+    session.start()
+    # The decoder is stuck on the first frame; the capture thread keeps reading.
+    qtbot.waitUntil(lambda: bool(rec) and rec[0].reads >= 20, timeout=10000)
+    read_while_blocked = rec[0].reads
+    gate.set()
+    qtbot.waitUntil(lambda: len(decoded_indices) >= 2, timeout=10000)
+    session.stop()
+    first, second = decoded_indices[:2]
+    assert first == 0
+    # The next decode took the newest frame, skipping everything read meanwhile.
+    assert second >= read_while_blocked - 1
+    assert session.frames_decoded < session.frames_read
+    assert rec[0].closed.is_set()
+
+
+def test_open_failure_is_reported_not_raised(qtbot) -> None:
+    from epcs_desktop.core.errors import CameraError
+
+    def broken():
+        raise CameraError("No camera is connected")
+
+    session = ScanSession(broken)
+    with qtbot.waitSignal(session.failed, timeout=5000) as blocker:
+        session.start()
+    assert blocker.args == ["No camera is connected"]
+    session.stop()
+    assert not session.is_running()
+
+
+def test_end_of_video_is_reported(qtbot, tmp_path: Path) -> None:
+    video = write_video(tmp_path / "v.avi", blank=3, coded=0)
+    rec: list[Recorder] = []
+    session = ScanSession(lambda: rec.append(Recorder(video)) or rec[-1], max_fps=200)
+    with qtbot.waitSignal(session.ended, timeout=10000):
+        session.start()
+    session.stop()
+    assert rec[0].closed.is_set()
+
+
+def test_preview_is_mirrored(qtbot) -> None:
+    frame = np.zeros((40, 60, 3), np.uint8)
+    frame[:, :30] = (255, 0, 0)  # left half blue (BGR)
+    frame[:, 30:] = (0, 0, 255)  # right half red
+    preview = ScanPreview()
+    qtbot.addWidget(preview)
+    preview.set_frame(frame)
+    image = preview._image
+    assert image is not None
+    assert image.pixelColor(0, 0).red() == 255  # red now on the left
+    assert image.pixelColor(59, 0).blue() == 255
+    plain = frame_to_qimage(frame)
+    assert plain.pixelColor(0, 0).blue() == 255
+    preview.show()
+    preview.repaint()  # paints without error

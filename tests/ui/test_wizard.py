@@ -1,0 +1,521 @@
+"""The enrollment wizard, driven as a person would: real widgets, real profile, real decoder.
+
+Every test runs the real `EnrollWizard` offscreen against a real SQLCipher
+profile in a temporary data directory. Images are real PNGs made with
+`qrcode`; the webcam is replaced by a real video file read through
+`core.frames.VideoFileSource` (the only injected part).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+import qrcode
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from epcs_desktop.core.clock import FixedClock
+from epcs_desktop.core.erx import DeviceOption
+from epcs_desktop.core.otp import group_code, totp_at
+from epcs_desktop.core.otpauth import build_uri, from_secret
+from epcs_desktop.ui.wizard import EnrollWizard
+from epcs_desktop.ui.wizard.ids import PageId
+
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+URI = f"otpauth://totp/ID.me:jane%40example.com?secret={SECRET}&issuer=ID.me"
+T0 = 1_700_000_007.0
+PASSWORD = "correct horse battery staple"
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture
+def profile(data_dir: Path):
+    from epcs_desktop.core.profiles import ProfileStore
+
+    p = ProfileStore(data_dir).create("Dr Test", PASSWORD)
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(T0)
+
+
+def qr_png(path: Path, text: str) -> Path:
+    qrcode.make(text, box_size=8, border=4).save(path)
+    return path
+
+
+def qr_array(text: str, size: int = 360) -> np.ndarray:
+    img = np.array(qrcode.make(text, box_size=8, border=4).convert("L"), dtype=np.uint8)
+    return cv2.resize(img, (size, size), interpolation=cv2.INTER_NEAREST)
+
+
+def write_video(path: Path, text: str, blank: int, coded: int, size: tuple[int, int] = (640, 480)) -> Path:
+    """`blank` grey frames, then `coded` frames showing the QR code (MJPG in AVI)."""
+    w, h = size
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 30, (w, h))
+    assert writer.isOpened()
+    plain = np.full((h, w, 3), 170, np.uint8)
+    coded_frame = plain.copy()
+    q = qr_array(text, 360)
+    y, x = (h - 360) // 2, (w - 360) // 2
+    coded_frame[y : y + 360, x : x + 360] = q[:, :, None]
+    for _ in range(blank):
+        writer.write(plain)
+    for _ in range(coded):
+        writer.write(coded_frame)
+    writer.release()
+    return path
+
+
+class RecordingSource:
+    """Wraps the real VideoFileSource to observe what the scanner does with it.
+
+    It counts reads and records close(); frames pass through unchanged.
+    """
+
+    def __init__(self, path: Path) -> None:
+        from epcs_desktop.core.frames import VideoFileSource
+
+        self.inner = VideoFileSource(path)
+        self.reads = 0
+        self.closed = threading.Event()
+
+    def read(self):
+        frame = self.inner.read()
+        if frame is not None:
+            self.reads += 1
+        return frame
+
+    def close(self) -> None:
+        self.inner.close()
+        self.closed.set()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def make_wizard(qtbot, profile, clock, **kwargs) -> EnrollWizard:
+    wizard = EnrollWizard(profile, None, clock=clock, **kwargs)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def go_to(wizard: EnrollWizard, page: PageId) -> None:
+    assert wizard.currentId() == PageId.METHOD
+    wizard.method_page.choose(page)
+    wizard.next()
+    assert wizard.currentId() == page
+
+
+def finish(wizard: EnrollWizard) -> None:
+    button = wizard.button(QWizard.WizardButton.FinishButton)
+    assert button.isEnabled()
+    button.click()
+
+
+# --------------------------------------------------------------------------- secret key
+
+
+def test_add_generator_from_typed_secret_key(qtbot, profile, clock) -> None:
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.KEY)
+    page = wizard.key_page
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+
+    typed = "jbsw y3dp-ehpk 3pxp jbsw y3dp ehpk 3pxp"
+    qtbot.keyClicks(page.key_edit, typed)
+    assert page.isComplete()
+    assert next_button.isEnabled()
+    assert "bits" in page.message.text()
+
+    wizard.next()
+    assert wizard.currentId() == PageId.CONFIRM
+    row = wizard.confirm_page.rows[0]
+    row.nickname.clear()
+    qtbot.keyClicks(row.nickname, "Clinic desktop")
+    finish(wizard)
+
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    [device] = profile.devices()
+    assert device.nickname == "Clinic desktop"
+    assert device.option == DeviceOption.GENERATOR_HERE
+    assert device.otp is not None and device.otp.secret == SECRET
+    assert device.otp.issuer == "ID.me"
+    assert device.is_primary  # the first device is primary
+
+
+def test_secret_key_errors_inline_without_echoing_the_key(qtbot, profile, clock) -> None:
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.KEY)
+    page = wizard.key_page
+    bad = "JBSWY3DPEHPK3PX1QZ"
+    qtbot.keyClicks(page.key_edit, bad)
+    assert not page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    message = page.message.text()
+    assert message
+    assert bad not in message and bad.lower() not in message
+    assert "JBSWY3DP" not in message
+
+
+def test_secret_key_advanced_settings_are_used(qtbot, profile, clock) -> None:
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.KEY)
+    page = wizard.key_page
+    assert not page.advanced.isVisible()
+    page.advanced_button.click()
+    assert page.advanced.isVisible()
+    page.algorithm.setCurrentText("SHA256")
+    page.digits.setValue(8)
+    page.period.setValue(60)
+    qtbot.keyClicks(page.key_edit, SECRET)
+    wizard.next()
+    row = wizard.confirm_page.rows[0]
+    expected = from_secret(SECRET, issuer="ID.me", algorithm="SHA256", digits=8, period=60)
+    assert row.params == expected
+    assert row.code.text() == group_code(totp_at(expected, T0))
+    assert len(row.code.text().replace(" ", "")) == 8
+
+
+# --------------------------------------------------------------------------- confirm page
+
+
+def test_confirm_page_shows_core_code_at_the_injected_clock(qtbot, profile, clock) -> None:
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.KEY)
+    qtbot.keyClicks(wizard.key_page.key_edit, SECRET)
+    wizard.next()
+    page = wizard.confirm_page
+    row = page.rows[0]
+    params = from_secret(SECRET, issuer="ID.me")
+    assert row.code.text() == group_code(totp_at(params, T0))
+    assert row.countdown.value() == 30 - int(T0) % 30
+
+    clock.advance(30)
+    page.ticker.fire()
+    assert row.code.text() == group_code(totp_at(params, T0 + 30))
+    assert row.code.text() != group_code(totp_at(params, T0))
+    assert "1311.115" in page.compliance.text()
+    assert "hard token" in page.compliance.text()
+
+
+def test_duplicate_nickname_is_rejected_inline(qtbot, profile, clock) -> None:
+    profile.add_device("Exam Room", DeviceOption.PUSH)
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.KEY)
+    qtbot.keyClicks(wizard.key_page.key_edit, SECRET)
+    wizard.next()
+    page = wizard.confirm_page
+    row = page.rows[0]
+    assert page.isComplete()  # the suggestion is unique
+
+    row.nickname.clear()
+    qtbot.keyClicks(row.nickname, "  exam   ROOM ")
+    assert not page.isComplete()
+    assert row.error.isVisible()
+    assert "already" in row.error.text()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+    qtbot.keyClicks(row.nickname, "2")
+    assert page.isComplete()
+    assert not row.error.isVisible()
+    assert page.primary.isEnabled()  # not the first device: primary is a choice
+    page.primary.setChecked(True)
+    assert page.reminder.isVisible()
+    finish(wizard)
+    names = [d.nickname for d in profile.devices()]
+    assert names == ["Exam Room", "exam ROOM 2"]
+    assert profile.primary().nickname == "exam ROOM 2"
+
+
+def test_suggested_name_avoids_existing_names(qtbot, profile, clock) -> None:
+    from epcs_desktop.ui.wizard.confirm_page import computer_name
+
+    profile.add_device(computer_name(), DeviceOption.PUSH)
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.KEY)
+    qtbot.keyClicks(wizard.key_page.key_edit, SECRET)
+    wizard.next()
+    row = wizard.confirm_page.rows[0]
+    assert row.nickname.text() == f"{computer_name()} (2)"
+    assert wizard.confirm_page.isComplete()
+
+
+# --------------------------------------------------------------------------- image files
+
+
+def test_add_generator_from_an_image_file(qtbot, profile, clock, tmp_path: Path) -> None:
+    png = qr_png(tmp_path / "idme.png", URI)
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.IMAGE)
+    page = wizard.image_page
+    assert not page.isComplete()
+    qtbot.keyClicks(page.path_edit, str(png))
+    qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
+    assert page.isComplete()
+    assert "ID.me" in page.status.text()
+    wizard.next()
+    assert wizard.currentId() == PageId.CONFIRM
+    finish(wizard)
+    [device] = profile.devices()
+    assert device.otp.secret == SECRET
+    assert device.otp.account == "jane@example.com"
+
+
+def test_broken_image_gives_the_qr_error_message(qtbot, profile, clock, tmp_path: Path) -> None:
+    from epcs_desktop.core.errors import QrError
+    from epcs_desktop.core.qr import decode_file
+
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n not really a png")
+    with pytest.raises(QrError) as caught:
+        decode_file(broken)
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.IMAGE)
+    wizard.image_page.load_file(str(broken))
+    assert wizard.image_page.status.text().casefold() == str(caught.value).casefold()
+    assert not wizard.image_page.isComplete()
+
+
+def _status_for(qtbot, profile, clock, tmp_path: Path, text: str) -> EnrollWizard:
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.IMAGE)
+    wizard.image_page.load_file(str(qr_png(tmp_path / "code.png", text)))
+    return wizard
+
+
+def test_non_authenticator_qr_explains_and_adds_nothing(qtbot, profile, clock, tmp_path: Path) -> None:
+    from epcs_desktop.core.payload import PayloadKind, classify
+
+    text = "https://www.example.com/menu"
+    payload = classify(text)
+    assert payload.kind is PayloadKind.URL
+    wizard = _status_for(qtbot, profile, clock, tmp_path, text)
+    assert wizard.image_page.status.text().casefold() == payload.message.casefold()
+    assert "authenticator" in payload.message
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.reject()
+    assert profile.devices() == []
+
+
+def test_idme_activation_link_explains_secret_key_path(qtbot, profile, clock, tmp_path: Path) -> None:
+    from epcs_desktop.core.payload import PayloadKind, classify
+
+    from epcs_desktop.core.payload import IDME_GENERATOR_PATH, IDME_HOST
+
+    text = f"https://{IDME_HOST}{IDME_GENERATOR_PATH}?token=3f9a7c2e"
+    payload = classify(text)
+    assert payload.kind is PayloadKind.IDME_ACTIVATION
+    wizard = _status_for(qtbot, profile, clock, tmp_path, text)
+    assert wizard.image_page.status.text().casefold() == payload.message.casefold()
+    assert "secret key" in payload.message.casefold()
+    assert not wizard.image_page.isComplete()
+    wizard.reject()
+    assert profile.devices() == []
+
+
+def test_google_export_collected_and_chosen(qtbot, profile, clock, tmp_path: Path) -> None:
+    from epcs_desktop.core.migration import build_migration_uris
+
+    accounts = [
+        from_secret(SECRET, issuer="ID.me", account="jane@example.com"),
+        from_secret("GEZDGNBVGY3TQOJQGEZDGNBVGY", issuer="Bank", account="jane"),
+        from_secret("MFRGGZDFMZTWQ2LKNNWG23TPOA", issuer="Mail", account="jane@mail"),
+    ]
+    uris = build_migration_uris(accounts, per_code=1)
+    assert len(uris) == 3
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.IMAGE)
+    page = wizard.image_page
+    for i, uri in enumerate(uris[:2]):
+        page.load_file(str(qr_png(tmp_path / f"part{i}.png", uri)))
+        assert not page.isComplete()
+    assert "2 of 3" in page.progress.text()
+    page.load_file(str(qr_png(tmp_path / "part2.png", uris[2])))
+    assert page.isComplete()
+    wizard.next()
+    assert wizard.currentId() == PageId.ACCOUNTS
+    boxes = wizard.accounts_page.boxes
+    assert [b.text() for b in boxes] == ["ID.me (jane@example.com)", "Bank (jane)", "Mail (jane@mail)"]
+    assert [b.isChecked() for b in boxes] == [True, False, False]  # ID.me preselected
+    boxes[2].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == PageId.CONFIRM
+    rows = wizard.confirm_page.rows
+    assert len(rows) == 2
+    assert rows[0].code.text() == group_code(totp_at(accounts[0], T0))
+    finish(wizard)
+    devices = profile.devices()
+    assert [d.otp.issuer for d in devices] == ["ID.me", "Mail"]
+    assert devices[0].is_primary
+
+
+# --------------------------------------------------------------------------- paste link
+
+
+def test_paste_link_validates_inline(qtbot, profile, clock) -> None:
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.LINK)
+    page = wizard.link_page
+    page.edit.setPlainText("otpauth://totp/x?secret=0000")
+    assert not page.isComplete()
+    assert page.message.text()
+    assert "0000" not in page.message.text()
+    page.edit.setPlainText(build_uri(from_secret(SECRET, issuer="ID.me", account="dr")))
+    assert page.isComplete()
+    wizard.next()
+    finish(wizard)
+    assert profile.devices()[0].otp.account == "dr"
+
+
+# --------------------------------------------------------------------------- screen
+
+
+def test_screen_scan_finds_the_code_on_a_grabbed_screen(qtbot, profile, clock) -> None:
+    screen = np.full((900, 1600, 3), 235, np.uint8)
+    screen[200:560, 900:1260] = qr_array(URI)[:, :, None]
+    wizard = make_wizard(
+        qtbot, profile, clock, screen_grabber=lambda: [np.zeros((10, 10, 3), np.uint8), screen]
+    )
+    go_to(wizard, PageId.SCREEN)
+    wizard.screen_page.scan_button.click()
+    assert wizard.screen_page.isComplete()
+    wizard.next()
+    assert wizard.confirm_page.rows[0].params.secret == SECRET
+
+
+def test_screen_capture_refused_offers_other_paths(qtbot, profile, clock) -> None:
+    from epcs_desktop.core.errors import QrError
+
+    def refuse() -> list[np.ndarray]:
+        raise QrError("Screen capture is not allowed on this system")
+
+    wizard = make_wizard(qtbot, profile, clock, screen_grabber=refuse)
+    go_to(wizard, PageId.SCREEN)
+    page = wizard.screen_page
+    page.scan_button.click()
+    assert page.status.text() == "Screen capture is not allowed on this system"
+    assert page.fallback.isVisible()
+    page.key_instead.click()
+    assert wizard.currentId() == PageId.KEY
+
+
+# --------------------------------------------------------------------------- webcam
+
+
+def test_add_generator_from_video_standing_in_for_the_camera(qtbot, profile, clock, tmp_path: Path) -> None:
+    blank = 12
+    video = write_video(tmp_path / "cam.avi", URI, blank=blank, coded=40)
+    sources: list[RecordingSource] = []
+
+    def factory(index: int) -> RecordingSource:
+        assert index == 0
+        sources.append(RecordingSource(video))
+        return sources[-1]
+
+    wizard = make_wizard(
+        qtbot,
+        profile,
+        clock,
+        source_factory=factory,
+        cameras=lambda: [_Cam(0, "Test video")],
+    )
+    page = wizard.camera_page
+    observed: list[tuple[int, bool, str]] = []
+
+    go_to(wizard, PageId.CAMERA)
+    session = page.session
+    assert session is not None
+    # Queued after the page's own slot, so each record shows what the page said about frame N.
+    session.seen.connect(lambda texts, index: observed.append((index, page.isComplete(), page.status.text())))
+
+    qtbot.waitUntil(page.isComplete, timeout=15000)
+    assert page.accepted_frame is not None and page.accepted_frame >= blank
+    early = [o for o in observed if o[0] < blank]
+    assert early, "the decoder never saw a blank frame"
+    assert all(not complete for _, complete, _ in early)
+    assert all("No QR code yet" in status for _, _, status in early)
+    assert "ID.me" in page.status.text()
+    assert page.preview.frames_shown > 0
+    # Accepting the code released the camera straight away.
+    assert sources[0].closed.is_set()
+    assert page.session is None
+
+    wizard.next()
+    finish(wizard)
+    [device] = profile.devices()
+    assert device.otp.secret == SECRET
+
+
+class _Cam:
+    def __init__(self, index: int, name: str) -> None:
+        self.index = index
+        self.name = name
+
+
+@pytest.mark.parametrize("exit_path", ["cancel", "back", "close", "lock"])
+def test_camera_is_released_on_every_exit_path(qtbot, profile, clock, tmp_path: Path, exit_path: str) -> None:
+    video = write_video(tmp_path / "blank.avi", URI, blank=400, coded=0)
+    sources: list[RecordingSource] = []
+
+    def factory(index: int) -> RecordingSource:
+        sources.append(RecordingSource(video))
+        return sources[-1]
+
+    wizard = make_wizard(qtbot, profile, clock, source_factory=factory, cameras=lambda: [_Cam(0, "v")])
+    go_to(wizard, PageId.CAMERA)
+    page = wizard.camera_page
+    qtbot.waitUntil(lambda: page.preview.frames_shown >= 3, timeout=10000)
+    assert not sources[0].closed.is_set()
+    assert "No QR code yet" in page.status.text()
+    if exit_path == "cancel":
+        wizard.button(QWizard.WizardButton.CancelButton).click()
+    elif exit_path == "back":
+        wizard.back()
+        assert wizard.currentId() == PageId.METHOD
+    elif exit_path == "close":
+        wizard.close()
+    else:
+        wizard.reject()  # what the main window does when it locks
+    assert sources[0].closed.is_set()
+    assert page.session is None
+
+
+def test_no_camera_is_a_message_with_other_paths(qtbot, profile, clock) -> None:
+    wizard = make_wizard(qtbot, profile, clock, cameras=lambda: [])
+    go_to(wizard, PageId.CAMERA)
+    page = wizard.camera_page
+    assert "No camera" in page.status.text()
+    assert page.fallback.isVisible()
+    assert page.session is None
+    page.image_instead.click()
+    assert wizard.currentId() == PageId.IMAGE
+
+
+def test_camera_that_fails_to_open_is_a_message(qtbot, profile, clock) -> None:
+    from epcs_desktop.core.errors import CameraError
+
+    def factory(index: int):
+        raise CameraError("The camera is in use by another program")
+
+    wizard = make_wizard(qtbot, profile, clock, source_factory=factory, cameras=lambda: [_Cam(0, "v")])
+    go_to(wizard, PageId.CAMERA)
+    page = wizard.camera_page
+    qtbot.waitUntil(page.fallback.isVisible, timeout=5000)
+    assert page.status.text() == "The camera is in use by another program"
+    assert not page.isComplete()
