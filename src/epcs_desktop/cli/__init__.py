@@ -1,0 +1,104 @@
+"""The ``epcs-desktop`` command: argparse front end, also what scripts and support staff use.
+
+Without a subcommand it starts the GUI (imported lazily: a subcommand must
+never pay for, or depend on, Qt or OpenCV being importable). Every
+`EpcsError` becomes one line, ``error: <message>``, on stderr with the exit
+status from `common.exit_code_for`; anything else is a bug and still never
+shows a traceback unless ``EPCS_DESKTOP_DEBUG=1``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from epcs_desktop import __version__
+from epcs_desktop.cli.common import EXIT_INTERNAL, EXIT_USAGE, exit_code_for
+from epcs_desktop.core.errors import EpcsError
+
+logger = logging.getLogger(__name__)
+
+PROG = "epcs-desktop"
+SUBCOMMAND_MODULES = ("code_cmds", "profile_cmds", "device_cmds", "scan_cmds", "import_cmds", "backup_cmds")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one ``error:`` line (exit 2) like every other error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="MFA companion and code generator for DrChrono EPCS with ID.me. "
+        "Without a command, opens the desktop window.",
+        epilog="Passwords come from $EPCS_DESKTOP_PASSWORD, else --password-file, else a no-echo prompt.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where profiles are kept (default: $EPCS_DESKTOP_DATA_DIR, else the user data folder)",
+    )
+    parser.add_argument(
+        "--password-file", metavar="FILE", help="read the profile password from the first line of FILE"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    parser.add_argument("--demo", action="store_true", help="GUI: open a demo profile with sample devices")
+    parser.add_argument(
+        "--quit-after-first-paint",
+        action="store_true",
+        help="GUI: quit once the window is drawn (smoke test)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in SUBCOMMAND_MODULES:
+        module = importlib.import_module(f"epcs_desktop.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    try:
+        from epcs_desktop.ui.app import run_gui  # Qt only when the GUI is wanted
+    except ImportError as exc:
+        logger.debug("GUI import failed: %s", exc)
+        raise EpcsError(
+            "The desktop window is not available in this installation (Qt failed to load)."
+        ) from None
+    return int(run_gui(args.data_dir, args.demo, args.quit_after_first_paint) or 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        func = getattr(args, "func", None)
+        if func is None:
+            return _run_gui(args)
+        return int(func(args) or 0)
+    except EpcsError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return exit_code_for(exc)
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if os.environ.get("EPCS_DESKTOP_DEBUG") == "1":
+            raise
+        sys.stderr.write(
+            f"error: internal error ({type(exc).__name__}); run with EPCS_DESKTOP_DEBUG=1 for details.\n"
+        )
+        return EXIT_INTERNAL

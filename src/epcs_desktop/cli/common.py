@@ -1,0 +1,182 @@
+"""Helpers every subcommand module shares: passwords, opening a profile, JSON output, stdin.
+
+Handler convention (for scan_cmds, import_cmds, backup_cmds too):
+
+    def register(subparsers):
+        p = subparsers.add_parser("thing", help="...")
+        add_profile_argument(p)
+        p.set_defaults(func=run)
+
+    def run(args) -> int:
+        with open_profile(args) as profile:   # asks for the password the standard way
+            ...
+        return EXIT_OK
+
+Raise an `EpcsError` for anything the person did wrong; `cli.main` prints
+``error: <message>`` and picks the exit status (`exit_code_for`). Secrets are
+never taken from argv when there is an alternative: ``-`` means "read it from
+stdin", passwords come only from the environment, a file or a no-echo prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import getpass
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from epcs_desktop.core.errors import EpcsError, ProfileError, VaultLockedError, WrongPasswordError
+from epcs_desktop.core.profile import Profile
+from epcs_desktop.core.profiles import ProfileStore, normalise_profile_name
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1  # e.g. scan found no QR code
+EXIT_USAGE = 2  # invalid input, rule broken, unknown profile
+EXIT_WRONG_PASSWORD = 3
+EXIT_BUSY = 4  # profile locked by another process
+EXIT_INTERNAL = 70  # a bug (EX_SOFTWARE); never shows a traceback unless EPCS_DESKTOP_DEBUG=1
+
+PASSWORD_ENV = "EPCS_DESKTOP_PASSWORD"  # noqa: S105 (a variable name, not a password)
+NEW_PASSWORD_ENV = "EPCS_DESKTOP_NEW_PASSWORD"  # noqa: S105
+
+
+def exit_code_for(exc: EpcsError) -> int:
+    if isinstance(exc, WrongPasswordError):
+        return EXIT_WRONG_PASSWORD
+    if isinstance(exc, VaultLockedError):
+        return EXIT_BUSY
+    return EXIT_USAGE
+
+
+def store_from_args(args: argparse.Namespace) -> ProfileStore:
+    """The profile store for ``--data-dir`` (else $EPCS_DESKTOP_DATA_DIR, else the user data dir)."""
+    return ProfileStore(getattr(args, "data_dir", None))
+
+
+def add_profile_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", "-p", required=True, metavar="NAME", help="profile to use")
+
+
+def add_json_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable output (see docs/cli.md)")
+
+
+# --- passwords ---------------------------------------------------------------------------------
+
+
+def _read_password_file(path: str) -> str:
+    """First line of the file, without its line ending (so `echo pw > file` works)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            line = fh.readline()
+    except OSError as exc:
+        raise EpcsError(f"The password file could not be read ({exc.strerror}).") from None
+    except UnicodeDecodeError:
+        raise EpcsError("The password file is not UTF-8 text.") from None
+    return line.rstrip("\r\n")
+
+
+def _can_prompt() -> bool:
+    """getpass falls back to reading stdin (echoing!) without a terminal; refuse instead."""
+    if sys.platform == "win32":
+        return sys.stdin is not None and sys.stdin.isatty()
+    try:
+        with open("/dev/tty", "r+b", buffering=0):
+            return True
+    except OSError:
+        return False
+
+
+def prompt_password(prompt: str, *, confirm: bool = False) -> str:
+    if not _can_prompt():
+        raise EpcsError(
+            f"No password given: set {PASSWORD_ENV} or use --password-file FILE (no terminal to ask on)."
+        )
+    first = getpass.getpass(prompt)
+    if confirm:
+        second = getpass.getpass("Type it again: ")
+        if first != second:
+            raise EpcsError("The two passwords do not match.")
+    return first
+
+
+def read_password(
+    args: argparse.Namespace,
+    *,
+    prompt: str = "Password: ",
+    confirm: bool = False,
+    env: str = PASSWORD_ENV,
+    file_attr: str = "password_file",
+) -> str:
+    """$env if set, else the file in ``args.<file_attr>``, else a no-echo prompt (twice if `confirm`)."""
+    value = os.environ.get(env)
+    if value:
+        return value
+    path = getattr(args, file_attr, None)
+    if path:
+        value = _read_password_file(path)
+        if not value:
+            raise EpcsError("The password file is empty.")
+        return value
+    value = prompt_password(prompt, confirm=confirm)
+    if not value:
+        raise EpcsError("No password was typed.")
+    return value
+
+
+def open_profile(args: argparse.Namespace, name: str | None = None) -> Profile:
+    """Open ``--profile`` (or `name`) with the standard password sources; warns about set-aside rows.
+
+    Raises ProfileError (exit 2), WrongPasswordError (exit 3) or VaultLockedError (exit 4).
+    """
+    store = store_from_args(args)
+    name = name if name is not None else args.profile
+    if not store.exists(name):
+        raise ProfileError(f"There is no profile called '{normalise_profile_name(name)}'.")
+    password = read_password(args, prompt=f"Password for profile '{name}': ")
+    profile = store.open(name, password)
+    for message in profile.set_aside:
+        warn(message)
+    return profile
+
+
+# --- input and output --------------------------------------------------------------------------
+
+
+def read_stdin_value(what: str) -> str:
+    """One value (a URI, a key) from stdin for ``-`` arguments, so secrets stay out of argv."""
+    if sys.stdin is None:
+        raise EpcsError(f"No {what} on standard input.")
+    text = sys.stdin.readline().strip()
+    if not text:
+        raise EpcsError(f"No {what} on standard input.")
+    return text
+
+
+def value_or_stdin(value: str, what: str) -> str:
+    return read_stdin_value(what) if value == "-" else value
+
+
+def print_json(obj: Any) -> None:
+    """Stable JSON: sorted keys, two-space indent, UTF-8, one trailing newline."""
+    sys.stdout.write(json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def iso_time(t: float) -> str:
+    """UTC ISO-8601 with a Z, second precision: what --json prints for times."""
+    return _dt.datetime.fromtimestamp(t, tz=_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"warning: {message}\n")
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    return store_from_args(args).data_dir
