@@ -158,6 +158,34 @@ class MemoryStateStore:
             self._data[key] = value
 
 
+class VaultStateStore:
+    """`StateStore` on the vault's JSON ``record`` table, so progress and flags are encrypted at rest."""
+
+    def __init__(self, vault: Any) -> None:
+        self.vault = vault
+
+    def get_state(self, key: str) -> str | None:
+        value = self.vault.get_record(key)
+        return value if isinstance(value, str) else None
+
+    def set_state(self, key: str, value: str | None) -> None:
+        if value is not None:
+            self.vault.set_record(key, value)
+            return
+        with self.vault.transaction() as db:
+            db.execute("DELETE FROM record WHERE key = ?", (key,))
+
+
+def state_store(profile: Any) -> StateStore:
+    """The front desk's key/value store for `profile`: its own methods if it has them, else its vault."""
+    if callable(getattr(profile, "get_state", None)) and callable(getattr(profile, "set_state", None)):
+        return profile  # type: ignore[no-any-return]
+    vault = getattr(profile, "vault", None) or getattr(profile, "_vault", None)
+    if vault is None:
+        return MemoryStateStore()
+    return VaultStateStore(vault)
+
+
 # --- progress --------------------------------------------------------------------------------
 
 

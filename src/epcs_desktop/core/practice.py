@@ -151,16 +151,28 @@ def practice_devices(devices: Iterable[Device]) -> list[Device]:
     return [d for d in devices if is_practice_device(d)]
 
 
-def remove_practice_devices(profile: Any) -> list[str]:
+def remove_practice_devices(profile: Any, restore_primary: str | None = None) -> list[str]:
     """Remove every practice device from `profile`; returns their nicknames.
 
     Called when the practice ends, so a rehearsal never leaves a code
-    generator that looks like a real one in the clinician's roster.
+    generator that looks like a real one in the clinician's roster. If a
+    practice device had become primary, `restore_primary` (the primary before
+    the practice) gets the role back, else the first real device does.
     """
     removed: list[str] = []
     for d in practice_devices(profile.devices()):
-        profile.remove_device(d.nickname)
+        successor = None
+        if d.is_primary:
+            real = [o.nickname for o in profile.devices() if not is_practice_device(o)]
+            if real:
+                successor = restore_primary if restore_primary in real else real[0]
+        profile.remove_device(d.nickname, successor=successor)
         removed.append(d.nickname)
+    if restore_primary is not None:
+        primary = profile.primary()
+        still_there = any(d.nickname == restore_primary for d in profile.devices())
+        if primary is not None and primary.nickname != restore_primary and still_there:
+            profile.set_primary(restore_primary)
     if removed:
         log.info("removed %d practice device(s)", len(removed))
     return removed

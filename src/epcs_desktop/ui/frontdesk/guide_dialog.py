@@ -1,0 +1,320 @@
+"""The "What happens to my MFA when I change my phone?" dialog.
+
+It only renders `core.guide.ChangeDeviceGuide`: one box per step of the
+article, with what to do, what the screen should look like, a link to the
+right page, and a tick. Ticks of steps 4-6 follow the profile's device table
+(refreshed on every committed change), so a device removed, enrolled or made
+primary anywhere in the program ticks the step here too.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.erx import DeviceOption, option_label
+from epcs_desktop.core.guide import (
+    ADD_NEW,
+    REMOVE_OLD,
+    SELECT_PRIMARY,
+    SIGN_IN_MFA,
+    STEPS,
+    ChangeDeviceGuide,
+    GuideStep,
+    state_store,
+)
+from epcs_desktop.core.otp import group_code
+from epcs_desktop.ui.frontdesk._common import listen, open_setting_link, run_inline, show_message
+from epcs_desktop.ui.ticker import Ticker
+
+log = logging.getLogger(__name__)
+
+TITLE = "What happens to my MFA when I change my phone?"
+
+
+class RecordDeviceDialog(QDialog):
+    """Record a device whose codes are not made here: a phone's code generator app, or push."""
+
+    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.added: Any = None
+        self.setWindowTitle("Record a phone or push device")
+        self.nickname = QLineEdit()
+        self.nickname.setPlaceholderText("ex. My iPhone")
+        self.option = QComboBox()
+        for opt in (DeviceOption.GENERATOR_OTHER, DeviceOption.PUSH):
+            self.option.addItem(f"{option_label(opt)} (on that device)", opt.value)
+        self.make_primary = QCheckBox("Make it the primary device here")
+        self.error = QLabel()
+        self.error.setVisible(False)
+        form = QFormLayout()
+        form.addRow("Name your device", self.nickname)
+        form.addRow("Option", self.option)
+        form.addRow("", self.make_primary)
+        std = QDialogButtonBox.StandardButton
+        buttons = QDialogButtonBox(std.Ok | std.Cancel)
+        buttons.accepted.connect(self._add)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+
+    def _add(self) -> None:
+        option = DeviceOption(self.option.currentData())
+        self.added = run_inline(
+            self.error,
+            lambda: self.profile.add_device(
+                self.nickname.text(), option, None, make_primary=self.make_primary.isChecked()
+            ),
+        )
+        if self.added is not None:
+            self.accept()
+
+
+class _StepBox(QGroupBox):
+    """One step: tick, instructions, what you should see, state detail, link."""
+
+    def __init__(self, step: GuideStep, profile: Any, parent: QWidget | None = None) -> None:
+        super().__init__(f"Step {step.number} — {step.title}", parent)
+        self.step = step
+        self.tick = QCheckBox("Done" if not step.observable else "Done (ticked from this profile)")
+        self.tick.setEnabled(not step.observable)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        text = QLabel(step.instructions)
+        text.setWordWrap(True)
+        see = QLabel(f"<i>You should see:</i> {step.what_you_see}")
+        see.setWordWrap(True)
+        lay.addWidget(text)
+        lay.addWidget(see)
+        self.extra = QVBoxLayout()
+        lay.addLayout(self.extra)
+        row = QHBoxLayout()
+        row.addWidget(self.tick)
+        row.addWidget(self.detail, 1)
+        self.link: QPushButton | None = None
+        if step.link_setting:
+            self.link = QPushButton(step.link_label)
+            key = step.link_setting
+            self.link.clicked.connect(lambda: open_setting_link(profile, key))
+            row.addWidget(self.link)
+        lay.addLayout(row)
+
+
+class ChangeGuideDialog(QDialog):
+    """The guide for one profile. Closing keeps the progress; "Finish" forgets it."""
+
+    def __init__(self, profile: Any, parent: QWidget | None = None, clock: Clock | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.guide = ChangeDeviceGuide(profile, state_store(profile), self.clock)
+        self.resumed = self.guide.in_progress
+        self.guide.ensure_started()
+        self.setWindowTitle(TITLE)
+        self.resize(760, 720)
+
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.progress_label = QLabel()
+
+        self.boxes: dict[str, _StepBox] = {}
+        body = QWidget()
+        body_lay = QVBoxLayout(body)
+        for st in STEPS:
+            box = _StepBox(st, profile)
+            if not st.observable:
+                box.tick.toggled.connect(lambda on, sid=st.id: self._manual(sid, on))
+            self.boxes[st.id] = box
+            body_lay.addWidget(box)
+        body_lay.addStretch(1)
+
+        # Step 3: the code of the primary device, when this program holds it.
+        self.code_label = QLabel()
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setStyleSheet("font-size:20px;font-family:monospace;")
+        self.boxes[SIGN_IN_MFA].extra.addWidget(self.code_label)
+
+        # Step 4: mark the old device removed here.
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(self._remove_old)
+        self.boxes[REMOVE_OLD].extra.addWidget(self.remove_button)
+
+        # Step 5: enroll here, or record a phone / push device.
+        row5 = QHBoxLayout()
+        self.enroll_button = QPushButton("Enroll it in this program…")
+        self.enroll_button.clicked.connect(self._enroll)
+        self.record_button = QPushButton("Record a phone or push device…")
+        self.record_button.clicked.connect(self._record)
+        row5.addWidget(self.enroll_button)
+        row5.addWidget(self.record_button)
+        row5.addStretch(1)
+        self.boxes[ADD_NEW].extra.addLayout(row5)
+
+        # Step 6: mark the new primary here.
+        row6 = QHBoxLayout()
+        self.primary_combo = QComboBox()
+        self.primary_button = QPushButton("Mark as primary here")
+        self.primary_button.clicked.connect(self._mark_primary)
+        row6.addWidget(self.primary_combo, 1)
+        row6.addWidget(self.primary_button)
+        self.boxes[SELECT_PRIMARY].extra.addLayout(row6)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+
+        self.restart_button = QPushButton("Start over")
+        self.restart_button.setToolTip("Forget the ticks and compare against the device table as it is now")
+        self.restart_button.clicked.connect(self._restart)
+        self.finish_button = QPushButton("Finish")
+        self.finish_button.clicked.connect(self._finish)
+        self.close_button = QPushButton("Close (keep my progress)")
+        self.close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress_label, 1)
+        bottom.addWidget(self.restart_button)
+        bottom.addWidget(self.close_button)
+        bottom.addWidget(self.finish_button)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.message)
+        lay.addLayout(bottom)
+
+        self.ticker = Ticker(self.clock, self)
+        self.ticker.tick.connect(lambda _now: self._refresh_code())
+        self.ticker.start()
+        listen(profile, self, self.refresh)
+        self.refresh()
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the profile and re-tick every step."""
+        if not self.guide.in_progress:
+            return
+        old = self.guide.old_device()
+        baseline = self.guide.progress.baseline if self.guide.progress else None
+        old_name = old.nickname if old else (baseline.old_nickname if baseline else "")
+        self.intro.setText(
+            ("Welcome back — your progress was kept. " if self.resumed else "")
+            + "Keep your current device working until the new one is set up and selected as primary "
+            + "in DrChrono; otherwise you cannot sign prescriptions for controlled substances."
+            + (f" Device being replaced: <b>{old_name}</b>." if old_name else "")
+        )
+        statuses = self.guide.status()
+        for status in statuses:
+            box = self.boxes[status.step.id]
+            box.tick.blockSignals(True)
+            box.tick.setChecked(status.done)
+            box.tick.blockSignals(False)
+            box.detail.setText(status.detail)
+        done = sum(1 for s in statuses if s.done)
+        self.progress_label.setText(f"{done} of {len(statuses)} steps done")
+        self.finish_button.setEnabled(done == len(statuses))
+
+        self.remove_button.setVisible(old is not None)
+        self.remove_button.setText(f"I deleted '{old.nickname}' in ID.me — remove it here" if old else "")
+
+        current_primary = self.profile.primary()
+        self.primary_combo.clear()
+        for d in self.profile.devices():
+            if old is not None and d.id == old.id:
+                continue
+            label = d.nickname + ("  (primary here)" if d.is_primary else "")
+            self.primary_combo.addItem(label, d.nickname)
+        new = self.guide.new_devices()
+        if new:
+            idx = self.primary_combo.findData(new[-1].nickname)
+            self.primary_combo.setCurrentIndex(max(idx, 0))
+        self.primary_button.setEnabled(self.primary_combo.count() > 0)
+        if current_primary is None:
+            self.boxes[SELECT_PRIMARY].detail.setText("No device is marked primary.")
+        self._refresh_code()
+
+    def _refresh_code(self) -> None:
+        hint = self.guide.sign_in_hint()
+        if hint is None:
+            self.code_label.setText("No device is recorded here yet.")
+        elif hint.code is not None:
+            secs = int(hint.seconds_left or 0)
+            self.code_label.setText(f"{hint.nickname}: {group_code(hint.code)}   ({secs} s)")
+        else:
+            self.code_label.setText(hint.message)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _manual(self, step_id: str, on: bool) -> None:
+        run_inline(self.message, lambda: self.guide.mark(step_id, on))
+        self.refresh()
+
+    def _remove_old(self) -> None:
+        old = self.guide.old_device()
+        if old is None:
+            return
+        # If the old device is primary, the newest device added in this guide takes over.
+        new = self.guide.new_devices()
+        successor = new[-1].nickname if old.is_primary and new else None
+        run_inline(self.message, lambda: self.profile.remove_device(old.nickname, successor=successor))
+        self.refresh()
+
+    def _enroll(self) -> None:
+        try:
+            from epcs_desktop.ui.wizard import EnrollWizard
+        except ImportError:
+            show_message(self.message, "The enrollment wizard is not available in this build.")
+            return
+        wizard = EnrollWizard(self.profile, self)
+        wizard.exec()
+        self.refresh()
+
+    def _record(self) -> None:
+        dlg = RecordDeviceDialog(self.profile, self)
+        dlg.exec()
+        self.refresh()
+
+    def _mark_primary(self) -> None:
+        nickname = self.primary_combo.currentData()
+        if nickname:
+            run_inline(self.message, lambda: self.profile.set_primary(nickname))
+        self.refresh()
+
+    def _restart(self) -> None:
+        self.guide.start()
+        self.resumed = False
+        show_message(self.message, "")
+        self.refresh()
+
+    def _finish(self) -> None:
+        self.guide.finish()
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.ticker.stop()
+        super().done(result)

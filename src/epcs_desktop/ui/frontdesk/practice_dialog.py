@@ -1,0 +1,246 @@
+"""PRACTICE run of ID.me's enrollment screens: Secure your account → barcode / key → Confirm.
+
+Everything on these screens is made here, on the spot, and is labelled
+PRACTICE on every page: the secret is random, held only in memory, and
+issued as "PRACTICE – not ID.me", so nothing real is touched. A clinician
+scans the code with their phone (or with this program's wizard, from the
+screen or the webcam) or types the key, and enters the 6-digit code, which
+`core.practice.PracticeSession` checks like a server would. When the dialog
+closes, any practice generator enrolled in this program is removed again.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import qrcode
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.practice import PracticeSession, practice_devices, remove_practice_devices
+from epcs_desktop.ui.frontdesk._common import PRACTICE_STYLE, run_inline, show_message
+
+log = logging.getLogger(__name__)
+
+BANNER = "PRACTICE — this is not ID.me. Nothing real is changed."
+MODULE_PX = 6
+QUIET_MODULES = 4
+
+
+def qr_pixmap(payload: str, module_px: int = MODULE_PX) -> QPixmap:
+    """Draw a QR code straight into a QPixmap (no image file, so the secret never reaches disk)."""
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_MODULES)
+    qr.add_data(payload)
+    qr.make(fit=True)
+    matrix = qr.get_matrix()  # includes the quiet zone
+    size = len(matrix) * module_px
+    image = QImage(size, size, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("black"))
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.drawRect(x * module_px, y * module_px, module_px, module_px)
+    painter.end()
+    return QPixmap.fromImage(image)
+
+
+def _banner() -> QLabel:
+    label = QLabel(BANNER)
+    label.setStyleSheet(PRACTICE_STYLE)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class PracticeDialog(QDialog):
+    """Three pages mirroring ID.me: choose method, barcode / secret key, confirm your device."""
+
+    SECURE, BARCODE, CONFIRM = range(3)
+
+    def __init__(self, profile: Any, parent: QWidget | None = None, clock: Clock | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.session = PracticeSession(self.clock)
+        self.removed: list[str] = []
+        primary = profile.primary()
+        self.primary_before: str | None = primary.nickname if primary is not None else None
+        self.setWindowTitle("PRACTICE enrollment — not ID.me")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._secure_page())
+        self.pages.addWidget(self._barcode_page())
+        self.pages.addWidget(self._confirm_page())
+        lay = QVBoxLayout(self)
+        lay.addWidget(_banner())
+        lay.addWidget(self.pages, 1)
+        self.close_button = QPushButton("End practice")
+        self.close_button.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+        lay.addLayout(bottom)
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def _secure_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.addWidget(_heading("SECURE YOUR ACCOUNT (practice)"))
+        lay.addWidget(QLabel("Step 1 of 3 — choose how to enroll your code generator."))
+        self.link_choice = QRadioButton(
+            "Enroll in Code Generator with an activation link (text message / email)"
+        )
+        self.link_choice.setEnabled(False)
+        self.link_choice.setToolTip("Not part of the practice: it needs ID.me to send you a message.")
+        self.barcode_choice = QRadioButton("Enroll with barcode / secret key")
+        self.barcode_choice.setChecked(True)
+        lay.addWidget(self.link_choice)
+        lay.addWidget(self.barcode_choice)
+        note = QLabel("At ID.me, if the QR code fails to work, the text message option is the alternative.")
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        lay.addStretch(1)
+        self.secure_continue = QPushButton("Continue")
+        self.secure_continue.clicked.connect(lambda: self.go(self.BARCODE))
+        lay.addWidget(self.secure_continue)
+        return page
+
+    def _barcode_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.addWidget(_heading("Enroll with barcode / secret key (practice)"))
+        text = QLabel(
+            "Step 2 of 3 — in your authenticator app tap the scan (+) icon and scan this PRACTICE code, "
+            "or type the secret key below. You can also enroll it in this program with the wizard "
+            "(from the screen or the webcam); it will be removed when the practice ends."
+        )
+        text.setWordWrap(True)
+        lay.addWidget(text)
+        self.qr_label = QLabel()
+        self.qr_label.setPixmap(qr_pixmap(self.session.uri()))
+        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_label.setAccessibleName("Practice QR code")
+        lay.addWidget(self.qr_label)
+        self.key_label = QLabel(f"Secret key: {self.session.secret_key()}")
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setStyleSheet("font-family:monospace;font-size:15px;")
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.key_label)
+        lay.addWidget(QLabel(f"Issuer: {self.session.params.issuer}"))
+        row = QHBoxLayout()
+        self.wizard_button = QPushButton("Enroll it in this program…")
+        self.wizard_button.clicked.connect(self._open_wizard)
+        self.barcode_continue = QPushButton("Continue")
+        self.barcode_continue.clicked.connect(lambda: self.go(self.CONFIRM))
+        row.addWidget(self.wizard_button)
+        row.addStretch(1)
+        row.addWidget(self.barcode_continue)
+        lay.addLayout(row)
+        self.barcode_message = QLabel()
+        self.barcode_message.setVisible(False)
+        lay.addWidget(self.barcode_message)
+        return page
+
+    def _confirm_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.addWidget(_heading("Confirm your device (practice)"))
+        text = QLabel(
+            "Step 3 of 3 — check your code generator app and enter the 6-digit code to complete securing "
+            "your (practice) account."
+        )
+        text.setWordWrap(True)
+        lay.addWidget(text)
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText("Enter the 6-digit code")
+        self.code_edit.setMaxLength(9)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("ex. My iPhone (optional)")
+        lay.addWidget(QLabel("Enter the 6-digit code"))
+        lay.addWidget(self.code_edit)
+        lay.addWidget(QLabel("Name your device"))
+        lay.addWidget(self.name_edit)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setVisible(False)
+        lay.addWidget(self.result_label)
+        lay.addStretch(1)
+        row = QHBoxLayout()
+        self.back_button = QPushButton("Go back")
+        self.back_button.clicked.connect(lambda: self.go(self.BARCODE))
+        self.confirm_button = QPushButton("Continue")
+        self.confirm_button.setDefault(True)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.code_edit.returnPressed.connect(self.confirm)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.confirm_button)
+        lay.addLayout(row)
+        return page
+
+    # -- behaviour --------------------------------------------------------------------------
+
+    def go(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        if page == self.CONFIRM:
+            self.code_edit.setFocus()
+
+    def confirm(self) -> bool:
+        """Check the typed code; the message says accepted, wrong, stale or malformed."""
+        result = self.session.check(self.code_edit.text())
+        show_message(self.result_label, result.message, ok=result.accepted)
+        self.code_edit.clear()
+        if result.accepted:
+            self.close_button.setText("Finish practice")
+        return result.accepted
+
+    def _open_wizard(self) -> None:
+        try:
+            from epcs_desktop.ui.wizard import EnrollWizard
+        except ImportError:
+            show_message(self.barcode_message, "The enrollment wizard is not available in this build.")
+            return
+        wizard = EnrollWizard(self.profile, self, clock=self.clock)
+        wizard.exec()
+        if practice_devices(self.profile.devices()):
+            show_message(
+                self.barcode_message,
+                "The practice generator was added here for now; it is removed when the practice ends.",
+                ok=True,
+            )
+
+    def cleanup(self) -> list[str]:
+        """Remove practice generators enrolled in this program during (or before) the practice."""
+        removed = run_inline(
+            self.barcode_message, lambda: remove_practice_devices(self.profile, self.primary_before)
+        )
+        self.removed = list(removed or [])
+        return self.removed
+
+    def done(self, result: int) -> None:
+        self.cleanup()
+        super().done(result)
