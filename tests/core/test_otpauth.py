@@ -261,3 +261,27 @@ def test_non_ascii_lookalikes_are_not_folded_into_base32() -> None:
 
 def test_non_breaking_spaces_from_web_pages_are_ignored() -> None:
     assert normalise_secret("JBSW\u00a0Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP") == SECRET
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"digits": 6.0},
+        {"digits": None},
+        {"digits": True},
+        {"period": [30]},
+        {"algorithm": 1},
+        {"kind": None},
+        {"account": 5},
+        {"issuer": b"x"},
+        {"counter": -1},
+    ],
+)
+def test_from_secret_rejects_wrong_types_from_json_imports(bad: dict) -> None:
+    with pytest.raises(OtpAuthError):
+        from_secret(SECRET, **bad)
+
+
+def test_from_secret_rejects_non_text_secret() -> None:
+    with pytest.raises(OtpAuthError, match="must be text"):
+        from_secret(12345)  # type: ignore[arg-type]

@@ -149,6 +149,8 @@ def _secret_warnings(secret: str) -> tuple[str, ...]:
 
 
 def _kind(value: str) -> Kind:
+    if not isinstance(value, str):
+        raise OtpAuthError("the OTP type must be text (totp or hotp)")
     low = value.strip().lower()
     if low == "totp":
         return "totp"
@@ -160,6 +162,8 @@ def _kind(value: str) -> Kind:
 
 
 def _algorithm(value: str) -> str:
+    if not isinstance(value, str):
+        raise OtpAuthError("the algorithm must be text (SHA1, SHA256 or SHA512)")
     up = value.strip().upper().replace("-", "").replace("_", "")
     if up in ALGORITHMS:
         return up
@@ -171,6 +175,8 @@ def _int_field(name: str, value: str | int, low: int, high: int, unit: str = "")
         raise OtpAuthError(f"the {name} must be a whole number")
     if isinstance(value, int):
         number = value
+    elif not isinstance(value, str):
+        raise OtpAuthError(f"the {name} must be a whole number")
     else:
         text = value.strip()
         if not _DIGITS_ONLY.fullmatch(text):
