@@ -34,6 +34,7 @@ sentence: damaged header, wrong password, or damaged contents.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -420,13 +421,15 @@ def preview_restore(profile: Profile, snapshot: dict[str, Any], mode: str = "mer
         primary_name = first_added
     if primary_name:
         lines.append(f"* primary device: '{primary_name}'")
-    stored = profile.vault.get_record("prescriber")
-    if mode == "replace" or stored is None:
-        if prescriber != (stored or {}):
-            shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in prescriber.items() if v) or "empty"
-            lines.append(f"~ prescriber info will be set ({shown})")
-        else:
-            lines.append("= prescriber info unchanged")
+    current_info = dataclasses.asdict(profile.prescriber())
+    writes = mode == "replace" or profile.vault.get_record("prescriber") is None
+    if writes and prescriber != current_info:
+        shown = (
+            ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in prescriber.items() if v) or "all fields empty"
+        )
+        lines.append(f"~ prescriber info will be set ({shown})")
+    elif writes or prescriber == current_info:
+        lines.append("= prescriber info unchanged")
     else:
         lines.append("= prescriber info unchanged (merge keeps what is already filled in)")
     if mode == "replace":
