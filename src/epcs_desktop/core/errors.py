@@ -58,6 +58,20 @@ class PayloadError(EpcsError):
 class ImportFileError(EpcsError):
     """An import file (Aegis, 2FAS, URI list...) that cannot be read at all."""
 
+    needs_password: bool = False
+
+
+class PasswordRequiredError(ImportFileError):
+    """An encrypted import file was given without its password: ask for one and try again."""
+
+    needs_password = True
+
+
+class ImportPasswordError(ImportFileError):
+    """The password given does not open this encrypted import file."""
+
+    needs_password = True
+
 
 class BackupError(EpcsError):
     """A backup file that is damaged, of an unknown version, or has a wrong password."""
