@@ -224,6 +224,7 @@ class Vault:
         try:
             conn = cls._connect(path, key, busy_timeout)
             vault = cls(conn, path)
+            vault._configure()
             with vault.transaction() as db:
                 db.executescript_in_tx(SCHEMA_V2)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -254,6 +255,15 @@ class Vault:
         conn = cls._connect(path, key, busy_timeout)
         vault = cls(conn, path)
         try:
+            version = vault.schema_version
+            if version > SCHEMA_VERSION:
+                raise VaultError("This profile was saved by a newer EPCS Desktop; please update the app.")
+            if version < 1:
+                raise VaultError("This file is not an EPCS Desktop profile.")
+            if version < SCHEMA_VERSION:
+                with vault.transaction():  # hold the write lock: the copy is consistent
+                    vault.migration_backup = vault._backup_copy(version)
+            vault._configure()
             vault._migrate_if_needed()
             vault._set_aside_undecodable()
         except BaseException:
@@ -286,11 +296,6 @@ class Vault:
                         "That password does not unlock this profile (or the file is not an EPCS Desktop "
                         "profile)."
                     ) from None
-                conn.execute("PRAGMA journal_mode = WAL").fetchone()
-                conn.execute("PRAGMA synchronous = FULL")
-                conn.execute("PRAGMA temp_store = MEMORY")
-                conn.execute("PRAGMA foreign_keys = ON")
-                conn.execute("PRAGMA secure_delete = ON")
             except EpcsError:
                 conn.close()
                 raise
@@ -299,6 +304,18 @@ class Vault:
                 raise _wrap(exc, "opened") from None
         conn.row_factory = sqlcipher3.Row
         return conn
+
+    def _configure(self) -> None:
+        """Journal and durability settings; the WAL switch writes page 1, so it runs after any backup."""
+        with self._lock, _private_umask():
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                self.conn.execute("PRAGMA synchronous = FULL")
+                self.conn.execute("PRAGMA temp_store = MEMORY")
+                self.conn.execute("PRAGMA foreign_keys = ON")
+                self.conn.execute("PRAGMA secure_delete = ON")
+            except sqlcipher3.Error as exc:
+                raise _wrap(exc, "opened") from None
 
     # -- basics -----------------------------------------------------------------------------
 
@@ -400,18 +417,14 @@ class Vault:
     # -- migration --------------------------------------------------------------------------
 
     def _migrate_if_needed(self) -> None:
-        version = self.schema_version
-        if version == SCHEMA_VERSION:
+        if self.schema_version == SCHEMA_VERSION:
             return
-        if version > SCHEMA_VERSION:
-            raise VaultError("This profile was saved by a newer EPCS Desktop; please update the app.")
-        if version < 1:
-            raise VaultError("This file is not an EPCS Desktop profile.")
         with self.transaction() as db:
             version = int(db.execute("PRAGMA user_version").fetchone()[0])  # another process may have won
             if version == SCHEMA_VERSION:
                 return
-            self.migration_backup = self._backup_copy(version)
+            if self.migration_backup is None:
+                self.migration_backup = self._backup_copy(version)
             while version < SCHEMA_VERSION:
                 _MIGRATIONS[version](db)
                 version += 1
@@ -428,7 +441,10 @@ class Vault:
         logger.info("vault %s migrated to schema %d", self.path.name, SCHEMA_VERSION)
 
     def _backup_copy(self, version: int) -> Path:
-        """Byte-for-byte copy of the (still encrypted) file, taken while we hold the write lock."""
+        """Byte-for-byte copy of the (still encrypted) file, taken while we hold the write lock.
+
+        A pending WAL is copied alongside (``<backup>-wal``) so the pair opens as it was.
+        """
         target = self.path.with_name(f"{self.path.name}.v{version}.bak")
         if target.exists():
             target = self.path.with_name(f"{self.path.name}.v{version}.{int(time.time())}.bak")

@@ -1,0 +1,192 @@
+"""eRx rules as pure functions: nicknames, DEA and NPI check digits, states, labels, settings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from epcs_desktop.core import erx, settings
+from epcs_desktop.core.errors import RuleError
+from epcs_desktop.core.otpauth import OtpParams
+
+# --- DEA ---------------------------------------------------------------------------------------
+# Check digit: (d1 + d3 + d5) + 2 x (d2 + d4 + d6); last digit == d7.
+# AB1234563: (1+3+5)=9, 2x(2+4+6)=24, 9+24=33 -> 3 == d7
+# MJ4512376: (4+1+3)=8, 2x(5+2+7)=28, 8+28=36 -> 6 == d7
+# F91234563: business registrant (second character 9), digits as AB1234563 -> 3
+# BS0000000: 0 -> 0
+VALID_DEA = ["AB1234563", "MJ4512376", "F91234563", "BS0000000"]
+
+
+@pytest.mark.parametrize("dea", VALID_DEA)
+def test_valid_dea_numbers_pass(dea: str) -> None:
+    assert erx.validate_dea(dea) == dea
+
+
+def test_dea_is_normalised() -> None:
+    assert erx.validate_dea(" ab 123-4563 ") == "AB1234563"
+
+
+@pytest.mark.parametrize(
+    ("dea", "words"),
+    [
+        ("AB1234564", "check digit"),  # 33 -> 3, not 4
+        ("MJ4512375", "check digit"),  # 36 -> 6, not 5
+        ("AB123456", "9 characters"),
+        ("AB12345634", "9 characters"),
+        ("1B1234563", "registrant-type"),
+        ("ZB1234563", "registrant-type"),  # Z is not a DEA registrant type
+        ("A#1234563", "second character"),
+        ("AB12345X3", "seven digits"),
+        ("", "9 characters"),
+    ],
+)
+def test_invalid_dea_numbers_say_what_is_wrong(dea: str, words: str) -> None:
+    with pytest.raises(RuleError, match=words):
+        erx.validate_dea(dea)
+
+
+@given(st.lists(st.integers(0, 9), min_size=6, max_size=6), st.integers(0, 9))
+def test_exactly_one_dea_check_digit_is_accepted(d: list[int], last: int) -> None:
+    expected = ((d[0] + d[2] + d[4]) + 2 * (d[1] + d[3] + d[5])) % 10
+    number = "AB" + "".join(map(str, d)) + str(last)
+    if last == expected:
+        assert erx.validate_dea(number) == number
+    else:
+        with pytest.raises(RuleError):
+            erx.validate_dea(number)
+
+
+# --- NPI ---------------------------------------------------------------------------------------
+# Luhn over "80840" + NPI. The prefix contributes a constant 24, so for the first nine digits:
+# 123456789: doubled d9,d7,d5,d3,d1 = 9->18->9, 7->14->5, 5->10->1, 3->6, 1->2 = 23;
+#            plain d8,d6,d4,d2 = 8+6+4+2 = 20; 23+20+24 = 67 -> check 3 -> 1234567893 (CMS's example)
+# 124531959: doubled 9->9, 9->9, 3->6, 4->8, 1->2 = 34; plain 5+1+5+2 = 13; 34+13+24 = 71 -> 9
+VALID_NPI = ["1234567893", "1245319599"]
+
+
+@pytest.mark.parametrize("npi", VALID_NPI)
+def test_valid_npis_pass(npi: str) -> None:
+    assert erx.validate_npi(npi) == npi
+    assert erx.validate_npi(f" {npi[:5]} {npi[5:]} ") == npi
+
+
+@pytest.mark.parametrize(
+    ("npi", "words"),
+    [
+        ("1234567890", "check digit"),
+        ("1245319598", "check digit"),
+        ("123456789", "10 digits"),
+        ("12345678901", "10 digits"),
+        ("12345678A3", "10 digits"),
+        ("１２３４５６７８９３", "10 digits"),  # full-width digits are not ASCII digits
+    ],
+)
+def test_invalid_npis_say_what_is_wrong(npi: str, words: str) -> None:
+    with pytest.raises(RuleError, match=words):
+        erx.validate_npi(npi)
+
+
+@given(st.text("0123456789", min_size=9, max_size=9))
+def test_exactly_one_npi_check_digit_is_accepted(first9: str) -> None:
+    accepted = []
+    for last in "0123456789":
+        try:
+            erx.validate_npi(first9 + last)
+            accepted.append(last)
+        except RuleError:
+            pass
+    assert len(accepted) == 1
+
+
+# --- nicknames ---------------------------------------------------------------------------------
+
+
+def test_nicknames_are_trimmed_and_collapsed() -> None:
+    assert erx.normalise_nickname("  Office \t  iPad \n") == "Office iPad"
+
+
+@pytest.mark.parametrize("variant", ["office ipad", " OFFICE   IPAD ", "Office\tiPad", "oFfIcE iPaD"])
+def test_nickname_keys_collide_across_case_and_whitespace(variant: str) -> None:
+    assert erx.nickname_key(variant) == erx.nickname_key("Office iPad")
+
+
+def test_different_nicknames_have_different_keys() -> None:
+    assert erx.nickname_key("Office iPad") != erx.nickname_key("Office iPad 2")
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\t\n", "x" * 65, "bad\x07name"])
+def test_bad_nicknames_are_refused(bad: str) -> None:
+    with pytest.raises(RuleError):
+        erx.normalise_nickname(bad)
+
+
+def test_nickname_of_64_characters_is_fine() -> None:
+    assert erx.normalise_nickname("y" * 64) == "y" * 64
+
+
+# --- labels, values ----------------------------------------------------------------------------
+
+
+def test_option_labels_match_drchrono() -> None:
+    assert erx.option_label(erx.DeviceOption.GENERATOR_HERE) == "Generate 2FA Key"
+    assert erx.option_label("generator_other") == "Generate 2FA Key"
+    assert erx.option_label(erx.DeviceOption.PUSH) == "Push Notification 2FA"
+
+
+def test_device_repr_hides_the_secret() -> None:
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DP"
+    otp = OtpParams(kind="totp", secret=secret, account="me", issuer="ID.me")
+    device = erx.Device(1, "Office iPad", erx.DeviceOption.GENERATOR_HERE, 0.0, True, otp)
+    assert secret not in repr(device)
+    assert secret not in str(device)
+    assert "Office iPad" in repr(device)
+
+
+def test_states_cover_fifty_states_dc_and_territories() -> None:
+    codes = [c for c, _ in erx.US_STATES]
+    assert len(codes) == len(set(codes)) == 56
+    assert {"CA", "NY", "DC", "PR", "GU"} <= set(codes)
+
+
+def test_prescriber_is_validated_and_normalised() -> None:
+    info = erx.validate_prescriber(erx.PrescriberInfo("ny", " ab-123 ", "ab1234563", "1234567893"))
+    assert info == erx.PrescriberInfo("NY", "AB-123", "AB1234563", "1234567893")
+    assert erx.validate_prescriber(erx.PrescriberInfo()) == erx.PrescriberInfo()
+    with pytest.raises(RuleError, match="state"):
+        erx.validate_prescriber(erx.PrescriberInfo(state="XX"))
+    with pytest.raises(RuleError, match="DEA"):
+        erx.validate_prescriber(erx.PrescriberInfo(dea_number="AB1234564"))
+
+
+def test_identity_date_must_be_a_date() -> None:
+    conf = erx.validate_identity(erx.IdentityConfirmation(True, "2020-10-01"))
+    assert conf.confirmed_on == "2020-10-01"
+    with pytest.raises(RuleError, match="date"):
+        erx.validate_identity(erx.IdentityConfirmation(True, "10/01/2020"))
+    assert erx.validate_identity(erx.IdentityConfirmation(False, "2020-10-01")).confirmed_on is None
+
+
+# --- settings ----------------------------------------------------------------------------------
+
+
+def test_every_declared_setting_accepts_its_default() -> None:
+    keys = {s.key for s in settings.SETTINGS}
+    assert {"auto_lock_minutes", "clipboard_clear_seconds", "idme_security_url", "drchrono_erx_url",
+            "epcs_permissions_url", "camera_index", "ntp_server", "backup_reminder_days"} <= keys
+    for s in settings.SETTINGS:
+        assert settings.coerce(s.key, s.default) == s.default
+    assert settings.setting("auto_lock_minutes").default == 5
+    assert settings.setting("clipboard_clear_seconds").default == 30
+
+
+def test_settings_coerce_strings_and_refuse_nonsense() -> None:
+    assert settings.coerce("auto_lock_minutes", "10") == 10
+    for key, bad in [("auto_lock_minutes", "-1"), ("auto_lock_minutes", "ten"), ("camera_index", True),
+                     ("idme_security_url", "http://account.id.me"), ("idme_security_url", "not a url"),
+                     ("ntp_server", "bad host!"), ("backup_reminder_days", 366)]:
+        with pytest.raises(RuleError):
+            settings.coerce(key, bad)
+    with pytest.raises(RuleError, match="no setting"):
+        settings.setting("nope")

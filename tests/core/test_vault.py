@@ -1,0 +1,298 @@
+"""The SQLCipher vault on real encrypted files: reopen, wrong password, secrets at rest, permissions,
+migration from schema v1, rows set aside, re-keying and concurrent writers.
+
+The KDF is real (about 0.2 s per unlock), so tests share files where they can.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from epcs_desktop.core import vault as vault_mod
+from epcs_desktop.core.erx import DeviceOption
+from epcs_desktop.core.errors import VaultError, VaultLockedError, WrongPasswordError
+from epcs_desktop.core.otpauth import parse_uri
+from epcs_desktop.core.profile import Profile
+from epcs_desktop.core.vault import Vault
+
+PASSWORD = "correct horse battery"
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ"  # 160 bits
+URI = f"otpauth://totp/ID.me:dr.smith%40example.org?secret={SECRET}&issuer=ID.me"
+NICKNAME = "Zebra Tablet Nickname"
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): _sha(p) for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One vault with a held secret and a push device, closed; tests that only read share it."""
+    path = tmp_path_factory.mktemp("shared") / "profiles" / "shared.epcs"
+    with Vault.create(path, PASSWORD) as v:
+        p = Profile(v, "shared")
+        p.add_device(NICKNAME, DeviceOption.GENERATOR_HERE, parse_uri(URI))
+        p.add_device("Phone", DeviceOption.PUSH)
+    return path
+
+
+def test_reopen_gives_back_what_was_stored(shared: Path) -> None:
+    with Vault.open(shared, PASSWORD) as v:
+        assert v.schema_version == vault_mod.SCHEMA_VERSION
+        assert v.set_aside == []
+        devices = Profile(v, "shared").devices()
+    assert [(d.nickname, d.option, d.is_primary) for d in devices] == [
+        (NICKNAME, DeviceOption.GENERATOR_HERE, True),
+        ("Phone", DeviceOption.PUSH, False),
+    ]
+    assert devices[0].otp == parse_uri(URI)
+    assert devices[1].otp is None
+
+
+def test_wrong_password_leaves_every_file_byte_for_byte_unchanged(
+    shared: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    before = _tree(shared.parent)
+    with pytest.raises(WrongPasswordError) as info:
+        Vault.open(shared, "not the password")
+    assert _tree(shared.parent) == before
+    assert "not the password" not in str(info.value)
+    err = capfd.readouterr().err
+    assert err == "", err  # SQLCipher's own logging is silenced
+
+
+def test_missing_file_is_not_created(tmp_path: Path) -> None:
+    path = tmp_path / "nope.epcs"
+    with pytest.raises(VaultError):
+        Vault.open(path, PASSWORD)
+    assert not path.exists()
+
+
+def test_create_refuses_existing_file_and_empty_password(shared: Path, tmp_path: Path) -> None:
+    before = _sha(shared)
+    with pytest.raises(VaultError, match="already exists"):
+        Vault.create(shared, PASSWORD)
+    assert _sha(shared) == before
+    with pytest.raises(VaultError, match="empty"):
+        Vault.create(tmp_path / "x.epcs", "")
+    assert not (tmp_path / "x.epcs").exists()
+
+
+def test_secret_bytes_appear_in_no_file_of_the_data_directory(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    path = data / "profiles" / "p.epcs"
+    raw = base64.b32decode(SECRET)
+    needles = [raw, SECRET.encode(), SECRET.lower().encode(), URI.encode(), NICKNAME.encode(),
+               b"SQLite format 3"]
+
+    def scan() -> list[str]:
+        found = []
+        for f in data.rglob("*"):
+            if f.is_file():
+                blob = f.read_bytes()
+                found += [f"{f.name}: {n[:6]!r}" for n in needles if n in blob]
+        return found
+
+    v = Vault.create(path, PASSWORD)
+    Profile(v, "p").add_device(NICKNAME, DeviceOption.GENERATOR_HERE, parse_uri(URI))
+    assert Path(str(path) + "-wal").exists()  # the change is (also) in the WAL right now
+    assert scan() == []
+    v.close()
+    assert scan() == []
+    assert any(f.stat().st_size > 0 for f in data.rglob("*.epcs"))
+
+
+def test_files_and_folders_are_owner_only_even_with_a_lax_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "lax" / "profiles" / "p.epcs"
+        v = Vault.create(path, PASSWORD)
+        Profile(v, "p").add_device("Phone", DeviceOption.PUSH)
+        side = [Path(str(path) + s) for s in ("-wal", "-shm")]
+        for f in [path, *side]:
+            assert f.exists(), f
+            assert stat.S_IMODE(f.stat().st_mode) == 0o600, f
+        for d in (path.parent, path.parent.parent):
+            assert stat.S_IMODE(d.stat().st_mode) == 0o700, d
+        v.close()
+    finally:
+        os.umask(old)
+
+
+def test_change_password_rekeys_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "rekey.epcs"
+    with Vault.create(path, PASSWORD) as v:
+        Profile(v, "r").add_device("Phone", DeviceOption.PUSH)
+    before = _sha(path)
+    with Vault.open(path, PASSWORD) as v:
+        v.change_password("a brand new password")
+    assert _sha(path) != before
+    with pytest.raises(WrongPasswordError):
+        Vault.open(path, PASSWORD)
+    with Vault.open(path, "a brand new password") as v:
+        assert [d.nickname for d in Profile(v, "r").devices()] == ["Phone"]
+
+
+def test_failed_transaction_leaves_nothing_behind(shared: Path, tmp_path: Path) -> None:
+    path = tmp_path / "tx.epcs"
+    with Vault.create(path, PASSWORD) as v:
+        with pytest.raises(RuntimeError), v.transaction() as db:
+            db.execute("INSERT INTO activity(at, action, detail) VALUES(1, 'x', 'y')")
+            raise RuntimeError("boom")
+        assert v.query("SELECT count(*) FROM activity WHERE action = 'x'")[0][0] == 0
+
+
+def test_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "future.epcs"
+    with Vault.create(path, PASSWORD) as v, v.transaction() as db:
+        db.execute(f"PRAGMA user_version = {vault_mod.SCHEMA_VERSION + 1}")
+    with pytest.raises(VaultError, match="newer"):
+        Vault.open(path, PASSWORD)
+
+
+# --- set aside ---------------------------------------------------------------------------------
+
+
+def test_an_undecodable_row_is_set_aside_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "corrupt.epcs"
+    bad_secret = "NOT!A!SECRET!1234"
+    with Vault.create(path, PASSWORD) as v:
+        p = Profile(v, "c")
+        p.add_device("Broken", DeviceOption.GENERATOR_HERE, parse_uri(URI))  # first: the primary
+        p.add_device("Phone", DeviceOption.PUSH)
+        p.add_device("Tablet", DeviceOption.GENERATOR_OTHER)
+        with v.transaction() as db:  # simulate a stored URI that no longer parses
+            db.execute("UPDATE device SET otp_uri = ? WHERE nickname = 'Broken'",
+                       (f"otpauth://totp/x?secret={bad_secret}",))
+    with Vault.open(path, PASSWORD) as v:
+        assert len(v.set_aside) == 1
+        message = v.set_aside[0]
+        assert "Broken" in message and "'Phone' is now the primary device" in message
+        assert bad_secret not in message
+        devices = Profile(v, "c").devices()
+        assert [(d.nickname, d.is_primary) for d in devices] == [("Phone", True), ("Tablet", False)]
+        kept = v.query("SELECT content FROM set_aside")
+        assert json.loads(kept[0][0])["nickname"] == "Broken"  # kept (encrypted) for support
+        assert any(e.action == "device set aside" for e in Profile(v, "c").activity())
+    with Vault.open(path, PASSWORD) as v:
+        assert v.set_aside == []  # reported once; the profile is consistent again
+
+
+# --- migration ---------------------------------------------------------------------------------
+
+
+def _make_v1(path: Path) -> None:
+    """A profile as EPCS Desktop 0.0.x wrote it (schema v1), built with SQLCipher directly."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA key = '" + PASSWORD.replace("'", "''") + "'")
+    conn.executescript(vault_mod.SCHEMA_V1)
+    rows = [
+        (1, "Office iPad", "code_generator", 100.0, 0, SECRET.lower()),  # bare, lower-case secret
+        (2, "office  IPAD", "push", 200.0, 1, None),  # clashes with row 1 once normalised
+        (3, "Old phone", "code_generator", 300.0, 1, None),  # a second primary; generator elsewhere
+        (4, "   ", "push", 400.0, 0, None),  # no usable name
+    ]
+    conn.executemany("INSERT INTO devices VALUES(?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO meta VALUES(?, ?)", [("state", "NY"), ("dea", "AB1234563"),
+                                                       ("npi", "1234567893"), ("license", "12345")])
+    conn.execute("INSERT INTO activity(at, action, detail) VALUES(50, 'profile created', 'old entry')")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+
+
+def test_v1_profile_is_migrated_after_a_backup_copy(tmp_path: Path) -> None:
+    path = tmp_path / "profiles" / "old.epcs"
+    _make_v1(path)
+    original = _sha(path)
+    with Vault.open(path, PASSWORD) as v:
+        assert v.schema_version == 2
+        backup = v.migration_backup
+        assert backup is not None and backup.name == "old.epcs.v1.bak"
+        p = Profile(v, "old")
+        devices = p.devices()
+        assert [d.nickname for d in devices] == ["Office iPad", "office IPAD (2)", "Old phone", "Device 4"]
+        assert [d.option for d in devices] == [DeviceOption.GENERATOR_HERE, DeviceOption.PUSH,
+                                               DeviceOption.GENERATOR_OTHER, DeviceOption.PUSH]
+        assert [d.is_primary for d in devices] == [False, True, False, False]
+        assert devices[0].otp is not None and devices[0].otp.secret == SECRET
+        assert p.prescriber().dea_number == "AB1234563" and p.prescriber().state == "NY"
+        actions = [e.action for e in p.activity()]
+        assert actions[0] == "profile upgraded" and "profile created" in actions
+    # the backup is the untouched v1 file, still encrypted with the same password
+    assert _sha(backup) == original
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    conn = sqlcipher3.connect(str(backup))
+    conn.execute("PRAGMA key = '" + PASSWORD + "'")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    with Vault.open(path, PASSWORD) as v:  # second open: nothing more to migrate
+        assert v.migration_backup is None
+
+
+# --- concurrency -------------------------------------------------------------------------------
+
+
+def test_a_held_write_lock_gives_a_clear_locked_error(tmp_path: Path) -> None:
+    path = tmp_path / "busy.epcs"
+    first = Vault.create(path, PASSWORD)
+    second = Vault.open(path, PASSWORD, busy_timeout=0.05)
+    try:
+        with first.transaction() as db:
+            db.execute("INSERT INTO activity(at, action, detail) VALUES(1, 'a', 'b')")
+            with pytest.raises(VaultLockedError, match="busy"), second.transaction():
+                pass
+            assert second.query("SELECT count(*) FROM activity WHERE action = 'a'")[0][0] == 0  # readers go on
+        with second.transaction() as db:  # free again
+            db.execute("INSERT INTO activity(at, action, detail) VALUES(2, 'c', 'd')")
+    finally:
+        first.close()
+        second.close()
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from epcs_desktop.core.vault import Vault
+    from epcs_desktop.core.profile import Profile
+    path, tag = sys.argv[1], sys.argv[2]
+    v = Vault.open(path, sys.stdin.readline().rstrip("\\n"), busy_timeout=30)
+    p = Profile(v, "w")
+    for i in range(15):
+        p.add_device(f"{tag} {i}", "push")
+    v.close()
+    """
+)
+
+
+def test_two_processes_writing_at_once_do_not_corrupt_the_profile(tmp_path: Path) -> None:
+    path = tmp_path / "shared-writers.epcs"
+    Vault.create(path, PASSWORD).close()
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), tag], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for tag in ("A", "B")
+    ]
+    for proc in procs:
+        out, err = proc.communicate(PASSWORD + "\n", timeout=120)
+        assert proc.returncode == 0, err
+    with Vault.open(path, PASSWORD) as v:
+        assert v.query("PRAGMA integrity_check")[0][0] == "ok"
+        devices = Profile(v, "w").devices()
+        assert len(devices) == 30
+        assert sum(d.is_primary for d in devices) == 1
