@@ -1,0 +1,125 @@
+"""The change-device guide dialog, end to end against a real vault.
+
+Ticks must follow real state changes: ones made by the dialog's own buttons
+and ones made elsewhere through the Profile API (another window).
+"""
+
+from __future__ import annotations
+
+from frontdesk_support import PW, T0
+from PySide6.QtCore import Qt
+
+from epcs_desktop.core.clock import FixedClock
+from epcs_desktop.core.erx import DeviceOption
+from epcs_desktop.core.guide import (
+    ADD_NEW,
+    OPEN_IDME,
+    REMOVE_OLD,
+    SELECT_PRIMARY,
+    SIGN_IN_MFA,
+    SIGN_IN_SECURITY,
+    STEP_IDS,
+)
+from epcs_desktop.core.otp import group_code, totp_at
+from epcs_desktop.ui.frontdesk import ChangeGuideDialog, RecordDeviceDialog
+
+
+def ticks(dlg: ChangeGuideDialog) -> dict[str, bool]:
+    return {sid: dlg.boxes[sid].tick.isChecked() for sid in STEP_IDS}
+
+
+def test_guide_end_to_end_with_resume(qtbot, profiles, profile) -> None:
+    clock = FixedClock(T0)
+    dlg = ChangeGuideDialog(profile, clock=clock)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert not dlg.resumed
+    assert ticks(dlg) == dict.fromkeys(STEP_IDS, False)
+    assert dlg.progress_label.text() == "0 of 6 steps done"
+    assert not dlg.finish_button.isEnabled()
+    # observable steps cannot be ticked by hand
+    assert not dlg.boxes[ADD_NEW].tick.isEnabled()
+    assert dlg.boxes[OPEN_IDME].link is not None and dlg.boxes[SIGN_IN_MFA].link is None
+
+    # Step 3 shows the code of the primary device held here.
+    params = profile.primary().otp
+    assert group_code(totp_at(params, T0)) in dlg.code_label.text()
+    clock.advance(30)
+    dlg.ticker.fire()
+    assert group_code(totp_at(params, T0 + 30)) in dlg.code_label.text()
+
+    qtbot.mouseClick(dlg.boxes[OPEN_IDME].tick, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dlg.boxes[SIGN_IN_SECURITY].tick, Qt.MouseButton.LeftButton)
+    assert dlg.progress_label.text() == "2 of 6 steps done"
+
+    # Leave the guide and come back: progress is in the vault.
+    dlg.close_button.click()
+    profile.close()
+    profile = profiles.open("Dr Ada", PW)
+    dlg = ChangeGuideDialog(profile, clock=clock)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.resumed and "Welcome back" in dlg.intro.text() and "android" in dlg.intro.text()
+    assert ticks(dlg)[OPEN_IDME] and ticks(dlg)[SIGN_IN_SECURITY] and not ticks(dlg)[SIGN_IN_MFA]
+    qtbot.mouseClick(dlg.boxes[SIGN_IN_MFA].tick, Qt.MouseButton.LeftButton)
+    assert ticks(dlg)[SIGN_IN_MFA]
+
+    # Step 5 through the dialog's "record a phone" path.
+    rec = RecordDeviceDialog(profile, dlg)
+    qtbot.addWidget(rec)
+    rec.nickname.setText("  ANDROID ")
+    rec._add()  # the OK button's slot
+    assert "already a device called 'android'" in rec.error.text()
+    rec.nickname.setText("New iPhone")
+    rec.option.setCurrentIndex(rec.option.findData(DeviceOption.PUSH.value))
+    rec._add()
+    assert rec.result() == rec.DialogCode.Accepted
+    assert ticks(dlg)[ADD_NEW]  # refreshed by the profile listener
+    assert "'New iPhone'" in dlg.boxes[ADD_NEW].detail.text()
+    assert not ticks(dlg)[SELECT_PRIMARY]
+
+    # Step 6: the new device is preselected; mark it primary here.
+    assert dlg.primary_combo.currentData() == "New iPhone"
+    qtbot.mouseClick(dlg.primary_button, Qt.MouseButton.LeftButton)
+    assert profile.primary().nickname == "New iPhone"
+    assert ticks(dlg)[SELECT_PRIMARY]
+    assert "Push Notification" in dlg.code_label.text()  # no code for a push device
+
+    # Step 4: the old device goes.
+    assert "android" in dlg.remove_button.text()
+    qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
+    assert [d.nickname for d in profile.devices()] == ["New iPhone"]
+    assert ticks(dlg) == dict.fromkeys(STEP_IDS, True)
+    assert dlg.progress_label.text() == "6 of 6 steps done"
+    assert dlg.finish_button.isEnabled() and dlg.remove_button.isHidden()
+
+    qtbot.mouseClick(dlg.finish_button, Qt.MouseButton.LeftButton)
+    again = ChangeGuideDialog(profile, clock=clock)
+    qtbot.addWidget(again)
+    assert not again.resumed and ticks(again) == dict.fromkeys(STEP_IDS, False)
+
+
+def test_changes_made_elsewhere_tick_the_open_guide(qtbot, profile) -> None:
+    dlg = ChangeGuideDialog(profile, clock=FixedClock(T0))
+    qtbot.addWidget(dlg)
+    profile.add_device("Office iPad", DeviceOption.GENERATOR_OTHER, make_primary=True)
+    assert ticks(dlg)[ADD_NEW] and ticks(dlg)[SELECT_PRIMARY] and not ticks(dlg)[REMOVE_OLD]
+    # a change back unticks: the device table wins
+    profile.set_primary("android")
+    assert not ticks(dlg)[SELECT_PRIMARY]
+    assert dlg.boxes[SELECT_PRIMARY].detail.text() == "'android' is still the primary device here."
+    profile.set_primary("Office iPad")
+    profile.remove_device("android")
+    assert ticks(dlg)[REMOVE_OLD] and ticks(dlg)[SELECT_PRIMARY]
+    assert dlg.progress_label.text() == "3 of 6 steps done"
+
+
+def test_rule_errors_are_shown_inline(qtbot, profile) -> None:
+    profile.add_device("Desk", DeviceOption.PUSH)
+    profile.add_device("Car", DeviceOption.PUSH)
+    dlg = ChangeGuideDialog(profile, clock=FixedClock(T0))
+    qtbot.addWidget(dlg)
+    # The old (primary) device cannot go while two others remain and no new one was added.
+    qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
+    assert "name the device that becomes primary" in dlg.message.text()
+    assert len(profile.devices()) == 3
