@@ -1,0 +1,216 @@
+"""The log file: private, rotating, redacting, and free of secrets after a real CLI session."""
+
+from __future__ import annotations
+
+import base64
+import logging
+import os
+import re
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from epcs_desktop import logsetup
+
+SECRET_B32 = "KRUGS4ZANFZSAYJAON2XAZLSEBZWKY3SMV2CA2LEFZWWKIDUN52HA"  # "This is a super secret id.me totp"
+SECRET_RAW = base64.b32decode(SECRET_B32 + "=" * (-len(SECRET_B32) % 8))
+URI = f"otpauth://totp/ID.me:dr.lee%40clinic.example?secret={SECRET_B32}&issuer=ID.me"
+PROFILE_PASSWORD = "Profile-Pa55word-xyz"
+BACKUP_PASSWORD = "Backup-Pa55word-abc"
+
+# Runs the real CLI with logging set up the way a session would: DEBUG into the folder given by
+# $EPCS_DESKTOP_LOG_DIR. (cli.main's own logging.basicConfig is a no-op once handlers exist.)
+CLI = (
+    "import sys; from epcs_desktop.logsetup import setup_logging; setup_logging('DEBUG'); "
+    "from epcs_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+@pytest.fixture
+def restore_root_logging() -> Iterator[None]:
+    root = logging.getLogger()
+    handlers, level, hook = list(root.handlers), root.level, sys.excepthook
+    yield
+    for h in logsetup._installed:
+        root.removeHandler(h)
+        h.close()
+    logsetup._installed.clear()
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    sys.excepthook = hook
+
+
+def test_log_file_is_private_and_in_the_override_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, restore_root_logging: None
+) -> None:
+    folder = tmp_path / "logs" / "deeper"
+    monkeypatch.setenv(logsetup.LOG_DIR_ENV, str(folder))
+    path = logsetup.setup_logging("DEBUG")
+    assert path == folder / "epcs-desktop.log"
+    logging.getLogger("epcs_desktop.test").debug("hello %s", "there")
+    assert "epcs_desktop.test: hello there" in path.read_text()
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_default_folder_is_the_platform_log_dir(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(logsetup.LOG_DIR_ENV, raising=False)
+    assert "epcs-desktop" in str(logsetup.default_log_dir())
+
+
+def test_level_stderr_and_reconfiguration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], restore_root_logging: None
+) -> None:
+    path = logsetup.setup_logging("INFO", log_dir=tmp_path)
+    log = logging.getLogger("epcs_desktop.test")
+    log.debug("too detailed")
+    log.info("routine")
+    log.warning("attention")
+    text = path.read_text()
+    assert "routine" in text and "attention" in text and "too detailed" not in text
+    err = capsys.readouterr().err
+    assert "attention" in err and "routine" not in err
+    logsetup.setup_logging("DEBUG", log_dir=tmp_path)  # replaces, does not stack handlers
+    log.warning("once")
+    assert path.read_text().count("once") == 1
+    assert capsys.readouterr().err.count("once") == 1
+
+
+def test_uri_shaped_text_is_redacted_even_in_tracebacks(tmp_path: Path, restore_root_logging: None) -> None:
+    path = logsetup.setup_logging("DEBUG", log_dir=tmp_path)
+    log = logging.getLogger("epcs_desktop.careless")
+    log.info("scanned %s", URI)
+    try:
+        raise ValueError(f"bad value otpauth-migration://offline?data=abc and secret={SECRET_B32}")
+    except ValueError:
+        log.exception("failed")
+    text = path.read_text()
+    assert SECRET_B32 not in text and "otpauth" not in text
+    assert text.count("<redacted>") >= 3
+
+
+def test_excepthook_logs_the_traceback(tmp_path: Path, restore_root_logging: None) -> None:
+    path = logsetup.setup_logging("INFO", log_dir=tmp_path)
+    logsetup.install_excepthook()
+    assert sys.excepthook is logsetup.excepthook
+
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    try:
+        broken()
+    except RuntimeError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    text = path.read_text()
+    assert "CRITICAL epcs_desktop.crash: unexpected error: RuntimeError" in text
+    assert "Traceback (most recent call last)" in text and "in broken" in text
+
+
+def test_rotated_files_stay_private(tmp_path: Path, restore_root_logging: None, monkeypatch) -> None:
+    monkeypatch.setattr(logsetup, "MAX_BYTES", 2000)
+    path = logsetup.setup_logging("DEBUG", log_dir=tmp_path)
+    for i in range(200):
+        logging.getLogger("epcs_desktop.test").info("line %d %s", i, "x" * 40)
+    files = sorted(tmp_path.iterdir())
+    assert len(files) == 1 + logsetup.BACKUP_COUNT and path in files
+    if os.name == "posix":
+        assert {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o600}
+
+
+def test_unwritable_log_folder_still_runs(tmp_path: Path, restore_root_logging: None) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert logsetup.setup_logging("INFO", log_dir=blocker / "logs") is None
+
+
+# --- a whole CLI session, then search every log file ------------------------------------------------
+
+
+def _cli(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", CLI, *args], input=stdin, capture_output=True, text=True, env=env, check=False
+    )
+    assert "Traceback" not in out.stderr
+    return out
+
+
+def test_full_cli_session_leaves_no_secret_in_the_logs(tmp_path: Path) -> None:
+    log_dir = tmp_path / "logs"
+    env = {
+        **os.environ,
+        "EPCS_DESKTOP_DATA_DIR": str(tmp_path / "data"),
+        "EPCS_DESKTOP_LOG_DIR": str(log_dir),
+        "EPCS_DESKTOP_LOG_LEVEL": "DEBUG",
+        "EPCS_DESKTOP_PASSWORD": PROFILE_PASSWORD,
+        "EPCS_DESKTOP_BACKUP_PASSWORD": BACKUP_PASSWORD,
+    }
+    backup_file = str(tmp_path / "lee.epcsbak")
+    printed: list[str] = []
+
+    def ok(args: list[str], stdin: str = "") -> str:
+        out = _cli(args, env, stdin)
+        assert out.returncode == 0, (args, out.stderr)
+        printed.append(out.stdout)
+        return out.stdout
+
+    ok(["profile", "create", "Dr Lee"])
+    ok(["device", "add", "--profile", "Dr Lee", "--nickname", "Work phone", "--uri", "-"], stdin=URI + "\n")
+    ok(["device", "add", "--profile", "Dr Lee", "--nickname", "Office iPad", "--push"])
+    ok(["codes", "--profile", "Dr Lee"])
+    ok(["codes", "--profile", "Dr Lee", "--json"])
+    ok(["code", "-"], stdin=URI + "\n")
+    ok(["code", "--at", "1800000000", "-"], stdin=URI + "\n")
+    ok(["device", "rename", "--profile", "Dr Lee", "Work phone", "Clinic phone"])
+    ok(["device", "primary", "--profile", "Dr Lee", "Office iPad"])
+    ok(["backup", "create", "--profile", "Dr Lee", backup_file])
+    ok(["device", "remove", "--profile", "Dr Lee", "Clinic phone"])
+    ok(["profile", "create", "Laptop"])
+    ok(["backup", "restore", "--profile", "Laptop", backup_file, "--dry-run"])
+    ok(["backup", "restore", "--profile", "Laptop", backup_file, "--mode", "replace"])
+    ok(["codes", "--profile", "Laptop"])
+    # and the failure paths, which are where careless logging usually happens
+    bad = _cli(
+        ["device", "add", "--profile", "Dr Lee", "--nickname", "X", "--uri", "-"],
+        env,
+        URI.replace("secret=", "secret=1") + "\n",
+    )
+    assert bad.returncode == 2
+    wrong = _cli(
+        ["backup", "restore", "--profile", "Laptop", backup_file],
+        {**env, "EPCS_DESKTOP_BACKUP_PASSWORD": "nope-nope"},
+    )
+    assert wrong.returncode == 3 and "backup password is wrong" in wrong.stderr
+    wrong = _cli(["codes", "--profile", "Laptop"], {**env, "EPCS_DESKTOP_PASSWORD": "not-the-password"})
+    assert wrong.returncode == 3
+
+    codes = set(re.findall(r"(?<!\d)\d{3} ?\d{3}(?!\d)", "\n".join(printed)))
+    codes = {c.replace(" ", "") for c in codes}
+    assert len(codes) >= 2, printed  # the session really produced codes to look for
+
+    files = [p for p in log_dir.rglob("*") if p.is_file()]
+    assert files, "the session wrote no log file"
+    blob = b"\n".join(p.read_bytes() for p in files)
+    text = blob.decode("utf-8")
+    assert "DEBUG" in text and "backup written" in text  # the log is real and detailed
+    forbidden = {
+        "secret (Base32)": SECRET_B32,
+        "secret (lower case)": SECRET_B32.lower(),
+        "secret (hex)": SECRET_RAW.hex(),
+        "otpauth URI": "otpauth://",
+        "otpauth URI (encoded)": "otpauth%3a",
+        "secret parameter": "secret=",
+        "profile password": PROFILE_PASSWORD,
+        "backup password": BACKUP_PASSWORD,
+        "wrong password": "not-the-password",
+    }
+    for what, needle in forbidden.items():
+        assert needle.lower() not in text.lower(), f"{what} found in the log"
+    assert "<redacted>" not in text  # nothing even tried: the redaction is a safety net, not the fix
+    assert SECRET_RAW not in blob and SECRET_B32[:16] not in text
+    for code in codes:
+        assert not re.search(rf"(?<!\d){code}(?!\d)", text), "a code was logged"
