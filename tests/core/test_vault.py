@@ -20,8 +20,8 @@ import pytest
 import sqlcipher3
 
 from epcs_desktop.core import vault as vault_mod
-from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.errors import VaultError, VaultLockedError, WrongPasswordError
+from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.profile import Profile
 from epcs_desktop.core.vault import Vault
@@ -257,7 +257,8 @@ def test_a_held_write_lock_gives_a_clear_locked_error(tmp_path: Path) -> None:
             db.execute("INSERT INTO activity(at, action, detail) VALUES(1, 'a', 'b')")
             with pytest.raises(VaultLockedError, match="busy"), second.transaction():
                 pass
-            assert second.query("SELECT count(*) FROM activity WHERE action = 'a'")[0][0] == 0  # readers go on
+            # readers are not blocked, and do not see the uncommitted row
+            assert second.query("SELECT count(*) FROM activity WHERE action = 'a'")[0][0] == 0
         with second.transaction() as db:  # free again
             db.execute("INSERT INTO activity(at, action, detail) VALUES(2, 'c', 'd')")
     finally:
@@ -289,7 +290,7 @@ def test_two_processes_writing_at_once_do_not_corrupt_the_profile(tmp_path: Path
         for tag in ("A", "B")
     ]
     for proc in procs:
-        out, err = proc.communicate(PASSWORD + "\n", timeout=120)
+        _out, err = proc.communicate(PASSWORD + "\n", timeout=120)
         assert proc.returncode == 0, err
     with Vault.open(path, PASSWORD) as v:
         assert v.query("PRAGMA integrity_check")[0][0] == "ok"

@@ -372,12 +372,13 @@ class Profile:
             for dev in devices:
                 same = dev["otp_uri"] or dev["option"]
                 nickname, n = dev["nickname"], 2
-                if existing.get(nickname.casefold()) == same:
-                    skipped += 1
-                    continue
-                while nickname.casefold() in existing:
+                # walk "Name", "Name (2)", ...: stop at the same device (skip) or a free name (add)
+                while nickname.casefold() in existing and existing[nickname.casefold()] != same:
                     nickname = f"{dev['nickname'][:58]} ({n})"
                     n += 1
+                if nickname.casefold() in existing:
+                    skipped += 1
+                    continue
                 primary = dev["is_primary"] and not has_primary
                 has_primary = has_primary or primary
                 db.execute(
