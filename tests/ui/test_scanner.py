@@ -151,3 +151,22 @@ def test_preview_is_mirrored(qtbot) -> None:
     assert plain.pixelColor(0, 0).blue() == 255
     preview.show()
     preview.repaint()  # paints without error
+
+
+def test_emitting_signals_does_not_eat_references_to_true(qtbot) -> None:
+    """PySide6 6.12.0 drops a reference to True per emit(); the scanner emits per frame."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Pinger(QObject):
+        ping = Signal(int)
+
+    pinger = Pinger()
+    got: list[int] = []
+    pinger.ping.connect(got.append)
+    before = sys.getrefcount(True)
+    for i in range(5000):
+        pinger.ping.emit(i)
+    assert len(got) == 5000
+    assert sys.getrefcount(True) - before > -100  # unpatched 6.12.0 loses 5000
