@@ -290,7 +290,7 @@ class ChangeGuideDialog(QDialog):
         except ImportError:
             show_message(self.message, "The enrollment wizard is not available in this build.")
             return
-        wizard = EnrollWizard(self.profile, self)
+        wizard = EnrollWizard(self.profile, self, clock=self.clock)
         wizard.exec()
         self.refresh()
 

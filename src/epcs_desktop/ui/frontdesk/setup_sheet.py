@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
@@ -117,6 +117,11 @@ def save_setup_sheet(profile: Any, path: str | os.PathLike[str], clock: Clock | 
     """Write the setup sheet for `profile` as a US Letter PDF at `path`."""
     target = Path(path)
     doc = QTextDocument()
+    font = QFont(doc.defaultFont())
+    # No "fi"/"ffi" ligatures: text copied or searched in the PDF should read "Office", not "Oﬃce".
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    doc.setDefaultFont(font)
     doc.setHtml(sheet_html(profile, clock))
     writer = QPdfWriter(str(target))
     writer.setTitle(f"EPCS MFA setup sheet — {profile.name}")
