@@ -173,8 +173,16 @@ def test_identity_date_must_be_a_date() -> None:
 
 def test_every_declared_setting_accepts_its_default() -> None:
     keys = {s.key for s in settings.SETTINGS}
-    assert {"auto_lock_minutes", "clipboard_clear_seconds", "idme_security_url", "drchrono_erx_url",
-            "epcs_permissions_url", "camera_index", "ntp_server", "backup_reminder_days"} <= keys
+    assert {
+        "auto_lock_minutes",
+        "clipboard_clear_seconds",
+        "idme_security_url",
+        "drchrono_erx_url",
+        "epcs_permissions_url",
+        "camera_index",
+        "ntp_server",
+        "backup_reminder_days",
+    } <= keys
     for s in settings.SETTINGS:
         assert settings.coerce(s.key, s.default) == s.default
     assert settings.setting("auto_lock_minutes").default == 5
@@ -183,9 +191,15 @@ def test_every_declared_setting_accepts_its_default() -> None:
 
 def test_settings_coerce_strings_and_refuse_nonsense() -> None:
     assert settings.coerce("auto_lock_minutes", "10") == 10
-    for key, bad in [("auto_lock_minutes", "-1"), ("auto_lock_minutes", "ten"), ("camera_index", True),
-                     ("idme_security_url", "http://account.id.me"), ("idme_security_url", "not a url"),
-                     ("ntp_server", "bad host!"), ("backup_reminder_days", 366)]:
+    for key, bad in [
+        ("auto_lock_minutes", "-1"),
+        ("auto_lock_minutes", "ten"),
+        ("camera_index", True),
+        ("idme_security_url", "http://account.id.me"),
+        ("idme_security_url", "not a url"),
+        ("ntp_server", "bad host!"),
+        ("backup_reminder_days", 366),
+    ]:
         with pytest.raises(RuleError):
             settings.coerce(key, bad)
     with pytest.raises(RuleError, match="no setting"):

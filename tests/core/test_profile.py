@@ -112,8 +112,11 @@ def test_last_remaining_device_is_promoted_and_the_notice_says_so(profile: Profi
 
 
 ops = st.lists(
-    st.tuples(st.sampled_from(["add", "add_primary", "remove", "set_primary", "rename"]),
-              st.integers(0, 5), st.integers(0, 5)),
+    st.tuples(
+        st.sampled_from(["add", "add_primary", "remove", "set_primary", "rename"]),
+        st.integers(0, 5),
+        st.integers(0, 5),
+    ),
     max_size=25,
 )
 
@@ -195,8 +198,14 @@ def test_every_change_is_one_activity_entry_without_secrets(profile: Profile) ->
     profile.set_setting("auto_lock_minutes", 10)
     entries = profile.activity()
     assert [e.action for e in entries] == [
-        "setting changed", "identity confirmation changed", "prescriber info changed", "device removed",
-        "primary changed", "device renamed", "device added", "device added",
+        "setting changed",
+        "identity confirmation changed",
+        "prescriber info changed",
+        "device removed",
+        "primary changed",
+        "device renamed",
+        "device added",
+        "device added",
     ]
     assert entries[-1].detail == "'Laptop' (Generate 2FA Key) was added as the primary device."
     assert profile.activity(limit=2) == entries[:2]

@@ -97,8 +97,14 @@ def test_secret_bytes_appear_in_no_file_of_the_data_directory(tmp_path: Path) ->
     data = tmp_path / "data"
     path = data / "profiles" / "p.epcs"
     raw = base64.b32decode(SECRET)
-    needles = [raw, SECRET.encode(), SECRET.lower().encode(), URI.encode(), NICKNAME.encode(),
-               b"SQLite format 3"]
+    needles = [
+        raw,
+        SECRET.encode(),
+        SECRET.lower().encode(),
+        URI.encode(),
+        NICKNAME.encode(),
+        b"SQLite format 3",
+    ]
 
     def scan() -> list[str]:
         found = []
@@ -177,8 +183,10 @@ def test_an_undecodable_row_is_set_aside_not_fatal(tmp_path: Path) -> None:
         p.add_device("Phone", DeviceOption.PUSH)
         p.add_device("Tablet", DeviceOption.GENERATOR_OTHER)
         with v.transaction() as db:  # simulate a stored URI that no longer parses
-            db.execute("UPDATE device SET otp_uri = ? WHERE nickname = 'Broken'",
-                       (f"otpauth://totp/x?secret={bad_secret}",))
+            db.execute(
+                "UPDATE device SET otp_uri = ? WHERE nickname = 'Broken'",
+                (f"otpauth://totp/x?secret={bad_secret}",),
+            )
     with Vault.open(path, PASSWORD) as v:
         assert len(v.set_aside) == 1
         message = v.set_aside[0]
@@ -209,8 +217,10 @@ def _make_v1(path: Path) -> None:
         (4, "   ", "push", 400.0, 0, None),  # no usable name
     ]
     conn.executemany("INSERT INTO devices VALUES(?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO meta VALUES(?, ?)", [("state", "NY"), ("dea", "AB1234563"),
-                                                       ("npi", "1234567893"), ("license", "12345")])
+    conn.executemany(
+        "INSERT INTO meta VALUES(?, ?)",
+        [("state", "NY"), ("dea", "AB1234563"), ("npi", "1234567893"), ("license", "12345")],
+    )
     conn.execute("INSERT INTO activity(at, action, detail) VALUES(50, 'profile created', 'old entry')")
     conn.execute("PRAGMA user_version = 1")
     conn.close()
@@ -227,8 +237,12 @@ def test_v1_profile_is_migrated_after_a_backup_copy(tmp_path: Path) -> None:
         p = Profile(v, "old")
         devices = p.devices()
         assert [d.nickname for d in devices] == ["Office iPad", "office IPAD (2)", "Old phone", "Device 4"]
-        assert [d.option for d in devices] == [DeviceOption.GENERATOR_HERE, DeviceOption.PUSH,
-                                               DeviceOption.GENERATOR_OTHER, DeviceOption.PUSH]
+        assert [d.option for d in devices] == [
+            DeviceOption.GENERATOR_HERE,
+            DeviceOption.PUSH,
+            DeviceOption.GENERATOR_OTHER,
+            DeviceOption.PUSH,
+        ]
         assert [d.is_primary for d in devices] == [False, True, False, False]
         assert devices[0].otp is not None and devices[0].otp.secret == SECRET
         assert p.prescriber().dea_number == "AB1234563" and p.prescriber().state == "NY"
@@ -285,8 +299,13 @@ def test_two_processes_writing_at_once_do_not_corrupt_the_profile(tmp_path: Path
     path = tmp_path / "shared-writers.epcs"
     Vault.create(path, PASSWORD).close()
     procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(path), tag], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), tag],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for tag in ("A", "B")
     ]
     for proc in procs:
