@@ -1,0 +1,307 @@
+"""Frame sources for scanning: cameras, video files and image files behind one interface.
+
+Why one interface: the enrollment wizard and `epcs-desktop scan --camera` only
+need "give me the next frame" and "let go of the device". A video or image file
+behaves like a camera that runs out, which is how the tests stand in for real
+hardware on machines without a webcam.
+
+Cameras are opened with the backend that works on each platform (V4L2 on
+Linux, Media Foundation then DirectShow on Windows, AVFoundation on macOS).
+Opening is bounded in time: some drivers block for many seconds on a device
+that is busy or missing, and a scan must never hang the program. Every failure
+a person can cause (no camera, busy, permission denied, unplugged) is a
+`CameraError` whose message says what to do; the device is always released.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol, Self, runtime_checkable
+
+import cv2
+import numpy as np
+
+from epcs_desktop.core.errors import CameraError, QrError
+from epcs_desktop.core.qr import load_image
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "CameraInfo",
+    "CameraSource",
+    "FrameSource",
+    "ImageFileSource",
+    "VideoFileSource",
+    "backends_for_platform",
+    "list_cameras",
+    "open_source",
+]
+
+#: Consecutive failed reads that mean "the camera is gone" once frames have flowed.
+MAX_FAILED_READS = 5
+#: Failed reads tolerated while a freshly opened camera warms up.
+WARMUP_READS = 30
+VIDEO_SUFFIXES = frozenset({".avi", ".mp4", ".mkv", ".mov", ".webm", ".m4v", ".mjpg", ".mjpeg"})
+SYSFS_V4L = Path("/sys/class/video4linux")
+
+
+@runtime_checkable
+class FrameSource(Protocol):
+    """Anything that yields BGR frames until it runs out (None) and can be closed twice."""
+
+    def read(self) -> np.ndarray | None: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+@dataclass(frozen=True)
+class CameraInfo:
+    """A camera a person can pick: OpenCV index plus the name the platform gives it."""
+
+    index: int
+    name: str
+
+
+class _Closable:
+    """Context-manager plumbing shared by every source."""
+
+    def close(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):  # interpreter shutdown: nothing sensible to do
+            self.close()
+
+
+def backends_for_platform(platform: str | None = None) -> list[int]:
+    """OpenCV capture backends to try, in order, for this operating system."""
+    platform = platform or sys.platform
+    if platform.startswith("linux"):
+        return [cv2.CAP_V4L2]
+    if platform.startswith("win"):
+        return [cv2.CAP_MSMF, cv2.CAP_DSHOW]
+    if platform == "darwin":
+        return [cv2.CAP_AVFOUNDATION]
+    return [cv2.CAP_ANY]
+
+
+def _linux_camera_name(index: int) -> str | None:
+    try:
+        return (SYSFS_V4L / f"video{index}" / "name").read_text(
+            encoding="utf-8", errors="replace"
+        ).strip() or None
+    except OSError:
+        return None
+
+
+def list_cameras(max_probe: int = 4) -> list[CameraInfo]:
+    """Cameras this computer offers, with readable names where the platform gives them.
+
+    On Linux the list comes from sysfs without opening anything (V4L2 also
+    lists metadata nodes; only a device's first interface, index 0, captures).
+    Elsewhere OpenCV offers no enumeration, so the first `max_probe` indices
+    are opened briefly; they are named "Camera N".
+    """
+    if sys.platform.startswith("linux"):
+        found: list[CameraInfo] = []
+        if not SYSFS_V4L.is_dir():
+            return found
+        for node in sorted(SYSFS_V4L.glob("video*"), key=lambda p: int(p.name[5:] or 0)):
+            if not node.name[5:].isdigit():
+                continue
+            try:
+                if (node / "index").read_text().strip() not in ("", "0"):
+                    continue
+            except OSError:
+                pass
+            idx = int(node.name[5:])
+            found.append(CameraInfo(idx, _linux_camera_name(idx) or f"Camera {idx}"))
+        return found
+    cams = []
+    for idx in range(max_probe):
+        try:
+            with CameraSource(idx, open_timeout=3.0):
+                cams.append(CameraInfo(idx, f"Camera {idx}"))
+        except CameraError:
+            continue
+    return cams
+
+
+class CameraSource(_Closable):
+    """A live camera, negotiated to `width` x `height` (1280x720 by default) where it can.
+
+    Raises CameraError from the constructor when the camera is missing, busy,
+    refused or does not answer within `open_timeout` seconds, and from read()
+    when it stops delivering frames after it had started (unplugged).
+    """
+
+    def __init__(
+        self, index: int, width: int = 1280, height: int = 720, *, open_timeout: float = 8.0
+    ) -> None:
+        self.index = index
+        self._cap: cv2.VideoCapture | None = None
+        self._lock = threading.Lock()
+        self._frames = 0
+        self._failures = 0
+        if index < 0:
+            raise CameraError(f"Camera number {index} is not valid; use 0 for the first camera.")
+        self._precheck_linux()
+        self._cap = self._open_bounded(width, height, open_timeout)
+        self.width = int(self._cap.get(cv2.CAP_PROP_FRAME_WIDTH))
+        self.height = int(self._cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
+        log.info("camera %d opened at %dx%d", index, self.width, self.height)
+
+    def _precheck_linux(self) -> None:
+        """Give specific messages for the common Linux failures before OpenCV hides them."""
+        if not sys.platform.startswith("linux"):
+            return
+        dev = Path(f"/dev/video{self.index}")
+        if not dev.exists():
+            raise CameraError(
+                f"No camera number {self.index} was found. Check that a webcam is connected, "
+                "or scan an image file or type the secret key instead."
+            )
+        if not os.access(dev, os.R_OK | os.W_OK):
+            raise CameraError(
+                f"Permission denied for camera {self.index} ({dev}). Add your user to the 'video' group "
+                "and log in again, or scan an image file instead."
+            )
+
+    def _open_bounded(self, width: int, height: int, timeout: float) -> cv2.VideoCapture:
+        """Open in a helper thread so a driver that blocks cannot hang the caller.
+
+        If the deadline passes, the helper thread releases the device itself
+        when (if ever) the driver returns, so nothing is leaked.
+        """
+        result: dict[str, cv2.VideoCapture | None] = {"cap": None}
+        abandoned = threading.Event()
+
+        def worker() -> None:
+            for backend in backends_for_platform():
+                cap = cv2.VideoCapture(self.index, backend)
+                if cap.isOpened():
+                    cap.set(cv2.CAP_PROP_FRAME_WIDTH, width)
+                    cap.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
+                    with self._lock:
+                        if abandoned.is_set():
+                            cap.release()
+                            return
+                        result["cap"] = cap
+                    return
+                cap.release()
+
+        t = threading.Thread(target=worker, name=f"open-camera-{self.index}", daemon=True)
+        t.start()
+        t.join(timeout)
+        with self._lock:
+            if t.is_alive():
+                abandoned.set()
+                raise CameraError(
+                    f"Camera {self.index} did not respond within {timeout:.0f} seconds. "
+                    "Close other programs that may be using it and try again."
+                )
+            cap = result["cap"]
+        if cap is None:
+            raise CameraError(
+                f"Camera {self.index} could not be opened. It may be in use by another program, "
+                "or access to it was refused (check the system's camera privacy settings)."
+            )
+        return cap
+
+    def read(self) -> np.ndarray:
+        """The next BGR frame. CameraError if the camera never starts or stops delivering."""
+        cap = self._cap
+        if cap is None:
+            raise CameraError("The camera is closed.")
+        while True:
+            ok, frame = cap.read()
+            if ok and frame is not None and frame.size:
+                self._frames += 1
+                self._failures = 0
+                return frame
+            self._failures += 1
+            if self._frames and self._failures >= MAX_FAILED_READS:
+                self.close()
+                raise CameraError(f"Camera {self.index} stopped sending pictures; was it unplugged?")
+            if not self._frames and self._failures >= WARMUP_READS:
+                self.close()
+                raise CameraError(
+                    f"Camera {self.index} opened but sends no pictures. It may be in use by another program."
+                )
+
+    def close(self) -> None:
+        """Release the device; safe to call more than once."""
+        cap, self._cap = getattr(self, "_cap", None), None
+        if cap is not None:
+            cap.release()
+            log.info("camera %d released", self.index)
+
+
+class VideoFileSource(_Closable):
+    """Frames of a video file, then None. Stands in for a camera in tests and offline scans."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._cap: cv2.VideoCapture | None = None
+        if not self.path.is_file():
+            raise QrError(f"File not found: {self.path.name}")
+        cap = cv2.VideoCapture(str(self.path))
+        if not cap.isOpened():
+            cap.release()
+            raise QrError(f"{self.path.name} is not a video file that can be read.")
+        self._cap = cap
+
+    def read(self) -> np.ndarray | None:
+        if self._cap is None:
+            return None
+        ok, frame = self._cap.read()
+        if not ok or frame is None:
+            return None
+        return frame
+
+    def close(self) -> None:
+        cap, self._cap = getattr(self, "_cap", None), None
+        if cap is not None:
+            cap.release()
+
+
+class ImageFileSource(_Closable):
+    """One image file as a one-frame source (QrError for unreadable, truncated or non-image files)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._frame: np.ndarray | None = load_image(self.path)
+
+    def read(self) -> np.ndarray | None:
+        frame, self._frame = self._frame, None
+        return frame
+
+    def close(self) -> None:
+        self._frame = None
+
+
+def open_source(path: str | Path) -> VideoFileSource | ImageFileSource:
+    """A file source chosen by suffix: known video suffixes play as video, anything else is an image."""
+    p = Path(path)
+    if p.suffix.lower() in VIDEO_SUFFIXES:
+        return VideoFileSource(p)
+    return ImageFileSource(p)

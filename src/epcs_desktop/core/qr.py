@@ -1,0 +1,251 @@
+"""QR decoding for enrollment: webcam frames, screen grabs and image files.
+
+Why a ladder of passes rather than one decoder call: zxing-cpp is fast and
+accurate on most frames, but a webcam pointed at a monitor (moire), a very
+small code, or a washed-out, glary frame each need different preprocessing.
+Running every variant on every frame would blow the per-frame budget of a
+live preview, so the fast path runs first and the fallbacks only run when it
+finds nothing. Each fallback was kept only if it raised the success rate on
+the tuning corpus (bench/qr_corpus.py) without adding false positives.
+
+Misreads are worse than misses (a wrong secret enrolls a device that never
+produces valid codes), so only symbols whose Reed-Solomon error correction
+succeeded are accepted: zxing-cpp drops the others unless asked for them.
+
+Nothing here logs or embeds a payload in an exception message.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+import zxingcpp
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from epcs_desktop.core.errors import QrError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["decode_bytes", "decode_file", "decode_frame", "load_image"]
+
+#: Larger files than this are not images a person means to scan (and would be slow to decode).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Pillow's decompression-bomb guard, in pixels (a 16k x 12k photo is still fine).
+MAX_PIXELS = 200_000_000
+
+_FMT = zxingcpp.BarcodeFormat.QRCode
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One decoded symbol with its centre and size in the original frame's coordinates."""
+
+    text: str
+    cx: float
+    cy: float
+    size: float
+
+
+def _read(
+    gray: np.ndarray,
+    *,
+    try_rotate: bool = True,
+    try_downscale: bool = True,
+    try_invert: bool = False,
+    binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAverage,
+    scale: float = 1.0,
+) -> list[_Hit]:
+    """One zxing-cpp pass over a gray image; positions mapped back by `scale`."""
+    results = zxingcpp.read_barcodes(
+        gray,
+        formats=_FMT,
+        try_rotate=try_rotate,
+        try_downscale=try_downscale,
+        try_invert=try_invert,
+        text_mode=zxingcpp.TextMode.HRI,
+        binarizer=binarizer,
+    )
+    hits: list[_Hit] = []
+    for r in results:
+        if not r.valid or r.error is not None or not r.text:
+            continue
+        p = r.position
+        xs = (p.top_left.x, p.top_right.x, p.bottom_right.x, p.bottom_left.x)
+        ys = (p.top_left.y, p.top_right.y, p.bottom_right.y, p.bottom_left.y)
+        size = max(max(xs) - min(xs), max(ys) - min(ys)) / scale
+        hits.append(_Hit(r.text, sum(xs) / 4 / scale, sum(ys) / 4 / scale, size))
+    return hits
+
+
+def _to_gray(frame: np.ndarray) -> np.ndarray:
+    """BGR, BGRA or gray uint8 -> contiguous gray uint8 (other dtypes are rescaled)."""
+    if not isinstance(frame, np.ndarray) or frame.ndim not in (2, 3) or frame.size == 0:
+        raise QrError("The image is empty or not a picture.")
+    if frame.dtype != np.uint8:
+        f = frame.astype(np.float64)
+        lo, hi = float(np.nanmin(f)), float(np.nanmax(f))
+        frame = np.zeros(f.shape, np.uint8) if hi <= lo else ((f - lo) * (255.0 / (hi - lo))).astype(np.uint8)
+    if frame.ndim == 3:
+        channels = frame.shape[2]
+        if channels == 1:
+            frame = frame[..., 0]
+        elif channels == 3:
+            frame = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+        elif channels == 4:
+            frame = cv2.cvtColor(frame, cv2.COLOR_BGRA2GRAY)
+        else:
+            raise QrError("The image has an unsupported number of colour channels.")
+    return np.ascontiguousarray(frame)
+
+
+def _brightest_channel(frame: np.ndarray) -> np.ndarray | None:
+    """Per-pixel maximum of B, G, R; None for gray frames.
+
+    On a photographed monitor a white pixel is three coloured sub-pixel
+    stripes; in gray they alias into moire, but the brightest channel is lit
+    almost everywhere a pixel is white. It also turns a saturated coloured
+    background light, which gives a code with no quiet zone its edge back.
+    """
+    if frame.ndim != 3 or frame.shape[2] < 3:
+        return None
+    return cv2.max(cv2.max(frame[..., 0], frame[..., 1]), frame[..., 2])
+
+
+def _passes(frame: np.ndarray, gray: np.ndarray) -> Iterator[tuple[str, Callable[[], list[_Hit]]]]:
+    """The decoding ladder, cheapest and most productive first.
+
+    Each pass runs only when every pass before it found nothing, so a frame
+    with a plain code costs one zxing call and a frame without any code costs
+    the whole ladder (bounded by the p95 budget measured in bench/bench_qr.py).
+    """
+    yield "gray", lambda: _read(gray)
+    yield "inverted", lambda: _read(cv2.bitwise_not(gray))
+    yield (
+        "global-threshold",
+        lambda: _read(
+            gray, try_invert=True, try_downscale=False, binarizer=zxingcpp.Binarizer.GlobalHistogram
+        ),
+    )
+    bright = _brightest_channel(frame)
+    if bright is not None:
+        yield "brightest-channel", lambda: _read(cv2.GaussianBlur(bright, (0, 0), 1.2), try_invert=True)
+    h, w = gray.shape
+    if max(h, w) <= 2000:
+        base = bright if bright is not None else gray
+        yield (
+            "upscaled",
+            lambda: _read(
+                cv2.resize(base, None, fx=1.5, fy=1.5, interpolation=cv2.INTER_CUBIC),
+                try_downscale=False,
+                scale=1.5,
+            ),
+        )
+    yield "smoothed", lambda: _read(cv2.GaussianBlur(gray, (0, 0), 1.2), try_invert=True, try_downscale=False)
+
+
+def _reading_order(hits: list[_Hit]) -> list[str]:
+    """Distinct payloads, top-to-bottom by rows, left-to-right within a row."""
+    hits = sorted(hits, key=lambda h: h.cy)
+    rows: list[list[_Hit]] = []
+    for hit in hits:
+        if rows and abs(hit.cy - rows[-1][0].cy) < 0.5 * max(hit.size, rows[-1][0].size):
+            rows[-1].append(hit)
+        else:
+            rows.append([hit])
+    out: list[str] = []
+    for row in rows:
+        for hit in sorted(row, key=lambda h: h.cx):
+            if hit.text not in out:
+                out.append(hit.text)
+    return out
+
+
+def decode_frame(frame: np.ndarray) -> list[str]:
+    """Every distinct QR payload in a BGR/BGRA/gray frame, in reading order; [] when there is none."""
+    return decode_frame_verbose(frame)[0]
+
+
+def decode_frame_verbose(frame: np.ndarray) -> tuple[list[str], str | None]:
+    """Like decode_frame, plus the name of the pass that succeeded (for the benchmark)."""
+    gray = _to_gray(frame)
+    for name, attempt in _passes(frame if frame.dtype == np.uint8 else gray, gray):
+        hits = attempt()
+        if hits:
+            return _reading_order(hits), name
+    return [], None
+
+
+def load_image(path: str | Path) -> np.ndarray:
+    """Read an image file into a BGR (or gray) array, refusing truncated or non-image files.
+
+    Pillow rather than cv2.imread: it reports truncated files instead of
+    returning a half-grey picture, reads non-ASCII paths on Windows, and
+    applies the EXIF orientation of phone photos.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise QrError(f"File not found: {p.name}") from None
+    except OSError:
+        raise QrError(f"Cannot read {p.name}.") from None
+    if p.is_dir():
+        raise QrError(f"{p.name} is a folder, not an image file.")
+    if size > MAX_FILE_BYTES:
+        raise QrError(f"{p.name} is too large to be a QR code image ({size // (1024 * 1024)} MB).")
+    try:
+        data = p.read_bytes()
+    except PermissionError:
+        raise QrError(f"Permission denied reading {p.name}.") from None
+    except OSError:
+        raise QrError(f"Cannot read {p.name}.") from None
+    return _image_from_bytes(data, p.name)
+
+
+def _image_from_bytes(data: bytes, name: str) -> np.ndarray:
+    if not data:
+        raise QrError(f"{name} is empty.")
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.load()
+            img = ImageOps.exif_transpose(img) or img
+            return _pil_to_array(img)
+    except UnidentifiedImageError:
+        raise QrError(
+            f"{name} is not an image file Pillow can read (PNG, JPEG, BMP, GIF, WebP, TIFF)."
+        ) from None
+    except Image.DecompressionBombError:
+        raise QrError(f"{name} is too large to decode.") from None
+    except (OSError, ValueError, SyntaxError, EOFError):
+        raise QrError(f"{name} is damaged or truncated.") from None
+
+
+def _pil_to_array(img: Image.Image) -> np.ndarray:
+    """PIL image -> gray or BGR uint8; transparency is flattened onto white (QR codes on clear PNGs)."""
+    if img.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        return _to_gray(np.asarray(img))
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        bg = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(bg, rgba)
+    if img.mode in ("1", "L"):
+        return np.asarray(img.convert("L"))
+    rgb = np.asarray(img.convert("RGB"))
+    return np.ascontiguousarray(rgb[..., ::-1])
+
+
+def decode_bytes(data: bytes, name: str = "image") -> list[str]:
+    """Decode QR codes from an encoded image in memory (clipboard, drag-and-drop)."""
+    return decode_frame(_image_from_bytes(data, name))
+
+
+def decode_file(path: str | Path) -> list[str]:
+    """Every distinct QR payload in an image file; QrError if the file is not a readable image."""
+    return decode_frame(load_image(path))
