@@ -46,7 +46,9 @@ def npi_check_digit(digits9: str) -> str:
 
 SAMPLE_DEA = "BR123456" + dea_check_digit("123456")  # BR1234563
 SAMPLE_NPI = "123456789" + npi_check_digit("123456789")  # 1234567893
-SAMPLE_PRESCRIBER = PrescriberInfo(state="CA", license_number="A123456", dea_number=SAMPLE_DEA, npi=SAMPLE_NPI)
+SAMPLE_PRESCRIBER = PrescriberInfo(
+    state="CA", license_number="A123456", dea_number=SAMPLE_DEA, npi=SAMPLE_NPI
+)
 SAMPLE_IDENTITY = IdentityConfirmation(confirmed=True, confirmed_on="2025-07-29", note="")
 
 

@@ -57,7 +57,9 @@ class CodeDelegate(QStyledItemDelegate):
         focused = bool(state & QStyle.StateFlag.State_HasFocus)
         card = QRectF(rect.adjusted(4, 3, -4, -3))
         bg = QColor(c["alt"]) if selected else QColor(c["base"])
-        painter.setPen(QPen(QColor(c["highlight"] if (selected or focused) else c["border"]), 1.5 if focused else 1))
+        painter.setPen(
+            QPen(QColor(c["highlight"] if (selected or focused) else c["border"]), 1.5 if focused else 1)
+        )
         painter.setBrush(bg)
         painter.drawRoundedRect(card, 8, 8)
 
@@ -115,8 +117,12 @@ class CodeDelegate(QStyledItemDelegate):
         painter.setFont(code_font)
         painter.setPen(QColor(c["accent"]))
         cfm = QFontMetrics(code_font)
-        code_rect = QRectF(inner.left(), inner.bottom() - cfm.height(), inner.width() - RING - 16, cfm.height())
-        painter.drawText(code_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, group_code(code))
+        code_rect = QRectF(
+            inner.left(), inner.bottom() - cfm.height(), inner.width() - RING - 16, cfm.height()
+        )
+        painter.drawText(
+            code_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, group_code(code)
+        )
 
         if period > 0:
             smooth_left = max(0.0, left - self.sub_second)
@@ -131,7 +137,13 @@ class CodeDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _paint_ring(
-        self, painter: QPainter, inner: QRectF, smooth_left: float, left: float, period: int, c: dict[str, str]
+        self,
+        painter: QPainter,
+        inner: QRectF,
+        smooth_left: float,
+        left: float,
+        period: int,
+        c: dict[str, str],
     ) -> None:
         ring = QRectF(inner.right() - RING, inner.center().y() - RING / 2, RING, RING)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -49,7 +49,9 @@ class CodeListView(QListView):
     copy_requested = Signal(QModelIndex)
 
     def keyPressEvent(self, event: Any) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.matches(QKeySequence.StandardKey.Copy):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.matches(
+            QKeySequence.StandardKey.Copy
+        ):
             idx = self.currentIndex()
             if idx.isValid():
                 self.copy_requested.emit(idx)

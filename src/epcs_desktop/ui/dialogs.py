@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epcs_desktop.core.erx import Device, DeviceOption, IdentityConfirmation
 from epcs_desktop.core.errors import EpcsError
+from epcs_desktop.core.erx import Device, DeviceOption, IdentityConfirmation
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,9 @@ class RemoveDeviceDialog(QDialog):
                 "account (Sign In & Security), or ID.me will keep asking for its codes."
             )
         else:
-            text += " " + self.tr("This only changes this companion list; also delete it in your ID.me account.")
+            text += " " + self.tr(
+                "This only changes this companion list; also delete it in your ID.me account."
+            )
         label = QLabel(text)
         label.setWordWrap(True)
         layout.addWidget(label)
@@ -84,7 +86,9 @@ class RemoveDeviceDialog(QDialog):
         self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.remove_button = buttons.addButton(self.tr("&Remove"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.remove_button = buttons.addButton(
+            self.tr("&Remove"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.remove_button.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -112,7 +116,9 @@ class IdentityDialog(QDialog):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setDate(QDate.fromString(conf.confirmed_on, "yyyy-MM-dd") if conf.confirmed_on else QDate.currentDate())
+        self.date.setDate(
+            QDate.fromString(conf.confirmed_on, "yyyy-MM-dd") if conf.confirmed_on else QDate.currentDate()
+        )
         self.date.setEnabled(conf.confirmed)
         self.confirmed.toggled.connect(self.date.setEnabled)
         self.note = QLineEdit(conf.note)
@@ -123,7 +129,9 @@ class IdentityDialog(QDialog):
         form.addRow(self.tr("&Note:"), self.note)
         self.error = error_label()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -153,11 +161,15 @@ class OtherDeviceDialog(QDialog):
         self.nickname.setPlaceholderText(self.tr("e.g. MyiPhone"))
         self.option = QComboBox()
         self.option.addItem(self.tr("Push Notification 2FA (ID.me Authenticator)"), DeviceOption.PUSH.value)
-        self.option.addItem(self.tr("Generate 2FA Key (code generator app on another device)"),
-                            DeviceOption.GENERATOR_OTHER.value)
+        self.option.addItem(
+            self.tr("Generate 2FA Key (code generator app on another device)"),
+            DeviceOption.GENERATOR_OTHER.value,
+        )
         self.primary = QCheckBox(self.tr("Make this the &primary device"))
         form = QFormLayout(self)
-        info = QLabel(self.tr("List a device you set up in ID.me so this table matches DrChrono's eRx Info tab."))
+        info = QLabel(
+            self.tr("List a device you set up in ID.me so this table matches DrChrono's eRx Info tab.")
+        )
         info.setWordWrap(True)
         info.setObjectName("hint")
         form.addRow(info)
@@ -166,7 +178,9 @@ class OtherDeviceDialog(QDialog):
         form.addRow(self.primary)
         self.error = error_label()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -174,7 +188,9 @@ class OtherDeviceDialog(QDialog):
     def accept(self) -> None:
         try:
             self.profile.add_device(
-                self.nickname.text(), DeviceOption(self.option.currentData()), make_primary=self.primary.isChecked()
+                self.nickname.text(),
+                DeviceOption(self.option.currentData()),
+                make_primary=self.primary.isChecked(),
             )
         except EpcsError as exc:
             show_error(self.error, str(exc))
@@ -236,7 +252,9 @@ class SettingsDialog(QDialog):
             editor: QWidget
             if s.kind == "int":
                 spin = QSpinBox()
-                spin.setRange(s.minimum if s.minimum is not None else 0, s.maximum if s.maximum is not None else 10**6)
+                spin.setRange(
+                    s.minimum if s.minimum is not None else 0, s.maximum if s.maximum is not None else 10**6
+                )
                 spin.setValue(int(value))
                 editor = spin
             else:
@@ -303,7 +321,10 @@ def compliance_text() -> str:
     """The notice in the user's language (the literal is repeated so lupdate can extract it)."""
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate("compliance", "Codes generated on this computer are not a DEA 'hard token': 21 CFR 1311.115 requires the token to be separate from the computer you prescribe on. Use a code generator on your phone (or a hardware token) for EPCS signing.")  # noqa: E501
+    return QCoreApplication.translate(
+        "compliance",
+        "Codes generated on this computer are not a DEA 'hard token': 21 CFR 1311.115 requires the token to be separate from the computer you prescribe on. Use a code generator on your phone (or a hardware token) for EPCS signing.",  # noqa: E501
+    )
 
 
 def compliance_box(parent: QWidget | None) -> QDialog:

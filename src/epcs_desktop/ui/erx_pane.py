@@ -33,10 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epcs_desktop.core.erx import US_STATES, PrescriberInfo, validate_dea, validate_npi, validate_prescriber
 from epcs_desktop.core.errors import EpcsError
+from epcs_desktop.core.erx import US_STATES, PrescriberInfo, validate_dea, validate_npi, validate_prescriber
 from epcs_desktop.ui import theme
-from epcs_desktop.ui.dialogs import HelpDialog, IdentityDialog, OtherDeviceDialog, RemoveDeviceDialog, error_label
+from epcs_desktop.ui.dialogs import (
+    HelpDialog,
+    IdentityDialog,
+    OtherDeviceDialog,
+    RemoveDeviceDialog,
+    error_label,
+)
 from epcs_desktop.ui.models import ROLE_IS_PRIMARY, DeviceTableModel
 
 log = logging.getLogger(__name__)
@@ -121,6 +127,7 @@ class ErxPane(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(title)
@@ -160,12 +167,18 @@ class ErxPane(QWidget):
             text = self.tr("Your identity has now been confirmed.")
             if conf.confirmed_on:
                 text = self.tr("Your identity has now been confirmed (%1).").replace("%1", conf.confirmed_on)
-            return text + " " + self.tr("To adjust future EPCS permissions, visit the %1.").replace("%1", link)
+            return (
+                text + " " + self.tr("To adjust future EPCS permissions, visit the %1.").replace("%1", link)
+            )
         missing = conf.note or self.tr(
             "ID.me identity proofing and DrChrono's approval are both needed before you can send EPCS."
         )
         return (
-            "<b>" + self.tr("Your identity has not been confirmed yet.") + "</b> " + _escape(missing) + " "
+            "<b>"
+            + self.tr("Your identity has not been confirmed yet.")
+            + "</b> "
+            + _escape(missing)
+            + " "
             + self.tr("To adjust future EPCS permissions, visit the %1.").replace("%1", link)
         )
 
@@ -218,7 +231,7 @@ class ErxPane(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.remove_requested.connect(self.remove_row)
         self.table.primary_requested.connect(self.select_primary)
-        self.table.setMinimumHeight(150)
+        self.table.setMinimumHeight(120)
         layout.addWidget(self.table, 1)
 
         self.table_error = error_label()
@@ -292,8 +305,11 @@ class ErxPane(QWidget):
         self.dialog.open()
 
     def show_change_guide(self) -> None:
-        self.dialog = HelpDialog(self.tr("What happens to my MFA when I change my phone?"), "change-phone", self)
-        self.dialog.open()
+        # Not modal: the guide is read next to the window it talks about.
+        self.dialog = HelpDialog(
+            self.tr("What happens to my MFA when I change my phone?"), "change-phone", self
+        )
+        self.dialog.show()
 
     def open_update_mfa(self) -> None:
         self._open_link("setting:idme_security_url")

@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 )
 
 from epcs_desktop.core.clock import Clock
-from epcs_desktop.core.erx import Device, DeviceOption
 from epcs_desktop.core.errors import EpcsError
+from epcs_desktop.core.erx import Device, DeviceOption
 from epcs_desktop.core.otp import group_code, hotp, totp_at
 
 log = logging.getLogger(__name__)
@@ -92,9 +92,15 @@ class DeviceTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Name"), self.tr("Option"), self.tr("Primary Device"))[section] if 0 <= section < 3 else None
+            return (
+                (self.tr("Name"), self.tr("Option"), self.tr("Primary Device"))[section]
+                if 0 <= section < 3
+                else None
+            )
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

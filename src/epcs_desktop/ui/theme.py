@@ -23,15 +23,37 @@ log = logging.getLogger(__name__)
 RESOURCES = resources.files("epcs_desktop") / "resources"
 
 LIGHT = {
-    "window": "#f4f5f7", "base": "#ffffff", "alt": "#f0f2f5", "text": "#1d2330", "muted": "#5b6475",
-    "button": "#e9ecf1", "highlight": "#2563b8", "highlight_text": "#ffffff", "link": "#1b5fb4",
-    "accent": "#2563b8", "ok": "#1f7a3d", "error": "#b3261e", "border": "#cfd5de", "ring_bg": "#dde2ea",
+    "window": "#f4f5f7",
+    "base": "#ffffff",
+    "alt": "#f0f2f5",
+    "text": "#1d2330",
+    "muted": "#5b6475",
+    "button": "#e9ecf1",
+    "highlight": "#2563b8",
+    "highlight_text": "#ffffff",
+    "link": "#1b5fb4",
+    "accent": "#2563b8",
+    "ok": "#1f7a3d",
+    "error": "#b3261e",
+    "border": "#cfd5de",
+    "ring_bg": "#dde2ea",
     "warn": "#a15c00",
 }
 DARK = {
-    "window": "#1e2128", "base": "#262a33", "alt": "#2c313b", "text": "#e7eaf0", "muted": "#9aa3b5",
-    "button": "#323845", "highlight": "#3d7bd6", "highlight_text": "#ffffff", "link": "#7fb2ff",
-    "accent": "#7fb2ff", "ok": "#6fd08c", "error": "#ff8a80", "border": "#3b4250", "ring_bg": "#3a404c",
+    "window": "#1e2128",
+    "base": "#262a33",
+    "alt": "#2c313b",
+    "text": "#e7eaf0",
+    "muted": "#9aa3b5",
+    "button": "#323845",
+    "highlight": "#3d7bd6",
+    "highlight_text": "#ffffff",
+    "link": "#7fb2ff",
+    "accent": "#7fb2ff",
+    "ok": "#6fd08c",
+    "error": "#ff8a80",
+    "border": "#3b4250",
+    "ring_bg": "#3a404c",
     "warn": "#f0b860",
 }
 
@@ -64,11 +86,24 @@ def build_palette(c: dict[str, str]) -> QPalette:
     pal = QPalette()
     role = QPalette.ColorRole
     pairs = {
-        role.Window: "window", role.WindowText: "text", role.Base: "base", role.AlternateBase: "alt",
-        role.Text: "text", role.Button: "button", role.ButtonText: "text", role.Highlight: "highlight",
-        role.HighlightedText: "highlight_text", role.Link: "link", role.LinkVisited: "link",
-        role.ToolTipBase: "base", role.ToolTipText: "text", role.PlaceholderText: "muted",
-        role.BrightText: "error", role.Mid: "border", role.Midlight: "alt", role.Dark: "border",
+        role.Window: "window",
+        role.WindowText: "text",
+        role.Base: "base",
+        role.AlternateBase: "alt",
+        role.Text: "text",
+        role.Button: "button",
+        role.ButtonText: "text",
+        role.Highlight: "highlight",
+        role.HighlightedText: "highlight_text",
+        role.Link: "link",
+        role.LinkVisited: "link",
+        role.ToolTipBase: "base",
+        role.ToolTipText: "text",
+        role.PlaceholderText: "muted",
+        role.BrightText: "error",
+        role.Mid: "border",
+        role.Midlight: "alt",
+        role.Dark: "border",
     }
     for r, key in pairs.items():
         pal.setColor(r, QColor(c[key]))
@@ -84,8 +119,8 @@ def stylesheet(c: dict[str, str]) -> str:
     except OSError:
         log.warning("style sheet missing; using the plain style")
         return ""
-    for key, value in c.items():
-        template = template.replace("@" + key, value)
+    for key in sorted(c, key=len, reverse=True):  # "@highlight_text" before "@highlight"
+        template = template.replace("@" + key, c[key])
     return template
 
 

@@ -84,6 +84,4 @@ def user_message(exc: BaseException) -> str:
         return str(exc)
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate(
-        "workers", "Something went wrong. The details were written to the log."
-    )
+    return QCoreApplication.translate("workers", "Something went wrong. The details were written to the log.")

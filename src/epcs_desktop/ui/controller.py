@@ -1,0 +1,229 @@
+"""The application's states: locked (start window) and unlocked (main window).
+
+One object owns the transitions so that locking is complete: every window
+that could show a code is closed, the clipboard is cleared if it still holds
+our code, the profile's vault is closed (its key leaves memory with it), and
+the start window comes back with the same profile selected. Auto-lock after
+the profile's idle time is checked on each Ticker tick.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QWidget
+
+from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.ui import theme
+from epcs_desktop.ui.clipboard import ClipboardGuard
+from epcs_desktop.ui.dialogs import compliance_box
+from epcs_desktop.ui.main_window import MainWindow
+from epcs_desktop.ui.start import StartWindow
+from epcs_desktop.ui.ticker import Ticker
+
+log = logging.getLogger(__name__)
+
+NOTICE_ACTION = "compliance notice shown"
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
+
+
+class AppController(QObject):
+    """Locked ⇄ unlocked. `main_window` is None while locked."""
+
+    locked = Signal()
+    unlocked = Signal(object)
+
+    def __init__(
+        self,
+        store: Any,
+        clock: Clock | None = None,
+        *,
+        window_settings: QSettings | None = None,
+        demo_password: str | None = None,
+        show_notice: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.ticker = Ticker(self.clock, self)
+        self.guard = ClipboardGuard(self)
+        self.show_notice = show_notice
+        self.window_settings = window_settings or QSettings(
+            str(store.data_dir / "window.ini"), QSettings.Format.IniFormat
+        )
+        self.profile: Any = None
+        self.main_window: MainWindow | None = None
+        self.start_window = StartWindow(store, demo_password=demo_password)
+        self.start_window.unlocked.connect(self.open_profile)
+        self.start_window.settings_requested.connect(self._locked_settings)
+        self.last_input = time.monotonic()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+            app.aboutToQuit.connect(self.shutdown)
+        self.ticker.tick.connect(self._check_idle)
+        self.ticker.start()
+        self.tray: QSystemTrayIcon | None = None
+        self._make_tray()
+
+    # -- states ----------------------------------------------------------------------------
+    def show_start(self) -> None:
+        self.start_window.show()
+        self.start_window.raise_()
+        self.start_window.activateWindow()
+
+    def open_profile(self, profile: Any) -> MainWindow:
+        """Show the main window for an unlocked profile."""
+        if self.profile is not None:
+            self.lock()
+        self.profile = profile
+        self.last_input = time.monotonic()
+        window = MainWindow(profile, self.clock, self.ticker, self.guard, self.window_settings)
+        window.lock_requested.connect(self.lock)
+        window.switch_requested.connect(self.switch_profile)
+        window.quit_requested.connect(self.quit)
+        self.main_window = window
+        window.show()
+        self.start_window.hide()
+        self._update_tray()
+        self.unlocked.emit(profile)
+        if self.show_notice:
+            QTimer.singleShot(0, self._maybe_show_notice)
+        return window
+
+    def _maybe_show_notice(self) -> None:
+        """The hard-token notice, once per profile (remembered in the vault's activity log)."""
+        if self.profile is None or self.main_window is None:
+            return
+        if any(e.action == NOTICE_ACTION for e in self.profile.activity()):
+            return
+        self.profile.log_activity(NOTICE_ACTION, "The EPCS hard-token notice was shown.")
+        box = compliance_box(self.main_window)
+        self.main_window.dialog = box
+        box.open()
+
+    def lock(self) -> None:
+        """Close every window showing a code, clear our clipboard, close the vault."""
+        self.guard.expire()
+        window = self.main_window
+        name = self.profile.name if self.profile is not None else None
+        if window is not None:
+            window.save_geometry()
+            window.detach()
+            for w in QApplication.topLevelWidgets():
+                if w is not self.start_window and w.isVisible() and w is not window:
+                    w.close()
+            window.close()
+            window.deleteLater()
+            self.main_window = None
+        if self.profile is not None:
+            try:
+                self.profile.close()
+            except Exception:
+                log.exception("closing the profile failed")
+            self.profile = None
+        log.info("locked")
+        self.start_window.show_unlock(name)
+        self.show_start()
+        self._update_tray()
+        self.locked.emit()
+
+    def switch_profile(self) -> None:
+        self.lock()
+        self.start_window.profile_list.setFocus()
+
+    def quit(self) -> None:
+        QApplication.quit()
+
+    def shutdown(self) -> None:
+        """On quit: take our code off the clipboard and close the vault cleanly."""
+        self.guard.expire()
+        if self.main_window is not None:
+            self.main_window.save_geometry()
+            self.main_window.detach()
+        if self.profile is not None:
+            try:
+                self.profile.close()
+            except Exception:
+                log.exception("closing the profile failed")
+            self.profile = None
+        if self.tray is not None:
+            self.tray.hide()
+
+    def _locked_settings(self) -> None:
+        QMessageBox.information(
+            self.start_window,
+            self.tr("Settings"),
+            self.tr(
+                "Settings are kept in each profile's encrypted vault: unlock a profile and choose "
+                "File > Settings. Profiles on this workstation are stored in:\n%1"
+            ).replace("%1", str(self.store.data_dir)),
+        )
+
+    # -- auto-lock -------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS:
+            self.last_input = time.monotonic()
+        return False
+
+    def _check_idle(self, _now: float) -> None:
+        if self.main_window is None:
+            return
+        minutes = int(self.main_window.current_settings().get("auto_lock_minutes", 5) or 0)
+        if minutes > 0 and time.monotonic() - self.last_input > minutes * 60:
+            log.info("auto-lock after %d idle minutes", minutes)
+            self.lock()
+
+    # -- tray ------------------------------------------------------------------------------
+    def _make_tray(self) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        tray = QSystemTrayIcon(theme.app_icon(), self)
+        tray.setToolTip("EPCS Desktop")
+        menu = QMenu()
+        self._tray_copy = menu.addAction(theme.icon("copy"), self.tr("Copy primary device's code"))
+        self._tray_copy.triggered.connect(self._tray_copy_code)
+        self._tray_show = menu.addAction(self.tr("Show"))
+        self._tray_show.triggered.connect(self._show_current)
+        self._tray_lock = menu.addAction(theme.icon("lock"), self.tr("Lock"))
+        self._tray_lock.triggered.connect(self.lock)
+        menu.addSeparator()
+        menu.addAction(theme.icon("quit"), self.tr("Quit")).triggered.connect(self.quit)
+        self._tray_menu = menu
+        tray.setContextMenu(menu)
+        tray.activated.connect(
+            lambda reason: (
+                self._show_current() if reason == QSystemTrayIcon.ActivationReason.Trigger else None
+            )
+        )
+        tray.show()
+        self.tray = tray
+        self._update_tray()
+
+    def _update_tray(self) -> None:
+        if self.tray is None:
+            return
+        unlocked = self.main_window is not None
+        self._tray_copy.setEnabled(unlocked and self.main_window.codes.model.primary_row() >= 0)  # type: ignore[union-attr]
+        self._tray_lock.setEnabled(unlocked)
+
+    def _tray_copy_code(self) -> None:
+        if self.main_window is not None and not self.main_window.codes.copy_primary():
+            self.tray.showMessage(
+                "EPCS Desktop", self.tr("The primary device's codes are not generated here.")
+            )  # type: ignore[union-attr]
+
+    def _show_current(self) -> None:
+        window: QWidget = self.main_window if self.main_window is not None else self.start_window
+        window.show()
+        window.raise_()
+        window.activateWindow()

@@ -1,0 +1,371 @@
+"""The start / lock screen: choose a clinician profile and unlock it, or create one.
+
+Unlocking runs the vault's key derivation (~0.2 s on purpose) on a worker so
+the window stays responsive. After repeated wrong passwords the Unlock button
+waits a little longer each time (1, 2, 4 … 30 s), which slows guessing at the
+keyboard without ever locking a clinician out. Nothing here is modal: the
+window can always be left by Quit, by choosing another profile, or by
+creating a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epcs_desktop.core.errors import EpcsError, WrongPasswordError
+from epcs_desktop.core.profile import check_new_password
+from epcs_desktop.ui import theme
+from epcs_desktop.ui.dialogs import error_label, show_error
+from epcs_desktop.ui.workers import run_task, user_message
+
+log = logging.getLogger(__name__)
+
+MAX_DELAY_S = 30
+
+
+def failure_delay(failures: int) -> int:
+    """Seconds to wait before the next try: none for the first miss, then 1, 2, 4 … 30."""
+    if failures < 2:
+        return 0
+    return min(MAX_DELAY_S, 2 ** (failures - 2))
+
+
+def strength_hint(password: str) -> tuple[int, str]:
+    """A rough 0..4 score and a sentence; length matters most for a KDF-protected password."""
+    tr = QCoreApplication.translate
+    if not password:
+        return 0, ""
+    classes = sum(
+        bool(f)
+        for f in (
+            any(c.islower() for c in password),
+            any(c.isupper() for c in password),
+            any(c.isdigit() for c in password),
+            any(not c.isalnum() for c in password),
+        )
+    )
+    n = len(password)
+    if n < 8:
+        return 0, tr("StartWindow", "Too short: use at least 8 characters.")
+    score = 1 + (n >= 12) + (n >= 16) + (classes >= 3 and n >= 10)
+    score = min(4, score)
+    if len(set(password)) <= 2:
+        score = 1
+    words = {
+        1: tr("StartWindow", "Weak: a longer passphrase of several words is much stronger."),
+        2: tr("StartWindow", "Fair: a few more characters would help."),
+        3: tr("StartWindow", "Good."),
+        4: tr("StartWindow", "Strong."),
+    }
+    return score, words[score]
+
+
+class StartWindow(QMainWindow):
+    """Profile chooser, unlock and create; emits `unlocked(profile)`."""
+
+    unlocked = Signal(object)
+    settings_requested = Signal()
+
+    def __init__(self, store: Any, demo_password: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.demo_password = demo_password
+        self.failures: dict[str, int] = {}
+        self.busy = False
+        self.setObjectName("startWindow")
+        self.setWindowTitle(self.tr("EPCS Desktop — Unlock"))
+        self.setWindowIcon(theme.app_icon())
+        self.resize(560, 460)
+        self.pages = QStackedWidget()
+        self.unlock_page = self._build_unlock_page()
+        self.create_page = self._build_create_page()
+        self.pages.addWidget(self.unlock_page)
+        self.pages.addWidget(self.create_page)
+        self.setCentralWidget(self.pages)
+        self._build_menu()
+        self.delay_timer = QTimer(self)
+        self.delay_timer.setSingleShot(True)
+        self.delay_timer.timeout.connect(self._delay_over)
+        self.reload_profiles()
+
+    # -- menu ------------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        new = menu.addAction(theme.icon("add"), self.tr("&New profile…"))
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.show_create)
+        settings = menu.addAction(theme.icon("settings"), self.tr("&Settings…"))
+        settings.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
+        settings.triggered.connect(self.settings_requested)
+        menu.addSeparator()
+        quit_action = menu.addAction(theme.icon("quit"), self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(QCoreApplication.quit)
+
+    # -- unlock page -------------------------------------------------------------------------
+    def _build_unlock_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        title = QLabel(self.tr("Choose your profile"))
+        title.setObjectName("paneTitle")
+        intro = QLabel(
+            self.tr(
+                "Each clinician on this workstation has a profile of their own, in its own encrypted vault."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("hint")
+        self.profile_list = QListWidget()
+        self.profile_list.setAccessibleName(self.tr("Profiles"))
+        self.profile_list.currentRowChanged.connect(self._profile_changed)
+        self.profile_list.itemActivated.connect(lambda _i: self.password.setFocus())
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.password.returnPressed.connect(self.unlock)
+        self.unlock_button = QPushButton(
+            theme.icon("lock", theme.colors()["highlight_text"]), self.tr("&Unlock")
+        )
+        self.unlock_button.setObjectName("primaryButton")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.unlock_error = error_label()
+        self.unlock_status = QLabel()
+        self.unlock_status.setObjectName("hint")
+        self.new_button = QPushButton(theme.icon("add"), self.tr("&New profile…"))
+        self.new_button.clicked.connect(self.show_create)
+        quit_button = QPushButton(theme.icon("quit"), self.tr("&Quit"))
+        quit_button.clicked.connect(QCoreApplication.quit)
+        self.empty_label = QLabel(
+            self.tr("There is no profile on this workstation yet. Create one to get started.")
+        )
+        self.empty_label.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.password, 1)
+        row.addWidget(self.unlock_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.new_button)
+        bottom.addStretch(1)
+        bottom.addWidget(quit_button)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.profile_list, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.unlock_error)
+        layout.addWidget(self.unlock_status)
+        if self.demo_password:
+            demo = QLabel(self.tr("Demo profile password: %1").replace("%1", self.demo_password))
+            demo.setObjectName("notice")
+            layout.addWidget(demo)
+        layout.addLayout(bottom)
+        return page
+
+    def reload_profiles(self, select: str | None = None) -> None:
+        current = select or (
+            self.profile_list.currentItem().text() if self.profile_list.currentItem() else None
+        )
+        self.profile_list.clear()
+        names = self.store.list()
+        for name in names:
+            item = QListWidgetItem(theme.icon("profile"), name)
+            self.profile_list.addItem(item)
+        row = names.index(current) if current in names else 0
+        if names:
+            self.profile_list.setCurrentRow(row)
+        has = bool(names)
+        self.empty_label.setVisible(not has)
+        self.profile_list.setVisible(has)
+        self.password.setEnabled(has)
+        self._update_unlock_enabled()
+
+    def selected_profile(self) -> str | None:
+        item = self.profile_list.currentItem()
+        return item.text() if item else None
+
+    def _profile_changed(self, _row: int) -> None:
+        self.password.clear()
+        show_error(self.unlock_error, "")
+        self.unlock_status.setText("")
+        self._update_unlock_enabled()
+
+    def _update_unlock_enabled(self) -> None:
+        self.unlock_button.setEnabled(
+            bool(self.selected_profile()) and not self.busy and not self.delay_timer.isActive()
+        )
+
+    def unlock(self) -> None:
+        name = self.selected_profile()
+        if not name or self.busy or self.delay_timer.isActive():
+            return
+        password = self.password.text()
+        if not password:
+            show_error(self.unlock_error, self.tr("Type the password of this profile."))
+            return
+        self.busy = True
+        self._update_unlock_enabled()
+        self.password.setEnabled(False)
+        self.unlock_status.setText(self.tr("Unlocking…"))
+        store = self.store
+        run_task(
+            lambda: store.open(name, password),
+            lambda profile: self._unlock_done(name, profile),
+            lambda exc: self._unlock_failed(name, exc),
+        )
+
+    def _unlock_done(self, name: str, profile: Any) -> None:
+        self.busy = False
+        self.failures.pop(name, None)
+        self.password.clear()
+        self.password.setEnabled(True)
+        self.unlock_status.setText("")
+        show_error(self.unlock_error, "")
+        self._update_unlock_enabled()
+        log.info("profile unlocked")
+        self.unlocked.emit(profile)
+
+    def _unlock_failed(self, name: str, exc: BaseException) -> None:
+        self.busy = False
+        self.password.clear()
+        self.password.setEnabled(True)
+        self.unlock_status.setText("")
+        if isinstance(exc, WrongPasswordError):
+            n = self.failures.get(name, 0) + 1
+            self.failures[name] = n
+            delay = failure_delay(n)
+            text = self.tr("Wrong password. Try again.")
+            if delay:
+                text = self.tr("Wrong password. You can try again in %n second(s).", "", delay)
+                self.delay_timer.start(delay * 1000)
+            show_error(self.unlock_error, text)
+        else:
+            show_error(self.unlock_error, user_message(exc))
+        self._update_unlock_enabled()
+        self.password.setFocus()
+
+    def _delay_over(self) -> None:
+        show_error(self.unlock_error, "")
+        self._update_unlock_enabled()
+
+    # -- create page -------------------------------------------------------------------------
+    def _build_create_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        title = QLabel(self.tr("New profile"))
+        title.setObjectName("paneTitle")
+        form = QFormLayout()
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText(self.tr("e.g. Dr. Lee"))
+        self.new_name.setMaxLength(64)
+        self.new_password = QLineEdit()
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password2 = QLineEdit()
+        self.new_password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.strength = QLabel()
+        self.strength.setObjectName("hint")
+        self.new_password.textChanged.connect(self._update_strength)
+        form.addRow(self.tr("Profile &name:"), self.new_name)
+        form.addRow(self.tr("&Password:"), self.new_password)
+        form.addRow("", self.strength)
+        form.addRow(self.tr("&Repeat password:"), self.new_password2)
+        warning = QLabel(
+            self.tr(
+                "Write your password down somewhere safe. A forgotten password cannot be recovered: "
+                "nobody, not even support, can open the profile without it."
+            )
+        )
+        warning.setWordWrap(True)
+        warning.setObjectName("notice")
+        self.create_error = error_label()
+        self.create_button = QPushButton(self.tr("&Create profile"))
+        self.create_button.setObjectName("primaryButton")
+        self.create_button.clicked.connect(self.create_profile)
+        self.new_password2.returnPressed.connect(self.create_profile)
+        back = QPushButton(self.tr("&Back"))
+        back.clicked.connect(self.show_unlock)
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(warning)
+        layout.addWidget(self.create_error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _update_strength(self, text: str) -> None:
+        _score, words = strength_hint(text)
+        self.strength.setText(words)
+
+    def show_create(self) -> None:
+        self.new_name.clear()
+        self.new_password.clear()
+        self.new_password2.clear()
+        show_error(self.create_error, "")
+        self.pages.setCurrentWidget(self.create_page)
+        self.new_name.setFocus()
+
+    def show_unlock(self, select: str | None = None) -> None:
+        self.pages.setCurrentWidget(self.unlock_page)
+        self.reload_profiles(select)
+        self.password.setFocus()
+
+    def create_profile(self) -> None:
+        if self.busy:
+            return
+        name = self.new_name.text()
+        pw1, pw2 = self.new_password.text(), self.new_password2.text()
+        if pw1 != pw2:
+            show_error(self.create_error, self.tr("The two passwords are not the same."))
+            self.new_password2.clear()
+            self.new_password2.setFocus()
+            return
+        try:
+            check_new_password(pw1)
+            if self.store.exists(name):
+                show_error(self.create_error, self.tr("A profile with this name already exists."))
+                return
+        except EpcsError as exc:
+            show_error(self.create_error, str(exc))
+            return
+        self.busy = True
+        self.create_button.setEnabled(False)
+        store = self.store
+        run_task(lambda: store.create(name, pw1), self._created, self._create_failed)
+
+    def _created(self, profile: Any) -> None:
+        self.busy = False
+        self.create_button.setEnabled(True)
+        self.new_password.clear()
+        self.new_password2.clear()
+        self.show_unlock(profile.name)
+        self.unlocked.emit(profile)
+
+    def _create_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.create_button.setEnabled(True)
+        show_error(self.create_error, user_message(exc))
+
+    def about_data_folder(self) -> None:
+        QMessageBox.information(self, self.tr("Data folder"), str(self.store.data_dir))

@@ -1,0 +1,277 @@
+"""The main window on a real profile: codes, ticker, primary, remove, copy, lock, prescriber, links."""
+
+from __future__ import annotations
+
+from gui_support import PASSWORD, T0, otp
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QClipboard, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from epcs_desktop.core.erx import DeviceOption
+from epcs_desktop.core.otp import group_code, totp_at
+from epcs_desktop.ui.clipboard import SENSITIVE_MIME
+from epcs_desktop.ui.dialogs import RemoveDeviceDialog, SettingsDialog
+from epcs_desktop.ui.models import ROLE_CODE, DeviceTableModel
+
+LAPTOP = otp("KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU", "DrChrono", "lee")
+
+
+def shown_codes(window) -> list[str]:
+    view = window.codes.view
+    return [str(view.model().index(r, 0).data(ROLE_CODE)) for r in range(view.model().rowCount())]
+
+
+def test_unlock_opens_main_window_and_shows_notice_once(qtbot, controller, store) -> None:
+    store.create("Dr Lee", PASSWORD).close()
+    controller.show_notice = True
+    start = controller.start_window
+    start.reload_profiles()
+    controller.show_start()
+    qtbot.keyClicks(start.password, PASSWORD)
+    qtbot.keyClick(start.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=10_000)
+    window = controller.main_window
+    assert window.isVisible() and not start.isVisible()
+    qtbot.waitUntil(lambda: isinstance(window.dialog, QMessageBox), timeout=5_000)
+    assert "21 CFR 1311.115" in window.dialog.text()
+    window.dialog.accept()
+
+    controller.lock()
+    start.password.setText(PASSWORD)
+    start.unlock()
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=10_000)
+    qtbot.wait(50)
+    assert controller.main_window.dialog is None  # once per profile
+
+
+def test_codes_equal_core_and_flip_at_the_boundary(qtbot, controller, profile, clock) -> None:
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    assert shown_codes(window) == [totp_at(otp(), T0), totp_at(LAPTOP, T0)]
+    clock.advance(9.5)
+    controller.ticker.fire()
+    assert shown_codes(window) == [totp_at(otp(), T0), totp_at(LAPTOP, T0)]
+    clock.advance(0.6)  # 0.1 s into the next period
+    controller.ticker.fire()
+    assert shown_codes(window) == [totp_at(otp(), T0 + 10), totp_at(LAPTOP, T0 + 10)]
+    # The painted row uses the same model data: the grouped code is what a user reads.
+    assert window.codes.view.model().index(0, 0).data() == f"Office PC: {group_code(totp_at(otp(), T0 + 10))}"
+
+
+def test_ticker_interval_is_aligned_to_the_clock(qapp, clock) -> None:
+    from epcs_desktop.ui.ticker import Ticker
+
+    clock.t = T0 + 0.25
+    ticker = Ticker(clock)
+    assert ticker.interval_to_next_boundary_ms() == 750 + 5
+    clock.t = T0 + 0.999
+    assert 1 <= ticker.interval_to_next_boundary_ms() <= 10
+
+
+def test_real_ticker_ticks_and_rearms(qtbot) -> None:
+    from epcs_desktop.ui.ticker import Ticker
+
+    ticker = Ticker()
+    ticker.start()
+    with qtbot.waitSignal(ticker.tick, timeout=3_000):
+        pass
+    assert ticker.is_active()
+    ticker.stop()
+
+
+def test_select_primary_by_keyboard_and_mouse(qtbot, controller, profile) -> None:
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    table = window.erx.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(1, DeviceTableModel.COL_PRIMARY))
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert profile.primary().nickname == "Laptop"
+    assert table.model().index(1, 2).data() == "Is Primary"
+    assert window.codes.model.primary_row() == 1  # the code pane followed through the profile listener
+
+    rect = table.visualRect(table.model().index(2, DeviceTableModel.COL_PRIMARY))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert profile.primary().nickname == "MyiPhone"
+    assert window.codes.model.primary_row() == -1
+
+
+def test_remove_primary_asks_for_successor(qtbot, controller, profile) -> None:
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    table = window.erx.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    dialog = window.erx.dialog
+    assert isinstance(dialog, RemoveDeviceDialog)
+    assert dialog.successor.isVisibleTo(dialog)
+    assert [dialog.successor.itemText(i) for i in range(dialog.successor.count())] == [
+        "Laptop",
+        "MyiPhone",
+        "OfficeiPad",
+    ]
+    dialog.successor.setCurrentText("MyiPhone")
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert [d.nickname for d in profile.devices()] == ["Laptop", "MyiPhone", "OfficeiPad"]
+    assert profile.primary().nickname == "MyiPhone"
+    assert table.model().rowCount() == 3
+    assert window.codes.model.rowCount() == 1
+
+
+def test_remove_non_primary_can_be_cancelled(qtbot, controller, profile) -> None:
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    window.erx.remove_row(2)
+    dialog = window.erx.dialog
+    assert not dialog.successor.isVisibleTo(dialog)
+    dialog.reject()
+    assert len(profile.devices()) == 4
+
+
+def test_copy_and_clear_only_if_unchanged(qtbot, controller, profile) -> None:
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    clipboard = QGuiApplication.clipboard()
+    view = window.codes.view
+    rect = view.visualRect(view.model().index(1, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert clipboard.text() == totp_at(LAPTOP, T0)
+    assert bytes(clipboard.mimeData().data(SENSITIVE_MIME)) == b"secret"
+    assert "clears in 30 s" in window.statusBar().currentMessage()
+    assert controller.guard.pending()
+    controller.guard.expire()
+    assert clipboard.text() == ""
+
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == totp_at(otp(), T0)
+    clipboard.setText("a note the user copied", QClipboard.Mode.Clipboard)
+    controller.guard.expire()
+    assert clipboard.text() == "a note the user copied"
+
+
+def test_lock_closes_windows_and_the_vault(qtbot, controller, profile) -> None:
+    window = controller.open_profile(profile)
+    window.codes.copy_primary()
+    window.erx.show_change_guide()
+    guide = window.erx.dialog
+    assert guide.isVisible()
+    assert "Select as primary device" in guide.browser.toPlainText()
+    with qtbot.waitActive(guide):
+        guide.activateWindow()
+    qtbot.keyClick(guide.browser, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert controller.main_window is None
+    assert not window.isVisible() and not guide.isVisible()
+    assert not profile.vault.is_open
+    assert QGuiApplication.clipboard().text() == ""
+    assert controller.start_window.isVisible()
+    assert controller.start_window.selected_profile() == "Dr Lee"
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert visible == [controller.start_window]
+
+
+def test_enrolled_device_appears_at_once(qtbot, controller, profile) -> None:
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    profile.add_device(
+        "New phone app", DeviceOption.GENERATOR_HERE, otp=otp("MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U")
+    )
+    assert window.erx.table.model().rowCount() == 5
+    assert window.codes.model.rowCount() == 3
+    assert window.codes.model.index(2).data(ROLE_CODE) == totp_at(otp("MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U"), T0)
+
+
+def test_filter_box_appears_with_many_generators(qtbot, controller, profile) -> None:
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.codes.filter.isVisible()
+    for i in range(3):
+        profile.add_device(f"Extra {i}", DeviceOption.GENERATOR_HERE, otp=otp())
+    assert window.codes.filter.isVisible()
+    qtbot.keyClicks(window.codes.filter, "drchrono")
+    assert window.codes.view.model().rowCount() == 1
+
+
+def test_prescriber_inline_validation_and_save(qtbot, controller, profile) -> None:
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    erx = window.erx
+    qtbot.keyClicks(erx.dea, "AB1234567")
+    assert erx.dea_status.objectName() == "error" and erx.dea_status.text()
+    assert not erx.save_prescriber_button.isEnabled()
+    erx.dea.clear()
+    qtbot.keyClicks(erx.dea, "AB1234563")
+    assert erx.dea_status.objectName() == "ok"
+    qtbot.keyClicks(erx.npi, "1234567893")
+    assert erx.npi_status.objectName() == "ok"
+    erx.state.setCurrentIndex(erx.state.findData("PR"))
+    qtbot.keyClicks(erx.license, "md-4411")
+    assert erx.save_prescriber_button.isEnabled()
+    qtbot.mouseClick(erx.save_prescriber_button, Qt.MouseButton.LeftButton)
+    info = profile.prescriber()
+    assert (info.state, info.license_number, info.dea_number, info.npi) == (
+        "PR",
+        "MD-4411",
+        "AB1234563",
+        "1234567893",
+    )
+    assert not erx.save_prescriber_button.isEnabled()
+
+
+class UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def test_update_mfa_device_opens_configured_address(qtbot, controller, profile) -> None:
+    profile.set_setting("idme_security_url", "https://account.id.me/example-security")
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("https", catcher, "open")
+    try:
+        qtbot.mouseClick(window.erx.update_button, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert catcher.urls == ["https://account.id.me/example-security"]
+
+
+def test_settings_dialog_is_built_from_declarations(qtbot, controller, profile) -> None:
+    from epcs_desktop.core.settings import SETTINGS
+
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    window.open_settings()
+    dialog = window.dialog
+    assert isinstance(dialog, SettingsDialog)
+    assert set(dialog.editors) == {s.key for s in SETTINGS}
+    dialog.editors["clipboard_clear_seconds"].setValue(45)
+    dialog.editors["idme_security_url"].setText("not a web address")
+    dialog.accept()
+    assert dialog.error.isVisible() and "https" in dialog.error.text()
+    assert profile.settings()["clipboard_clear_seconds"] == 30
+    dialog.editors["idme_security_url"].setText("https://account.id.me/signin-security")
+    dialog.accept()
+    assert profile.settings()["clipboard_clear_seconds"] == 45
+    assert window.current_settings()["clipboard_clear_seconds"] == 45
+
+
+def test_identity_block_mirrors_drchrono(qtbot, controller, profile) -> None:
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    assert "not been confirmed" in window.erx.identity_label.text()
+    window.erx.edit_identity()
+    dialog = window.erx.dialog
+    dialog.confirmed.setChecked(True)
+    dialog.accept()
+    assert profile.identity().confirmed
+    text = window.erx.identity_label.text()
+    assert "Your identity has now been confirmed" in text and "EPCS Permissions Page" in text
