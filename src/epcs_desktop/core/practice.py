@@ -19,7 +19,7 @@ import base64
 import logging
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,16 +142,21 @@ class PracticeSession:
         )
 
 
-def is_practice_device(device: Device) -> bool:
-    """A device enrolled from a practice QR code (the issuer says so)."""
-    return device.otp is not None and device.otp.issuer == PRACTICE_ISSUER
+def is_practice_device(device: Device, secrets: Collection[str] = ()) -> bool:
+    """A device enrolled from a practice code: the issuer says so, or (typed key, issuer
+    left as "ID.me") its secret is one of this practice's `secrets`."""
+    if device.otp is None:
+        return False
+    return device.otp.issuer == PRACTICE_ISSUER or device.otp.secret in secrets
 
 
-def practice_devices(devices: Iterable[Device]) -> list[Device]:
-    return [d for d in devices if is_practice_device(d)]
+def practice_devices(devices: Iterable[Device], secrets: Collection[str] = ()) -> list[Device]:
+    return [d for d in devices if is_practice_device(d, secrets)]
 
 
-def remove_practice_devices(profile: Any, restore_primary: str | None = None) -> list[str]:
+def remove_practice_devices(
+    profile: Any, restore_primary: str | None = None, secrets: Collection[str] = ()
+) -> list[str]:
     """Remove every practice device from `profile`; returns their nicknames.
 
     Called when the practice ends, so a rehearsal never leaves a code
@@ -160,10 +165,10 @@ def remove_practice_devices(profile: Any, restore_primary: str | None = None) ->
     the practice) gets the role back, else the first real device does.
     """
     removed: list[str] = []
-    for d in practice_devices(profile.devices()):
+    for d in practice_devices(profile.devices(), secrets):
         successor = None
         if d.is_primary:
-            real = [o.nickname for o in profile.devices() if not is_practice_device(o)]
+            real = [o.nickname for o in profile.devices() if not is_practice_device(o, secrets)]
             if real:
                 successor = restore_primary if restore_primary in real else real[0]
         profile.remove_device(d.nickname, successor=successor)

@@ -226,17 +226,21 @@ class PracticeDialog(QDialog):
             return
         wizard = EnrollWizard(self.profile, self, clock=self.clock)
         wizard.exec()
-        if practice_devices(self.profile.devices()):
+        if practice_devices(self.profile.devices(), self._secrets()):
             show_message(
                 self.barcode_message,
                 "The practice generator was added here for now; it is removed when the practice ends.",
                 ok=True,
             )
 
+    def _secrets(self) -> tuple[str, ...]:
+        return (self.session.params.secret,)
+
     def cleanup(self) -> list[str]:
         """Remove practice generators enrolled in this program during (or before) the practice."""
         removed = run_inline(
-            self.barcode_message, lambda: remove_practice_devices(self.profile, self.primary_before)
+            self.barcode_message,
+            lambda: remove_practice_devices(self.profile, self.primary_before, self._secrets()),
         )
         self.removed = list(removed or [])
         return self.removed
