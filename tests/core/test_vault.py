@@ -316,3 +316,42 @@ def test_two_processes_writing_at_once_do_not_corrupt_the_profile(tmp_path: Path
         devices = Profile(v, "w").devices()
         assert len(devices) == 30
         assert sum(d.is_primary for d in devices) == 1
+
+
+KILLED_WRITER = textwrap.dedent(
+    """
+    import sys
+    from epcs_desktop.core.vault import Vault
+    from epcs_desktop.core.profile import Profile
+    v = Vault.open(sys.argv[1], sys.stdin.readline().rstrip("\\n"))
+    p = Profile(v, "k")
+    i = 0
+    while True:
+        p.add_device(f"Dev {i}", "push")
+        print(i, flush=True)  # only after the commit returned
+        i += 1
+    """
+)
+
+
+def test_a_writer_killed_mid_stream_loses_no_committed_change(tmp_path: Path) -> None:
+    path = tmp_path / "killed.epcs"
+    Vault.create(path, PASSWORD).close()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(PASSWORD + "\n")
+    proc.stdin.flush()
+    committed = [proc.stdout.readline() for _ in range(8)]
+    proc.kill()  # SIGKILL: no clean close, the WAL is left behind
+    proc.wait(timeout=30)
+    assert all(line.strip() for line in committed)
+    with Vault.open(path, PASSWORD) as v:
+        assert v.query("PRAGMA integrity_check")[0][0] == "ok"
+        names = {d.nickname for d in Profile(v, "k").devices()}
+    assert {f"Dev {i}" for i in range(8)} <= names
