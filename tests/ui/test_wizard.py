@@ -314,9 +314,7 @@ def test_non_authenticator_qr_explains_and_adds_nothing(qtbot, profile, clock, t
 
 
 def test_idme_activation_link_explains_secret_key_path(qtbot, profile, clock, tmp_path: Path) -> None:
-    from epcs_desktop.core.payload import PayloadKind, classify
-
-    from epcs_desktop.core.payload import IDME_GENERATOR_PATH, IDME_HOST
+    from epcs_desktop.core.payload import IDME_GENERATOR_PATH, IDME_HOST, PayloadKind, classify
 
     text = f"https://{IDME_HOST}{IDME_GENERATOR_PATH}?token=3f9a7c2e"
     payload = classify(text)
@@ -439,8 +437,8 @@ def test_add_generator_from_video_standing_in_for_the_camera(qtbot, profile, clo
     observed: list[tuple[int, bool, str]] = []
 
     go_to(wizard, PageId.CAMERA)
+    qtbot.waitUntil(lambda: page.session is not None, timeout=5000)
     session = page.session
-    assert session is not None
     # Queued after the page's own slot, so each record shows what the page said about frame N.
     session.seen.connect(lambda texts, index: observed.append((index, page.isComplete(), page.status.text())))
 
@@ -500,6 +498,7 @@ def test_no_camera_is_a_message_with_other_paths(qtbot, profile, clock) -> None:
     wizard = make_wizard(qtbot, profile, clock, cameras=lambda: [])
     go_to(wizard, PageId.CAMERA)
     page = wizard.camera_page
+    qtbot.waitUntil(page.fallback.isVisible, timeout=5000)
     assert "No camera" in page.status.text()
     assert page.fallback.isVisible()
     assert page.session is None

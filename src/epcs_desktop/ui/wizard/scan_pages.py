@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.scanner import ScanPreview, ScanSession
+from epcs_desktop.ui.workers import run_task, user_message
 
 from .ids import PageId
 from .state import Feedback, sentence
@@ -128,6 +129,7 @@ class CameraPage(_ScanPageBase):
         self._cameras = cameras
         self.session: ScanSession | None = None
         self.accepted_frame: int | None = None
+        self._generation = 0
         self.camera_combo = QComboBox(self)
         self.camera_combo.setAccessibleName(self.tr("Camera"))
         picker_label = QLabel(self.tr("&Camera:"), self)
@@ -150,21 +152,34 @@ class CameraPage(_ScanPageBase):
         self.preview.clear()
         self.preview.set_found(False)
         self.camera_combo.clear()
-        try:
-            cameras = self._list_cameras()
-        except EpcsError as exc:
-            cameras = []
-            self.show_unavailable(str(exc))
+        self.camera_combo.setEnabled(False)
+        self.status.setText(self.tr("Looking for cameras…"))
+        # Probing cameras can block for seconds on some drivers: do it off the GUI thread.
+        self._generation += 1
+        generation = self._generation
+        run_task(
+            self._list_cameras,
+            lambda cams: self._cameras_listed(generation, cams),
+            lambda exc: self._cameras_failed(generation, exc),
+        )
+
+    def _still_wanted(self, generation: int) -> bool:
+        wizard = self.wizard()
+        return generation == self._generation and wizard is not None and wizard.currentPage() is self
+
+    def _cameras_failed(self, generation: int, exc: BaseException) -> None:
+        if self._still_wanted(generation):
+            self.show_unavailable(user_message(exc))
+
+    def _cameras_listed(self, generation: int, cameras: list[Any]) -> None:
+        if not self._still_wanted(generation):
+            return
         for cam in cameras:
             self.camera_combo.addItem(str(getattr(cam, "name", "") or cam), int(cam.index))
         if not cameras:
-            self.camera_combo.setEnabled(False)
-            if not self.fallback.isVisible():
-                self.show_unavailable(
-                    self.tr(
-                        "No camera was found. Open an image of the QR code or enter the secret key instead."
-                    )
-                )
+            self.show_unavailable(
+                self.tr("No camera was found. Open an image of the QR code or enter the secret key instead.")
+            )
             return
         self.camera_combo.setEnabled(True)
         preferred = self.wizard().preferred_camera_index()
@@ -212,6 +227,11 @@ class CameraPage(_ScanPageBase):
         session.stop()
         session.deleteLater()
 
+    def cancel(self) -> None:
+        """Stop the camera and forget any camera list still being probed (the wizard is closing)."""
+        self._generation += 1
+        self.stop()
+
     def _current(self) -> bool:
         return self.session is not None and self.sender() is self.session
 
@@ -246,10 +266,12 @@ class CameraPage(_ScanPageBase):
             self.show_unavailable(self.tr("The camera stopped sending pictures."))
 
     def cleanupPage(self) -> None:
+        self._generation += 1  # a camera list still on its way must not start a camera
         self.stop()
         super().cleanupPage()
 
     def validatePage(self) -> bool:
+        self._generation += 1
         self.stop()
         return self._done
 

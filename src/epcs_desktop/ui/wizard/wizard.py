@@ -98,7 +98,7 @@ class EnrollWizard(QWizard):
 
     def stop_scanning(self) -> None:
         """Release the camera now. Safe to call at any time, any number of times."""
-        self.camera_page.stop()
+        self.camera_page.cancel()
 
     def done(self, result: int) -> None:
         # Every way the dialog ends (Finish, Cancel, Escape, close, reject() on lock) comes here.
