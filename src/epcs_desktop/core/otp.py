@@ -89,7 +89,8 @@ class Totp:
     def seconds_remaining(self) -> float:
         """Seconds until the current code expires, in (0, period]."""
         period = self.params.period
-        return period - (self.clock.now() - time_step(self.clock.now(), period) * period)
+        now = self.clock.now()  # read once: a running clock must not move between the two uses
+        return period - (now - time_step(now, period) * period)
 
 
 def group_code(code: str) -> str:
