@@ -1,0 +1,121 @@
+"""Grab every screen as BGR numpy frames, for "scan the QR code from the screen".
+
+Why a helper of its own: both the enrollment wizard (inside the GUI) and
+``epcs-desktop scan --screen`` (a plain CLI process with no window) need the
+same thing, and the ways a platform refuses differ: no display at all, an
+offscreen Qt platform, Wayland sessions that hand back black or null grabs,
+macOS without the Screen Recording permission (black grabs). Each becomes a
+`QrError` whose message points to the image-file and secret-key paths.
+
+Call on the GUI thread (QScreen.grabWindow is not thread-safe). Outside the
+GUI, a QGuiApplication is created on first use and kept for the process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import sys
+
+import numpy as np
+from PySide6.QtGui import QGuiApplication, QImage
+
+from epcs_desktop.core.errors import QrError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["REFUSED_MESSAGE", "grab_screens", "qimage_to_bgr"]
+
+REFUSED_MESSAGE = (
+    "This system did not allow a screen capture (some Wayland desktops and macOS without the "
+    "Screen Recording permission refuse it). Save a screenshot and open the image file, "
+    "or type the secret key instead."
+)
+_NO_DISPLAY_MESSAGE = (
+    "There is no graphical display to capture. Save a screenshot and open the image file, "
+    "or type the secret key instead."
+)
+
+_app: QGuiApplication | None = None  # kept alive for CLI use; the GUI brings its own
+
+
+def qimage_to_bgr(image: QImage) -> np.ndarray:
+    """A QImage as a contiguous H x W x 3 BGR uint8 array (a copy; Qt may reuse its buffer)."""
+    img = image.convertToFormat(QImage.Format.Format_BGR888)
+    h, w, stride = img.height(), img.width(), img.bytesPerLine()
+    buf = np.frombuffer(img.constBits(), np.uint8, count=stride * h).reshape(h, stride)
+    return np.ascontiguousarray(buf[:, : w * 3].reshape(h, w, 3))
+
+
+def _x_display_reachable(display: str) -> bool:
+    """Whether a local X display (":N") accepts connections; remote ones are assumed reachable.
+
+    Qt aborts the whole process when xcb cannot connect, so this is checked first.
+    """
+    host, _, rest = display.rpartition(":")
+    if host not in ("", "unix"):
+        return True
+    number = rest.split(".")[0]
+    if not number.isdigit():
+        return False
+    path = f"/tmp/.X11-unix/X{number}"  # noqa: S108 - the standard X socket location
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(2.0)
+        try:
+            sock.connect(path)
+        except OSError:
+            # abstract-namespace sockets (some Xwayland/Xvfb builds) have no file
+            return not os.path.exists(path) and _abstract_x(number)
+    return True
+
+
+def _abstract_x(number: str) -> bool:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(2.0)
+        try:
+            sock.connect(f"\0/tmp/.X11-unix/X{number}")
+        except OSError:
+            return False
+    return True
+
+
+def _ensure_app() -> QGuiApplication:
+    """The running Qt application, or a new QGuiApplication after checking a display exists."""
+    global _app
+    existing = QGuiApplication.instance()
+    if existing is not None:
+        return existing  # type: ignore[return-value]
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith(("offscreen", "minimal", "vnc")):
+        raise QrError(_NO_DISPLAY_MESSAGE)
+    if sys.platform.startswith("linux") and not platform:
+        display, wayland = os.environ.get("DISPLAY", ""), os.environ.get("WAYLAND_DISPLAY", "")
+        if not wayland and not (display and _x_display_reachable(display)):
+            raise QrError(_NO_DISPLAY_MESSAGE)
+    if sys.platform.startswith("linux") and platform.startswith("xcb"):
+        display = os.environ.get("DISPLAY", "")
+        if not display or not _x_display_reachable(display):
+            raise QrError(_NO_DISPLAY_MESSAGE)
+    _app = QGuiApplication(sys.argv[:1])
+    return _app
+
+
+def grab_screens() -> list[np.ndarray]:
+    """One BGR frame per screen. QrError when the platform refuses or gives only blank grabs."""
+    app = _ensure_app()
+    name = app.platformName()
+    if name in ("offscreen", "minimal"):
+        raise QrError(_NO_DISPLAY_MESSAGE)
+    frames: list[np.ndarray] = []
+    for screen in QGuiApplication.screens():
+        pixmap = screen.grabWindow(0)
+        if pixmap.isNull() or pixmap.width() == 0:
+            continue
+        frame = qimage_to_bgr(pixmap.toImage())
+        if frame.size and int(frame.max()) > 0:  # all black: capture was silently refused
+            frames.append(frame)
+    log.info("grabbed %d of %d screens (platform %s)", len(frames), len(QGuiApplication.screens()), name)
+    if not frames:
+        raise QrError(REFUSED_MESSAGE)
+    return frames
