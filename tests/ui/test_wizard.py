@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from epcs_desktop.core.clock import FixedClock
+from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otp import group_code, totp_at
 from epcs_desktop.core.otpauth import build_uri, from_secret
@@ -119,6 +120,12 @@ def go_to(wizard: EnrollWizard, page: PageId) -> None:
     wizard.method_page.choose(page)
     wizard.next()
     assert wizard.currentId() == page
+
+
+def load(qtbot, page, path: Path | str) -> None:
+    """Open an image on the image page and wait for the background decode."""
+    page.load_file(str(path))
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
 
 
 def finish(wizard: EnrollWizard) -> None:
@@ -267,6 +274,7 @@ def test_add_generator_from_an_image_file(qtbot, profile, clock, tmp_path: Path)
     assert not page.isComplete()
     qtbot.keyClicks(page.path_edit, str(png))
     qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
     assert page.isComplete()
     assert "ID.me" in page.status.text()
     wizard.next()
@@ -287,7 +295,7 @@ def test_broken_image_gives_the_qr_error_message(qtbot, profile, clock, tmp_path
         decode_file(broken)
     wizard = make_wizard(qtbot, profile, clock)
     go_to(wizard, PageId.IMAGE)
-    wizard.image_page.load_file(str(broken))
+    load(qtbot, wizard.image_page, broken)
     assert wizard.image_page.status.text().casefold() == str(caught.value).casefold()
     assert not wizard.image_page.isComplete()
 
@@ -295,7 +303,7 @@ def test_broken_image_gives_the_qr_error_message(qtbot, profile, clock, tmp_path
 def _status_for(qtbot, profile, clock, tmp_path: Path, text: str) -> EnrollWizard:
     wizard = make_wizard(qtbot, profile, clock)
     go_to(wizard, PageId.IMAGE)
-    wizard.image_page.load_file(str(qr_png(tmp_path / "code.png", text)))
+    load(qtbot, wizard.image_page, qr_png(tmp_path / "code.png", text))
     return wizard
 
 
@@ -341,10 +349,10 @@ def test_google_export_collected_and_chosen(qtbot, profile, clock, tmp_path: Pat
     go_to(wizard, PageId.IMAGE)
     page = wizard.image_page
     for i, uri in enumerate(uris[:2]):
-        page.load_file(str(qr_png(tmp_path / f"part{i}.png", uri)))
+        load(qtbot, page, qr_png(tmp_path / f"part{i}.png", uri))
         assert not page.isComplete()
     assert "2 of 3" in page.progress.text()
-    page.load_file(str(qr_png(tmp_path / "part2.png", uris[2])))
+    load(qtbot, page, qr_png(tmp_path / "part2.png", uris[2]))
     assert page.isComplete()
     wizard.next()
     assert wizard.currentId() == PageId.ACCOUNTS
@@ -392,7 +400,8 @@ def test_screen_scan_finds_the_code_on_a_grabbed_screen(qtbot, profile, clock) -
     )
     go_to(wizard, PageId.SCREEN)
     wizard.screen_page.scan_button.click()
-    assert wizard.screen_page.isComplete()
+    qtbot.waitUntil(wizard.screen_page.isComplete, timeout=10000)
+    assert wizard.windowOpacity() == 1.0  # faded out only while grabbing
     wizard.next()
     assert wizard.confirm_page.rows[0].params.secret == SECRET
 
@@ -407,7 +416,9 @@ def test_screen_capture_refused_offers_other_paths(qtbot, profile, clock) -> Non
     go_to(wizard, PageId.SCREEN)
     page = wizard.screen_page
     page.scan_button.click()
+    qtbot.waitUntil(page.fallback.isVisible, timeout=5000)
     assert page.status.text() == "Screen capture is not allowed on this system"
+    assert page.scan_button.isEnabled()
     assert page.fallback.isVisible()
     page.key_instead.click()
     assert wizard.currentId() == PageId.KEY
@@ -517,4 +528,19 @@ def test_camera_that_fails_to_open_is_a_message(qtbot, profile, clock) -> None:
     page = wizard.camera_page
     qtbot.waitUntil(page.fallback.isVisible, timeout=5000)
     assert page.status.text() == "The camera is in use by another program"
+    assert not page.isComplete()
+
+
+def test_real_screen_grab_without_a_display_points_elsewhere(qtbot, profile, clock) -> None:
+    """Offscreen Qt has no screen to capture: the real grabber refuses and the page says so."""
+    from epcs_desktop.ui.screen_grab import grab_screens
+
+    with pytest.raises(EpcsError) as refused:
+        grab_screens()
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.SCREEN)
+    page = wizard.screen_page
+    qtbot.keyClick(page.scan_button, Qt.Key.Key_Space)  # keyboard only
+    qtbot.waitUntil(page.fallback.isVisible, timeout=5000)
+    assert page.status.text() == str(refused.value)
     assert not page.isComplete()

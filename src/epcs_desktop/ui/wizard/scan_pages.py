@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.scanner import ScanPreview, ScanSession
+from epcs_desktop.ui.screen_grab import qimage_to_bgr
 from epcs_desktop.ui.workers import run_task, user_message
 
 from .ids import PageId
@@ -39,6 +40,7 @@ from .state import Feedback, sentence
 log = logging.getLogger(__name__)
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.webp"
+_FADE_MS = 300  # time for the desktop to repaint what the faded-out wizard covered
 
 
 class _ScanPageBase(QWizardPage):
@@ -288,6 +290,7 @@ class ScreenPage(_ScanPageBase):
             self.tr("Show the QR code in your browser, uncovered, then press Scan. Every screen is searched.")
         )
         self._grabber = grabber
+        self.busy = False
         self.scan_button = QPushButton(self.tr("&Scan the screen"), self)
         self.scan_button.setAccessibleName(self.tr("Scan the screen"))
         self.scan_button.clicked.connect(self.scan)
@@ -311,31 +314,66 @@ class ScreenPage(_ScanPageBase):
         return list(screen_grab.grab_screens())
 
     def scan(self) -> None:
-        from epcs_desktop.core.qr import decode_frame
-
+        """Fade this window out (it may cover the code), grab every screen, decode off the GUI thread."""
+        if self.busy:
+            return
+        self.busy = True
+        self.scan_button.setEnabled(False)
         self.fallback.setVisible(False)
+        self.status.setText(self.tr("Looking at the screen…"))
+        window = self.window()
+        window.setWindowOpacity(0.0)
+        # Give the window manager a moment to repaint what the wizard covered.
+        QTimer.singleShot(_FADE_MS if self._grabber is None else 0, self._grab_and_decode)
+
+    def _grab_and_decode(self) -> None:
         try:
-            shots = self._grab()
+            shots = self._grab()  # QScreen.grabWindow: GUI thread only
         except EpcsError as exc:
+            self._finish_scan()
             self.show_unavailable(str(exc))
             return
+        finally:
+            self.window().setWindowOpacity(1.0)
         if not shots:
+            self._finish_scan()
             self.show_unavailable(
                 self.tr("This system did not allow a screen capture. Open an image or enter the key instead.")
             )
             return
-        texts: list[str] = []
-        for shot in shots:
-            frame = shot if not isinstance(shot, QImage) else qimage_to_array(shot)
-            try:
-                found = decode_frame(frame)
-            except EpcsError:
-                found = []
-            texts.extend(t for t in found if t not in texts)
+        frames = [qimage_to_bgr(s) if isinstance(s, QImage) else s for s in shots]
+        run_task(lambda: _decode_all(frames), self._decoded, self._decode_failed)
+
+    def _finish_scan(self) -> None:
+        self.busy = False
+        self.scan_button.setEnabled(True)
+
+    def _decoded(self, texts: list[str]) -> None:
+        self._finish_scan()
+        if self.wizard() is None or self.wizard().currentPage() is not self:
+            return
         if not texts:
             self.status.setText(self.tr("No QR code found on the screen. Make sure it is fully visible."))
             return
         self.accept_texts(texts)
+
+    def _decode_failed(self, exc: BaseException) -> None:
+        self._finish_scan()
+        self.status.setText(sentence(user_message(exc)))
+
+
+def _decode_all(frames: Sequence[Any]) -> list[str]:
+    """Every distinct text on every screen, in screen order (runs on a worker thread)."""
+    from epcs_desktop.core.qr import decode_frame
+
+    texts: list[str] = []
+    for frame in frames:
+        try:
+            found = decode_frame(frame)
+        except EpcsError:
+            found = []
+        texts.extend(t for t in found if t not in texts)
+    return texts
 
 
 class ImagePage(_ScanPageBase):
@@ -362,6 +400,7 @@ class ImagePage(_ScanPageBase):
         layout.addWidget(self.progress)
         layout.addWidget(self.fallback)
         layout.addStretch(1)
+        self.busy = False
         self.browse.clicked.connect(self.choose_file)
         self.path_edit.returnPressed.connect(lambda: self.load_file(self.path_edit.text().strip()))
 
@@ -379,26 +418,22 @@ class ImagePage(_ScanPageBase):
             self.load_file(path)
 
     def load_file(self, path: str) -> None:
+        """Decode the image on a worker thread (large photos take a moment)."""
         from epcs_desktop.core.qr import decode_file
 
-        if not path:
+        if not path or self.busy:
             return
-        try:
-            texts = decode_file(Path(path))
-        except EpcsError as exc:
-            self.status.setText(sentence(str(exc)))
-            return
+        self.busy = True
+        self.status.setText(self.tr("Reading the image…"))
+        run_task(lambda: decode_file(Path(path)), self._decoded, self._failed)
+
+    def _decoded(self, texts: list[str]) -> None:
+        self.busy = False
         if not texts:
             self.status.setText(self.tr("No QR code found in this image."))
             return
         self.accept_texts(texts)
 
-
-def qimage_to_array(image: QImage) -> Any:
-    """A QImage screen shot as a BGR numpy array for the decoder."""
-    import numpy as np
-
-    img = image.convertToFormat(QImage.Format.Format_BGR888)
-    h, w, bpl = img.height(), img.width(), img.bytesPerLine()
-    buf = np.frombuffer(img.constBits(), dtype=np.uint8, count=bpl * h).reshape(h, bpl)
-    return buf[:, : w * 3].reshape(h, w, 3).copy()
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.status.setText(sentence(user_message(exc)))
