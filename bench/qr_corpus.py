@@ -138,8 +138,8 @@ def migration_uri(rng: np.random.Generator, target_len: int = 450) -> str:
         accounts += _field(1, 2, otp)
         data = accounts + _field(2, 0, 1) + _field(3, 0, 1) + _field(4, 0, 0) + _field(5, 0, 12345)
         uri = "otpauth-migration://offline?data=" + urllib.parse.quote(base64.b64encode(data), safe="")
-        if len(uri) > target_len and best:
-            return best
+        if len(uri) >= target_len:  # whichever of the last two is closer to the target length
+            return best if best and target_len - len(best) < len(uri) - target_len else uri
         best = uri
 
 

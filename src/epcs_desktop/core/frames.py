@@ -170,6 +170,23 @@ class CameraSource(_Closable):
         self.height = int(self._cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
         log.info("camera %d opened at %dx%d", index, self.width, self.height)
 
+    @classmethod
+    def from_capture(cls, capture: cv2.VideoCapture, index: int = 0) -> CameraSource:
+        """Wrap an already opened VideoCapture (a network stream, a special device, a test double
+        made of a real video file) with the same read/unplug/release behaviour as a camera."""
+        if not capture.isOpened():
+            capture.release()
+            raise CameraError(f"Camera {index} could not be opened.")
+        self = cls.__new__(cls)
+        self.index = index
+        self._lock = threading.Lock()
+        self._frames = 0
+        self._failures = 0
+        self._cap = capture
+        self.width = int(capture.get(cv2.CAP_PROP_FRAME_WIDTH))
+        self.height = int(capture.get(cv2.CAP_PROP_FRAME_HEIGHT))
+        return self
+
     def _precheck_linux(self) -> None:
         """Give specific messages for the common Linux failures before OpenCV hides them."""
         if not sys.platform.startswith("linux"):
