@@ -50,7 +50,6 @@ def failure_delay(failures: int) -> int:
 
 def strength_hint(password: str) -> tuple[int, str]:
     """A rough 0..4 score and a sentence; length matters most for a KDF-protected password."""
-    tr = QCoreApplication.translate
     if not password:
         return 0, ""
     classes = sum(
@@ -64,16 +63,18 @@ def strength_hint(password: str) -> tuple[int, str]:
     )
     n = len(password)
     if n < 8:
-        return 0, tr("StartWindow", "Too short: use at least 8 characters.")
+        return 0, QCoreApplication.translate("StartWindow", "Too short: use at least 8 characters.")
     score = 1 + (n >= 12) + (n >= 16) + (classes >= 3 and n >= 10)
     score = min(4, score)
     if len(set(password)) <= 2:
         score = 1
     words = {
-        1: tr("StartWindow", "Weak: a longer passphrase of several words is much stronger."),
-        2: tr("StartWindow", "Fair: a few more characters would help."),
-        3: tr("StartWindow", "Good."),
-        4: tr("StartWindow", "Strong."),
+        1: QCoreApplication.translate(
+            "StartWindow", "Weak: a longer passphrase of several words is much stronger."
+        ),
+        2: QCoreApplication.translate("StartWindow", "Fair: a few more characters would help."),
+        3: QCoreApplication.translate("StartWindow", "Good."),
+        4: QCoreApplication.translate("StartWindow", "Strong."),
     }
     return score, words[score]
 

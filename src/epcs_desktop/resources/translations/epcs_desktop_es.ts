@@ -1,0 +1,781 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../ui/controller.py" line="165" />
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="167" />
+        <source>Settings are kept in each profile's encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
+%1</source>
+        <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="193" />
+        <source>Copy primary device's code</source>
+        <translation>Copiar el código del dispositivo principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="195" />
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="197" />
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="200" />
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="222" />
+        <source>The primary device's codes are not generated here.</source>
+        <translation>Los códigos del dispositivo principal no se generan aquí.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDelegate</name>
+    <message>
+        <location filename="../../ui/code_delegate.py" line="87" />
+        <source>Primary</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_delegate.py" line="133" />
+        <source>next: %1</source>
+        <translation>siguiente: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CodeListModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/models.py" line="349" />
+        <source>%n seconds left</source>
+        <translation>
+            <numerusform>queda %n segundo</numerusform><numerusform>quedan %n segundos</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="351" />
+        <source>primary device</source>
+        <translation>dispositivo principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="354" />
+        <source>Click, press Enter or Ctrl+C to copy the code</source>
+        <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
+    </message>
+</context>
+<context>
+    <name>CodesPane</name>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="89" />
+        <source>Code generator</source>
+        <translation>Generador de códigos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="91" />
+        <source>&amp;Add code generator…</source>
+        <translation>&amp;Añadir generador de códigos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="101" />
+        <source>Filter by nickname, issuer or account</source>
+        <translation>Filtrar por apodo, emisor o cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="103" />
+        <source>Filter code generators</source>
+        <translation>Filtrar generadores de códigos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="114" />
+        <source>Codes</source>
+        <translation>Códigos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="121" />
+        <source>No code generator is held in this program yet. Choose “Add code generator…” to scan ID.me's QR code or type its secret key.</source>
+        <translation>Este programa aún no guarda ningún generador de códigos. Elija «Añadir generador de códigos…» para escanear el código QR de ID.me o escribir su clave secreta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="129" />
+        <source>Click a code, or press Enter, to copy it.</source>
+        <translation>Haga clic en un código, o pulse Intro, para copiarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="193" />
+        <source>Copied the code of “%1” — clipboard clears in %2 s</source>
+        <translation>Código de «%1» copiado: el portapapeles se vacía en %2 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="196" />
+        <source>Copied the code of “%1”</source>
+        <translation>Código de «%1» copiado</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTableModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="100" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="100" />
+        <source>Option</source>
+        <translation>Opción</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="100" />
+        <source>Primary Device</source>
+        <translation>Dispositivo principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="116" />
+        <source>Push Notification 2FA</source>
+        <translation>2FA por notificación push</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="117" />
+        <source>Generate 2FA Key</source>
+        <translation>Generar clave 2FA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="120" />
+        <source>Is Primary</source>
+        <translation>Es el principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="120" />
+        <source>Select as primary device</source>
+        <translation>Seleccionar como dispositivo principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="136" />
+        <source>Codes are generated by this program</source>
+        <translation>Este programa genera los códigos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="138" />
+        <source>A code generator app on another device</source>
+        <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="140" />
+        <source>Click, or press Space, to make this the primary device</source>
+        <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
+    </message>
+</context>
+<context>
+    <name>ErxPane</name>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="123" />
+        <source>eRx Info</source>
+        <translation>Información eRx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="144" />
+        <source>Identity Confirmation</source>
+        <translation>Confirmación de identidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="150" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="151" />
+        <source>Edit identity confirmation</source>
+        <translation>Editar la confirmación de identidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="163" />
+        <source>EPCS Permissions Page</source>
+        <translation>página de permisos EPCS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="167" />
+        <source>Your identity has now been confirmed.</source>
+        <translation>Su identidad ya ha sido confirmada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="169" />
+        <source>Your identity has now been confirmed (%1).</source>
+        <translation>Su identidad ya ha sido confirmada (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="171" />
+        <location filename="../../ui/erx_pane.py" line="182" />
+        <source>To adjust future EPCS permissions, visit the %1.</source>
+        <translation>Para ajustar futuros permisos EPCS, visite la %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="174" />
+        <source>ID.me identity proofing and DrChrono's approval are both needed before you can send EPCS.</source>
+        <translation>Necesita la verificación de identidad de ID.me y la aprobación de DrChrono antes de enviar EPCS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="178" />
+        <source>Your identity has not been confirmed yet.</source>
+        <translation>Su identidad aún no ha sido confirmada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="191" />
+        <source>ID.me Device Information</source>
+        <translation>Información de dispositivos ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="194" />
+        <location filename="../../ui/erx_pane.py" line="310" />
+        <source>What happens to my MFA when I change my phone?</source>
+        <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="199" />
+        <source>&amp;Update MFA Device</source>
+        <translation>&amp;Actualizar dispositivo MFA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="200" />
+        <source>Opens ID.me Sign In &amp; Security in your browser</source>
+        <translation>Abre «Inicio de sesión y seguridad» de ID.me en su navegador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="212" />
+        <source>ID.me devices</source>
+        <translation>Dispositivos ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="240" />
+        <source>&amp;Record another device…</source>
+        <translation>&amp;Registrar otro dispositivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="241" />
+        <source>A push-notification phone or a code generator app on another device</source>
+        <translation>Un teléfono con notificaciones push o una aplicación generadora de códigos en otro dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="243" />
+        <source>F2 renames, Delete removes, Space selects the primary device.</source>
+        <translation>F2 cambia el nombre, Supr elimina, Espacio elige el dispositivo principal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="262" />
+        <source>Select as primary device</source>
+        <translation>Seleccionar como dispositivo principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="265" />
+        <source>Rename</source>
+        <translation>Cambiar nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="268" />
+        <source>Remove…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="283" />
+        <source>“%1” is now the primary device</source>
+        <translation>«%1» es ahora el dispositivo principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="298" />
+        <source>Removed “%1”</source>
+        <translation>Se eliminó «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="325" />
+        <source>Prescriber Info</source>
+        <translation>Información del prescriptor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="328" />
+        <source>(not set)</source>
+        <translation>(sin definir)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="335" />
+        <source>two letters and seven digits, e.g. AB1234563</source>
+        <translation>dos letras y siete dígitos, p. ej. AB1234563</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="338" />
+        <source>ten digits</source>
+        <translation>diez dígitos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="343" />
+        <source>&amp;State:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="344" />
+        <source>State &amp;License Number:</source>
+        <translation>Número de &amp;licencia estatal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="345" />
+        <source>&amp;DEA Number:</source>
+        <translation>Número &amp;DEA:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="347" />
+        <source>&amp;NPI:</source>
+        <translation>&amp;NPI:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="351" />
+        <source>Sa&amp;ve Prescriber Info</source>
+        <translation>&amp;Guardar información del prescriptor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="373" />
+        <source>✓ valid format</source>
+        <translation>✓ formato válido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="407" />
+        <source>Prescriber Info saved</source>
+        <translation>Información del prescriptor guardada</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="112" />
+        <source>Identity Confirmation</source>
+        <translation>Confirmación de identidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="114" />
+        <source>My identity has been &amp;confirmed by ID.me in DrChrono</source>
+        <translation>ID.me ha &amp;confirmado mi identidad en DrChrono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="125" />
+        <source>What is still missing, e.g. “waiting for DrChrono approval”</source>
+        <translation>Lo que aún falta, p. ej. «esperando la aprobación de DrChrono»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="128" />
+        <source>Confirmed &amp;on:</source>
+        <translation>Confirmada &amp;el:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="129" />
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="56" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87" />
+        <source>Unlocked “%1”</source>
+        <translation>«%1» desbloqueado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101" />
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103" />
+        <source>&amp;Add code generator…</source>
+        <translation>&amp;Añadir generador de códigos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107" />
+        <source>&amp;Record another device…</source>
+        <translation>&amp;Registrar otro dispositivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121" />
+        <source>S&amp;witch profile…</source>
+        <translation>Ca&amp;mbiar de perfil…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127" />
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135" />
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139" />
+        <source>What happens to my MFA when I change my phone?</source>
+        <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144" />
+        <source>&amp;Compliance notice</source>
+        <translation>&amp;Aviso de cumplimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146" />
+        <source>&amp;About EPCS Desktop</source>
+        <translation>A&amp;cerca de EPCS Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147" />
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176" />
+        <source>Compliance notice</source>
+        <translation>Aviso de cumplimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182" />
+        <source>About EPCS Desktop</source>
+        <translation>Acerca de EPCS Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183" />
+        <source>%1 %2
+MFA companion and code generator for DrChrono EPCS with ID.me.</source>
+        <translation>%1 %2
+Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</translation>
+    </message>
+</context>
+<context>
+    <name>OtherDeviceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="159" />
+        <source>Record another device</source>
+        <translation>Registrar otro dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="161" />
+        <source>e.g. MyiPhone</source>
+        <translation>p. ej. MiiPhone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="163" />
+        <source>Push Notification 2FA (ID.me Authenticator)</source>
+        <translation>2FA por notificación push (ID.me Authenticator)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="165" />
+        <source>Generate 2FA Key (code generator app on another device)</source>
+        <translation>Generar clave 2FA (aplicación generadora de códigos en otro dispositivo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="168" />
+        <source>Make this the &amp;primary device</source>
+        <translation>Convertir en el dispositivo &amp;principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="171" />
+        <source>List a device you set up in ID.me so this table matches DrChrono's eRx Info tab.</source>
+        <translation>Anote un dispositivo que configuró en ID.me para que esta tabla coincida con la pestaña eRx Info de DrChrono.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="176" />
+        <source>&amp;Nickname:</source>
+        <translation>&amp;Apodo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="177" />
+        <source>&amp;Option:</source>
+        <translation>&amp;Opción:</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveDeviceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="61" />
+        <source>Remove device</source>
+        <translation>Eliminar dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="63" />
+        <source>Remove “%1” from this profile?</source>
+        <translation>¿Eliminar «%1» de este perfil?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="66" />
+        <source>Its secret key is deleted from this computer. Also delete the device in your ID.me account (Sign In &amp; Security), or ID.me will keep asking for its codes.</source>
+        <translation>Su clave secreta se borra de este equipo. Elimine también el dispositivo en su cuenta de ID.me (Inicio de sesión y seguridad), o ID.me seguirá pidiendo sus códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="71" />
+        <source>This only changes this companion list; also delete it in your ID.me account.</source>
+        <translation>Esto solo cambia esta lista; elimínelo también en su cuenta de ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="77" />
+        <source>New primary device</source>
+        <translation>Nuevo dispositivo principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="81" />
+        <source>New &amp;primary device:</source>
+        <translation>Nuevo dispositivo &amp;principal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="90" />
+        <source>&amp;Remove</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPreview</name>
+    <message>
+        <location filename="../../ui/scanner.py" line="372" />
+        <source>Camera preview</source>
+        <translation>Vista previa de la cámara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner.py" line="373" />
+        <source>Hold the QR code inside the box.</source>
+        <translation>Mantenga el código QR dentro del recuadro.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanSession</name>
+    <message>
+        <location filename="../../ui/scanner.py" line="264" />
+        <source>The camera stopped working. Try another camera or open an image.</source>
+        <translation>La cámara dejó de funcionar. Pruebe otra cámara o abra una imagen.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="241" />
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="246" />
+        <source>These settings belong to this profile and are stored in its encrypted vault.</source>
+        <translation>Esta configuración pertenece a este perfil y se guarda en su bóveda cifrada.</translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <location filename="../../ui/start.py" line="66" />
+        <source>Too short: use at least 8 characters.</source>
+        <translation>Demasiado corta: use al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="72" />
+        <source>Weak: a longer passphrase of several words is much stronger.</source>
+        <translation>Débil: una frase de contraseña más larga, de varias palabras, es mucho más segura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="73" />
+        <source>Fair: a few more characters would help.</source>
+        <translation>Aceptable: unos caracteres más ayudarían.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="74" />
+        <source>Good.</source>
+        <translation>Buena.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="75" />
+        <source>Strong.</source>
+        <translation>Fuerte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="93" />
+        <source>EPCS Desktop — Unlock</source>
+        <translation>EPCS Desktop — Desbloquear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="110" />
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="111" />
+        <location filename="../../ui/start.py" line="153" />
+        <source>&amp;New profile…</source>
+        <translation>&amp;Nuevo perfil…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="114" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="118" />
+        <location filename="../../ui/start.py" line="155" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="126" />
+        <source>Choose your profile</source>
+        <translation>Elija su perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="130" />
+        <source>Each clinician on this workstation has a profile of their own, in its own encrypted vault.</source>
+        <translation>Cada profesional de esta estación de trabajo tiene su propio perfil, en su propia bóveda cifrada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="136" />
+        <source>Profiles</source>
+        <translation>Perfiles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="141" />
+        <location filename="../../ui/start.py" line="142" />
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="145" />
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="158" />
+        <source>There is no profile on this workstation yet. Create one to get started.</source>
+        <translation>Aún no hay ningún perfil en esta estación de trabajo. Cree uno para empezar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="176" />
+        <source>Demo profile password: %1</source>
+        <translation>Contraseña del perfil de demostración: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="221" />
+        <source>Type the password of this profile.</source>
+        <translation>Escriba la contraseña de este perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="226" />
+        <source>Unlocking…</source>
+        <translation>Desbloqueando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="254" />
+        <source>Wrong password. Try again.</source>
+        <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/start.py" line="256" />
+        <source>Wrong password. You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Contraseña incorrecta. Puede volver a intentarlo en %n segundo.</numerusform><numerusform>Contraseña incorrecta. Puede volver a intentarlo en %n segundos.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="272" />
+        <source>New profile</source>
+        <translation>Nuevo perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="276" />
+        <source>e.g. Dr. Lee</source>
+        <translation>p. ej. Dra. Lee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="285" />
+        <source>Profile &amp;name:</source>
+        <translation>&amp;Nombre del perfil:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="286" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="288" />
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repita la contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="291" />
+        <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
+        <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="298" />
+        <source>&amp;Create profile</source>
+        <translation>&amp;Crear perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="302" />
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="339" />
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="346" />
+        <source>A profile with this name already exists.</source>
+        <translation>Ya existe un perfil con este nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="370" />
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="65" />
+        <source>Something went wrong. The details were written to the log; your data is safe.</source>
+        <translation>Algo salió mal. Los detalles se escribieron en el registro; sus datos están a salvo.</translation>
+    </message>
+</context>
+<context>
+    <name>compliance</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="324" />
+        <source>Codes generated on this computer are not a DEA 'hard token': 21 CFR 1311.115 requires the token to be separate from the computer you prescribe on. Use a code generator on your phone (or a hardware token) for EPCS signing.</source>
+        <translation>Los códigos generados en este equipo no son un «token físico» de la DEA: 21 CFR 1311.115 exige que el token esté separado del equipo con el que prescribe. Use un generador de códigos en su teléfono (o un token físico) para firmar EPCS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="337" />
+        <source>Compliance notice</source>
+        <translation>Aviso de cumplimiento</translation>
+    </message>
+</context>
+<context>
+    <name>workers</name>
+    <message>
+        <location filename="../../ui/workers.py" line="87" />
+        <source>Something went wrong. The details were written to the log.</source>
+        <translation>Algo salió mal. Los detalles se escribieron en el registro.</translation>
+    </message>
+</context>
+</TS>
