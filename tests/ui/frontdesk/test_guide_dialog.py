@@ -123,3 +123,17 @@ def test_rule_errors_are_shown_inline(qtbot, profile) -> None:
     qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
     assert "name the device that becomes primary" in dlg.message.text()
     assert len(profile.devices()) == 3
+
+
+def test_locked_profile_stops_the_countdown(qtbot, profile) -> None:
+    """Auto-lock closes the vault under an open guide: it says so instead of raising."""
+    dlg = ChangeGuideDialog(profile, clock=FixedClock(T0))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.ticker.is_active()
+    profile.close()
+    dlg.ticker.fire()
+    assert "locked" in dlg.message.text()
+    assert not dlg.ticker.is_active() and dlg.code_label.text() == ""
+    assert not dlg.primary_button.isEnabled()
+    dlg.hide()

@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import DeviceOption, option_label
 from epcs_desktop.core.guide import (
     ADD_NEW,
@@ -207,11 +209,27 @@ class ChangeGuideDialog(QDialog):
         lay.addWidget(self.message)
         lay.addLayout(bottom)
 
+        # The countdown runs only while the dialog is on screen (showEvent / hideEvent).
         self.ticker = Ticker(self.clock, self)
         self.ticker.tick.connect(lambda _now: self._refresh_code())
-        self.ticker.start()
         listen(profile, self, self.refresh)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.ticker.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.ticker.stop()
+        super().hideEvent(event)
+
+    def _unavailable(self, exc: EpcsError) -> None:
+        """The profile was locked (auto-lock) or failed under us: stop, say so, keep no stale code."""
+        self.ticker.stop()
+        self.code_label.clear()
+        for w in (self.remove_button, self.enroll_button, self.record_button, self.primary_button):
+            w.setEnabled(False)
+        show_message(self.message, str(exc))
 
     # -- rendering --------------------------------------------------------------------------
 
@@ -219,6 +237,12 @@ class ChangeGuideDialog(QDialog):
         """Re-read the profile and re-tick every step."""
         if not self.guide.in_progress:
             return
+        try:
+            self._render()
+        except EpcsError as exc:
+            self._unavailable(exc)
+
+    def _render(self) -> None:
         old = self.guide.old_device()
         baseline = self.guide.progress.baseline if self.guide.progress else None
         old_name = old.nickname if old else (baseline.old_nickname if baseline else "")
@@ -259,7 +283,11 @@ class ChangeGuideDialog(QDialog):
         self._refresh_code()
 
     def _refresh_code(self) -> None:
-        hint = self.guide.sign_in_hint()
+        try:
+            hint = self.guide.sign_in_hint()
+        except EpcsError as exc:
+            self._unavailable(exc)
+            return
         if hint is None:
             self.code_label.setText("No device is recorded here yet.")
         elif hint.code is not None:
