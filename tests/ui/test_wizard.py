@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 import qrcode
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from epcs_desktop.core.clock import FixedClock
 from epcs_desktop.core.errors import EpcsError
@@ -110,8 +110,8 @@ class RecordingSource:
 def make_wizard(qtbot, profile, clock, **kwargs) -> EnrollWizard:
     wizard = EnrollWizard(profile, None, clock=clock, **kwargs)
     qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitExposed(wizard)
+    with qtbot.waitExposed(wizard):
+        wizard.show()
     return wizard
 
 
@@ -544,3 +544,70 @@ def test_real_screen_grab_without_a_display_points_elsewhere(qtbot, profile, clo
     qtbot.waitUntil(page.fallback.isVisible, timeout=5000)
     assert page.status.text() == str(refused.value)
     assert not page.isComplete()
+
+
+def test_keyboard_only_enrollment_and_secrets_forgotten(qtbot, profile, clock) -> None:
+    """Arrow keys pick the method, typing fills the fields, Enter moves on and finishes."""
+    wizard = make_wizard(qtbot, profile, clock)
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=5000)
+    method = wizard.method_page
+    method.buttons[PageId.SCREEN].setFocus()
+    assert method.buttons[PageId.SCREEN].hasFocus()
+    qtbot.keyClick(method.buttons[PageId.SCREEN], Qt.Key.Key_Down)
+    qtbot.keyClick(method.buttons[PageId.IMAGE], Qt.Key.Key_Down)
+    assert method.chosen() == PageId.KEY
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.currentId() == PageId.KEY
+    assert wizard.focusWidget() is wizard.key_page.key_edit
+    qtbot.keyClicks(wizard.key_page.key_edit, SECRET.lower())
+    qtbot.keyClick(wizard.key_page.key_edit, Qt.Key.Key_Return)
+    assert wizard.currentId() == PageId.CONFIRM
+    nickname = wizard.confirm_page.rows[0].nickname
+    assert wizard.focusWidget() is nickname
+    qtbot.keyClicks(nickname, "Front desk PC")  # the suggestion is selected: typing replaces it
+    qtbot.keyClick(nickname, Qt.Key.Key_Return)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert [d.nickname for d in profile.devices()] == ["Front desk PC"]
+    # Nothing secret lingers in the closed wizard.
+    assert wizard.key_page.key_edit.text() == ""
+    assert wizard.state.candidates == []
+    assert all(row.code.text() == "" for row in wizard.confirm_page.rows)
+
+
+def test_every_input_has_an_accessible_name(qtbot, profile, clock) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
+
+    wizard = make_wizard(qtbot, profile, clock)
+    kinds = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QAbstractButton)
+    unnamed = [
+        f"{type(w).__name__} on {type(page).__name__}"
+        for page in (wizard.page(i) for i in wizard.pageIds())
+        for w in page.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and not w.accessibleName()
+        and not (isinstance(w, QAbstractButton) and w.text())
+        and not isinstance(w.parent(), QAbstractSpinBox | QComboBox)
+    ]
+    assert unnamed == []
+
+
+def test_name_taken_meanwhile_keeps_the_wizard_open(qtbot, profile, clock) -> None:
+    """Finish re-checks the name; a refusal leaves the wizard open with the code still shown."""
+    wizard = make_wizard(qtbot, profile, clock)
+    go_to(wizard, PageId.KEY)
+    qtbot.keyClicks(wizard.key_page.key_edit, SECRET)
+    wizard.next()
+    row = wizard.confirm_page.rows[0]
+    row.nickname.setText("Laptop")
+    profile.add_device("LAPTOP", DeviceOption.GENERATOR_OTHER)  # e.g. from the main window meanwhile
+    finish(wizard)
+    assert wizard.isVisible()
+    assert wizard.currentId() == PageId.CONFIRM
+    assert "already" in row.error.text()
+    assert row.code.text() == group_code(totp_at(from_secret(SECRET), T0))
+    assert [d.nickname for d in profile.devices()] == ["LAPTOP"]
+    row.nickname.setText("Laptop 2")
+    finish(wizard)
+    assert not wizard.isVisible()
+    assert [d.nickname for d in profile.devices()] == ["LAPTOP", "Laptop 2"]

@@ -87,6 +87,8 @@ class _DeviceRow(QFrame):
     def refresh(self, clock: Any) -> None:
         from epcs_desktop.core.otp import Totp, group_code, hotp
 
+        if self.params is None:
+            return
         if self.params.kind == "hotp":
             self.code.setText(group_code(hotp(self.params)))
             return
@@ -188,6 +190,13 @@ class ConfirmPage(QWizardPage):
     def cleanupPage(self) -> None:
         self.ticker.stop()
         super().cleanupPage()
+
+    def forget(self) -> None:
+        """Blank the codes and let go of the parameters (the wizard has ended)."""
+        self.ticker.stop()
+        for row in self.rows:
+            row.code.clear()
+            row.params = None  # type: ignore[assignment]
 
     def _primary_toggled(self, on: bool) -> None:
         self.reminder.setVisible(on)

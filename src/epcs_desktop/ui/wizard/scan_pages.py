@@ -137,9 +137,14 @@ class CameraPage(_ScanPageBase):
         picker_label = QLabel(self.tr("&Camera:"), self)
         picker_label.setBuddy(self.camera_combo)
         self.preview = ScanPreview(self)
+        self.again_button = QPushButton(self.tr("Scan &again"), self)
+        self.again_button.setAccessibleName(self.tr("Scan again"))
+        self.again_button.setVisible(False)
+        self.again_button.clicked.connect(self.scan_again)
         top = QHBoxLayout()
         top.addWidget(picker_label)
         top.addWidget(self.camera_combo, 1)
+        top.addWidget(self.again_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.preview, 1)
@@ -151,6 +156,7 @@ class CameraPage(_ScanPageBase):
     def initializePage(self) -> None:
         super().initializePage()
         self.accepted_frame = None
+        self.again_button.setVisible(False)
         self.preview.clear()
         self.preview.set_found(False)
         self.camera_combo.clear()
@@ -256,6 +262,18 @@ class CameraPage(_ScanPageBase):
             self.accepted_frame = index
             self.preview.set_found(True)
             self.stop()  # the code is in; the camera light goes off now
+            self.again_button.setVisible(True)
+
+    def scan_again(self) -> None:
+        """Forget the code found and start the camera again (e.g. after Back from the confirm page)."""
+        self.wizard().state.reset()
+        self._done = False
+        self.completeChanged.emit()
+        self.again_button.setVisible(False)
+        self.accepted_frame = None
+        self.preview.set_found(False)
+        if self.camera_combo.count():
+            self._start(int(self.camera_combo.currentData()))
 
     def _on_failed(self, message: str) -> None:
         if self._current():

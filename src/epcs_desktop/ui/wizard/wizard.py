@@ -102,9 +102,25 @@ class EnrollWizard(QWizard):
 
     def done(self, result: int) -> None:
         # Every way the dialog ends (Finish, Cancel, Escape, close, reject() on lock) comes here.
+        # QWizard.done(Accepted) validates the last page first (that adds the device) and
+        # returns without closing if it fails: only clean up once the dialog is really closed.
+        super().done(result)
+        if result == QWizard.DialogCode.Accepted and self.isVisible():
+            return
         self.stop_scanning()
         self.confirm_page.ticker.stop()
-        super().done(result)
+        self.forget_secrets()
+
+    def forget_secrets(self) -> None:
+        """Drop typed keys, pasted links and found secrets from the widgets once the wizard ends.
+
+        The main window may keep this object until the next dialog opens; the
+        secrets should not linger in it (the profile holds what was added).
+        """
+        self.key_page.key_edit.clear()
+        self.link_page.edit.clear()
+        self.state.reset()
+        self.confirm_page.forget()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_scanning()
