@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtGui import QImage
+from epcs_desktop.ui.screen_grab import qimage_to_bgr
+
+__all__ = ["PW", "SECRET", "T0", "qimage_to_bgr"]
 
 PW = "front desk password"
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 T0 = 1_764_300_005.0
-
-
-def qimage_to_bgr(image: QImage) -> np.ndarray:
-    """A QImage as the BGR array `core.qr.decode_frame` takes."""
-    img = image.convertToFormat(QImage.Format.Format_RGB888)
-    w, h, stride = img.width(), img.height(), img.bytesPerLine()
-    buf = np.frombuffer(img.constBits(), dtype=np.uint8, count=stride * h).reshape(h, stride)
-    rgb = buf[:, : w * 3].reshape(h, w, 3)
-    return np.ascontiguousarray(rgb[:, :, ::-1])

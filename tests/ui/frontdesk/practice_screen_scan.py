@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -23,22 +21,7 @@ from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.core.qr import decode_frame
 from epcs_desktop.ui.frontdesk import PracticeDialog
-
-sys.path.insert(0, str(Path(__file__).parent))
-from frontdesk_support import qimage_to_bgr
-
-
-def grab_screen_frames() -> list:
-    """Every screen as a BGR frame: `ui.screen_grab` when present, else QScreen.grabWindow(0)."""
-    try:
-        from epcs_desktop.ui import screen_grab  # type: ignore[attr-defined]
-
-        grab = getattr(screen_grab, "grab_screens", None)
-        if grab is not None:
-            return list(grab())
-    except ImportError:
-        pass
-    return [qimage_to_bgr(s.grabWindow(0).toImage()) for s in QGuiApplication.screens()]
+from epcs_desktop.ui.screen_grab import grab_screens
 
 
 def main(data_dir: str) -> int:
@@ -54,7 +37,7 @@ def main(data_dir: str) -> int:
         app.processEvents()
         QTest.qWait(50)
     payloads: list[str] = []
-    for frame in grab_screen_frames():
+    for frame in grab_screens():  # the wizard's real "from the screen" path
         payloads.extend(decode_frame(frame))
     out: dict[str, object] = {"payloads": len(payloads)}
     if payloads:
