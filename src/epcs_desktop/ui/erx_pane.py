@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QPainter
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -79,6 +79,14 @@ class PrimaryDelegate(QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(index.data()))
         painter.restore()
 
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """Room for the painted text with its 6 px margins, underlined or bold."""
+        size = super().sizeHint(option, index)
+        font = QFont(option.font)  # type: ignore[attr-defined]
+        font.setBold(True)
+        width = QFontMetrics(font).horizontalAdvance(str(index.data())) + 16
+        return QSize(max(size.width(), width), size.height())
+
     def editorEvent(self, event: QEvent, model: Any, option: QStyleOptionViewItem, index: Any) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease and not index.data(ROLE_IS_PRIMARY):
             self.activated.emit(QModelIndex(index))
@@ -127,7 +135,7 @@ class ErxPane(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(title)
@@ -242,9 +250,9 @@ class ErxPane(QWidget):
         other.clicked.connect(self.record_other_device)
         hint = QLabel(self.tr("F2 renames, Delete removes, Space selects the primary device."))
         hint.setObjectName("hint")
+        hint.setWordWrap(True)
         buttons.addWidget(other)
-        buttons.addStretch(1)
-        buttons.addWidget(hint)
+        buttons.addWidget(hint, 1)
         layout.addLayout(buttons)
         return box
 
