@@ -170,3 +170,32 @@ def test_emitting_signals_does_not_eat_references_to_true(qtbot) -> None:
         pinger.ping.emit(i)
     assert len(got) == 5000
     assert sys.getrefcount(True) - before > -100  # unpatched 6.12.0 loses 5000
+
+
+def test_dispose_waits_out_a_hung_camera_without_crashing(qtbot) -> None:
+    """A driver stuck in read() outlives stop()'s timeout; the session lingers until it returns."""
+    from epcs_desktop.ui import scanner
+
+    release = threading.Event()
+    closed = threading.Event()
+    entered = threading.Event()
+
+    class HungCamera:
+        def read(self):
+            entered.set()
+            release.wait(10)
+            return None
+
+        def close(self) -> None:
+            closed.set()
+
+    session = ScanSession(HungCamera)
+    session.start()
+    assert entered.wait(5)
+    session.dispose(timeout_ms=50)
+    assert session in scanner._LINGERING
+    assert session.is_running()
+    with qtbot.waitSignal(session.stopped, timeout=5000):
+        release.set()
+    assert closed.is_set()
+    qtbot.waitUntil(lambda: session not in scanner._LINGERING, timeout=2000)

@@ -471,6 +471,25 @@ def test_add_generator_from_video_standing_in_for_the_camera(qtbot, profile, clo
     assert device.otp.secret == SECRET
 
 
+def test_camera_shows_the_idme_activation_message_and_accepts_nothing(
+    qtbot, profile, clock, tmp_path: Path
+) -> None:
+    from epcs_desktop.core.payload import IDME_GENERATOR_PATH, IDME_HOST, classify
+
+    text = f"https://{IDME_HOST}{IDME_GENERATOR_PATH}?token=77aa"
+    video = write_video(tmp_path / "idme.avi", text, blank=2, coded=200)
+    wizard = make_wizard(
+        qtbot, profile, clock, source_factory=lambda i: RecordingSource(video), cameras=lambda: [_Cam(0, "v")]
+    )
+    go_to(wizard, PageId.CAMERA)
+    page = wizard.camera_page
+    expected = classify(text).message
+    qtbot.waitUntil(lambda: page.status.text() == expected, timeout=10000)
+    assert not page.isComplete()
+    wizard.reject()
+    assert profile.devices() == []
+
+
 class _Cam:
     def __init__(self, index: int, name: str) -> None:
         self.index = index

@@ -229,6 +229,9 @@ class _DecodeThread(QThread):
             previous = current
 
 
+_LINGERING: set[ScanSession] = set()
+
+
 class ScanSession(QObject):
     """One scanning session: a frame source, a capture thread and a decode thread.
 
@@ -304,6 +307,26 @@ class ScanSession(QObject):
         for thread in (self._capture, self._decode):
             if thread is not None and thread.isRunning() and not thread.wait(timeout_ms):
                 log.warning("scanner thread did not stop within %d ms", timeout_ms)
+
+    def dispose(self, timeout_ms: int = 5000) -> None:
+        """Stop, then delete this session once its threads have really finished.
+
+        A camera driver can hang in read() longer than `timeout_ms`; deleting a
+        QThread that still runs would abort the process, so such a session is
+        kept alive (detached from its parent) until its threads end.
+        """
+        self.stop(timeout_ms)
+        if not self.is_running():
+            self.deleteLater()
+            return
+        _LINGERING.add(self)
+        self.setParent(None)
+
+        def _gone() -> None:
+            _LINGERING.discard(self)
+            self.deleteLater()
+
+        self.stopped.connect(_gone)
 
     def is_running(self) -> bool:
         return any(t is not None and t.isRunning() for t in (self._capture, self._decode))

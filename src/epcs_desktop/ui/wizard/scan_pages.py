@@ -232,8 +232,7 @@ class CameraPage(_ScanPageBase):
             return
         for sig in (session.frame, session.seen, session.confirmed, session.failed, session.ended):
             sig.disconnect()
-        session.stop()
-        session.deleteLater()
+        session.dispose()
 
     def cancel(self) -> None:
         """Stop the camera and forget any camera list still being probed (the wizard is closing)."""
