@@ -20,8 +20,6 @@ from epcs_desktop.cli.common import (
     open_profile,
     read_password,
 )
-from epcs_desktop.core import backup
-from epcs_desktop.core.backup import BackupPasswordError
 
 logger = logging.getLogger(__name__)
 
@@ -82,13 +80,15 @@ def _backup_password(args: argparse.Namespace, *, confirm: bool) -> str:
     return password
 
 
-def _wrong_backup_password(exc: BackupPasswordError) -> int:
+def _wrong_backup_password(exc: Exception) -> int:
     """Same exit status as a wrong profile password (3), which exit_code_for cannot know about."""
     sys.stderr.write(f"error: {exc}\n")
     return EXIT_WRONG_PASSWORD
 
 
 def run_create(args: argparse.Namespace) -> int:
+    from epcs_desktop.core import backup  # lazily: building the parser must stay cheap for GUI start-up
+
     profile = open_profile(args)
     try:
         password = _backup_password(args, confirm=True)
@@ -101,6 +101,9 @@ def run_create(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from epcs_desktop.core import backup
+    from epcs_desktop.core.backup import BackupPasswordError
+
     profile = open_profile(args)
     try:
         password = _backup_password(args, confirm=False)

@@ -1,0 +1,117 @@
+"""How much slower than an empty Qt window does EPCS Desktop start? Prints numbers; asserts nothing.
+
+A clinician opens the app in the middle of signing a prescription, so the
+window must appear about as fast as Qt itself allows. Compares, wall clock
+from process start to exit:
+
+* ``epcs-desktop --quit-after-first-paint`` with one existing profile (so it
+  shows the lock screen, the common case), and
+* a bare PySide6 script that shows an empty QMainWindow and quits after its
+  first paint the same way,
+
+alternating the two so machine load affects both equally (offscreen
+platform). Target: the ratio of the medians is at most 1.3.
+
+    python bench/bench_startup.py [--runs 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from epcs_desktop.core.profiles import ProfileStore
+
+TARGET_RATIO = 1.3
+
+BARE = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(900, 600)
+hook = FirstPaint(window)
+window.installEventFilter(hook)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def _app_command() -> list[str]:
+    script = Path(sys.executable).with_name("epcs-desktop")
+    if script.exists():
+        return [str(script), "--quit-after-first-paint"]
+    return [sys.executable, "-m", "epcs_desktop", "--quit-after-first-paint"]
+
+
+def _run(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
+    elapsed = time.perf_counter() - start
+    if out.returncode != 0:
+        raise SystemExit(f"{cmd[0]} exited {out.returncode}: {out.stderr.strip()[-500:]}")
+    return elapsed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=10)
+    args = ap.parse_args()
+
+    data_dir = Path(tempfile.mkdtemp(prefix="bench-startup-"))
+    try:
+        ProfileStore(data_dir).create("Dr Bench", "benchmark password").close()
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "EPCS_DESKTOP_DATA_DIR": str(data_dir),
+            "EPCS_DESKTOP_LOG_DIR": str(data_dir / "logs"),
+        }
+        env.pop("EPCS_DESKTOP_PASSWORD", None)
+        app_cmd, bare_cmd = _app_command(), [sys.executable, "-c", BARE]
+        _run(app_cmd, env)  # warm the file cache for both before measuring
+        _run(bare_cmd, env)
+        app_times: list[float] = []
+        bare_times: list[float] = []
+        for i in range(args.runs):
+            pair = [(app_times, app_cmd), (bare_times, bare_cmd)]
+            for times, cmd in pair if i % 2 == 0 else reversed(pair):
+                times.append(_run(cmd, env))
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+    app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
+    ratio = app_med / bare_med
+    print(f"bench_startup: {args.runs} alternating runs each, offscreen, lock screen of an existing profile")
+    print(f"{'program':<46} {'median ms':>9} {'min ms':>9} {'max ms':>9}")
+    for name, times in (
+        ("epcs-desktop --quit-after-first-paint", app_times),
+        ("bare PySide6 QMainWindow", bare_times),
+    ):
+        print(
+            f"{name:<46} {statistics.median(times) * 1000:9.0f} "
+            f"{min(times) * 1000:9.0f} {max(times) * 1000:9.0f}"
+        )
+    verdict = "meets" if ratio <= TARGET_RATIO else "MISSES"
+    print(f"ratio of medians: {ratio:.2f}x ({verdict} the {TARGET_RATIO}x target)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
