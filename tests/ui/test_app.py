@@ -73,6 +73,21 @@ def test_theme_follows_forced_scheme(qapp, monkeypatch) -> None:
         assert t.scheme == "light"
         assert QApplication.palette().color(QPalette.ColorRole.Window).name() == theme.LIGHT["window"]
         assert not theme.icon("lock").isNull()
+
+        from PySide6.QtWidgets import QPushButton
+
+        button = QPushButton("x")
+        theme.set_icon(button, "lock")
+
+        def ink() -> str:
+            image = button.icon().pixmap(24, 24).toImage()
+            pixels = (image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height()))
+            return next(c.name() for c in pixels if c.alpha() == 255)
+
+        assert ink() == theme.LIGHT["text"]
+        monkeypatch.setenv("EPCS_DESKTOP_COLOR_SCHEME", "dark")
+        t.apply()  # what colorSchemeChanged triggers
+        assert ink() == theme.DARK["text"]
     finally:
         from PySide6.QtGui import QGuiApplication
 

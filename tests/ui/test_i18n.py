@@ -50,3 +50,13 @@ def test_english_without_translator(qtbot, store) -> None:
     w = StartWindow(store)
     qtbot.addWidget(w)
     assert w.unlock_button.text() == "&Unlock"
+
+
+def test_spanish_help_page(qtbot, store, spanish) -> None:
+    from epcs_desktop.ui.dialogs import HelpDialog
+
+    dialog = HelpDialog("x", "change-phone")
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    assert "¿Qué pasa con mi MFA si cambio de teléfono?" in text
+    assert text.count("Account > Provider Settings > eRx Info") == 2

@@ -275,3 +275,29 @@ def test_identity_block_mirrors_drchrono(qtbot, controller, profile) -> None:
     assert profile.identity().confirmed
     text = window.erx.identity_label.text()
     assert "Your identity has now been confirmed" in text and "EPCS Permissions Page" in text
+
+
+def test_auto_lock_after_idle_minutes(qtbot, controller, profile) -> None:
+    import time
+
+    profile.set_setting("auto_lock_minutes", 1)
+    window = controller.open_profile(profile)
+    controller.ticker.fire()
+    assert controller.main_window is window  # just unlocked: not idle
+    controller.last_input = time.monotonic() - 61
+    controller.ticker.fire()
+    assert controller.main_window is None
+    assert not profile.vault.is_open
+
+
+def test_geometry_and_splitter_are_remembered(qtbot, controller, profile, store) -> None:
+    window = controller.open_profile(profile)
+    window.resize(700, 500)  # the offscreen screen is 800x600
+    window.splitter.setSizes([250, 450])
+    sizes = window.splitter.sizes()
+    controller.lock()
+    reopened = controller.open_profile(store.open("Dr Lee", PASSWORD))
+    qtbot.addWidget(reopened)
+    assert (reopened.size().width(), reopened.size().height()) == (700, 500)
+    assert reopened.splitter.sizes() == sizes
+    assert (store.data_dir / "window.ini").is_file()

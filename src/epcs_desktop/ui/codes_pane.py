@@ -88,9 +88,9 @@ class CodesPane(QWidget):
 
         title = QLabel(self.tr("Code generator"))
         title.setObjectName("paneTitle")
-        self.add_button = QPushButton(theme.icon("add"), self.tr("&Add code generator…"))
+        self.add_button = QPushButton(self.tr("&Add code generator…"))
         self.add_button.setObjectName("primaryButton")
-        self.add_button.setIcon(theme.icon("add", theme.colors()["highlight_text"]))
+        theme.set_icon(self.add_button, "add", "highlight_text")
         self.add_button.clicked.connect(self.add_requested)
         top = QHBoxLayout()
         top.addWidget(title)
@@ -101,7 +101,8 @@ class CodesPane(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter by nickname, issuer or account"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(self.tr("Filter code generators"))
-        self.filter.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        search = self.filter.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        theme.set_icon(search, "search")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
 
         self.view = CodeListView()

@@ -30,6 +30,8 @@ def available_languages() -> list[str]:
 
 def remove_translators() -> None:
     app = QCoreApplication.instance()
+    if _installed:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     while _installed:
         t = _installed.pop()
         if app is not None:
@@ -48,6 +50,7 @@ def install_translators(locale: QLocale | str | None = None) -> bool:
     ours = QTranslator(app)
     loaded = ours.load(loc, "epcs_desktop", "_", str(TRANSLATIONS), ".qm")
     if loaded:
+        QLocale.setDefault(loc)  # help pages and number formats follow the loaded language
         app.installTranslator(ours)
         _installed.append(ours)
         log.info("translation loaded: %s", loc.name())

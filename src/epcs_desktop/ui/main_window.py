@@ -89,7 +89,9 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, icon: str | None, text: str, slot: Any, shortcut: Any = None) -> QAction:
-        action = QAction(theme.icon(icon) if icon else theme.icon(""), text, self)
+        action = QAction(text, self)
+        if icon:
+            theme.set_icon(action, icon)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

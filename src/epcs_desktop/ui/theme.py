@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import os
+import weakref
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
@@ -161,6 +163,32 @@ def icon(name: str, tint: str | None = None) -> QIcon:
     return result
 
 
+_BOUND: list[tuple[weakref.ref[Any], str, str | None]] = []
+
+
+def set_icon(target: Any, name: str, tint_key: str | None = None) -> Any:
+    """Give a button or action a themed icon that is re-tinted when the colour scheme changes."""
+    target.setIcon(icon(name, colors()[tint_key] if tint_key else None))
+    if len(_BOUND) > 500:
+        _BOUND[:] = [entry for entry in _BOUND if entry[0]() is not None]
+    _BOUND.append((weakref.ref(target), name, tint_key))
+    return target
+
+
+def _retint_bound() -> None:
+    alive = []
+    for ref, name, tint_key in _BOUND:
+        target = ref()
+        if target is None:
+            continue
+        try:
+            target.setIcon(icon(name, colors()[tint_key] if tint_key else None))
+        except RuntimeError:  # the Qt object is gone, only its wrapper is left
+            continue
+        alive.append((ref, name, tint_key))
+    _BOUND[:] = alive
+
+
 def app_icon() -> QIcon:
     """The packaged application icon, or a drawn fallback while it does not exist yet."""
     svg = _svg_source("epcs-desktop")
@@ -200,6 +228,7 @@ class Theme(QObject):
         self.scheme = scheme
         if changed:
             log.info("colour scheme: %s", scheme)
+            _retint_bound()
             self.changed.emit(scheme)
 
     def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
