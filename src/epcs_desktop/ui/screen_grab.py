@@ -45,7 +45,7 @@ def qimage_to_bgr(image: QImage) -> np.ndarray:
     img = image.convertToFormat(QImage.Format.Format_BGR888)
     h, w, stride = img.height(), img.width(), img.bytesPerLine()
     buf = np.frombuffer(img.constBits(), np.uint8, count=stride * h).reshape(h, stride)
-    return np.ascontiguousarray(buf[:, : w * 3].reshape(h, w, 3))
+    return buf[:, : w * 3].reshape(h, w, 3).copy()
 
 
 def _x_display_reachable(display: str) -> bool:
