@@ -59,6 +59,7 @@ class RemoveDeviceDialog(QDialog):
         self.device = device
         self.notice: str | None = None
         self.setWindowTitle(self.tr("Remove device"))
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         text = self.tr("Remove “%1” from this profile?").replace("%1", device.nickname)
         if device.option == DeviceOption.GENERATOR_HERE:
@@ -265,7 +266,7 @@ class SettingsDialog(QDialog):
             editor.setAccessibleDescription(s.help)
             editor.setObjectName(f"setting_{s.key}")
             self.editors[s.key] = editor
-            form.addRow(s.label + ":", editor)
+            form.addRow(s.label.replace("&", "&&") + ":", editor)  # "&" in a label is not a mnemonic
         self.error = error_label()
         form.addRow(self.error)
         buttons = QDialogButtonBox(
