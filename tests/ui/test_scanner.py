@@ -154,7 +154,10 @@ def test_preview_is_mirrored(qtbot) -> None:
 
 
 def test_emitting_signals_does_not_eat_references_to_true(qtbot) -> None:
-    """PySide6 6.12.0 drops a reference to True per emit(); the scanner emits per frame."""
+    """PySide6 6.12.0 drops a reference to True per emit() and aborts the interpreter.
+
+    pyproject.toml pins PySide6 below 6.12 for that reason; this guards the pin.
+    """
     import sys
 
     from PySide6.QtCore import QObject, Signal

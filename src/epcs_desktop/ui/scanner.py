@@ -19,66 +19,20 @@ counts. Decoded texts travel only through signals, never through logs.
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
 import threading
 import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QThread, Signal, SignalInstance
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from epcs_desktop.core.errors import EpcsError
 
 log = logging.getLogger(__name__)
-
-
-def install_emit_refcount_fix() -> bool:
-    """Work around PySide6 6.12.0 returning an un-owned `True` from `SignalInstance.emit`.
-
-    Why: in 6.12.0 every Python-side `signal.emit(...)` drops one reference to
-    `True` that it never took. On CPython 3.11 `True` is not immortal, so after
-    some thousands of emits (the scanner emits per frame, the ticker per second)
-    the interpreter aborts with "bool_dealloc: deallocating True or False".
-    This probes for the defect and, only if present, wraps `emit` to give the
-    reference back. Idempotent; returns True when the wrapper is installed.
-    """
-    if getattr(SignalInstance, "_epcs_emit_fixed", False):
-        return True
-
-    class _Probe(QObject):
-        ping = Signal()
-
-    probe = _Probe()
-    rounds = 64
-    before = sys.getrefcount(True)
-    for _ in range(rounds):
-        probe.ping.emit()
-    lost = before - sys.getrefcount(True)
-    if lost > 0:  # give back what the probe itself lost
-        for _ in range(lost):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    if lost < rounds // 2:
-        return False
-    original = SignalInstance.emit
-
-    def emit(self: SignalInstance, *args: object) -> object:
-        result = original(self, *args)
-        if result is True:
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-        return result
-
-    SignalInstance.emit = emit  # type: ignore[method-assign]
-    SignalInstance._epcs_emit_fixed = True  # type: ignore[attr-defined]
-    log.info("PySide6 emit() reference-count workaround installed")
-    return True
-
-
-install_emit_refcount_fix()
 
 
 class FrameSourceLike(Protocol):
