@@ -301,3 +301,17 @@ def test_geometry_and_splitter_are_remembered(qtbot, controller, profile, store)
     assert (reopened.size().width(), reopened.size().height()) == (700, 500)
     assert reopened.splitter.sizes() == sizes
     assert (store.data_dir / "window.ini").is_file()
+
+
+def test_tray_menu_copies_primary_code_and_locks(qtbot, controller, profile) -> None:
+    window = controller.open_profile(profile)
+    assert controller.tray_copy.isEnabled() and controller.tray_lock.isEnabled()
+    controller.tray_copy.trigger()
+    assert QGuiApplication.clipboard().text() == totp_at(otp(), T0)
+    profile.set_primary("MyiPhone")  # a push phone: no code here
+    controller.tray_copy.trigger()
+    assert "not generated here" in controller.tray_notice
+    controller.tray_lock.trigger()
+    assert controller.main_window is None and not window.isVisible()
+    assert not controller.tray_copy.isEnabled()
+    assert QGuiApplication.clipboard().text() == ""

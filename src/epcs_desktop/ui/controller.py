@@ -185,42 +185,44 @@ class AppController(QObject):
 
     # -- tray ------------------------------------------------------------------------------
     def _make_tray(self) -> None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        tray = QSystemTrayIcon(theme.app_icon(), self)
-        tray.setToolTip("EPCS Desktop")
+        """The tray menu always exists (tests use it); the icon only where a system tray does."""
         menu = QMenu()
-        self._tray_copy = menu.addAction(theme.icon("copy"), self.tr("Copy primary device's code"))
-        self._tray_copy.triggered.connect(self._tray_copy_code)
-        self._tray_show = menu.addAction(self.tr("Show"))
-        self._tray_show.triggered.connect(self._show_current)
-        self._tray_lock = menu.addAction(theme.icon("lock"), self.tr("Lock"))
-        self._tray_lock.triggered.connect(self.lock)
+        self.tray_copy = menu.addAction(self.tr("Copy primary device's code"))
+        theme.set_icon(self.tray_copy, "copy")
+        self.tray_copy.triggered.connect(self._tray_copy_code)
+        menu.addAction(self.tr("Show")).triggered.connect(self._show_current)
+        self.tray_lock = menu.addAction(self.tr("Lock"))
+        theme.set_icon(self.tray_lock, "lock")
+        self.tray_lock.triggered.connect(self.lock)
         menu.addSeparator()
-        menu.addAction(theme.icon("quit"), self.tr("Quit")).triggered.connect(self.quit)
-        self._tray_menu = menu
-        tray.setContextMenu(menu)
-        tray.activated.connect(
-            lambda reason: (
-                self._show_current() if reason == QSystemTrayIcon.ActivationReason.Trigger else None
-            )
-        )
-        tray.show()
-        self.tray = tray
+        menu.addAction(self.tr("Quit")).triggered.connect(self.quit)
+        self.tray_menu = menu
+        self.tray_notice = ""
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            tray = QSystemTrayIcon(theme.app_icon(), self)
+            tray.setToolTip("EPCS Desktop")
+            tray.setContextMenu(menu)
+            tray.activated.connect(self._tray_activated)
+            tray.show()
+            self.tray = tray
         self._update_tray()
 
+    def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self._show_current()
+
     def _update_tray(self) -> None:
-        if self.tray is None:
-            return
         unlocked = self.main_window is not None
-        self._tray_copy.setEnabled(unlocked and self.main_window.codes.model.primary_row() >= 0)  # type: ignore[union-attr]
-        self._tray_lock.setEnabled(unlocked)
+        self.tray_copy.setEnabled(unlocked)  # a primary that is not held here gets a message instead
+        self.tray_lock.setEnabled(unlocked)
 
     def _tray_copy_code(self) -> None:
-        if self.main_window is not None and not self.main_window.codes.copy_primary():
-            self.tray.showMessage(
-                "EPCS Desktop", self.tr("The primary device's codes are not generated here.")
-            )  # type: ignore[union-attr]
+        if self.main_window is None or self.main_window.codes.copy_primary():
+            self.tray_notice = ""
+            return
+        self.tray_notice = self.tr("The primary device's codes are not generated here.")
+        if self.tray is not None:
+            self.tray.showMessage("EPCS Desktop", self.tray_notice)
 
     def _show_current(self) -> None:
         window: QWidget = self.main_window if self.main_window is not None else self.start_window
