@@ -315,3 +315,22 @@ def test_tray_menu_copies_primary_code_and_locks(qtbot, controller, profile) -> 
     assert controller.main_window is None and not window.isVisible()
     assert not controller.tray_copy.isEnabled()
     assert QGuiApplication.clipboard().text() == ""
+
+
+def test_rename_with_f2_from_the_keyboard(qtbot, controller, profile) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    table = window.erx.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(2, DeviceTableModel.COL_OPTION))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "MyiPhone"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Work iPhone")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)  # the commit is queued
+    assert [d.nickname for d in profile.devices()][2] == "Work iPhone"
+    assert table.model().index(2, 0).data() == "Work iPhone"

@@ -102,7 +102,12 @@ class DeviceTableView(QTableView):
 
     def keyPressEvent(self, event: Any) -> None:
         idx = self.currentIndex()
-        if idx.isValid():
+        if idx.isValid() and self.state() != QAbstractItemView.State.EditingState:
+            if event.key() == Qt.Key.Key_F2:  # rename from any column of the row
+                name = self.model().index(idx.row(), DeviceTableModel.COL_NAME)
+                self.setCurrentIndex(name)
+                self.edit(name)
+                return
             if event.key() == Qt.Key.Key_Delete or event.matches(QKeySequence.StandardKey.Delete):
                 self.remove_requested.emit(idx.row())
                 return
