@@ -128,13 +128,20 @@ def main() -> int:
     ap = argparse.ArgumentParser(description="QR decoding benchmark (single thread).")
     ap.add_argument("--set", choices=sorted(SEED_SETS), default="tune")
     ap.add_argument("--count", type=int, default=20, help="samples per category")
-    ap.add_argument("--decoder", choices=sorted(DECODERS), default="product")
+    ap.add_argument(
+        "--decoder",
+        default="product",
+        help=f"comma-separated, from: {', '.join(DECODERS)} (all run on the same corpus)",
+    )
     ap.add_argument("--categories", default=",".join(qr_corpus.CATEGORIES))
     ap.add_argument("--dir", type=Path, help="keep the corpus here (default: a temporary folder)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list failed samples")
     a = ap.parse_args()
     cv2.setNumThreads(1)
     cats = tuple(c for c in a.categories.split(",") if c)
+    unknown = [d for d in a.decoder.split(",") if d not in DECODERS]
+    if unknown:
+        ap.error(f"unknown decoder(s): {', '.join(unknown)}")
     first = SEED_SETS[a.set]
     with tempfile.TemporaryDirectory(prefix="qr-corpus-") as tmp:
         out = a.dir or Path(tmp)
@@ -144,7 +151,10 @@ def main() -> int:
             f"# {len(samples)} images ({a.set} seeds {first}..{first + a.count - 1}) rendered in "
             f"{time.perf_counter() - t0:.0f} s; decoder={a.decoder}; cv2 threads=1"
         )
-        return run(samples, DECODERS[a.decoder], a.verbose)
+        for name in a.decoder.split(","):
+            print(f"\n## decoder: {name}")
+            run(samples, DECODERS[name], a.verbose)
+        return 0
 
 
 if __name__ == "__main__":
