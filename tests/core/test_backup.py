@@ -28,6 +28,7 @@ from epcs_desktop.core.errors import BackupError
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 PASSWORD = "correct horse battery staple"
 FAST = KdfParams(memory_kib=8 * 1024, time_cost=1, parallelism=1)
+TINY = KdfParams(memory_kib=64, time_cost=1, parallelism=1)  # for tests that decrypt hundreds of times
 
 SNAPSHOT = {
     "format": 1,
@@ -54,7 +55,7 @@ def default_backup(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def fast_backup_bytes() -> bytes:
-    return backup.encode_backup(SNAPSHOT, PASSWORD, FAST)
+    return backup.encode_backup(SNAPSHOT, PASSWORD, TINY)
 
 
 def test_round_trip_with_default_cost(default_backup: Path) -> None:
