@@ -1,55 +1,55 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="165" />
+        <location filename="../../ui/controller.py" line="165"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="167" />
-        <source>Settings are kept in each profile's encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
+        <location filename="../../ui/controller.py" line="167"/>
+        <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
         <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="193" />
-        <source>Copy primary device's code</source>
+        <location filename="../../ui/controller.py" line="190"/>
+        <source>Copy primary device&apos;s code</source>
         <translation>Copiar el código del dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="195" />
+        <location filename="../../ui/controller.py" line="193"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="197" />
+        <location filename="../../ui/controller.py" line="194"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="200" />
+        <location filename="../../ui/controller.py" line="198"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="222" />
-        <source>The primary device's codes are not generated here.</source>
+        <location filename="../../ui/controller.py" line="223"/>
+        <source>The primary device&apos;s codes are not generated here.</source>
         <translation>Los códigos del dispositivo principal no se generan aquí.</translation>
     </message>
 </context>
 <context>
     <name>CodeDelegate</name>
     <message>
-        <location filename="../../ui/code_delegate.py" line="87" />
+        <location filename="../../ui/code_delegate.py" line="87"/>
         <source>Primary</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/code_delegate.py" line="133" />
+        <location filename="../../ui/code_delegate.py" line="133"/>
         <source>next: %1</source>
         <translation>siguiente: %1</translation>
     </message>
@@ -57,18 +57,20 @@
 <context>
     <name>CodeListModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models.py" line="349" />
+        <location filename="../../ui/models.py" line="349"/>
         <source>%n seconds left</source>
         <translation>
-            <numerusform>queda %n segundo</numerusform><numerusform>quedan %n segundos</numerusform></translation>
+            <numerusform>queda %n segundo</numerusform>
+            <numerusform>quedan %n segundos</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="351" />
+        <location filename="../../ui/models.py" line="351"/>
         <source>primary device</source>
         <translation>dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="354" />
+        <location filename="../../ui/models.py" line="354"/>
         <source>Click, press Enter or Ctrl+C to copy the code</source>
         <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
     </message>
@@ -76,47 +78,47 @@
 <context>
     <name>CodesPane</name>
     <message>
-        <location filename="../../ui/codes_pane.py" line="89" />
+        <location filename="../../ui/codes_pane.py" line="89"/>
         <source>Code generator</source>
         <translation>Generador de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="91" />
+        <location filename="../../ui/codes_pane.py" line="91"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="101" />
+        <location filename="../../ui/codes_pane.py" line="101"/>
         <source>Filter by nickname, issuer or account</source>
         <translation>Filtrar por apodo, emisor o cuenta</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="103" />
+        <location filename="../../ui/codes_pane.py" line="103"/>
         <source>Filter code generators</source>
         <translation>Filtrar generadores de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="114" />
+        <location filename="../../ui/codes_pane.py" line="115"/>
         <source>Codes</source>
         <translation>Códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="121" />
-        <source>No code generator is held in this program yet. Choose “Add code generator…” to scan ID.me's QR code or type its secret key.</source>
+        <location filename="../../ui/codes_pane.py" line="122"/>
+        <source>No code generator is held in this program yet. Choose “Add code generator…” to scan ID.me&apos;s QR code or type its secret key.</source>
         <translation>Este programa aún no guarda ningún generador de códigos. Elija «Añadir generador de códigos…» para escanear el código QR de ID.me o escribir su clave secreta.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="129" />
+        <location filename="../../ui/codes_pane.py" line="130"/>
         <source>Click a code, or press Enter, to copy it.</source>
         <translation>Haga clic en un código, o pulse Intro, para copiarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="193" />
+        <location filename="../../ui/codes_pane.py" line="197"/>
         <source>Copied the code of “%1” — clipboard clears in %2 s</source>
         <translation>Código de «%1» copiado: el portapapeles se vacía en %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="196" />
+        <location filename="../../ui/codes_pane.py" line="200"/>
         <source>Copied the code of “%1”</source>
         <translation>Código de «%1» copiado</translation>
     </message>
@@ -124,52 +126,52 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="100" />
+        <location filename="../../ui/models.py" line="100"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="100" />
+        <location filename="../../ui/models.py" line="100"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="100" />
+        <location filename="../../ui/models.py" line="100"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="116" />
+        <location filename="../../ui/models.py" line="116"/>
         <source>Push Notification 2FA</source>
         <translation>2FA por notificación push</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="117" />
+        <location filename="../../ui/models.py" line="117"/>
         <source>Generate 2FA Key</source>
         <translation>Generar clave 2FA</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="120" />
+        <location filename="../../ui/models.py" line="120"/>
         <source>Is Primary</source>
         <translation>Es el principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="120" />
+        <location filename="../../ui/models.py" line="120"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="136" />
+        <location filename="../../ui/models.py" line="136"/>
         <source>Codes are generated by this program</source>
         <translation>Este programa genera los códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="138" />
+        <location filename="../../ui/models.py" line="138"/>
         <source>A code generator app on another device</source>
         <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="140" />
+        <location filename="../../ui/models.py" line="140"/>
         <source>Click, or press Space, to make this the primary device</source>
         <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
     </message>
@@ -177,174 +179,174 @@
 <context>
     <name>ErxPane</name>
     <message>
-        <location filename="../../ui/erx_pane.py" line="123" />
+        <location filename="../../ui/erx_pane.py" line="136"/>
         <source>eRx Info</source>
         <translation>Información eRx</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="144" />
+        <location filename="../../ui/erx_pane.py" line="157"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="150" />
+        <location filename="../../ui/erx_pane.py" line="163"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="151" />
+        <location filename="../../ui/erx_pane.py" line="165"/>
         <source>Edit identity confirmation</source>
         <translation>Editar la confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="163" />
+        <location filename="../../ui/erx_pane.py" line="177"/>
         <source>EPCS Permissions Page</source>
         <translation>página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="167" />
+        <location filename="../../ui/erx_pane.py" line="181"/>
         <source>Your identity has now been confirmed.</source>
         <translation>Su identidad ya ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="169" />
+        <location filename="../../ui/erx_pane.py" line="183"/>
         <source>Your identity has now been confirmed (%1).</source>
         <translation>Su identidad ya ha sido confirmada (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="171" />
-        <location filename="../../ui/erx_pane.py" line="182" />
+        <location filename="../../ui/erx_pane.py" line="185"/>
+        <location filename="../../ui/erx_pane.py" line="196"/>
         <source>To adjust future EPCS permissions, visit the %1.</source>
         <translation>Para ajustar futuros permisos EPCS, visite la %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="174" />
-        <source>ID.me identity proofing and DrChrono's approval are both needed before you can send EPCS.</source>
+        <location filename="../../ui/erx_pane.py" line="188"/>
+        <source>ID.me identity proofing and DrChrono&apos;s approval are both needed before you can send EPCS.</source>
         <translation>Necesita la verificación de identidad de ID.me y la aprobación de DrChrono antes de enviar EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="178" />
+        <location filename="../../ui/erx_pane.py" line="192"/>
         <source>Your identity has not been confirmed yet.</source>
         <translation>Su identidad aún no ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="191" />
+        <location filename="../../ui/erx_pane.py" line="205"/>
         <source>ID.me Device Information</source>
         <translation>Información de dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="194" />
-        <location filename="../../ui/erx_pane.py" line="310" />
+        <location filename="../../ui/erx_pane.py" line="208"/>
+        <location filename="../../ui/erx_pane.py" line="326"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="199" />
+        <location filename="../../ui/erx_pane.py" line="213"/>
         <source>&amp;Update MFA Device</source>
         <translation>&amp;Actualizar dispositivo MFA</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="200" />
+        <location filename="../../ui/erx_pane.py" line="215"/>
         <source>Opens ID.me Sign In &amp; Security in your browser</source>
         <translation>Abre «Inicio de sesión y seguridad» de ID.me en su navegador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="212" />
+        <location filename="../../ui/erx_pane.py" line="227"/>
         <source>ID.me devices</source>
         <translation>Dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="240" />
+        <location filename="../../ui/erx_pane.py" line="255"/>
         <source>&amp;Record another device…</source>
         <translation>&amp;Registrar otro dispositivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="241" />
+        <location filename="../../ui/erx_pane.py" line="257"/>
         <source>A push-notification phone or a code generator app on another device</source>
         <translation>Un teléfono con notificaciones push o una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="243" />
+        <location filename="../../ui/erx_pane.py" line="259"/>
         <source>F2 renames, Delete removes, Space selects the primary device.</source>
         <translation>F2 cambia el nombre, Supr elimina, Espacio elige el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="262" />
+        <location filename="../../ui/erx_pane.py" line="278"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="265" />
+        <location filename="../../ui/erx_pane.py" line="281"/>
         <source>Rename</source>
         <translation>Cambiar nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="268" />
+        <location filename="../../ui/erx_pane.py" line="284"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="283" />
+        <location filename="../../ui/erx_pane.py" line="299"/>
         <source>“%1” is now the primary device</source>
         <translation>«%1» es ahora el dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="298" />
+        <location filename="../../ui/erx_pane.py" line="314"/>
         <source>Removed “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="325" />
+        <location filename="../../ui/erx_pane.py" line="341"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="328" />
+        <location filename="../../ui/erx_pane.py" line="344"/>
         <source>(not set)</source>
         <translation>(sin definir)</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="335" />
+        <location filename="../../ui/erx_pane.py" line="351"/>
         <source>two letters and seven digits, e.g. AB1234563</source>
         <translation>dos letras y siete dígitos, p. ej. AB1234563</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="338" />
+        <location filename="../../ui/erx_pane.py" line="354"/>
         <source>ten digits</source>
         <translation>diez dígitos</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="343" />
+        <location filename="../../ui/erx_pane.py" line="359"/>
         <source>&amp;State:</source>
         <translation>&amp;Estado:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="344" />
+        <location filename="../../ui/erx_pane.py" line="360"/>
         <source>State &amp;License Number:</source>
         <translation>Número de &amp;licencia estatal:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="345" />
+        <location filename="../../ui/erx_pane.py" line="361"/>
         <source>&amp;DEA Number:</source>
         <translation>Número &amp;DEA:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="347" />
+        <location filename="../../ui/erx_pane.py" line="363"/>
         <source>&amp;NPI:</source>
         <translation>&amp;NPI:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="351" />
+        <location filename="../../ui/erx_pane.py" line="367"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="373" />
+        <location filename="../../ui/erx_pane.py" line="389"/>
         <source>✓ valid format</source>
         <translation>✓ formato válido</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="407" />
+        <location filename="../../ui/erx_pane.py" line="423"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
@@ -352,27 +354,27 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="112" />
+        <location filename="../../ui/dialogs.py" line="113"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="114" />
+        <location filename="../../ui/dialogs.py" line="115"/>
         <source>My identity has been &amp;confirmed by ID.me in DrChrono</source>
         <translation>ID.me ha &amp;confirmado mi identidad en DrChrono</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="125" />
+        <location filename="../../ui/dialogs.py" line="126"/>
         <source>What is still missing, e.g. “waiting for DrChrono approval”</source>
         <translation>Lo que aún falta, p. ej. «esperando la aprobación de DrChrono»</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="128" />
+        <location filename="../../ui/dialogs.py" line="129"/>
         <source>Confirmed &amp;on:</source>
         <translation>Confirmada &amp;el:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="129" />
+        <location filename="../../ui/dialogs.py" line="130"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
@@ -380,87 +382,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Unlocked “%1”</source>
         <translation>«%1» desbloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Record another device…</source>
         <translation>&amp;Registrar otro dispositivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>S&amp;witch profile…</source>
         <translation>Ca&amp;mbiar de perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Compliance notice</source>
         <translation>&amp;Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;About EPCS Desktop</source>
         <translation>A&amp;cerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>About EPCS Desktop</source>
         <translation>Acerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>%1 %2
 MFA companion and code generator for DrChrono EPCS with ID.me.</source>
         <translation>%1 %2
@@ -470,42 +472,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>OtherDeviceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="159" />
+        <location filename="../../ui/dialogs.py" line="160"/>
         <source>Record another device</source>
         <translation>Registrar otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="161" />
+        <location filename="../../ui/dialogs.py" line="162"/>
         <source>e.g. MyiPhone</source>
         <translation>p. ej. MiiPhone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="163" />
+        <location filename="../../ui/dialogs.py" line="164"/>
         <source>Push Notification 2FA (ID.me Authenticator)</source>
         <translation>2FA por notificación push (ID.me Authenticator)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="165" />
+        <location filename="../../ui/dialogs.py" line="166"/>
         <source>Generate 2FA Key (code generator app on another device)</source>
         <translation>Generar clave 2FA (aplicación generadora de códigos en otro dispositivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="168" />
+        <location filename="../../ui/dialogs.py" line="169"/>
         <source>Make this the &amp;primary device</source>
         <translation>Convertir en el dispositivo &amp;principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="171" />
-        <source>List a device you set up in ID.me so this table matches DrChrono's eRx Info tab.</source>
+        <location filename="../../ui/dialogs.py" line="172"/>
+        <source>List a device you set up in ID.me so this table matches DrChrono&apos;s eRx Info tab.</source>
         <translation>Anote un dispositivo que configuró en ID.me para que esta tabla coincida con la pestaña eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="176" />
+        <location filename="../../ui/dialogs.py" line="177"/>
         <source>&amp;Nickname:</source>
         <translation>&amp;Apodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="177" />
+        <location filename="../../ui/dialogs.py" line="178"/>
         <source>&amp;Option:</source>
         <translation>&amp;Opción:</translation>
     </message>
@@ -513,37 +515,37 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>RemoveDeviceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="61" />
+        <location filename="../../ui/dialogs.py" line="61"/>
         <source>Remove device</source>
         <translation>Eliminar dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="63" />
+        <location filename="../../ui/dialogs.py" line="64"/>
         <source>Remove “%1” from this profile?</source>
         <translation>¿Eliminar «%1» de este perfil?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66" />
+        <location filename="../../ui/dialogs.py" line="67"/>
         <source>Its secret key is deleted from this computer. Also delete the device in your ID.me account (Sign In &amp; Security), or ID.me will keep asking for its codes.</source>
         <translation>Su clave secreta se borra de este equipo. Elimine también el dispositivo en su cuenta de ID.me (Inicio de sesión y seguridad), o ID.me seguirá pidiendo sus códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="71" />
+        <location filename="../../ui/dialogs.py" line="72"/>
         <source>This only changes this companion list; also delete it in your ID.me account.</source>
         <translation>Esto solo cambia esta lista; elimínelo también en su cuenta de ID.me.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="77" />
+        <location filename="../../ui/dialogs.py" line="78"/>
         <source>New primary device</source>
         <translation>Nuevo dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="81" />
+        <location filename="../../ui/dialogs.py" line="82"/>
         <source>New &amp;primary device:</source>
         <translation>Nuevo dispositivo &amp;principal:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="90" />
+        <location filename="../../ui/dialogs.py" line="91"/>
         <source>&amp;Remove</source>
         <translation>&amp;Eliminar</translation>
     </message>
@@ -551,12 +553,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScanPreview</name>
     <message>
-        <location filename="../../ui/scanner.py" line="372" />
+        <location filename="../../ui/scanner.py" line="349"/>
         <source>Camera preview</source>
         <translation>Vista previa de la cámara</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.py" line="373" />
+        <location filename="../../ui/scanner.py" line="350"/>
         <source>Hold the QR code inside the box.</source>
         <translation>Mantenga el código QR dentro del recuadro.</translation>
     </message>
@@ -564,7 +566,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScanSession</name>
     <message>
-        <location filename="../../ui/scanner.py" line="264" />
+        <location filename="../../ui/scanner.py" line="221"/>
         <source>The camera stopped working. Try another camera or open an image.</source>
         <translation>La cámara dejó de funcionar. Pruebe otra cámara o abra una imagen.</translation>
     </message>
@@ -572,12 +574,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="241" />
+        <location filename="../../ui/dialogs.py" line="242"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="246" />
+        <location filename="../../ui/dialogs.py" line="247"/>
         <source>These settings belong to this profile and are stored in its encrypted vault.</source>
         <translation>Esta configuración pertenece a este perfil y se guarda en su bóveda cifrada.</translation>
     </message>
@@ -585,166 +587,168 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="66" />
+        <location filename="../../ui/start.py" line="66"/>
         <source>Too short: use at least 8 characters.</source>
         <translation>Demasiado corta: use al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="72" />
+        <location filename="../../ui/start.py" line="72"/>
         <source>Weak: a longer passphrase of several words is much stronger.</source>
         <translation>Débil: una frase de contraseña más larga, de varias palabras, es mucho más segura.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="73" />
+        <location filename="../../ui/start.py" line="75"/>
         <source>Fair: a few more characters would help.</source>
         <translation>Aceptable: unos caracteres más ayudarían.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="74" />
+        <location filename="../../ui/start.py" line="76"/>
         <source>Good.</source>
         <translation>Buena.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="75" />
+        <location filename="../../ui/start.py" line="77"/>
         <source>Strong.</source>
         <translation>Fuerte.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="93" />
+        <location filename="../../ui/start.py" line="95"/>
         <source>EPCS Desktop — Unlock</source>
         <translation>EPCS Desktop — Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="110" />
+        <location filename="../../ui/start.py" line="112"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="111" />
-        <location filename="../../ui/start.py" line="153" />
+        <location filename="../../ui/start.py" line="113"/>
+        <location filename="../../ui/start.py" line="157"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="114" />
+        <location filename="../../ui/start.py" line="117"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="118" />
-        <location filename="../../ui/start.py" line="155" />
+        <location filename="../../ui/start.py" line="122"/>
+        <location filename="../../ui/start.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="126" />
+        <location filename="../../ui/start.py" line="131"/>
         <source>Choose your profile</source>
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="130" />
+        <location filename="../../ui/start.py" line="135"/>
         <source>Each clinician on this workstation has a profile of their own, in its own encrypted vault.</source>
         <translation>Cada profesional de esta estación de trabajo tiene su propio perfil, en su propia bóveda cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="136" />
+        <location filename="../../ui/start.py" line="141"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="141" />
-        <location filename="../../ui/start.py" line="142" />
+        <location filename="../../ui/start.py" line="146"/>
+        <location filename="../../ui/start.py" line="147"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="145" />
+        <location filename="../../ui/start.py" line="149"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="158" />
+        <location filename="../../ui/start.py" line="164"/>
         <source>There is no profile on this workstation yet. Create one to get started.</source>
         <translation>Aún no hay ningún perfil en esta estación de trabajo. Cree uno para empezar.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="176" />
+        <location filename="../../ui/start.py" line="182"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="221" />
+        <location filename="../../ui/start.py" line="227"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="226" />
+        <location filename="../../ui/start.py" line="232"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="254" />
+        <location filename="../../ui/start.py" line="260"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="256" />
+        <location filename="../../ui/start.py" line="262"/>
         <source>Wrong password. You can try again in %n second(s).</source>
         <translation>
-            <numerusform>Contraseña incorrecta. Puede volver a intentarlo en %n segundo.</numerusform><numerusform>Contraseña incorrecta. Puede volver a intentarlo en %n segundos.</numerusform></translation>
+            <numerusform>Contraseña incorrecta. Puede volver a intentarlo en %n segundo.</numerusform>
+            <numerusform>Contraseña incorrecta. Puede volver a intentarlo en %n segundos.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="272" />
+        <location filename="../../ui/start.py" line="278"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="276" />
+        <location filename="../../ui/start.py" line="282"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="285" />
+        <location filename="../../ui/start.py" line="291"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="286" />
+        <location filename="../../ui/start.py" line="292"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="288" />
+        <location filename="../../ui/start.py" line="294"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="291" />
+        <location filename="../../ui/start.py" line="297"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="298" />
+        <location filename="../../ui/start.py" line="304"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="302" />
+        <location filename="../../ui/start.py" line="308"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="339" />
+        <location filename="../../ui/start.py" line="345"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="346" />
+        <location filename="../../ui/start.py" line="352"/>
         <source>A profile with this name already exists.</source>
         <translation>Ya existe un perfil con este nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="370" />
+        <location filename="../../ui/start.py" line="376"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
@@ -752,7 +756,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="65" />
+        <location filename="../../ui/app.py" line="66"/>
         <source>Something went wrong. The details were written to the log; your data is safe.</source>
         <translation>Algo salió mal. Los detalles se escribieron en el registro; sus datos están a salvo.</translation>
     </message>
@@ -760,12 +764,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="324" />
-        <source>Codes generated on this computer are not a DEA 'hard token': 21 CFR 1311.115 requires the token to be separate from the computer you prescribe on. Use a code generator on your phone (or a hardware token) for EPCS signing.</source>
+        <location filename="../../ui/dialogs.py" line="325"/>
+        <source>Codes generated on this computer are not a DEA &apos;hard token&apos;: 21 CFR 1311.115 requires the token to be separate from the computer you prescribe on. Use a code generator on your phone (or a hardware token) for EPCS signing.</source>
         <translation>Los códigos generados en este equipo no son un «token físico» de la DEA: 21 CFR 1311.115 exige que el token esté separado del equipo con el que prescribe. Use un generador de códigos en su teléfono (o un token físico) para firmar EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="337" />
+        <location filename="../../ui/dialogs.py" line="338"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
@@ -773,7 +777,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../ui/workers.py" line="87" />
+        <location filename="../../ui/workers.py" line="87"/>
         <source>Something went wrong. The details were written to the log.</source>
         <translation>Algo salió mal. Los detalles se escribieron en el registro.</translation>
     </message>
