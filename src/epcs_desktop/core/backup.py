@@ -262,18 +262,6 @@ def decode_backup(data: bytes, password: str) -> dict[str, Any]:
     return envelope["snapshot"]
 
 
-def backup_created_at(data: bytes, password: str) -> float | None:
-    """When the backup was written (from inside the encrypted envelope), for previews."""
-    header = parse_header(data)
-    key, _check = _keys(password, header.salt, header.kdf)
-    try:
-        plaintext = AESGCM(key).decrypt(header.nonce, bytes(data[len(header.raw) :]), header.raw)
-        value = json.loads(plaintext).get("created_at")
-    except (InvalidTag, ValueError, AttributeError):
-        return None
-    return float(value) if isinstance(value, int | float) else None
-
-
 def _fsync_dir(folder: Path) -> None:
     """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
     if os.name != "posix":
