@@ -155,15 +155,19 @@ def test_copy_and_clear_only_if_unchanged(qtbot, controller, profile) -> None:
 def test_lock_closes_windows_and_the_vault(qtbot, controller, profile) -> None:
     window = controller.open_profile(profile)
     window.codes.copy_primary()
+    window.erx.show_change_help()
+    help_page = window.erx.dialog
+    assert "Select as primary device" in help_page.browser.toPlainText()
     window.erx.show_change_guide()
     guide = window.erx.dialog
-    assert guide.isVisible()
-    assert "Select as primary device" in guide.browser.toPlainText()
+    from epcs_desktop.ui.frontdesk import ChangeGuideDialog
+
+    assert isinstance(guide, ChangeGuideDialog) and guide.isVisible() and help_page.isVisible()
     with qtbot.waitActive(guide):
         guide.activateWindow()
-    qtbot.keyClick(guide.browser, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(guide, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert controller.main_window is None
-    assert not window.isVisible() and not guide.isVisible()
+    assert not window.isVisible() and not guide.isVisible() and not help_page.isVisible()
     assert not profile.vault.is_open
     assert QGuiApplication.clipboard().text() == ""
     assert controller.start_window.isVisible()
@@ -334,3 +338,35 @@ def test_rename_with_f2_from_the_keyboard(qtbot, controller, profile) -> None:
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState)  # the commit is queued
     assert [d.nickname for d in profile.devices()][2] == "Work iPhone"
     assert table.model().index(2, 0).data() == "Work iPhone"
+
+
+def test_handed_over_profile_must_get_a_new_password(qtbot, controller, store) -> None:
+    from PySide6.QtCore import QTimer
+
+    from epcs_desktop.core.handover import create_handover_profile
+
+    create_handover_profile(store, "Dr Park", "front-desk-temp-1", T0).close()
+    profile = store.open("Dr Park", "front-desk-temp-1")
+    refused: list[str] = []
+
+    def refuse() -> None:
+        dialog = QApplication.activeModalWidget()
+        refused.append(type(dialog).__name__)
+        dialog.reject()
+
+    QTimer.singleShot(0, refuse)
+    assert controller.open_profile(profile) is None  # refused: locked again
+    assert refused == ["NewPasswordDialog"]
+    assert not profile.vault.is_open
+    assert controller.main_window is None
+
+
+def test_front_desk_handover_opens_from_the_lock_screen(qtbot, controller) -> None:
+    from epcs_desktop.ui.frontdesk import HandOverDialog
+
+    controller.show_start()
+    controller.start_window.handover_requested.emit()
+    dialog = controller.start_window.dialog
+    assert isinstance(dialog, HandOverDialog) and dialog.isVisible()
+    dialog.reject()
+    assert controller.start_window.isVisible()

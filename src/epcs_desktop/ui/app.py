@@ -110,7 +110,9 @@ def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_firs
         store = ProfileStore(Path(demo_dir))
         controller = AppController(store, demo_password=DEMO_PASSWORD, show_notice=False)
         profile = create_demo_profile(store)
-        window: QWidget = controller.open_profile(profile)
+        main = controller.open_profile(profile)
+        assert main is not None  # the demo profile never needs a password change
+        window: QWidget = main
     else:
         store = ProfileStore(Path(data_dir) if data_dir is not None else None)
         controller = AppController(store)

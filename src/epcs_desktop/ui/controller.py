@@ -65,6 +65,7 @@ class AppController(QObject):
         self.start_window = StartWindow(store, demo_password=demo_password)
         self.start_window.unlocked.connect(self.open_profile)
         self.start_window.settings_requested.connect(self._locked_settings)
+        self.start_window.handover_requested.connect(self._handover)
         self.last_input = time.monotonic()
         app = QApplication.instance()
         if app is not None:
@@ -81,10 +82,14 @@ class AppController(QObject):
         self.start_window.raise_()
         self.start_window.activateWindow()
 
-    def open_profile(self, profile: Any) -> MainWindow:
-        """Show the main window for an unlocked profile."""
+    def open_profile(self, profile: Any) -> MainWindow | None:
+        """Show the main window for an unlocked profile (None: a required password change was refused)."""
         if self.profile is not None:
             self.lock()
+        if not self._password_change_done(profile):
+            profile.close()
+            self.start_window.show_unlock(profile.name)
+            return None
         self.profile = profile
         self.last_input = time.monotonic()
         window = MainWindow(profile, self.clock, self.ticker, self.guard, self.window_settings)
@@ -99,6 +104,17 @@ class AppController(QObject):
         if self.show_notice:
             QTimer.singleShot(0, self._maybe_show_notice)
         return window
+
+    def _password_change_done(self, profile: Any) -> bool:
+        """A profile the front desk handed over must get the clinician's own password first."""
+        from epcs_desktop.core.guide import state_store
+        from epcs_desktop.core.handover import must_change_password
+
+        if not must_change_password(state_store(profile)):
+            return True
+        from epcs_desktop.ui.frontdesk import require_new_password_if_needed
+
+        return require_new_password_if_needed(profile, self.start_window)
 
     def _maybe_show_notice(self) -> None:
         """The hard-token notice, once per profile (remembered in the vault's activity log)."""
@@ -158,6 +174,15 @@ class AppController(QObject):
             self.profile = None
         if self.tray is not None:
             self.tray.hide()
+
+    def _handover(self) -> None:
+        """Front desk sets up a profile for a clinician, who picks their own password at first unlock."""
+        from epcs_desktop.ui.frontdesk import HandOverDialog
+
+        dialog = HandOverDialog(self.store, self.start_window)
+        self.start_window.dialog = dialog
+        dialog.finished.connect(lambda _r: self.start_window.show_unlock(dialog.created_name))
+        dialog.open()
 
     def _locked_settings(self) -> None:
         QMessageBox.information(

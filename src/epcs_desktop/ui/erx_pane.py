@@ -321,7 +321,18 @@ class ErxPane(QWidget):
         self.dialog.open()
 
     def show_change_guide(self) -> None:
-        # Not modal: the guide is read next to the window it talks about.
+        """The interactive change-phone guide (front desk), or the plain six steps if it cannot load."""
+        try:
+            from epcs_desktop.ui.frontdesk import ChangeGuideDialog
+        except ImportError:
+            log.warning("change-phone guide unavailable; showing the help page")
+            self.show_change_help()
+            return
+        self.dialog = ChangeGuideDialog(self.profile, self)
+        self.dialog.show()  # not modal: it is read next to the table it talks about
+
+    def show_change_help(self) -> None:
+        """The six steps of DrChrono's help article, as a help page."""
         self.dialog = HelpDialog(
             self.tr("What happens to my MFA when I change my phone?"), "change-phone", self
         )

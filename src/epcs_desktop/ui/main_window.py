@@ -134,12 +134,18 @@ class MainWindow(QMainWindow):
             self._action("quit", self.tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit)
         )
 
+        tools = bar.addMenu(self.tr("&Tools"))
+        tools.addAction(self._action("phone", self.tr("&Change-phone guide…"), self.erx.show_change_guide))
+        tools.addAction(self._action("add", self.tr("&Practice enrollment…"), self.open_practice))
+        tools.addAction(self._action(None, self.tr("&Activity log…"), self.open_activity_log))
+        tools.addAction(self._action(None, self.tr("Save &setup sheet (PDF)…"), self.save_setup_sheet))
+
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(
             self._action(
                 "help",
                 self.tr("What happens to my MFA when I change my phone?"),
-                self.erx.show_change_guide,
+                self.erx.show_change_help,
                 QKeySequence.StandardKey.HelpContents,
             )
         )
@@ -164,6 +170,39 @@ class MainWindow(QMainWindow):
         wizard = EnrollWizard(self.profile, self, clock=self.clock)
         self.dialog = wizard
         wizard.open()
+
+    def open_practice(self) -> None:
+        """Front desk: a practice run of ID.me's enrollment (imported on demand: it draws QR codes)."""
+        from epcs_desktop.ui.frontdesk import PracticeDialog
+
+        self.dialog = PracticeDialog(self.profile, self, self.clock)
+        self.dialog.open()
+
+    def open_activity_log(self) -> None:
+        from epcs_desktop.ui.frontdesk import ActivityLogDialog
+
+        self.dialog = ActivityLogDialog(self.profile, self)
+        self.dialog.open()
+
+    def save_setup_sheet(self) -> None:
+        """A printable PDF of the profile's devices and prescriber info (no secrets)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from epcs_desktop.core.errors import EpcsError
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save setup sheet"), f"{self.profile.name} setup sheet.pdf", self.tr("PDF (*.pdf)")
+        )
+        if not path:
+            return
+        from epcs_desktop.ui.frontdesk import save_setup_sheet
+
+        try:
+            saved = save_setup_sheet(self.profile, path, self.clock)
+        except (EpcsError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Save setup sheet"), str(exc))
+            return
+        self.show_message(self.tr("Setup sheet saved to %1").replace("%1", str(saved)))
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.profile, self)

@@ -84,12 +84,14 @@ class StartWindow(QMainWindow):
 
     unlocked = Signal(object)
     settings_requested = Signal()
+    handover_requested = Signal()
 
     def __init__(self, store: Any, demo_password: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.demo_password = demo_password
         self.failures: dict[str, int] = {}
+        self.dialog: Any = None
         self.busy = False
         self.setObjectName("startWindow")
         self.setWindowTitle(self.tr("EPCS Desktop — Unlock"))
@@ -114,6 +116,8 @@ class StartWindow(QMainWindow):
         theme.set_icon(new, "add")
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.show_create)
+        handover = menu.addAction(self.tr("Set up a profile for a &clinician (front desk)…"))
+        handover.triggered.connect(self.handover_requested)
         settings = menu.addAction(self.tr("&Settings…"))
         theme.set_icon(settings, "settings")
         settings.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))

@@ -4,39 +4,39 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="165"/>
+        <location filename="../../ui/controller.py" line="190"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="167"/>
+        <location filename="../../ui/controller.py" line="192"/>
         <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
         <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="190"/>
+        <location filename="../../ui/controller.py" line="215"/>
         <source>Copy primary device&apos;s code</source>
         <translation>Copiar el código del dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="193"/>
+        <location filename="../../ui/controller.py" line="218"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="194"/>
+        <location filename="../../ui/controller.py" line="219"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="198"/>
+        <location filename="../../ui/controller.py" line="223"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="223"/>
+        <location filename="../../ui/controller.py" line="248"/>
         <source>The primary device&apos;s codes are not generated here.</source>
         <translation>Los códigos del dispositivo principal no se generan aquí.</translation>
     </message>
@@ -236,7 +236,7 @@
     </message>
     <message>
         <location filename="../../ui/erx_pane.py" line="208"/>
-        <location filename="../../ui/erx_pane.py" line="326"/>
+        <location filename="../../ui/erx_pane.py" line="337"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
@@ -296,57 +296,57 @@
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="341"/>
+        <location filename="../../ui/erx_pane.py" line="352"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="344"/>
+        <location filename="../../ui/erx_pane.py" line="355"/>
         <source>(not set)</source>
         <translation>(sin definir)</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="351"/>
+        <location filename="../../ui/erx_pane.py" line="362"/>
         <source>two letters and seven digits, e.g. AB1234563</source>
         <translation>dos letras y siete dígitos, p. ej. AB1234563</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="354"/>
+        <location filename="../../ui/erx_pane.py" line="365"/>
         <source>ten digits</source>
         <translation>diez dígitos</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="359"/>
+        <location filename="../../ui/erx_pane.py" line="370"/>
         <source>&amp;State:</source>
         <translation>&amp;Estado:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="360"/>
+        <location filename="../../ui/erx_pane.py" line="371"/>
         <source>State &amp;License Number:</source>
         <translation>Número de &amp;licencia estatal:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="361"/>
+        <location filename="../../ui/erx_pane.py" line="372"/>
         <source>&amp;DEA Number:</source>
         <translation>Número &amp;DEA:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="363"/>
+        <location filename="../../ui/erx_pane.py" line="374"/>
         <source>&amp;NPI:</source>
         <translation>&amp;NPI:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="367"/>
+        <location filename="../../ui/erx_pane.py" line="378"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="389"/>
+        <location filename="../../ui/erx_pane.py" line="400"/>
         <source>✓ valid format</source>
         <translation>✓ formato válido</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="423"/>
+        <location filename="../../ui/erx_pane.py" line="434"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
@@ -428,41 +428,82 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="137"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <source>&amp;Change-phone guide…</source>
+        <translation>Guía para &amp;cambiar de teléfono…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <source>&amp;Practice enrollment…</source>
+        <translation>&amp;Practicar la inscripción…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140"/>
+        <source>&amp;Activity log…</source>
+        <translation>Registro de &amp;actividad…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <source>Save &amp;setup sheet (PDF)…</source>
+        <translation>Guardar &amp;hoja de configuración (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Compliance notice</source>
         <translation>&amp;Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;About EPCS Desktop</source>
         <translation>A&amp;cerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>Save setup sheet</source>
+        <translation>Guardar hoja de configuración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>Setup sheet saved to %1</source>
+        <translation>Hoja de configuración guardada en %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>About EPCS Desktop</source>
         <translation>Acerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>%1 %2
 MFA companion and code generator for DrChrono EPCS with ID.me.</source>
         <translation>%1 %2
@@ -612,85 +653,90 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Fuerte.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="95"/>
+        <location filename="../../ui/start.py" line="97"/>
         <source>EPCS Desktop — Unlock</source>
         <translation>EPCS Desktop — Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="112"/>
+        <location filename="../../ui/start.py" line="114"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="113"/>
-        <location filename="../../ui/start.py" line="157"/>
+        <location filename="../../ui/start.py" line="115"/>
+        <location filename="../../ui/start.py" line="161"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="117"/>
+        <location filename="../../ui/start.py" line="119"/>
+        <source>Set up a profile for a &amp;clinician (front desk)…</source>
+        <translation>Preparar un perfil para un &amp;profesional (recepción)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="121"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="122"/>
-        <location filename="../../ui/start.py" line="160"/>
+        <location filename="../../ui/start.py" line="126"/>
+        <location filename="../../ui/start.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="131"/>
+        <location filename="../../ui/start.py" line="135"/>
         <source>Choose your profile</source>
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="135"/>
+        <location filename="../../ui/start.py" line="139"/>
         <source>Each clinician on this workstation has a profile of their own, in its own encrypted vault.</source>
         <translation>Cada profesional de esta estación de trabajo tiene su propio perfil, en su propia bóveda cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="141"/>
+        <location filename="../../ui/start.py" line="145"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="146"/>
-        <location filename="../../ui/start.py" line="147"/>
+        <location filename="../../ui/start.py" line="150"/>
+        <location filename="../../ui/start.py" line="151"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="149"/>
+        <location filename="../../ui/start.py" line="153"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="164"/>
+        <location filename="../../ui/start.py" line="168"/>
         <source>There is no profile on this workstation yet. Create one to get started.</source>
         <translation>Aún no hay ningún perfil en esta estación de trabajo. Cree uno para empezar.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="182"/>
+        <location filename="../../ui/start.py" line="186"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="227"/>
+        <location filename="../../ui/start.py" line="231"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="232"/>
+        <location filename="../../ui/start.py" line="236"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="260"/>
+        <location filename="../../ui/start.py" line="264"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="262"/>
+        <location filename="../../ui/start.py" line="266"/>
         <source>Wrong password. You can try again in %n second(s).</source>
         <translation>
             <numerusform>Contraseña incorrecta. Puede volver a intentarlo en %n segundo.</numerusform>
@@ -698,57 +744,57 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="278"/>
+        <location filename="../../ui/start.py" line="282"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="282"/>
+        <location filename="../../ui/start.py" line="286"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="291"/>
+        <location filename="../../ui/start.py" line="295"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="292"/>
+        <location filename="../../ui/start.py" line="296"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="294"/>
+        <location filename="../../ui/start.py" line="298"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="297"/>
+        <location filename="../../ui/start.py" line="301"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="304"/>
+        <location filename="../../ui/start.py" line="308"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="308"/>
+        <location filename="../../ui/start.py" line="312"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="345"/>
+        <location filename="../../ui/start.py" line="349"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="352"/>
+        <location filename="../../ui/start.py" line="356"/>
         <source>A profile with this name already exists.</source>
         <translation>Ya existe un perfil con este nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="376"/>
+        <location filename="../../ui/start.py" line="380"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
