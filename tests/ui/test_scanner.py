@@ -153,28 +153,6 @@ def test_preview_is_mirrored(qtbot) -> None:
     preview.repaint()  # paints without error
 
 
-def test_emitting_signals_does_not_eat_references_to_true(qtbot) -> None:
-    """PySide6 6.12.0 drops a reference to True per emit() and aborts the interpreter.
-
-    pyproject.toml pins PySide6 below 6.12 for that reason; this guards the pin.
-    """
-    import sys
-
-    from PySide6.QtCore import QObject, Signal
-
-    class Pinger(QObject):
-        ping = Signal(int)
-
-    pinger = Pinger()
-    got: list[int] = []
-    pinger.ping.connect(got.append)
-    before = sys.getrefcount(True)
-    for i in range(5000):
-        pinger.ping.emit(i)
-    assert len(got) == 5000
-    assert sys.getrefcount(True) - before > -100  # unpatched 6.12.0 loses 5000
-
-
 def test_dispose_waits_out_a_hung_camera_without_crashing(qtbot) -> None:
     """A driver stuck in read() outlives stop()'s timeout; the session lingers until it returns."""
     from epcs_desktop.ui import scanner
