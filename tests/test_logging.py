@@ -22,12 +22,6 @@ URI = f"otpauth://totp/ID.me:dr.lee%40clinic.example?secret={SECRET_B32}&issuer=
 PROFILE_PASSWORD = "Profile-Pa55word-xyz"
 BACKUP_PASSWORD = "Backup-Pa55word-abc"
 
-# Runs the real CLI with logging set up the way a session would: DEBUG into the folder given by
-# $EPCS_DESKTOP_LOG_DIR. (cli.main's own logging.basicConfig is a no-op once handlers exist.)
-CLI = (
-    "import sys; from epcs_desktop.logsetup import setup_logging; setup_logging('DEBUG'); "
-    "from epcs_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
-)
 
 
 @pytest.fixture
@@ -133,7 +127,7 @@ def test_unwritable_log_folder_still_runs(tmp_path: Path, restore_root_logging: 
 
 def _cli(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
     out = subprocess.run(
-        [sys.executable, "-c", CLI, *args], input=stdin, capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-m", "epcs_desktop", *args], input=stdin, capture_output=True, text=True, env=env, check=False
     )
     assert "Traceback" not in out.stderr
     return out

@@ -57,6 +57,18 @@ class RedactingFormatter(logging.Formatter):
         return _REDACT.sub("<redacted>", super().format(record))
 
 
+class OneLineFormatter(RedactingFormatter):
+    """For stderr: the message only, never a traceback (tracebacks go to the private log file)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+
+
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A RotatingFileHandler whose every file (current and rotated) is created 0600."""
 
@@ -78,8 +90,10 @@ def _parse_level(level: int | str | None) -> int:
     return int(level)
 
 
-def setup_logging(level: int | str | None = None, log_dir: Path | None = None) -> Path | None:
-    """Send records at `level` and above to the rotating private log file; WARNING and above to stderr.
+def setup_logging(
+    level: int | str | None = None, log_dir: Path | None = None, stderr_level: int = logging.WARNING
+) -> Path | None:
+    """Send records at `level` and above to the rotating private log file; `stderr_level` and up to stderr.
 
     `level` defaults to `$EPCS_DESKTOP_LOG_LEVEL`, else INFO. Calling it again
     replaces the handlers it installed before (tests, CLI then GUI). Returns
@@ -95,8 +109,8 @@ def setup_logging(level: int | str | None = None, log_dir: Path | None = None) -
     file_level = _parse_level(level)
     formatter = RedactingFormatter(_FORMAT)
     stderr = logging.StreamHandler(sys.stderr)
-    stderr.setLevel(logging.WARNING)
-    stderr.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+    stderr.setLevel(stderr_level)
+    stderr.setFormatter(OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
     _installed.append(stderr)
 
     folder = log_dir or default_log_dir()
@@ -120,7 +134,7 @@ def setup_logging(level: int | str | None = None, log_dir: Path | None = None) -
         problem = exc.strerror or type(exc).__name__
     for handler in _installed:
         root.addHandler(handler)
-    root.setLevel(min(file_level, logging.WARNING))
+    root.setLevel(min(file_level, stderr_level))
     if path is None:
         log.warning("cannot write the log file in %s (%s); logging to stderr only", folder, problem)
     else:

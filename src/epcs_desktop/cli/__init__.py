@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from epcs_desktop import __version__
 from epcs_desktop.cli.common import EXIT_INTERNAL, EXIT_USAGE, exit_code_for
 from epcs_desktop.core.errors import EpcsError
+from epcs_desktop.logsetup import default_log_dir, install_excepthook, setup_logging
 
 logger = logging.getLogger(__name__)
 
@@ -77,11 +78,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.ERROR,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    setup_logging(stderr_level=logging.INFO if args.verbose else logging.ERROR)
+    install_excepthook()
     try:
         func = getattr(args, "func", None)
         if func is None:
@@ -98,7 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("EPCS_DESKTOP_DEBUG") == "1":
             raise
+        logger.critical("unexpected error: %s", type(exc).__name__, exc_info=True)  # traceback: log file only
         sys.stderr.write(
-            f"error: internal error ({type(exc).__name__}); run with EPCS_DESKTOP_DEBUG=1 for details.\n"
+            f"error: internal error ({type(exc).__name__}); the details are in the log file "
+            f"({default_log_dir()}).\n"
         )
         return EXIT_INTERNAL

@@ -90,8 +90,10 @@ def _application() -> QApplication:
 
 def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_first_paint: bool) -> int:
     """Run the desktop program until it quits; returns the exit code."""
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not logging.getLogger().handlers:  # the CLI has normally set up logging already
+        from epcs_desktop.logsetup import setup_logging
+
+        setup_logging()
     app = _application()
     from epcs_desktop.core.profiles import ProfileStore
     from epcs_desktop.ui import i18n, theme
