@@ -370,3 +370,29 @@ def test_front_desk_handover_opens_from_the_lock_screen(qtbot, controller) -> No
     assert isinstance(dialog, HandOverDialog) and dialog.isVisible()
     dialog.reject()
     assert controller.start_window.isVisible()
+
+
+def test_erx_pane_warns_when_the_primary_device_is_this_computer(qtbot, tmp_path) -> None:
+    """The DEA notice appears where it matters: a primary whose codes come from this computer."""
+    from epcs_desktop.core.erx import DeviceOption
+    from epcs_desktop.core.otpauth import from_secret
+    from epcs_desktop.core.profiles import ProfileStore
+    from epcs_desktop.ui.erx_pane import ErxPane
+
+    store = ProfileStore(tmp_path)
+    profile = store.create("Dr Note", "correct horse battery")
+    try:
+        profile.add_device("Phone", DeviceOption.PUSH)
+        pane = ErxPane(profile, profile.settings)
+        qtbot.addWidget(pane)
+        assert pane.primary_note.isHidden()
+        otp = from_secret("JBSWY3DPEHPK3PXPJBSWY3DP")
+        profile.add_device("This PC", DeviceOption.GENERATOR_HERE, otp=otp, make_primary=True)
+        pane.on_profile_changed()
+        assert not pane.primary_note.isHidden()
+        assert "21 CFR 1311.115" in pane.primary_note.text()
+        profile.set_primary("Phone")
+        pane.on_profile_changed()
+        assert pane.primary_note.isHidden()
+    finally:
+        profile.close()

@@ -315,16 +315,13 @@ class SettingsDialog(QDialog):
         super().accept()
 
 
-COMPLIANCE_TEXT = "Codes generated on this computer are not a DEA 'hard token': 21 CFR 1311.115 requires the token to be separate from the computer you prescribe on. Use a code generator on your phone (or a hardware token) for EPCS signing."  # noqa: E501
-
-
 def compliance_text() -> str:
-    """The notice in the user's language (the literal is repeated so lupdate can extract it)."""
+    """The DEA notice in the user's language: the one wording every screen and the setup sheet use."""
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate(
         "compliance",
-        "Codes generated on this computer are not a DEA 'hard token': 21 CFR 1311.115 requires the token to be separate from the computer you prescribe on. Use a code generator on your phone (or a hardware token) for EPCS signing.",  # noqa: E501
+        "Codes generated on this computer are not a DEA 'hard token' separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.",  # noqa: E501
     )
 
 

@@ -34,13 +34,21 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.errors import EpcsError
-from epcs_desktop.core.erx import US_STATES, PrescriberInfo, validate_dea, validate_npi, validate_prescriber
+from epcs_desktop.core.erx import (
+    US_STATES,
+    DeviceOption,
+    PrescriberInfo,
+    validate_dea,
+    validate_npi,
+    validate_prescriber,
+)
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.dialogs import (
     HelpDialog,
     IdentityDialog,
     OtherDeviceDialog,
     RemoveDeviceDialog,
+    compliance_text,
     error_label,
 )
 from epcs_desktop.ui.models import ROLE_IS_PRIMARY, DeviceTableModel
@@ -251,6 +259,12 @@ class ErxPane(QWidget):
 
         self.table_error = error_label()
         layout.addWidget(self.table_error)
+        self.primary_note = QLabel()
+        self.primary_note.setObjectName("notice")
+        self.primary_note.setWordWrap(True)
+        self.primary_note.setAccessibleName(self.tr("Compliance warning"))
+        layout.addWidget(self.primary_note)
+        self._update_primary_note()
         buttons = QHBoxLayout()
         other = QPushButton(self.tr("&Record another device…"))
         theme.set_icon(other, "phone")
@@ -442,11 +456,25 @@ class ErxPane(QWidget):
         self.npi.setText(info.npi)
         self._validate_fields()
 
+    def _update_primary_note(self) -> None:
+        """Say it plainly where it matters: a primary device whose codes come from this computer."""
+        primary = self.profile.primary()
+        here = primary is not None and primary.option is DeviceOption.GENERATOR_HERE
+        self.primary_note.setText(
+            self.tr(
+                "Your primary device generates its codes on this computer. {notice}"
+            ).format(notice=compliance_text())
+            if here
+            else ""
+        )
+        self.primary_note.setVisible(here)
+
     # -- refresh -------------------------------------------------------------------------
     def on_profile_changed(self) -> None:
         """Re-read after every committed change; the prescriber form keeps what the user is typing."""
         self.identity_label.setText(self._identity_html())
         self.model.reload()
+        self._update_primary_note()
         self._validate_fields()
 
 

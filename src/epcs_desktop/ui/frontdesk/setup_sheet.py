@@ -24,12 +24,12 @@ from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import option_label
 from epcs_desktop.core.guide import STEPS, ChangeDeviceGuide, state_store
+from epcs_desktop.ui.dialogs import compliance_text
 
 log = logging.getLogger(__name__)
 
-COMPLIANCE_NOTICE = (
-    "Codes generated on this computer are not a DEA 'hard token' separate from the prescribing computer "
-    "(21 CFR 1311.115). Use them only as ID.me allows for your account, keep a second device enrolled, "
+SHEET_ADVICE = (
+    "Use these codes only as ID.me allows for your account, keep a second device enrolled, "
     "and do not let anyone else use your sign-in or your codes."
 )
 NO_SECRETS_NOTE = "This sheet contains no secret keys, no codes and no QR codes."
@@ -107,7 +107,7 @@ def sheet_html(profile: Any, clock: Clock | None = None) -> str:
         parts.append("</ol>")
     parts += [
         "<h2>Compliance notice</h2>",
-        f"<p>{_e(COMPLIANCE_NOTICE)}</p>",
+        f"<p>{_e(compliance_text())} {_e(SHEET_ADVICE)}</p>",
         f"<p><i>{_e(NO_SECRETS_NOTE)}</i></p>",
     ]
     return "\n".join(parts)

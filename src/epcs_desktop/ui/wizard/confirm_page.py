@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.otpauth import OtpParams
+from epcs_desktop.ui.dialogs import compliance_text
 from epcs_desktop.ui.ticker import Ticker
 
 from .state import describe
@@ -123,15 +124,7 @@ class ConfirmPage(QWizardPage):
             self,
         )
         self.reminder.setWordWrap(True)
-        self.compliance = QLabel(
-            self.tr(
-                "Please note: codes generated on this computer are not a DEA \u201chard token\u201d kept "
-                "separate from the computer you prescribe on (21 CFR 1311.115). For signing controlled-"
-                "substance prescriptions, use the ID.me Authenticator app on your phone; keep this "
-                "generator as a backup."
-            ),
-            self,
-        )
+        self.compliance = QLabel(compliance_text(), self)
         self.compliance.setWordWrap(True)
         self.compliance.setFrameShape(QFrame.Shape.StyledPanel)
         self.compliance.setAccessibleName(self.tr("Compliance note"))
