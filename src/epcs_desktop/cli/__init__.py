@@ -34,9 +34,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"error: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The full parser; `commands=False` gives only the global options (and no -h), for `_parse`."""
     parser = _Parser(
         prog=PROG,
+        add_help=commands,
         description="MFA companion and code generator for DrChrono EPCS with ID.me. "
         "Without a command, opens the desktop window.",
         epilog="Passwords come from $EPCS_DESKTOP_PASSWORD, else --password-file, else a no-echo prompt.",
@@ -57,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="GUI: quit once the window is drawn (smoke test)",
     )
+    if not commands:
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in SUBCOMMAND_MODULES:
         module = importlib.import_module(f"epcs_desktop.cli.{name}")
@@ -75,9 +79,26 @@ def _run_gui(args: argparse.Namespace) -> int:
     return int(run_gui(args.data_dir, args.demo, args.quit_after_first_paint) or 0)
 
 
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse argv, importing the subcommand modules only when argv has more than global options.
+
+    Opening the window (no command) is what people do many times a day;
+    registering every subcommand means importing each command module and the
+    core modules it needs, which cost ~30 ms of start-up for a parser that is
+    then not used. Anything the global-only parser does not recognise (a
+    command, -h/--help, a typo) goes to the full parser, so help and error
+    messages are exactly the full parser's.
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args, rest = build_parser(commands=False).parse_known_args(argv)
+    if not rest:
+        args.command = None
+        return args
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(argv)
     setup_logging(stderr_level=logging.INFO if args.verbose else logging.ERROR)
     install_excepthook()
     try:
