@@ -13,7 +13,9 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -45,7 +47,11 @@ ALL_ACTIONS = "All actions"
 class ActivityTableModel(QAbstractTableModel):
     """Rows of `Profile.activity()`: When · Action · Detail, newest first by default."""
 
-    HEADERS = ("When", "Action", "Detail")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ActivityTableModel", "When"),
+        QT_TRANSLATE_NOOP("ActivityTableModel", "Action"),
+        QT_TRANSLATE_NOOP("ActivityTableModel", "Detail"),
+    )
     WHEN, ACTION, DETAIL = range(3)
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
@@ -76,7 +82,7 @@ class ActivityTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("ActivityTableModel", self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -140,7 +146,7 @@ class ActivityLogDialog(QDialog):
     def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
-        self.setWindowTitle(f"Activity log — {getattr(profile, 'name', '')}")
+        self.setWindowTitle(self.tr("Activity log — {name}").format(name=getattr(profile, "name", "")))
         self.resize(820, 480)
         self.model = ActivityTableModel(profile, self)
         self.proxy = ActivityFilterProxy(self)
@@ -155,7 +161,7 @@ class ActivityLogDialog(QDialog):
         )
         self.table.verticalHeader().setVisible(False)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter (e.g. a device name)")
+        self.search.setPlaceholderText(self.tr("Filter (e.g. a device name)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
         self.action_combo = QComboBox()
@@ -163,7 +169,7 @@ class ActivityLogDialog(QDialog):
         self.count_label = QLabel()
         self.message = QLabel()
         self.message.setVisible(False)
-        self.export_button = QPushButton("Export CSV…")
+        self.export_button = QPushButton(self.tr("&Export CSV…"))
         self.export_button.clicked.connect(self._export_clicked)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -184,29 +190,37 @@ class ActivityLogDialog(QDialog):
         self.model.reload()
         self.action_combo.blockSignals(True)
         self.action_combo.clear()
-        self.action_combo.addItems([ALL_ACTIONS, *self.model.actions()])
+        self.action_combo.addItems([self.tr("All actions"), *self.model.actions()])
         idx = self.action_combo.findText(current)
         self.action_combo.setCurrentIndex(max(idx, 0))
         self.action_combo.blockSignals(False)
         self._filter_changed()
 
     def _filter_changed(self, *_: Any) -> None:
-        self.proxy.set_action(self.action_combo.currentText())
+        # The first item is "All actions" in the user's language; the proxy knows it as ALL_ACTIONS.
+        index = self.action_combo.currentIndex()
+        self.proxy.set_action(ALL_ACTIONS if index <= 0 else self.action_combo.currentText())
         self.proxy.set_text(self.search.text())
-        self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} entries")
+        self.count_label.setText(
+            self.tr("{shown} of {total} entries").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )
 
     def export_to(self, path: str) -> int | None:
         """Write the rows shown (after filtering) to `path` as CSV."""
         return run_inline(
             self.message,
             lambda: write_csv(self.proxy.visible_entries(), path),
-            ok_text="The activity log was exported.",
+            ok_text=self.tr("The activity log was exported."),
         )
 
     def _export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export activity log", f"{getattr(self.profile, 'name', 'profile')}-activity.csv",
-            "CSV files (*.csv)",
+            self,
+            self.tr("Export activity log"),
+            f"{getattr(self.profile, 'name', 'profile')}-activity.csv",
+            self.tr("CSV files (*.csv)"),
         )
         if path:
             self.export_to(path)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,7 +49,7 @@ from epcs_desktop.ui.ticker import Ticker
 
 log = logging.getLogger(__name__)
 
-TITLE = "What happens to my MFA when I change my phone?"
+TITLE = QT_TRANSLATE_NOOP("ChangeGuideDialog", "What happens to my MFA when I change my phone?")
 
 
 class RecordDeviceDialog(QDialog):
@@ -59,18 +59,20 @@ class RecordDeviceDialog(QDialog):
         super().__init__(parent)
         self.profile = profile
         self.added: Any = None
-        self.setWindowTitle("Record a phone or push device")
+        self.setWindowTitle(self.tr("Record a phone or push device"))
         self.nickname = QLineEdit()
-        self.nickname.setPlaceholderText("ex. My iPhone")
+        self.nickname.setPlaceholderText(self.tr("ex. My iPhone"))
         self.option = QComboBox()
         for opt in (DeviceOption.GENERATOR_OTHER, DeviceOption.PUSH):
-            self.option.addItem(f"{option_label(opt)} (on that device)", opt.value)
-        self.make_primary = QCheckBox("Make it the primary device here")
+            self.option.addItem(
+                self.tr("{option} (on that device)").format(option=option_label(opt)), opt.value
+            )
+        self.make_primary = QCheckBox(self.tr("Make it the &primary device here"))
         self.error = QLabel()
         self.error.setVisible(False)
         form = QFormLayout()
-        form.addRow("Name your device", self.nickname)
-        form.addRow("Option", self.option)
+        form.addRow(self.tr("&Name your device:"), self.nickname)
+        form.addRow(self.tr("&Option:"), self.option)
         form.addRow("", self.make_primary)
         std = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(std.Ok | std.Cancel)
@@ -97,16 +99,20 @@ class _StepBox(QGroupBox):
     """One step: tick, instructions, what you should see, state detail, link."""
 
     def __init__(self, step: GuideStep, profile: Any, parent: QWidget | None = None) -> None:
-        super().__init__(f"Step {step.number} — {step.title}", parent)
+        super().__init__(
+            self.tr("Step {number} — {title}").format(number=step.number, title=step.title), parent
+        )
         self.step = step
-        self.tick = QCheckBox("Done" if not step.observable else "Done (ticked from this profile)")
+        self.tick = QCheckBox(
+            self.tr("Done") if not step.observable else self.tr("Done (ticked from this profile)")
+        )
         self.tick.setEnabled(not step.observable)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         lay = QVBoxLayout(self)
         text = QLabel(step.instructions)
         text.setWordWrap(True)
-        see = QLabel(f"<i>You should see:</i> {step.what_you_see}")
+        see = QLabel(self.tr("<i>You should see:</i> {what}").format(what=step.what_you_see))
         see.setWordWrap(True)
         lay.addWidget(text)
         lay.addWidget(see)
@@ -134,7 +140,7 @@ class ChangeGuideDialog(QDialog):
         self.guide = ChangeDeviceGuide(profile, state_store(profile), self.clock)
         self.resumed = self.guide.in_progress
         self.guide.ensure_started()
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(QCoreApplication.translate("ChangeGuideDialog", TITLE))
         self.resize(760, 720)
 
         self.intro = QLabel()
@@ -168,9 +174,9 @@ class ChangeGuideDialog(QDialog):
 
         # Step 5: enroll here, or record a phone / push device.
         row5 = QHBoxLayout()
-        self.enroll_button = QPushButton("Enroll it in this program…")
+        self.enroll_button = QPushButton(self.tr("&Enroll it in this program…"))
         self.enroll_button.clicked.connect(self._enroll)
-        self.record_button = QPushButton("Record a phone or push device…")
+        self.record_button = QPushButton(self.tr("Record a phone or &push device…"))
         self.record_button.clicked.connect(self._record)
         row5.addWidget(self.enroll_button)
         row5.addWidget(self.record_button)
@@ -180,7 +186,7 @@ class ChangeGuideDialog(QDialog):
         # Step 6: mark the new primary here.
         row6 = QHBoxLayout()
         self.primary_combo = QComboBox()
-        self.primary_button = QPushButton("Mark as primary here")
+        self.primary_button = QPushButton(self.tr("&Mark as primary here"))
         self.primary_button.clicked.connect(self._mark_primary)
         row6.addWidget(self.primary_combo, 1)
         row6.addWidget(self.primary_button)
@@ -190,12 +196,14 @@ class ChangeGuideDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
 
-        self.restart_button = QPushButton("Start over")
-        self.restart_button.setToolTip("Forget the ticks and compare against the device table as it is now")
+        self.restart_button = QPushButton(self.tr("Start &over"))
+        self.restart_button.setToolTip(
+            self.tr("Forget the ticks and compare against the device table as it is now")
+        )
         self.restart_button.clicked.connect(self._restart)
-        self.finish_button = QPushButton("Finish")
+        self.finish_button = QPushButton(self.tr("&Finish"))
         self.finish_button.clicked.connect(self._finish)
-        self.close_button = QPushButton("Close (keep my progress)")
+        self.close_button = QPushButton(self.tr("&Close (keep my progress)"))
         self.close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress_label, 1)
@@ -247,10 +255,16 @@ class ChangeGuideDialog(QDialog):
         baseline = self.guide.progress.baseline if self.guide.progress else None
         old_name = old.nickname if old else (baseline.old_nickname if baseline else "")
         self.intro.setText(
-            ("Welcome back — your progress was kept. " if self.resumed else "")
-            + "Keep your current device working until the new one is set up and selected as primary "
-            + "in DrChrono; otherwise you cannot sign prescriptions for controlled substances."
-            + (f" Device being replaced: <b>{old_name}</b>." if old_name else "")
+            (self.tr("Welcome back — your progress was kept.") + " " if self.resumed else "")
+            + self.tr(
+                "Keep your current device working until the new one is set up and selected as primary "
+                "in DrChrono; otherwise you cannot sign prescriptions for controlled substances."
+            )
+            + (
+                " " + self.tr("Device being replaced: <b>{name}</b>.").format(name=old_name)
+                if old_name
+                else ""
+            )
         )
         statuses = self.guide.status()
         for status in statuses:
@@ -260,18 +274,26 @@ class ChangeGuideDialog(QDialog):
             box.tick.blockSignals(False)
             box.detail.setText(status.detail)
         done = sum(1 for s in statuses if s.done)
-        self.progress_label.setText(f"{done} of {len(statuses)} steps done")
+        self.progress_label.setText(
+            self.tr("{done} of {total} steps done").format(done=done, total=len(statuses))
+        )
         self.finish_button.setEnabled(done == len(statuses))
 
         self.remove_button.setVisible(old is not None)
-        self.remove_button.setText(f"I deleted '{old.nickname}' in ID.me — remove it here" if old else "")
+        self.remove_button.setText(
+            self.tr("I deleted '{name}' in ID.me — &remove it here").format(
+                name=old.nickname.replace("&", "&&")
+            )
+            if old
+            else ""
+        )
 
         current_primary = self.profile.primary()
         self.primary_combo.clear()
         for d in self.profile.devices():
             if old is not None and d.id == old.id:
                 continue
-            label = d.nickname + ("  (primary here)" if d.is_primary else "")
+            label = d.nickname + ("  " + self.tr("(primary here)") if d.is_primary else "")
             self.primary_combo.addItem(label, d.nickname)
         new = self.guide.new_devices()
         if new:
@@ -279,7 +301,7 @@ class ChangeGuideDialog(QDialog):
             self.primary_combo.setCurrentIndex(max(idx, 0))
         self.primary_button.setEnabled(self.primary_combo.count() > 0)
         if current_primary is None:
-            self.boxes[SELECT_PRIMARY].detail.setText("No device is marked primary.")
+            self.boxes[SELECT_PRIMARY].detail.setText(self.tr("No device is marked primary."))
         self._refresh_code()
 
     def _refresh_code(self) -> None:
@@ -289,10 +311,14 @@ class ChangeGuideDialog(QDialog):
             self._unavailable(exc)
             return
         if hint is None:
-            self.code_label.setText("No device is recorded here yet.")
+            self.code_label.setText(self.tr("No device is recorded here yet."))
         elif hint.code is not None:
             secs = int(hint.seconds_left or 0)
-            self.code_label.setText(f"{hint.nickname}: {group_code(hint.code)}   ({secs} s)")
+            self.code_label.setText(
+                self.tr("{name}: {code}   ({secs} s)").format(
+                    name=hint.nickname, code=group_code(hint.code), secs=secs
+                )
+            )
         else:
             self.code_label.setText(hint.message)
 
@@ -316,7 +342,7 @@ class ChangeGuideDialog(QDialog):
         try:
             from epcs_desktop.ui.wizard import EnrollWizard
         except ImportError:
-            show_message(self.message, "The enrollment wizard is not available in this build.")
+            show_message(self.message, self.tr("The enrollment wizard is not available in this build."))
             return
         wizard = EnrollWizard(self.profile, self, clock=self.clock)
         wizard.exec()

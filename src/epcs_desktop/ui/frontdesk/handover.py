@@ -55,19 +55,21 @@ class HandOverDialog(QDialog):
         self.profiles = profiles
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.created_name: str | None = None
-        self.setWindowTitle("Set up a profile for a clinician")
+        self.setWindowTitle(self.tr("Set up a profile for a clinician"))
         intro = QLabel(
-            "Create the clinician's profile with a temporary password and give it to them in person. "
-            "At their first unlock they must choose their own password; after that, no one else can "
-            "read this profile's codes."
+            self.tr(
+                "Create the clinician's profile with a temporary password and give it to them in person. "
+                "At their first unlock they must choose their own password; after that, no one else can "
+                "read this profile's codes."
+            )
         )
         intro.setWordWrap(True)
         self.name_edit = QLineEdit()
         self.staff_edit = QLineEdit()
-        self.staff_edit.setPlaceholderText("your name (optional)")
+        self.staff_edit.setPlaceholderText(self.tr("your name (optional)"))
         self.password_edit = QLineEdit()
-        self.password_edit.setPlaceholderText("at least 8 characters")
-        self.generate_button = QPushButton("Generate")
+        self.password_edit.setPlaceholderText(self.tr("at least 8 characters"))
+        self.generate_button = QPushButton(self.tr("&Generate"))
         self.generate_button.clicked.connect(
             lambda: self.password_edit.setText(generate_temporary_password())
         )
@@ -82,20 +84,20 @@ class HandOverDialog(QDialog):
         self.dea_edit = QLineEdit()
         self.npi_edit = QLineEdit()
         form = QFormLayout()
-        form.addRow("Profile name", self.name_edit)
-        form.addRow("Temporary password", pw_row)
-        form.addRow("Set up by", self.staff_edit)
-        form.addRow(QLabel("<b>Prescriber Info</b>"))
-        form.addRow("State", self.state_combo)
-        form.addRow("License Number", self.license_edit)
-        form.addRow("DEA Number", self.dea_edit)
-        form.addRow("NPI", self.npi_edit)
+        form.addRow(self.tr("Profile &name:"), self.name_edit)
+        form.addRow(self.tr("&Temporary password:"), pw_row)
+        form.addRow(self.tr("Set &up by:"), self.staff_edit)
+        form.addRow(QLabel("<b>" + self.tr("Prescriber Info") + "</b>"))
+        form.addRow(self.tr("&State:"), self.state_combo)
+        form.addRow(self.tr("&License Number:"), self.license_edit)
+        form.addRow(self.tr("&DEA Number:"), self.dea_edit)
+        form.addRow(self.tr("N&PI:"), self.npi_edit)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         std = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(std.Ok | std.Cancel)
-        self.buttons.button(std.Ok).setText("Create profile")
+        self.buttons.button(std.Ok).setText(self.tr("&Create profile"))
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -118,7 +120,7 @@ class HandOverDialog(QDialog):
         """Create the profile, then close it: staff do not keep a clinician's profile open."""
         try:
             if not self.name_edit.text().strip():
-                raise RuleError("Enter a profile name.")
+                raise RuleError(self.tr("Enter a profile name."))
             prescriber = self._prescriber()
             profile = create_handover_profile(
                 self.profiles,
@@ -145,25 +147,30 @@ class NewPasswordDialog(QDialog):
         super().__init__(parent)
         self.profile = profile
         self.store = state_store(profile)
-        self.setWindowTitle("Choose your own password")
+        self.setWindowTitle(self.tr("Choose your own password"))
         staff = handed_over_by(self.store)
+        if staff:
+            setup = self.tr("This profile was set up for you by {staff} with a temporary password.")
+        else:
+            setup = self.tr("This profile was set up for you with a temporary password.")
         intro = QLabel(
-            f"This profile was set up for you{' by ' + staff if staff else ''} with a temporary password. "
-            "Choose a password only you know before using it; the temporary one stops working."
+            setup.format(staff=staff)
+            + " "
+            + self.tr("Choose a password only you know before using it; the temporary one stops working.")
         )
         intro.setWordWrap(True)
-        self.new_edit = _password_edit("at least 8 characters")
-        self.confirm_edit = _password_edit("type it again")
+        self.new_edit = _password_edit(self.tr("at least 8 characters"))
+        self.confirm_edit = _password_edit(self.tr("type it again"))
         form = QFormLayout()
-        form.addRow("New password", self.new_edit)
-        form.addRow("Confirm", self.confirm_edit)
+        form.addRow(self.tr("&New password:"), self.new_edit)
+        form.addRow(self.tr("C&onfirm:"), self.confirm_edit)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         std = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(std.Ok | std.Cancel)
-        self.buttons.button(std.Ok).setText("Set my password")
-        self.buttons.button(std.Cancel).setText("Lock profile")
+        self.buttons.button(std.Ok).setText(self.tr("&Set my password"))
+        self.buttons.button(std.Cancel).setText(self.tr("&Lock profile"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

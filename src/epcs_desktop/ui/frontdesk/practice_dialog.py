@@ -15,7 +15,7 @@ import logging
 from typing import Any
 
 import qrcode
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,7 +35,7 @@ from epcs_desktop.ui.frontdesk._common import PRACTICE_STYLE, run_inline, show_m
 
 log = logging.getLogger(__name__)
 
-BANNER = "PRACTICE — this is not ID.me. Nothing real is changed."
+BANNER = QT_TRANSLATE_NOOP("PracticeDialog", "PRACTICE — this is not ID.me. Nothing real is changed.")
 MODULE_PX = 6
 QUIET_MODULES = 4
 
@@ -61,7 +61,7 @@ def qr_pixmap(payload: str, module_px: int = MODULE_PX) -> QPixmap:
 
 
 def _banner() -> QLabel:
-    label = QLabel(BANNER)
+    label = QLabel(QCoreApplication.translate("PracticeDialog", BANNER))
     label.setStyleSheet(PRACTICE_STYLE)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
@@ -89,7 +89,7 @@ class PracticeDialog(QDialog):
         self.removed: list[str] = []
         primary = profile.primary()
         self.primary_before: str | None = primary.nickname if primary is not None else None
-        self.setWindowTitle("PRACTICE enrollment — not ID.me")
+        self.setWindowTitle(self.tr("PRACTICE enrollment — not ID.me"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._secure_page())
         self.pages.addWidget(self._barcode_page())
@@ -97,7 +97,7 @@ class PracticeDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(_banner())
         lay.addWidget(self.pages, 1)
-        self.close_button = QPushButton("End practice")
+        self.close_button = QPushButton(self.tr("End practice"))
         self.close_button.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -109,22 +109,26 @@ class PracticeDialog(QDialog):
     def _secure_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.addWidget(_heading("SECURE YOUR ACCOUNT (practice)"))
-        lay.addWidget(QLabel("Step 1 of 3 — choose how to enroll your code generator."))
+        lay.addWidget(_heading(self.tr("SECURE YOUR ACCOUNT (practice)")))
+        lay.addWidget(QLabel(self.tr("Step 1 of 3 — choose how to enroll your code generator.")))
         self.link_choice = QRadioButton(
-            "Enroll in Code Generator with an activation link (text message / email)"
+            self.tr("Enroll in Code Generator with an activation link (text message / email)")
         )
         self.link_choice.setEnabled(False)
-        self.link_choice.setToolTip("Not part of the practice: it needs ID.me to send you a message.")
-        self.barcode_choice = QRadioButton("Enroll with barcode / secret key")
+        self.link_choice.setToolTip(
+            self.tr("Not part of the practice: it needs ID.me to send you a message.")
+        )
+        self.barcode_choice = QRadioButton(self.tr("Enroll with &barcode / secret key"))
         self.barcode_choice.setChecked(True)
         lay.addWidget(self.link_choice)
         lay.addWidget(self.barcode_choice)
-        note = QLabel("At ID.me, if the QR code fails to work, the text message option is the alternative.")
+        note = QLabel(
+            self.tr("At ID.me, if the QR code fails to work, the text message option is the alternative.")
+        )
         note.setWordWrap(True)
         lay.addWidget(note)
         lay.addStretch(1)
-        self.secure_continue = QPushButton("Continue")
+        self.secure_continue = QPushButton(self.tr("&Continue"))
         self.secure_continue.clicked.connect(lambda: self.go(self.BARCODE))
         lay.addWidget(self.secure_continue)
         return page
@@ -132,29 +136,31 @@ class PracticeDialog(QDialog):
     def _barcode_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.addWidget(_heading("Enroll with barcode / secret key (practice)"))
+        lay.addWidget(_heading(self.tr("Enroll with barcode / secret key (practice)")))
         text = QLabel(
-            "Step 2 of 3 — in your authenticator app tap the scan (+) icon and scan this PRACTICE code, "
-            "or type the secret key below. You can also enroll it in this program with the wizard "
-            "(from the screen or the webcam); it will be removed when the practice ends."
+            self.tr(
+                "Step 2 of 3 — in your authenticator app tap the scan (+) icon and scan this PRACTICE code, "
+                "or type the secret key below. You can also enroll it in this program with the wizard "
+                "(from the screen or the webcam); it will be removed when the practice ends."
+            )
         )
         text.setWordWrap(True)
         lay.addWidget(text)
         self.qr_label = QLabel()
         self.qr_label.setPixmap(qr_pixmap(self.session.uri()))
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setAccessibleName("Practice QR code")
+        self.qr_label.setAccessibleName(self.tr("Practice QR code"))
         lay.addWidget(self.qr_label)
-        self.key_label = QLabel(f"Secret key: {self.session.secret_key()}")
+        self.key_label = QLabel(self.tr("Secret key: {key}").format(key=self.session.secret_key()))
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_label.setStyleSheet("font-family:monospace;font-size:15px;")
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(self.key_label)
-        lay.addWidget(QLabel(f"Issuer: {self.session.params.issuer}"))
+        lay.addWidget(QLabel(self.tr("Issuer: {issuer}").format(issuer=self.session.params.issuer)))
         row = QHBoxLayout()
-        self.wizard_button = QPushButton("Enroll it in this program…")
+        self.wizard_button = QPushButton(self.tr("&Enroll it in this program…"))
         self.wizard_button.clicked.connect(self._open_wizard)
-        self.barcode_continue = QPushButton("Continue")
+        self.barcode_continue = QPushButton(self.tr("&Continue"))
         self.barcode_continue.clicked.connect(lambda: self.go(self.CONFIRM))
         row.addWidget(self.wizard_button)
         row.addStretch(1)
@@ -168,21 +174,29 @@ class PracticeDialog(QDialog):
     def _confirm_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.addWidget(_heading("Confirm your device (practice)"))
+        lay.addWidget(_heading(self.tr("Confirm your device (practice)")))
         text = QLabel(
-            "Step 3 of 3 — check your code generator app and enter the 6-digit code to complete securing "
-            "your (practice) account."
+            self.tr(
+                "Step 3 of 3 — check your code generator app and enter the 6-digit code to complete securing "
+                "your (practice) account."
+            )
         )
         text.setWordWrap(True)
         lay.addWidget(text)
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText("Enter the 6-digit code")
+        self.code_edit.setPlaceholderText(self.tr("Enter the 6-digit code"))
         self.code_edit.setMaxLength(9)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("ex. My iPhone (optional)")
-        lay.addWidget(QLabel("Enter the 6-digit code"))
+        self.name_edit.setPlaceholderText(self.tr("ex. My iPhone (optional)"))
+        code_caption = QLabel(self.tr("Enter the 6-&digit code"))
+        code_caption.setBuddy(self.code_edit)
+        name_caption = QLabel(self.tr("&Name your device"))
+        name_caption.setBuddy(self.name_edit)
+        self.code_edit.setAccessibleName(self.tr("6-digit code"))
+        self.name_edit.setAccessibleName(self.tr("Device name"))
+        lay.addWidget(code_caption)
         lay.addWidget(self.code_edit)
-        lay.addWidget(QLabel("Name your device"))
+        lay.addWidget(name_caption)
         lay.addWidget(self.name_edit)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
@@ -190,9 +204,9 @@ class PracticeDialog(QDialog):
         lay.addWidget(self.result_label)
         lay.addStretch(1)
         row = QHBoxLayout()
-        self.back_button = QPushButton("Go back")
+        self.back_button = QPushButton(self.tr("Go &back"))
         self.back_button.clicked.connect(lambda: self.go(self.BARCODE))
-        self.confirm_button = QPushButton("Continue")
+        self.confirm_button = QPushButton(self.tr("&Continue"))
         self.confirm_button.setDefault(True)
         self.confirm_button.clicked.connect(self.confirm)
         self.code_edit.returnPressed.connect(self.confirm)
@@ -215,21 +229,25 @@ class PracticeDialog(QDialog):
         show_message(self.result_label, result.message, ok=result.accepted)
         self.code_edit.clear()
         if result.accepted:
-            self.close_button.setText("Finish practice")
+            self.close_button.setText(self.tr("Finish practice"))
         return result.accepted
 
     def _open_wizard(self) -> None:
         try:
             from epcs_desktop.ui.wizard import EnrollWizard
         except ImportError:
-            show_message(self.barcode_message, "The enrollment wizard is not available in this build.")
+            show_message(
+                self.barcode_message, self.tr("The enrollment wizard is not available in this build.")
+            )
             return
         wizard = EnrollWizard(self.profile, self, clock=self.clock)
         wizard.exec()
         if practice_devices(self.profile.devices(), self._secrets()):
             show_message(
                 self.barcode_message,
-                "The practice generator was added here for now; it is removed when the practice ends.",
+                self.tr(
+                    "The practice generator was added here for now; it is removed when the practice ends."
+                ),
                 ok=True,
             )
 
