@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import cv2
@@ -167,21 +170,39 @@ def test_real_process_camera_and_no_display() -> None:
 # --------------------------------------------------------------------------- Xvfb
 
 
+def _accepts(path: Path) -> bool:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        try:
+            sock.connect(str(path))
+        except OSError:
+            return False
+    return True
+
+
 def _start_xvfb(*extra: str) -> tuple[subprocess.Popen[bytes], str]:
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp", *extra],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as fh:
-        number = fh.readline().strip()
-    if not number:
+    """Xvfb on a random high display number, away from the low ones other suites' -displayfd
+    servers take. -noreset: without it the server resets when the last client (the CLI's own
+    display probe) disconnects, and a Qt client connecting during the reset is refused."""
+    rng = random.Random()
+    for _ in range(10):
+        number = rng.randrange(200, 900)
+        if Path(f"/tmp/.X{number}-lock").exists():
+            continue
+        proc = subprocess.Popen(
+            ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset", *extra],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        socket_path = Path(f"/tmp/.X11-unix/X{number}")
+        for _ in range(200):  # until the server accepts connections (-noreset: probing is harmless)
+            if proc.poll() is not None or _accepts(socket_path):
+                break
+            time.sleep(0.05)
+        if proc.poll() is None and _accepts(socket_path):
+            return proc, f":{number}"
         proc.kill()
-        pytest.skip("Xvfb did not start")
-    return proc, f":{number}"
+        proc.wait()
+    pytest.skip("Xvfb did not start")
 
 
 @pytest.fixture

@@ -216,6 +216,9 @@ class CameraSource(_Closable):
             for backend in backends_for_platform():
                 cap = cv2.VideoCapture(self.index, backend)
                 if cap.isOpened():
+                    if backend == cv2.CAP_V4L2:
+                        # USB webcams deliver 720p at full frame rate only as MJPG (YUYV is ~10 fps)
+                        cap.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter_fourcc(*"MJPG"))
                     cap.set(cv2.CAP_PROP_FRAME_WIDTH, width)
                     cap.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
                     with self._lock:

@@ -13,6 +13,8 @@ GUI, a QGuiApplication is created on first use and kept for the process.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import os
 import socket
@@ -48,36 +50,55 @@ def qimage_to_bgr(image: QImage) -> np.ndarray:
     return buf[:, : w * 3].reshape(h, w, 3).copy()
 
 
-def _x_display_reachable(display: str) -> bool:
-    """Whether a local X display (":N") accepts connections; remote ones are assumed reachable.
+class _XProbe:
+    """Holds a libxcb connection open until Qt has connected.
 
-    Qt aborts the whole process when xcb cannot connect, so this is checked first.
+    Qt aborts the whole process when its xcb plugin cannot connect, so the
+    CLI asks libxcb first. The probe connection stays open while Qt connects:
+    an X server with no other client (Xvfb, xvfb-run) resets when its last
+    client leaves, and would refuse Qt during that reset.
     """
+
+    def __init__(self, display: str) -> None:
+        self._xcb: ctypes.CDLL | None = None
+        self._conn: int | None = None
+        self.ok = False
+        try:
+            xcb = ctypes.CDLL(ctypes.util.find_library("xcb") or "libxcb.so.1")
+        except OSError:
+            self.ok = _x_socket_reachable(display)
+            return
+        xcb.xcb_connect.restype = ctypes.c_void_p
+        xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+        xcb.xcb_connection_has_error.restype = ctypes.c_int
+        xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+        xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+        self._xcb, self._conn = xcb, xcb.xcb_connect(display.encode(), None)
+        self.ok = bool(self._conn) and xcb.xcb_connection_has_error(self._conn) == 0
+
+    def close(self) -> None:
+        xcb, conn, self._conn = self._xcb, self._conn, None
+        if xcb is not None and conn:
+            xcb.xcb_disconnect(conn)  # also required after a failed connect (frees the error object)
+
+
+def _x_socket_reachable(display: str) -> bool:
     host, _, rest = display.rpartition(":")
     if host not in ("", "unix"):
-        return True
+        return True  # remote display: let Qt try
     number = rest.split(".")[0]
     if not number.isdigit():
         return False
-    path = f"/tmp/.X11-unix/X{number}"  # noqa: S108 - the standard X socket location
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        sock.settimeout(2.0)
-        try:
-            sock.connect(path)
-        except OSError:
-            # abstract-namespace sockets (some Xwayland/Xvfb builds) have no file
-            return not os.path.exists(path) and _abstract_x(number)
-    return True
-
-
-def _abstract_x(number: str) -> bool:
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        sock.settimeout(2.0)
-        try:
-            sock.connect(f"\0/tmp/.X11-unix/X{number}")
-        except OSError:
-            return False
-    return True
+    # abstract namespace first, then the socket file (the standard X location)
+    for address in (f"\0/tmp/.X11-unix/X{number}", f"/tmp/.X11-unix/X{number}"):  # noqa: S108
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(2.0)
+            try:
+                sock.connect(address)
+            except OSError:
+                continue
+            return True
+    return False
 
 
 def _ensure_app() -> QGuiApplication:
@@ -89,15 +110,21 @@ def _ensure_app() -> QGuiApplication:
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     if platform.startswith(("offscreen", "minimal", "vnc")):
         raise QrError(_NO_DISPLAY_MESSAGE)
-    if sys.platform.startswith("linux") and not platform:
+    probe: _XProbe | None = None
+    if sys.platform.startswith("linux") and (platform.startswith("xcb") or not platform):
         display, wayland = os.environ.get("DISPLAY", ""), os.environ.get("WAYLAND_DISPLAY", "")
-        if not wayland and not (display and _x_display_reachable(display)):
-            raise QrError(_NO_DISPLAY_MESSAGE)
-    if sys.platform.startswith("linux") and platform.startswith("xcb"):
-        display = os.environ.get("DISPLAY", "")
-        if not display or not _x_display_reachable(display):
-            raise QrError(_NO_DISPLAY_MESSAGE)
-    _app = QGuiApplication(sys.argv[:1])
+        if platform or not wayland:  # an X session (or xcb forced): Qt must be able to connect
+            if not display:
+                raise QrError(_NO_DISPLAY_MESSAGE)
+            probe = _XProbe(display)
+            if not probe.ok:
+                probe.close()
+                raise QrError(_NO_DISPLAY_MESSAGE)
+    try:
+        _app = QGuiApplication(sys.argv[:1])
+    finally:
+        if probe is not None:
+            probe.close()
     return _app
 
 
