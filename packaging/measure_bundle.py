@@ -32,8 +32,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("Qt: other Qt libraries", r"libQt6\w+\.so|PySide6/Qt\w+\.abi3"),
     ("PySide6/shiboken6 runtime", r"PySide6/|shiboken6/|libpyside6|libshiboken6"),
     ("OpenCV: cv2 module", r"^cv2/"),
-    ("OpenCV: FFmpeg (avcodec/avformat/avutil/swscale/swresample, vpx, aom)",
-     r"opencv_python_headless\.libs/lib(av|sw|vpx|aom)"),
+    (
+        "OpenCV: FFmpeg (avcodec/avformat/avutil/swscale/swresample, vpx, aom)",
+        r"opencv_python_headless\.libs/lib(av|sw|vpx|aom)",
+    ),
     ("OpenCV: OpenBLAS + gfortran/quadmath", r"opencv_python_headless\.libs/lib(openblas|gfortran|quadmath)"),
     ("OpenCV: other bundled libraries (ssl 1.1, png, avif, drm)", r"opencv_python_headless\.libs/"),
     ("NumPy: OpenBLAS + gfortran/quadmath", r"numpy\.libs/"),
@@ -44,8 +46,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("zxing-cpp", r"zxingcpp"),
     ("argon2-cffi / cffi", r"argon2|_cffi_backend"),
     ("protobuf", r"^google/"),
-    ("Python runtime (libpython, extension modules, stdlib, PYZ)",
-     r"libpython|^python3\.\d+/|base_library\.zip|\.pyz$|^lib-dynload/"),
+    (
+        "Python runtime (libpython, extension modules, stdlib, PYZ)",
+        r"libpython|^python3\.\d+/|base_library\.zip|\.pyz$|^lib-dynload/",
+    ),
     ("EPCS Desktop resources", r"^epcs_desktop/"),
     ("package metadata (*.dist-info)", r"\.dist-info/"),
 )

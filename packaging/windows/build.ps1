@@ -1,0 +1,33 @@
+# Builds the Windows installer on a Windows 10/11 x64 machine (not run in CI).
+# Needs: Python 3.11+ x64 from python.org (py launcher), Inno Setup 6 (iscc.exe).
+# Run from the repository root in PowerShell:
+#   powershell -ExecutionPolicy Bypass -File packaging\windows\build.ps1
+# Output: dist\epcs-desktop\ (bundle) and dist\epcs-desktop-<version>-setup-x64.exe
+$ErrorActionPreference = "Stop"
+Set-Location (Join-Path $PSScriptRoot "..\..")
+
+# 1. A separate build venv: the program and PyInstaller only, no test tools.
+if (-not (Test-Path build\pkg-venv\Scripts\python.exe)) { py -3.11 -m venv build\pkg-venv }
+$py = "build\pkg-venv\Scripts\python.exe"
+& $py -m pip install --upgrade pip
+& $py -m pip install "pyinstaller~=6.22.0" -e .
+if ($LASTEXITCODE -ne 0) { throw "pip install failed" }
+
+# 2. The one-folder bundle: epcs-desktop.exe (console CLI) + EPCSDesktop.exe (windowed GUI).
+#    The spec renders build\icons\epcs-desktop.ico from the SVG itself.
+& $py -m PyInstaller --noconfirm --clean --distpath dist --workpath build\pyinstaller packaging\epcs-desktop.spec
+if ($LASTEXITCODE -ne 0) { throw "pyinstaller failed" }
+
+# 3. Smoke test the bundle before wrapping it (RFC 6238 vector: t=59 -> 287082).
+$code = "otpauth://totp/RFC6238?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ" | & dist\epcs-desktop\epcs-desktop.exe code - --at 59
+if ($code -ne "287082") { throw "smoke test failed: got '$code'" }
+
+# 4. The installer.
+$version = & $py -c "import epcs_desktop; print(epcs_desktop.__version__)"
+$iscc = "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe"
+if (-not (Test-Path $iscc)) { $iscc = "iscc" }
+& $iscc "/DAppVersion=$version" packaging\windows\epcs-desktop.iss
+if ($LASTEXITCODE -ne 0) { throw "iscc failed" }
+
+# 5. Optional: sign both executables and the installer (Authenticode), e.g.
+#   signtool sign /fd SHA256 /tr <your CA's RFC 3161 timestamp URL> /td SHA256 /a <file>

@@ -1,0 +1,383 @@
+"""Cheap CI checks of the packaging recipes (the real build is scripts/package + scripts/smoke-package).
+
+Why these: a .desktop file or AppStream metainfo that fails validation is rejected by
+software centres; a spec with a syntax error, a Qt plugin kept without the Qt library
+it links against, or an icon that renders blank only shows up in a 10-minute build on
+release day. Each check here runs on the real files in packaging/ and, where it
+matters, against the real PySide6 installation.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import importlib.util
+import os
+import plistlib
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from epcs_desktop import APP_ID, APP_NAME, __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+LINUX = PACKAGING / "linux"
+DESKTOP_ID = "org.epcsdesktop.EpcsDesktop"
+DESKTOP = LINUX / f"{DESKTOP_ID}.desktop"
+METAINFO = LINUX / f"{DESKTOP_ID}.metainfo.xml"
+SPEC = PACKAGING / "epcs-desktop.spec"
+SVG = ROOT / "src" / "epcs_desktop" / "resources" / "icons" / f"{APP_ID}.svg"
+
+
+def _load(name: str) -> ModuleType:
+    """Import packaging/<name>.py (packaging/ is not a package: PyInstaller runs it as scripts)."""
+    spec = importlib.util.spec_from_file_location(f"_packaging_{name}", PACKAGING / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _elf_needed(path: Path) -> list[str]:
+    """DT_NEEDED entries of a little-endian ELF64 file (enough for x86-64/aarch64 Linux)."""
+    data = path.read_bytes()
+    assert data[:4] == b"\x7fELF" and data[4] == 2 and data[5] == 1, f"not ELF64 LE: {path}"
+    (shoff,) = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
+    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
+    dynamic = next(s for s in sections if s[1] == 6)  # SHT_DYNAMIC
+    strtab = sections[dynamic[6]]  # sh_link -> .dynstr
+    names = []
+    for off in range(dynamic[4], dynamic[4] + dynamic[5], 16):
+        tag, val = struct.unpack_from("<qQ", data, off)
+        if tag == 0:
+            break
+        if tag == 1:  # DT_NEEDED
+            start = strtab[4] + val
+            names.append(data[start : data.index(b"\0", start)].decode())
+    return names
+
+
+# --- Linux desktop integration ---------------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils not installed")
+def test_desktop_file_validates() -> None:
+    result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error" not in (result.stdout + result.stderr).lower()
+
+
+def test_desktop_file_launches_the_cli_entry_and_names_the_shipped_icon() -> None:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # keys are case-sensitive in desktop files
+    parser.read(DESKTOP, encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    assert entry["Exec"].split()[0] == APP_ID
+    assert entry["Icon"] == APP_ID and SVG.is_file()
+    assert entry["Name"] == APP_NAME
+    assert entry["Terminal"] == "false"
+
+
+@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream not installed")
+def test_metainfo_validates() -> None:
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_metainfo_lists_this_version_and_launches_the_desktop_file() -> None:
+    root = ET.parse(METAINFO).getroot()  # noqa: S314  (our own file)
+    assert root.findtext("id") == DESKTOP_ID
+    assert root.find("launchable").text == DESKTOP.name
+    assert root.find("provides/binary").text == APP_ID
+    versions = [r.get("version") for r in root.iter("release")]
+    assert __version__ in versions, "add a <release> for this version (RELEASE.md)"
+
+
+# --- the icon --------------------------------------------------------------------------
+
+
+def test_icon_svg_is_256_square_and_needs_no_fonts() -> None:
+    root = ET.parse(SVG).getroot()  # noqa: S314  (our own file)
+    assert root.tag.endswith("svg")
+    assert root.get("viewBox") == "0 0 256 256"
+    assert not [el for el in root.iter() if el.tag.endswith("text")], "text depends on installed fonts"
+
+
+def test_icons_render_crisp_at_every_hicolor_size(tmp_path: Path, qapp) -> None:
+    from PIL import Image
+
+    render_icons = _load("render_icons")
+    paths = render_icons.render_pngs(SVG, tmp_path, (16, 48, 256))
+    for path, size in zip(paths, (16, 48, 256), strict=True):
+        with Image.open(path) as img:
+            assert img.size == (size, size)
+            rgba = img.convert("RGBA")
+            assert rgba.getpixel((0, 0))[3] == 0, "corners must be transparent"
+            assert rgba.getpixel((size // 2, size // 2))[3] == 255, "the shield must be opaque"
+            # Not a flat blob: the white Rx mark and the dark shield are both there.
+            pixels = np.asarray(rgba).reshape(-1, 4)
+            opaque = pixels[pixels[:, 3] == 255][:, :3]
+            assert len(np.unique(opaque, axis=0)) > 3
+
+
+def test_windows_and_macos_icon_containers_hold_native_sizes(tmp_path: Path, qapp) -> None:
+    from PIL import Image
+
+    render_icons = _load("render_icons")
+    ico = render_icons.render_platform_icon(SVG, tmp_path, "ico")
+    with Image.open(ico) as img:
+        assert {(16, 16), (32, 32), (256, 256)} <= set(img.info["sizes"])
+    icns = render_icons.render_platform_icon(SVG, tmp_path, "icns")
+    with Image.open(icns) as img:
+        assert img.size[0] >= 512
+
+
+# --- the PyInstaller spec and what it keeps ----------------------------------------------
+
+
+def test_spec_parses_and_declares_entry_hidden_imports_and_camera_text() -> None:
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"), filename=str(SPEC))
+    strings = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    for module in (
+        "sqlcipher3",
+        "zxingcpp",
+        "cv2",
+        "argon2",
+        "_cffi_backend",
+        "cryptography.hazmat.bindings._rust",
+    ):
+        assert module in strings, f"hidden import {module} missing"
+    assert "NSCameraUsageDescription" in strings
+    calls = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    assert {"Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"} <= calls
+    # Entry point = epcs_desktop.cli:main, through the one-line entry script.
+    entry = ast.parse((PACKAGING / "entry.py").read_text(encoding="utf-8"))
+    imports = [n for n in ast.walk(entry) if isinstance(n, ast.ImportFrom)]
+    assert any(n.module == "epcs_desktop.cli" and n.names[0].name == "main" for n in imports)
+
+
+def _pyside_qt_dir() -> Path:
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "Qt"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux plugin layout")
+def test_bundle_rules_keep_what_the_gui_needs_and_drop_the_rest() -> None:
+    rules = _load("bundle_rules")
+    qt = _pyside_qt_dir()
+
+    def kept(rel: str) -> bool:
+        return rules.keep((f"PySide6/Qt/{rel}", str(qt / rel), "BINARY"))
+
+    for rel in (
+        "plugins/platforms/libqxcb.so",
+        "plugins/platforms/libqwayland.so",
+        "plugins/platforms/libqoffscreen.so",
+        "plugins/imageformats/libqsvg.so",
+        "plugins/iconengines/libqsvgicon.so",
+        "plugins/wayland-shell-integration/libxdg-shell.so",
+        "lib/libQt6Core.so.6",
+        "lib/libQt6Gui.so.6",
+        "lib/libQt6Widgets.so.6",
+        "lib/libQt6Svg.so.6",
+        "lib/libQt6Network.so.6",
+        "lib/libQt6DBus.so.6",
+        "lib/libQt6XcbQpa.so.6",
+        "lib/libQt6WaylandClient.so.6",
+    ):
+        assert (qt / rel).exists(), f"PySide6 no longer ships {rel}: review bundle_rules"
+        assert kept(rel), f"{rel} must stay in the bundle"
+    for rel in (
+        "plugins/platforms/libqeglfs.so",
+        "plugins/platforms/libqvnc.so",
+        "plugins/platformthemes/libqgtk3.so",
+        "plugins/tls/libqopensslbackend.so",
+        "plugins/sqldrivers/libqsqlite.so",
+        "lib/libQt6Quick.so.6",
+        "lib/libQt6Qml.so.6",
+        "lib/libQt6OpenGL.so.6",
+        "lib/libQt6Pdf.so.6",
+    ):
+        if (qt / rel).exists():
+            assert not kept(rel), f"{rel} should be left out"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF files")
+def test_every_kept_qt_plugin_finds_its_qt_libraries() -> None:
+    """A plugin whose Qt library was dropped fails to load at run time, silently."""
+    rules = _load("bundle_rules")
+    qt = _pyside_qt_dir()
+    problems = []
+    for plugin in sorted((qt / "plugins").rglob("*.so")):
+        rel = plugin.relative_to(qt).as_posix()
+        if not rules.keep((f"PySide6/Qt/{rel}", str(plugin), "BINARY")):
+            continue
+        for lib in _elf_needed(plugin):
+            if lib.startswith("libQt6") and not rules.keep((f"PySide6/Qt/lib/{lib}", "", "BINARY")):
+                problems.append(f"{rel} needs {lib}")
+    assert not problems, problems
+
+
+def test_qt_translations_follow_the_program_languages(tmp_path: Path) -> None:
+    rules = _load("bundle_rules")
+    pkg = tmp_path / "pkg"
+    (pkg / "resources" / "translations").mkdir(parents=True)
+    (pkg / "resources" / "translations" / "epcs_desktop_es.qm").write_bytes(b"")
+    (pkg / "resources" / "translations" / "epcs_desktop_pt_BR.ts").write_text("")
+    (pkg / "resources" / "translations" / "README.md").write_text("")
+    assert rules.app_languages(pkg) == {"es", "pt"}
+
+    def kept(name: str) -> bool:
+        return rules.keep_translation((f"PySide6/Qt/translations/{name}", "", "DATA"), {"es"})
+
+    assert kept("qtbase_es.qm") and kept("qt_es.qm")
+    assert not kept("qtbase_de.qm") and not kept("qt_fr.qm") and not kept("qtbase_pt_BR.qm")
+    assert rules.keep_translation(("epcs_desktop/resources/translations/x.qm", "", "DATA"), set())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF files")
+def test_prune_linux_drops_orphans_and_system_libraries() -> None:
+    """Real files: QtCore's module needs libQt6Core; nothing kept needs libQt6Quick; zlib is the system's."""
+    rules = _load("bundle_rules")
+    import PySide6
+
+    pyside = Path(PySide6.__file__).parent
+    qt_lib = pyside / "Qt" / "lib"
+    zlib = next(
+        (
+            p
+            for p in (
+                Path("/usr/lib/x86_64-linux-gnu/libz.so.1"),
+                Path("/lib/x86_64-linux-gnu/libz.so.1"),
+                Path("/usr/lib/aarch64-linux-gnu/libz.so.1"),
+                Path("/usr/lib64/libz.so.1"),
+            )
+            if p.exists()
+        ),
+        None,
+    )
+    if zlib is None:
+        pytest.skip("no system zlib at a known path")
+    entries = [
+        ("PySide6/QtCore.abi3.so", str(pyside / "QtCore.abi3.so"), "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", str(qt_lib / "libQt6Core.so.6"), "BINARY"),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", str(qt_lib / "libQt6Quick.so.6"), "BINARY"),
+        ("libz.so.1", str(zlib), "BINARY"),
+    ]
+
+    def get_imports(path: str) -> list[tuple[str, str | None]]:
+        # Direct DT_NEEDED plus one level more, like ldd's closure for these files.
+        names = set(_elf_needed(Path(path)))
+        core = qt_lib / "libQt6Core.so.6"
+        if "libQt6Core.so.6" in names:
+            names |= set(_elf_needed(core))
+        return [(n, None) for n in names]
+
+    kept = {e[0] for e in rules.prune_linux(entries, get_imports)}
+    assert "PySide6/QtCore.abi3.so" in kept
+    assert "PySide6/Qt/lib/libQt6Core.so.6" in kept
+    assert "PySide6/Qt/lib/libQt6Quick.so.6" not in kept, "orphan kept"
+    assert "libz.so.1" not in kept, "system library bundled"
+    kept_all = {e[0] for e in rules.prune_linux(entries, get_imports, bundle_system_libs=True)}
+    assert "libz.so.1" in kept_all
+
+
+# --- size report ---------------------------------------------------------------------------
+
+
+def test_measure_bundle_groups_by_component_and_skips_symlinks(tmp_path: Path) -> None:
+    measure = _load("measure_bundle")
+    bundle = tmp_path / "epcs-desktop"
+    files = {
+        "_internal/PySide6/Qt/lib/libQt6Core.so.6": 1000,
+        "_internal/PySide6/QtCore.abi3.so": 200,
+        "_internal/cv2/cv2.abi3.so": 3000,
+        "_internal/opencv_python_headless.libs/libavcodec-1234.so.62": 500,
+        "_internal/numpy.libs/libscipy_openblas64_-x.so": 700,
+        "epcs-desktop": 50,
+    }
+    for rel, size in files.items():
+        (bundle / rel).parent.mkdir(parents=True, exist_ok=True)
+        (bundle / rel).write_bytes(b"x" * size)
+    os.symlink("PySide6/Qt/lib/libQt6Core.so.6", bundle / "_internal" / "libQt6Core.so.6")
+    totals = measure.measure(bundle)
+    assert totals["Qt: QtCore"] == 1200
+    assert totals["OpenCV: cv2 module"] == 3000
+    assert totals["NumPy: OpenBLAS + gfortran/quadmath"] == 700
+    assert sum(totals.values()) == sum(files.values())
+    assert "total" in measure.format_table(totals, markdown=True)
+
+
+# --- shell, Windows and macOS recipes ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "scripts/package",
+        "scripts/smoke-package",
+        "packaging/linux/make-deb.sh",
+        "packaging/macos/build-dmg.sh",
+    ],
+)
+def test_shell_scripts_parse(script: str) -> None:
+    path = ROOT / script
+    result = subprocess.run(["bash", "-n", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert os.access(path, os.X_OK), f"{script} is not executable"
+
+
+def test_macos_entitlements_grant_the_camera_and_nothing_else() -> None:
+    with (PACKAGING / "macos" / "entitlements.plist").open("rb") as fh:
+        entitlements = plistlib.load(fh)
+    assert entitlements == {"com.apple.security.device.camera": True}
+
+
+def _iss_sections() -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for raw in (PACKAGING / "windows" / "epcs-desktop.iss").read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith(";"):
+            continue
+        match = re.fullmatch(r"\[(\w+)\]", line)
+        if match:
+            current = match[1]
+            sections.setdefault(current, [])
+        elif current:
+            sections[current].append(line)
+    return sections
+
+
+def test_inno_setup_installs_per_machine_with_start_menu_shortcut() -> None:
+    sections = _iss_sections()
+    setup = dict(line.split("=", 1) for line in sections["Setup"] if "=" in line and not line.startswith("#"))
+    assert setup["PrivilegesRequired"] == "admin"
+    assert setup["DefaultDirName"].startswith("{autopf}")
+    assert any(line.startswith('Name: "{autoprograms}') for line in sections["Icons"])
+    exe = APP_NAME.replace(" ", "") + ".exe"  # the spec's windowed launcher
+    assert any(exe in line for line in sections["Icons"]) or '#define AppExe "' + exe + '"' in (
+        PACKAGING / "windows" / "epcs-desktop.iss"
+    ).read_text(encoding="utf-8")
+
+
+def test_inno_setup_uninstall_touches_only_the_program_folder() -> None:
+    sections = _iss_sections()
+    for line in sections["UninstallDelete"]:
+        name = re.search(r'Name: "([^"]+)"', line)
+        assert name and name[1].startswith("{app}"), line
+    code = "\n".join(sections["Code"])
+    assert "UninstallSilent" in code and "MB_DEFBUTTON2" in code  # asks, default No, never silently
