@@ -168,10 +168,3 @@ def test_linux_camera_names_from_sysfs(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(frames, "SYSFS_V4L", root)
     monkeypatch.setattr(frames.sys, "platform", "linux")
     assert list_cameras() == [CameraInfo(0, "Integrated Webcam"), CameraInfo(10, "Logitech BRIO")]
-
-
-def test_list_cameras_on_this_machine_does_not_fail() -> None:
-    cams = list_cameras()
-    assert all(isinstance(c, CameraInfo) and c.name for c in cams)
-    for cam in cams:
-        assert Path(f"/dev/video{cam.index}").exists() or not Path("/dev").is_dir()
