@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QWidget
@@ -20,9 +20,11 @@ from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.clipboard import ClipboardGuard
 from epcs_desktop.ui.dialogs import compliance_box
-from epcs_desktop.ui.main_window import MainWindow
 from epcs_desktop.ui.start import StartWindow
 from epcs_desktop.ui.ticker import Ticker
+
+if TYPE_CHECKING:
+    from epcs_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +94,10 @@ class AppController(QObject):
             return None
         self.profile = profile
         self.last_input = time.monotonic()
+        # Imported here, not at the top: the lock screen's first paint does not wait for the main
+        # window's modules (ui.app warms them right after that paint).
+        from epcs_desktop.ui.main_window import MainWindow
+
         window = MainWindow(profile, self.clock, self.ticker, self.guard, self.window_settings)
         window.lock_requested.connect(self.lock)
         window.switch_requested.connect(self.switch_profile)

@@ -16,8 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QObject, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -134,33 +134,72 @@ def _svg_source(name: str) -> str | None:
         return None
 
 
-def _render_svg(svg: str, size: int) -> QPixmap:
+def _render_svg(svg: str, size: QSize, ratio: float) -> QPixmap:
     from PySide6.QtSvg import QSvgRenderer
 
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    ratio = 2.0
-    pm = QPixmap(QSize(int(size * ratio), int(size * ratio)))
+    width, height = max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio))
+    pm = QPixmap(QSize(width, height))
     pm.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pm)
-    renderer.render(painter, QRectF(0, 0, size * ratio, size * ratio))
+    renderer.render(painter, QRectF(0, 0, width, height))
     painter.end()
     pm.setDevicePixelRatio(ratio)
     return pm
 
 
+class _SvgIconEngine(QIconEngine):
+    """Renders a tinted SVG only when Qt first asks for a size, then keeps that pixmap.
+
+    Rendering every icon at three sizes and two modes up front cost ~30 ms of
+    start-up for icons most of which are in menus nobody has opened yet; an
+    engine draws the few that are painted, at exactly the size and scale used.
+    """
+
+    SIZES = (16, 24, 32)
+
+    def __init__(self, normal: str, disabled: str | None) -> None:
+        super().__init__()
+        self._normal = normal
+        self._disabled = disabled
+        self._cache: dict[tuple[int, int, bool, float], QPixmap] = {}
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        dim = mode == QIcon.Mode.Disabled and self._disabled is not None
+        key = (size.width(), size.height(), dim, scale)
+        pm = self._cache.get(key)
+        if pm is None:
+            svg = self._disabled if dim and self._disabled is not None else self._normal
+            pm = self._cache[key] = _render_svg(svg, size, scale)
+        return pm
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
+
+    def availableSizes(
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list:
+        return [QSize(n, n) for n in self.SIZES]
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._normal, self._disabled)
+
+
 def icon(name: str, tint: str | None = None) -> QIcon:
-    """A themed icon from resources/icons/<name>.svg (an empty icon if it is missing)."""
+    """A themed icon from resources/icons/<name>.svg (an empty icon if it is missing); drawn on first use."""
     svg = _svg_source(name)
     if svg is None:
         return QIcon()
     c = colors()
-    normal = svg.replace("currentColor", tint or c["text"])
-    disabled = svg.replace("currentColor", c["muted"])
-    result = QIcon()
-    for size in (16, 24, 32):
-        result.addPixmap(_render_svg(normal, size), QIcon.Mode.Normal)
-        result.addPixmap(_render_svg(disabled, size), QIcon.Mode.Disabled)
-    return result
+    return QIcon(
+        _SvgIconEngine(
+            svg.replace("currentColor", tint or c["text"]), svg.replace("currentColor", c["muted"])
+        )
+    )
 
 
 _BOUND: list[tuple[weakref.ref[Any], str, str | None]] = []
@@ -193,11 +232,17 @@ def app_icon() -> QIcon:
     """The packaged application icon, or a drawn fallback while it does not exist yet."""
     svg = _svg_source("epcs-desktop")
     if svg is not None:
-        result = QIcon()
-        for size in (16, 32, 48, 64, 128, 256):
-            result.addPixmap(_render_svg(svg, size))
-        return result
+        return QIcon(_AppIconEngine(svg, None))
     return icon("shield", LIGHT["accent"])
+
+
+class _AppIconEngine(_SvgIconEngine):
+    """The application icon: full colour, offered at the sizes window managers and trays ask for."""
+
+    SIZES = (16, 32, 48, 64, 128, 256)
+
+    def clone(self) -> QIconEngine:
+        return _AppIconEngine(self._normal, self._disabled)
 
 
 class Theme(QObject):
