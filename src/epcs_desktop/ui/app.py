@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 SCREENSHOT_ENV = "EPCS_DESKTOP_SCREENSHOT"
 SCREENSHOT_DELAY_MS = 600
+WARM_UP_DELAY_MS = 200  # after the first paint, so the lock screen is on screen before imports resume
 
 
 class FirstPaint(QObject):
@@ -134,6 +135,8 @@ def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_firs
         FirstPaint(window, lambda: QTimer.singleShot(SCREENSHOT_DELAY_MS, grab))
     elif quit_after_first_paint:
         FirstPaint(window, app.quit)
+    else:
+        FirstPaint(window, lambda: QTimer.singleShot(WARM_UP_DELAY_MS, _warm_up))
 
     try:
         code = app.exec()
@@ -143,6 +146,17 @@ def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_firs
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
     return int(code)
+
+
+def _warm_up() -> None:
+    """Import the unlocked window's modules while the person types the password.
+
+    They are kept off the first paint's path (the lock screen needs none of
+    them), but unlocking should not then pay for them either.
+    """
+    import epcs_desktop.ui.main_window  # noqa: F401
+
+    log.debug("main window modules loaded after first paint")
 
 
 def _teardown(controller: QObject) -> None:
