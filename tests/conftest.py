@@ -13,6 +13,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test asks a real time server at unlock; tests/ui/test_clock_status.py turns it on.
+os.environ.setdefault("EPCS_DESKTOP_CLOCK_CHECK", "off")
 
 settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]

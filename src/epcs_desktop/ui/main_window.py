@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage(self.tr("Unlocked “%1”").replace("%1", profile.name), STATUS_MS)
         self._restore_geometry()
+        self._install_trust_features()
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, icon: str | None, text: str, slot: Any, shortcut: Any = None) -> QAction:
@@ -108,6 +109,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("phone", self.tr("&Record another device…"), self.erx.record_other_device)
         )
+        file_menu.addSeparator()
+        self.backup_action = self._action("shield", self.tr("&Back up now…"), self.backup_now)
+        file_menu.addAction(self.backup_action)
+        self.restore_action = self._action(None, self.tr("R&estore from backup…"), self.restore_backup)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
@@ -203,6 +209,25 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Save setup sheet"), str(exc))
             return
         self.show_message(self.tr("Setup sheet saved to %1").replace("%1", str(saved)))
+
+    def _install_trust_features(self) -> None:
+        """Clock check (status bar, banner when off) and the backup reminder banner (ui/gui-trust)."""
+        from epcs_desktop.ui.backup_dialogs import BackupReminder
+        from epcs_desktop.ui.clock_status import ClockStatus
+
+        self.clock_status = ClockStatus(self, lambda: str(self._settings_cache.get("ntp_server", "")))
+        self.backup_reminder = BackupReminder(self, self.profile, self.clock)
+        self.bridge.changed.connect(self.backup_reminder.refresh)
+
+    def backup_now(self) -> None:
+        from epcs_desktop.ui.backup_dialogs import open_backup
+
+        open_backup(self)
+
+    def restore_backup(self) -> None:
+        from epcs_desktop.ui.backup_dialogs import open_restore
+
+        open_restore(self)
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.profile, self)
