@@ -1,0 +1,157 @@
+"""The clock check in the running main window, against an SNTP responder on 127.0.0.1 that lies on purpose."""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from epcs_desktop.core import ntp
+from epcs_desktop.ui.clock_status import CHECK_ENV, split_server
+
+
+class Responder:
+    """A UDP time server thread whose clock is `skew` seconds ahead (None: it never answers)."""
+
+    def __init__(self, skew: float | None) -> None:
+        self.skew = skew
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.settimeout(0.1)
+        self.port = self.sock.getsockname()[1]
+        self.requests = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                data, addr = self.sock.recvfrom(1024)
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.requests += 1
+            if self.skew is None:
+                continue
+            originate = struct.unpack_from(">Q", data, 40)[0]
+            t2 = ntp.unix_to_ntp(time.time() + self.skew)
+            t3 = ntp.unix_to_ntp(time.time() + self.skew)
+            first = (0 << 6) | (4 << 3) | 4
+            reply = struct.pack(">BBbbII4sQQQQ", first, 2, 6, -20, 0, 0, b"GPS\0", t2, originate, t2, t3)
+            self.sock.sendto(reply, addr)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def responder() -> Iterator[Callable[[float | None], Responder]]:
+    made: list[Responder] = []
+
+    def start(skew: float | None) -> Responder:
+        made.append(Responder(skew))
+        return made[-1]
+
+    yield start
+    for r in made:
+        r.close()
+
+
+def no_dialog_shown() -> bool:
+    return not any(
+        isinstance(w, QDialog | QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+
+
+def unlock_with_server(qtbot, controller, profile, monkeypatch, server: str):
+    monkeypatch.setenv(CHECK_ENV, "on")  # the suite turns the automatic check off; this test needs it
+    profile.set_setting("ntp_server", server)
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_skewed_clock_shows_a_visible_warning_with_the_fix(
+    qtbot, controller, profile, monkeypatch, responder
+) -> None:
+    server = responder(42.0)
+    window = unlock_with_server(qtbot, controller, profile, monkeypatch, f"127.0.0.1:{server.port}")
+    status = window.clock_status
+    qtbot.waitUntil(lambda: status.last is not None, timeout=10_000)
+    assert server.requests == 1  # checked at unlock, on its own
+    assert not status.last.ok and 40 < status.last.offset < 44
+    assert not status.banner.isHidden()
+    text = status.banner.label.text()
+    assert "42" in text and "behind" in text and "automatic time" in text.lower()
+    assert status.label.text().startswith("Clock off by +4") and status.label.isVisibleTo(window)
+    assert no_dialog_shown()
+
+
+def test_correct_clock_is_a_quiet_status_note(qtbot, controller, profile, monkeypatch, responder) -> None:
+    server = responder(-3.0)
+    window = unlock_with_server(qtbot, controller, profile, monkeypatch, f"127.0.0.1:{server.port}")
+    status = window.clock_status
+    qtbot.waitUntil(lambda: status.last is not None, timeout=10_000)
+    assert status.last.ok and status.banner.isHidden()
+    assert status.label.text().startswith("Clock OK (-")
+    assert "correct" in status.label.toolTip()
+
+
+def test_unreachable_server_is_quiet(qtbot, controller, profile, monkeypatch, responder) -> None:
+    silent = responder(None)
+    window = unlock_with_server(qtbot, controller, profile, monkeypatch, f"127.0.0.1:{silent.port}")
+    status = window.clock_status
+    with qtbot.waitSignal(status.checked, timeout=10_000) as got:
+        pass  # the unlock check (2 s timeout) reports first
+    assert got.args == [None]
+    assert status.last is None and status.banner.isHidden()
+    assert status.label.text() == "Clock not checked"
+    assert "did not answer" in status.label.toolTip()
+    assert no_dialog_shown()
+
+
+def test_a_failed_recheck_keeps_the_warning(qtbot, controller, profile, monkeypatch, responder) -> None:
+    server = responder(-600.0)
+    window = unlock_with_server(qtbot, controller, profile, monkeypatch, f"127.0.0.1:{server.port}")
+    status = window.clock_status
+    qtbot.waitUntil(lambda: status.last is not None, timeout=10_000)
+    assert "10 min ahead" in status.banner.label.text()
+    profile.set_setting("ntp_server", "no-such-host.invalid")
+    qtbot.waitUntil(lambda: window.current_settings()["ntp_server"] == "no-such-host.invalid", timeout=2_000)
+    with qtbot.waitSignal(status.checked, timeout=10_000):
+        status.check_now()
+    assert "no-such-host.invalid" in status.label.toolTip()
+    assert not status.banner.isHidden() and status.label.text().startswith("Clock off by -600")
+    assert no_dialog_shown()
+
+
+def test_automatic_check_is_off_in_the_suite(qtbot, controller, profile, responder) -> None:
+    server = responder(0.0)
+    profile.set_setting("ntp_server", f"127.0.0.1:{server.port}")
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    qtbot.wait(300)
+    assert server.requests == 0 and not window.clock_status.timer.isActive()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pool.ntp.org", ("pool.ntp.org", 123)),
+        ("127.0.0.1:1123", ("127.0.0.1", 1123)),
+        ("[::1]:1123", ("::1", 1123)),
+        ("::1", ("::1", 123)),
+        ("time.example:99999", ("time.example", 123)),
+    ],
+)
+def test_split_server(text: str, expected: tuple[str, int]) -> None:
+    assert split_server(text) == expected
