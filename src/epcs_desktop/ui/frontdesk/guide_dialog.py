@@ -10,6 +10,7 @@ primary anywhere in the program ticks the step here too.
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -100,7 +101,10 @@ class _StepBox(QGroupBox):
 
     def __init__(self, step: GuideStep, profile: Any, parent: QWidget | None = None) -> None:
         super().__init__(
-            self.tr("Step {number} — {title}").format(number=step.number, title=step.title), parent
+            self.tr("Step {number} — {title}").format(
+                number=step.number, title=step.title.replace("&", "&&")
+            ),
+            parent,
         )
         self.step = step
         self.tick = QCheckBox(
@@ -123,7 +127,7 @@ class _StepBox(QGroupBox):
         row.addWidget(self.detail, 1)
         self.link: QPushButton | None = None
         if step.link_setting:
-            self.link = QPushButton(step.link_label)
+            self.link = QPushButton(step.link_label.replace("&", "&&"))  # "Sign In & Security"
             key = step.link_setting
             self.link.clicked.connect(lambda: open_setting_link(profile, key))
             row.addWidget(self.link)
@@ -186,6 +190,7 @@ class ChangeGuideDialog(QDialog):
         # Step 6: mark the new primary here.
         row6 = QHBoxLayout()
         self.primary_combo = QComboBox()
+        self.primary_combo.setAccessibleName(self.tr("Device to mark as primary"))
         self.primary_button = QPushButton(self.tr("&Mark as primary here"))
         self.primary_button.clicked.connect(self._mark_primary)
         row6.addWidget(self.primary_combo, 1)
@@ -216,12 +221,31 @@ class ChangeGuideDialog(QDialog):
         lay.addWidget(scroll, 1)
         lay.addWidget(self.message)
         lay.addLayout(bottom)
+        self._set_tab_order()
 
         # The countdown runs only while the dialog is on screen (showEvent / hideEvent).
         self.ticker = Ticker(self.clock, self)
         self.ticker.tick.connect(lambda _now: self._refresh_code())
         listen(profile, self, self.refresh)
         self.refresh()
+
+    def _set_tab_order(self) -> None:
+        """Tab in reading order: each step's own controls, its tick and link, then the bottom row.
+
+        The steps' buttons are made after the step boxes, so creation order would visit them last.
+        """
+        extras: dict[str, list[QWidget]] = {
+            REMOVE_OLD: [self.remove_button],
+            ADD_NEW: [self.enroll_button, self.record_button],
+            SELECT_PRIMARY: [self.primary_combo, self.primary_button],
+        }
+        order: list[QWidget] = []
+        for st in STEPS:
+            box = self.boxes[st.id]
+            order += [*extras.get(st.id, []), box.tick, *([box.link] if box.link else [])]
+        order += [self.restart_button, self.close_button, self.finish_button]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

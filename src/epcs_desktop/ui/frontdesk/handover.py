@@ -9,6 +9,7 @@ changed password still pending — cancelling tells the shell to lock again.
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -85,7 +86,10 @@ class HandOverDialog(QDialog):
         self.npi_edit = QLineEdit()
         form = QFormLayout()
         form.addRow(self.tr("Profile &name:"), self.name_edit)
-        form.addRow(self.tr("&Temporary password:"), pw_row)
+        pw_label = QLabel(self.tr("&Temporary password:"))
+        pw_label.setBuddy(self.password_edit)  # a row holding a layout gets no buddy by itself
+        self.password_edit.setAccessibleName(self.tr("Temporary password"))
+        form.addRow(pw_label, pw_row)
         form.addRow(self.tr("Set &up by:"), self.staff_edit)
         form.addRow(QLabel("<b>" + self.tr("Prescriber Info") + "</b>"))
         form.addRow(self.tr("&State:"), self.state_combo)
@@ -97,7 +101,7 @@ class HandOverDialog(QDialog):
         self.error.setVisible(False)
         std = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(std.Ok | std.Cancel)
-        self.buttons.button(std.Ok).setText(self.tr("&Create profile"))
+        self.buttons.button(std.Ok).setText(self.tr("C&reate profile"))
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -105,6 +109,10 @@ class HandOverDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
+        # Tab follows the form as drawn (the "Set up by" field was created before the password row).
+        order = [self.name_edit, self.password_edit, self.generate_button, self.staff_edit, self.state_combo]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def _prescriber(self) -> PrescriberInfo:
         dea = self.dea_edit.text().strip()

@@ -172,6 +172,8 @@ class ConfirmPage(QWizardPage):
             self.primary.setText(self.tr("&Make the first of these my primary device"))
         else:
             self.primary.setText(self.tr("&Make this my primary device"))
+        if self.rows:  # the rows are made after the checkbox: Tab should reach them first
+            QWidget.setTabOrder(self.rows[-1].nickname, self.primary)
         self._primary_toggled(self.primary.isChecked())
         self.refresh()
         self._validate()

@@ -25,8 +25,8 @@ from epcs_desktop.core.otpauth import OtpParams
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EnrollWizard", text)
+# Written out as QCoreApplication.translate("EnrollWizard", "...") at each call so lupdate extracts them.
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -78,11 +78,14 @@ class EnrollState:
         from epcs_desktop.core.payload import PayloadKind, classify
 
         if not texts:
-            return Feedback(_tr("No QR code yet. Hold the code inside the box."))
+            return Feedback(translate("EnrollWizard", "No QR code yet. Hold the code inside the box."))
         payloads = [classify(t) for t in texts]
         for p in payloads:
             if p.kind in (PayloadKind.OTPAUTH, PayloadKind.MIGRATION):
-                return Feedback(_tr("QR code found. Hold still while it is read again…"), usable=True)
+                return Feedback(
+                    translate("EnrollWizard", "QR code found. Hold still while it is read again…"),
+                    usable=True,
+                )
         return Feedback(sentence(payloads[0].message))
 
     def offer(self, texts: Sequence[str]) -> Feedback:
@@ -90,7 +93,7 @@ class EnrollState:
         from epcs_desktop.core.payload import PayloadKind, classify
 
         if not texts:
-            return Feedback(_tr("No QR code found in this picture."))
+            return Feedback(translate("EnrollWizard", "No QR code found in this picture."))
         payloads = [classify(t) for t in texts]
         for p in payloads:
             if p.kind is PayloadKind.OTPAUTH and p.otp is not None:
@@ -115,18 +118,28 @@ class EnrollState:
         self.migration_skipped.extend(s for s in skipped if s not in self.migration_skipped)
         if not self.collector.complete:
             return Feedback(
-                _tr("Google Authenticator export: {status}. Scan the next code.").format(
-                    status=self.collector_status
-                ),
+                translate(
+                    "EnrollWizard", "Google Authenticator export: {status}. Scan the next code."
+                ).format(status=self.collector_status),
                 usable=True,
             )
         self.migration_accounts = list(self.collector.accounts())
         self.selected = list(self.migration_accounts)
         if not self.migration_accounts:
-            return Feedback(_tr("This Google Authenticator export holds no code generator this app can use."))
+            return Feedback(
+                translate(
+                    "EnrollWizard",
+                    "This Google Authenticator export holds no code generator this app can use.",
+                )
+            )
         n = len(self.migration_accounts)
-        msg = _tr("Google Authenticator export with {n} account(s) found. Choose which to add.")
-        return Feedback(msg.format(n=n), usable=True, done=True)
+        msg = translate(
+            "EnrollWizard",
+            "Google Authenticator export with %n account(s) found. Choose which to add.",
+            "",
+            n,
+        )
+        return Feedback(msg, usable=True, done=True)
 
 
 def sentence(message: str) -> str:
@@ -138,8 +151,10 @@ def describe(params: OtpParams) -> str:
     """'ID.me (jane@example.com)' — issuer and account, never the secret."""
     if params.issuer and params.account:
         return f"{params.issuer} ({params.account})"
-    return params.issuer or params.account or _tr("Unnamed account")
+    return params.issuer or params.account or translate("EnrollWizard", "Unnamed account")
 
 
 def _found_message(params: OtpParams) -> str:
-    return _tr("Authenticator code found: {what}. Press Next.").format(what=describe(params))
+    return translate("EnrollWizard", "Authenticator code found: {what}. Press Next.").format(
+        what=describe(params)
+    )
