@@ -18,7 +18,7 @@ RUNTIME_DEBS=(
 )
 # Extra packages for the test suite: a real X server for screen-grab tests,
 # oathtool for cross-checking codes, pdftotext for the setup sheet.
-TEST_DEBS=(xvfb xauth oathtool poppler-utils)
+TEST_DEBS=(xvfb xauth oathtool poppler-utils dbus)  # dbus: dbus-daemon + dbus-send for the session-lock tests
 
 _deb_installed() {
   local alt

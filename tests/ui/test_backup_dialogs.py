@@ -11,7 +11,13 @@ from PySide6.QtWidgets import QMessageBox
 
 from epcs_desktop.core import backup
 from epcs_desktop.core.erx import DeviceOption
-from epcs_desktop.ui.backup_dialogs import BackupDialog, RestoreDialog, open_backup, open_restore, strength_hint
+from epcs_desktop.ui.backup_dialogs import (
+    BackupDialog,
+    RestoreDialog,
+    open_backup,
+    open_restore,
+    strength_hint,
+)
 
 BACKUP_PASSWORD = "tulip minute copper lantern"
 
@@ -93,7 +99,8 @@ def test_backup_then_restore_round_trip_through_the_dialogs(qtbot, controller, p
     assert "+ add device 'Office PC' (Generate 2FA Key)" in merge_lines
     restore.replace.setChecked(True)
     replace_lines = restore.preview_lines()
-    assert replace_lines != merge_lines and any("identity confirmation and settings" in x for x in replace_lines)
+    assert replace_lines != merge_lines
+    assert any("identity confirmation and settings" in x for x in replace_lines)
     assert devices(profile) == changed  # previewing changes nothing
 
     restore.ask_confirmation()
@@ -221,8 +228,7 @@ def test_reminder_banner_follows_the_last_backup(qtbot, controller, store, clock
 
 
 def test_file_menu_offers_backup_and_restore(qtbot, controller, profile) -> None:
-    window = controller.open_profile(profile)
-    qtbot.addWidget(window)
+    window = controller.open_profile(profile)  # not added to qtbot: the lock below deletes it
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
     assert "&Back up now…" in texts and "R&estore from backup…" in texts

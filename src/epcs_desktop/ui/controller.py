@@ -10,7 +10,6 @@ the profile's idle time is checked on each Ticker tick.
 from __future__ import annotations
 
 import logging
-import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
@@ -20,6 +19,7 @@ from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.clipboard import ClipboardGuard
 from epcs_desktop.ui.dialogs import compliance_box
+from epcs_desktop.ui.session_watch import SessionWatch, idle_clock
 from epcs_desktop.ui.start import StartWindow
 from epcs_desktop.ui.ticker import Ticker
 
@@ -68,7 +68,7 @@ class AppController(QObject):
         self.start_window.unlocked.connect(self.open_profile)
         self.start_window.settings_requested.connect(self._locked_settings)
         self.start_window.handover_requested.connect(self._handover)
-        self.last_input = time.monotonic()
+        self.last_input = idle_clock()
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -77,6 +77,9 @@ class AppController(QObject):
         self.ticker.start()
         self.tray: QSystemTrayIcon | None = None
         self._make_tray()
+        # Screen lock, user switch, sleep: subscribed at the first unlock (nothing to protect before).
+        self.session_watch = SessionWatch(self)
+        self.session_watch.lock_requested.connect(self.session_lock)
 
     # -- states ----------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -93,7 +96,7 @@ class AppController(QObject):
             self.start_window.show_unlock(profile.name)
             return None
         self.profile = profile
-        self.last_input = time.monotonic()
+        self.last_input = idle_clock()
         # Imported here, not at the top: the lock screen's first paint does not wait for the main
         # window's modules (ui.app warms them right after that paint).
         from epcs_desktop.ui.main_window import MainWindow
@@ -106,6 +109,8 @@ class AppController(QObject):
         window.show()
         self.start_window.hide()
         self._update_tray()
+        if not self.session_watch.sources:
+            self.session_watch.start(self.start_window)
         self.unlocked.emit(profile)
         if self.show_notice:
             QTimer.singleShot(0, self._maybe_show_notice)
@@ -180,6 +185,7 @@ class AppController(QObject):
             self.profile = None
         if self.tray is not None:
             self.tray.hide()
+        self.session_watch.stop()
 
     def _handover(self) -> None:
         """Front desk sets up a profile for a clinician, who picks their own password at first unlock."""
@@ -203,14 +209,14 @@ class AppController(QObject):
     # -- auto-lock -------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
-            self.last_input = time.monotonic()
+            self.last_input = idle_clock()
         return False
 
     def _check_idle(self, _now: float) -> None:
         if self.main_window is None:
             return
         minutes = int(self.main_window.current_settings().get("auto_lock_minutes", 5) or 0)
-        if minutes > 0 and time.monotonic() - self.last_input > minutes * 60:
+        if minutes > 0 and idle_clock() - self.last_input > minutes * 60:
             log.info("auto-lock after %d idle minutes", minutes)
             self.lock()
 
@@ -254,6 +260,16 @@ class AppController(QObject):
         self.tray_notice = self.tr("The primary device's codes are not generated here.")
         if self.tray is not None:
             self.tray.showMessage("EPCS Desktop", self.tray_notice)
+
+    def session_lock(self, reason: str) -> None:
+        """The desktop session locked, switched user or is going to sleep: lock if unlocked."""
+        if self.main_window is not None:
+            log.info("locking: %s", reason)
+            self.lock()
+
+    def bring_forward(self) -> None:
+        """Another launch of the program asked for this one (ui/single_instance)."""
+        self._show_current()
 
     def _show_current(self) -> None:
         window: QWidget = self.main_window if self.main_window is not None else self.start_window
