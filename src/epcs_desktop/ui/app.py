@@ -106,6 +106,7 @@ def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_firs
     _install_excepthook()
 
     demo_dir: str | None = None
+    instance: QObject | None = None
     if demo:
         from epcs_desktop.core.demo import DEMO_PASSWORD, create_demo_profile
 
@@ -118,7 +119,13 @@ def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_firs
         window: QWidget = main
     else:
         store = ProfileStore(Path(data_dir) if data_dir is not None else None)
+        from epcs_desktop.ui.single_instance import SingleInstance
+
+        instance = SingleInstance(store.data_dir)
+        if not (quit_after_first_paint or os.environ.get(SCREENSHOT_ENV)) and not instance.claim():
+            return 0  # the running copy came forward: one vault, opened once
         controller = AppController(store)
+        instance.activated.connect(controller.bring_forward)
         controller.show_start()
         window = controller.start_window
     app_theme.changed.connect(lambda _s: _repaint_all())
@@ -143,6 +150,8 @@ def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_firs
     finally:
         controller.shutdown()
         _teardown(controller)
+        if instance is not None:
+            instance.close()  # type: ignore[attr-defined]
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
     return int(code)

@@ -9,8 +9,9 @@ How: a QLocalServer (a Unix socket in a private folder / a Windows named
 pipe) whose name is derived from the user name and the data folder, so the
 demo and tests, which use their own folders, never meet the real program.
 A second launch connects, sends one line, waits for the answer and exits.
-A socket file left behind by a crash refuses connections; it is then removed
-and the new launch takes over. A QLockFile serialises "is anyone there?" and
+A socket file left behind by a crash refuses connections; the new launch then
+takes the name over (Qt 6 replaces the file in listen(); removeServer() is the
+fallback), which is only safe because nobody answered first. A QLockFile serialises "is anyone there?" and
 "listen" so two launches at the same instant cannot both become the server.
 """
 
@@ -101,6 +102,7 @@ class SingleInstance(QObject):
                 return True  # run anyway: refusing to start would be worse
         server.newConnection.connect(self._on_connection)
         self.server = server
+        log.info("single-instance server listening")
         return True
 
     def _on_connection(self) -> None:
