@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+import shiboken6
 from gui_support import otp
 from PySide6.QtWidgets import QMessageBox
 
@@ -170,6 +171,7 @@ def test_backup_dialog_validates_before_any_work(qtbot, controller, profile, tmp
     qtbot.addWidget(window)
     dialog = BackupDialog(profile, window, choose_path=lambda _p, _s: "")
     qtbot.addWidget(dialog)
+    dialog.open()
     dialog.browse()  # cancelled file dialog: nothing chosen
     dialog.accept()
     assert dialog.error.text() == "Choose where to save the backup." and not dialog.busy
@@ -236,3 +238,34 @@ def test_file_menu_offers_backup_and_restore(qtbot, controller, profile) -> None
     assert isinstance(window.dialog, RestoreDialog) and window.dialog.isVisible()
     controller.lock()  # locking closes the dialog and drops whatever it decrypted
     assert not window.dialog.isVisible()
+
+
+def test_lock_while_the_backup_is_being_encrypted(qtbot, controller, profile, tmp_path) -> None:
+    window = controller.open_profile(profile)  # not added to qtbot: the lock deletes it
+    target = tmp_path / "lee.epcsbak"
+    dialog = open_backup(window, choose_path=chooser(target))
+    dialog.browse()
+    dialog.password.setText(BACKUP_PASSWORD)
+    dialog.confirm.setText(BACKUP_PASSWORD)
+    dialog.accept()
+    assert dialog.busy and not dialog.cancel_button.isEnabled()
+    controller.lock()
+    assert not dialog.isVisible() and dialog.password.text() == ""
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)  # the worker finished; nothing crashed
+    assert target.exists() and dialog.saved is None
+    assert controller.main_window is None and controller.start_window.isVisible()
+
+
+def test_lock_while_a_backup_is_being_decrypted_keeps_nothing(qtbot, controller, profile, tmp_path) -> None:
+    window = controller.open_profile(profile)
+    target = tmp_path / "lee.epcsbak"
+    make_backup(qtbot, window, target)
+    restore = open_restore(window, choose_path=chooser(target))
+    restore.browse()
+    restore.password.setText(BACKUP_PASSWORD)
+    restore.read()
+    controller.lock()
+    assert not restore.isVisible() and restore.busy
+    qtbot.waitUntil(lambda: not restore.busy, timeout=20_000)  # the result arrived, and was dropped
+    assert restore.snapshot is None
+    assert not shiboken6.isValid(restore) or restore.pages.currentIndex() == 0

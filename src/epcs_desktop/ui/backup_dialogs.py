@@ -177,6 +177,7 @@ class BackupDialog(QDialog):
         self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton(self.tr("&Back up"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -197,8 +198,8 @@ class BackupDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.bar.setVisible(busy)
-        for w in (self.path, self.password, self.confirm, self.ok_button):
-            w.setEnabled(not busy)
+        for w in (self.path, self.password, self.confirm, self.ok_button, self.cancel_button):
+            w.setEnabled(not busy)  # a half-cancelled backup would leave the person unsure
 
     def accept(self) -> None:
         """Validate, then encrypt and write on a worker; the dialog closes only when the file is written."""
@@ -229,8 +230,9 @@ class BackupDialog(QDialog):
         run_task(lambda: backup.write_backup(path, snapshot, password, kdf), self._written, self._failed)
 
     def _written(self, target: Path) -> None:
-        if not shiboken6.isValid(self):
-            return
+        self.busy = False
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return  # closed by a lock meanwhile: the profile is closed, nothing to record into
         self._set_busy(False)
         self.password.clear()
         self.confirm.clear()
@@ -244,14 +246,13 @@ class BackupDialog(QDialog):
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
+        self.busy = False
+        if not shiboken6.isValid(self) or not self.isVisible():
             return
         self._set_busy(False)
         show_error(self.error, user_message(exc))
 
     def done(self, result: int) -> None:
-        if self.busy and result != QDialog.DialogCode.Accepted:
-            return  # the file is being written; cancelling now would leave the user unsure
         self.password.clear()
         self.confirm.clear()
         super().done(result)
@@ -366,8 +367,9 @@ class RestoreDialog(QDialog):
         run_task(lambda: backup.read_backup(path, password), self._read_done, self._read_failed)
 
     def _read_done(self, snapshot: dict[str, Any]) -> None:
-        if not shiboken6.isValid(self):
-            return
+        self.busy = False
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return  # closed (e.g. locked) while decrypting: the secrets are not kept
         self._set_busy(False)
         self.password.clear()
         self.snapshot = snapshot
@@ -387,7 +389,8 @@ class RestoreDialog(QDialog):
         self._show_page(1)
 
     def _read_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
+        self.busy = False
+        if not shiboken6.isValid(self) or not self.isVisible():
             return
         self._set_busy(False)
         show_error(self.error, user_message(exc))
