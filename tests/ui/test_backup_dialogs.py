@@ -17,7 +17,7 @@ from epcs_desktop.ui.backup_dialogs import (
     RestoreDialog,
     open_backup,
     open_restore,
-    strength_hint,
+    password_strength,
 )
 
 BACKUP_PASSWORD = "tulip minute copper lantern"
@@ -193,11 +193,11 @@ def test_backup_dialog_validates_before_any_work(qtbot, controller, profile, tmp
     assert backup.last_backup_at(profile) is None
 
 
-def test_strength_hint_orders_passwords() -> None:
-    assert strength_hint("abc")[0] == 0
-    assert strength_hint("aaaaaaaaaaaa")[0] == 1
-    assert strength_hint("Summer2024")[0] == 2
-    assert strength_hint("correct horse battery staple")[0] == 3
+def test_password_strength_orders_passwords() -> None:
+    assert password_strength("abc") == 0
+    assert password_strength("aaaaaaaaaaaa") == 1
+    assert password_strength("Summer2024") == 2
+    assert password_strength("correct horse battery staple") == 3
 
 
 def test_reminder_banner_follows_the_last_backup(qtbot, controller, store, clock, tmp_path) -> None:

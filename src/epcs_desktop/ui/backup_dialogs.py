@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -61,14 +61,14 @@ MIN_PASSWORD = 8
 PathChooser = Callable[[QWidget, bool], str]
 
 
-def strength_hint(password: str) -> tuple[int, str]:
-    """(0..3, sentence): a rough guessing-cost estimate from length and character variety.
+def password_strength(password: str) -> int:
+    """0 (too short) .. 3 (strong): a rough guessing-cost estimate from length and character variety.
 
     Deliberately simple and explainable; its job is to steer people away from
     "password1" toward a long passphrase, not to be a cracking model.
     """
     if len(password) < MIN_PASSWORD:
-        return 0, f"Too short: use at least {MIN_PASSWORD} characters (a few words are easy to remember)."
+        return 0
     pool = 0
     pool += 26 if any(c.islower() for c in password) else 0
     pool += 26 if any(c.isupper() for c in password) else 0
@@ -76,17 +76,18 @@ def strength_hint(password: str) -> tuple[int, str]:
     pool += 33 if any(not c.isalnum() for c in password) else 0
     effective = min(len(password), 2 * len(set(password)))  # "aaaaaaaa" is not 8 characters' worth
     bits = effective * math.log2(max(pool, 2))
-    if bits < 50:
-        return 1, "Weak: add more words or characters; this file may be copied and attacked offline."
-    if bits < 70:
-        return 2, "Fair: a longer passphrase would be stronger."
-    return 3, "Strong."
+    return 1 if bits < 50 else 2 if bits < 70 else 3
+
+
+def _tr(text: str) -> str:
+    """Module-level strings, filed under the context lupdate gives this module's dialogs."""
+    return QCoreApplication.translate("BackupDialog", text)
 
 
 def choose_file(parent: QWidget, save: bool) -> str:
     """The real file dialog (save or open); returns "" when cancelled."""
-    title = parent.tr("Save backup") if save else parent.tr("Open backup")
-    pattern = parent.tr("EPCS Desktop backups (*%1);;All files (*)").replace("%1", FILE_SUFFIX)
+    title = _tr("Save backup") if save else _tr("Open backup")
+    pattern = _tr("EPCS Desktop backups (*%1);;All files (*)").replace("%1", FILE_SUFFIX)
     if save:
         path, _f = QFileDialog.getSaveFileName(parent, title, _default_name(parent), pattern)
         if path and not Path(path).suffix:
@@ -110,8 +111,8 @@ def _password_field(name: str) -> QLineEdit:
 
 def _path_row(parent: QWidget, browse: Callable[[], None]) -> tuple[QLineEdit, QWidget]:
     path = QLineEdit()
-    path.setAccessibleName(parent.tr("Backup file"))
-    button = QPushButton(parent.tr("&Browse…"))
+    path.setAccessibleName(_tr("Backup file"))
+    button = QPushButton(_tr("&Browse…"))
     button.clicked.connect(browse)
     row = QWidget()
     layout = QHBoxLayout(row)
@@ -191,8 +192,14 @@ class BackupDialog(QDialog):
             self.path.setText(path)
 
     def _update_hint(self, text: str) -> None:
-        score, sentence = strength_hint(text)
-        self.hint.setText(self.tr(sentence) if text else "")
+        score = password_strength(text)
+        hints = (
+            self.tr("Too short: use at least 8 characters (a few words are easy to remember)."),
+            self.tr("Weak: add more words or characters; this file may be copied and attacked offline."),
+            self.tr("Fair: a longer passphrase would be stronger."),
+            self.tr("Strong."),
+        )
+        self.hint.setText(hints[score] if text else "")
         self.hint.setProperty("strength", score)
 
     def _set_busy(self, busy: bool) -> None:
@@ -458,6 +465,10 @@ class RestoreDialog(QDialog):
         super().done(result)
 
 
+def _tr_reminder(text: str) -> str:
+    return QCoreApplication.translate("BackupReminder", text)
+
+
 class BackupReminder:
     """A banner in the main window when the last backup is older than backup_reminder_days."""
 
@@ -467,8 +478,8 @@ class BackupReminder:
         self.clock = clock
         self.dismissed = False
         self.banner = Banner("backupBanner")
-        self.banner.add_button(window.tr("Back up now…"), lambda: open_backup(window))
-        self.banner.add_button(window.tr("Later"), self.dismiss)
+        self.banner.add_button(_tr_reminder("Back up now…"), lambda: open_backup(window))
+        self.banner.add_button(_tr_reminder("Later"), self.dismiss)
         banner_area(window).addWidget(self.banner)
         self.refresh()
 
@@ -491,13 +502,13 @@ class BackupReminder:
             return
         last = backup.last_backup_at(self.profile)
         if last is None:
-            text = self.window.tr(
+            text = _tr_reminder(
                 "This profile has never been backed up. An encrypted backup lets you restore your "
                 "code generators if this computer is lost or fails."
             )
         else:
             days = max(1, int((self.clock.now() - last) // 86400))
-            text = self.window.tr("The last backup of this profile was made %1 days ago.")
+            text = _tr_reminder("The last backup of this profile was made %1 days ago.")
             text = text.replace("%1", str(days))
         self.banner.show_text(text)
 
@@ -518,7 +529,7 @@ def _after_backup(window: Any, reminder: BackupReminder | None, path: str) -> No
     if reminder is not None:
         reminder.refresh()
     if hasattr(window, "show_message"):
-        window.show_message(window.tr("Encrypted backup saved to %1").replace("%1", path))
+        window.show_message(_tr("Encrypted backup saved to %1").replace("%1", path))
 
 
 def open_restore(window: Any, *, choose_path: PathChooser | None = None) -> RestoreDialog:
