@@ -2,9 +2,8 @@
 
 Painting (instead of a widget per row) keeps a list of many generators cheap
 and lets the one Ticker drive everything through model `dataChanged`. The ring
-is drawn from the seconds left at the last tick minus the progress of a short
-animation that the view restarts on every tick, so it moves smoothly without a
-second timer per row.
+is drawn from the seconds left at the last tick: it moves once a second, so an
+open window wakes the CPU once a second and no more.
 """
 
 from __future__ import annotations
@@ -36,11 +35,10 @@ RING = 34
 
 
 class CodeDelegate(QStyledItemDelegate):
-    """Draws a code-generator row; `sub_second` (0..1) is the fraction of the current second elapsed."""
+    """Draws a code-generator row: nickname, issuer/account, the grouped code and a countdown ring."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sub_second = 0.0
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(320, ROW_HEIGHT)
@@ -125,7 +123,6 @@ class CodeDelegate(QStyledItemDelegate):
         )
 
         if period > 0:
-            smooth_left = max(0.0, left - self.sub_second)
             # Next code in the last seconds, so a clinician does not type a code that is about to expire.
             if left <= NEXT_CODE_SECONDS and next_code:
                 painter.setFont(base_font)
@@ -133,14 +130,13 @@ class CodeDelegate(QStyledItemDelegate):
                 text = self.tr("next: %1").replace("%1", group_code(next_code))
                 next_rect = QRectF(inner.left(), inner.top(), inner.width() - RING - 16, bfm.height())
                 painter.drawText(next_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
-            self._paint_ring(painter, inner, smooth_left, left, period, c)
+            self._paint_ring(painter, inner, left, period, c)
         painter.restore()
 
     def _paint_ring(
         self,
         painter: QPainter,
         inner: QRectF,
-        smooth_left: float,
         left: float,
         period: int,
         c: dict[str, str],
@@ -153,7 +149,7 @@ class CodeDelegate(QStyledItemDelegate):
         pen = QPen(QColor(c["error"] if urgent else c["accent"]), 4)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
-        span = int(360 * 16 * (smooth_left / period))
+        span = int(360 * 16 * (max(0.0, left) / period))
         painter.drawArc(ring, 90 * 16, span)
         painter.setPen(QColor(c["text"]))
         small = QFont(painter.font())
