@@ -12,7 +12,7 @@ import logging
 from importlib import resources
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import Device, DeviceOption, IdentityConfirmation
+from epcs_desktop.ui.i18n import core_text
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def error_label() -> QLabel:
     label.setObjectName("error")
     label.setWordWrap(True)
     label.setVisible(False)
-    label.setAccessibleName("error")
+    label.setAccessibleName(QCoreApplication.translate("dialogs", "error"))
     return label
 
 
@@ -261,12 +262,13 @@ class SettingsDialog(QDialog):
             else:
                 line = QLineEdit(str(value))
                 editor = line
-            editor.setToolTip(s.help)
-            editor.setAccessibleName(s.label)
-            editor.setAccessibleDescription(s.help)
+            label, help_text = core_text(s.label), core_text(s.help)
+            editor.setToolTip(help_text)
+            editor.setAccessibleName(label)
+            editor.setAccessibleDescription(help_text)
             editor.setObjectName(f"setting_{s.key}")
             self.editors[s.key] = editor
-            form.addRow(s.label.replace("&", "&&") + ":", editor)  # "&" in a label is not a mnemonic
+            form.addRow(label.replace("&", "&&") + ":", editor)  # "&" in a label is not a mnemonic
         self.error = error_label()
         form.addRow(self.error)
         buttons = QDialogButtonBox(

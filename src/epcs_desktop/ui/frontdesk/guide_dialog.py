@@ -46,6 +46,7 @@ from epcs_desktop.core.guide import (
 )
 from epcs_desktop.core.otp import group_code
 from epcs_desktop.ui.frontdesk._common import listen, open_setting_link, run_inline, show_message
+from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.ticker import Ticker
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ class _StepBox(QGroupBox):
     def __init__(self, step: GuideStep, profile: Any, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Step {number} — {title}").format(
-                number=step.number, title=step.title.replace("&", "&&")
+                number=step.number, title=core_text(step.title).replace("&", "&&")
             ),
             parent,
         )
@@ -114,9 +115,9 @@ class _StepBox(QGroupBox):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         lay = QVBoxLayout(self)
-        text = QLabel(step.instructions)
+        text = QLabel(core_text(step.instructions))
         text.setWordWrap(True)
-        see = QLabel(self.tr("<i>You should see:</i> {what}").format(what=step.what_you_see))
+        see = QLabel(self.tr("<i>You should see:</i> {what}").format(what=core_text(step.what_you_see)))
         see.setWordWrap(True)
         lay.addWidget(text)
         lay.addWidget(see)
@@ -127,7 +128,7 @@ class _StepBox(QGroupBox):
         row.addWidget(self.detail, 1)
         self.link: QPushButton | None = None
         if step.link_setting:
-            self.link = QPushButton(step.link_label.replace("&", "&&"))  # "Sign In & Security"
+            self.link = QPushButton(core_text(step.link_label).replace("&", "&&"))  # "Sign In & Security"
             key = step.link_setting
             self.link.clicked.connect(lambda: open_setting_link(profile, key))
             row.addWidget(self.link)

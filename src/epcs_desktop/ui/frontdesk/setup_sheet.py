@@ -25,6 +25,7 @@ from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import option_label
 from epcs_desktop.core.guide import STEPS, ChangeDeviceGuide, state_store
 from epcs_desktop.ui.dialogs import compliance_text
+from epcs_desktop.ui.i18n import core_text
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate extracts translate("SetupSheet", "...") calls
@@ -62,7 +63,9 @@ def _row(label: str, value: str) -> str:
 
 
 def _step_item(step: Any) -> str:
-    text = translate("SetupSheet", "Step {number}: {title}").format(number=step.number, title=step.title)
+    text = translate("SetupSheet", "Step {number}: {title}").format(
+        number=step.number, title=core_text(step.title)
+    )
     return f"<li>{_e(text)}</li>"
 
 
@@ -132,7 +135,7 @@ def sheet_html(profile: Any, clock: Clock | None = None) -> str:
             "SetupSheet", "No device change in progress. When changing phones, follow these steps:"
         )
         parts.append("<p>" + _e(no_change) + "</p><ol>")
-        parts += [f"<li>{_e(s.title)}</li>" for s in STEPS]
+        parts += [f"<li>{_e(core_text(s.title))}</li>" for s in STEPS]
         parts.append("</ol>")
     parts += [
         "<h2>" + _e(translate("SetupSheet", "Compliance notice")) + "</h2>",

@@ -133,13 +133,11 @@ class EnrollState:
                 )
             )
         n = len(self.migration_accounts)
+        # lupdate marks translate() as plural only for a literal count, so this stays "{n} account(s)".
         msg = translate(
-            "EnrollWizard",
-            "Google Authenticator export with %n account(s) found. Choose which to add.",
-            "",
-            n,
+            "EnrollWizard", "Google Authenticator export with {n} account(s) found. Choose which to add."
         )
-        return Feedback(msg, usable=True, done=True)
+        return Feedback(msg.format(n=n), usable=True, done=True)
 
 
 def sentence(message: str) -> str:
