@@ -34,11 +34,44 @@ PAD = 12
 RING = 34
 
 
+class _Fonts:
+    """The fonts a row is painted with, derived from the view's font (see `CodeDelegate._fonts`)."""
+
+    def __init__(self, base: QFont) -> None:
+        self.base_metrics = QFontMetrics(base)
+        self.name = QFont(base)
+        self.name.setBold(True)
+        self.name_metrics = QFontMetrics(self.name)
+        self.badge = QFont(base)
+        self.badge.setPointSizeF(max(7.0, base.pointSizeF() * 0.8))
+        self.badge.setBold(True)
+        self.badge_metrics = QFontMetrics(self.badge)
+        self.code = QFont(base)
+        self.code.setPointSizeF(base.pointSizeF() * 2.0)
+        self.code.setBold(True)
+        self.code.setStyleHint(QFont.StyleHint.Monospace)
+        self.code.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
+        self.code.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+        self.code_metrics = QFontMetrics(self.code)
+        self.ring = QFont(self.code)
+        self.ring.setPointSizeF(max(7.0, QFont().pointSizeF() * 0.9))
+        self.ring.setBold(False)
+        self.ring.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100)
+
+
 class CodeDelegate(QStyledItemDelegate):
     """Draws a code-generator row: nickname, issuer/account, the grouped code and a countdown ring."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._fonts_for: tuple[str, _Fonts] | None = None
+
+    def _fonts(self, base: QFont) -> _Fonts:
+        """Fonts and metrics from the view's font: built once per font, not per row every second."""
+        key = base.key()
+        if self._fonts_for is None or self._fonts_for[0] != key:
+            self._fonts_for = (key, _Fonts(base))
+        return self._fonts_for[1]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(320, ROW_HEIGHT)
@@ -71,22 +104,18 @@ class CodeDelegate(QStyledItemDelegate):
 
         inner = card.adjusted(PAD, 8, -PAD, -8)
         base_font: QFont = option.font  # type: ignore[attr-defined]
+        f = self._fonts(base_font)
 
         # Left column: nickname (+ badge) and issuer/account.
-        name_font = QFont(base_font)
-        name_font.setBold(True)
-        painter.setFont(name_font)
+        painter.setFont(f.name)
         painter.setPen(QColor(c["text"]))
-        fm = QFontMetrics(name_font)
+        fm = f.name_metrics
         name_rect = QRectF(inner.left(), inner.top(), inner.width() * 0.55, fm.height())
         elided = fm.elidedText(nick, Qt.TextElideMode.ElideRight, int(name_rect.width()))
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         if primary:
             badge_text = self.tr("Primary")
-            small = QFont(base_font)
-            small.setPointSizeF(max(7.0, base_font.pointSizeF() * 0.8))
-            small.setBold(True)
-            sfm = QFontMetrics(small)
+            small, sfm = f.badge, f.badge_metrics
             x = name_rect.left() + fm.horizontalAdvance(elided) + 8
             badge = QRectF(x, name_rect.top() + 1, sfm.horizontalAdvance(badge_text) + 12, sfm.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -97,7 +126,7 @@ class CodeDelegate(QStyledItemDelegate):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)
         painter.setFont(base_font)
         painter.setPen(QColor(c["muted"]))
-        bfm = QFontMetrics(base_font)
+        bfm = f.base_metrics
         sub_rect = QRectF(inner.left(), name_rect.bottom() + 2, inner.width() * 0.55, bfm.height())
         painter.drawText(
             sub_rect,
@@ -106,15 +135,9 @@ class CodeDelegate(QStyledItemDelegate):
         )
 
         # The code, large, in two groups.
-        code_font = QFont(base_font)
-        code_font.setPointSizeF(base_font.pointSizeF() * 2.0)
-        code_font.setBold(True)
-        code_font.setStyleHint(QFont.StyleHint.Monospace)
-        code_font.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
-        code_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
-        painter.setFont(code_font)
+        painter.setFont(f.code)
         painter.setPen(QColor(c["accent"]))
-        cfm = QFontMetrics(code_font)
+        cfm = f.code_metrics
         code_rect = QRectF(
             inner.left(), inner.bottom() - cfm.height(), inner.width() - RING - 16, cfm.height()
         )
@@ -130,7 +153,7 @@ class CodeDelegate(QStyledItemDelegate):
                 text = self.tr("next: %1").replace("%1", group_code(next_code))
                 next_rect = QRectF(inner.left(), inner.top(), inner.width() - RING - 16, bfm.height())
                 painter.drawText(next_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
-            self._paint_ring(painter, inner, left, period, c)
+            self._paint_ring(painter, inner, left, period, c, f.ring)
         painter.restore()
 
     def _paint_ring(
@@ -140,6 +163,7 @@ class CodeDelegate(QStyledItemDelegate):
         left: float,
         period: int,
         c: dict[str, str],
+        ring_font: QFont,
     ) -> None:
         ring = QRectF(inner.right() - RING, inner.center().y() - RING / 2, RING, RING)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -152,9 +176,5 @@ class CodeDelegate(QStyledItemDelegate):
         span = int(360 * 16 * (max(0.0, left) / period))
         painter.drawArc(ring, 90 * 16, span)
         painter.setPen(QColor(c["text"]))
-        small = QFont(painter.font())
-        small.setPointSizeF(max(7.0, QFont().pointSizeF() * 0.9))
-        small.setBold(False)
-        small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100)
-        painter.setFont(small)
+        painter.setFont(ring_font)
         painter.drawText(ring, Qt.AlignmentFlag.AlignCenter, str(max(0, int(left + 0.999))))
