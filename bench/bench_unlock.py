@@ -2,9 +2,14 @@
 
 The KDF (PBKDF2-HMAC-SHA512, 256,000 iterations, SQLCipher 4's default) is
 deliberately slow: it is what makes guessing a stolen profile's password
-expensive. The target here is 0.1-1 s for an unlock of a profile with 1,000
-devices: fast enough not to annoy, slow enough to meet OWASP's minimum
-(210,000 iterations for PBKDF2-HMAC-SHA512).
+expensive, so it is reported but not judged. What is judged is everything
+else: unlocking a profile with 1,000 devices and listing them, minus the KDF's
+own time, must be at most 50 ms.
+
+The KDF's own time is measured as SQLCipher runs it (a bare sqlcipher3
+connection keying a one-table database with the same settings, then reading
+it), because SQLCipher's crypto provider is not hashlib's: hashlib's PBKDF2 is
+printed too, for reference, but subtracting it would mix two implementations.
 
     python bench/bench_unlock.py [--devices 1000] [--runs 5]
 """
@@ -21,12 +26,30 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _results import report
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otpauth import OtpParams
 from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.core.vault import KDF_ITERATIONS
 
 PASSWORD = "benchmark password"
+OVERHEAD_TARGET_MS = 50.0
+
+
+def _sqlcipher_kdf(path: Path) -> float:
+    """Seconds to key and first-read a minimal SQLCipher 4 database: the KDF plus one page."""
+    import sqlcipher3
+
+    start = time.perf_counter()
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute(f"PRAGMA key = '{PASSWORD}'")
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+    return time.perf_counter() - start
 
 
 def _ms(seconds: float) -> str:
@@ -46,6 +69,15 @@ def main() -> int:
         kdf.append(time.perf_counter() - t)
 
     with tempfile.TemporaryDirectory() as tmp:
+        import sqlcipher3
+
+        minimal = Path(tmp) / "minimal.db"
+        conn = sqlcipher3.connect(str(minimal))
+        conn.execute(f"PRAGMA key = '{PASSWORD}'")
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        conn.execute("CREATE TABLE t (x)")
+        conn.commit()
+        conn.close()
         store = ProfileStore(Path(tmp))
         t = time.perf_counter()
         profile = store.create("Bench", PASSWORD)
@@ -64,8 +96,9 @@ def main() -> int:
         profile.close()
         size = store.path_for("Bench").stat().st_size
 
-        opens, loads = [], []
+        opens, loads, sq_kdf = [], [], []
         for _ in range(args.runs):
+            sq_kdf.append(_sqlcipher_kdf(minimal))  # alternating, so load affects both alike
             t = time.perf_counter()
             profile = store.open("Bench", PASSWORD)
             opened = time.perf_counter()
@@ -85,8 +118,22 @@ def main() -> int:
         f"  unlock + list {args.devices} devices     median {_ms(statistics.median(loads))}  "
         f"min {_ms(min(loads))}"
     )
-    ok = 0.1 <= statistics.median(loads) <= 1.0
-    print(f"  target 0.1-1 s for unlock + list: {'met' if ok else 'NOT met'}")
+    kdf_ms = statistics.median(sq_kdf) * 1000
+    overhead = statistics.median(loads) * 1000 - kdf_ms
+    print(f"  KDF as SQLCipher runs it       median {_ms(statistics.median(sq_kdf))}  min {_ms(min(sq_kdf))}")
+    print(f"  unlock + list minus KDF        {overhead:7.1f} ms (target <= {OVERHEAD_TARGET_MS:.0f} ms)")
+    report(
+        f"unlock + list {args.devices} devices, minus the KDF",
+        f"{overhead:.0f} ms (unlock {statistics.median(loads) * 1000:.0f} ms - KDF {kdf_ms:.0f} ms)",
+        f"<= {OVERHEAD_TARGET_MS:.0f} ms",
+        overhead <= OVERHEAD_TARGET_MS,
+    )
+    report(
+        f"KDF cost (PBKDF2-HMAC-SHA512, {KDF_ITERATIONS:,} iterations)",
+        f"{kdf_ms:.0f} ms in SQLCipher (hashlib {statistics.median(kdf) * 1000:.0f} ms)",
+        "reported (deliberately slow; OWASP min 210,000)",
+        None,
+    )
     return 0
 
 

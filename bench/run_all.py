@@ -31,7 +31,7 @@ BENCHES: dict[str, tuple[str, list[str], list[str]]] = {
     "unlock": ("bench_unlock.py", ["--runs", "5"], ["--runs", "2"]),
     "ticking": ("bench_ticking.py", ["--ticks", "30"], ["--ticks", "10"]),
     "idle": ("bench_idle.py", ["--seconds", "60"], ["--seconds", "10"]),
-    "qr": ("bench_qr.py", ["--set", "heldout", "--count", "10"], ["--set", "heldout", "--count", "3"]),
+    "qr": ("bench_qr.py", ["--set", "heldout", "--count", "20"], ["--set", "heldout", "--count", "3"]),
     "scanner": ("bench_scanner.py", [], []),
 }
 
