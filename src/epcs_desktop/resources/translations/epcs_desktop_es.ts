@@ -413,12 +413,12 @@
 <context>
     <name>CodeDelegate</name>
     <message>
-        <location filename="../../ui/code_delegate.py" line="85"/>
+        <location filename="../../ui/code_delegate.py" line="117"/>
         <source>Primary</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/code_delegate.py" line="130"/>
+        <location filename="../../ui/code_delegate.py" line="153"/>
         <source>next: %1</source>
         <translation>siguiente: %1</translation>
     </message>
