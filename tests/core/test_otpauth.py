@@ -285,3 +285,12 @@ def test_from_secret_rejects_wrong_types_from_json_imports(bad: dict) -> None:
 def test_from_secret_rejects_non_text_secret() -> None:
     with pytest.raises(OtpAuthError, match="must be text"):
         from_secret(12345)  # type: ignore[arg-type]
+
+
+def test_new_secret_is_160_random_bits_that_parse_back() -> None:
+    from epcs_desktop.core.otpauth import from_secret, new_secret
+
+    a, b = new_secret(), new_secret()
+    assert a != b and len(a) == 32  # 20 bytes -> 32 Base32 characters, no padding
+    assert from_secret(a).secret == a and from_secret(a).secret_bits == 160
+    assert new_secret(b"\x00" * 20) == "A" * 32

@@ -12,8 +12,10 @@ quoting the secret: at most one offending character and its position.
 
 from __future__ import annotations
 
+import base64
 import logging
 import re
+import secrets
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
@@ -85,6 +87,14 @@ class OtpParams:
 
 
 # --------------------------------------------------------------------------- secrets
+
+
+def new_secret(raw: bytes | None = None) -> str:
+    """A fresh secret as normalised Base32: 160 random bits, the length RFC 4226 recommends.
+
+    `raw` lets a caller (tests, the practice screen) fix the bytes.
+    """
+    return base64.b32encode(raw if raw is not None else secrets.token_bytes(20)).decode("ascii").rstrip("=")
 
 
 def normalise_secret(text: str) -> str:

@@ -15,10 +15,8 @@ enrolled in this program during the practice carries the practice issuer, so
 
 from __future__ import annotations
 
-import base64
 import logging
 import re
-import secrets
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +24,7 @@ from typing import Any
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.erx import Device
 from epcs_desktop.core.otp import time_step, totp_at
-from epcs_desktop.core.otpauth import OtpParams, build_uri
+from epcs_desktop.core.otpauth import OtpParams, build_uri, new_secret
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +48,9 @@ class CheckResult:
 
 def make_practice_params(secret_bytes: bytes | None = None) -> OtpParams:
     """A fresh 160-bit TOTP secret (RFC 4226 recommends 160 bits) under the PRACTICE issuer."""
-    raw = secret_bytes if secret_bytes is not None else secrets.token_bytes(20)
-    secret = base64.b32encode(raw).decode("ascii").rstrip("=")
-    return OtpParams(kind="totp", secret=secret, account=PRACTICE_ACCOUNT, issuer=PRACTICE_ISSUER)
+    return OtpParams(
+        kind="totp", secret=new_secret(secret_bytes), account=PRACTICE_ACCOUNT, issuer=PRACTICE_ISSUER
+    )
 
 
 def group_secret(secret: str) -> str:
