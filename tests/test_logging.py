@@ -127,7 +127,12 @@ def test_unwritable_log_folder_still_runs(tmp_path: Path, restore_root_logging: 
 
 def _cli(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
     out = subprocess.run(
-        [sys.executable, "-m", "epcs_desktop", *args], input=stdin, capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-m", "epcs_desktop", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert "Traceback" not in out.stderr
     return out
