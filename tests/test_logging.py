@@ -213,3 +213,14 @@ def test_full_cli_session_leaves_no_secret_in_the_logs(tmp_path: Path) -> None:
     assert SECRET_RAW not in blob and SECRET_B32[:16] not in text
     for code in codes:
         assert not re.search(rf"(?<!\d){code}(?!\d)", text), "a code was logged"
+
+
+def test_no_console_still_logs_to_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, restore_root_logging: None
+) -> None:
+    """A windowed Windows build has sys.stderr = None; logging must neither fail nor stop."""
+    monkeypatch.setattr(sys, "stderr", None)
+    path = logsetup.setup_logging("INFO", log_dir=tmp_path)
+    assert path is not None
+    logging.getLogger("epcs_desktop.test").warning("still here")
+    assert "still here" in path.read_text()

@@ -108,10 +108,11 @@ def setup_logging(
 
     file_level = _parse_level(level)
     formatter = RedactingFormatter(_FORMAT)
-    stderr = logging.StreamHandler(sys.stderr)
-    stderr.setLevel(stderr_level)
-    stderr.setFormatter(OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
-    _installed.append(stderr)
+    if sys.stderr is not None:  # None in a windowed (no console) build on Windows
+        stderr = logging.StreamHandler(sys.stderr)
+        stderr.setLevel(stderr_level)
+        stderr.setFormatter(OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
+        _installed.append(stderr)
 
     folder = log_dir or default_log_dir()
     path: Path | None = folder / LOG_FILE_NAME
