@@ -12,7 +12,7 @@ test:
 	./scripts/test
 
 lint:
-	.venv/bin/ruff check src tests bench
+	.venv/bin/ruff check src tests bench scripts packaging
 
 bench:
 	./scripts/bench
