@@ -121,3 +121,29 @@ def test_code_list_follows_profile_changes(qapp, profile) -> None:
     model.reload()
     assert model.rowCount() == 1
     assert model.index(0).data(ROLE_PRIMARY) is True
+
+
+def test_code_list_codes_stay_right_across_skipped_periods(qapp, profile) -> None:
+    """Codes are computed when asked, per period: a tick that jumps several periods (a sleeping
+    laptop waking up) announces new codes, and every row then shows the code for the new time."""
+    clock = FixedClock(T0)
+    model = CodeListModel(profile, clock)
+    laptop = otp("KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU", "DrChrono", "lee")
+    seen: list[list[int]] = []
+    model.dataChanged.connect(lambda _tl, _br, roles: seen.append(list(roles)))
+
+    clock.advance(3 * 30 + 7)  # no tick and no read in between
+    model.on_tick(clock.now())
+    assert seen == [CODE_ROLES]
+    assert model.index(1).data(ROLE_CODE) == totp_at(laptop, clock.now())
+    assert model.index(0).data(ROLE_NEXT_CODE) == totp_at(otp(), clock.now() + 30)
+    assert model.code_at(0) == totp_at(otp(), clock.now())
+
+
+def test_device_table_ignores_roles_it_does_not_provide(qapp, profile) -> None:
+    model = DeviceTableModel(profile)
+    index = model.index(0, 0)
+    for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole):
+        assert model.data(index, role) is None
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "Office PC"
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.AccessibleTextRole) == "Is Primary"
