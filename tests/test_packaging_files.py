@@ -381,3 +381,13 @@ def test_inno_setup_uninstall_touches_only_the_program_folder() -> None:
         assert name and name[1].startswith("{app}"), line
     code = "\n".join(sections["Code"])
     assert "UninstallSilent" in code and "MB_DEFBUTTON2" in code  # asks, default No, never silently
+
+
+def test_the_desktop_id_is_the_same_everywhere() -> None:
+    """Wayland matches windows to their .desktop entry by this id; a mismatch loses the icon."""
+    from epcs_desktop import DESKTOP_ID
+
+    root = Path(__file__).resolve().parents[1] / "packaging"
+    assert (root / "linux" / f"{DESKTOP_ID}.desktop").is_file()
+    assert (root / "linux" / f"{DESKTOP_ID}.metainfo.xml").is_file()
+    assert f'BUNDLE_ID = "{DESKTOP_ID}"' in (root / "epcs-desktop.spec").read_text(encoding="utf-8")

@@ -48,13 +48,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argon2.exceptions import HashingError
-from argon2.low_level import ARGON2_VERSION, Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from epcs_desktop.core.errors import BackupError
 
 if TYPE_CHECKING:
@@ -66,6 +59,7 @@ MAGIC = b"\x89EPCSBK\n"
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".epcsbak"
 KDF_ARGON2ID = 1
+ARGON2_VERSION = 0x13  # Argon2 v1.3, the version the file format pins
 CIPHER_AES256GCM = 1
 
 _PREFIX = struct.Struct(">8sHH")  # magic, version, header length
@@ -130,6 +124,13 @@ def _keys(password: str, salt: bytes, kdf: KdfParams) -> tuple[bytes, bytes]:
     password or damaged file"; it reveals nothing an attacker could not learn by
     trying the GCM tag, and nothing about the AES key.
     """
+    # Imported here, not at module level: the GUI reads backup dates at every unlock and
+    # should not pay ~14 MiB of crypto libraries until a backup is written or read.
+    from argon2.exceptions import HashingError
+    from argon2.low_level import Type, hash_secret_raw
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     if not isinstance(password, str) or not password:
         raise BackupError("A backup password is required.")
     try:
@@ -227,6 +228,8 @@ def encode_backup(snapshot: dict[str, Any], password: str, kdf: KdfParams = DEFA
         plaintext = json.dumps(envelope, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
     except (TypeError, ValueError) as exc:  # a programming error, not a user's
         raise TypeError(f"snapshot is not JSON-serialisable: {type(exc).__name__}") from None
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     key, check = _keys(password, salt, kdf)
@@ -236,6 +239,9 @@ def encode_backup(snapshot: dict[str, Any], password: str, kdf: KdfParams = DEFA
 
 def decode_backup(data: bytes, password: str) -> dict[str, Any]:
     """The snapshot inside backup file contents; `BackupError` for anything wrong."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     header = parse_header(data)
     body = data[len(header.raw) :]
     if len(body) < header.ciphertext_len:

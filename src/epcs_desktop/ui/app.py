@@ -23,7 +23,7 @@ from types import TracebackType
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from epcs_desktop import APP_ID, APP_NAME, __version__
+from epcs_desktop import APP_ID, APP_NAME, DESKTOP_ID, __version__
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def _application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     return app
 
 
