@@ -268,3 +268,17 @@ def test_busy_profile_is_status_4(tmp_path: Path) -> None:
         assert proc.returncode == 4 and "busy" in proc.stderr
     finally:
         holder.close()
+
+
+def test_location_options_work_before_and_after_the_command(data: Path, tmp_path: Path) -> None:
+    """`--data-dir`/`--password-file` may follow the command, as people type them."""
+    elsewhere = tmp_path / "empty"  # what $EPCS_DESKTOP_DATA_DIR points at in this test
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD + "\n")
+    after = run(elsewhere, "device", "list", "-p", "Dr Smith", "--data-dir", str(data), "--password-file",
+                str(pw), password=None)
+    before = run(elsewhere, "--data-dir", str(data), "--password-file", str(pw), "device", "list", "-p",
+                 "Dr Smith", password=None)
+    assert after.returncode == 0 and before.returncode == 0
+    assert after.stdout == before.stdout and "Office iPad" in after.stdout
+    assert run(elsewhere, "profile", "list", "--data-dir", str(data)).stdout.split() == ["Dr", "Smith"]

@@ -14,7 +14,7 @@ import importlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from epcs_desktop import __version__
 from epcs_desktop.cli.common import EXIT_INTERNAL, EXIT_USAGE, exit_code_for
@@ -65,7 +65,31 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     for name in SUBCOMMAND_MODULES:
         module = importlib.import_module(f"epcs_desktop.cli.{name}")
         module.register(subparsers)
+    for sub in _command_parsers(parser):
+        _add_location_options(sub)
     return parser
+
+
+def _add_location_options(parser: argparse.ArgumentParser) -> None:
+    """Accept --data-dir and --password-file after the command too (`device list -p X --data-dir D`).
+
+    SUPPRESS as the default keeps a value given before the command when none is given after it.
+    """
+    for flag, metavar, text in (
+        ("--data-dir", "DIR", "where profiles are kept (same as before the command)"),
+        ("--password-file", "FILE", "read the profile password from the first line of FILE"),
+    ):
+        if flag not in parser._option_string_actions:
+            parser.add_argument(flag, metavar=metavar, default=argparse.SUPPRESS, help=text)
+
+
+def _command_parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """Every command and sub-command parser below `parser` (argparse offers no public walk)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield sub
+                yield from _command_parsers(sub)
 
 
 def _run_gui(args: argparse.Namespace) -> int:
