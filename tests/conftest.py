@@ -30,3 +30,19 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("EPCS_DESKTOP_DATA_DIR", str(d))
     monkeypatch.delenv("EPCS_DESKTOP_PASSWORD", raising=False)
     return d
+
+
+@pytest.fixture
+def sntp_responder():
+    """Start real SNTP servers on 127.0.0.1: `sntp_responder(reply)`; all are stopped after the test."""
+    from sntp_server import Responder
+
+    made: list[Responder] = []
+
+    def start(reply):
+        made.append(Responder(reply))
+        return made[-1]
+
+    yield start
+    for server in made:
+        server.close()

@@ -20,22 +20,13 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-import qrcode
 
 from epcs_desktop.cli import main
+from qr_support import qr_gray
 
 URI = "otpauth://totp/ID.me:dr.ana%40clinic.example?secret=JBSWY3DPEHPK3PXPJBSWY3DPEH&issuer=ID.me"
 URI2 = "otpauth://totp/DrChrono:bob?secret=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ&issuer=DrChrono"
 LINK = "https://example.org/not-a-secret"
-
-
-def qr_gray(text: str, px: int = 5) -> np.ndarray:
-    q = qrcode.QRCode(border=4)
-    q.add_data(text)
-    q.make(fit=True)
-    m = np.array(q.get_matrix(), dtype=bool)
-    img = np.where(m, 0, 255).astype(np.uint8)
-    return cv2.resize(img, (m.shape[1] * px, m.shape[0] * px), interpolation=cv2.INTER_NEAREST)
 
 
 def picture(path: Path, *texts: str) -> Path:

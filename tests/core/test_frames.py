@@ -12,7 +12,6 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-import qrcode
 
 from epcs_desktop.core import frames
 from epcs_desktop.core.errors import CameraError, QrError
@@ -27,34 +26,9 @@ from epcs_desktop.core.frames import (
     open_source,
 )
 from epcs_desktop.core.qr import decode_frame
+from qr_support import on_canvas, qr_gray, write_video
 
 URI = "otpauth://totp/ID.me:dr.ana%40clinic.example?secret=JBSWY3DPEHPK3PXPJBSWY3DPEH&issuer=ID.me"
-
-
-def qr_gray(text: str, px: int = 6) -> np.ndarray:
-    q = qrcode.QRCode(border=4)
-    q.add_data(text)
-    q.make(fit=True)
-    m = np.array(q.get_matrix(), dtype=bool)
-    img = np.where(m, 0, 255).astype(np.uint8)
-    return cv2.resize(img, (m.shape[1] * px, m.shape[0] * px), interpolation=cv2.INTER_NEAREST)
-
-
-def on_canvas(code: np.ndarray, w: int, h: int, at: tuple[int, int]) -> np.ndarray:
-    canvas = np.full((h, w, 3), 200, np.uint8)
-    y, x = at
-    canvas[y : y + code.shape[0], x : x + code.shape[1]] = code[..., None]
-    return canvas
-
-
-def write_video(path: Path, frames_bgr: list[np.ndarray], fps: float = 10.0) -> Path:
-    h, w = frames_bgr[0].shape[:2]
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (w, h))
-    assert writer.isOpened(), "OpenCV could not create an MJPG writer"
-    for f in frames_bgr:
-        writer.write(f)
-    writer.release()
-    return path
 
 
 @pytest.fixture
@@ -62,7 +36,7 @@ def qr_video(tmp_path: Path) -> Path:
     """Three blank frames, then two with the QR code, then one blank: 6 frames of 640x480."""
     blank = np.full((480, 640, 3), 180, np.uint8)
     code = on_canvas(qr_gray(URI, px=5), 640, 480, (60, 120))
-    return write_video(tmp_path / "camera.avi", [blank, blank, blank, code, code, blank])
+    return write_video(tmp_path / "camera.avi", [blank, blank, blank, code, code, blank], fps=10.0)
 
 
 def test_video_file_stands_in_for_a_camera(qr_video: Path) -> None:
@@ -133,7 +107,7 @@ def test_camera_unplugged_mid_scan_raises_and_releases(qr_video: Path) -> None:
 
 
 def test_camera_that_never_sends_a_frame(tmp_path: Path) -> None:
-    empty = write_video(tmp_path / "one.avi", [np.zeros((48, 64, 3), np.uint8)])
+    empty = write_video(tmp_path / "one.avi", [np.zeros((48, 64, 3), np.uint8)], fps=10.0)
     cap = cv2.VideoCapture(str(empty))
     assert cap.read()[0]  # swallow the only frame: from now on reads fail from the start
     cam = CameraSource.from_capture(cap, index=2)

@@ -2,68 +2,17 @@
 
 from __future__ import annotations
 
-import socket
-import struct
-import threading
-import time
-from collections.abc import Callable, Iterator
-
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from epcs_desktop.core import ntp
 from epcs_desktop.ui.clock_status import CHECK_ENV, split_server
-
-
-class Responder:
-    """A UDP time server thread whose clock is `skew` seconds ahead (None: it never answers)."""
-
-    def __init__(self, skew: float | None) -> None:
-        self.skew = skew
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.settimeout(0.1)
-        self.port = self.sock.getsockname()[1]
-        self.requests = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                data, addr = self.sock.recvfrom(1024)
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            self.requests += 1
-            if self.skew is None:
-                continue
-            originate = struct.unpack_from(">Q", data, 40)[0]
-            t2 = ntp.unix_to_ntp(time.time() + self.skew)
-            t3 = ntp.unix_to_ntp(time.time() + self.skew)
-            first = (0 << 6) | (4 << 3) | 4
-            reply = struct.pack(">BBbbII4sQQQQ", first, 2, 6, -20, 0, 0, b"GPS\0", t2, originate, t2, t3)
-            self.sock.sendto(reply, addr)
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(2)
-        self.sock.close()
+from sntp_server import silent_reply, skewed_reply
 
 
 @pytest.fixture
-def responder() -> Iterator[Callable[[float | None], Responder]]:
-    made: list[Responder] = []
-
-    def start(skew: float | None) -> Responder:
-        made.append(Responder(skew))
-        return made[-1]
-
-    yield start
-    for r in made:
-        r.close()
+def responder(sntp_responder):
+    """A time server whose clock is `skew` seconds ahead (None: it never answers)."""
+    return lambda skew: sntp_responder(silent_reply if skew is None else skewed_reply(skew))
 
 
 def no_dialog_shown() -> bool:
@@ -87,7 +36,7 @@ def test_skewed_clock_shows_a_visible_warning_with_the_fix(
     window = unlock_with_server(qtbot, controller, profile, monkeypatch, f"127.0.0.1:{server.port}")
     status = window.clock_status
     qtbot.waitUntil(lambda: status.last is not None, timeout=10_000)
-    assert server.requests == 1  # checked at unlock, on its own
+    assert len(server.requests) == 1  # checked at unlock, on its own
     assert not status.last.ok and 40 < status.last.offset < 44
     assert not status.banner.isHidden()
     text = status.banner.label.text()
@@ -140,7 +89,7 @@ def test_automatic_check_is_off_in_the_suite(qtbot, controller, profile, respond
     window = controller.open_profile(profile)
     qtbot.addWidget(window)
     qtbot.wait(300)
-    assert server.requests == 0 and not window.clock_status.timer.isActive()
+    assert len(server.requests) == 0 and not window.clock_status.timer.isActive()
 
 
 @pytest.mark.parametrize(

@@ -11,59 +11,20 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import cv2
 import numpy as np
-import qrcode
 
 from epcs_desktop.core.qr import decode_frame
 from epcs_desktop.ui.scanner import ScanPreview, ScanSession, frame_to_qimage
+from qr_support import RecordingSource, write_qr_video
 
 TEXT = "otpauth://totp/ID.me:dr?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=ID.me"
 
 
-def write_video(path: Path, blank: int, coded: int) -> Path:
-    w, h = 480, 360
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 30, (w, h))
-    assert writer.isOpened()
-    plain = np.full((h, w, 3), 160, np.uint8)
-    q = np.array(qrcode.make(TEXT, box_size=8, border=4).convert("L"), dtype=np.uint8)
-    q = cv2.resize(q, (300, 300), interpolation=cv2.INTER_NEAREST)
-    coded_frame = plain.copy()
-    coded_frame[30:330, 90:390] = q[:, :, None]
-    for _ in range(blank):
-        writer.write(plain)
-    for _ in range(coded):
-        writer.write(coded_frame)
-    writer.release()
-    return path
-
-
-class Recorder:
-    """Counts reads of the real VideoFileSource and notes when it is closed."""
-
-    def __init__(self, path: Path) -> None:
-        from epcs_desktop.core.frames import VideoFileSource
-
-        self.inner = VideoFileSource(path)
-        self.reads = 0
-        self.closed = threading.Event()
-
-    def read(self):
-        frame = self.inner.read()
-        if frame is not None:
-            self.reads += 1
-        return frame
-
-    def close(self) -> None:
-        self.inner.close()
-        self.closed.set()
-
-
 def test_confirms_only_text_seen_in_two_frames_and_closes_source(qtbot, tmp_path: Path) -> None:
     blank = 10
-    video = write_video(tmp_path / "v.avi", blank=blank, coded=30)
-    rec: list[Recorder] = []
-    session = ScanSession(lambda: rec.append(Recorder(video)) or rec[-1], max_fps=60)
+    video = write_qr_video(tmp_path / "v.avi", TEXT, blank=blank, coded=30, size=(480, 360), qr_size=300)
+    rec: list[RecordingSource] = []
+    session = ScanSession(lambda: rec.append(RecordingSource(video)) or rec[-1], max_fps=60)
     seen: list[tuple[int, list[str]]] = []
     confirmed: list[tuple[str, int]] = []
     session.seen.connect(lambda texts, i: seen.append((i, texts)))
@@ -86,8 +47,8 @@ def test_confirms_only_text_seen_in_two_frames_and_closes_source(qtbot, tmp_path
 
 
 def test_busy_decoder_drops_frames_instead_of_queueing(qtbot, tmp_path: Path) -> None:
-    video = write_video(tmp_path / "v.avi", blank=0, coded=120)
-    rec: list[Recorder] = []
+    video = write_qr_video(tmp_path / "v.avi", TEXT, blank=0, coded=120, size=(480, 360), qr_size=300)
+    rec: list[RecordingSource] = []
     gate = threading.Event()
     decoded_indices: list[int] = []
 
@@ -95,7 +56,9 @@ def test_busy_decoder_drops_frames_instead_of_queueing(qtbot, tmp_path: Path) ->
         gate.wait(10)
         return decode_frame(frame)
 
-    session = ScanSession(lambda: rec.append(Recorder(video)) or rec[-1], decoder=gated_decoder, max_fps=120)
+    session = ScanSession(
+        lambda: rec.append(RecordingSource(video)) or rec[-1], decoder=gated_decoder, max_fps=120
+    )
     session.seen.connect(lambda texts, i: decoded_indices.append(i))
     session.start()
     # The decoder is stuck on the first frame; the capture thread keeps reading.
@@ -127,9 +90,9 @@ def test_open_failure_is_reported_not_raised(qtbot) -> None:
 
 
 def test_end_of_video_is_reported(qtbot, tmp_path: Path) -> None:
-    video = write_video(tmp_path / "v.avi", blank=3, coded=0)
-    rec: list[Recorder] = []
-    session = ScanSession(lambda: rec.append(Recorder(video)) or rec[-1], max_fps=200)
+    video = write_qr_video(tmp_path / "v.avi", TEXT, blank=3, coded=0, size=(480, 360), qr_size=300)
+    rec: list[RecordingSource] = []
+    session = ScanSession(lambda: rec.append(RecordingSource(video)) or rec[-1], max_fps=200)
     with qtbot.waitSignal(session.ended, timeout=10000):
         session.start()
     session.stop()

@@ -8,10 +8,8 @@ profile in a temporary data directory. Images are real PNGs made with
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-import cv2
 import numpy as np
 import pytest
 import qrcode
@@ -25,6 +23,7 @@ from epcs_desktop.core.otp import group_code, totp_at
 from epcs_desktop.core.otpauth import build_uri, from_secret
 from epcs_desktop.ui.wizard import EnrollWizard
 from epcs_desktop.ui.wizard.ids import PageId
+from qr_support import RecordingSource, on_canvas, qr_gray, write_qr_video
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 URI = f"otpauth://totp/ID.me:jane%40example.com?secret={SECRET}&issuer=ID.me"
@@ -52,59 +51,6 @@ def clock() -> FixedClock:
 def qr_png(path: Path, text: str) -> Path:
     qrcode.make(text, box_size=8, border=4).save(path)
     return path
-
-
-def qr_array(text: str, size: int = 360) -> np.ndarray:
-    img = np.array(qrcode.make(text, box_size=8, border=4).convert("L"), dtype=np.uint8)
-    return cv2.resize(img, (size, size), interpolation=cv2.INTER_NEAREST)
-
-
-def write_video(path: Path, text: str, blank: int, coded: int, size: tuple[int, int] = (640, 480)) -> Path:
-    """`blank` grey frames, then `coded` frames showing the QR code (MJPG in AVI)."""
-    w, h = size
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 30, (w, h))
-    assert writer.isOpened()
-    plain = np.full((h, w, 3), 170, np.uint8)
-    coded_frame = plain.copy()
-    q = qr_array(text, 360)
-    y, x = (h - 360) // 2, (w - 360) // 2
-    coded_frame[y : y + 360, x : x + 360] = q[:, :, None]
-    for _ in range(blank):
-        writer.write(plain)
-    for _ in range(coded):
-        writer.write(coded_frame)
-    writer.release()
-    return path
-
-
-class RecordingSource:
-    """Wraps the real VideoFileSource to observe what the scanner does with it.
-
-    It counts reads and records close(); frames pass through unchanged.
-    """
-
-    def __init__(self, path: Path) -> None:
-        from epcs_desktop.core.frames import VideoFileSource
-
-        self.inner = VideoFileSource(path)
-        self.reads = 0
-        self.closed = threading.Event()
-
-    def read(self):
-        frame = self.inner.read()
-        if frame is not None:
-            self.reads += 1
-        return frame
-
-    def close(self) -> None:
-        self.inner.close()
-        self.closed.set()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def make_wizard(qtbot, profile, clock, **kwargs) -> EnrollWizard:
@@ -393,8 +339,7 @@ def test_paste_link_validates_inline(qtbot, profile, clock) -> None:
 
 
 def test_screen_scan_finds_the_code_on_a_grabbed_screen(qtbot, profile, clock) -> None:
-    screen = np.full((900, 1600, 3), 235, np.uint8)
-    screen[200:560, 900:1260] = qr_array(URI)[:, :, None]
+    screen = on_canvas(qr_gray(URI, px=8), 1600, 900, (200, 900), grey=235)
     wizard = make_wizard(
         qtbot, profile, clock, screen_grabber=lambda: [np.zeros((10, 10, 3), np.uint8), screen]
     )
@@ -429,7 +374,7 @@ def test_screen_capture_refused_offers_other_paths(qtbot, profile, clock) -> Non
 
 def test_add_generator_from_video_standing_in_for_the_camera(qtbot, profile, clock, tmp_path: Path) -> None:
     blank = 12
-    video = write_video(tmp_path / "cam.avi", URI, blank=blank, coded=40)
+    video = write_qr_video(tmp_path / "cam.avi", URI, blank=blank, coded=40)
     sources: list[RecordingSource] = []
 
     def factory(index: int) -> RecordingSource:
@@ -477,7 +422,7 @@ def test_camera_shows_the_idme_activation_message_and_accepts_nothing(
     from epcs_desktop.core.payload import IDME_GENERATOR_PATH, IDME_HOST, classify
 
     text = f"https://{IDME_HOST}{IDME_GENERATOR_PATH}?token=77aa"
-    video = write_video(tmp_path / "idme.avi", text, blank=2, coded=200)
+    video = write_qr_video(tmp_path / "idme.avi", text, blank=2, coded=200)
     wizard = make_wizard(
         qtbot, profile, clock, source_factory=lambda i: RecordingSource(video), cameras=lambda: [_Cam(0, "v")]
     )
@@ -498,7 +443,7 @@ class _Cam:
 
 @pytest.mark.parametrize("exit_path", ["cancel", "back", "close", "lock"])
 def test_camera_is_released_on_every_exit_path(qtbot, profile, clock, tmp_path: Path, exit_path: str) -> None:
-    video = write_video(tmp_path / "blank.avi", URI, blank=400, coded=0)
+    video = write_qr_video(tmp_path / "blank.avi", URI, blank=400, coded=0)
     sources: list[RecordingSource] = []
 
     def factory(index: int) -> RecordingSource:
