@@ -282,3 +282,19 @@ def test_location_options_work_before_and_after_the_command(data: Path, tmp_path
     assert after.returncode == 0 and before.returncode == 0
     assert after.stdout == before.stdout and "Office iPad" in after.stdout
     assert run(elsewhere, "profile", "list", "--data-dir", str(data)).stdout.split() == ["Dr", "Smith"]
+
+
+def test_window_without_a_display_is_a_one_line_error(tmp_path: Path) -> None:
+    """On a server or over SSH, Qt would abort with a plugin error; the program says what is wrong instead."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM") and not k.startswith("EPCS_DESKTOP_")
+    }
+    env["EPCS_DESKTOP_DATA_DIR"] = str(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "epcs_desktop"], capture_output=True, text=True, env=env, timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error: There is no graphical display") and proc.stderr.count("\n") == 1

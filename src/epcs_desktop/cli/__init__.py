@@ -92,7 +92,19 @@ def _command_parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.Argum
                 yield from _command_parsers(sub)
 
 
+def _no_display() -> bool:
+    """True on Linux/BSD with no X11 or Wayland display to open a window on (a server, an SSH session)."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _run_gui(args: argparse.Namespace) -> int:
+    if _no_display():  # Qt would abort the process with a plugin error instead
+        raise EpcsError(
+            "There is no graphical display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). "
+            "Start EPCS Desktop from a desktop session, or use its commands: epcs-desktop --help"
+        )
     try:
         from epcs_desktop.ui.app import run_gui  # Qt only when the GUI is wanted
     except ImportError as exc:
