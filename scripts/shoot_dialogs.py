@@ -41,7 +41,6 @@ def main(out_dir: str) -> int:
         profile = create_demo_profile(ProfileStore(Path(tmp)))
         try:
             wizard = EnrollWizard(profile)
-            wizard.resize(720, 560)
             shoot(wizard, out / "screenshot-wizard.png")
             wizard.method_page.choose(PageId.KEY)
             wizard.next()

@@ -80,6 +80,9 @@ class EnrollWizard(QWizard):
             self.setPage(int(page_id), page)
         self.setStartId(int(PageId.METHOD))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Add device"))
+        # Room for the big live code, its countdown and the notices on the confirm page:
+        # at QWizard's own default size the code was clipped by the countdown bar.
+        self.setMinimumSize(640, 520)
 
     def preferred_camera_index(self) -> int:
         """The camera chosen in Settings (`camera_index`), else the first one."""
