@@ -31,7 +31,7 @@ def test_confirms_only_text_seen_in_two_frames_and_closes_source(qtbot, tmp_path
     session.confirmed.connect(lambda text, i: confirmed.append((text, i)))
     session.start()
     qtbot.waitUntil(lambda: bool(confirmed), timeout=15000)
-    session.stop()
+    session.stop(5000)  # stop() alone does not wait; this waits for the threads
     assert rec[0].closed.is_set()
     assert not session.is_running()
     assert not session.source_open
@@ -66,7 +66,7 @@ def test_busy_decoder_drops_frames_instead_of_queueing(qtbot, tmp_path: Path) ->
     read_while_blocked = rec[0].reads
     gate.set()
     qtbot.waitUntil(lambda: len(decoded_indices) >= 2, timeout=10000)
-    session.stop()
+    session.stop(5000)  # stop() alone does not wait; this waits for the threads
     first, second = decoded_indices[:2]
     assert first == 0
     # The next decode took the newest frame, skipping everything read meanwhile.
@@ -85,7 +85,7 @@ def test_open_failure_is_reported_not_raised(qtbot) -> None:
     with qtbot.waitSignal(session.failed, timeout=5000) as blocker:
         session.start()
     assert blocker.args == ["No camera is connected"]
-    session.stop()
+    session.stop(5000)  # stop() alone does not wait; this waits for the threads
     assert not session.is_running()
 
 
@@ -95,7 +95,7 @@ def test_end_of_video_is_reported(qtbot, tmp_path: Path) -> None:
     session = ScanSession(lambda: rec.append(RecordingSource(video)) or rec[-1], max_fps=200)
     with qtbot.waitSignal(session.ended, timeout=10000):
         session.start()
-    session.stop()
+    session.stop(5000)  # stop() alone does not wait; this waits for the threads
     assert rec[0].closed.is_set()
 
 
@@ -142,4 +142,44 @@ def test_dispose_waits_out_a_hung_camera_without_crashing(qtbot) -> None:
     with qtbot.waitSignal(session.stopped, timeout=5000):
         release.set()
     assert closed.is_set()
+    qtbot.waitUntil(lambda: session not in scanner._LINGERING, timeout=2000)
+
+
+def test_dispose_does_not_wait_for_a_camera_still_opening(qtbot) -> None:
+    """Closing the wizard while a camera is opening returns at once; the camera is closed later.
+
+    The camera gives up waiting after 3 s: a stop() that waited for the threads
+    (it used to wait up to 5 s) would still be blocked then, so the camera
+    would have given up and the session would have finished before dispose() returned.
+    """
+    from epcs_desktop.ui import scanner
+
+    release = threading.Event()
+    entered = threading.Event()
+    closed = threading.Event()
+    gave_up: list[bool] = []
+
+    class SlowCamera:
+        def __init__(self) -> None:
+            entered.set()
+            if not release.wait(3):
+                gave_up.append(True)
+
+        def read(self):
+            return None
+
+        def close(self) -> None:
+            closed.set()
+
+    session = ScanSession(SlowCamera)
+    session.start()
+    assert entered.wait(5)
+    session.dispose()
+    assert session in scanner._LINGERING
+    assert session.is_running()
+    assert not closed.is_set()
+    with qtbot.waitSignal(session.stopped, timeout=5000):
+        release.set()
+    assert closed.is_set()
+    assert not gave_up
     qtbot.waitUntil(lambda: session not in scanner._LINGERING, timeout=2000)

@@ -406,7 +406,8 @@ def test_add_generator_from_video_standing_in_for_the_camera(qtbot, profile, clo
     assert all("No QR code yet" in status for _, _, status in early)
     assert "ID.me" in page.status.text()
     assert page.preview.frames_shown > 0
-    # Accepting the code released the camera straight away.
+    # Accepting the code released the camera straight away (the threads close it on their own).
+    qtbot.waitUntil(sources[0].closed.is_set, timeout=5000)
     assert sources[0].closed.is_set()
     assert page.session is None
 
@@ -465,8 +466,10 @@ def test_camera_is_released_on_every_exit_path(qtbot, profile, clock, tmp_path: 
         wizard.close()
     else:
         wizard.reject()  # what the main window does when it locks
-    assert sources[0].closed.is_set()
     assert page.session is None
+    # The threads are told to stop and close the camera on their own: closing never waits for them.
+    qtbot.waitUntil(sources[0].closed.is_set, timeout=5000)
+    assert sources[0].closed.is_set()
 
 
 def test_no_camera_is_a_message_with_other_paths(qtbot, profile, clock) -> None:

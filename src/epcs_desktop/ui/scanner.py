@@ -184,6 +184,29 @@ class _DecodeThread(QThread):
 
 
 _LINGERING: set[ScanSession] = set()
+_QUIT_HOOKED: list[bool] = []
+
+
+def _wait_at_quit() -> None:
+    """At application exit, give lingering sessions a moment to close their cameras.
+
+    A QThread destroyed while running aborts the process; this only runs when
+    the program quits right after closing a wizard whose camera was still opening.
+    """
+    if _QUIT_HOOKED:
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    _QUIT_HOOKED.append(True)
+
+    def _drain() -> None:
+        for session in list(_LINGERING):
+            session.wait(3000)
+
+    app.aboutToQuit.connect(_drain)
 
 
 class ScanSession(QObject):
@@ -249,25 +272,41 @@ class ScanSession(QObject):
         self._capture.start()
         self._decode.start()
 
-    def stop(self, timeout_ms: int = 5000) -> None:
-        """Stop both threads and close the source; returns when the source is closed.
+    def stop(self, timeout_ms: int = 0) -> None:
+        """Ask both threads to stop; by default return at once, without waiting for them.
 
-        Safe to call any number of times and from any exit path (Back, Cancel,
-        close, accept, lock); the camera light goes off before this returns
-        unless the driver hangs for longer than `timeout_ms`.
+        Why not wait: a camera may take up to 8 s to open (core/frames.py) and a
+        driver can hang in read(); waiting here froze the window while the
+        wizard closed. The threads see the stop flag, close the source (the
+        camera light goes off) and end on their own; `stopped` is emitted
+        then. Safe to call any number of times and from any exit path (Back,
+        Cancel, close, accept, lock). `timeout_ms > 0` waits up to that long
+        (tests and command-line use); `wait()` does the same later.
         """
         self._stop.set()
         self._mailbox.close()
+        if timeout_ms > 0:
+            self.wait(timeout_ms)
+
+    def wait(self, timeout_ms: int = 5000) -> bool:
+        """Block until both threads have finished (the source is closed); False on timeout."""
+        deadline = time.monotonic() + timeout_ms / 1000.0
         for thread in (self._capture, self._decode):
-            if thread is not None and thread.isRunning() and not thread.wait(timeout_ms):
+            if thread is None or not thread.isRunning():
+                continue
+            left = max(0, int((deadline - time.monotonic()) * 1000))
+            if not thread.wait(left):
                 log.warning("scanner thread did not stop within %d ms", timeout_ms)
+                return False
+        return True
 
-    def dispose(self, timeout_ms: int = 5000) -> None:
-        """Stop, then delete this session once its threads have really finished.
+    def dispose(self, timeout_ms: int = 0) -> None:
+        """Stop, then delete this session once its threads have really finished; never blocks by default.
 
-        A camera driver can hang in read() longer than `timeout_ms`; deleting a
-        QThread that still runs would abort the process, so such a session is
-        kept alive (detached from its parent) until its threads end.
+        Deleting a QThread that still runs would abort the process, so a
+        session whose threads are still winding down (a camera still opening,
+        a driver stuck in read()) is detached from its parent and kept alive in
+        `_LINGERING` until `stopped`; its owner can be deleted meanwhile.
         """
         self.stop(timeout_ms)
         if not self.is_running():
@@ -278,9 +317,13 @@ class ScanSession(QObject):
 
         def _gone() -> None:
             _LINGERING.discard(self)
+            self.wait(1000)  # both already past run(); lets QThread finish its own bookkeeping
             self.deleteLater()
 
+        # The threads' `finished` is queued to this (GUI) thread, so `stopped` cannot
+        # have fired between the is_running() check above and this connect.
         self.stopped.connect(_gone)
+        _wait_at_quit()
 
     def is_running(self) -> bool:
         return any(t is not None and t.isRunning() for t in (self._capture, self._decode))

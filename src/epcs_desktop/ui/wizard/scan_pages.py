@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -69,6 +70,20 @@ class _ScanPageBase(QWizardPage):
         self._done = False
 
     # -- shared behaviour ------------------------------------------------
+    def _is_current(self) -> bool:
+        """Still on screen for a result arriving from a worker thread?
+
+        A decode or a camera probe can finish after the wizard was closed, the
+        page left (Back, another path) or the window deleted on lock; its
+        result must then be dropped, not written into a deleted label.
+        """
+        if not shiboken6.isValid(self):
+            return False
+        wizard = self.wizard()
+        if wizard is None or not shiboken6.isValid(wizard) or getattr(wizard, "ended", False):
+            return False
+        return wizard.currentPage() is self
+
     def _switch_to(self, page_id: PageId) -> None:
         wizard = self.wizard()
         wizard.method_page.choose(page_id)
@@ -172,8 +187,7 @@ class CameraPage(_ScanPageBase):
         )
 
     def _still_wanted(self, generation: int) -> bool:
-        wizard = self.wizard()
-        return generation == self._generation and wizard is not None and wizard.currentPage() is self
+        return shiboken6.isValid(self) and generation == self._generation and self._is_current()
 
     def _cameras_failed(self, generation: int, exc: BaseException) -> None:
         if self._still_wanted(generation):
@@ -346,6 +360,12 @@ class ScreenPage(_ScanPageBase):
         QTimer.singleShot(_FADE_MS if self._grabber is None else 0, self._grab_and_decode)
 
     def _grab_and_decode(self) -> None:
+        if not shiboken6.isValid(self):  # the window went away during the fade
+            return
+        if not self._is_current():
+            self.window().setWindowOpacity(1.0)
+            self._finish_scan()
+            return
         try:
             shots = self._grab()  # QScreen.grabWindow: GUI thread only
         except EpcsError as exc:
@@ -368,8 +388,10 @@ class ScreenPage(_ScanPageBase):
         self.scan_button.setEnabled(True)
 
     def _decoded(self, texts: list[str]) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._finish_scan()
-        if self.wizard() is None or self.wizard().currentPage() is not self:
+        if not self._is_current():
             return
         if not texts:
             self.status.setText(self.tr("No QR code found on the screen. Make sure it is fully visible."))
@@ -377,8 +399,11 @@ class ScreenPage(_ScanPageBase):
         self.accept_texts(texts)
 
     def _decode_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._finish_scan()
-        self.status.setText(sentence(user_message(exc)))
+        if self._is_current():
+            self.status.setText(sentence(user_message(exc)))
 
 
 def _decode_all(frames: Sequence[Any]) -> list[str]:
@@ -450,12 +475,19 @@ class ImagePage(_ScanPageBase):
         run_task(lambda: decode_file(Path(path)), self._decoded, self._failed)
 
     def _decoded(self, texts: list[str]) -> None:
+        if not shiboken6.isValid(self):  # the wizard was deleted (lock) while the image was decoded
+            return
         self.busy = False
+        if not self._is_current():  # Back, another path, or the wizard closed meanwhile
+            return
         if not texts:
             self.status.setText(self.tr("No QR code found in this image."))
             return
         self.accept_texts(texts)
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.busy = False
-        self.status.setText(sentence(user_message(exc)))
+        if self._is_current():
+            self.status.setText(sentence(user_message(exc)))

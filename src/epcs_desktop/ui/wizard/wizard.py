@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from epcs_desktop.core.clock import Clock, SystemClock
@@ -54,6 +54,8 @@ class EnrollWizard(QWizard):
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.state = EnrollState()
         self.added: list[Any] = []
+        # True once the dialog has closed: results still arriving from worker threads are dropped.
+        self.ended = False
         self.setWindowTitle(self.tr("Add code generator"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
@@ -110,6 +112,7 @@ class EnrollWizard(QWizard):
         super().done(result)
         if result == QWizard.DialogCode.Accepted and self.isVisible():
             return
+        self.ended = True
         self.stop_scanning()
         self.confirm_page.ticker.stop()
         self.forget_secrets()
@@ -124,6 +127,10 @@ class EnrollWizard(QWizard):
         self.link_page.edit.clear()
         self.state.reset()
         self.confirm_page.forget()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ended = False  # shown (again): results for the current page are wanted
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_scanning()
