@@ -13,7 +13,7 @@ def test_create_profile_through_the_form(qtbot, store) -> None:
     qtbot.addWidget(w)
     w.show()
     assert w.empty_label.isVisible()
-    qtbot.mouseClick(w.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(w.create_first_button, Qt.MouseButton.LeftButton)  # the first run's primary button
     assert w.pages.currentWidget() is w.create_page
     qtbot.keyClicks(w.new_name, "Dr Kim")
     qtbot.keyClicks(w.new_password, PASSWORD)
@@ -116,3 +116,71 @@ def test_strength_hint_prefers_length(qapp) -> None:
     assert strength_hint("abc")[0] == 0
     assert strength_hint("aaaaaaaaaaaa")[0] <= 1
     assert strength_hint("correct horse battery staple")[0] >= 3
+
+
+# -- the first run: no profile on this workstation ---------------------------------------------------
+
+
+def _shown(qtbot, w: StartWindow) -> None:
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitExposed(w)
+
+
+def test_first_run_offers_create_instead_of_a_password(qtbot, store) -> None:
+    w = StartWindow(store)
+    _shown(qtbot, w)
+    assert w.empty_label.isVisible()
+    assert w.empty_label.text() == "No profile on this workstation yet"
+    assert not w.password.isVisible()  # nothing to unlock: no password row
+    assert not w.unlock_button.isVisible()
+    assert not w.profile_list.isVisible()
+    assert not w.new_button.isVisible()  # the primary button replaces it
+    assert w.create_first_button.isVisible() and w.create_first_button.isEnabled()
+    assert w.create_first_button.isDefault() and not w.unlock_button.isDefault()
+    qtbot.waitUntil(lambda: w.focusWidget() is w.create_first_button)
+    qtbot.keyClick(w.focusWidget(), Qt.Key.Key_Return)  # Enter creates, as the default button
+    assert w.pages.currentWidget() is w.create_page
+    qtbot.waitUntil(lambda: w.focusWidget() is w.new_name)
+
+
+def test_first_run_offers_the_front_desk_hand_over(qtbot, store) -> None:
+    w = StartWindow(store)
+    _shown(qtbot, w)
+    assert w.handover_button is not None and w.handover_button.isVisible()
+    assert w.handover_button.text() == w.handover_action.text()  # the same entry as in the File menu
+    with qtbot.waitSignal(w.handover_requested, timeout=1000):
+        qtbot.mouseClick(w.handover_button, Qt.MouseButton.LeftButton)
+
+
+def test_back_from_create_returns_to_the_welcome(qtbot, store) -> None:
+    w = StartWindow(store)
+    _shown(qtbot, w)
+    w.show_create()
+    w.show_unlock()
+    assert w.pages.currentWidget() is w.unlock_page
+    assert w.first_run.isVisible() and not w.unlock_view.isVisible()
+    qtbot.waitUntil(lambda: w.focusWidget() is w.create_first_button)
+
+
+def test_a_profile_replaces_the_welcome_with_the_password_row(qtbot, store) -> None:
+    w = StartWindow(store)
+    _shown(qtbot, w)
+    store.create("Dr Lee", PASSWORD).close()  # e.g. the front desk's hand-over just made one
+    w.show_unlock("Dr Lee")
+    assert not w.first_run.isVisible()
+    assert w.password.isVisible() and w.password.isEnabled()
+    assert w.unlock_button.isVisible() and w.unlock_button.isDefault()
+    assert not w.create_first_button.isDefault()
+    assert w.new_button.isVisible()
+    assert w.selected_profile() == "Dr Lee"
+    qtbot.waitUntil(lambda: w.focusWidget() is w.password)
+
+
+def test_existing_profile_opens_on_the_password(qtbot, store) -> None:
+    store.create("Dr Lee", PASSWORD).close()
+    w = StartWindow(store)
+    _shown(qtbot, w)
+    assert not w.empty_label.isVisible() and not w.create_first_button.isVisible()
+    qtbot.waitUntil(lambda: w.focusWidget() is w.password)

@@ -5,6 +5,11 @@ never pay for, or depend on, Qt or OpenCV being importable). Every
 `EpcsError` becomes one line, ``error: <message>``, on stderr with the exit
 status from `common.exit_code_for`; anything else is a bug and still never
 shows a traceback unless ``EPCS_DESKTOP_DEBUG=1``.
+
+Opening the window is what clinicians do many times a day, so that path
+imports only argparse and the profile names' module before Qt: the log file
+is opened by `ui.app` right after the lock screen's first paint (records made
+before it are kept and written then), and a subcommand sets logging up here.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ from collections.abc import Iterator, Sequence
 from epcs_desktop import __version__
 from epcs_desktop.cli.common import EXIT_INTERNAL, EXIT_USAGE, exit_code_for
 from epcs_desktop.core.errors import EpcsError
-from epcs_desktop.logsetup import default_log_dir, install_excepthook, setup_logging
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +103,15 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _run_gui(args: argparse.Namespace) -> int:
+def _start_logging(stderr_level: int) -> None:
+    """The log file and stderr handlers, and the excepthook that logs a bug (subcommands, and bugs)."""
+    from epcs_desktop.logsetup import install_excepthook, setup_logging
+
+    setup_logging(stderr_level=stderr_level)
+    install_excepthook()
+
+
+def _run_gui(args: argparse.Namespace, stderr_level: int) -> int:
     if _no_display():  # Qt would abort the process with a plugin error instead
         raise EpcsError(
             "There is no graphical display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). "
@@ -112,7 +124,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         raise EpcsError(
             "The desktop window is not available in this installation (Qt failed to load)."
         ) from None
-    return int(run_gui(args.data_dir, args.demo, args.quit_after_first_paint) or 0)
+    return int(run_gui(args.data_dir, args.demo, args.quit_after_first_paint, stderr_level=stderr_level) or 0)
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -135,12 +147,13 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(argv)
-    setup_logging(stderr_level=logging.INFO if args.verbose else logging.ERROR)
-    install_excepthook()
+    stderr_level = logging.INFO if args.verbose else logging.ERROR
+    func = getattr(args, "func", None)
+    if func is not None:  # the window sets logging up itself, after its first paint
+        _start_logging(stderr_level)
     try:
-        func = getattr(args, "func", None)
         if func is None:
-            return _run_gui(args)
+            return _run_gui(args, stderr_level)
         return int(func(args) or 0)
     except EpcsError as exc:
         sys.stderr.write(f"error: {exc}\n")
@@ -153,6 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("EPCS_DESKTOP_DEBUG") == "1":
             raise
+        if not logging.getLogger().handlers:  # the window failed before it set logging up
+            _start_logging(stderr_level)
+        from epcs_desktop.logsetup import default_log_dir
+
         logger.critical("unexpected error: %s", type(exc).__name__, exc_info=True)  # traceback: log file only
         sys.stderr.write(
             f"error: internal error ({type(exc).__name__}); the details are in the log file "

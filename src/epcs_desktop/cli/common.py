@@ -28,11 +28,13 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from epcs_desktop.core.errors import EpcsError, ProfileError, VaultLockedError, WrongPasswordError
-from epcs_desktop.core.profile import Profile
 from epcs_desktop.core.profiles import ProfileStore, normalise_profile_name
+
+if TYPE_CHECKING:  # cli.main imports this file on every start (the window's too): no SQLCipher here
+    from epcs_desktop.core.profile import Profile
 
 logger = logging.getLogger(__name__)
 

@@ -5,6 +5,13 @@ profiles independent: a forgotten password, a damaged file or a backup restore
 touches one clinician only. Names become file names, so they are limited to
 characters every file system accepts, and compared case-insensitively because
 macOS and Windows file systems do.
+
+Listing and naming profiles is all the lock screen needs before its first
+paint, so this module imports only the standard library at load time. The
+vault (SQLCipher), the profile service and its rules, and platformdirs are
+imported by the methods that need them (`create`, `open`, `delete`, and
+`default_data_dir` when no folder is given), which the GUI calls on its
+unlock worker, after the window is on screen.
 """
 
 from __future__ import annotations
@@ -14,15 +21,37 @@ import logging
 import os
 import re
 from pathlib import Path
-
-import platformdirs
+from typing import TYPE_CHECKING, Any
 
 from epcs_desktop import APP_ID
 from epcs_desktop.core.errors import ProfileError
-from epcs_desktop.core.profile import Profile, check_new_password
-from epcs_desktop.core.vault import DEFAULT_BUSY_TIMEOUT, SIDE_SUFFIXES, Vault, make_private_dir
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 logger = logging.getLogger(__name__)
+
+# Same value as core.vault.DEFAULT_BUSY_TIMEOUT (a test keeps them equal); not imported from there
+# because importing core.vault loads SQLCipher, which listing profiles does not need.
+DEFAULT_BUSY_TIMEOUT = 5.0
+# Names this module used to import at load time, still importable from here (loaded on first use).
+_LAZY = {
+    "Profile": "epcs_desktop.core.profile",
+    "check_new_password": "epcs_desktop.core.profile",
+    "Vault": "epcs_desktop.core.vault",
+    "SIDE_SUFFIXES": "epcs_desktop.core.vault",
+    "make_private_dir": "epcs_desktop.core.vault",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """`from epcs_desktop.core.profiles import Vault` keeps working without loading SQLCipher up front."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 SUFFIX = ".epcs"
 DATA_DIR_ENV = "EPCS_DESKTOP_DATA_DIR"
@@ -34,6 +63,8 @@ def default_data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV, "").strip()
     if override:
         return Path(override).expanduser()
+    import platformdirs  # only when no folder was given: a test or --data-dir never pays for it
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 
@@ -89,6 +120,9 @@ class ProfileStore:
         return self.profiles_dir / f"{self._find(name) or normalise_profile_name(name)}{SUFFIX}"
 
     def create(self, name: str, password: str) -> Profile:
+        from epcs_desktop.core.profile import Profile, check_new_password
+        from epcs_desktop.core.vault import Vault, make_private_dir
+
         name = normalise_profile_name(name)
         existing = self._find(name)
         if existing is not None:
@@ -102,6 +136,9 @@ class ProfileStore:
         return profile
 
     def open(self, name: str, password: str) -> Profile:
+        from epcs_desktop.core.profile import Profile
+        from epcs_desktop.core.vault import Vault
+
         stored = self._find(name)
         if stored is None:
             raise ProfileError(f"There is no profile called '{normalise_profile_name(name)}'.")
@@ -110,6 +147,8 @@ class ProfileStore:
 
     def delete(self, name: str) -> None:
         """Remove the profile's file and its journal files (migration backups are kept)."""
+        from epcs_desktop.core.vault import SIDE_SUFFIXES
+
         stored = self._find(name)
         if stored is None:
             raise ProfileError(f"There is no profile called '{normalise_profile_name(name)}'.")

@@ -1,8 +1,12 @@
 """`run_gui`: start the desktop program.
 
-Start-up imports only what the first screen needs: Qt widgets, the profile
-store and the vault. OpenCV, qrcode and Pillow load when the enrollment wizard
-is opened, so the window appears quickly even on a slow practice PC.
+Start-up imports only what the first screen needs: Qt widgets, the theme,
+the translations and the list of profile names. The vault (SQLCipher), the
+profile rules and OTP code load on the unlock worker (or are warmed right
+after the first paint), OpenCV, qrcode and Pillow when the enrollment wizard
+is opened, so the window appears quickly even on a slow practice PC. The log
+file is opened right after the first paint too; records made before it are
+held in memory and written then (`_EarlyLog`).
 
 Hidden switches for tooling: `EPCS_DESKTOP_SCREENSHOT=path.png` saves a grab
 of the first window shortly after it is painted and then quits (used by
@@ -14,9 +18,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from types import TracebackType
 
@@ -30,6 +32,53 @@ log = logging.getLogger(__name__)
 SCREENSHOT_ENV = "EPCS_DESKTOP_SCREENSHOT"
 SCREENSHOT_DELAY_MS = 600
 WARM_UP_DELAY_MS = 200  # after the first paint, so the lock screen is on screen before imports resume
+
+
+class _EarlyLog(logging.Handler):
+    """Keeps log records made before the first paint; `finish()` opens the log file and writes them.
+
+    Opening the rotating log file means importing logging.handlers (and with
+    it socket, pickle, queue) and platformdirs: ~10 ms that the lock screen
+    does not need to appear. Nothing is lost by waiting: the records are
+    replayed, in order, through the real handlers.
+    """
+
+    LIMIT = 1000  # a runaway logger before the first paint cannot grow memory without bound
+
+    def __init__(self, stderr_level: int) -> None:
+        super().__init__(logging.DEBUG)
+        self.stderr_level = stderr_level
+        self.records: list[logging.LogRecord] = []
+        self.root_level = logging.getLogger().level
+        self.active = False
+
+    def start(self) -> None:
+        root = logging.getLogger()
+        root.addHandler(self)
+        root.setLevel(logging.DEBUG)  # the file's level is only known once logsetup reads it
+        self.active = True
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < self.LIMIT:
+            self.records.append(record)
+
+    def finish(self, *, only_if_needed: bool = False) -> None:
+        """Open the log file and replay the records; with `only_if_needed`, only when there are any."""
+        if not self.active:
+            return
+        self.active = False
+        root = logging.getLogger()
+        root.removeHandler(self)
+        root.setLevel(self.root_level)
+        if only_if_needed and not self.records:
+            return  # quitting before anything was logged: no file to open
+        from epcs_desktop.logsetup import setup_logging
+
+        setup_logging(stderr_level=self.stderr_level)
+        for record in self.records:
+            if record.levelno >= root.getEffectiveLevel():
+                root.handle(record)
+        self.records.clear()
 
 
 class FirstPaint(QObject):
@@ -51,11 +100,11 @@ class FirstPaint(QObject):
 def _install_excepthook() -> None:
     """A bug is logged with its traceback and shown as a generic dialog; no traceback reaches the user."""
 
-    from epcs_desktop.logsetup import excepthook as log_hook
-
     showing = [False]  # one dialog at a time, even if a bug repeats on every tick
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        from epcs_desktop.logsetup import excepthook as log_hook  # loaded by the first bug, not at start
+
         log_hook(kind, exc, tb)
         if issubclass(kind, KeyboardInterrupt) or showing[0]:
             return
@@ -89,12 +138,32 @@ def _application() -> QApplication:
     return app
 
 
-def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_first_paint: bool) -> int:
-    """Run the desktop program until it quits; returns the exit code."""
-    if not logging.getLogger().handlers:  # the CLI has normally set up logging already
-        from epcs_desktop.logsetup import setup_logging
+def run_gui(
+    data_dir: str | os.PathLike[str] | None,
+    demo: bool,
+    quit_after_first_paint: bool,
+    *,
+    stderr_level: int = logging.WARNING,
+) -> int:
+    """Run the desktop program until it quits; returns the exit code.
 
-        setup_logging()
+    Logging is set up after the first paint unless the caller already did
+    (`stderr_level` is for that set-up: the CLI passes INFO for ``-v``).
+    """
+    early: _EarlyLog | None = None
+    if not logging.getLogger().handlers:
+        early = _EarlyLog(stderr_level)
+        early.start()
+    try:
+        return _run(data_dir, demo, quit_after_first_paint, early)
+    finally:
+        if early is not None:
+            early.finish(only_if_needed=True)
+
+
+def _run(
+    data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_first_paint: bool, early: _EarlyLog | None
+) -> int:
     app = _application()
     from epcs_desktop.core.profiles import ProfileStore
     from epcs_desktop.ui import i18n, theme
@@ -108,6 +177,8 @@ def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_firs
     demo_dir: str | None = None
     instance: QObject | None = None
     if demo:
+        import tempfile
+
         from epcs_desktop.core.demo import DEMO_PASSWORD, create_demo_profile
 
         demo_dir = tempfile.mkdtemp(prefix="epcs-desktop-demo-")
@@ -119,13 +190,16 @@ def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_firs
         window: QWidget = main
     else:
         store = ProfileStore(Path(data_dir) if data_dir is not None else None)
-        from epcs_desktop.ui.single_instance import SingleInstance
+        if not (quit_after_first_paint or os.environ.get(SCREENSHOT_ENV)):
+            # Before the window shows: a second launch must not flash a lock screen of its own.
+            from epcs_desktop.ui.single_instance import SingleInstance
 
-        instance = SingleInstance(store.data_dir)
-        if not (quit_after_first_paint or os.environ.get(SCREENSHOT_ENV)) and not instance.claim():
-            return 0  # the running copy came forward: one vault, opened once
+            instance = SingleInstance(store.data_dir)
+            if not instance.claim():
+                return 0  # the running copy came forward: one vault, opened once
         controller = AppController(store)
-        instance.activated.connect(controller.bring_forward)
+        if instance is not None:
+            instance.activated.connect(controller.bring_forward)  # type: ignore[attr-defined]
         controller.show_start()
         window = controller.start_window
     app_theme.changed.connect(lambda _s: _repaint_all())
@@ -143,7 +217,7 @@ def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_firs
     elif quit_after_first_paint:
         FirstPaint(window, app.quit)
     else:
-        FirstPaint(window, lambda: QTimer.singleShot(WARM_UP_DELAY_MS, _warm_up))
+        FirstPaint(window, lambda: _after_first_paint(early))
 
     try:
         code = app.exec()
@@ -153,19 +227,31 @@ def run_gui(data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_firs
         if instance is not None:
             instance.close()  # type: ignore[attr-defined]
         if demo_dir is not None:
+            import shutil
+
             shutil.rmtree(demo_dir, ignore_errors=True)
     return int(code)
+
+
+def _after_first_paint(early: _EarlyLog | None) -> None:
+    """The lock screen is on screen: open the log file now, warm the rest up a moment later."""
+    if early is not None:
+        early.finish()
+    QTimer.singleShot(WARM_UP_DELAY_MS, _warm_up)
 
 
 def _warm_up() -> None:
     """Import the unlocked window's modules while the person types the password.
 
     They are kept off the first paint's path (the lock screen needs none of
-    them), but unlocking should not then pay for them either.
+    them), but unlocking should not then pay for them either. The vault and
+    profile modules (SQLCipher, the rules, OTP) come first: the unlock worker
+    would otherwise import them on its thread, after the password is typed.
     """
+    import epcs_desktop.core.profile
     import epcs_desktop.ui.main_window  # noqa: F401
 
-    log.debug("main window modules loaded after first paint")
+    log.debug("profile and main window modules loaded after first paint")
 
 
 def _teardown(controller: QObject) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon,
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.clipboard import ClipboardGuard
-from epcs_desktop.ui.dialogs import compliance_box
 from epcs_desktop.ui.session_watch import SessionWatch, idle_clock
 from epcs_desktop.ui.start import StartWindow
 from epcs_desktop.ui.ticker import Ticker
@@ -134,6 +133,8 @@ class AppController(QObject):
         if any(e.action == NOTICE_ACTION for e in self.profile.activity()):
             return
         self.profile.log_activity(NOTICE_ACTION, "The EPCS hard-token notice was shown.")
+        from epcs_desktop.ui.dialogs import compliance_box  # not at the top: ui.dialogs loads the eRx rules
+
         box = compliance_box(self.main_window)
         self.main_window.dialog = box
         box.open()

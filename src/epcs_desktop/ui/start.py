@@ -6,6 +6,14 @@ waits a little longer each time (1, 2, 4 … 30 s), which slows guessing at the
 keyboard without ever locking a clinician out. Nothing here is modal: the
 window can always be left by Quit, by choosing another profile, or by
 creating a new one.
+
+With no profile on the workstation (a first run) there is nothing to unlock,
+so the page shows a welcome with "Create a profile" as the focused default
+button, and the front desk's hand-over, instead of a password field that
+could never be used.
+
+This module is on the first paint's path: it imports no vault, profile or
+rules module (the store only lists file names until a profile is opened).
 """
 
 from __future__ import annotations
@@ -31,14 +39,31 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.errors import EpcsError, WrongPasswordError
-from epcs_desktop.core.profile import check_new_password
 from epcs_desktop.ui import theme
-from epcs_desktop.ui.dialogs import error_label, show_error
 from epcs_desktop.ui.workers import run_task, user_message
 
 log = logging.getLogger(__name__)
 
 MAX_DELAY_S = 30
+
+
+def error_label() -> QLabel:
+    """The inline error line; same look as `ui.dialogs.error_label`.
+
+    Not imported from ui.dialogs: that module loads the eRx rules (and with
+    them OTP code and hashlib) at import, ~10 ms the lock screen does not need.
+    """
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    label.setAccessibleName(QCoreApplication.translate("dialogs", "error"))
+    return label
+
+
+def show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 def failure_delay(failures: int) -> int:
@@ -97,17 +122,18 @@ class StartWindow(QMainWindow):
         self.setWindowTitle(self.tr("EPCS Desktop — Unlock"))
         self.setWindowIcon(theme.app_icon())
         self.resize(560, 460)
+        self._build_menu()  # first: the first-run view offers the menu's hand-over entry too
         self.pages = QStackedWidget()
         self.unlock_page = self._build_unlock_page()
         self.create_page = self._build_create_page()
         self.pages.addWidget(self.unlock_page)
         self.pages.addWidget(self.create_page)
         self.setCentralWidget(self.pages)
-        self._build_menu()
         self.delay_timer = QTimer(self)
         self.delay_timer.setSingleShot(True)
         self.delay_timer.timeout.connect(self._delay_over)
         self.reload_profiles()
+        self.focus_default()
 
     # -- menu ------------------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -118,6 +144,7 @@ class StartWindow(QMainWindow):
         new.triggered.connect(self.show_create)
         handover = menu.addAction(self.tr("Set up a profile for a &clinician (front desk)…"))
         handover.triggered.connect(self.handover_requested)
+        self.handover_action = handover
         settings = menu.addAction(self.tr("&Settings…"))
         theme.set_icon(settings, "settings")
         settings.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
@@ -132,6 +159,10 @@ class StartWindow(QMainWindow):
     def _build_unlock_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        self.first_run = self._build_first_run()
+        self.unlock_view = QWidget()
+        view = QVBoxLayout(self.unlock_view)
+        view.setContentsMargins(0, 0, 0, 0)
         title = QLabel(self.tr("Choose your profile"))
         title.setObjectName("paneTitle")
         intro = QLabel(
@@ -164,10 +195,6 @@ class StartWindow(QMainWindow):
         quit_button = QPushButton(self.tr("&Quit"))
         theme.set_icon(quit_button, "quit")
         quit_button.clicked.connect(QCoreApplication.quit)
-        self.empty_label = QLabel(
-            self.tr("There is no profile on this workstation yet. Create one to get started.")
-        )
-        self.empty_label.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.password, 1)
         row.addWidget(self.unlock_button)
@@ -175,19 +202,59 @@ class StartWindow(QMainWindow):
         bottom.addWidget(self.new_button)
         bottom.addStretch(1)
         bottom.addWidget(quit_button)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.profile_list, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.unlock_error)
-        layout.addWidget(self.unlock_status)
+        view.addWidget(title)
+        view.addWidget(intro)
+        view.addWidget(self.profile_list, 1)
+        view.addLayout(row)
+        view.addWidget(self.unlock_error)
+        view.addWidget(self.unlock_status)
+        layout.addWidget(self.first_run, 1)
+        layout.addWidget(self.unlock_view, 1)
         if self.demo_password:
             demo = QLabel(self.tr("Demo profile password: %1").replace("%1", self.demo_password))
             demo.setObjectName("notice")
             layout.addWidget(demo)
         layout.addLayout(bottom)
         return page
+
+    def _build_first_run(self) -> QWidget:
+        """No profile yet: a welcome, "Create a profile" (default) and the front desk's hand-over."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.empty_label = QLabel(self.tr("No profile on this workstation yet"))
+        self.empty_label.setObjectName("paneTitle")
+        self.empty_label.setWordWrap(True)
+        welcome = QLabel(
+            self.tr(
+                "Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators "
+                "in a profile of their own, in its own encrypted vault. Create yours to get started; "
+                "you choose its password."
+            )
+        )
+        welcome.setWordWrap(True)
+        welcome.setObjectName("hint")
+        self.create_first_button = QPushButton(self.tr("Create a &profile"))
+        theme.set_icon(self.create_first_button, "add", "highlight_text")
+        self.create_first_button.setObjectName("primaryButton")
+        self.create_first_button.setDefault(True)
+        self.create_first_button.clicked.connect(self.show_create)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.create_first_button)
+        self.handover_button: QPushButton | None = None
+        if getattr(self, "handover_action", None) is not None:  # offered only where the menu has it
+            self.handover_button = QPushButton(self.handover_action.text())
+            self.handover_button.clicked.connect(self.handover_requested)
+            buttons.addWidget(self.handover_button)
+        row = QHBoxLayout()
+        row.addLayout(buttons)
+        row.addStretch(1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(welcome)
+        layout.addSpacing(12)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return box
 
     def reload_profiles(self, select: str | None = None) -> None:
         current = select or (
@@ -202,10 +269,20 @@ class StartWindow(QMainWindow):
         if names:
             self.profile_list.setCurrentRow(row)
         has = bool(names)
-        self.empty_label.setVisible(not has)
-        self.profile_list.setVisible(has)
+        self.first_run.setVisible(not has)
+        self.unlock_view.setVisible(has)
+        self.new_button.setVisible(has)  # the first-run view has its own, primary, create button
+        self.unlock_button.setDefault(has)
+        self.create_first_button.setDefault(not has)
         self.password.setEnabled(has)
         self._update_unlock_enabled()
+
+    def has_profiles(self) -> bool:
+        return self.unlock_view.isVisibleTo(self)
+
+    def focus_default(self) -> None:
+        """Where typing should go: the password, or "Create a profile" on a first run."""
+        (self.password if self.has_profiles() else self.create_first_button).setFocus()
 
     def selected_profile(self) -> str | None:
         item = self.profile_list.currentItem()
@@ -338,7 +415,7 @@ class StartWindow(QMainWindow):
     def show_unlock(self, select: str | None = None) -> None:
         self.pages.setCurrentWidget(self.unlock_page)
         self.reload_profiles(select)
-        self.password.setFocus()
+        self.focus_default()
 
     def create_profile(self) -> None:
         if self.busy:
@@ -350,6 +427,8 @@ class StartWindow(QMainWindow):
             self.new_password2.clear()
             self.new_password2.setFocus()
             return
+        from epcs_desktop.core.profile import check_new_password  # not needed for the first paint
+
         try:
             check_new_password(pw1)
             if self.store.exists(name):

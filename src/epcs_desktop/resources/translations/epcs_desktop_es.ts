@@ -98,39 +98,39 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="202"/>
+        <location filename="../../ui/controller.py" line="203"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="204"/>
+        <location filename="../../ui/controller.py" line="205"/>
         <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
         <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="227"/>
+        <location filename="../../ui/controller.py" line="228"/>
         <source>Copy primary device&apos;s code</source>
         <translation>Copiar el código del dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="230"/>
+        <location filename="../../ui/controller.py" line="231"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="231"/>
+        <location filename="../../ui/controller.py" line="232"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="235"/>
+        <location filename="../../ui/controller.py" line="236"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="260"/>
+        <location filename="../../ui/controller.py" line="261"/>
         <source>The primary device&apos;s codes are not generated here.</source>
         <translation>Los códigos del dispositivo principal no se generan aquí.</translation>
     </message>
@@ -426,7 +426,7 @@
 <context>
     <name>CodeListModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models.py" line="381"/>
+        <location filename="../../ui/models.py" line="401"/>
         <source>%n seconds left</source>
         <translation>
             <numerusform>queda %n segundo</numerusform>
@@ -434,12 +434,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="383"/>
+        <location filename="../../ui/models.py" line="403"/>
         <source>primary device</source>
         <translation>dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="386"/>
+        <location filename="../../ui/models.py" line="406"/>
         <source>Click, press Enter or Ctrl+C to copy the code</source>
         <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
     </message>
@@ -544,52 +544,52 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="102"/>
+        <location filename="../../ui/models.py" line="116"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="102"/>
+        <location filename="../../ui/models.py" line="116"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="102"/>
+        <location filename="../../ui/models.py" line="116"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="118"/>
+        <location filename="../../ui/models.py" line="132"/>
         <source>Push Notification 2FA</source>
         <translation>2FA por notificación push</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="119"/>
+        <location filename="../../ui/models.py" line="133"/>
         <source>Generate 2FA Key</source>
         <translation>Generar clave 2FA</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="122"/>
+        <location filename="../../ui/models.py" line="136"/>
         <source>Is Primary</source>
         <translation>Es el principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="122"/>
+        <location filename="../../ui/models.py" line="136"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="138"/>
+        <location filename="../../ui/models.py" line="158"/>
         <source>Codes are generated by this program</source>
         <translation>Este programa genera los códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="140"/>
+        <location filename="../../ui/models.py" line="160"/>
         <source>A code generator app on another device</source>
         <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="142"/>
+        <location filename="../../ui/models.py" line="162"/>
         <source>Click, or press Space, to make this the primary device</source>
         <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
     </message>
@@ -717,7 +717,7 @@
     </message>
     <message>
         <location filename="../../ui/erx_pane.py" line="216"/>
-        <location filename="../../ui/erx_pane.py" line="351"/>
+        <location filename="../../ui/erx_pane.py" line="354"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
@@ -737,107 +737,107 @@
         <translation>Dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="265"/>
+        <location filename="../../ui/erx_pane.py" line="268"/>
         <source>Compliance warning</source>
         <translation>Advertencia de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="269"/>
+        <location filename="../../ui/erx_pane.py" line="272"/>
         <source>&amp;Record another device…</source>
         <translation>&amp;Registrar otro dispositivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="271"/>
+        <location filename="../../ui/erx_pane.py" line="274"/>
         <source>A push-notification phone or a code generator app on another device</source>
         <translation>Un teléfono con notificaciones push o una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="273"/>
+        <location filename="../../ui/erx_pane.py" line="276"/>
         <source>F2 renames, Delete removes, Space selects the primary device.</source>
         <translation>F2 cambia el nombre, Supr elimina, Espacio elige el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="292"/>
+        <location filename="../../ui/erx_pane.py" line="295"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="295"/>
+        <location filename="../../ui/erx_pane.py" line="298"/>
         <source>Rename</source>
         <translation>Cambiar nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="298"/>
+        <location filename="../../ui/erx_pane.py" line="301"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="313"/>
+        <location filename="../../ui/erx_pane.py" line="316"/>
         <source>“%1” is now the primary device</source>
         <translation>«%1» es ahora el dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="328"/>
+        <location filename="../../ui/erx_pane.py" line="331"/>
         <source>Removed “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="366"/>
+        <location filename="../../ui/erx_pane.py" line="369"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="369"/>
+        <location filename="../../ui/erx_pane.py" line="372"/>
         <source>(not set)</source>
         <translation>(sin definir)</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="376"/>
+        <location filename="../../ui/erx_pane.py" line="379"/>
         <source>two letters and seven digits, e.g. AB1234563</source>
         <translation>dos letras y siete dígitos, p. ej. AB1234563</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="379"/>
+        <location filename="../../ui/erx_pane.py" line="382"/>
         <source>ten digits</source>
         <translation>diez dígitos</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="384"/>
+        <location filename="../../ui/erx_pane.py" line="387"/>
         <source>&amp;State:</source>
         <translation>&amp;Estado:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="385"/>
+        <location filename="../../ui/erx_pane.py" line="388"/>
         <source>State &amp;License Number:</source>
         <translation>Número de &amp;licencia estatal:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="386"/>
+        <location filename="../../ui/erx_pane.py" line="389"/>
         <source>&amp;DEA Number:</source>
         <translation>Número &amp;DEA:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="388"/>
+        <location filename="../../ui/erx_pane.py" line="391"/>
         <source>&amp;NPI:</source>
         <translation>&amp;NPI:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="392"/>
+        <location filename="../../ui/erx_pane.py" line="395"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="414"/>
+        <location filename="../../ui/erx_pane.py" line="417"/>
         <source>✓ valid format</source>
         <translation>✓ formato válido</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="448"/>
+        <location filename="../../ui/erx_pane.py" line="451"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="465"/>
+        <location filename="../../ui/erx_pane.py" line="468"/>
         <source>Your primary device generates its codes on this computer. {notice}</source>
         <translation>Su dispositivo principal genera sus códigos en este equipo. {notice}</translation>
     </message>
@@ -1982,115 +1982,125 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="66"/>
+        <location filename="../../ui/start.py" line="91"/>
         <source>Too short: use at least 8 characters.</source>
         <translation>Demasiado corta: use al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="72"/>
+        <location filename="../../ui/start.py" line="97"/>
         <source>Weak: a longer passphrase of several words is much stronger.</source>
         <translation>Débil: una frase de contraseña más larga, de varias palabras, es mucho más segura.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="75"/>
+        <location filename="../../ui/start.py" line="100"/>
         <source>Fair: a few more characters would help.</source>
         <translation>Aceptable: unos caracteres más ayudarían.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="76"/>
+        <location filename="../../ui/start.py" line="101"/>
         <source>Good.</source>
         <translation>Buena.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="77"/>
+        <location filename="../../ui/start.py" line="102"/>
         <source>Strong.</source>
         <translation>Fuerte.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="97"/>
+        <location filename="../../ui/start.py" line="122"/>
         <source>EPCS Desktop — Unlock</source>
         <translation>EPCS Desktop — Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="114"/>
+        <location filename="../../ui/start.py" line="140"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="115"/>
-        <location filename="../../ui/start.py" line="161"/>
+        <location filename="../../ui/start.py" line="141"/>
+        <location filename="../../ui/start.py" line="192"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="119"/>
+        <location filename="../../ui/start.py" line="145"/>
         <source>Set up a profile for a &amp;clinician (front desk)…</source>
         <translation>Preparar un perfil para un &amp;profesional (recepción)…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="121"/>
+        <location filename="../../ui/start.py" line="148"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="126"/>
-        <location filename="../../ui/start.py" line="164"/>
+        <location filename="../../ui/start.py" line="153"/>
+        <location filename="../../ui/start.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="135"/>
+        <location filename="../../ui/start.py" line="166"/>
         <source>Choose your profile</source>
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="139"/>
+        <location filename="../../ui/start.py" line="170"/>
         <source>Each clinician on this workstation has a profile of their own, in its own encrypted vault.</source>
         <translation>Cada profesional de esta estación de trabajo tiene su propio perfil, en su propia bóveda cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="145"/>
+        <location filename="../../ui/start.py" line="176"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="150"/>
-        <location filename="../../ui/start.py" line="151"/>
+        <location filename="../../ui/start.py" line="181"/>
+        <location filename="../../ui/start.py" line="182"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="153"/>
+        <location filename="../../ui/start.py" line="184"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="168"/>
-        <source>There is no profile on this workstation yet. Create one to get started.</source>
-        <translation>Aún no hay ningún perfil en esta estación de trabajo. Cree uno para empezar.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="186"/>
+        <location filename="../../ui/start.py" line="214"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="231"/>
+        <location filename="../../ui/start.py" line="225"/>
+        <source>No profile on this workstation yet</source>
+        <translation>Todavía no hay ningún perfil en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="230"/>
+        <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, in its own encrypted vault. Create yours to get started; you choose its password.</source>
+        <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, en su propia bóveda cifrada. Cree el suyo para empezar; usted elige su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="237"/>
+        <source>Create a &amp;profile</source>
+        <translation>Crear un &amp;perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="308"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="236"/>
+        <location filename="../../ui/start.py" line="313"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="264"/>
+        <location filename="../../ui/start.py" line="341"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="266"/>
+        <location filename="../../ui/start.py" line="343"/>
         <source>Wrong password. You can try again in %n second(s).</source>
         <translation>
             <numerusform>Contraseña incorrecta. Puede volver a intentarlo en %n segundo.</numerusform>
@@ -2098,57 +2108,57 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="282"/>
+        <location filename="../../ui/start.py" line="359"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="286"/>
+        <location filename="../../ui/start.py" line="363"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="295"/>
+        <location filename="../../ui/start.py" line="372"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="296"/>
+        <location filename="../../ui/start.py" line="373"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="298"/>
+        <location filename="../../ui/start.py" line="375"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="301"/>
+        <location filename="../../ui/start.py" line="378"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="308"/>
+        <location filename="../../ui/start.py" line="385"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="312"/>
+        <location filename="../../ui/start.py" line="389"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="349"/>
+        <location filename="../../ui/start.py" line="426"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="356"/>
+        <location filename="../../ui/start.py" line="435"/>
         <source>A profile with this name already exists.</source>
         <translation>Ya existe un perfil con este nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="380"/>
+        <location filename="../../ui/start.py" line="459"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
@@ -2235,7 +2245,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="67"/>
+        <location filename="../../ui/app.py" line="116"/>
         <source>Something went wrong. The details were written to the log; your data is safe.</source>
         <translation>Algo salió mal. Los detalles se escribieron en el registro; sus datos están a salvo.</translation>
     </message>
@@ -2440,6 +2450,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <name>dialogs</name>
     <message>
         <location filename="../../ui/dialogs.py" line="45"/>
+        <location filename="../../ui/start.py" line="60"/>
         <source>error</source>
         <translation>error</translation>
     </message>
