@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QUrl
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -57,26 +58,77 @@ def run_inline(label: QLabel, action: Callable[[], Any], ok_text: str = "") -> A
     return result
 
 
-def listen(profile: Any, widget: QWidget, callback: Callable[[], None]) -> None:
-    """Refresh `widget` after each committed profile change, until the widget is gone.
+def profile_usable(profile: Any) -> bool:
+    """False once the profile's vault was closed (lock, auto-lock, switch profile)."""
+    vault = getattr(profile, "vault", None)
+    return bool(getattr(vault, "is_open", True))
 
-    The Profile contract has `add_listener` but no removal, so the callback
-    outlives the dialog; it checks that the widget still exists first.
+
+def still_open(widget: QWidget, profile: Any) -> bool:
+    """After a nested `exec()` returns: is this dialog still there and its profile still unlocked?
+
+    A lock while a nested wizard runs closes every window and the vault before
+    `exec()` returns; code after it must then stop instead of reading a closed vault.
+    """
+    return shiboken6.isValid(widget) and profile_usable(profile)
+
+
+class _ShowWatcher(QObject):
+    """Re-attaches a listener when its dialog is shown again after it finished."""
+
+    def __init__(self, widget: QWidget, on_show: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._on_show = on_show
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self._on_show()
+        return False
+
+
+def listen(profile: Any, widget: QWidget, callback: Callable[[], None]) -> None:
+    """Refresh `widget` after each committed profile change, while the dialog is open.
+
+    The listener is removed when the dialog finishes (closed, accepted,
+    rejected), not only when it is destroyed: dialogs parented to the main
+    window live on hidden until the window goes, and each would otherwise keep
+    refreshing on every change. Showing the dialog again re-attaches it and
+    catches up with what changed meanwhile.
     """
     add = getattr(profile, "add_listener", None)
     if add is None:
         return
-    alive = {"ok": True}
-    widget.destroyed.connect(lambda *_: alive.update(ok=False))
+    remove = getattr(profile, "remove_listener", None)
+    attached = {"on": False}
 
     def _on_change(*_args: Any) -> None:
-        if alive["ok"]:
-            try:
-                callback()
-            except RuntimeError:  # the C++ object was deleted between the check and the call
-                alive["ok"] = False
+        if not shiboken6.isValid(widget):
+            _detach()
+            return
+        try:
+            callback()
+        except RuntimeError:  # the C++ object was deleted between the check and the call
+            _detach()
 
-    add(_on_change)
-    remove = getattr(profile, "remove_listener", None)
-    if remove is not None:
-        widget.destroyed.connect(lambda *_: remove(_on_change))
+    def _attach() -> None:
+        if not attached["on"]:
+            add(_on_change)
+            attached["on"] = True
+
+    def _detach(*_args: Any) -> None:
+        if attached["on"] and remove is not None:
+            remove(_on_change)
+            attached["on"] = False
+
+    def _shown() -> None:
+        if not attached["on"] and profile_usable(profile):
+            _attach()
+            _on_change()  # changes made while it was closed
+
+    _attach()
+    finished = getattr(widget, "finished", None)
+    if finished is not None:
+        finished.connect(_detach)
+    widget.destroyed.connect(_detach)
+    _ShowWatcher(widget, _shown)

@@ -45,7 +45,13 @@ from epcs_desktop.core.guide import (
     state_store,
 )
 from epcs_desktop.core.otp import group_code
-from epcs_desktop.ui.frontdesk._common import listen, open_setting_link, run_inline, show_message
+from epcs_desktop.ui.frontdesk._common import (
+    listen,
+    open_setting_link,
+    run_inline,
+    show_message,
+    still_open,
+)
 from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.ticker import Ticker
 
@@ -268,9 +274,9 @@ class ChangeGuideDialog(QDialog):
 
     def refresh(self) -> None:
         """Re-read the profile and re-tick every step."""
-        if not self.guide.in_progress:
-            return
         try:
+            if not self.guide.in_progress:
+                return
             self._render()
         except EpcsError as exc:
             self._unavailable(exc)
@@ -371,12 +377,14 @@ class ChangeGuideDialog(QDialog):
             return
         wizard = EnrollWizard(self.profile, self, clock=self.clock)
         wizard.exec()
-        self.refresh()
+        if still_open(self, self.profile):  # a lock during exec() closed this dialog and the vault
+            self.refresh()
 
     def _record(self) -> None:
         dlg = RecordDeviceDialog(self.profile, self)
         dlg.exec()
-        self.refresh()
+        if still_open(self, self.profile):
+            self.refresh()
 
     def _mark_primary(self) -> None:
         nickname = self.primary_combo.currentData()

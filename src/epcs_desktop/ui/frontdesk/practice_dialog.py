@@ -30,8 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.practice import PracticeSession, practice_devices, remove_practice_devices
-from epcs_desktop.ui.frontdesk._common import PRACTICE_STYLE, run_inline, show_message
+from epcs_desktop.ui.frontdesk._common import (
+    PRACTICE_STYLE,
+    profile_usable,
+    run_inline,
+    show_message,
+    still_open,
+)
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +249,15 @@ class PracticeDialog(QDialog):
             return
         wizard = EnrollWizard(self.profile, self, clock=self.clock)
         wizard.exec()
-        if practice_devices(self.profile.devices(), self._secrets()):
+        # A lock while the wizard was open closed this dialog and the vault before exec() returned.
+        if not still_open(self, self.profile):
+            return
+        try:
+            enrolled = practice_devices(self.profile.devices(), self._secrets())
+        except EpcsError as exc:
+            show_message(self.barcode_message, str(exc))
+            return
+        if enrolled:
             show_message(
                 self.barcode_message,
                 self.tr(
@@ -256,6 +271,8 @@ class PracticeDialog(QDialog):
 
     def cleanup(self) -> list[str]:
         """Remove practice generators enrolled in this program during (or before) the practice."""
+        if not profile_usable(self.profile):  # locked meanwhile: cleaned up at the next practice
+            return []
         removed = run_inline(
             self.barcode_message,
             lambda: remove_practice_devices(self.profile, self.primary_before, self._secrets()),
