@@ -87,6 +87,9 @@ def run_add(args: argparse.Namespace) -> int:
         option = DeviceOption.PUSH
     else:
         option = DeviceOption.GENERATOR_OTHER
+    from epcs_desktop.core.profile import check_new_device
+
+    check_new_device(args.nickname, option, otp)  # e.g. a HOTP link: refused before the password prompt
     with open_profile(args) as profile:
         device = profile.add_device(args.nickname, option, otp, make_primary=args.primary)
         for w in otp.warnings if otp else ():

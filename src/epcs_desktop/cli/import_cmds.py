@@ -100,17 +100,31 @@ def _clean(text: str) -> str:
 
 
 def nickname_for(params: OtpParams, taken: set[str]) -> str:
-    """A unique nickname from issuer and account: "ID.me (jane@clinic.org)", then "... 2", "... 3"."""
+    """A unique nickname from issuer and account: "ID.me (jane@clinic.org)", then "... 2", "... 3".
+
+    `taken` holds nickname keys (`erx.nickname_key`); the chosen name's key is added.
+    The clash rule is `erx.unique_nickname`'s; the suffix is " 2" rather than
+    " (2)" because these names already end in a parenthesis.
+    """
+    from epcs_desktop.core.erx import nickname_key, unique_nickname
+
     issuer, account = _clean(params.issuer), _clean(params.account)
     base = f"{issuer} ({account})" if issuer and account else issuer or account or FALLBACK_NICKNAME
-    number = 1
-    while True:
-        suffix = "" if number == 1 else f" {number}"
-        candidate = base[: NICKNAME_MAX - len(suffix)].rstrip() + suffix
-        if candidate.casefold() not in taken:
-            taken.add(candidate.casefold())
-            return candidate
-        number += 1
+    candidate = unique_nickname(base, taken, pattern=" {n}")
+    taken.add(nickname_key(candidate))
+    return candidate
+
+
+def _refusal(params: OtpParams) -> str | None:
+    """Why the profile would refuse this account (e.g. HOTP), in its own words, or None."""
+    from epcs_desktop.core.erx import DeviceOption
+    from epcs_desktop.core.profile import check_new_device
+
+    try:
+        check_new_device(FALLBACK_NICKNAME, DeviceOption.GENERATOR_HERE, params)
+    except EpcsError as exc:
+        return str(exc)
+    return None
 
 
 def _import_password(args: argparse.Namespace, needed: PasswordRequiredError, name: str) -> str:
@@ -145,14 +159,20 @@ def _read_files(args: argparse.Namespace) -> list[tuple[str, ImportResult]]:
 
 
 def _plan(profile: Profile, files: list[tuple[str, ImportResult]]) -> _Plan:
+    from epcs_desktop.core.erx import nickname_key
+
     plan = _Plan(files=files)
     devices = profile.devices()
     held: dict[tuple[str, str, str], str] = {_key(d.otp): d.nickname for d in devices if d.otp is not None}
     planned: set[tuple[str, str, str]] = set()
-    taken = {d.nickname.casefold() for d in devices}
+    taken = {nickname_key(d.nickname) for d in devices}
     for name, result in files:
         plan.problems.extend((name, problem) for problem in result.problems)
         for params in result.accounts:
+            refusal = _refusal(params)
+            if refusal is not None:  # reported on its own line; the other accounts still come in
+                plan.problems.append((name, f"{params.label}: not added: {refusal}"))
+                continue
             item = _Item(params, name)
             existing = held.get(_key(params))
             if existing is not None:
@@ -168,16 +188,24 @@ def _plan(profile: Profile, files: list[tuple[str, ImportResult]]) -> _Plan:
 
 
 def _apply(profile: Profile, plan: _Plan) -> list[Device]:
-    from epcs_desktop.core.erx import DeviceOption
+    """Add every planned account in one transaction: an import is all or nothing.
 
-    added = []
-    for item in list(plan.add):
+    Why: a failure half-way (another window took a name, the disk filled up)
+    used to leave the first accounts saved and the rest not, and running the
+    import again then reported a confusing mix of duplicates.
+    """
+    from epcs_desktop.core.erx import DeviceOption
+    from epcs_desktop.core.profile import NewDevice
+
+    items = [NewDevice(i.nickname, DeviceOption.GENERATOR_HERE, i.params) for i in plan.add]
+    try:
+        return profile.add_devices(items)
+    except EpcsError as exc:
         try:
-            added.append(profile.add_device(item.nickname, DeviceOption.GENERATOR_HERE, item.params))
-        except EpcsError as exc:  # e.g. a nickname taken by another process meanwhile
-            plan.add.remove(item)
-            plan.problems.append((item.source, f"{item.params.label}: not added: {exc}"))
-    return added
+            wrapped = type(exc)(f"Nothing was imported: {exc}")
+        except TypeError:  # an error type with another constructor: its own words are clear enough
+            raise exc from None
+        raise wrapped from None
 
 
 # --------------------------------------------------------------------------- output

@@ -349,9 +349,22 @@ def backup_profile(
     it is a fact, not a preference, and it must not travel inside the backup.
     """
     target = write_backup(path, profile.snapshot(), password, kdf)
-    profile.vault.set_record(LAST_BACKUP_RECORD, time.time())
-    profile.log_activity("backup made", f"Encrypted backup written to {target.name}.")
+    record_backup(profile, target)
     return target
+
+
+def record_backup(profile: Profile, target: str | os.PathLike[str], at: float | None = None) -> None:
+    """After a backup file is written: store when (for the reminder) and log it, as one change.
+
+    The one place this bookkeeping happens, so `backup_profile` and the GUI's
+    backup dialog (which writes on a worker thread) cannot drift apart.
+    """
+    profile.put_record(
+        LAST_BACKUP_RECORD,
+        time.time() if at is None else at,
+        "backup made",
+        f"Encrypted backup written to {Path(target).name}.",
+    )
 
 
 def last_backup_at(profile: Profile) -> float | None:
@@ -372,47 +385,27 @@ def backup_due(profile: Profile, now: float) -> bool:
 def preview_restore(profile: Profile, snapshot: dict[str, Any], mode: str = "merge") -> list[str]:
     """What `profile.apply_snapshot(snapshot, mode)` would change, one line per change, changing nothing.
 
-    Mirrors apply_snapshot's rules: merge adds devices whose nickname is new,
-    skips identical ones, renames a clashing different device to "Name (2)",
-    keeps the current primary and fills prescriber info only when none is
-    stored; replace makes the profile exactly the snapshot.
+    The devices come from `Profile.plan_restore`, the very plan apply_snapshot
+    follows, so the preview cannot promise something the restore then does not
+    do: merge adds devices whose nickname is new, skips identical ones (also
+    when already present as "Name (2)"), renames a clashing different device to
+    "Name (2)", keeps the current primary and fills prescriber info only when
+    none is stored; replace makes the profile exactly the snapshot.
     """
-    from epcs_desktop.core import erx
-    from epcs_desktop.core.errors import RuleError
     from epcs_desktop.core.profile import _read_snapshot
-    from epcs_desktop.core.vault import encode_otp
 
-    if mode not in ("merge", "replace"):
-        raise RuleError("Restore mode must be 'merge' or 'replace'.")
-    devices, prescriber, _identity, _settings = _read_snapshot(snapshot)
-    current = profile.devices()
-    lines: list[str] = []
-    if mode == "replace":
-        lines += [f"- remove device '{d.nickname}' ({d.option_label})" for d in current]
-        existing: dict[str, str] = {}
-        has_primary = False
-    else:
-        existing = {d.nickname.casefold(): encode_otp(d.otp) or d.option.value for d in current}
-        has_primary = any(d.is_primary for d in current)
-    primary_name = next((d.nickname for d in current if d.is_primary), None) if mode == "merge" else None
-    first_added: str | None = None
-    for dev in devices:
-        label = erx.option_label(dev["option"])
-        nickname, n = dev["nickname"], 2
-        if existing.get(nickname.casefold()) == (dev["otp_uri"] or dev["option"]):
-            lines.append(f"= keep device '{nickname}' (already present)")
+    plan = profile.plan_restore(snapshot, mode)  # the same plan apply_snapshot follows
+    prescriber = _read_snapshot(snapshot)[1]
+    lines = [f"- remove device '{name}' ({label})" for name, label in plan.removed]
+    for step in plan.steps:
+        if not step.added:
+            where = "" if step.nickname == step.backup_name else f" as '{step.nickname}'"
+            lines.append(f"= keep device '{step.backup_name}' (already present{where})")
             continue
-        while nickname.casefold() in existing:
-            nickname = f"{dev['nickname'][:58]} ({n})"
-            n += 1
-        note = f" ('{dev['nickname']}' is taken by another device)" if nickname != dev["nickname"] else ""
-        lines.append(f"+ add device '{nickname}' ({label}){note}")
-        existing[nickname.casefold()] = dev["otp_uri"] or dev["option"]
-        first_added = first_added or nickname
-        if dev["is_primary"] and not has_primary:
-            primary_name, has_primary = nickname, True
-    if not has_primary and first_added:
-        primary_name = first_added
+        renamed = step.nickname != step.backup_name
+        note = f" ('{step.backup_name}' is taken by another device)" if renamed else ""
+        lines.append(f"+ add device '{step.nickname}' ({step.option_label}){note}")
+    primary_name = plan.primary
     if primary_name:
         lines.append(f"* primary device: '{primary_name}'")
     current_info = dataclasses.asdict(profile.prescriber())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -108,6 +109,35 @@ def normalise_nickname(s: str) -> str:
 def nickname_key(s: str) -> str:
     """The form two nicknames are compared in: "OFFICE ipad" and "office iPad" collide."""
     return normalise_nickname(s).casefold()
+
+
+def nickname_candidates(base: str, pattern: str = " ({n})") -> Iterator[str]:
+    """`base`, then "base (2)", "base (3)"...: every name is normalised and at most 64 characters.
+
+    The base is cut *before* the suffix is added and trailing space is dropped,
+    so a cut never leaves a double space (which would give a stored name whose
+    key no longer matches what a person types, see `unique_nickname`).
+    `pattern` is the suffix, with ``{n}`` for the number (importers use " {n}"
+    because their names already end in a parenthesis).
+    """
+    head = normalise_nickname(str(base)[:NICKNAME_MAX].rstrip())
+    yield head
+    n = 2
+    while True:
+        suffix = pattern.format(n=n)
+        yield normalise_nickname(head[: NICKNAME_MAX - len(suffix)].rstrip() + suffix)
+        n += 1
+
+
+def unique_nickname(base: str, taken: Collection[str], pattern: str = " ({n})") -> str:
+    """The first of `nickname_candidates(base)` whose `nickname_key` is not in `taken`.
+
+    The one clash rule for every place that invents a name (migration, restore,
+    restore preview, the enrollment wizard, imports), so they all agree. `taken`
+    holds nickname keys (or names: each is compared by its key).
+    """
+    keys = {nickname_key(t) for t in taken}
+    return next(c for c in nickname_candidates(base, pattern) if nickname_key(c) not in keys)
 
 
 # --- DEA and NPI -----------------------------------------------------------------------------

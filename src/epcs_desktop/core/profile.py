@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 import sqlcipher3
@@ -35,6 +35,46 @@ class ActivityEntry:
     at: float
     action: str
     detail: str
+
+
+HOTP_MESSAGE = (
+    "This is a counter-based (HOTP) code; ID.me uses time-based codes (TOTP). "
+    "Counter-based codes are not supported here."
+)
+
+
+@dataclass(frozen=True)
+class NewDevice:
+    """One device for `Profile.add_devices` (the same fields as `Profile.add_device`)."""
+
+    nickname: str
+    option: erx.DeviceOption | str
+    otp: OtpParams | None = field(default=None, repr=False)
+    make_primary: bool = False
+
+
+def check_new_device(
+    nickname: str, option: erx.DeviceOption | str, otp: OtpParams | None = None
+) -> tuple[str, erx.DeviceOption]:
+    """Validate a device to be added, without storage: (normalised nickname, option) or RuleError.
+
+    Public so the wizard and importers can show a problem next to the one entry
+    it belongs to before anything is saved. HOTP is refused: nothing here ever
+    advances a counter, so the same code would show forever, and ID.me and
+    DrChrono use time-based codes anyway. Rows already stored as HOTP still load.
+    """
+    nickname = erx.normalise_nickname(nickname)
+    try:
+        option = erx.DeviceOption(option)
+    except ValueError:
+        raise RuleError(f"'{str(option)[:30]}' is not a device option.") from None
+    if option is erx.DeviceOption.GENERATOR_HERE and otp is None:
+        raise RuleError("A code generator held in this app needs its secret key or QR code.")
+    if option is not erx.DeviceOption.GENERATOR_HERE and otp is not None:
+        raise RuleError("Only a code generator held in this app stores a secret key.")
+    if otp is not None and otp.kind != "totp":
+        raise RuleError(HOTP_MESSAGE)
+    return nickname, option
 
 
 def check_new_password(password: str) -> str:
@@ -116,7 +156,7 @@ class Profile:
     def device(self, nickname: str) -> erx.Device:
         key = erx.nickname_key(nickname)
         for d in self.devices():
-            if d.nickname.casefold() == key:
+            if erx.nickname_key(d.nickname) == key:
                 return d
         raise RuleError(f"There is no device called '{erx.normalise_nickname(nickname)}'.")
 
@@ -137,37 +177,52 @@ class Profile:
         make_primary: bool = False,
     ) -> erx.Device:
         """Add a device; the first one becomes primary whatever `make_primary` says."""
-        nickname = erx.normalise_nickname(nickname)
-        try:
-            option = erx.DeviceOption(option)
-        except ValueError:
-            raise RuleError(f"'{str(option)[:30]}' is not a device option.") from None
-        if option is erx.DeviceOption.GENERATOR_HERE and otp is None:
-            raise RuleError("A code generator held in this app needs its secret key or QR code.")
-        if option is not erx.DeviceOption.GENERATOR_HERE and otp is not None:
-            raise RuleError("Only a code generator held in this app stores a secret key.")
-        uri = encode_otp(otp)
+        return self.add_devices([NewDevice(nickname, option, otp, make_primary)])[0]
+
+    def add_devices(self, items: Iterable[NewDevice | Sequence[Any]]) -> list[erx.Device]:
+        """Add several devices all-or-nothing: one transaction, one activity entry per device.
+
+        Why: enrolling the accounts of one export (wizard Finish, `import`) is one
+        decision; saving the first and failing on the second left a half-done
+        enrollment the wizard could not finish. Items are `NewDevice`s or
+        ``(nickname, option, otp, make_primary)`` tuples; a later `make_primary`
+        wins over an earlier one.
+        """
+        checked = []
+        seen: set[str] = set()
+        for item in items:
+            new = item if isinstance(item, NewDevice) else NewDevice(*item)
+            nickname, option = check_new_device(new.nickname, new.option, new.otp)
+            if erx.nickname_key(nickname) in seen:
+                raise RuleError(f"Two of the new devices are called '{nickname}'; choose another nickname.")
+            seen.add(erx.nickname_key(nickname))
+            checked.append((nickname, option, encode_otp(new.otp), new.make_primary))
+        if not checked:
+            return []
+        rows = []
         with self.vault.transaction() as db:
-            self._check_free(db, nickname)
-            has_primary = db.execute("SELECT 1 FROM device WHERE is_primary = 1").fetchone() is not None
-            primary = make_primary or not has_primary
-            if primary:
-                db.execute("UPDATE device SET is_primary = 0 WHERE is_primary = 1")
-            cur = db.execute(
-                "INSERT INTO device(nickname, nickname_key, option, added_at, is_primary, otp_uri) "
-                "VALUES(?, ?, ?, ?, ?, ?)",
-                (nickname, nickname.casefold(), option.value, time.time(), int(primary), uri),
-            )
-            new_id = cur.lastrowid
-            detail = f"'{nickname}' ({erx.option_label(option)}) was added"
-            self._log(db, "device added", detail + (" as the primary device." if primary else "."))
-            row = db.execute("SELECT * FROM device WHERE id = ?", (new_id,)).fetchone()
+            for nickname, option, uri, make_primary in checked:
+                self._check_free(db, nickname)
+                has_primary = db.execute("SELECT 1 FROM device WHERE is_primary = 1").fetchone() is not None
+                primary = make_primary or not has_primary
+                if primary:
+                    db.execute("UPDATE device SET is_primary = 0 WHERE is_primary = 1")
+                cur = db.execute(
+                    "INSERT INTO device(nickname, nickname_key, option, added_at, is_primary, otp_uri) "
+                    "VALUES(?, ?, ?, ?, ?, ?)",
+                    (nickname, erx.nickname_key(nickname), option.value, time.time(), int(primary), uri),
+                )
+                detail = f"'{nickname}' ({erx.option_label(option)}) was added"
+                self._log(db, "device added", detail + (" as the primary device." if primary else "."))
+                rows.append(cur.lastrowid)
+            # read back after the loop: a later make_primary may have demoted an earlier device
+            stored = [db.execute("SELECT * FROM device WHERE id = ?", (i,)).fetchone() for i in rows]
         self._changed()
-        return device_from_row(row)
+        return [device_from_row(row) for row in stored]
 
     def _check_free(self, db: _Tx, nickname: str, except_id: int | None = None) -> None:
         row = db.execute(
-            "SELECT id, nickname FROM device WHERE nickname_key = ?", (nickname.casefold(),)
+            "SELECT id, nickname FROM device WHERE nickname_key = ?", (erx.nickname_key(nickname),)
         ).fetchone()
         if row is not None and row["id"] != except_id:
             raise RuleError(f"There is already a device called '{row['nickname']}'; choose another nickname.")
@@ -179,7 +234,7 @@ class Profile:
             self._check_free(db, new, except_id=row["id"])
             db.execute(
                 "UPDATE device SET nickname = ?, nickname_key = ? WHERE id = ?",
-                (new, new.casefold(), row["id"]),
+                (new, erx.nickname_key(new), row["id"]),
             )
             self._log(db, "device renamed", f"'{row['nickname']}' was renamed to '{new}'.")
             updated = db.execute("SELECT * FROM device WHERE id = ?", (row["id"],)).fetchone()
@@ -283,19 +338,39 @@ class Profile:
         return values
 
     def set_setting(self, key: str, value: Any) -> Any:
-        value = settings.coerce(key, value)
+        return self.set_settings({key: value})[key]
+
+    def set_settings(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Change several settings as one change: one transaction, one activity entry.
+
+        Why: the Settings dialog's OK is one decision; saving it setting by
+        setting could leave half of it stored and the activity log in pieces.
+        Every value is validated before anything is written. Returns the coerced values.
+        """
+        coerced = {key: settings.coerce(key, value) for key, value in values.items()}
+        if not coerced:
+            return {}
         with self.vault.transaction() as db:
             row = db.execute("SELECT value FROM record WHERE key = 'settings'").fetchone()
             stored = json.loads(row[0]) if row else {}
-            stored[key] = value
+            stored.update(coerced)
             db.execute(
                 "INSERT INTO record(key, value) VALUES('settings', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (json.dumps(stored, sort_keys=True),),
             )
-            self._log(db, "setting changed", f"{settings.setting(key).label} set to {value}.")
+            detail = "; ".join(f"{settings.setting(k).label} set to {v}" for k, v in coerced.items())
+            self._log(db, "setting changed", detail + ".")
         self._changed()
-        return value
+        return coerced
+
+    def put_record(self, key: str, value: Any, action: str, detail: str) -> None:
+        """Store one JSON fact in the record table with its activity entry, as one change.
+
+        For services that keep small facts in the profile (e.g. when the last backup
+        was made): the fact and its activity entry commit together. No secrets.
+        """
+        self._put_record(key, value, action, detail)
 
     def _put_record(self, key: str, value: Any, action: str, detail: str) -> None:
         with self.vault.transaction() as db:
@@ -348,70 +423,181 @@ class Profile:
             "settings": self.vault.get_record("settings", {}) or {},
         }
 
+    def plan_restore(self, snapshot: dict[str, Any], mode: str = "merge") -> RestorePlan:
+        """What `apply_snapshot(snapshot, mode)` will do to the devices, changing nothing (the preview)."""
+        _check_mode(mode)
+        devices = _read_snapshot(snapshot)[0]
+        current = [
+            _Current(
+                d.nickname, _fingerprint(d.option.value, encode_otp(d.otp)), d.is_primary, d.option.value
+            )
+            for d in self.devices()
+        ]
+        return plan_restore(current, devices, mode)
+
     def apply_snapshot(self, snapshot: dict[str, Any], mode: Literal["merge", "replace"] = "merge") -> str:
         """Restore a snapshot in one transaction; returns a one-line summary.
 
         replace: the profile becomes exactly the snapshot. merge: devices whose
         nickname is new are added (a clash with a different device gets " (2)"),
         identical ones are skipped, the current primary stays, and prescriber,
-        identity and settings fill in only what is still empty.
+        identity and settings fill in only what is still empty. Which device goes
+        where is decided by `plan_restore`, the same function the preview uses.
         """
-        if mode not in ("merge", "replace"):
-            raise RuleError("Restore mode must be 'merge' or 'replace'.")
+        _check_mode(mode)
         devices, prescriber, identity, stored_settings = _read_snapshot(snapshot)
-        added = skipped = 0
         with self.vault.transaction() as db:
+            rows = db.execute(
+                "SELECT nickname, option, otp_uri, is_primary FROM device ORDER BY id"
+            ).fetchall()
+            current = [
+                _Current(
+                    r["nickname"], _fingerprint(r["option"], r["otp_uri"]), bool(r["is_primary"]), r["option"]
+                )
+                for r in rows
+            ]
+            plan = plan_restore(current, devices, mode)
             if mode == "replace":
                 db.execute("DELETE FROM device")
                 db.execute("DELETE FROM record WHERE key IN ('prescriber', 'identity', 'settings')")
-            existing = {
-                r["nickname_key"]: r["otp_uri"] or r["option"]
-                for r in db.execute("SELECT nickname_key, option, otp_uri FROM device").fetchall()
-            }
-            has_primary = bool(db.execute("SELECT 1 FROM device WHERE is_primary = 1").fetchone())
-            for dev in devices:
-                same = dev["otp_uri"] or dev["option"]
-                nickname, n = dev["nickname"], 2
-                # walk "Name", "Name (2)", ...: stop at the same device (skip) or a free name (add)
-                while nickname.casefold() in existing and existing[nickname.casefold()] != same:
-                    nickname = f"{dev['nickname'][:58]} ({n})"
-                    n += 1
-                if nickname.casefold() in existing:
-                    skipped += 1
+            for step in plan.steps:
+                if not step.added:
                     continue
-                primary = dev["is_primary"] and not has_primary
-                has_primary = has_primary or primary
                 db.execute(
                     "INSERT INTO device(nickname, nickname_key, option, added_at, is_primary, otp_uri) "
-                    "VALUES(?, ?, ?, ?, ?, ?)",
+                    "VALUES(?, ?, ?, ?, 0, ?)",
                     (
-                        nickname,
-                        nickname.casefold(),
-                        dev["option"],
-                        dev["added_at"],
-                        int(primary),
-                        dev["otp_uri"],
+                        step.nickname,
+                        erx.nickname_key(step.nickname),
+                        step.device["option"],
+                        step.device["added_at"],
+                        step.device["otp_uri"],
                     ),
                 )
-                existing[nickname.casefold()] = same
-                added += 1
-            if not has_primary:
-                db.execute("UPDATE device SET is_primary = 1 WHERE id = (SELECT min(id) FROM device)")
-            current = {r["key"] for r in db.execute("SELECT key FROM record").fetchall()}
+            if plan.primary is not None:
+                db.execute("UPDATE device SET is_primary = 0 WHERE is_primary = 1")
+                made = db.execute(
+                    "UPDATE device SET is_primary = 1 WHERE nickname_key = ?",
+                    (erx.nickname_key(plan.primary),),
+                )
+                if made.rowcount != 1:  # a row stored with an old-style key: never leave no primary
+                    db.execute("UPDATE device SET is_primary = 1 WHERE id = (SELECT min(id) FROM device)")
+            current_keys = {r["key"] for r in db.execute("SELECT key FROM record").fetchall()}
             records = {"prescriber": prescriber, "identity": identity, "settings": stored_settings}
             for key, value in records.items():
-                if mode == "replace" or key not in current:
+                if mode == "replace" or key not in current_keys:
                     db.execute(
                         "INSERT INTO record(key, value) VALUES(?, ?) "
                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                         (key, json.dumps(value, sort_keys=True)),
                     )
+            added, skipped = plan.added, plan.skipped
             summary = f"Restored from a backup ({mode}): {added} device(s) added" + (
                 f", {skipped} already present." if skipped else "."
             )
             self._log(db, "backup restored", summary)
         self._changed()
         return summary
+
+
+# -- restore planning: one function decides, the preview and the restore both use it ------------
+
+
+@dataclass(frozen=True)
+class _Current:
+    """A device already in the profile as the planner sees it (the fingerprint is only compared)."""
+
+    nickname: str
+    fingerprint: str = field(repr=False)
+    is_primary: bool
+    option: str
+
+
+@dataclass(frozen=True)
+class RestoreStep:
+    """What happens to one device of the backup: added under `nickname`, or already there as `nickname`."""
+
+    device: dict[str, Any] = field(repr=False)  # the validated snapshot entry (holds the secret)
+    nickname: str
+    added: bool
+
+    @property
+    def backup_name(self) -> str:
+        return str(self.device["nickname"])
+
+    @property
+    def option_label(self) -> str:
+        return erx.option_label(self.device["option"])
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    """The device side of a restore. `removed`: (nickname, option label) that replace deletes."""
+
+    mode: str
+    removed: tuple[tuple[str, str], ...]
+    steps: tuple[RestoreStep, ...]
+    primary: str | None  # the primary device afterwards (None: the profile ends up empty)
+
+    @property
+    def added(self) -> int:
+        return sum(1 for s in self.steps if s.added)
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for s in self.steps if not s.added)
+
+
+def plan_restore(current: Sequence[_Current], devices: Sequence[dict[str, Any]], mode: str) -> RestorePlan:
+    """Decide, for each device of a backup, whether it is added (under which name) or already present.
+
+    Walk "Name", "Name (2)", ... (`erx.nickname_candidates`): a candidate held
+    by the same device (same secret, or same option for devices without one)
+    means it is already present; a free candidate is where it is added. The
+    primary afterwards: merge keeps the current one; otherwise the backup's
+    primary if it is added, else the first device.
+    """
+    _check_mode(mode)
+    kept = [] if mode == "replace" else list(current)
+    removed = tuple((c.nickname, erx.option_label(c.option)) for c in current) if mode == "replace" else ()
+    existing = {erx.nickname_key(c.nickname): c.fingerprint for c in kept}
+    primary = next((c.nickname for c in kept if c.is_primary), None)
+    steps = []
+    for dev in devices:
+        same = _fingerprint(dev["option"], dev["otp_uri"])
+        for candidate in erx.nickname_candidates(dev["nickname"]):
+            key = erx.nickname_key(candidate)
+            if key not in existing or existing[key] == same:
+                break
+        added = key not in existing
+        if added:
+            existing[key] = same
+            if dev["is_primary"] and primary is None:
+                primary = candidate
+        steps.append(RestoreStep(dev, candidate, added))
+    if primary is None:
+        first = [c.nickname for c in kept] + [s.nickname for s in steps if s.added]
+        primary = first[0] if first else None
+    return RestorePlan(mode, removed, tuple(steps), primary)
+
+
+def _fingerprint(option: str, otp_uri: str | None) -> str:
+    """What makes two devices "the same": the canonical otpauth URI, or the option when there is no secret.
+
+    Canonical (parsed and rebuilt) so a row stored by an older version, with its
+    parameters in another order, still matches the same account in a backup.
+    """
+    if not otp_uri:
+        return str(option)
+    try:
+        return encode_otp(parse_uri(otp_uri)) or str(otp_uri)
+    except EpcsError:
+        return str(otp_uri)
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in ("merge", "replace"):
+        raise RuleError("Restore mode must be 'merge' or 'replace'.")
 
 
 def _read_snapshot(snapshot: dict[str, Any]) -> tuple[list[dict[str, Any]], dict, dict, dict]:
@@ -425,9 +611,9 @@ def _read_snapshot(snapshot: dict[str, Any]) -> tuple[list[dict[str, Any]], dict
     try:
         for raw in snapshot.get("devices", []):
             nickname = erx.normalise_nickname(raw["nickname"])
-            if nickname.casefold() in seen:
+            if erx.nickname_key(nickname) in seen:
                 raise RuleError(f"The backup lists the device '{nickname}' twice.")
-            seen.add(nickname.casefold())
+            seen.add(erx.nickname_key(nickname))
             option = erx.DeviceOption(raw["option"])
             uri = None
             if option is erx.DeviceOption.GENERATOR_HERE:

@@ -60,6 +60,12 @@ LOCKED_MESSAGE = (
     "This profile is busy: another EPCS Desktop window or command is changing it. "
     "Close it or try again in a moment."
 )
+REKEYED_MESSAGE = "This profile's password was changed elsewhere; lock and unlock it again."
+
+
+class PasswordChangedElsewhereError(VaultError):
+    """Another connection re-keyed the file (`profile passwd`, another window): this one's key is stale."""
+
 
 # --- schema ------------------------------------------------------------------------------------
 
@@ -174,10 +180,25 @@ def _is_busy(exc: BaseException) -> bool:
     return "database is locked" in str(exc) or "database is busy" in str(exc)
 
 
+def _is_not_a_database(exc: BaseException) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlcipher3.SQLITE_NOTADB
+    return "file is not a database" in str(exc)
+
+
 def _wrap(exc: sqlcipher3.Error, doing: str) -> VaultError:
-    """Turn an SQLite error into a one-line user message (SQLite messages carry no values)."""
+    """Turn an SQLite error into a one-line user message (SQLite messages carry no values).
+
+    SQLITE_NOTADB on a connection that was keyed successfully when it opened
+    means the pages no longer decrypt with its key: another connection changed
+    the password (a damaged file would say so again at the next unlock).
+    """
     if _is_busy(exc):
         return VaultLockedError(LOCKED_MESSAGE)
+    if _is_not_a_database(exc):
+        logger.warning("vault pages no longer decrypt with this connection's key while %s", doing)
+        return PasswordChangedElsewhereError(REKEYED_MESSAGE)
     logger.error("vault error while %s: %s", doing, type(exc).__name__)
     return VaultError(f"The profile database could not be {doing} ({str(exc)[:80]}).")
 
@@ -265,6 +286,7 @@ class Vault:
                     vault.migration_backup = vault._backup_copy(version)
             vault._configure()
             vault._migrate_if_needed()
+            vault._repair_nicknames()
             vault._set_aside_undecodable()
         except BaseException:
             vault.close()
@@ -456,6 +478,48 @@ class Vault:
         os.chmod(target, 0o600)
         return target
 
+    # -- nicknames stored in a non-normal form ------------------------------------------------
+
+    def _repair_nicknames(self) -> None:
+        """Give rows stored with a non-normal nickname (e.g. "Name  (2)") the normal name and key.
+
+        Earlier versions' restore and migration could cut a name before a space
+        and store a double space; such a device decodes (its name is normalised
+        on reading) but its stored key matches nothing a person types, so it could
+        not be renamed, made primary or removed. Runs at open; writes only when needed.
+        """
+        rows = self.query("SELECT id, nickname, nickname_key FROM device ORDER BY id")
+        fixes: list[tuple[int, str, str]] = []
+        taken: set[str] = set()
+        for row in rows:
+            try:
+                name = erx.normalise_nickname(row["nickname"])
+            except EpcsError:
+                continue  # set aside next, with its reason
+            if name == row["nickname"] and erx.nickname_key(name) == row["nickname_key"]:
+                taken.add(row["nickname_key"])
+            else:
+                fixes.append((int(row["id"]), str(row["nickname"]), name))
+        if not fixes:
+            return
+        with self.transaction() as db:
+            for row_id, old, name in fixes:
+                new = erx.unique_nickname(name, taken)
+                try:
+                    db.execute(
+                        "UPDATE device SET nickname = ?, nickname_key = ? WHERE id = ?",
+                        (new, erx.nickname_key(new), row_id),
+                    )
+                except sqlcipher3.IntegrityError:  # cannot happen with `taken`; never block opening
+                    logger.warning("device row %s keeps its stored nickname", row_id)
+                    continue
+                taken.add(erx.nickname_key(new))
+                db.execute(
+                    "INSERT INTO activity(at, action, detail) VALUES(?, ?, ?)",
+                    (time.time(), "device renamed", f"'{old[:64]}' is now stored as '{new}'."),
+                )
+        logger.info("repaired %d stored nickname(s)", len(fixes))
+
     # -- rows that do not decode ------------------------------------------------------------
 
     def _set_aside_undecodable(self) -> None:
@@ -540,11 +604,8 @@ def _migrate_1_to_2(db: _Tx) -> None:
             nickname = erx.normalise_nickname(row["name"])
         except EpcsError:
             nickname = f"Device {i}"
-        base, n = nickname, 2
-        while nickname.casefold() in seen:
-            nickname = f"{base[:58]} ({n})"
-            n += 1
-        seen.add(nickname.casefold())
+        nickname = erx.unique_nickname(nickname, seen)
+        seen.add(erx.nickname_key(nickname))
         option = _V1_OPTIONS.get(row["option"], erx.DeviceOption.GENERATOR_OTHER)
         uri = None
         if option is erx.DeviceOption.GENERATOR_HERE:
@@ -558,7 +619,15 @@ def _migrate_1_to_2(db: _Tx) -> None:
         db.execute(
             "INSERT INTO device(id, nickname, nickname_key, option, added_at, is_primary, otp_uri) "
             "VALUES(?, ?, ?, ?, ?, ?, ?)",
-            (row["id"], nickname, nickname.casefold(), option.value, row["added_at"], int(is_primary), uri),
+            (
+                row["id"],
+                nickname,
+                erx.nickname_key(nickname),
+                option.value,
+                row["added_at"],
+                int(is_primary),
+                uri,
+            ),
         )
     if rows and not primary_done:
         db.execute("UPDATE device SET is_primary = 1 WHERE id = ?", (rows[0]["id"],))

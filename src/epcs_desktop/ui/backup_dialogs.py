@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -243,9 +242,8 @@ class BackupDialog(QDialog):
         self._set_busy(False)
         self.password.clear()
         self.confirm.clear()
-        try:  # same bookkeeping as core.backup.backup_profile, on the GUI thread
-            self.profile.vault.set_record(backup.LAST_BACKUP_RECORD, time.time())
-            self.profile.log_activity("backup made", f"Encrypted backup written to {Path(target).name}.")
+        try:  # the bookkeeping of core.backup.backup_profile (the same function), on the GUI thread
+            backup.record_backup(self.profile, target)
         except EpcsError as exc:
             log.warning("backup written but not recorded: %s", type(exc).__name__)
         self.saved = Path(target)

@@ -307,10 +307,9 @@ class SettingsDialog(QDialog):
             show_error(self.error, str(exc))
             return
         current = self.profile.settings()
-        try:
-            for key, value in new.items():
-                if current.get(key) != value:
-                    self.profile.set_setting(key, value)
+        changed = {key: value for key, value in new.items() if current.get(key) != value}
+        try:  # one OK, one change: a single transaction and activity entry
+            self.profile.set_settings(changed)
         except EpcsError as exc:
             show_error(self.error, str(exc))
             return

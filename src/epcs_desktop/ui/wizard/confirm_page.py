@@ -155,7 +155,7 @@ class ConfirmPage(QWizardPage):
         host = computer_name()
         for params in params_list:
             base = host if len(params_list) == 1 else f"{host} \u2013 {describe(params)}"
-            suggestion = _unique(base[:_MAX_NICKNAME], taken)
+            suggestion = _unique(base, taken)
             taken.add(self._key(suggestion))
             row = _DeviceRow(params, suggestion, self._rows_box)
             row.nickname.textChanged.connect(self._validate)
@@ -209,14 +209,18 @@ class ConfirmPage(QWizardPage):
 
     # -- nickname validation --------------------------------------------------
     def _validate(self) -> None:
-        from epcs_desktop.core.erx import normalise_nickname
+        from epcs_desktop.core.erx import DeviceOption
+        from epcs_desktop.core.profile import check_new_device
 
         taken = {self._key(d.nickname) for d in self.profile.devices()}
         self._problems = []
         for row in self.rows:
             problem: str | None = None
-            try:
-                key = self._key(normalise_nickname(row.nickname.text()))
+            try:  # the profile's own check: the same words as Finish would give (HOTP included)
+                nickname, _option = check_new_device(
+                    row.nickname.text(), DeviceOption.GENERATOR_HERE, row.params
+                )
+                key = self._key(nickname)
             except EpcsError as exc:
                 problem = str(exc)
             else:
@@ -240,16 +244,20 @@ class ConfirmPage(QWizardPage):
         self._validate()
         if not self.isComplete():
             return False
+        from epcs_desktop.core.profile import NewDevice
+
         wizard = self.wizard()
-        try:
-            for i, row in enumerate(self.rows):
-                device = self.profile.add_device(
-                    row.nickname.text(),
-                    DeviceOption.GENERATOR_HERE,
-                    otp=row.params,
-                    make_primary=self.primary.isChecked() and i == 0,
-                )
-                wizard.added.append(device)
+        items = [
+            NewDevice(
+                row.nickname.text(),
+                DeviceOption.GENERATOR_HERE,
+                otp=row.params,
+                make_primary=self.primary.isChecked() and i == 0,
+            )
+            for i, row in enumerate(self.rows)
+        ]
+        try:  # all or nothing: a refusal on one account must not leave the others saved
+            wizard.added.extend(self.profile.add_devices(items))
         except EpcsError as exc:
             self.error.setText(str(exc))
             self._validate()
@@ -259,11 +267,10 @@ class ConfirmPage(QWizardPage):
 
 
 def _unique(base: str, taken: set[str]) -> str:
-    from epcs_desktop.core.erx import nickname_key
+    """A suggestion the profile will accept: the one clash rule of `core.erx.unique_nickname`."""
+    from epcs_desktop.core.erx import unique_nickname
 
-    candidate, n = base, 2
-    while nickname_key(candidate) in taken:
-        suffix = f" ({n})"
-        candidate = base[: _MAX_NICKNAME - len(suffix)] + suffix
-        n += 1
-    return candidate
+    try:
+        return unique_nickname(base, taken)
+    except EpcsError:  # e.g. a host name of control characters: fall back to plain words
+        return unique_nickname(QCoreApplication.translate("EnrollWizard", "This computer"), taken)
