@@ -12,6 +12,14 @@ from process start to exit:
 alternating the two so machine load affects both equally (offscreen
 platform). Target: the ratio of the medians is at most 1.3.
 
+It also reports the time from starting the process to the first paint
+event of each window (`time.monotonic()` in the parent before the start and
+in the child at the paint: one system-wide clock). Process lifetime charges
+work done after the paint (opening the log file, teardown) to start-up;
+time to first paint is what a clinician waits for. The program's paint is
+seen by wrapping `ui.app.FirstPaint.eventFilter` in the child (a benchmark
+probe: nothing else of the program is changed, and it runs the real CLI).
+
 Both run with compiled bytecode, as an installed program does (pip and the
 packaging compile it): the children get a private PYTHONPYCACHEPREFIX that the
 warm-up runs fill, even where PYTHONDONTWRITEBYTECODE is set in the shell.
@@ -41,12 +49,16 @@ TARGET_RATIO = 1.3
 
 BARE = r"""
 import sys
+import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
+            if not hasattr(self, "painted"):
+                self.painted = True
+                print("FIRST-PAINT", time.monotonic(), flush=True)
             QTimer.singleShot(0, app.quit)
         return False
 
@@ -58,6 +70,31 @@ hook = FirstPaint(window)
 window.installEventFilter(hook)
 window.show()
 sys.exit(app.exec())
+"""
+
+
+# Runs the real `epcs-desktop` entry point, printing the monotonic time of the window's first paint.
+APP_PROBE = r"""
+import sys
+import time
+
+import epcs_desktop.ui.app as gui
+
+_filter = gui.FirstPaint.eventFilter
+_seen = []
+
+
+def _probe(self, watched, event):
+    if not _seen and event.type() == event.Type.Paint:
+        _seen.append(True)
+        print("FIRST-PAINT", time.monotonic(), flush=True)
+    return _filter(self, watched, event)
+
+
+gui.FirstPaint.eventFilter = _probe
+from epcs_desktop.cli import main
+
+sys.exit(main(["--quit-after-first-paint"]))
 """
 
 
@@ -75,6 +112,18 @@ def _run(cmd: list[str], env: dict[str, str]) -> float:
     if out.returncode != 0:
         raise SystemExit(f"{cmd[0]} exited {out.returncode}: {out.stderr.strip()[-500:]}")
     return elapsed
+
+
+def _time_to_paint(cmd: list[str], env: dict[str, str]) -> float:
+    """Seconds from just before the process starts to its window's first paint event."""
+    start = time.monotonic()
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"{cmd[0]} exited {out.returncode}: {out.stderr.strip()[-500:]}")
+    for line in out.stdout.splitlines():
+        if line.startswith("FIRST-PAINT "):
+            return float(line.split()[1]) - start
+    raise SystemExit(f"{cmd[0]} printed no first-paint time")
 
 
 def main() -> int:
@@ -103,6 +152,13 @@ def main() -> int:
             pair = [(app_times, app_cmd), (bare_times, bare_cmd)]
             for times, cmd in pair if i % 2 == 0 else reversed(pair):
                 times.append(_run(cmd, env))
+        probe_cmd = [sys.executable, "-c", APP_PROBE]
+        app_paint: list[float] = []
+        bare_paint: list[float] = []
+        for i in range(args.runs):
+            pair = [(app_paint, probe_cmd), (bare_paint, bare_cmd)]
+            for times, cmd in pair if i % 2 == 0 else reversed(pair):
+                times.append(_time_to_paint(cmd, env))
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
 
@@ -120,11 +176,26 @@ def main() -> int:
         )
     verdict = "meets" if ratio <= TARGET_RATIO else "MISSES"
     print(f"ratio of medians: {ratio:.2f}x ({verdict} the {TARGET_RATIO}x target)")
+    paint_app, paint_bare = statistics.median(app_paint), statistics.median(bare_paint)
+    paint_ratio = paint_app / paint_bare
+    print(
+        f"time to first paint, median of {args.runs}: {paint_app * 1000:.0f} vs {paint_bare * 1000:.0f} ms "
+        f"= {paint_ratio:.2f}x (process start to the window's first paint event)"
+    )
     report(
         "start-up to first paint (lock screen)",
         f"{ratio:.2f}x bare ({app_med * 1000:.0f} vs {bare_med * 1000:.0f} ms median, {args.runs} runs)",
         f"<= {TARGET_RATIO}x bare QMainWindow",
         ratio <= TARGET_RATIO,
+        "process start to exit, as before",
+    )
+    report(
+        "start-up: process start to the first paint event (lock screen)",
+        f"{paint_ratio:.2f}x bare ({paint_app * 1000:.0f} vs {paint_bare * 1000:.0f} ms median, "
+        f"{args.runs} runs)",
+        f"<= {TARGET_RATIO}x bare QMainWindow",
+        paint_ratio <= TARGET_RATIO,
+        "excludes what runs after the paint (log file, teardown)",
     )
     return 0
 
