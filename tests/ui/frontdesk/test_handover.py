@@ -28,14 +28,30 @@ def _staff_creates(qtbot, profiles) -> HandOverDialog:
     return dlg
 
 
+def _create(qtbot, dlg: HandOverDialog) -> bool:
+    """Press Create and wait for the worker thread (the KDF runs off the GUI thread)."""
+    if not dlg.create():
+        return False
+    qtbot.waitUntil(lambda: not dlg.busy, timeout=20000)
+    return dlg.created_name is not None
+
+
+def _submit(qtbot, dlg: NewPasswordDialog) -> bool:
+    """Press Set my password and wait for the worker thread (Argon2 check, re-key)."""
+    if not dlg.submit():
+        return False
+    qtbot.waitUntil(lambda: not dlg.busy, timeout=20000)
+    return dlg.result() == NewPasswordDialog.DialogCode.Accepted
+
+
 def test_front_desk_creates_then_clinician_must_change(qtbot, profiles) -> None:
     dlg = _staff_creates(qtbot, profiles)
     dlg.npi_edit.setText("1234567890")  # bad Luhn: shown inline, nothing created
-    assert not dlg.create()
+    assert not _create(qtbot, dlg)
     assert not dlg.error.isHidden() and "NPI" in dlg.error.text()
     assert not profiles.exists("Dr Cy")
     dlg.npi_edit.setText("1234567893")
-    assert dlg.create() and dlg.created_name == "Dr Cy"
+    assert _create(qtbot, dlg) and dlg.created_name == "Dr Cy"
 
     # The clinician unlocks with the temporary password and is made to choose a new one.
     profile = profiles.open("Dr Cy", TEMP)
@@ -51,13 +67,13 @@ def test_front_desk_creates_then_clinician_must_change(qtbot, profiles) -> None:
     ):
         change.new_edit.setText(new)
         change.confirm_edit.setText(confirm)
-        assert not change.submit()
+        assert not _submit(qtbot, change)
         assert why in change.error.text()
         assert new not in change.error.text()
     assert must_change_password(state_store(profile))
     change.new_edit.setText(MINE)
     change.confirm_edit.setText(MINE)
-    assert change.submit()
+    assert _submit(qtbot, change)
     assert not must_change_password(state_store(profile))
     profile.close()
 
@@ -73,7 +89,7 @@ def test_front_desk_creates_then_clinician_must_change(qtbot, profiles) -> None:
 
 
 def test_require_new_password_runs_the_modal_dialog(qtbot, profiles) -> None:
-    _staff_creates(qtbot, profiles).create()
+    assert _create(qtbot, _staff_creates(qtbot, profiles))
     profile = profiles.open("Dr Cy", TEMP)
     seen: list[str] = []
 
@@ -96,7 +112,7 @@ def test_require_new_password_runs_the_modal_dialog(qtbot, profiles) -> None:
 
 
 def test_cancelling_the_change_keeps_the_flag(qtbot, profiles) -> None:
-    _staff_creates(qtbot, profiles).create()
+    assert _create(qtbot, _staff_creates(qtbot, profiles))
     profile = profiles.open("Dr Cy", TEMP)
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
     try:
@@ -108,7 +124,7 @@ def test_cancelling_the_change_keeps_the_flag(qtbot, profiles) -> None:
 
 def test_other_profiles_stay_closed_to_staff(qtbot, profiles, profile) -> None:
     """Staff who know Dr Cy's temporary password cannot open Dr Ada's codes with it."""
-    _staff_creates(qtbot, profiles).create()
+    assert _create(qtbot, _staff_creates(qtbot, profiles))
     with pytest.raises(WrongPasswordError):
         profiles.open("Dr Ada", TEMP)
     raw = profiles.path_for("Dr Cy").read_bytes()
@@ -119,3 +135,39 @@ def test_temporary_passwords_are_readable_and_random() -> None:
     a, b = generate_temporary_password(), generate_temporary_password()
     assert a != b and len(a) == 14 and a.count("-") == 2
     assert not set(a) & set("0O1lI")
+
+
+def test_creating_runs_off_the_gui_thread_with_the_form_greyed_out(qtbot, profiles) -> None:
+    """The KDF runs on a worker: the form is greyed out meanwhile and Cancel waits for it."""
+    dlg = _staff_creates(qtbot, profiles)
+    dlg.show()
+    with qtbot.waitSignal(dlg.created, timeout=20000) as blocker:
+        assert dlg.create()
+        assert dlg.busy
+        assert not dlg.buttons.isEnabled() and not dlg.password_edit.isEnabled()
+        dlg.reject()  # Escape / Cancel while the profile is written: ignored, not half-made
+        assert dlg.isVisible()
+    assert blocker.args == ["Dr Cy"]
+    assert dlg.result() == HandOverDialog.DialogCode.Accepted
+    assert dlg.buttons.isEnabled()
+    profiles.open("Dr Cy", TEMP).close()
+
+
+def test_new_password_is_set_off_the_gui_thread(qtbot, profiles) -> None:
+    assert _create(qtbot, _staff_creates(qtbot, profiles))
+    profile = profiles.open("Dr Cy", TEMP)
+    try:
+        change = NewPasswordDialog(profile)
+        qtbot.addWidget(change)
+        change.show()
+        change.new_edit.setText(MINE)
+        change.confirm_edit.setText(MINE)
+        with qtbot.waitSignal(change.password_changed, timeout=20000):
+            assert change.submit()
+            assert change.busy and not change.buttons.isEnabled()
+            change.reject()  # "Lock profile" during the re-key is refused
+            assert change.isVisible()
+        assert not must_change_password(state_store(profile))
+    finally:
+        profile.close()
+    profiles.open("Dr Cy", MINE).close()
