@@ -220,6 +220,7 @@ class Vault:
         self.migration_backup: Path | None = None
         self._lock = threading.RLock()
         self._depth = 0
+        self._stale = False  # another connection re-keyed the file: every later call says so
 
     def __repr__(self) -> str:
         return f"Vault(path={str(self.path)!r}, open={self._conn is not None})"
@@ -377,7 +378,7 @@ class Vault:
             if self._depth:
                 self._depth += 1
                 try:
-                    yield _Tx(self.conn)
+                    yield _Tx(self.conn, self)
                 finally:
                     self._depth -= 1
                 return
@@ -385,10 +386,10 @@ class Vault:
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlcipher3.Error as exc:
-                raise _wrap(exc, "changed") from None
+                raise self._error(exc, "changed") from None
             self._depth = 1
             try:
-                yield _Tx(conn)
+                yield _Tx(conn, self)
             except BaseException:
                 self._depth = 0
                 with contextlib.suppress(sqlcipher3.Error):
@@ -400,7 +401,15 @@ class Vault:
             except sqlcipher3.Error as exc:
                 with contextlib.suppress(sqlcipher3.Error):
                     conn.execute("ROLLBACK")
-                raise _wrap(exc, "saved") from None
+                raise self._error(exc, "saved") from None
+
+    def _error(self, exc: sqlcipher3.Error, doing: str) -> VaultError:
+        """`_wrap`, remembering a stale key: after SQLITE_NOTADB this connection can only fail
+        (SQLite may next say "readonly database"), so every later error gives the same sentence."""
+        if self._stale or _is_not_a_database(exc):
+            self._stale = True
+            return PasswordChangedElsewhereError(REKEYED_MESSAGE)
+        return _wrap(exc, doing)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """Read rows (a consistent snapshot per statement)."""
@@ -408,7 +417,7 @@ class Vault:
             try:
                 return self.conn.execute(sql, params).fetchall()
             except sqlcipher3.Error as exc:
-                raise _wrap(exc, "read") from None
+                raise self._error(exc, "read") from None
 
     def get_record(self, key: str, default: Any = None) -> Any:
         """A JSON value from the ``record`` table (prescriber info, identity, settings...)."""
@@ -433,7 +442,7 @@ class Vault:
                 self.conn.execute(f"PRAGMA rekey = {key}")
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             except sqlcipher3.Error as exc:
-                raise _wrap(exc, "re-encrypted") from None
+                raise self._error(exc, "re-encrypted") from None
         logger.info("vault %s re-keyed", self.path.name)
 
     # -- migration --------------------------------------------------------------------------
@@ -562,8 +571,9 @@ class Vault:
 class _Tx:
     """What `Vault.transaction()` yields: execute() on the open transaction, errors made readable."""
 
-    def __init__(self, conn: sqlcipher3.Connection) -> None:
+    def __init__(self, conn: sqlcipher3.Connection, vault: Vault | None = None) -> None:
         self._conn = conn
+        self._vault = vault
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlcipher3.Cursor:
         try:
@@ -571,6 +581,8 @@ class _Tx:
         except sqlcipher3.IntegrityError:
             raise
         except sqlcipher3.Error as exc:
+            if self._vault is not None:
+                raise self._vault._error(exc, "changed") from None
             raise _wrap(exc, "changed") from None
 
     def executescript_in_tx(self, script: str) -> None:
