@@ -298,3 +298,18 @@ def test_window_without_a_display_is_a_one_line_error(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: There is no graphical display") and proc.stderr.count("\n") == 1
+
+
+def test_a_uri_on_the_command_line_works_but_warns(tmp_path: Path) -> None:
+    uri = "otpauth://totp/RFC?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+    given = run(tmp_path, "code", uri, "--at", "59")
+    piped = run(tmp_path, "code", "-", "--at", "59", stdin=uri + "\n")
+    assert given.stdout == piped.stdout == "287082\n"
+    assert "warning:" in given.stderr and "stdin" in given.stderr
+    assert piped.stderr == ""
+
+
+def test_without_a_terminal_the_message_names_the_right_password_source(data: Path, tmp_path: Path) -> None:
+    proc = run(data, "backup", "create", "--profile", "Dr Smith", str(tmp_path / "b.epcsbak"))
+    assert proc.returncode == 2
+    assert "EPCS_DESKTOP_BACKUP_PASSWORD" in proc.stderr and "--backup-password-file" in proc.stderr

@@ -19,6 +19,7 @@ from epcs_desktop.cli.common import (
     open_profile,
     print_json,
     value_or_stdin,
+    warn,
 )
 from epcs_desktop.core.clock import FixedClock, SystemClock
 from epcs_desktop.core.erx import DeviceOption
@@ -55,8 +56,16 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=run_codes)
 
 
+ARGV_URI_NOTE = (
+    "the URI's secret is visible to other users of this computer while the command runs; "
+    "pass '-' and give the URI on stdin instead"
+)
+
+
 def run_code(args: argparse.Namespace) -> int:
     params = parse_uri(value_or_stdin(args.uri, "otpauth URI"))
+    if args.uri != "-":
+        warn(ARGV_URI_NOTE)
     if params.kind == "hotp":
         code = hotp(params)
     else:

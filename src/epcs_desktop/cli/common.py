@@ -96,11 +96,12 @@ def _can_prompt() -> bool:
         return False
 
 
-def prompt_password(prompt: str, *, confirm: bool = False) -> str:
+def prompt_password(
+    prompt: str, *, confirm: bool = False, env: str = PASSWORD_ENV, file_option: str = "--password-file"
+) -> str:
+    """A no-echo prompt; without a terminal, says which variable or option gives *this* password."""
     if not _can_prompt():
-        raise EpcsError(
-            f"No password given: set {PASSWORD_ENV} or use --password-file FILE (no terminal to ask on)."
-        )
+        raise EpcsError(f"No password given: set {env} or use {file_option} FILE (no terminal to ask on).")
     first = getpass.getpass(prompt)
     if confirm:
         second = getpass.getpass("Type it again: ")
@@ -127,7 +128,9 @@ def read_password(
         if not value:
             raise EpcsError("The password file is empty.")
         return value
-    value = prompt_password(prompt, confirm=confirm)
+    value = prompt_password(
+        prompt, confirm=confirm, env=env, file_option="--" + file_attr.replace("_", "-")
+    )
     if not value:
         raise EpcsError("No password was typed.")
     return value
