@@ -140,6 +140,8 @@ class ErxPane(QWidget):
         self.profile = profile
         self.settings = settings
         self.dialog: Any = None  # the dialog currently open from this pane (tests reach it here)
+        self.context_menu: QMenu | None = None  # the row menu last shown (tests trigger its actions)
+        self._saved_prescriber: PrescriberInfo | None = None  # as last read from the vault
 
         title = QLabel(self.tr("eRx Info"))
         title.setObjectName("paneTitle")
@@ -286,22 +288,32 @@ class ErxPane(QWidget):
         self.table_error.setVisible(bool(text))
 
     def _context_menu(self, pos: Any) -> None:
+        """Row menu. It acts on the device by id, not by row number: the table can change
+        (another window, the CLI, a restore) while the menu is open, and the row number
+        would then point at a different device."""
         idx = self.table.indexAt(pos)
         if not idx.isValid():
             return
-        row = idx.row()
-        device = self.model.device_at(row)
+        device = self.model.device_at(idx.row())
+        device_id = device.id
         menu = QMenu(self)
         primary = menu.addAction(theme.icon("star"), self.tr("Select as primary device"))
         primary.setEnabled(not device.is_primary)
-        primary.triggered.connect(lambda: self.select_primary(row))
+        primary.triggered.connect(lambda: self._on_device(device_id, self.select_primary))
         rename = menu.addAction(theme.icon("rename"), self.tr("Rename"))
         rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        rename.triggered.connect(lambda: self.rename_row(row))
+        rename.triggered.connect(lambda: self._on_device(device_id, self.rename_row))
         remove = menu.addAction(theme.icon("remove"), self.tr("Remove…"))
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        remove.triggered.connect(lambda: self.remove_row(row))
+        remove.triggered.connect(lambda: self._on_device(device_id, self.remove_row))
+        self.context_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _on_device(self, device_id: int, action: Callable[[int], None]) -> None:
+        """Run a row action on the row showing `device_id` now; nothing if it was removed meanwhile."""
+        row = self.model.row_of_id(device_id)
+        if row >= 0:  # removed meanwhile: the table no longer shows it, so there is nothing to do
+            action(row)
 
     def select_primary(self, row: int) -> None:
         device = self.model.device_at(row)
@@ -436,7 +448,8 @@ class ErxPane(QWidget):
             info = validate_prescriber(self._form_info())
         except EpcsError:
             info = None
-        saved = self.profile.prescriber()
+        # Compared with the copy read at load/save/change: this runs on every keystroke.
+        saved = self._saved_prescriber
         self.save_prescriber_button.setEnabled(ok and info is not None and info != saved)
 
     def save_prescriber(self) -> None:
@@ -452,6 +465,7 @@ class ErxPane(QWidget):
 
     def _load_prescriber(self) -> None:
         info = self.profile.prescriber()
+        self._saved_prescriber = info
         i = self.state.findData(info.state)
         self.state.setCurrentIndex(max(0, i))
         self.license.setText(info.license_number)
@@ -461,7 +475,7 @@ class ErxPane(QWidget):
 
     def _update_primary_note(self) -> None:
         """Say it plainly where it matters: a primary device whose codes come from this computer."""
-        primary = self.profile.primary()
+        primary = self.model.primary()  # from the table's read, not another one
         here = primary is not None and primary.option is DeviceOption.GENERATOR_HERE
         self.primary_note.setText(
             self.tr(
@@ -478,6 +492,10 @@ class ErxPane(QWidget):
         self.identity_label.setText(self._identity_html())
         self.model.reload()
         self._update_primary_note()
+        try:
+            self._saved_prescriber = self.profile.prescriber()  # it may have changed elsewhere
+        except EpcsError:
+            log.debug("prescriber not readable during a change")
         self._validate_fields()
 
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -38,6 +39,55 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ROLE_DEVICE = Qt.ItemDataRole.UserRole + 1
 ROLE_IS_PRIMARY = Qt.ItemDataRole.UserRole + 2
 ROLE_NICKNAME = Qt.ItemDataRole.UserRole + 3
+
+
+# -- one device read per change -------------------------------------------------------------
+# After a committed change the device table, the primary-device note and the code list
+# all refresh; each used to call profile.devices() (one SELECT and a parse of every row,
+# secrets included), so one change cost three full reads. They now share one read.
+_SHARED: dict[int, tuple[Any, int, list[Device]]] = {}
+_CLEAR_POSTED: list[bool] = []
+
+
+def _change_key(profile: Any) -> int | None:
+    """A number that moves with every write on the profile's connection (None: cannot tell).
+
+    SQLite's `total_changes` counts every row this connection inserted,
+    updated or deleted, and every profile change writes at least its activity
+    row, so two reads with the same number see the same devices.
+    """
+    vault = getattr(profile, "vault", None)
+    if vault is None or not getattr(vault, "is_open", False):
+        return None
+    try:
+        return int(vault.conn.total_changes)
+    except Exception:  # not an SQLite-backed profile: no sharing, just read
+        return None
+
+
+def _forget_shared() -> None:
+    _SHARED.clear()
+    _CLEAR_POSTED.clear()
+
+
+def shared_devices(profile: Any) -> list[Device]:
+    """`profile.devices()`, read once for all views refreshing after the same change.
+
+    The read is reused only while nothing was written on the profile's
+    connection since, and only until the event loop turns (so a change made
+    by another process is seen at the next refresh).
+    """
+    key = _change_key(profile)
+    hit = _SHARED.get(id(profile))
+    if key is not None and hit is not None and hit[0] is profile and hit[1] == key:
+        return list(hit[2])
+    devices = list(profile.devices())
+    if key is not None:
+        _SHARED[id(profile)] = (profile, key, devices)
+        if not _CLEAR_POSTED:
+            _CLEAR_POSTED.append(True)
+            QTimer.singleShot(0, _forget_shared)
+    return list(devices)
 
 
 _DEVICE_TABLE_ROLES = frozenset(
@@ -73,7 +123,7 @@ class DeviceTableModel(QAbstractTableModel):
     # -- loading -----------------------------------------------------------------
     def reload(self) -> None:
         """Re-read the devices; inserts/changes are cheap enough to reset for a handful of rows."""
-        new = list(self.profile.devices())
+        new = shared_devices(self.profile)
         old_ids = [d.id for d in self._devices]
         new_ids = [d.id for d in new]
         if old_ids == new_ids:
@@ -94,6 +144,17 @@ class DeviceTableModel(QAbstractTableModel):
 
     def device_at(self, row: int) -> Device:
         return self._devices[row]
+
+    def row_of_id(self, device_id: int) -> int:
+        """The row showing the device with this id now, or -1 (rows move when the table changes)."""
+        for row, d in enumerate(self._devices):
+            if d.id == device_id:
+                return row
+        return -1
+
+    def primary(self) -> Device | None:
+        """The primary device as last read (no vault read)."""
+        return next((d for d in self._devices if d.is_primary), None)
 
     def row_of(self, nickname: str) -> int:
         for row, d in enumerate(self._devices):
@@ -257,7 +318,8 @@ class CodeListModel(QAbstractListModel):
 
     # -- loading -------------------------------------------------------------------
     def _generators(self) -> list[Device]:
-        return [d for d in self.profile.devices() if d.option == DeviceOption.GENERATOR_HERE and d.otp]
+        devices = shared_devices(self.profile)
+        return [d for d in devices if d.option == DeviceOption.GENERATOR_HERE and d.otp]
 
     def _load(self) -> None:
         self._rows = [_CodeRow(d) for d in self._generators()]

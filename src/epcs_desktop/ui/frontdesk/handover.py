@@ -194,6 +194,7 @@ class HandOverDialog(QDialog):
     def _created(self, name: str) -> None:
         log.info("hand-over profile created")
         if not shiboken6.isValid(self):  # the window went away meanwhile; the profile is closed
+            QApplication.restoreOverrideCursor()
             return
         self._idle()
         self.created_name = name
@@ -202,6 +203,7 @@ class HandOverDialog(QDialog):
 
     def _create_failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
+            QApplication.restoreOverrideCursor()
             return
         self._idle()
         show_message(self.error, user_message(exc))
@@ -302,6 +304,7 @@ class NewPasswordDialog(QDialog):
 
     def _changed(self, _result: object) -> None:
         if not shiboken6.isValid(self):
+            QApplication.restoreOverrideCursor()
             return
         self._idle()
         self.new_edit.clear()
@@ -311,6 +314,7 @@ class NewPasswordDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
+            QApplication.restoreOverrideCursor()
             return
         self._idle()
         self._refused(user_message(exc))
