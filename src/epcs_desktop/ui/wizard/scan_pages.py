@@ -223,7 +223,9 @@ class CameraPage(_ScanPageBase):
         self._start(int(self.camera_combo.currentData()))
 
     def _start(self, index: int) -> None:
-        self.stop()
+        # Switching cameras: give the old session a moment to let go of its device first
+        # (some drivers refuse a second open). Closing the wizard never waits (stop()).
+        self.stop(wait_ms=2000)
         factory = self._source_factory
         if factory is None:
             from epcs_desktop.core.frames import CameraSource
@@ -240,13 +242,14 @@ class CameraPage(_ScanPageBase):
         self.status.setText(self.tr("Starting the camera…"))
         session.start()
 
-    def stop(self) -> None:
+    def stop(self, wait_ms: int = 0) -> None:
+        """Let go of the camera without waiting for it (`wait_ms`: at most that long)."""
         session, self.session = self.session, None
         if session is None:
             return
         for sig in (session.frame, session.seen, session.confirmed, session.failed, session.ended):
             sig.disconnect()
-        session.dispose()
+        session.dispose(wait_ms)
 
     def cancel(self) -> None:
         """Stop the camera and forget any camera list still being probed (the wizard is closing)."""
