@@ -51,7 +51,7 @@ from epcs_desktop.core.backup import DEFAULT_KDF, FILE_SUFFIX, KdfParams
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.clock_status import Banner, banner_area
-from epcs_desktop.ui.dialogs import error_label, show_error
+from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.workers import run_task, user_message
 
 log = logging.getLogger(__name__)

@@ -30,25 +30,12 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import Device, DeviceOption, IdentityConfirmation
+from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.i18n import core_text
 
 log = logging.getLogger(__name__)
 
 HELP_DIR = resources.files("epcs_desktop") / "resources" / "help"
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setVisible(False)
-    label.setAccessibleName(QCoreApplication.translate("dialogs", "error"))
-    return label
-
-
-def show_error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 class RemoveDeviceDialog(QDialog):
@@ -318,7 +305,6 @@ class SettingsDialog(QDialog):
 
 def compliance_text() -> str:
     """The DEA notice in the user's language: the one wording every screen and the setup sheet use."""
-    from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate(
         "compliance",
@@ -328,7 +314,6 @@ def compliance_text() -> str:
 
 def compliance_box(parent: QWidget | None) -> QDialog:
     """The plain compliance notice (first run of each profile, and Help > Compliance notice)."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)

@@ -49,8 +49,8 @@ from epcs_desktop.ui.dialogs import (
     OtherDeviceDialog,
     RemoveDeviceDialog,
     compliance_text,
-    error_label,
 )
+from epcs_desktop.ui.feedback import error_label
 from epcs_desktop.ui.models import ROLE_IS_PRIMARY, DeviceTableModel
 
 log = logging.getLogger(__name__)

@@ -40,30 +40,12 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.errors import EpcsError, WrongPasswordError
 from epcs_desktop.ui import theme
+from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.workers import run_task, user_message
 
 log = logging.getLogger(__name__)
 
 MAX_DELAY_S = 30
-
-
-def error_label() -> QLabel:
-    """The inline error line; same look as `ui.dialogs.error_label`.
-
-    Not imported from ui.dialogs: that module loads the eRx rules (and with
-    them OTP code and hashlib) at import, ~10 ms the lock screen does not need.
-    """
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setVisible(False)
-    label.setAccessibleName(QCoreApplication.translate("dialogs", "error"))
-    return label
-
-
-def show_error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 def failure_delay(failures: int) -> int:
