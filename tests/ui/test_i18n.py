@@ -300,6 +300,59 @@ def test_plain_string_check_catches_untranslated_text() -> None:
     assert plain_strings(good) == []
 
 
+def non_literal_translations(source: str) -> list[str]:
+    """tr()/translate() calls whose text is not a literal: lupdate cannot extract those.
+
+    A helper like `def _tr(text): return translate("Ctx", text)` hides every string
+    passed to it from the catalogue, so it silently stays English at run time.
+    """
+    tree = ast.parse(source)
+    # Texts marked with QT_TRANSLATE_NOOP("Ctx", "...") are extracted there: translate("Ctx", name) is fine.
+    marked = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        if node.func.attr == "tr":
+            texts = node.args[:1]
+        elif node.func.attr == "translate":
+            texts = node.args[:2]
+            context = node.args[0] if node.args else None
+            if isinstance(context, ast.Constant) and context.value in marked:
+                texts = node.args[:1]
+        else:
+            continue
+        for arg in texts:
+            if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+                found.append(f"line {node.lineno}: {ast.unparse(node)[:80]}")
+                break
+    return found
+
+
+def test_every_translated_text_is_a_literal() -> None:
+    problems = {}
+    for path in sorted(UI_DIR.rglob("*.py")):
+        found = non_literal_translations(path.read_text(encoding="utf-8"))
+        if found:
+            problems[str(path.relative_to(UI_DIR))] = found
+    assert not problems
+
+
+def test_non_literal_check_catches_a_wrapper() -> None:
+    bad = 'def _tr(text):\n    return QCoreApplication.translate("Ctx", text)\nself.tr(message)\n'
+    good = 'QCoreApplication.translate("Ctx", "Hello")\nself.tr("Hi %1").replace("%1", x)\n'
+    good += 'T = QT_TRANSLATE_NOOP("Marked", "Title")\nQCoreApplication.translate("Marked", T)\n'
+    assert len(non_literal_translations(bad)) == 2
+    assert non_literal_translations(good) == []
+
+
 # --------------------------------------------------------------------------- real windows in Spanish
 
 

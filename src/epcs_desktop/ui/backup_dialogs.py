@@ -78,15 +78,16 @@ def password_strength(password: str) -> int:
     return 1 if bits < 50 else 2 if bits < 70 else 3
 
 
-def _tr(text: str) -> str:
-    """Module-level strings, filed under the context lupdate gives this module's dialogs."""
-    return QCoreApplication.translate("BackupDialog", text)
-
-
 def choose_file(parent: QWidget, save: bool) -> str:
     """The real file dialog (save or open); returns "" when cancelled."""
-    title = _tr("Save backup") if save else _tr("Open backup")
-    pattern = _tr("EPCS Desktop backups (*%1);;All files (*)").replace("%1", FILE_SUFFIX)
+    title = (
+        QCoreApplication.translate("BackupDialog", "Save backup")
+        if save
+        else QCoreApplication.translate("BackupDialog", "Open backup")
+    )
+    pattern = QCoreApplication.translate("BackupDialog", "EPCS Desktop backups (*%1);;All files (*)").replace(
+        "%1", FILE_SUFFIX
+    )
     if save:
         path, _f = QFileDialog.getSaveFileName(parent, title, _default_name(parent), pattern)
         if path and not Path(path).suffix:
@@ -110,8 +111,8 @@ def _password_field(name: str) -> QLineEdit:
 
 def _path_row(parent: QWidget, browse: Callable[[], None]) -> tuple[QLineEdit, QWidget]:
     path = QLineEdit()
-    path.setAccessibleName(_tr("Backup file"))
-    button = QPushButton(_tr("&Browse…"))
+    path.setAccessibleName(QCoreApplication.translate("BackupDialog", "Backup file"))
+    button = QPushButton(QCoreApplication.translate("BackupDialog", "&Browse…"))
     button.clicked.connect(browse)
     row = QWidget()
     layout = QHBoxLayout(row)
@@ -463,10 +464,6 @@ class RestoreDialog(QDialog):
         super().done(result)
 
 
-def _tr_reminder(text: str) -> str:
-    return QCoreApplication.translate("BackupReminder", text)
-
-
 class BackupReminder:
     """A banner in the main window when the last backup is older than backup_reminder_days."""
 
@@ -476,8 +473,10 @@ class BackupReminder:
         self.clock = clock
         self.dismissed = False
         self.banner = Banner("backupBanner")
-        self.banner.add_button(_tr_reminder("Back up now…"), lambda: open_backup(window))
-        self.banner.add_button(_tr_reminder("Later"), self.dismiss)
+        self.banner.add_button(
+            QCoreApplication.translate("BackupReminder", "Back up now…"), lambda: open_backup(window)
+        )
+        self.banner.add_button(QCoreApplication.translate("BackupReminder", "Later"), self.dismiss)
         banner_area(window).addWidget(self.banner)
         self.refresh()
 
@@ -500,13 +499,16 @@ class BackupReminder:
             return
         last = backup.last_backup_at(self.profile)
         if last is None:
-            text = _tr_reminder(
+            text = QCoreApplication.translate(
+                "BackupReminder",
                 "This profile has never been backed up. An encrypted backup lets you restore your "
-                "code generators if this computer is lost or fails."
+                "code generators if this computer is lost or fails.",
             )
         else:
             days = max(1, int((self.clock.now() - last) // 86400))
-            text = _tr_reminder("The last backup of this profile was made %1 days ago.")
+            text = QCoreApplication.translate(
+                "BackupReminder", "The last backup of this profile was made %1 days ago."
+            )
             text = text.replace("%1", str(days))
         self.banner.show_text(text)
 
@@ -527,7 +529,9 @@ def _after_backup(window: Any, reminder: BackupReminder | None, path: str) -> No
     if reminder is not None:
         reminder.refresh()
     if hasattr(window, "show_message"):
-        window.show_message(_tr("Encrypted backup saved to %1").replace("%1", path))
+        window.show_message(
+            QCoreApplication.translate("BackupDialog", "Encrypted backup saved to %1").replace("%1", path)
+        )
 
 
 def open_restore(window: Any, *, choose_path: PathChooser | None = None) -> RestoreDialog:

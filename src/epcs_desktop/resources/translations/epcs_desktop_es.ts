@@ -138,6 +138,31 @@
 <context>
     <name>BackupDialog</name>
     <message>
+        <location filename="../../ui/backup_dialogs.py" line="84"/>
+        <source>Save backup</source>
+        <translation>Guardar copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="86"/>
+        <source>Open backup</source>
+        <translation>Abrir copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="88"/>
+        <source>EPCS Desktop backups (*%1);;All files (*)</source>
+        <translation>Copias de seguridad de EPCS Desktop (*%1);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="114"/>
+        <source>Backup file</source>
+        <translation>Archivo de copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="115"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
         <location filename="../../ui/backup_dialogs.py" line="152"/>
         <source>Back up now</source>
         <translation>Hacer una copia de seguridad ahora</translation>
@@ -217,6 +242,34 @@
         <source>That is a folder; enter a file name.</source>
         <translation>Eso es una carpeta; escriba un nombre de archivo.</translation>
     </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="533"/>
+        <source>Encrypted backup saved to %1</source>
+        <translation>Copia de seguridad cifrada guardada en %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupReminder</name>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="477"/>
+        <source>Back up now…</source>
+        <translation>Hacer copia ahora…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="479"/>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="502"/>
+        <source>This profile has never been backed up. An encrypted backup lets you restore your code generators if this computer is lost or fails.</source>
+        <translation>Nunca se ha hecho una copia de seguridad de este perfil. Una copia cifrada le permite recuperar sus generadores de códigos si este equipo se pierde o falla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="509"/>
+        <source>The last backup of this profile was made %1 days ago.</source>
+        <translation>La última copia de seguridad de este perfil se hizo hace %1 días.</translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>
@@ -229,52 +282,52 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="128"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="143"/>
         <source>Scan with the webcam</source>
         <translation>Escanear con la cámara web</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="129"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="144"/>
         <source>Hold the QR code ID.me shows inside the box. It is read twice to be sure.</source>
         <translation>Mantenga dentro del recuadro el código QR que muestra ID.me. Se lee dos veces para asegurarse.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="136"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="151"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="137"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="152"/>
         <source>&amp;Camera:</source>
         <translation>&amp;Cámara:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="140"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="155"/>
         <source>Scan &amp;again</source>
         <translation>&amp;Volver a escanear</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="141"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="156"/>
         <source>Scan again</source>
         <translation>Volver a escanear</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="164"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="179"/>
         <source>Looking for cameras…</source>
         <translation>Buscando cámaras…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="189"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="203"/>
         <source>No camera was found. Open an image of the QR code or enter the secret key instead.</source>
         <translation>No se encontró ninguna cámara. Abra una imagen del código QR o escriba la clave secreta.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="226"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="242"/>
         <source>Starting the camera…</source>
         <translation>Iniciando la cámara…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="285"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="302"/>
         <source>The camera stopped sending pictures.</source>
         <translation>La cámara dejó de enviar imágenes.</translation>
     </message>
@@ -282,97 +335,97 @@
 <context>
     <name>ChangeGuideDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="54"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="60"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="182"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="188"/>
         <source>&amp;Enroll it in this program…</source>
         <translation>&amp;Inscribirlo en este programa…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="184"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="190"/>
         <source>Record a phone or &amp;push device…</source>
         <translation>Registrar un teléfono o dispositivo &amp;push…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="194"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="200"/>
         <source>Device to mark as primary</source>
         <translation>Dispositivo que se marcará como principal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="195"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="201"/>
         <source>&amp;Mark as primary here</source>
         <translation>&amp;Marcar como principal aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="205"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="211"/>
         <source>Start &amp;over</source>
         <translation>&amp;Empezar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="207"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="213"/>
         <source>Forget the ticks and compare against the device table as it is now</source>
         <translation>Olvidar las marcas y comparar con la tabla de dispositivos tal como está ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="210"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="216"/>
         <source>&amp;Finish</source>
         <translation>&amp;Finalizar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="212"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="218"/>
         <source>&amp;Close (keep my progress)</source>
         <translation>&amp;Cerrar (conservar mi progreso)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="283"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="289"/>
         <source>Welcome back — your progress was kept.</source>
         <translation>Bienvenido de nuevo: se conservó su progreso.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="285"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="291"/>
         <source>Keep your current device working until the new one is set up and selected as primary in DrChrono; otherwise you cannot sign prescriptions for controlled substances.</source>
         <translation>Mantenga funcionando su dispositivo actual hasta que el nuevo esté configurado y seleccionado como principal en DrChrono; de lo contrario, no podrá firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="289"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="295"/>
         <source>Device being replaced: &lt;b&gt;{name}&lt;/b&gt;.</source>
         <translation>Dispositivo que se reemplaza: &lt;b&gt;{name}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="303"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="309"/>
         <source>{done} of {total} steps done</source>
         <translation>{done} de {total} pasos completados</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="309"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="315"/>
         <source>I deleted &apos;{name}&apos; in ID.me — &amp;remove it here</source>
         <translation>Ya eliminé «{name}» en ID.me: &amp;quitarlo aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="321"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="327"/>
         <source>(primary here)</source>
         <translation>(principal aquí)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="329"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="335"/>
         <source>No device is marked primary.</source>
         <translation>Ningún dispositivo está marcado como principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="339"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="345"/>
         <source>No device is recorded here yet.</source>
         <translation>Aún no hay ningún dispositivo registrado aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="343"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="349"/>
         <source>{name}: {code}   ({secs} s)</source>
         <translation>{name}: {code}   ({secs} s)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="370"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="376"/>
         <source>The enrollment wizard is not available in this build.</source>
         <translation>El asistente de inscripción no está disponible en esta versión.</translation>
     </message>
@@ -426,7 +479,7 @@
 <context>
     <name>CodeListModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models.py" line="401"/>
+        <location filename="../../ui/models.py" line="463"/>
         <source>%n seconds left</source>
         <translation>
             <numerusform>queda %n segundo</numerusform>
@@ -434,12 +487,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="403"/>
+        <location filename="../../ui/models.py" line="465"/>
         <source>primary device</source>
         <translation>dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="406"/>
+        <location filename="../../ui/models.py" line="468"/>
         <source>Click, press Enter or Ctrl+C to copy the code</source>
         <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
     </message>
@@ -536,7 +589,7 @@
         <translation>&amp;Convertir el primero de ellos en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="224"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="228"/>
         <source>A device with this name already exists. Choose another name.</source>
         <translation>Ya existe un dispositivo con este nombre. Elija otro nombre.</translation>
     </message>
@@ -544,52 +597,52 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="116"/>
+        <location filename="../../ui/models.py" line="177"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="116"/>
+        <location filename="../../ui/models.py" line="177"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="116"/>
+        <location filename="../../ui/models.py" line="177"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="132"/>
+        <location filename="../../ui/models.py" line="193"/>
         <source>Push Notification 2FA</source>
         <translation>2FA por notificación push</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="194"/>
         <source>Generate 2FA Key</source>
         <translation>Generar clave 2FA</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="136"/>
+        <location filename="../../ui/models.py" line="197"/>
         <source>Is Primary</source>
         <translation>Es el principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="136"/>
+        <location filename="../../ui/models.py" line="197"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="158"/>
+        <location filename="../../ui/models.py" line="219"/>
         <source>Codes are generated by this program</source>
         <translation>Este programa genera los códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="160"/>
+        <location filename="../../ui/models.py" line="221"/>
         <source>A code generator app on another device</source>
         <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="162"/>
+        <location filename="../../ui/models.py" line="223"/>
         <source>Click, or press Space, to make this the primary device</source>
         <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
     </message>
@@ -598,6 +651,7 @@
     <name>EnrollWizard</name>
     <message>
         <location filename="../../ui/wizard/confirm_page.py" line="49"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="276"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
@@ -647,12 +701,12 @@
         <translation>Código de autenticación encontrado: {what}. Pulse Siguiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="57"/>
+        <location filename="../../ui/wizard/wizard.py" line="59"/>
         <source>Add code generator</source>
         <translation>Añadir generador de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="82"/>
+        <location filename="../../ui/wizard/wizard.py" line="84"/>
         <source>&amp;Add device</source>
         <translation>Añadir &amp;dispositivo</translation>
     </message>
@@ -660,184 +714,184 @@
 <context>
     <name>ErxPane</name>
     <message>
-        <location filename="../../ui/erx_pane.py" line="144"/>
+        <location filename="../../ui/erx_pane.py" line="146"/>
         <source>eRx Info</source>
         <translation>Información eRx</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="165"/>
+        <location filename="../../ui/erx_pane.py" line="167"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="171"/>
+        <location filename="../../ui/erx_pane.py" line="173"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="173"/>
+        <location filename="../../ui/erx_pane.py" line="175"/>
         <source>Edit identity confirmation</source>
         <translation>Editar la confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="185"/>
+        <location filename="../../ui/erx_pane.py" line="187"/>
         <source>EPCS Permissions Page</source>
         <translation>página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="189"/>
+        <location filename="../../ui/erx_pane.py" line="191"/>
         <source>Your identity has now been confirmed.</source>
         <translation>Su identidad ya ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="191"/>
+        <location filename="../../ui/erx_pane.py" line="193"/>
         <source>Your identity has now been confirmed (%1).</source>
         <translation>Su identidad ya ha sido confirmada (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="193"/>
-        <location filename="../../ui/erx_pane.py" line="204"/>
+        <location filename="../../ui/erx_pane.py" line="195"/>
+        <location filename="../../ui/erx_pane.py" line="206"/>
         <source>To adjust future EPCS permissions, visit the %1.</source>
         <translation>Para ajustar futuros permisos EPCS, visite la %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="196"/>
+        <location filename="../../ui/erx_pane.py" line="198"/>
         <source>ID.me identity proofing and DrChrono&apos;s approval are both needed before you can send EPCS.</source>
         <translation>Necesita la verificación de identidad de ID.me y la aprobación de DrChrono antes de enviar EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="200"/>
+        <location filename="../../ui/erx_pane.py" line="202"/>
         <source>Your identity has not been confirmed yet.</source>
         <translation>Su identidad aún no ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="213"/>
+        <location filename="../../ui/erx_pane.py" line="215"/>
         <source>ID.me Device Information</source>
         <translation>Información de dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="216"/>
-        <location filename="../../ui/erx_pane.py" line="354"/>
+        <location filename="../../ui/erx_pane.py" line="218"/>
+        <location filename="../../ui/erx_pane.py" line="366"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="221"/>
+        <location filename="../../ui/erx_pane.py" line="223"/>
         <source>&amp;Update MFA Device</source>
         <translation>&amp;Actualizar dispositivo MFA</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="223"/>
+        <location filename="../../ui/erx_pane.py" line="225"/>
         <source>Opens ID.me Sign In &amp; Security in your browser</source>
         <translation>Abre «Inicio de sesión y seguridad» de ID.me en su navegador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="235"/>
+        <location filename="../../ui/erx_pane.py" line="237"/>
         <source>ID.me devices</source>
         <translation>Dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="268"/>
+        <location filename="../../ui/erx_pane.py" line="270"/>
         <source>Compliance warning</source>
         <translation>Advertencia de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="272"/>
+        <location filename="../../ui/erx_pane.py" line="274"/>
         <source>&amp;Record another device…</source>
         <translation>&amp;Registrar otro dispositivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="274"/>
+        <location filename="../../ui/erx_pane.py" line="276"/>
         <source>A push-notification phone or a code generator app on another device</source>
         <translation>Un teléfono con notificaciones push o una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="276"/>
+        <location filename="../../ui/erx_pane.py" line="278"/>
         <source>F2 renames, Delete removes, Space selects the primary device.</source>
         <translation>F2 cambia el nombre, Supr elimina, Espacio elige el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="295"/>
+        <location filename="../../ui/erx_pane.py" line="300"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="298"/>
+        <location filename="../../ui/erx_pane.py" line="303"/>
         <source>Rename</source>
         <translation>Cambiar nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="301"/>
+        <location filename="../../ui/erx_pane.py" line="306"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="316"/>
+        <location filename="../../ui/erx_pane.py" line="328"/>
         <source>“%1” is now the primary device</source>
         <translation>«%1» es ahora el dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="331"/>
+        <location filename="../../ui/erx_pane.py" line="343"/>
         <source>Removed “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="369"/>
+        <location filename="../../ui/erx_pane.py" line="381"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="372"/>
+        <location filename="../../ui/erx_pane.py" line="384"/>
         <source>(not set)</source>
         <translation>(sin definir)</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="379"/>
+        <location filename="../../ui/erx_pane.py" line="391"/>
         <source>two letters and seven digits, e.g. AB1234563</source>
         <translation>dos letras y siete dígitos, p. ej. AB1234563</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="382"/>
+        <location filename="../../ui/erx_pane.py" line="394"/>
         <source>ten digits</source>
         <translation>diez dígitos</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="387"/>
+        <location filename="../../ui/erx_pane.py" line="399"/>
         <source>&amp;State:</source>
         <translation>&amp;Estado:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="388"/>
+        <location filename="../../ui/erx_pane.py" line="400"/>
         <source>State &amp;License Number:</source>
         <translation>Número de &amp;licencia estatal:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="389"/>
+        <location filename="../../ui/erx_pane.py" line="401"/>
         <source>&amp;DEA Number:</source>
         <translation>Número &amp;DEA:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="391"/>
+        <location filename="../../ui/erx_pane.py" line="403"/>
         <source>&amp;NPI:</source>
         <translation>&amp;NPI:</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="395"/>
+        <location filename="../../ui/erx_pane.py" line="407"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="417"/>
+        <location filename="../../ui/erx_pane.py" line="429"/>
         <source>✓ valid format</source>
         <translation>✓ formato válido</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="451"/>
+        <location filename="../../ui/erx_pane.py" line="464"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="468"/>
+        <location filename="../../ui/erx_pane.py" line="482"/>
         <source>Your primary device generates its codes on this computer. {notice}</source>
         <translation>Su dispositivo principal genera sus códigos en este equipo. {notice}</translation>
     </message>
@@ -845,82 +899,82 @@
 <context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="59"/>
+        <location filename="../../ui/frontdesk/handover.py" line="86"/>
         <source>Set up a profile for a clinician</source>
         <translation>Preparar un perfil para un profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="62"/>
+        <location filename="../../ui/frontdesk/handover.py" line="89"/>
         <source>Create the clinician&apos;s profile with a temporary password and give it to them in person. At their first unlock they must choose their own password; after that, no one else can read this profile&apos;s codes.</source>
         <translation>Cree el perfil del profesional con una contraseña temporal y entréguesela en persona. La primera vez que lo desbloquee deberá elegir su propia contraseña; a partir de entonces, nadie más podrá leer los códigos de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="70"/>
+        <location filename="../../ui/frontdesk/handover.py" line="97"/>
         <source>your name (optional)</source>
         <translation>su nombre (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="72"/>
+        <location filename="../../ui/frontdesk/handover.py" line="99"/>
         <source>at least 8 characters</source>
         <translation>al menos 8 caracteres</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="73"/>
+        <location filename="../../ui/frontdesk/handover.py" line="100"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="88"/>
+        <location filename="../../ui/frontdesk/handover.py" line="115"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="89"/>
+        <location filename="../../ui/frontdesk/handover.py" line="116"/>
         <source>&amp;Temporary password:</source>
         <translation>Contraseña &amp;temporal:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="91"/>
+        <location filename="../../ui/frontdesk/handover.py" line="118"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="93"/>
+        <location filename="../../ui/frontdesk/handover.py" line="120"/>
         <source>Set &amp;up by:</source>
         <translation>Preparado p&amp;or:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="94"/>
+        <location filename="../../ui/frontdesk/handover.py" line="121"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="95"/>
+        <location filename="../../ui/frontdesk/handover.py" line="122"/>
         <source>&amp;State:</source>
         <translation>&amp;Estado:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="96"/>
+        <location filename="../../ui/frontdesk/handover.py" line="123"/>
         <source>&amp;License Number:</source>
         <translation>Número de &amp;licencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="97"/>
+        <location filename="../../ui/frontdesk/handover.py" line="124"/>
         <source>&amp;DEA Number:</source>
         <translation>Número &amp;DEA:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="98"/>
+        <location filename="../../ui/frontdesk/handover.py" line="125"/>
         <source>N&amp;PI:</source>
         <translation>N&amp;PI:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="104"/>
+        <location filename="../../ui/frontdesk/handover.py" line="131"/>
         <source>C&amp;reate profile</source>
         <translation>C&amp;rear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="131"/>
+        <location filename="../../ui/frontdesk/handover.py" line="177"/>
         <source>Enter a profile name.</source>
         <translation>Escriba un nombre de perfil.</translation>
     </message>
@@ -928,27 +982,27 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="114"/>
+        <location filename="../../ui/dialogs.py" line="101"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="116"/>
+        <location filename="../../ui/dialogs.py" line="103"/>
         <source>My identity has been &amp;confirmed by ID.me in DrChrono</source>
         <translation>ID.me ha &amp;confirmado mi identidad en DrChrono</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127"/>
+        <location filename="../../ui/dialogs.py" line="114"/>
         <source>What is still missing, e.g. “waiting for DrChrono approval”</source>
         <translation>Lo que aún falta, p. ej. «esperando la aprobación de DrChrono»</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="130"/>
+        <location filename="../../ui/dialogs.py" line="117"/>
         <source>Confirmed &amp;on:</source>
         <translation>Confirmada &amp;el:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="131"/>
+        <location filename="../../ui/dialogs.py" line="118"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
@@ -956,57 +1010,57 @@
 <context>
     <name>ImagePage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="403"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="431"/>
         <source>Open an image</source>
         <translation>Abrir una imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="404"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="432"/>
         <source>Choose a screenshot or photo of the QR code (PNG, JPEG, BMP or WebP).</source>
         <translation>Elija una captura de pantalla o una foto del código QR (PNG, JPEG, BMP o WebP).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="406"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="434"/>
         <source>Image file</source>
         <translation>Archivo de imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="407"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="435"/>
         <source>Path to the image, then Enter</source>
         <translation>Ruta de la imagen y luego Intro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="408"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="436"/>
         <source>B&amp;rowse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="409"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="437"/>
         <source>Choose an image file</source>
         <translation>Elegir un archivo de imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="410"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="438"/>
         <source>&amp;Image:</source>
         <translation>Ima&amp;gen:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="435"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="463"/>
         <source>Open an image of the QR code</source>
         <translation>Abrir una imagen del código QR</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="436"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="464"/>
         <source>Images ({patterns})</source>
         <translation>Imágenes ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="449"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="477"/>
         <source>Reading the image…</source>
         <translation>Leyendo la imagen…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="455"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="487"/>
         <source>No QR code found in this image.</source>
         <translation>No se encontró ningún código QR en esta imagen.</translation>
     </message>
@@ -1218,52 +1272,52 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="158"/>
+        <location filename="../../ui/frontdesk/handover.py" line="247"/>
         <source>Choose your own password</source>
         <translation>Elija su propia contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="161"/>
+        <location filename="../../ui/frontdesk/handover.py" line="250"/>
         <source>This profile was set up for you by {staff} with a temporary password.</source>
         <translation>{staff} preparó este perfil para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="163"/>
+        <location filename="../../ui/frontdesk/handover.py" line="252"/>
         <source>This profile was set up for you with a temporary password.</source>
         <translation>Este perfil se preparó para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="167"/>
+        <location filename="../../ui/frontdesk/handover.py" line="256"/>
         <source>Choose a password only you know before using it; the temporary one stops working.</source>
         <translation>Antes de usarlo, elija una contraseña que solo usted conozca; la temporal dejará de funcionar.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="170"/>
+        <location filename="../../ui/frontdesk/handover.py" line="259"/>
         <source>at least 8 characters</source>
         <translation>al menos 8 caracteres</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="171"/>
+        <location filename="../../ui/frontdesk/handover.py" line="260"/>
         <source>type it again</source>
         <translation>escríbala de nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="173"/>
+        <location filename="../../ui/frontdesk/handover.py" line="262"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nueva contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="174"/>
+        <location filename="../../ui/frontdesk/handover.py" line="263"/>
         <source>C&amp;onfirm:</source>
         <translation>C&amp;onfirmar:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="180"/>
+        <location filename="../../ui/frontdesk/handover.py" line="269"/>
         <source>&amp;Set my password</source>
         <translation>&amp;Establecer mi contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="181"/>
+        <location filename="../../ui/frontdesk/handover.py" line="270"/>
         <source>&amp;Lock profile</source>
         <translation>&amp;Bloquear el perfil</translation>
     </message>
@@ -1271,42 +1325,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>OtherDeviceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="161"/>
+        <location filename="../../ui/dialogs.py" line="148"/>
         <source>Record another device</source>
         <translation>Registrar otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="163"/>
+        <location filename="../../ui/dialogs.py" line="150"/>
         <source>e.g. MyiPhone</source>
         <translation>p. ej. MiiPhone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="165"/>
+        <location filename="../../ui/dialogs.py" line="152"/>
         <source>Push Notification 2FA (ID.me Authenticator)</source>
         <translation>2FA por notificación push (ID.me Authenticator)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="167"/>
+        <location filename="../../ui/dialogs.py" line="154"/>
         <source>Generate 2FA Key (code generator app on another device)</source>
         <translation>Generar clave 2FA (aplicación generadora de códigos en otro dispositivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="170"/>
+        <location filename="../../ui/dialogs.py" line="157"/>
         <source>Make this the &amp;primary device</source>
         <translation>Convertir en el dispositivo &amp;principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs.py" line="160"/>
         <source>List a device you set up in ID.me so this table matches DrChrono&apos;s eRx Info tab.</source>
         <translation>Anote un dispositivo que configuró en ID.me para que esta tabla coincida con la pestaña eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="178"/>
+        <location filename="../../ui/dialogs.py" line="165"/>
         <source>&amp;Nickname:</source>
         <translation>&amp;Apodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="179"/>
+        <location filename="../../ui/dialogs.py" line="166"/>
         <source>&amp;Option:</source>
         <translation>&amp;Opción:</translation>
     </message>
@@ -1342,144 +1396,144 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="38"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="45"/>
         <source>PRACTICE — this is not ID.me. Nothing real is changed.</source>
         <translation>PRÁCTICA — esto no es ID.me. No se cambia nada real.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="92"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="99"/>
         <source>PRACTICE enrollment — not ID.me</source>
         <translation>Inscripción de PRÁCTICA — no es ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="100"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="107"/>
         <source>End practice</source>
         <translation>Terminar la práctica</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="112"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="119"/>
         <source>SECURE YOUR ACCOUNT (practice)</source>
         <translation>PROTEJA SU CUENTA (práctica)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="113"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="120"/>
         <source>Step 1 of 3 — choose how to enroll your code generator.</source>
         <translation>Paso 1 de 3: elija cómo inscribir su generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="115"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="122"/>
         <source>Enroll in Code Generator with an activation link (text message / email)</source>
         <translation>Inscribirse en el generador de códigos con un enlace de activación (mensaje de texto / correo electrónico)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="119"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="126"/>
         <source>Not part of the practice: it needs ID.me to send you a message.</source>
         <translation>No forma parte de la práctica: requiere que ID.me le envíe un mensaje.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="121"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="128"/>
         <source>Enroll with &amp;barcode / secret key</source>
         <translation>Inscribirse con código de &amp;barras / clave secreta</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="126"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="133"/>
         <source>At ID.me, if the QR code fails to work, the text message option is the alternative.</source>
         <translation>En ID.me, si el código QR no funciona, la alternativa es la opción de mensaje de texto.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="131"/>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="163"/>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="209"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="138"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="170"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="216"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="139"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="146"/>
         <source>Enroll with barcode / secret key (practice)</source>
         <translation>Inscribirse con código de barras / clave secreta (práctica)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="142"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="149"/>
         <source>Step 2 of 3 — in your authenticator app tap the scan (+) icon and scan this PRACTICE code, or type the secret key below. You can also enroll it in this program with the wizard (from the screen or the webcam); it will be removed when the practice ends.</source>
         <translation>Paso 2 de 3: en su aplicación de autenticación toque el icono de escanear (+) y escanee este código de PRÁCTICA, o escriba la clave secreta de abajo. También puede inscribirlo en este programa con el asistente (desde la pantalla o la cámara web); se eliminará cuando termine la práctica.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="152"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="159"/>
         <source>Practice QR code</source>
         <translation>Código QR de práctica</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="154"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="161"/>
         <source>Secret key: {key}</source>
         <translation>Clave secreta: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="159"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="166"/>
         <source>Issuer: {issuer}</source>
         <translation>Emisor: {issuer}</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="161"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="168"/>
         <source>&amp;Enroll it in this program…</source>
         <translation>&amp;Inscribirlo en este programa…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="177"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="184"/>
         <source>Confirm your device (practice)</source>
         <translation>Confirme su dispositivo (práctica)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="180"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="187"/>
         <source>Step 3 of 3 — check your code generator app and enter the 6-digit code to complete securing your (practice) account.</source>
         <translation>Paso 3 de 3: consulte su aplicación generadora de códigos y escriba el código de 6 dígitos para terminar de proteger su cuenta (de práctica).</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="187"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="194"/>
         <source>Enter the 6-digit code</source>
         <translation>Escriba el código de 6 dígitos</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="190"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="197"/>
         <source>ex. My iPhone (optional)</source>
         <translation>p. ej., Mi iPhone (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="191"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="198"/>
         <source>Enter the 6-&amp;digit code</source>
         <translation>Escriba el código de 6 &amp;dígitos</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="193"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="200"/>
         <source>&amp;Name your device</source>
         <translation>&amp;Nombre del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="195"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="202"/>
         <source>6-digit code</source>
         <translation>Código de 6 dígitos</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="196"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="203"/>
         <source>Device name</source>
         <translation>Nombre del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="207"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="214"/>
         <source>Go &amp;back</source>
         <translation>&amp;Volver</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="232"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="239"/>
         <source>Finish practice</source>
         <translation>Finalizar la práctica</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="240"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="247"/>
         <source>The enrollment wizard is not available in this build.</source>
         <translation>El asistente de inscripción no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="249"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="264"/>
         <source>The practice generator was added here for now; it is removed when the practice ends.</source>
         <translation>El generador de práctica se añadió aquí por ahora; se eliminará cuando termine la práctica.</translation>
     </message>
@@ -1487,32 +1541,32 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>RecordDeviceDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="64"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="70"/>
         <source>Record a phone or push device</source>
         <translation>Registrar un teléfono o un dispositivo push</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="66"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="72"/>
         <source>ex. My iPhone</source>
         <translation>p. ej., Mi iPhone</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="70"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="76"/>
         <source>{option} (on that device)</source>
         <translation>{option} (en ese dispositivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="72"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="78"/>
         <source>Make it the &amp;primary device here</source>
         <translation>Convertirlo en el dispositivo &amp;principal aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="76"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="82"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="77"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="83"/>
         <source>&amp;Option:</source>
         <translation>&amp;Opción:</translation>
     </message>
@@ -1520,37 +1574,37 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>RemoveDeviceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="62"/>
+        <location filename="../../ui/dialogs.py" line="49"/>
         <source>Remove device</source>
         <translation>Eliminar dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="65"/>
+        <location filename="../../ui/dialogs.py" line="52"/>
         <source>Remove “%1” from this profile?</source>
         <translation>¿Eliminar «%1» de este perfil?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="68"/>
+        <location filename="../../ui/dialogs.py" line="55"/>
         <source>Its secret key is deleted from this computer. Also delete the device in your ID.me account (Sign In &amp; Security), or ID.me will keep asking for its codes.</source>
         <translation>Su clave secreta se borra de este equipo. Elimine también el dispositivo en su cuenta de ID.me (Inicio de sesión y seguridad), o ID.me seguirá pidiendo sus códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="73"/>
+        <location filename="../../ui/dialogs.py" line="60"/>
         <source>This only changes this companion list; also delete it in your ID.me account.</source>
         <translation>Esto solo cambia esta lista; elimínelo también en su cuenta de ID.me.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="79"/>
+        <location filename="../../ui/dialogs.py" line="66"/>
         <source>New primary device</source>
         <translation>Nuevo dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83"/>
+        <location filename="../../ui/dialogs.py" line="70"/>
         <source>New &amp;primary device:</source>
         <translation>Nuevo dispositivo &amp;principal:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs.py" line="79"/>
         <source>&amp;Remove</source>
         <translation>&amp;Eliminar</translation>
     </message>
@@ -1558,93 +1612,93 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="283"/>
-        <location filename="../../ui/backup_dialogs.py" line="439"/>
+        <location filename="../../ui/backup_dialogs.py" line="282"/>
+        <location filename="../../ui/backup_dialogs.py" line="438"/>
         <source>Restore from backup</source>
         <translation>Restaurar desde una copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="295"/>
+        <location filename="../../ui/backup_dialogs.py" line="294"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="296"/>
+        <location filename="../../ui/backup_dialogs.py" line="295"/>
         <source>&amp;Read backup</source>
         <translation>&amp;Leer la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="297"/>
+        <location filename="../../ui/backup_dialogs.py" line="296"/>
         <source>&amp;Restore…</source>
         <translation>Re&amp;staurar…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="309"/>
+        <location filename="../../ui/backup_dialogs.py" line="308"/>
         <source>&amp;File:</source>
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="310"/>
+        <location filename="../../ui/backup_dialogs.py" line="309"/>
         <source>Backup password</source>
         <translation>Contraseña de la copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="312"/>
+        <location filename="../../ui/backup_dialogs.py" line="311"/>
         <source>Backup &amp;password:</source>
         <translation>&amp;Contraseña de la copia:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="321"/>
+        <location filename="../../ui/backup_dialogs.py" line="320"/>
         <source>&amp;Merge: add what is missing, keep everything here</source>
         <translation>&amp;Combinar: añadir lo que falta y conservar todo lo que hay aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="322"/>
+        <location filename="../../ui/backup_dialogs.py" line="321"/>
         <source>Re&amp;place: make this profile exactly the backup</source>
         <translation>Re&amp;emplazar: dejar este perfil exactamente como la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="330"/>
+        <location filename="../../ui/backup_dialogs.py" line="329"/>
         <source>What will change:</source>
         <translation>Lo que cambiará:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="332"/>
+        <location filename="../../ui/backup_dialogs.py" line="331"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="367"/>
+        <location filename="../../ui/backup_dialogs.py" line="366"/>
         <source>Choose the backup file to restore.</source>
         <translation>Elija el archivo de copia de seguridad que desea restaurar.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="370"/>
+        <location filename="../../ui/backup_dialogs.py" line="369"/>
         <source>Enter the backup password.</source>
         <translation>Escriba la contraseña de la copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="389"/>
+        <location filename="../../ui/backup_dialogs.py" line="388"/>
         <source>Backup of profile “%1” made %2, with %3 device(s).</source>
         <translation>Copia de seguridad del perfil «%1» hecha el %2, con %3 dispositivo(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="431"/>
+        <location filename="../../ui/backup_dialogs.py" line="430"/>
         <source>Replace everything in “%1” with this backup? Devices, prescriber info and settings that are not in the backup are deleted from this profile.</source>
         <translation>¿Reemplazar todo el contenido de «%1» con esta copia de seguridad? Los dispositivos, la información del prescriptor y la configuración que no estén en la copia se borrarán de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="434"/>
+        <location filename="../../ui/backup_dialogs.py" line="433"/>
         <source>&amp;Replace</source>
         <translation>&amp;Reemplazar</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="436"/>
+        <location filename="../../ui/backup_dialogs.py" line="435"/>
         <source>Merge this backup into “%1”? Nothing already here is removed.</source>
         <translation>¿Combinar esta copia de seguridad con «%1»? No se elimina nada de lo que ya hay aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="438"/>
+        <location filename="../../ui/backup_dialogs.py" line="437"/>
         <source>&amp;Merge</source>
         <translation>&amp;Combinar</translation>
     </message>
@@ -1652,12 +1706,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScanPreview</name>
     <message>
-        <location filename="../../ui/scanner.py" line="349"/>
+        <location filename="../../ui/scanner.py" line="392"/>
         <source>Camera preview</source>
         <translation>Vista previa de la cámara</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.py" line="350"/>
+        <location filename="../../ui/scanner.py" line="393"/>
         <source>Hold the QR code inside the box.</source>
         <translation>Mantenga el código QR dentro del recuadro.</translation>
     </message>
@@ -1665,7 +1719,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScanSession</name>
     <message>
-        <location filename="../../ui/scanner.py" line="221"/>
+        <location filename="../../ui/scanner.py" line="244"/>
         <source>The camera stopped working. Try another camera or open an image.</source>
         <translation>La cámara dejó de funcionar. Pruebe otra cámara o abra una imagen.</translation>
     </message>
@@ -1673,42 +1727,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="305"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="322"/>
         <source>Scan from the screen</source>
         <translation>Escanear desde la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="307"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="324"/>
         <source>Show the QR code in your browser, uncovered, then press Scan. Every screen is searched.</source>
         <translation>Muestre el código QR en su navegador, sin taparlo, y pulse Escanear. Se buscará en todas las pantallas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="311"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="328"/>
         <source>&amp;Scan the screen</source>
         <translation>Escanear la &amp;pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="312"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="329"/>
         <source>Scan the screen</source>
         <translation>Escanear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="325"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="342"/>
         <source>Press Scan when the QR code is visible.</source>
         <translation>Pulse Escanear cuando el código QR esté visible.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="342"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="359"/>
         <source>Looking at the screen…</source>
         <translation>Examinando la pantalla…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="360"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="383"/>
         <source>This system did not allow a screen capture. Open an image or enter the key instead.</source>
         <translation>Este sistema no permitió capturar la pantalla. Abra una imagen o escriba la clave.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="375"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="400"/>
         <source>No QR code found on the screen. Make sure it is fully visible.</source>
         <translation>No se encontró ningún código QR en la pantalla. Asegúrese de que se vea completo.</translation>
     </message>
@@ -1824,12 +1878,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="243"/>
+        <location filename="../../ui/dialogs.py" line="230"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="248"/>
+        <location filename="../../ui/dialogs.py" line="235"/>
         <source>These settings belong to this profile and are stored in its encrypted vault.</source>
         <translation>Esta configuración pertenece a este perfil y se guarda en su bóveda cifrada.</translation>
     </message>
@@ -1982,125 +2036,125 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="91"/>
+        <location filename="../../ui/start.py" line="73"/>
         <source>Too short: use at least 8 characters.</source>
         <translation>Demasiado corta: use al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="97"/>
+        <location filename="../../ui/start.py" line="79"/>
         <source>Weak: a longer passphrase of several words is much stronger.</source>
         <translation>Débil: una frase de contraseña más larga, de varias palabras, es mucho más segura.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="100"/>
+        <location filename="../../ui/start.py" line="82"/>
         <source>Fair: a few more characters would help.</source>
         <translation>Aceptable: unos caracteres más ayudarían.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="101"/>
+        <location filename="../../ui/start.py" line="83"/>
         <source>Good.</source>
         <translation>Buena.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="102"/>
+        <location filename="../../ui/start.py" line="84"/>
         <source>Strong.</source>
         <translation>Fuerte.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="122"/>
+        <location filename="../../ui/start.py" line="104"/>
         <source>EPCS Desktop — Unlock</source>
         <translation>EPCS Desktop — Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="140"/>
+        <location filename="../../ui/start.py" line="122"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="141"/>
-        <location filename="../../ui/start.py" line="192"/>
+        <location filename="../../ui/start.py" line="123"/>
+        <location filename="../../ui/start.py" line="174"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="145"/>
+        <location filename="../../ui/start.py" line="127"/>
         <source>Set up a profile for a &amp;clinician (front desk)…</source>
         <translation>Preparar un perfil para un &amp;profesional (recepción)…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="148"/>
+        <location filename="../../ui/start.py" line="130"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="153"/>
-        <location filename="../../ui/start.py" line="195"/>
+        <location filename="../../ui/start.py" line="135"/>
+        <location filename="../../ui/start.py" line="177"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="166"/>
+        <location filename="../../ui/start.py" line="148"/>
         <source>Choose your profile</source>
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="170"/>
+        <location filename="../../ui/start.py" line="152"/>
         <source>Each clinician on this workstation has a profile of their own, in its own encrypted vault.</source>
         <translation>Cada profesional de esta estación de trabajo tiene su propio perfil, en su propia bóveda cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="176"/>
+        <location filename="../../ui/start.py" line="158"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="181"/>
-        <location filename="../../ui/start.py" line="182"/>
+        <location filename="../../ui/start.py" line="163"/>
+        <location filename="../../ui/start.py" line="164"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="184"/>
+        <location filename="../../ui/start.py" line="166"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="214"/>
+        <location filename="../../ui/start.py" line="196"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="225"/>
+        <location filename="../../ui/start.py" line="207"/>
         <source>No profile on this workstation yet</source>
         <translation>Todavía no hay ningún perfil en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="230"/>
+        <location filename="../../ui/start.py" line="212"/>
         <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, in its own encrypted vault. Create yours to get started; you choose its password.</source>
         <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, en su propia bóveda cifrada. Cree el suyo para empezar; usted elige su contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="237"/>
+        <location filename="../../ui/start.py" line="219"/>
         <source>Create a &amp;profile</source>
         <translation>Crear un &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="308"/>
+        <location filename="../../ui/start.py" line="290"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="313"/>
+        <location filename="../../ui/start.py" line="295"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="341"/>
+        <location filename="../../ui/start.py" line="323"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="343"/>
+        <location filename="../../ui/start.py" line="325"/>
         <source>Wrong password. You can try again in %n second(s).</source>
         <translation>
             <numerusform>Contraseña incorrecta. Puede volver a intentarlo en %n segundo.</numerusform>
@@ -2108,57 +2162,58 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="359"/>
+        <location filename="../../ui/start.py" line="341"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="363"/>
+        <location filename="../../ui/start.py" line="345"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="372"/>
+        <location filename="../../ui/start.py" line="354"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="373"/>
+        <location filename="../../ui/start.py" line="355"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="375"/>
+        <location filename="../../ui/start.py" line="357"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="378"/>
+        <location filename="../../ui/start.py" line="360"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="385"/>
+        <location filename="../../ui/start.py" line="367"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="389"/>
+        <location filename="../../ui/start.py" line="371"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="426"/>
+        <location filename="../../ui/frontdesk/handover.py" line="292"/>
+        <location filename="../../ui/start.py" line="408"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="435"/>
+        <location filename="../../ui/start.py" line="417"/>
         <source>A profile with this name already exists.</source>
         <translation>Ya existe un perfil con este nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="459"/>
+        <location filename="../../ui/start.py" line="441"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
@@ -2204,17 +2259,17 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_ScanPageBase</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="54"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="55"/>
         <source>Scan status</source>
         <translation>Estado del escaneo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="61"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="62"/>
         <source>&amp;Open an image instead</source>
         <translation>Abrir una &amp;imagen en su lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="62"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="63"/>
         <source>Enter the secret &amp;key instead</source>
         <translation>&amp;Escribir la clave secreta en su lugar</translation>
     </message>
@@ -2222,22 +2277,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_StepBox</name>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="105"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="111"/>
         <source>Step {number} — {title}</source>
         <translation>Paso {number} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="112"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="118"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="112"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="118"/>
         <source>Done (ticked from this profile)</source>
         <translation>Hecho (marcado según este perfil)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="120"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="126"/>
         <source>&lt;i&gt;You should see:&lt;/i&gt; {what}</source>
         <translation>&lt;i&gt;Debería ver:&lt;/i&gt; {what}</translation>
     </message>
@@ -2253,12 +2308,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="324"/>
+        <location filename="../../ui/dialogs.py" line="309"/>
         <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un «token físico» de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="337"/>
+        <location filename="../../ui/dialogs.py" line="321"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
@@ -2449,8 +2504,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="45"/>
-        <location filename="../../ui/start.py" line="60"/>
+        <location filename="../../ui/feedback.py" line="18"/>
         <source>error</source>
         <translation>error</translation>
     </message>
