@@ -14,9 +14,12 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
-from epcs_desktop.cli.import_cmds import nickname_for
+from epcs_desktop.cli.import_cmds import _apply, _Item, _Plan, nickname_for
+from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.erx import DeviceOption
-from epcs_desktop.core.otpauth import build_uri, from_secret
+from epcs_desktop.core.otp import hotp
+from epcs_desktop.core.otpauth import build_uri, from_secret, parse_uri
+from epcs_desktop.core.profile import HOTP_MESSAGE
 from epcs_desktop.core.profiles import ProfileStore
 
 PROFILE_PW = "clinic-pass-123"
@@ -27,6 +30,7 @@ S3 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE4TT"
 A1 = from_secret(S1, issuer="ID.me", account="jane@clinic.org")
 A2 = from_secret(S2, issuer="DrChrono", account="jane", digits=8, algorithm="SHA256")
 A3 = from_secret(S3, issuer="ID.me", account="jane@clinic.org")  # same names, other key
+HOTP_URI = f"otpauth://hotp/Bank:jane?secret={S2}&issuer=Bank&counter=5"
 
 
 def _cli(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -190,3 +194,41 @@ def test_nickname_for_is_unique_bounded_and_clean() -> None:
     odd = from_secret(S1, issuer="Tab\there", account="line\nbreak")
     assert nickname_for(odd, set()) == "Tab here (line break)"
     assert nickname_for(from_secret(S1), set()) == "Imported code generator"
+
+
+# --- after the core review: HOTP refused per entry, imports all-or-nothing ------------------------
+
+
+def test_hotp_account_is_a_problem_line_and_the_rest_is_imported(profile_dir: Path, tmp_path: Path) -> None:
+    f = tmp_path / "codes.txt"
+    f.write_text(f"{HOTP_URI}\n{build_uri(A1)}\n", encoding="utf-8")
+    r = _cli(profile_dir, "import", "--profile", "Jane", str(f))
+    assert r.returncode == 0, r.stderr
+    problems = [line for line in r.stdout.splitlines() if "problem:" in line]
+    assert len(problems) == 1 and "Bank" in problems[0] and HOTP_MESSAGE in problems[0]
+    assert "added: 'ID.me (jane@clinic.org)'" in r.stdout
+    assert [d.nickname for d in _devices(profile_dir)] == ["ID.me (jane@clinic.org)"]
+    assert S2 not in r.stdout + r.stderr
+
+
+def test_device_add_refuses_hotp_and_code_still_prints_it(profile_dir: Path) -> None:
+    r = _cli(profile_dir, "device", "add", "--profile", "Jane", "--nickname", "Bank", "--uri", HOTP_URI)
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"error: {HOTP_MESSAGE}"
+    assert [d.nickname for d in _devices(profile_dir)] == []
+    r = _cli(profile_dir, "code", HOTP_URI)  # stateless: the code for the URI's own counter
+    assert r.returncode == 0, r.stderr
+    assert hotp(parse_uri(HOTP_URI)) in r.stdout
+
+
+def test_import_apply_is_all_or_nothing(profile_dir: Path) -> None:
+    a2 = from_secret(S2, issuer="Bank", account="jane")
+    plan = _Plan(add=[_Item(A1, "a.txt", nickname="First"), _Item(a2, "a.txt", nickname="Second")])
+    with ProfileStore(profile_dir).open("Jane", PROFILE_PW) as profile:
+        profile.add_device("SECOND", DeviceOption.PUSH)  # taken after planning, e.g. by another window
+        with pytest.raises(RuleError) as err:
+            _apply(profile, plan)
+        assert str(err.value).startswith("Nothing was imported: There is already a device called 'SECOND'")
+        assert [d.nickname for d in profile.devices()] == ["SECOND"]
+        plan.add[1].nickname = "Second account"
+        assert [d.nickname for d in _apply(profile, plan)] == ["First", "Second account"]
