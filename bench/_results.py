@@ -24,3 +24,10 @@ def parse(line: str) -> dict[str, object] | None:
     if not line.startswith(PREFIX):
         return None
     return json.loads(line[len(PREFIX) :])
+
+
+def spread(values: list[float], *, scale: float = 1.0, unit: str = "", digits: int = 0) -> str:
+    """'range LO–HI unit' over the runs: every row of the table shows how much a re-run may move."""
+    lo, hi = min(values) * scale, max(values) * scale
+    suffix = f" {unit}" if unit else ""
+    return f"range {lo:.{digits}f}–{hi:.{digits}f}{suffix}"

@@ -29,12 +29,13 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _results import report
+from _results import report, spread
 
 PASSWORD = "benchmark password"
 SETTLE_S = 3.0
-IDLE_TARGET = 0.01
-MEMORY_TARGET = 1.5
+IDLE_TARGET = 0.005
+MEMORY_TARGET = 1.3
+SLICE_S = 10.0  # idle CPU is also measured per slice of this length: the spread over a run
 
 # Child: unlock the profile, show the real main window, idle, print one JSON line.
 APP_CHILD = r"""
@@ -55,17 +56,31 @@ window = controller.open_profile(store.open("Bench", password))
 window.resize(1100, 760)
 start = {}
 
+slices = []
+def rss_now_kib():
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
 def begin():
     start["cpu"], start["wall"] = time.process_time(), time.perf_counter()
+    start["slice"] = (start["cpu"], start["wall"])
+    slicer.start(10_000)
+
+def next_slice():
+    cpu, wall = time.process_time(), time.perf_counter()
+    slices.append((cpu - start["slice"][0]) / (wall - start["slice"][1]))
+    start["slice"] = (cpu, wall)
 
 def end():
     cpu, wall = time.process_time() - start["cpu"], time.perf_counter() - start["wall"]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     rows = window.codes.model.rowCount() if hasattr(window, "codes") else -1
-    print(json.dumps({"cpu": cpu, "wall": wall, "maxrss_kib": rss, "rows": rows}), flush=True)
+    print(json.dumps({"cpu": cpu, "wall": wall, "maxrss_kib": rss, "rss_kib": rss_now_kib(), "rows": rows,
+                      "slices": slices}), flush=True)
     controller.shutdown()
     app.quit()
 
+slicer = QTimer()
+slicer.timeout.connect(next_slice)
 QTimer.singleShot(int(settle * 1000), begin)
 QTimer.singleShot(int((settle + seconds) * 1000), end)
 app.exec()
@@ -89,7 +104,8 @@ def begin():
 def end():
     cpu, wall = time.process_time() - start["cpu"], time.perf_counter() - start["wall"]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"cpu": cpu, "wall": wall, "maxrss_kib": rss}), flush=True)
+    now = int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    print(json.dumps({"cpu": cpu, "wall": wall, "maxrss_kib": rss, "rss_kib": now}), flush=True)
     app.quit()
 
 QTimer.singleShot(int(float(sys.argv[1]) * 1000), begin)
@@ -146,7 +162,21 @@ def main() -> int:
 
     data_dir = Path(tempfile.mkdtemp(prefix="bench-idle-"))
     try:
-        _make_profile(data_dir, args.devices)
+        # In a child, never here: a process's peak RSS (ru_maxrss) starts at its parent's RSS when it is
+        # spawned, and making the profile runs the memory-hard KDF (~64 MiB) - it inflated both peaks,
+        # the bare window's included (91 instead of 49 MiB).
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[3]);"
+                "import bench_idle; bench_idle._make_profile(Path(sys.argv[1]), int(sys.argv[2]))",
+                str(data_dir),
+                str(args.devices),
+                str(Path(__file__).resolve().parent),
+            ],
+            check=True,
+        )
         env = {
             **os.environ,
             "QT_QPA_PLATFORM": "offscreen",
@@ -161,6 +191,8 @@ def main() -> int:
 
     app_idle, bare_idle = app["cpu"] / app["wall"], bare["cpu"] / bare["wall"]
     mem_ratio = app["maxrss_kib"] / bare["maxrss_kib"]
+    steady_ratio = app["rss_kib"] / bare["rss_kib"]
+    slices = app.get("slices") or [app_idle]
     print(
         f"bench_idle: main window with {app.get('rows')} code generators shown, offscreen, "
         f"{args.seconds:.0f} s"
@@ -177,15 +209,24 @@ def main() -> int:
     )
     report(
         f"idle CPU, {app.get('rows')} generators shown, {args.seconds:.0f} s",
-        f"{app_idle:.2%} (bare window {bare_idle:.2%})",
-        f"<= {IDLE_TARGET:.0%}",
+        f"{app_idle:.2%} ({SLICE_S:.0f}-s slices {spread([x * 100 for x in slices], digits=2, unit='%')}; "
+        f"bare window {bare_idle:.2%})",
+        f"<= {IDLE_TARGET:.1%}",
         app_idle <= IDLE_TARGET,
     )
     report(
-        f"peak memory (max RSS), {app.get('rows')} generators",
-        f"{app['maxrss_kib'] / 1024:.0f} MiB = {mem_ratio:.2f}x bare ({bare['maxrss_kib'] / 1024:.0f} MiB)",
+        f"steady-state memory (RSS after {args.seconds:.0f} s idle), {app.get('rows')} generators",
+        f"{app['rss_kib'] / 1024:.0f} MiB = {steady_ratio:.2f}x bare ({bare['rss_kib'] / 1024:.0f} MiB)",
         f"<= {MEMORY_TARGET}x bare window",
-        mem_ratio <= MEMORY_TARGET,
+        steady_ratio <= MEMORY_TARGET,
+        "one run each",
+    )
+    report(
+        f"peak memory (max RSS) of the same process, {app.get('rows')} generators",
+        f"{app['maxrss_kib'] / 1024:.0f} MiB = {mem_ratio:.2f}x bare ({bare['maxrss_kib'] / 1024:.0f} MiB)",
+        "reported",
+        None,
+        "includes the unlock's transient memory-hard KDF (Argon2id, tens of MiB for a moment)",
     )
     return 0
 

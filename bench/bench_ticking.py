@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _results import report
+from _results import report, spread
 from epcs_desktop.core.clock import FixedClock
 from epcs_desktop.core.otpauth import build_uri, from_secret
 from epcs_desktop.core.profiles import ProfileStore
@@ -159,12 +159,15 @@ def main() -> int:
     )
     for kind, pane_key, model_key in pairs:
         med = by_name[pane_key]
+        samples = dict(results)[pane_key]
         report(
             f"one second's update, {rows} generators, {kind} tick (model + visible-row repaint)",
-            f"{med:.2f} ms median (model alone {by_name[model_key]:.2f} ms)",
-            f"<= {TICK_TARGET_MS:.0f} ms",
-            med <= TICK_TARGET_MS,
-            f"p95 {p95[pane_key]:.1f} ms (shared machine)",
+            f"{med:.2f} ms median, p95 {p95[pane_key]:.1f} ms "
+            f"({spread(samples, scale=1000, digits=1, unit='ms')}, {len(samples)} ticks; "
+            f"model alone {by_name[model_key]:.2f} ms)",
+            f"<= {TICK_TARGET_MS:.0f} ms median and p95",
+            med <= TICK_TARGET_MS and p95[pane_key] <= TICK_TARGET_MS,
+            "shared machine: one slow tick moves the max, not the p95",
         )
     flip = LATE_MS + by_name["CodesPane shown, rollover tick + paint"]
     report(

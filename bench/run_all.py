@@ -27,8 +27,10 @@ from _results import parse  # noqa: E402
 
 # name -> (script, full-run arguments, --quick arguments)
 BENCHES: dict[str, tuple[str, list[str], list[str]]] = {
-    "startup": ("bench_startup.py", ["--runs", "12"], ["--runs", "4"]),
+    "startup": ("bench_startup.py", ["--runs", "20"], ["--runs", "4"]),
     "unlock": ("bench_unlock.py", ["--runs", "7"], ["--runs", "2"]),
+    "quit": ("bench_quit.py", ["--runs", "7"], ["--runs", "2"]),
+    "guessing": ("bench_guessing.py", ["--seconds", "10"], ["--seconds", "3"]),
     "ticking": ("bench_ticking.py", ["--ticks", "30"], ["--ticks", "10"]),
     "idle": ("bench_idle.py", ["--seconds", "60"], ["--seconds", "10"]),
     "qr": ("bench_qr.py", ["--set", "heldout", "--count", "20"], ["--set", "heldout", "--count", "3"]),

@@ -17,6 +17,7 @@ from epcs_desktop.core.demo import create_demo_profile
 from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.ui import i18n, theme
 from epcs_desktop.ui.frontdesk.guide_dialog import ChangeGuideDialog
+from epcs_desktop.ui.frontdesk.handover import HandOverDialog
 from epcs_desktop.ui.frontdesk.practice_dialog import PracticeDialog
 from epcs_desktop.ui.wizard import EnrollWizard
 from epcs_desktop.ui.wizard.ids import PageId
@@ -44,6 +45,8 @@ def main(out_dir: str) -> int:
             shoot(wizard, out / "screenshot-wizard.png")
             wizard.method_page.choose(PageId.KEY)
             wizard.next()
+            wizard.key_page.key_edit.setText("JBSW Y3DP EHPK 3PX8")  # a typo: the page suggests the letter
+            shoot(wizard, out / "screenshot-wizard-key.png")
             wizard.key_page.key_edit.setText("JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP")
             wizard.key_page.account_edit.setText("a.rivera@example.org")
             wizard.next()
@@ -56,6 +59,17 @@ def main(out_dir: str) -> int:
             practice = PracticeDialog(profile)
             shoot(practice, out / "screenshot-practice.png")
             practice.reject()
+            # The front desk's hand-over screen, after creating a clinician's profile.
+            store = ProfileStore(Path(tmp))
+            handover = HandOverDialog(store)
+            handover.name_edit.setText("Dr. O'Brien")
+            handover.password_edit.setText("temporary horse 42")
+            handover.staff_edit.setText("Front desk")
+            handover.create()
+            while handover.busy:
+                QApplication.processEvents()
+            shoot(handover, out / "screenshot-handover.png")
+            handover.accept()
         finally:
             profile.close()
     app.quit()

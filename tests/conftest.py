@@ -15,6 +15,9 @@ from hypothesis import HealthCheck, settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No test asks a real time server at unlock; tests/ui/test_clock_status.py turns it on.
 os.environ.setdefault("EPCS_DESKTOP_CLOCK_CHECK", "off")
+# No test sees this machine's real policy (/etc/epcs-desktop/policy.json, %ProgramData%…): a file that
+# does not exist means "no policy". tests/platform/ and the policy tests point it at their own files.
+os.environ.setdefault("EPCS_DESKTOP_POLICY", str(Path(__file__).parent / "no-such-policy.json"))
 
 settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -46,3 +49,62 @@ def sntp_responder():
     yield start
     for server in made:
         server.close()
+
+
+# --- profiles: the store/profile fixtures every core and CLI test uses (declared only here) ----------
+
+
+@pytest.fixture
+def clock():
+    """A FixedClock at `profile_support.T0` (the store and profile fixtures use it)."""
+    from epcs_desktop.core.clock import FixedClock
+    from profile_support import T0
+
+    return FixedClock(T0)
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock):
+    """An empty ProfileStore in this test's own folder, on the `clock` fixture."""
+    from epcs_desktop.core.profiles import ProfileStore
+
+    return ProfileStore(tmp_path / "store", clock=clock)
+
+
+@pytest.fixture(scope="module")
+def module_profile_holder(tmp_path_factory: pytest.TempPathFactory):
+    """One real profile per test module (the KDF takes ~0.2 s per create/open); see `profile`."""
+    from epcs_desktop.core.clock import FixedClock
+    from epcs_desktop.core.profiles import ProfileStore
+    from profile_support import PASSWORD, T0
+
+    holder = {"store": ProfileStore(tmp_path_factory.mktemp("shared-store"), clock=FixedClock(T0))}
+    holder["profile"] = holder["store"].create("Dr Shared", PASSWORD)
+    yield holder
+    holder["profile"].close()
+
+
+@pytest.fixture
+def profile(module_profile_holder, clock):
+    """An open, empty profile ("Dr Shared", password `profile_support.PASSWORD`) on the `clock` fixture.
+
+    The module's profile, emptied for each test; a test that closed it (or changed its password)
+    gets a fresh one. Tests that need their own file use `store`.
+    """
+    from profile_support import PASSWORD, wipe
+
+    p = module_profile_holder["profile"]
+    if not p.is_open or p.requires_new_password:
+        p.close()
+        s = module_profile_holder["store"]
+        s.delete(p.name)
+        p = module_profile_holder["profile"] = s.create("Dr Shared", PASSWORD)
+    wipe(p)
+    p._listeners.clear()
+    p.set_aside.clear()
+    p.clock = clock
+    return p
+
+# Profiles made by tests use OWASP's minimum Argon2id cost instead of the ~0.5 s calibrated one (never lower):
+# hundreds of profiles are created and unlocked; tests/core/test_profilekey.py checks the calibrated path.
+os.environ.setdefault("EPCS_DESKTOP_TEST_FAST_KDF", "1")

@@ -170,7 +170,8 @@ def test_full_cli_session_leaves_no_secret_in_the_logs(tmp_path: Path) -> None:
     ok(["device", "remove", "--profile", "Dr Lee", "Clinic phone"])
     ok(["profile", "create", "Laptop"])
     ok(["backup", "restore", "--profile", "Laptop", backup_file, "--dry-run"])
-    ok(["backup", "restore", "--profile", "Laptop", backup_file, "--mode", "replace"])
+    # "Laptop" is not the profile the backup came from: the restore needs the explicit choice (issue 12 #5).
+    ok(["backup", "restore", "--profile", "Laptop", backup_file, "--mode", "replace", "--other-clinician"])
     ok(["codes", "--profile", "Laptop"])
     # and the failure paths, which are where careless logging usually happens
     bad = _cli(
@@ -224,3 +225,37 @@ def test_no_console_still_logs_to_the_file(
     assert path is not None
     logging.getLogger("epcs_desktop.test").warning("still here")
     assert "still here" in path.read_text()
+
+
+def test_rotation_keeps_the_newest_records_in_order(
+    tmp_path: Path, restore_root_logging: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The handler rotates like the standard library's: log -> log.1 -> ... -> log.N, the oldest dropped."""
+    monkeypatch.setattr(logsetup, "MAX_BYTES", 2000)
+    path = logsetup.setup_logging("DEBUG", log_dir=tmp_path)
+    assert path is not None
+    for i in range(300):
+        logging.getLogger("epcs_desktop.test").info("line %03d %s", i, "x" * 40)
+    chain = [path] + [Path(f"{path}.{n}") for n in range(1, logsetup.BACKUP_COUNT + 1)]
+    numbers = []
+    for file in reversed(chain):  # oldest first
+        assert file.stat().st_size <= 2000
+        numbers += [int(n) for n in re.findall(r"line (\d{3})", file.read_text(encoding="utf-8"))]
+    assert numbers == sorted(numbers) and numbers[-1] == 299  # nothing reordered, the newest kept
+    assert numbers == list(range(numbers[0], 300))  # nothing lost between the kept files
+
+
+def test_opening_the_log_file_needs_neither_logging_handlers_nor_platformdirs(tmp_path: Path) -> None:
+    """The window opens its log right after the first paint: those two imports cost ~10 ms and ~3 MiB."""
+    code = (
+        "import sys; from epcs_desktop import logsetup;"
+        "logsetup.setup_logging(); logsetup.default_log_dir();"
+        "print(sorted(m for m in ('logging.handlers', 'platformdirs') if m in sys.modules))"
+    )
+    env = {**os.environ, "EPCS_DESKTOP_LOG_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"
+    env.pop("EPCS_DESKTOP_LOG_DIR")
+    env["HOME"] = str(tmp_path)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"  # the platform's default folder too

@@ -175,6 +175,45 @@ def _pyside_qt_dir() -> Path:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux plugin layout")
+def test_every_qt_module_the_program_imports_is_bundled() -> None:
+    """A Qt module imported anywhere in src/ (even lazily, inside a function) is collected, never excluded.
+
+    QtDBus (the screen-lock watcher, imported at the first unlock) was once excluded: the packaged
+    program then failed to open any profile, and a lock-screen smoke run could not notice.
+    """
+    rules = _load("bundle_rules")
+    imported = set()
+    for path in (ROOT / "src" / "epcs_desktop").rglob("*.py"):
+        imported.update(re.findall(r"^\s*(?:from|import)\s+PySide6\.(Qt\w+)", path.read_text("utf-8"), re.M))
+    assert "QtDBus" in imported and "QtWidgets" in imported  # the scan itself sees lazy imports
+    for module in sorted(imported):
+        assert module in rules.QT_USED, f"PySide6.{module} is imported by the program but not in QT_USED"
+        assert f"PySide6.{module}" not in rules.EXCLUDES, f"PySide6.{module} is imported but excluded"
+
+
+def test_modules_left_out_of_the_bundle_are_not_needed(tmp_path: Path) -> None:
+    """What bundle_rules excludes as never loaded is not needed: QR images and scanning work without it."""
+    rules = _load("bundle_rules")
+    left_out = [m for m in ("numpy.random", "numpy.fft", "PIL._imagingft") if m in rules.EXCLUDES]
+    assert left_out == ["numpy.random", "numpy.fft", "PIL._imagingft"]
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name in {left_out!r}: raise ImportError('left out of the bundle: ' + name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import numpy, cv2, qrcode, qrcode.image.pil\n"
+        "from epcs_desktop.core.qr import decode_frame, load_image\n"
+        "uri = 'otpauth://totp/Bundle:dr?secret=JBSWY3DPEHPK3PXP&issuer=Bundle'\n"
+        f"qrcode.make(uri).save({str(tmp_path / 'qr.png')!r})\n"
+        f"found = decode_frame(load_image({str(tmp_path / 'qr.png')!r}))\n"
+        "print('DECODED', any(uri in str(f) for f in found))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert "DECODED True" in out.stdout
+
+
 def test_bundle_rules_keep_what_the_gui_needs_and_drop_the_rest() -> None:
     rules = _load("bundle_rules")
     qt = _pyside_qt_dir()
@@ -362,10 +401,12 @@ def _iss_sections() -> dict[str, list[str]]:
     return sections
 
 
-def test_inno_setup_installs_per_machine_with_start_menu_shortcut() -> None:
+def test_inno_setup_installs_per_user_with_start_menu_shortcut() -> None:
+    """Per-user without administrator rights by default (issue 15); /ALLUSERS for a machine install."""
     sections = _iss_sections()
     setup = dict(line.split("=", 1) for line in sections["Setup"] if "=" in line and not line.startswith("#"))
-    assert setup["PrivilegesRequired"] == "admin"
+    assert setup["PrivilegesRequired"] == "lowest"
+    assert "commandline" in setup["PrivilegesRequiredOverridesAllowed"]
     assert setup["DefaultDirName"].startswith("{autopf}")
     assert any(line.startswith('Name: "{autoprograms}') for line in sections["Icons"])
     exe = APP_NAME.replace(" ", "") + ".exe"  # the spec's windowed launcher

@@ -1,8 +1,10 @@
-# Builds the Windows installer on a Windows 10/11 x64 machine (not run in CI).
+# Builds the Windows installers on a Windows 10/11 x64 machine (CI: .github/workflows/build.yml).
 # Needs: Python 3.11+ x64 from python.org (py launcher), Inno Setup 6 (iscc.exe).
 # Run from the repository root in PowerShell:
 #   powershell -ExecutionPolicy Bypass -File packaging\windows\build.ps1
 # Output: dist\epcs-desktop\ (bundle) and dist\epcs-desktop-<version>-setup-x64.exe
+#   powershell -ExecutionPolicy Bypass -File packaging\windows\build.ps1 -Msi   (also the per-machine MSI)
+param([switch]$Msi)
 $ErrorActionPreference = "Stop"
 Set-Location (Join-Path $PSScriptRoot "..\..")
 
@@ -29,5 +31,17 @@ if (-not (Test-Path $iscc)) { $iscc = "iscc" }
 & $iscc "/DAppVersion=$version" packaging\windows\epcs-desktop.iss
 if ($LASTEXITCODE -ne 0) { throw "iscc failed" }
 
-# 5. Optional: sign both executables and the installer (Authenticode), e.g.
+# 5. The per-machine MSI for Group Policy / Intune (WiX v5, packaging\windows\epcs-desktop.wxs).
+if ($Msi) {
+  if (-not (Get-Command wix -ErrorAction SilentlyContinue)) {
+    dotnet tool install --global wix --version 5.0.2
+    if ($LASTEXITCODE -ne 0) { throw "installing the WiX tool failed" }
+    $env:PATH = "$env:PATH;$env:USERPROFILE\.dotnet\tools"
+  }
+  wix build -arch x64 -d "Version=$version" -bindpath "bundle=dist\epcs-desktop" `
+    packaging\windows\epcs-desktop.wxs -o "dist\epcs-desktop-$version-x64.msi"
+  if ($LASTEXITCODE -ne 0) { throw "wix build failed" }
+}
+
+# 6. Optional: sign both executables and the installer (Authenticode), e.g.
 #   signtool sign /fd SHA256 /tr <your CA's RFC 3161 timestamp URL> /td SHA256 /a <file>

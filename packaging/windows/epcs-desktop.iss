@@ -1,5 +1,8 @@
-; Inno Setup 6 script for EPCS Desktop: per-machine install of the PyInstaller
-; one-folder bundle (dist\epcs-desktop) with a Start-menu shortcut and a clean uninstall.
+; Inno Setup 6 script for EPCS Desktop: per-user install (no administrator rights) of the
+; PyInstaller one-folder bundle (dist\epcs-desktop) with a Start-menu shortcut and a clean
+; uninstall. IT deploying to many machines uses the per-machine MSI (epcs-desktop.wxs), or
+; this installer with /ALLUSERS from an elevated prompt. Silent per-user install:
+;   epcs-desktop-X.Y.Z-setup-x64.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /CURRENTUSER
 ; Build on Windows with packaging\windows\build.ps1, which passes the version:
 ;   iscc /DAppVersion=0.1.0 packaging\windows\epcs-desktop.iss
 ;
@@ -14,6 +17,8 @@
 #define AppExe "EPCSDesktop.exe"
 #define CliExe "epcs-desktop.exe"
 #define BundleDir "..\..\dist\epcs-desktop"
+; The taskbar groups and pins by this id; the program sets the same one (core/platform.py).
+#define AppUserModelID "org.epcsdesktop.EpcsDesktop"
 
 [Setup]
 ; The AppId identifies the product to Windows across upgrades: never change it.
@@ -23,8 +28,11 @@ AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=EPCS Desktop developers
 VersionInfoVersion={#AppVersion}
-; Per-machine: Program Files, all users' Start menu, needs elevation once.
-PrivilegesRequired=admin
+; Per-user by default: %LOCALAPPDATA%\Programs, the user's Start menu, no elevation.
+; /ALLUSERS (or the dialog's "Install for all users") switches to Program Files.
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=dialog commandline
+UsedUserAreasWarning=no
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 DefaultDirName={autopf}\{#AppName}
@@ -59,8 +67,8 @@ Source: "{#BundleDir}\{#CliExe}"; DestDir: "{app}"; Flags: ignoreversion
 Source: "{#BundleDir}\_internal\*"; DestDir: "{app}\_internal"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
-Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Tasks: desktopicon
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; AppUserModelID: "{#AppUserModelID}"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; AppUserModelID: "{#AppUserModelID}"; Tasks: desktopicon
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

@@ -14,16 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
 import os
 import re
 import sys
 from pathlib import Path
 from types import TracebackType
-
-import platformdirs
-
-from epcs_desktop import APP_ID
 
 LOG_DIR_ENV = "EPCS_DESKTOP_LOG_DIR"
 LOG_LEVEL_ENV = "EPCS_DESKTOP_LOG_LEVEL"
@@ -40,11 +35,18 @@ _installed: list[logging.Handler] = []
 
 
 def default_log_dir() -> Path:
-    """`$EPCS_DESKTOP_LOG_DIR`, else the platform's user log folder (e.g. ~/.local/state/epcs-desktop/log)."""
+    """`$EPCS_DESKTOP_LOG_DIR`, else the platform's user log folder (e.g. ~/.local/state/epcs-desktop/log).
+
+    From core.platform (the same folders as platformdirs, which tests check),
+    not platformdirs itself: the window opens this file right after its first
+    paint, and platformdirs costs ~3 MiB and a few milliseconds to import.
+    """
     override = os.environ.get(LOG_DIR_ENV)
     if override:
         return Path(override)
-    return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
+    from epcs_desktop.core.platform import platform_for
+
+    return Path(platform_for().log_dir())
 
 
 class RedactingFormatter(logging.Formatter):
@@ -69,14 +71,58 @@ class OneLineFormatter(RedactingFormatter):
             record.exc_info, record.exc_text, record.stack_info = saved
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A RotatingFileHandler whose every file (current and rotated) is created 0600."""
+class PrivateRotatingFileHandler(logging.FileHandler):
+    """A size-rotating log file (like logging.handlers.RotatingFileHandler) whose every file is created 0600.
+
+    Not a subclass of logging.handlers' handler: importing that module pulls in
+    socket, pickle and queue (~10 ms) for one method, and the window opens
+    its log file on every start. The rotation is the standard library's:
+    `log` -> `log.1` -> ... -> `log.<backup_count>`, the oldest dropped.
+    """
+
+    def __init__(
+        self, filename: str, *, max_bytes: int, backup_count: int, encoding: str | None = None
+    ) -> None:
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
+        super().__init__(filename, "a", encoding=encoding)
 
     def _open(self):  # type: ignore[no-untyped-def]
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         with contextlib.suppress(OSError):
             os.chmod(self.baseFilename, 0o600)  # a file left by an older version
         return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.should_rollover(record):
+                self.do_rollover()
+            super().emit(record)
+        except Exception:
+            self.handleError(record)
+
+    def should_rollover(self, record: logging.LogRecord) -> bool:
+        """True when this record would take the file past `max_bytes` (never for a non-regular file)."""
+        if self.max_bytes <= 0 or not os.path.isfile(self.baseFilename):
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, 2)
+        return self.stream.tell() + len(f"{self.format(record)}\n") >= self.max_bytes
+
+    def do_rollover(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        base = self.baseFilename
+        for i in range(self.backup_count - 1, 0, -1):
+            if os.path.exists(f"{base}.{i}"):
+                os.replace(f"{base}.{i}", f"{base}.{i + 1}")
+        if self.backup_count > 0:
+            os.replace(base, f"{base}.1")
+        else:
+            os.truncate(base, 0)
+        self.stream = self._open()
 
 
 def _parse_level(level: int | str | None) -> int:
@@ -125,7 +171,7 @@ def setup_logging(
         with contextlib.suppress(OSError):
             os.chmod(folder, 0o700)
         handler = PrivateRotatingFileHandler(
-            str(path), maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=False
+            str(path), max_bytes=MAX_BYTES, backup_count=BACKUP_COUNT, encoding="utf-8"
         )
         handler.setLevel(file_level)
         handler.setFormatter(formatter)

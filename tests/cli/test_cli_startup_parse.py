@@ -54,3 +54,38 @@ def test_unknown_option_is_a_usage_error(capsys) -> None:
         _parse(["--no-such-option"])
     assert exit_info.value.code == 2
     assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--demo"],
+        ["--quit-after-first-paint", "--data-dir", "/tmp/d"],
+        ["--data-dir=/tmp/d", "--verbose", "--data-dir", "/tmp/e"],  # the last one wins, as in argparse
+        ["--password-file", "pw", "-v"],
+        ["--data-dir", ""],
+        ["--dem"],  # an abbreviation: argparse's own rules decide
+        ["--data-dir", "-"],  # a value that looks like an option: argparse decides
+    ],
+)
+def test_window_options_parse_exactly_like_argparse(argv: list[str]) -> None:
+    full = vars(build_parser().parse_args(argv))
+    assert vars(_parse(argv)) == full
+
+
+def test_window_start_parses_without_argparse_or_the_commands_module() -> None:
+    """argparse and cli.common (json, getpass, datetime) are not needed to open the window."""
+    code = (
+        "import sys, epcs_desktop.cli as c; c._parse(['--data-dir', 'x', '-v']);"
+        "print(sorted(m for m in ('argparse', 'epcs_desktop.cli.common', 'json') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_missing_value_is_still_argparses_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        _parse(["--data-dir"])
+    assert exit_info.value.code == 2
+    assert "--data-dir: expected one argument" in capsys.readouterr().err

@@ -14,12 +14,15 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
-from epcs_desktop.cli.import_cmds import _apply, _Item, _Plan, nickname_for
+from cli_support import SECRET, new_cli_profile, run_strict
+from epcs_desktop.cli.import_cmds import _apply
+from epcs_desktop.core.enrollment import suggest_nickname
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.erx import DeviceOption
+from epcs_desktop.core.imports import ImportSession, plan_import
+from epcs_desktop.core.migration import build_migration_uris
 from epcs_desktop.core.otp import hotp
 from epcs_desktop.core.otpauth import build_uri, from_secret, parse_uri
-from epcs_desktop.core.profile import HOTP_MESSAGE
 from epcs_desktop.core.profiles import ProfileStore
 
 PROFILE_PW = "clinic-pass-123"
@@ -77,10 +80,10 @@ def _no_secrets(*outputs: str) -> None:
 def test_dry_run_previews_and_changes_nothing(profile_dir: Path, tmp_path: Path) -> None:
     r = _cli(profile_dir, "import", "--profile", "Jane", "--dry-run", str(_link_list(tmp_path)))
     assert r.returncode == 0, r.stderr
-    assert "would add: 'ID.me (jane@clinic.org)' (Generate 2FA Key)" in r.stdout
-    assert "would add: 'DrChrono (jane)' (Generate 2FA Key)" in r.stdout
+    assert "would add: “ID.me (jane@clinic.org)” (Generate 2FA Key)" in r.stdout
+    assert "would add: “DrChrono (jane)” (Generate 2FA Key)" in r.stdout
     problem_lines = [line for line in r.stdout.splitlines() if "problem:" in line]
-    assert len(problem_lines) == 1 and "line 4:" in problem_lines[0] and "character '1'" in problem_lines[0]
+    assert len(problem_lines) == 1 and "line 4:" in problem_lines[0] and "character “1”" in problem_lines[0]
     assert "nothing was changed" in r.stdout
     assert _devices(profile_dir) == []
     _no_secrets(r.stdout, r.stderr)
@@ -90,7 +93,7 @@ def test_import_adds_generators_and_skips_duplicates(profile_dir: Path, tmp_path
     codes = _link_list(tmp_path)
     r = _cli(profile_dir, "import", "--profile", "Jane", str(codes))
     assert r.returncode == 0, r.stderr
-    assert "Added 2 code generators to profile 'Jane'." in r.stdout
+    assert "Added 2 code generators to profile “Jane”." in r.stdout
     devices = _devices(profile_dir)
     assert [(d.nickname, d.option, d.otp) for d in devices] == [
         ("ID.me (jane@clinic.org)", DeviceOption.GENERATOR_HERE, A1),
@@ -149,9 +152,10 @@ def test_encrypted_export_password_sources(profile_dir: Path, tmp_path: Path) ->
     pw_file.write_text(EXPORT_PW + "\n", encoding="utf-8")
     r = _cli(profile_dir, "import", "--profile", "Jane", "--import-password-file", str(pw_file), str(backup))
     assert r.returncode == 0, r.stderr
-    assert "phone.2fas: 2FAS encrypted backup, 1 account" in r.stdout
-    assert "STEAM codes are not supported" in r.stdout
-    assert [d.otp for d in _devices(profile_dir)] == [A1]
+    assert "phone.2fas: 2FAS encrypted backup, 2 accounts" in r.stdout
+    assert "added: “Steam (g)” (Generate 2FA Key, Steam Guard)" in r.stdout
+    steam = from_secret(S2, issuer="Steam", account="g", kind="steam", digits=5)
+    assert [d.otp for d in _devices(profile_dir)] == [A1, steam]
     _no_secrets(r.stdout, r.stderr)
 
 
@@ -183,52 +187,119 @@ def test_wrong_profile_password_exits_3(profile_dir: Path, tmp_path: Path) -> No
     assert r.returncode == 3 and r.stderr.startswith("error: ")
 
 
-def test_nickname_for_is_unique_bounded_and_clean() -> None:
+def test_import_nicknames_are_unique_bounded_and_clean() -> None:
     taken = {"id.me (jane@clinic.org)"}
-    assert nickname_for(A1, taken) == "ID.me (jane@clinic.org) 2"
-    assert nickname_for(A1, taken) == "ID.me (jane@clinic.org) 3"
+    assert suggest_nickname(A1, taken) == "ID.me (jane@clinic.org) 2"
     long = from_secret(S1, issuer="I" * 50, account="a" * 50)
-    first = nickname_for(long, set())
-    second = nickname_for(long, {first.casefold()})
+    first = suggest_nickname(long, set())
+    second = suggest_nickname(long, {first.casefold()})
     assert len(first) == 64 and len(second) == 64 and second.endswith(" 2")
-    odd = from_secret(S1, issuer="Tab\there", account="line\nbreak")
-    assert nickname_for(odd, set()) == "Tab here (line break)"
-    assert nickname_for(from_secret(S1), set()) == "Imported code generator"
+    odd = from_secret(S1, issuer="Two   spaces", account=" padded ")
+    assert suggest_nickname(odd, set()) == "Two spaces (padded)"
+    assert suggest_nickname(from_secret(S1), set()) == "Imported code generator"
 
 
-# --- after the core review: HOTP refused per entry, imports all-or-nothing ------------------------
+# --- issue 13: HOTP and Steam held, the code type in "same account", one export over several files ------
 
 
-def test_hotp_account_is_a_problem_line_and_the_rest_is_imported(profile_dir: Path, tmp_path: Path) -> None:
+def test_hotp_account_is_imported_next_to_its_totp_twin(profile_dir: Path, tmp_path: Path) -> None:
+    """Same secret, issuer and account as a TOTP entry but HOTP: a different account, both added."""
+    twin = f"otpauth://hotp/ID.me:jane@clinic.org?secret={S1}&issuer=ID.me&counter=0"
     f = tmp_path / "codes.txt"
-    f.write_text(f"{HOTP_URI}\n{build_uri(A1)}\n", encoding="utf-8")
+    f.write_text(f"{HOTP_URI}\n{build_uri(A1)}\n{twin}\n", encoding="utf-8")
     r = _cli(profile_dir, "import", "--profile", "Jane", str(f))
     assert r.returncode == 0, r.stderr
-    problems = [line for line in r.stdout.splitlines() if "problem:" in line]
-    assert len(problems) == 1 and "Bank" in problems[0] and HOTP_MESSAGE in problems[0]
-    assert "added: 'ID.me (jane@clinic.org)'" in r.stdout
-    assert [d.nickname for d in _devices(profile_dir)] == ["ID.me (jane@clinic.org)"]
+    assert "problem:" not in r.stdout and "skipped:" not in r.stdout
+    assert "added: “Bank (jane)” (Generate 2FA Key, counter-based: ask for each next code)" in r.stdout
+    devices = _devices(profile_dir)
+    names = ["Bank (jane)", "ID.me (jane@clinic.org)", "ID.me (jane@clinic.org) 2"]
+    assert [d.nickname for d in devices] == names
+    assert [(d.otp.kind, d.otp.counter) for d in devices] == [("hotp", 5), ("totp", 0), ("hotp", 0)]
     assert S2 not in r.stdout + r.stderr
 
 
-def test_device_add_refuses_hotp_and_code_still_prints_it(profile_dir: Path) -> None:
+def test_device_add_takes_hotp_and_code_prints_it(profile_dir: Path) -> None:
     r = _cli(profile_dir, "device", "add", "--profile", "Jane", "--nickname", "Bank", "--uri", HOTP_URI)
-    assert r.returncode == 2
-    assert r.stderr.strip() == f"error: {HOTP_MESSAGE}"
-    assert [d.nickname for d in _devices(profile_dir)] == []
+    assert r.returncode == 0, r.stderr
+    assert [d.nickname for d in _devices(profile_dir)] == ["Bank"]
     r = _cli(profile_dir, "code", HOTP_URI)  # stateless: the code for the URI's own counter
     assert r.returncode == 0, r.stderr
     assert hotp(parse_uri(HOTP_URI)) in r.stdout
 
 
+def test_one_google_export_in_three_files_is_one_complete_import(profile_dir: Path, tmp_path: Path) -> None:
+    uris = build_migration_uris([A1, A2, from_secret(S3, issuer="Lab", account="x")], per_code=1, batch_id=9)
+    files = []
+    for i, uri in enumerate(uris):
+        f = tmp_path / f"part{i + 1}.txt"
+        f.write_text(f"QR-Code:{uri}\n", encoding="utf-8")
+        files.append(str(f))
+    r = _cli(profile_dir, "import", "--profile", "Jane", *files)
+    assert r.returncode == 0, r.stderr
+    assert "incomplete" not in r.stdout and "problem:" not in r.stdout
+    assert "Added 3 code generators" in r.stdout
+    r = _cli(profile_dir, "import", "--profile", "Jane", "--dry-run", files[0], files[2])
+    (line,) = [x for x in r.stdout.splitlines() if "problem:" in x]
+    assert "incomplete (2 of 3 codes read; missing code 2)" in line
+
+
+def test_absurd_batch_size_line_is_one_problem_not_exit_70(profile_dir: Path, tmp_path: Path) -> None:
+    from epcs_desktop.core.migration import MigrationPayload
+
+    data = base64.b64encode(MigrationPayload(batch_size=2**31 - 1, batch_id=1).SerializeToString()).decode()
+    f = tmp_path / "absurd.txt"
+    f.write_text(f"otpauth-migration://offline?data={data}\n{build_uri(A1)}\n", encoding="utf-8")
+    r = _cli(profile_dir, "import", "--profile", "Jane", str(f))
+    assert r.returncode == 0, r.stderr
+    assert "claims to be one of 2147483647 codes" in r.stdout
+
+
 def test_import_apply_is_all_or_nothing(profile_dir: Path) -> None:
     a2 = from_secret(S2, issuer="Bank", account="jane")
-    plan = _Plan(add=[_Item(A1, "a.txt", nickname="First"), _Item(a2, "a.txt", nickname="Second")])
+    f = profile_dir / "a.txt"
+    f.write_text(f"{build_uri(A1)}\n{build_uri(a2)}\n", encoding="utf-8")
+    session = ImportSession()
+    session.read_file(f)
     with ProfileStore(profile_dir).open("Jane", PROFILE_PW) as profile:
-        profile.add_device("SECOND", DeviceOption.PUSH)  # taken after planning, e.g. by another window
+        plan = plan_import(profile.devices(), session)
+        assert [e.nickname for e in plan.enrollment.new] == ["ID.me (jane@clinic.org)", "Bank (jane)"]
+        profile.add_device("BANK (jane)", DeviceOption.PUSH)  # taken after planning, e.g. by another window
         with pytest.raises(RuleError) as err:
             _apply(profile, plan)
-        assert str(err.value).startswith("Nothing was imported: There is already a device called 'SECOND'")
-        assert [d.nickname for d in profile.devices()] == ["SECOND"]
-        plan.add[1].nickname = "Second account"
-        assert [d.nickname for d in _apply(profile, plan)] == ["First", "Second account"]
+        assert str(err.value).startswith("Nothing was imported: ")
+        assert [d.nickname for d in profile.devices()] == ["BANK (jane)"]
+        replanned = plan_import(profile.devices(), session)
+        added = _apply(profile, replanned)
+        assert [d.nickname for d in added] == ["ID.me (jane@clinic.org)", "Bank (jane) 2"]
+
+
+# --- hardening (issue 11): printed import lines --------------------------------------------------------
+
+
+# Issue 11 (hardening) through the real command: `run_strict` also checks that the whole of stderr
+# is one `error:` line. Each test failed on the code before the fix (item number in its name).
+
+
+def test_item8_import_lines_never_carry_terminal_escapes(data_dir: Path, tmp_path: Path) -> None:
+    new_cli_profile(data_dir)
+    doc = {
+        "version": 1,
+        "header": {"slots": None, "params": None},
+        "db": {
+            "version": 3,
+            "entries": [
+                {"type": "totp", "name": "a\x1b]0;pwned\x07", "issuer": "Evil\x1b[2J",
+                 "info": {"secret": SECRET, "algo": "SHA1", "digits": 6, "period": 30}},
+                {"type": "totp", "name": "b\u202eevil", "issuer": "X\x9b31m", "info": {"secret": SECRET}},
+                {"type": "yandex", "name": "c\u2066", "issuer": "Y\u200b", "info": {}},
+                {"type": "totp", "name": "ok", "issuer": "Fine", "info": {"secret": SECRET}},
+            ],
+        },
+    }  # fmt: skip
+    f = tmp_path / "aegis.json"
+    f.write_text(json.dumps(doc), encoding="utf-8")
+    r = run_strict(data_dir, "import", "-p", "Dr Hard", str(f), "--dry-run")
+    assert r.returncode == 0, r.stderr
+    for bad in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert bad not in r.stdout
+    assert "problem" in r.stdout

@@ -12,18 +12,28 @@ import json
 import os
 import stat
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from epcs_desktop.core import backup
+from epcs_desktop.core import backup, erx
 from epcs_desktop.core.backup import DEFAULT_KDF, KdfParams, read_backup, write_backup
-from epcs_desktop.core.errors import BackupError
+from epcs_desktop.core.errors import BackupError, DamagedProfileError, RuleError
+from epcs_desktop.core.erx import DeviceOption
+from epcs_desktop.core.otpauth import from_secret
+from epcs_desktop.core.profile import Profile
+from epcs_desktop.core.profiles import ProfileStore
+from epcs_desktop.core.settings import Settings
+from profile_support import keys_consistent, manageable, profile_on_disk, sha_or_none
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 PASSWORD = "correct horse battery staple"
@@ -250,13 +260,6 @@ def test_envelope_must_be_a_profile(tmp_path: Path) -> None:
 # --- with real profiles -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory):
-    from epcs_desktop.core.profiles import ProfileStore
-
-    return ProfileStore(tmp_path_factory.mktemp("data"))
-
-
 def _filled_profile(store, name: str):
     from epcs_desktop.core import erx
     from epcs_desktop.core.otpauth import from_secret
@@ -288,14 +291,17 @@ def test_profile_backup_and_replace_restore_into_another_profile(store, tmp_path
     target.add_device("Old token", erx.DeviceOption.GENERATOR_OTHER)
     snapshot = read_backup(path, PASSWORD)
     preview = backup.preview_restore(target, snapshot, "replace")
-    assert "- remove device 'Old token' (Generate 2FA Key)" in preview
-    assert "+ add device 'Work phone' (Generate 2FA Key)" in preview
-    assert "+ add device 'Office iPad' (Push Notification 2FA)" in preview
-    assert "* primary device: 'Work phone'" in preview
-    assert any(line.startswith("~ prescriber info will be set (state CA") for line in preview)
+    assert "“Old token” (Generate 2FA Key) is removed." in preview
+    assert "“Work phone” (Generate 2FA Key) is added." in preview
+    assert "“Office iPad” (Push Notification 2FA) is added." in preview
+    assert "“Work phone” becomes the primary device." in preview
+    assert any(line.startswith("Prescriber Info becomes: state CA") for line in preview)
     assert [d.nickname for d in target.devices()] == ["Old token"]  # preview changed nothing
 
-    target.apply_snapshot(snapshot, "replace")
+    with pytest.raises(RuleError, match=r"“Dr Lee”.*“New laptop”"):  # another profile's backup: ask first
+        target.apply_snapshot(snapshot, "replace")
+    assert [d.nickname for d in target.devices()] == ["Old token"]
+    target.apply_snapshot(snapshot, "replace", other_clinician=True)
     assert [(d.nickname, d.option, d.is_primary, d.otp) for d in target.devices()] == expected
     assert target.prescriber().license_number == "A12345"
     assert backup.last_backup_at(target) is None  # the reminder state does not travel in backups
@@ -319,12 +325,13 @@ def test_merge_preview_matches_what_merge_does(store, tmp_path: Path) -> None:
     snapshot = read_backup(path, PASSWORD)
     preview = backup.preview_restore(target, snapshot, "merge")
     assert preview == [
-        "+ add device 'Work phone' (Generate 2FA Key)",
-        "+ add device 'Office iPad (2)' (Push Notification 2FA) ('Office iPad' is taken by another device)",
-        "* primary device: 'Desk token'",
-        "= prescriber info unchanged (merge keeps what is already filled in)",
+        "“Work phone” (Generate 2FA Key) is added.",
+        "“Office iPad” (Push Notification 2FA) is added as “Office iPad (2)”: another device here is called "
+        "“Office iPad”.",
+        "“Desk token” stays the primary device.",
+        "Prescriber Info is kept: another clinician's is never merged in.",
     ]
-    target.apply_snapshot(snapshot, "merge")
+    target.apply_snapshot(snapshot, "merge", other_clinician=True)
     assert [d.nickname for d in target.devices()] == [
         "Desk token",
         "office ipad",
@@ -334,5 +341,254 @@ def test_merge_preview_matches_what_merge_does(store, tmp_path: Path) -> None:
     assert target.primary().nickname == "Desk token"
     assert target.prescriber().state == "NY"
     again = backup.preview_restore(target, snapshot, "merge")
-    assert "= keep device 'Work phone' (already present)" in again
+    assert "“Work phone” is kept: it is already here." in again
     target.close()
+
+
+# --- preview and restore follow one plan (from the core-consistency review) ------------------------
+
+S1 = "JBSWY3DPEHPK3PXPJBSWY3DPAAAAAAAA"
+S2 = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
+HERE, OTHER, PUSH = DeviceOption.GENERATOR_HERE, DeviceOption.GENERATOR_OTHER, DeviceOption.PUSH
+LONG = "A" * 57 + " " + "B" * 6  # 64 characters; a cut at 58 ends in a space
+
+
+def test_restored_device_whose_cut_name_ends_in_a_space_stays_manageable(store: ProfileStore) -> None:
+    src = store.create("Src", PASSWORD)
+    src.add_device(LONG, PUSH)
+    dst = store.create("Dst", PASSWORD)
+    dst.add_device(LONG, OTHER)
+    preview = backup.preview_restore(dst, src.snapshot(), "merge")
+    dst.apply_snapshot(src.snapshot(), "merge", other_clinician=True)
+    new = dst.devices()[-1]
+    assert "  " not in new.nickname
+    note = f"another device here is called “{LONG}”."
+    assert f"“{LONG}” (Push Notification 2FA) is added as “{new.nickname}”: {note}" in preview
+    keys_consistent(dst)
+    manageable(dst, new.nickname)
+
+
+def test_preview_and_restore_agree_when_the_same_device_is_already_there_as_name_2(
+    store: ProfileStore,
+) -> None:
+    s1, s2 = from_secret(S1, issuer="ID.me"), from_secret(S2, issuer="ID.me")
+    q = store.create("B", PASSWORD)
+    q.add_device("Phone", HERE, otp=s1)
+    q.add_device("Phone (2)", HERE, otp=s2)
+    snap = q.snapshot()
+    snap["devices"] = [dict(snap["devices"][1], nickname="Phone")]  # s2, but called "Phone" in the backup
+    preview = backup.preview_restore(q, snap, "merge")
+    assert preview[0] == "“Phone” is kept: it is already here as “Phone (2)”."
+    assert not any("is added" in line for line in preview)
+    assert q.apply_snapshot(snap, "merge").endswith("0 device(s) added, 1 already present.")
+    assert [d.nickname for d in q.devices()] == ["Phone", "Phone (2)"]
+
+
+_NAMES = ["Phone", "phone (2)", "Phone (3)", "Desk", LONG]
+_DEVICES = st.lists(
+    st.tuples(st.sampled_from(_NAMES), st.sampled_from(["push", "other", "s1", "s2"]), st.booleans()),
+    max_size=4,
+    unique_by=lambda t: erx.nickname_key(t[0]),
+)
+
+
+def _fill(profile: Profile, devices: list[tuple[str, str, bool]]) -> None:
+    with profile.vault.transaction() as db:
+        db.execute("DELETE FROM device")
+        db.execute("DELETE FROM record")
+    held: set[str] = set()
+    for name, kind, primary in devices:
+        if kind in held:  # one account is held once (the enrollment rule): a second copy is refused
+            continue
+        held.add(kind) if kind in ("s1", "s2") else None
+        option = {"push": PUSH, "other": OTHER}.get(kind, HERE)
+        otp = from_secret(S1 if kind == "s1" else S2, issuer="ID.me") if option is HERE else None
+        profile.add_device(name, option, otp, make_primary=primary)
+
+
+@pytest.fixture(scope="module")
+def shared(module_profile_holder: dict) -> Iterator[tuple[Profile, Profile]]:
+    """Two profiles reused by the property test (the KDF is real, so they are made once per module)."""
+    store = module_profile_holder["store"]
+    a, b = store.create("Source", PASSWORD), store.create("Target", PASSWORD)
+    yield a, b
+    a.close()
+    b.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(current=_DEVICES, backed_up=_DEVICES, mode=st.sampled_from(["merge", "replace"]))
+def test_preview_lists_exactly_what_the_restore_does(
+    shared: tuple[Profile, Profile], current: list, backed_up: list, mode: str
+) -> None:
+    source, target = shared
+    _fill(source, backed_up)
+    _fill(target, current)
+    snapshot = source.snapshot()
+    before = [d.nickname for d in target.devices()]
+    lines = backup.describe_restore(target, snapshot, mode).lines
+    target.apply_snapshot(snapshot, mode, other_clinician=True)
+    after = target.devices()
+    pairs = [(line.template, dict(line.args)) for line in lines]
+    primary_lines = (backup.BECOMES_PRIMARY, backup.STAYS_PRIMARY)
+    added = [a.get("new", a["name"]) for t, a in pairs if t in (backup.ADDED, backup.ADDED_AS)]
+    if mode == "merge":
+        assert [d.nickname for d in after] == before + added
+    else:  # replace: the devices afterwards are exactly those the preview keeps, replaces or adds
+        stays = [a["name"] for t, a in pairs if "name" in a and t not in primary_lines and "removed" not in t]
+        assert sorted(d.nickname for d in after) == sorted(stays)
+    primary = [a["name"] for t, a in pairs if t in primary_lines]
+    assert [d.nickname for d in after if d.is_primary] == primary
+    keys_consistent(target)
+
+
+def _refuse_activity(profile: Profile) -> None:
+    """A real SQLite trigger on this connection makes the activity insert fail (say, a full disk)."""
+    profile.vault.conn.execute(
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON activity BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    )
+
+
+def test_backup_bookkeeping_is_one_transaction(store: ProfileStore, tmp_path: Path) -> None:
+    p = store.create("A", PASSWORD)
+    _refuse_activity(p)
+    with pytest.raises(sqlcipher3.IntegrityError):
+        backup.backup_profile(p, tmp_path / "a.epcsbak", "backup-password", backup.KdfParams(8, 1, 1))
+    assert backup.last_backup_at(p) is None  # the fact did not commit without its activity entry
+    p.vault.conn.execute("DROP TRIGGER refuse")
+    backup.backup_profile(p, tmp_path / "a.epcsbak", "backup-password", backup.KdfParams(8, 1, 1))
+    assert backup.last_backup_at(p) is not None and p.activity()[0].action == "backup made"
+
+
+# --- a backup never overwrites a profile; restored fields validated; integrity check first ------------
+
+
+def test_backup_destination_refuses_the_profile_its_side_files_and_device_nodes(tmp_path: Path) -> None:
+    store, path = profile_on_disk(tmp_path, PASSWORD)
+    before = sha_or_none(path)
+    with store.open("Dr Test", PASSWORD) as profile:
+        for target in (
+            path,
+            Path(str(path) + "-wal"),
+            Path(str(path) + "-shm"),
+            path.parent / "other.epcsbak",
+        ):
+            with pytest.raises(BackupError, match="cannot be written there"):
+                backup.backup_profile(profile, target, "backup-pass-1", backup.KdfParams(8 * 1024, 1, 1))
+        link = tmp_path / "innocent.epcsbak"
+        link.symlink_to(path)
+        with pytest.raises(BackupError, match="cannot be written there"):
+            backup.backup_profile(profile, link, "backup-pass-1", backup.KdfParams(8 * 1024, 1, 1))
+        with pytest.raises(BackupError, match="not a regular file"):
+            backup.check_destination("/dev/null")
+    assert sha_or_none(path) == before
+    store.open("Dr Test", PASSWORD).close()  # still opens
+
+
+def _sealed(plaintext: bytes, password: str = "backup-pass-1") -> bytes:  # noqa: S107
+    """A backup file around arbitrary plaintext (as a crafted file would be), per docs/backup-format.md."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    kdf = backup.KdfParams(8 * 1024, 1, 1)
+    salt, nonce = os.urandom(16), os.urandom(12)
+    key, check = backup._keys(password, salt, kdf)
+    header = backup._pack_header(kdf, salt, nonce, len(plaintext) + 16, check)
+    return header + AESGCM(key).encrypt(nonce, plaintext, header)
+
+
+@pytest.mark.parametrize("added_at", ["Infinity", "NaN", "-Infinity", "1e300", "-5", '"1700000000"', "true"])
+def test_backup_with_impossible_device_date_is_refused(tmp_path: Path, added_at: str) -> None:
+    store, _path = profile_on_disk(tmp_path, PASSWORD)
+    with store.open("Dr Test", PASSWORD) as profile:
+        snap = profile.snapshot()
+        text = json.dumps({"kind": backup.ENVELOPE_KIND, "created_at": 1.0, "snapshot": snap})
+        text = text.replace(json.dumps(snap["devices"][0]["added_at"]), added_at, 1)
+        with pytest.raises(BackupError):
+            backup.decode_backup(_sealed(text.encode()), "backup-pass-1")
+        bad = json.loads(json.dumps(snap))
+        bad["devices"][0]["added_at"] = float(added_at) if added_at[0] not in '"t' else 1.0
+        if added_at in ('"1700000000"', "true"):
+            bad["devices"][0]["added_at"] = json.loads(added_at)
+        with pytest.raises(RuleError):
+            profile.apply_snapshot(bad, "replace")
+        assert len(profile.devices()) == 1
+
+
+def test_damaged_page_is_found_by_the_check_and_stops_a_backup(tmp_path: Path) -> None:
+    store, path = profile_on_disk(tmp_path, PASSWORD, devices=40)
+    with store.open("Dr Test", PASSWORD) as profile:
+        assert profile.vault.check_integrity() == []
+        for i in range(300):  # activity pages: never read when a profile opens or lists its devices
+            profile.log_activity("note", f"entry {i} " + "x" * 200)
+    good = path.read_bytes()
+    pages = len(good) // 4096
+    assert pages >= 8
+    for page in range(pages - 1, 1, -1):  # find a page whose damage goes unnoticed by opening
+        data = bytearray(good)
+        data[page * 4096 + 300] ^= 0x5A
+        path.write_bytes(bytes(data))
+        try:
+            profile = store.open("Dr Test", PASSWORD)
+            profile.devices()
+        except DamagedProfileError:
+            continue
+        break
+    else:
+        pytest.fail("every damaged page was noticed at open: nothing left for the check to find")
+    with profile:
+        assert profile.vault.check_integrity()
+        target = tmp_path / "b.epcsbak"
+        with pytest.raises(DamagedProfileError, match="damaged"):
+            backup.backup_profile(profile, target, "backup-pass-1", backup.KdfParams(8 * 1024, 1, 1))
+        assert not target.exists()
+
+
+# --- the required backup folder (issue 15 policy) -----------------------------------------------------
+
+
+def test_a_backup_must_be_inside_the_required_folder(tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    (share / "dr").mkdir(parents=True)
+    rule = Settings.from_stored({"required_backup_folder": str(share)})
+    backup.check_backup_folder(share / "a.epcsbak", rule)
+    backup.check_backup_folder(share / "dr" / "a.epcsbak", rule)  # a folder inside it is inside it
+    for outside in (tmp_path / "a.epcsbak", share / ".." / "a.epcsbak", tmp_path / "share2" / "a.epcsbak"):
+        with pytest.raises(BackupError, match="requires backups to be saved in the folder") as caught:
+            backup.check_backup_folder(outside, rule)
+        assert caught.value.params == {"folder": str(share)}  # type: ignore[attr-defined]
+    backup.check_backup_folder(tmp_path / "anywhere.epcsbak", Settings.from_stored({}))  # "" = no rule
+
+
+def test_backup_profile_refuses_outside_the_required_folder(
+    profile: Profile, tmp_path: Path, monkeypatch
+) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    policy = tmp_path / "policy.json"
+    doc = {"settings": {"required_backup_folder": {"value": str(share), "locked": True}}}
+    policy.write_text(json.dumps(doc), encoding="utf-8")
+    monkeypatch.setenv("EPCS_DESKTOP_POLICY", str(policy))
+    with pytest.raises(BackupError, match="requires backups"):
+        backup.backup_profile(profile, tmp_path / "x.epcsbak", "good-pass-12", backup.KdfParams(8192, 1, 1))
+    assert not (tmp_path / "x.epcsbak").exists() and backup.last_backup_at(profile) is None
+
+
+def test_restore_preview_lists_setting_changes(store) -> None:
+    """A crafted backup may change the "Update MFA Device" link: the merge preview must say so."""
+    with store.create("Dr Lee", PASSWORD) as lee:
+        snapshot = lee.snapshot()
+        snapshot["settings"] = {"idme_security_url": "https://id-me.example.net/"}
+        lines = backup.preview_restore(lee, snapshot, "merge")
+        assert any(
+            "ID.me Sign In & Security" in x and "https://id-me.example.net/" in x and "changes from" in x
+            for x in lines
+        ), lines
+
+
+def test_a_device_or_pipe_is_not_read_as_a_backup(tmp_path: Path) -> None:
+    """Backups are read like every outside file (core/bounded): a device or FIFO is refused unread."""
+    fifo = tmp_path / "pipe.epcsbak"
+    os.mkfifo(fifo)  # a reader of a FIFO with no writer would block for ever
+    for special in (Path("/dev/zero"), fifo):
+        with pytest.raises(BackupError, match="not a regular file"):
+            read_backup(special, PASSWORD)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from epcs_desktop.core import erx, settings
 from epcs_desktop.core.errors import RuleError
+from epcs_desktop.core.erx import DeviceOption, nickname_key, normalise_nickname
 from epcs_desktop.core.otpauth import OtpParams
+from profile_support import PASSWORD, profile_on_disk
 
 # --- DEA ---------------------------------------------------------------------------------------
 # Check digit: (d1 + d3 + d5) + 2 x (d2 + d4 + d6); last digit == d7.
@@ -204,3 +209,54 @@ def test_settings_coerce_strings_and_refuse_nonsense() -> None:
             settings.coerce(key, bad)
     with pytest.raises(RuleError, match="no setting"):
         settings.setting("nope")
+
+
+# --- one clash rule for invented names (from the core-consistency review) ----------------------
+
+LONG = "A" * 57 + " " + "B" * 6  # 64 characters; a cut at 58 ends in a space
+
+
+def test_unique_nickname_is_normalised_bounded_and_case_insensitive() -> None:
+    assert erx.unique_nickname("Phone", {"phone", "PHONE (2)"}) == "Phone (3)"
+    assert erx.unique_nickname("  Office   iPad ", set()) == "Office iPad"
+    second = erx.unique_nickname(LONG, {LONG})
+    assert "  " not in second and len(second) <= erx.NICKNAME_MAX and second.endswith(" (2)")
+    assert erx.unique_nickname("x" * 80, set()) == "x" * 64
+    assert erx.unique_nickname("ID.me (jane)", {"id.me (JANE)"}, pattern=" {n}") == "ID.me (jane) 2"
+    with pytest.raises(RuleError):
+        erx.unique_nickname("   ", set())
+
+
+@hypothesis_settings(max_examples=200)
+@given(
+    base=st.text(alphabet=st.sampled_from("aB  é(2)\t"), min_size=1, max_size=90).filter(lambda s: s.strip()),
+    taken=st.lists(st.text(alphabet="ab (2)", min_size=1, max_size=8).filter(str.strip), max_size=6),
+)
+def test_unique_nickname_property(base: str, taken: list[str]) -> None:
+    taken = [*taken, next(erx.nickname_candidates(base))]  # the base itself is taken too
+    name = erx.unique_nickname(base, taken)
+    assert name == erx.normalise_nickname(name) and len(name) <= 64
+    assert erx.nickname_key(name) not in {erx.nickname_key(t) for t in taken}
+
+
+# --- nicknames: invisible and direction-changing characters (issue 11) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["ZW\u200b", "A\u202eB", "Ctl\x9b[2J", "Iso\u2066x", "\ufeffBOM", "Soft\u00adhy"]
+)
+def test_nicknames_refuse_invisible_and_direction_changing_characters(name: str) -> None:
+    with pytest.raises(RuleError):
+        normalise_nickname(name)
+
+
+def test_nicknames_compare_after_normalisation(tmp_path: Path) -> None:
+    assert normalise_nickname("Cafe\u0301") == "Café"
+    assert nickname_key("ZW\u200b") == nickname_key("zw")  # a stored name with one still clashes
+    store, _path = profile_on_disk(tmp_path, PASSWORD, devices=0)
+    with store.open("Dr Test", PASSWORD) as profile:
+        profile.add_device("Café", DeviceOption.PUSH)
+        with pytest.raises(RuleError):
+            profile.add_device("Cafe\u0301", DeviceOption.GENERATOR_OTHER)
+        with pytest.raises(RuleError):
+            profile.add_device("ZW\u200b", DeviceOption.GENERATOR_OTHER)

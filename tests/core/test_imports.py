@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ S3 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE4TT"
 A1 = from_secret(S1, issuer="ID.me", account="jane@clinic.org")
 A2 = from_secret(S2, issuer="DrChrono", account="jane", algorithm="SHA256", digits=8)
 A3 = from_secret(S3, issuer="Bank", account="j", kind="hotp", counter=5)
+STEAM = from_secret(S1, issuer="Steam", account="gamer", kind="steam", digits=5)
 
 
 def _no_secret_in(result: ImportResult, *secrets: str) -> None:
@@ -57,7 +59,7 @@ def test_uri_list_with_comments_blank_lines_and_bad_lines(tmp_path: Path) -> Non
     assert result.format == "otpauth link list"
     assert result.accounts == [A1, A2, A3]
     assert len(result.problems) == 4
-    assert result.problems[0].startswith("line 4: ") and "character '1' at position 16" in result.problems[0]
+    assert result.problems[0].startswith("line 4: ") and "character “1” at position 16" in result.problems[0]
     assert result.problems[1].startswith("line 6: ") and "ID.me Authenticator app" in result.problems[1]
     assert result.problems[2].startswith("line 8: ")
     assert result.problems[3].startswith("line 9: ") and "more than once" in result.problems[3]
@@ -79,7 +81,7 @@ def test_incomplete_google_export_is_reported(tmp_path: Path) -> None:
     result = read_import_file(f)
     assert result.accounts == [A1, A3]
     assert len(result.problems) == 1
-    assert "2 of 3 codes scanned" in result.problems[0] and "missing code 2" in result.problems[0]
+    assert "2 of 3 codes read" in result.problems[0] and "missing code 2" in result.problems[0]
 
 
 def test_text_that_is_not_a_link_list(tmp_path: Path) -> None:
@@ -119,6 +121,28 @@ def _aegis_entries() -> list[dict[str, Any]]:
         {"type": "steam", "uuid": "3", "name": "gamer", "issuer": "Steam", "info": {"secret": S1}},
         {"type": "totp", "uuid": "4", "name": "bad", "issuer": "Typo", "info": {"secret": "ABC!DEFGHIJKLM"}},
         "not an entry",
+        {
+            "type": "yandex",
+            "uuid": "6",
+            "name": "ivan",
+            "issuer": "Yandex",
+            "info": {"secret": S2, "algo": "SHA256", "digits": 8, "period": 30, "pin": "5239"},
+        },
+        {
+            "type": "motp",
+            "uuid": "7",
+            "name": "vpn",
+            "issuer": "Office",
+            "info": {"secret": S3, "algo": "MD5", "digits": 6, "period": 10, "pin": "1234"},
+        },
+        # the same secret, issuer and account as the TOTP entry 1, but HOTP: a different account
+        {
+            "type": "hotp",
+            "uuid": "8",
+            "name": "jane@clinic.org",
+            "issuer": "ID.me",
+            "info": {"secret": S1, "algo": "SHA1", "digits": 6, "counter": 0},
+        },
     ]
 
 
@@ -166,14 +190,18 @@ def _write_json(path: Path, doc: Any) -> Path:
     return path
 
 
+A1_HOTP = from_secret(S1, issuer="ID.me", account="jane@clinic.org", kind="hotp", counter=0)
+
+
 def _check_aegis_result(result: ImportResult) -> None:
-    assert result.accounts == [A1, A2, A3]
+    assert result.accounts == [A1, A2, A3, STEAM, A1_HOTP]
     assert result.accounts[2].counter == 5
-    assert len(result.problems) == 3
-    steam, typo, junk = result.problems
-    assert steam == "entry 4 (Steam: gamer): steam codes are not supported (only TOTP and HOTP)"
-    assert typo.startswith("entry 5 (Typo: bad): ") and "character '!' at position 4" in typo
+    assert len(result.problems) == 4
+    typo, junk, yandex, motp = result.problems
+    assert typo.startswith("entry 5 (Typo: bad): ") and "character “!” at position 4" in typo
     assert junk == "entry 6: not an account entry"
+    assert yandex.startswith("entry 7 (Yandex: ivan): Yandex codes are not supported (")
+    assert motp.startswith("entry 8 (Office: vpn): mOTP codes are not supported (")
     _no_secret_in(result, S1, S2, S3, "ABC!DEFGHIJKLM")
 
 
@@ -199,7 +227,7 @@ def test_aegis_encrypted_needs_password_then_opens(tmp_path: Path) -> None:
 
 def test_aegis_encrypted_with_real_scrypt_cost(tmp_path: Path) -> None:
     f = _write_json(tmp_path / "aegis.json", _aegis_encrypted("pässwörd", n=32768))
-    assert read_import_file(f, "pässwörd").accounts == [A1, A2, A3]
+    assert read_import_file(f, "pässwörd").accounts == [A1, A2, A3, STEAM, A1_HOTP]
 
 
 def test_aegis_damaged_vault_is_not_called_a_wrong_password(tmp_path: Path) -> None:
@@ -293,8 +321,8 @@ def _twofas_encrypted(password: str) -> dict[str, Any]:
 
 
 def _check_twofas_result(result: ImportResult) -> None:
-    assert result.accounts == [A1, A2, A3]
-    assert result.problems == ["entry 4 (Steam: gamer): STEAM codes are not supported (only TOTP and HOTP)"]
+    assert result.accounts == [A1, A2, A3, STEAM]
+    assert result.problems == []
 
 
 def test_twofas_plain(tmp_path: Path) -> None:
@@ -463,3 +491,113 @@ def test_structured_aegis_entries_never_crash(tmp_path: Path, entry: dict) -> No
     aegis = {"version": 1, "header": {"slots": None, "params": None}, "db": {"entries": [entry]}}
     result = read_import_file(_write_json(tmp_path / "a.json", aegis))
     assert len(result.accounts) + len(result.problems) == 1
+
+
+# ------------------------------------------------------------------ issue 13: one import, many sources
+
+
+def test_one_export_over_three_files_is_complete(tmp_path: Path) -> None:
+    """Three payload files of a 3-code export in one import: no "incomplete" line, all accounts."""
+    from epcs_desktop.core.imports import ImportSession
+
+    uris = build_migration_uris([A1, A2, A3], per_code=1, batch_id=42)
+    files = []
+    for i, uri in enumerate(uris):
+        f = tmp_path / f"part{i}.txt"
+        f.write_text(("QR-Code:" if i == 1 else "") + uri + "\n", encoding="utf-8")
+        files.append(f)
+    session = ImportSession()
+    for f in files:
+        session.read_file(f)
+    assert [p for _, r in session.results for p in r.accounts] == [A1, A2, A3]
+    assert [line for _, r in session.results for line in r.problems] == []
+    assert session.incomplete_exports() == []
+
+    partial = ImportSession()
+    partial.read_file(files[0])
+    partial.read_file(files[0])  # the same code twice: read once, said once
+    assert partial.results[1][1].accounts == []
+    again = partial.results[1][1].problems[0]
+    assert "code 1 of 3 of this Google Authenticator export was already read" in again
+    (line,) = partial.incomplete_exports()
+    assert "1 of 3 codes read; missing code 2, 3" in line
+
+
+def test_absurd_batch_size_is_refused_at_once(tmp_path: Path) -> None:
+    """A 92-byte line claiming batch_size=2147483647 used to allocate gigabytes (exit 70)."""
+    import time
+
+    from epcs_desktop.core.migration import MigrationPayload
+
+    for size, index in ((2**31 - 1, 0), (101, 0), (5, 2**31 - 1), (-3, 0)):
+        msg = MigrationPayload(version=1, batch_size=size, batch_index=index, batch_id=1)
+        data = base64.b64encode(msg.SerializeToString()).decode()
+        f = tmp_path / "absurd.txt"
+        f.write_text(f"otpauth-migration://offline?data={data}\n", encoding="utf-8")
+        start = time.perf_counter()
+        result = read_import_file(f)
+        assert time.perf_counter() - start < 1.0
+        assert result.accounts == []
+        assert len(result.problems) == 1
+        assert result.problems[0].startswith("line 1: This export code cannot be used")
+
+
+def test_duplicates_consider_the_code_type(tmp_path: Path) -> None:
+    hotp_twin = from_secret(S1, issuer="ID.me", account="jane@clinic.org", kind="hotp", counter=3)
+    f = tmp_path / "codes.txt"
+    f.write_text(f"{build_uri(A1)}\n{build_uri(hotp_twin)}\n{build_uri(A1)}\n", encoding="utf-8")
+    result = read_import_file(f)
+    assert result.accounts == [A1, hotp_twin]
+    assert result.problems == ["line 3: ID.me (jane@clinic.org) appears more than once; imported once"]
+
+
+def test_ente_style_links_with_encoded_colon_and_text_around(tmp_path: Path) -> None:
+    """ente Auth writes Issuer%3Aaccount labels; notes wrap links in words or quotes."""
+    f = tmp_path / "ente.txt"
+    f.write_text(
+        f"otpauth://totp/ID.me%3Ajane%40clinic.org?secret={S1}&issuer=ID.me&algorithm=SHA1&digits=6&period=30\n"
+        f'My bank: "otpauth://hotp/Bank%3Aj?secret={S3}&issuer=Bank&counter=5" (keep safe)\n'
+        f"otpauth://steam/Steam%3Agamer?secret={S1}&issuer=Steam\n",
+        encoding="utf-8",
+    )
+    result = read_import_file(f)
+    assert result.accounts == [A1, A3, STEAM]
+    assert result.problems == []
+
+
+# --- Aegis slot and cost caps, checked before deriving anything (issue 11) ----------------------------
+
+
+def _aegis_with_slots(slots: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "header": {"slots": slots, "params": {"nonce": "00" * 12, "tag": "00" * 16}},
+        "db": base64.b64encode(b"\0" * 32).decode(),
+    }
+
+
+def _slot(n: int = 2**15, r: int = 8, p: int = 1) -> dict[str, Any]:
+    return {
+        "type": 1,
+        "key": "00" * 32,
+        "key_params": {"nonce": "00" * 12, "tag": "00" * 16},
+        "n": n,
+        "r": r,
+        "p": p,
+        "salt": "00" * 32,
+    }
+
+
+@pytest.mark.parametrize(
+    "slots",
+    [[_slot() for _ in range(9)], [_slot(n=2**18, r=8, p=16)], [_slot(n=2**17)] * 5],
+    ids=["nine-slots", "one-huge-slot", "total-cost"],
+)
+def test_aegis_slot_count_and_cost_are_capped_before_any_derivation(tmp_path: Path, slots: list) -> None:
+    f = tmp_path / "aegis.json"
+    f.write_text(json.dumps(_aegis_with_slots(slots)))
+    start = time.monotonic()
+    with pytest.raises(ImportFileError) as info:
+        read_import_file(f, "some password")
+    assert "password does not open" not in str(info.value)  # refused, not tried
+    assert time.monotonic() - start < 1.0

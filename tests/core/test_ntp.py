@@ -1,4 +1,4 @@
-"""The clock check against a real SNTP responder on 127.0.0.1 that lies about the time on purpose."""
+"""The clock check against a real SNTP sntp_responder on 127.0.0.1 that lies about the time on purpose."""
 
 from __future__ import annotations
 
@@ -7,25 +7,21 @@ import struct
 
 import pytest
 
-from epcs_desktop.core import ntp
-from epcs_desktop.core.ntp import ClockCheck, NtpError, check_clock, sntp_offset
+from epcs_desktop.core import ntp, settings
+from epcs_desktop.core.errors import RuleError
+from epcs_desktop.core.ntp import ClockCheck, NtpError, check_clock, parse_server, sntp_offset
 from sntp_server import Reply, skewed_reply
 
 
-@pytest.fixture
-def responder(sntp_responder):
-    return sntp_responder
-
-
 @pytest.mark.parametrize("skew", [0.0, 42.0, -95.5, 3600.0])
-def test_measures_the_skew_of_the_server(responder, skew: float) -> None:
-    server = responder(skewed_reply(skew))
+def test_measures_the_skew_of_the_server(sntp_responder, skew: float) -> None:
+    server = sntp_responder(skewed_reply(skew))
     offset = sntp_offset("127.0.0.1", server.port, timeout=2.0)
     assert offset == pytest.approx(skew, abs=0.5)
 
 
-def test_request_is_a_48_byte_version_4_client_packet(responder) -> None:
-    server = responder(skewed_reply(0.0))
+def test_request_is_a_48_byte_version_4_client_packet(sntp_responder) -> None:
+    server = sntp_responder(skewed_reply(0.0))
     sntp_offset("127.0.0.1", server.port, timeout=2.0)
     (request,) = server.requests
     assert len(request) == 48
@@ -33,8 +29,8 @@ def test_request_is_a_48_byte_version_4_client_packet(responder) -> None:
     assert struct.unpack_from(">Q", request, 40)[0] != 0  # transmit nonce the server must echo
 
 
-def test_clock_check_verdicts(responder) -> None:
-    server = responder(skewed_reply(-40.0))
+def test_clock_check_verdicts(sntp_responder) -> None:
+    server = sntp_responder(skewed_reply(-40.0))
     result = check_clock("127.0.0.1", server.port, timeout=2.0, platform="linux")
     assert not result.ok
     assert "ahead" in result.message and "timedatectl set-ntp true" in result.message
@@ -47,8 +43,8 @@ def test_clock_check_verdicts(responder) -> None:
     assert not ClockCheck.from_offset(15.01).ok
 
 
-def test_timeout_against_a_port_that_never_answers(responder) -> None:
-    silent = responder(lambda request: None)
+def test_timeout_against_a_port_that_never_answers(sntp_responder) -> None:
+    silent = sntp_responder(lambda request: None)
     with pytest.raises(NtpError, match=r"did not answer within 0\.5 s"):
         sntp_offset("127.0.0.1", silent.port, timeout=0.5)
     assert len(silent.requests) == 1
@@ -64,19 +60,19 @@ def test_timeout_against_a_port_that_never_answers(responder) -> None:
     ],
     ids=["short", "wrong-mode", "kiss-o-death", "unsynchronised"],
 )
-def test_bad_replies_give_a_clear_error(responder, reply: Reply, message: str) -> None:
-    server = responder(reply)
+def test_bad_replies_give_a_clear_error(sntp_responder, reply: Reply, message: str) -> None:
+    server = sntp_responder(reply)
     with pytest.raises(NtpError, match=message):
         sntp_offset("127.0.0.1", server.port, timeout=1.0)
 
 
-def test_reply_to_another_request_is_ignored_until_timeout(responder) -> None:
+def test_reply_to_another_request_is_ignored_until_timeout(sntp_responder) -> None:
     def wrong_originate(request: bytes) -> bytes:
         forged = bytearray(skewed_reply(500.0)(request))
         forged[24:32] = b"\x01" * 8
         return bytes(forged)
 
-    server = responder(wrong_originate)
+    server = sntp_responder(wrong_originate)
     with pytest.raises(NtpError, match="did not answer"):
         sntp_offset("127.0.0.1", server.port, timeout=0.5)
 
@@ -101,3 +97,19 @@ def test_closed_port_is_reported_as_unreachable_or_silent() -> None:
     probe.close()
     with pytest.raises(NtpError, match=r"Could not reach|did not answer"):
         sntp_offset("127.0.0.1", port, timeout=0.5)
+
+
+# --- time server setting (issue 11) -------------------------------------------------------------------
+
+
+def test_time_server_host_and_port_are_validated_and_the_check_can_be_turned_off() -> None:
+    for bad in ("host:99999", "host:0", "host:", "bad host", "-x.example", "[::1"):
+        with pytest.raises(RuleError):
+            settings.coerce("ntp_server", bad)
+    assert parse_server("time.example:1123") == ("time.example", 1123)
+    assert parse_server("[2001:db8::1]:123") == ("2001:db8::1", 123)
+    with pytest.raises(NtpError):
+        sntp_offset("127.0.0.1", 99999, timeout=0.1)
+    assert settings.setting("clock_check").default is True
+    assert settings.coerce("clock_check", "off") is False
+    assert settings.Settings.from_stored({"clock_check": False}).clock_check is False

@@ -154,3 +154,57 @@ def test_hotp_matches_oathtool_for_random_inputs() -> None:
             counter=rng.choice([0, 1, rng.randint(0, 10**6), rng.randint(0, 2**40)]),
         )
         assert hotp(params) == _oathtool(params), params
+
+
+# RFC 4226 appendix D lists the 31-bit truncated value (Snum) of each count for its test key. A Steam
+# Guard code is that same value written least-significant first in Steam's 26-letter alphabet, so
+# these published numbers pin the Steam codes independently of our HMAC path.
+RFC4226_SNUM = [
+    1284755224, 1094287082, 137359152, 1726969429, 1640338314,
+    868254676, 1918287922, 82162583, 673399871, 645520489,
+]  # fmt: skip
+
+
+def _steam_text(snum: int) -> str:
+    alphabet = "23456789BCDFGHJKMNPQRTVWXY"
+    out = ""
+    for _ in range(5):
+        snum, i = divmod(snum, 26)
+        out += alphabet[i]
+    return out
+
+
+@pytest.mark.parametrize(("step", "snum"), list(enumerate(RFC4226_SNUM)))
+def test_steam_codes_from_rfc4226_truncated_values(step: int, snum: int) -> None:
+    params = from_secret(RFC4226_SECRET, kind="steam", digits=5, issuer="Steam")
+    code = totp_at(params, step * 30 + 29.9)
+    assert code == _steam_text(snum)
+    assert len(code) == 5 and set(code) <= set("23456789BCDFGHJKMNPQRTVWXY")
+    assert Totp(params, FixedClock(step * 30)).code() == code
+    assert group_code(code) == code  # five characters are read as one word
+
+
+def test_hotp_code_is_shown_for_the_stored_counter_and_showing_changes_nothing() -> None:
+    from epcs_desktop.core.otp import code_at, is_time_based
+
+    params = from_secret(RFC4226_SECRET, kind="hotp", counter=3)
+    assert not is_time_based(params)
+    assert code_at(params, 0) == code_at(params, 10**9) == RFC4226_CODES[3]
+    assert params.counter == 3
+
+
+def test_check_code_for_moving_to_a_phone() -> None:
+    from epcs_desktop.core.otp import check_code
+
+    totp = from_secret(RFC4226_SECRET)
+    now = 1_000_000.0
+    code = totp_at(totp, now)
+    assert check_code(totp, code[:3] + " " + code[3:], now)
+    assert check_code(totp, totp_at(totp, now - 30), now)  # the phone's clock is a step behind
+    assert not check_code(totp, totp_at(totp, now - 90), now)
+    assert not check_code(totp, "", now) and not check_code(totp, code + "1", now)
+    steam = from_secret(RFC4226_SECRET, kind="steam", digits=5)
+    assert check_code(steam, totp_at(steam, now).lower(), now)
+    counter = from_secret(RFC4226_SECRET, kind="hotp", counter=2)
+    assert check_code(counter, RFC4226_CODES[2], 0) and check_code(counter, RFC4226_CODES[9], 0)
+    assert not check_code(counter, RFC4226_CODES[1], 0)  # already used: before the stored counter

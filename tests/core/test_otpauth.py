@@ -46,16 +46,16 @@ def test_normalise_secret_strips_padding_and_accepts_missing_padding() -> None:
 def test_bad_character_reports_character_and_position_not_secret() -> None:
     with pytest.raises(OtpAuthError) as exc:
         normalise_secret("ABCDEF1GHIJKLMNOPQRS")
-    assert str(exc.value) == "the secret is not valid Base32 (character '1' at position 7)"
+    assert str(exc.value) == "the secret is not valid Base32 (character “1” at position 7)"
 
 
 def test_position_counts_what_the_person_typed() -> None:
-    with pytest.raises(OtpAuthError, match=r"character '8' at position 11\)"):
+    with pytest.raises(OtpAuthError, match=r"character “8” at position 11\)"):
         normalise_secret("ABCD EFGH 8JKL MNOP")
 
 
 def test_padding_in_the_middle_is_rejected() -> None:
-    with pytest.raises(OtpAuthError, match="character 'A' at position 10"):
+    with pytest.raises(OtpAuthError, match="character “A” at position 10"):
         normalise_secret("JBSWY3DP=AEHPK3PXPJBSW")
 
 
@@ -105,11 +105,45 @@ def test_liberal_letter_case() -> None:
     assert parse_uri(f"otpauth://totp/x?secret={SECRET}&algorithm=SHA-512").algorithm == "SHA512"
 
 
-def test_label_split_on_literal_colon_before_decoding() -> None:
-    p = parse_uri(f"otpauth://totp/A%3AB:c%3Ad?secret={SECRET}")
-    assert (p.issuer, p.account) == ("A:B", "c:d")
-    q = parse_uri(f"otpauth://totp/Only%3Aaccount?secret={SECRET}")
-    assert (q.issuer, q.account) == ("", "Only:account")
+# Google's Key URI Format (github.com/google/google-authenticator/wiki/Key-Uri-Format): the label is
+# "accountname / issuer (":" / "%3A") *"%20" accountname"; these are the spec's own examples.
+@pytest.mark.parametrize(
+    ("uri", "issuer", "account"),
+    [
+        ("otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example", "Example",
+         "alice@google.com"),
+        ("otpauth://totp/ACME%20Co:john.doe@email.com?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ"
+         "&issuer=ACME%20Co&algorithm=SHA1&digits=6&period=30", "ACME Co", "john.doe@email.com"),
+        ("otpauth://totp/Example:alice@gmail.com?secret=JBSWY3DPEHPK3PXP", "Example", "alice@gmail.com"),
+        ("otpauth://totp/Provider1:Alice%20Smith?secret=JBSWY3DPEHPK3PXP", "Provider1", "Alice Smith"),
+        ("otpauth://totp/Big%20Corporation%3A%20alice%40bigco.com?secret=JBSWY3DPEHPK3PXP",
+         "Big Corporation", "alice@bigco.com"),
+    ],
+)  # fmt: skip
+def test_key_uri_format_label_examples(uri: str, issuer: str, account: str) -> None:
+    p = parse_uri(uri)
+    assert (p.issuer, p.account) == (issuer, account)
+
+
+def test_percent_encoded_colon_separates_issuer_and_account() -> None:
+    """What ente Auth writes: the old parser read issuer "" and account "Issuer:account"."""
+    p = parse_uri(f"otpauth://totp/GitHub%3Ajane?secret={SECRET}")
+    assert (p.issuer, p.account) == ("GitHub", "jane")
+    q = parse_uri(f"otpauth://totp/GitHub%3a%20%20jane?secret={SECRET}&issuer=GitHub")
+    assert (q.issuer, q.account, q.warnings) == ("GitHub", "jane", ())
+
+
+def test_issuer_parameter_wins_over_an_encoded_label_prefix() -> None:
+    p = parse_uri(f"otpauth://totp/Old%3Abob?secret={SECRET}&issuer=New")
+    assert (p.issuer, p.account) == ("New", "bob")
+    assert any("“Old”" in w and "“New”" in w for w in p.warnings)
+
+
+def test_colons_inside_issuer_or_account_survive_our_own_uris() -> None:
+    for issuer, account in (("A:B", "c:d"), ("", "only:account"), ("Acme", "x:y")):
+        params = from_secret(SECRET, issuer=issuer, account=account)
+        back = parse_uri(build_uri(params))
+        assert (back.issuer, back.account) == (issuer, account)
 
 
 def test_space_after_label_colon_is_ignored_and_issuer_taken_from_label() -> None:
@@ -124,7 +158,7 @@ def test_plus_in_query_is_a_space() -> None:
 def test_issuer_parameter_wins_and_mismatch_is_reported() -> None:
     p = parse_uri(f"otpauth://totp/Old:bob?secret={SECRET}&issuer=New")
     assert p.issuer == "New"
-    assert len(p.warnings) == 1 and "'Old'" in p.warnings[0] and "'New'" in p.warnings[0]
+    assert len(p.warnings) == 1 and "“Old”" in p.warnings[0] and "“New”" in p.warnings[0]
     same = parse_uri(f"otpauth://totp/acme:bob?secret={SECRET}&issuer=ACME")
     assert same.warnings == ()
 
@@ -143,24 +177,28 @@ def test_same_parameter_twice_with_same_value_is_fine() -> None:
     [
         ("https://example.com/?secret=X", "must start with otpauth://"),
         ("otpauth-migration://offline?data=abc", "Google Authenticator export"),
-        (f"otpauth://motp/x?secret={SECRET}", "unsupported OTP type 'motp'"),
+        (f"otpauth://motp/x?secret={SECRET}", "mOTP codes are not supported"),
+        (f"otpauth://yandex/x?secret={SECRET}", "Yandex codes are not supported"),
+        (f"otpauth://foo/x?secret={SECRET}", "unsupported OTP type “foo”"),
+        (f"otpauth://steam/x?secret={SECRET}&digits=6", "Steam codes always have 5 characters"),
+        (f"otpauth://steam/x?secret={SECRET}&algorithm=SHA256", "Steam codes always use SHA1"),
         (f"otpauth:///x?secret={SECRET}", "TOTP or HOTP"),
         ("otpauth://totp/x?issuer=A", "no secret"),
         ("otpauth://totp/x?secret=", "no secret"),
-        (f"otpauth://totp/x?secret={SECRET}&algorithm=MD5", "unsupported algorithm 'MD5'"),
-        (f"otpauth://totp/x?secret={SECRET}&digits=5", "between 6 and 8"),
-        (f"otpauth://totp/x?secret={SECRET}&digits=10", "between 6 and 8"),
-        (f"otpauth://totp/x?secret={SECRET}&digits=six", "whole number, not 'six'"),
+        (f"otpauth://totp/x?secret={SECRET}&algorithm=MD5", "unsupported algorithm “MD5”"),
+        (f"otpauth://totp/x?secret={SECRET}&digits=5", "between 6 and 10"),
+        (f"otpauth://totp/x?secret={SECRET}&digits=11", "between 6 and 10"),
+        (f"otpauth://totp/x?secret={SECRET}&digits=six", "whole number, not “six”"),
         (f"otpauth://totp/x?secret={SECRET}&digits=-6", "whole number"),
         (f"otpauth://totp/x?secret={SECRET}&period=0", "between 1 and 300 seconds"),
         (f"otpauth://totp/x?secret={SECRET}&period=301", "between 1 and 300 seconds"),
         (f"otpauth://totp/x?secret={SECRET}&period=30.5", "whole number"),
         (f"otpauth://hotp/x?secret={SECRET}", "HOTP URI needs a counter"),
         (f"otpauth://hotp/x?secret={SECRET}&counter=-1", "whole number"),
-        (f"otpauth://totp/x?secret={SECRET}&digits=6&digits=8", "'digits' parameter twice"),
-        (f"otpauth://totp/x?secret={SECRET}&secret=GEZDGNBVGY3TQOJQGEZDGNBV", "'secret' parameter twice"),
+        (f"otpauth://totp/x?secret={SECRET}&digits=6&digits=8", "“digits” parameter twice"),
+        (f"otpauth://totp/x?secret={SECRET}&secret=GEZDGNBVGY3TQOJQGEZDGNBV", "“secret” parameter twice"),
         (f"otpauth://totp/%FF%FE?secret={SECRET}", "not valid UTF-8"),
-        ("otpauth://totp/x?secret=JBSWY3DPEHPK3PX0", "character '0' at position 16"),
+        ("otpauth://totp/x?secret=JBSWY3DPEHPK3PX0", "character “0” at position 16"),
     ],
 )
 def test_strict_rejections(uri: str, message: str) -> None:
@@ -191,12 +229,14 @@ def test_build_writes_canonical_uri() -> None:
 
 
 def test_from_secret_validates_like_parse_uri() -> None:
-    with pytest.raises(OtpAuthError, match="between 6 and 8"):
-        from_secret(SECRET, digits=9)
+    with pytest.raises(OtpAuthError, match="between 6 and 10"):
+        from_secret(SECRET, digits=11)
     with pytest.raises(OtpAuthError, match="unsupported algorithm"):
         from_secret(SECRET, algorithm="SHA384")
     with pytest.raises(OtpAuthError, match="unsupported OTP type"):
-        from_secret(SECRET, kind="steam")
+        from_secret(SECRET, kind="battle.net")
+    with pytest.raises(OtpAuthError, match="Yandex codes are not supported"):
+        from_secret(SECRET, kind="yandex")
     with pytest.raises(OtpAuthError, match="between 1 and 300"):
         from_secret(SECRET, period=0)
     p = from_secret(SECRET.lower(), algorithm="sha512", kind="HOTP", counter=7, issuer=" X ")
@@ -205,8 +245,9 @@ def test_from_secret_validates_like_parse_uri() -> None:
 
 base32_secrets = st.binary(min_size=10, max_size=64).map(lambda b: base64.b32encode(b).decode().rstrip("="))
 label_text = st.text(
-    alphabet=st.characters(exclude_categories=("Cs",)), max_size=40
-)  # ':' '%' '&' '?' '#' '/' '+' unicode, controls: all must survive
+    alphabet=st.characters(exclude_categories=("Cs", "Cc", "Cf", "Co", "Zl", "Zp")), max_size=40
+)  # ':' '%' '&' '?' '#' '/' '+' unicode: all must survive (controls, bidi and invisible ones are refused:
+# test_issuer_and_account_are_capped_and_clean below)
 
 
 @given(
@@ -255,7 +296,7 @@ def test_parse_uri_only_ever_raises_otpauth_error(text: str) -> None:
 
 def test_non_ascii_lookalikes_are_not_folded_into_base32() -> None:
     # 'ı'.upper() == 'I' in Python; a key with it was not typed from a real key
-    with pytest.raises(OtpAuthError, match="character 'ı' at position 3"):
+    with pytest.raises(OtpAuthError, match="character “ı” at position 3"):
         normalise_secret("JBıWY3DPEHPK3PXPJBSWY3DP")
 
 
@@ -294,3 +335,58 @@ def test_new_secret_is_160_random_bits_that_parse_back() -> None:
     assert a != b and len(a) == 32  # 20 bytes -> 32 Base32 characters, no padding
     assert from_secret(a).secret == a and from_secret(a).secret_bits == 160
     assert new_secret(b"\x00" * 20) == "A" * 32
+
+
+def test_nine_and_ten_digit_totp_follow_rfc_4226_truncation() -> None:
+    """RFC 4226 5.3: the code is Snum mod 10^Digit (Snum < 2^31): 9 and 10 digits are exact, not guessed."""
+    import hashlib
+    import hmac
+
+    for digits in (9, 10):
+        params = parse_uri(f"otpauth://totp/x?secret={SECRET}&digits={digits}")
+        mac = hmac.new(base64.b32decode(SECRET), (59 // 30).to_bytes(8, "big"), hashlib.sha1).digest()
+        off = mac[-1] & 0x0F
+        snum = int.from_bytes(mac[off : off + 4], "big") & 0x7FFFFFFF
+        from epcs_desktop.core.otp import totp_at
+
+        assert totp_at(params, 59) == str(snum % 10**digits).zfill(digits)
+
+
+def test_steam_uri_forms_and_round_trip() -> None:
+    aegis = parse_uri(f"otpauth://steam/Steam:gamer?secret={SECRET}&issuer=Steam&digits=5&period=30")
+    keepass = parse_uri(f"otpauth://totp/Steam:gamer?secret={SECRET}&issuer=Steam&encoder=steam")
+    assert aegis == keepass
+    assert (aegis.kind, aegis.digits, aegis.algorithm, aegis.period) == ("steam", 5, "SHA1", 30)
+    assert build_uri(aegis).startswith("otpauth://steam/Steam:gamer?")
+    assert parse_uri(build_uri(aegis)) == aegis
+
+
+@given(
+    secret=base32_secrets,
+    account=label_text,
+    issuer=label_text,
+    shape=st.sampled_from([("totp", 9), ("totp", 10), ("hotp", 9), ("steam", 5)]),
+)
+def test_round_trip_of_issue_13_kinds(secret: str, account: str, issuer: str, shape: tuple[str, int]) -> None:
+    kind, digits = shape
+    p = from_secret(secret, account=account, issuer=issuer, kind=kind, digits=digits, counter=7)
+    back = parse_uri(build_uri(p))
+    assert back == p
+    assert (back.kind, back.digits, back.account, back.issuer) == (kind, digits, p.account, p.issuer)
+
+
+# --- issuer and account: capped and clean (issue 11) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("issuer", "account"),
+    [("x" * 100_000, "a"), ("Bank\x00", "a"), ("PayPal\u202e", "a"), ("ok", "zw\u200b"), ("ok", "c1\x9b")],
+)
+def test_issuer_and_account_are_capped_and_clean(issuer: str, account: str) -> None:
+    with pytest.raises(OtpAuthError):
+        from_secret(SECRET, issuer=issuer, account=account)
+    from urllib.parse import quote
+
+    with pytest.raises(OtpAuthError):
+        parse_uri(f"otpauth://totp/{quote(issuer)}:{quote(account)}?secret={SECRET}")
+    assert from_secret(SECRET, issuer="Cafe\u0301", account="a").issuer == "Café"

@@ -31,7 +31,7 @@ def test_hotp_and_uppercase_scheme() -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("otpauth://totp/x?secret=JBSWY3DPEHPK3PX1JBSW", "character '1' at position 16"),
+        ("otpauth://totp/x?secret=JBSWY3DPEHPK3PX1JBSW", "character “1” at position 16"),
         (f"otpauth://totp/x?secret={SECRET}&algorithm=MD5", "unsupported algorithm"),
         (f"otpauth://hotp/x?secret={SECRET}", "needs a counter"),
         ("otpauth://totp/x", "no secret"),
@@ -140,3 +140,22 @@ def test_classify_never_raises_on_base64_garbage_exports(raw: bytes) -> None:
 def test_round_trip_through_build_uri() -> None:
     params = from_secret(SECRET, issuer="Big: Corp", account="a%b c", digits=8, algorithm="SHA512")
     assert classify(build_uri(params)).otp == params
+
+
+# --- issue 13: text around a link ----------------------------------------------------------------
+
+
+def test_a_link_inside_other_text_is_taken_out() -> None:
+    from epcs_desktop.core.payload import PayloadKind, classify, find_link
+
+    uri = "otpauth://totp/ID.me:jane?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=ID.me"
+    for text in (f"QR-Code:{uri}", f"Secret link: <{uri}>.", f'"{uri}"', f"scan this ({uri}) please"):
+        assert find_link(text) == uri
+        result = classify(text)
+        assert result.kind is PayloadKind.OTPAUTH and result.otp is not None
+        assert result.otp.issuer == "ID.me"
+    two = f"{uri} and otpauth://totp/B:x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+    assert find_link(two) is None  # ambiguous: left alone
+    assert classify(two).kind is PayloadKind.TEXT
+    assert "GEZDGNBV" not in classify(two).message and "JBSWY3DP" not in classify(two).message
+    assert classify("https://example.org/?next=otpauth://totp/x").kind is PayloadKind.URL  # stays a web link

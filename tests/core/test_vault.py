@@ -19,12 +19,31 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from epcs_desktop.core import profilekey
 from epcs_desktop.core import vault as vault_mod
-from epcs_desktop.core.errors import VaultError, VaultLockedError, WrongPasswordError
+from epcs_desktop.core.errors import (
+    DamagedProfileError,
+    RuleError,
+    StorageError,
+    VaultError,
+    VaultLockedError,
+    WrongPasswordError,
+)
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.profile import Profile
-from epcs_desktop.core.vault import Vault
+from epcs_desktop.core.profiles import ProfileStore
+from epcs_desktop.core.vault import REKEYED_MESSAGE, PasswordChangedElsewhereError, Vault
+from profile_support import (
+    crash_leaving_wal,
+    file_hashes,
+    keys_consistent,
+    make_pbkdf2,
+    make_v1,
+    manageable,
+    mount_tmpfs,
+    profile_on_disk,
+)
 
 PASSWORD = "correct horse battery"
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ"  # 160 bits
@@ -54,8 +73,9 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_reopen_gives_back_what_was_stored(shared: Path) -> None:
     with Vault.open(shared, PASSWORD) as v:
         assert v.schema_version == vault_mod.SCHEMA_VERSION
-        assert v.set_aside == []
-        devices = Profile(v, "shared").devices()
+        p = Profile(v, "shared")
+        assert p.set_aside == []
+        devices = p.devices()
     assert [(d.nickname, d.option, d.is_primary) for d in devices] == [
         (NICKNAME, DeviceOption.GENERATOR_HERE, True),
         ("Phone", DeviceOption.PUSH, False),
@@ -187,10 +207,11 @@ def test_an_undecodable_row_is_set_aside_not_fatal(tmp_path: Path) -> None:
                 "UPDATE device SET otp_uri = ? WHERE nickname = 'Broken'",
                 (f"otpauth://totp/x?secret={bad_secret}",),
             )
-    with Vault.open(path, PASSWORD) as v:
-        assert len(v.set_aside) == 1
-        message = v.set_aside[0]
-        assert "Broken" in message and "'Phone' is now the primary device" in message
+    with Vault.open(path, PASSWORD) as v:  # rows are checked when the profile service takes the vault
+        p = Profile(v, "c")
+        assert len(p.set_aside) == 1
+        message = p.set_aside[0]
+        assert "Broken" in message and "“Phone” is now the primary device" in message
         assert bad_secret not in message
         devices = Profile(v, "c").devices()
         assert [(d.nickname, d.is_primary) for d in devices] == [("Phone", True), ("Tablet", False)]
@@ -198,7 +219,7 @@ def test_an_undecodable_row_is_set_aside_not_fatal(tmp_path: Path) -> None:
         assert json.loads(kept[0][0])["nickname"] == "Broken"  # kept (encrypted) for support
         assert any(e.action == "device set aside" for e in Profile(v, "c").activity())
     with Vault.open(path, PASSWORD) as v:
-        assert v.set_aside == []  # reported once; the profile is consistent again
+        assert Profile(v, "c").set_aside == []  # reported once; the profile is consistent again
 
 
 # --- migration ---------------------------------------------------------------------------------
@@ -206,24 +227,14 @@ def test_an_undecodable_row_is_set_aside_not_fatal(tmp_path: Path) -> None:
 
 def _make_v1(path: Path) -> None:
     """A profile as EPCS Desktop 0.0.x wrote it (schema v1), built with SQLCipher directly."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlcipher3.connect(str(path), isolation_level=None)
-    conn.execute("PRAGMA key = '" + PASSWORD.replace("'", "''") + "'")
-    conn.executescript(vault_mod.SCHEMA_V1)
     rows = [
         (1, "Office iPad", "code_generator", 100.0, 0, SECRET.lower()),  # bare, lower-case secret
         (2, "office  IPAD", "push", 200.0, 1, None),  # clashes with row 1 once normalised
         (3, "Old phone", "code_generator", 300.0, 1, None),  # a second primary; generator elsewhere
         (4, "   ", "push", 400.0, 0, None),  # no usable name
     ]
-    conn.executemany("INSERT INTO devices VALUES(?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany(
-        "INSERT INTO meta VALUES(?, ?)",
-        [("state", "NY"), ("dea", "AB1234563"), ("npi", "1234567893"), ("license", "12345")],
-    )
-    conn.execute("INSERT INTO activity(at, action, detail) VALUES(50, 'profile created', 'old entry')")
-    conn.execute("PRAGMA user_version = 1")
-    conn.close()
+    meta = [("state", "NY"), ("dea", "AB1234563"), ("npi", "1234567893"), ("license", "12345")]
+    make_v1(path, PASSWORD, rows, meta, [(50.0, "profile created", "old entry")])
 
 
 def test_v1_profile_is_migrated_after_a_backup_copy(tmp_path: Path) -> None:
@@ -355,3 +366,162 @@ def test_a_writer_killed_mid_stream_loses_no_committed_change(tmp_path: Path) ->
         assert v.query("PRAGMA integrity_check")[0][0] == "ok"
         names = {d.nickname for d in Profile(v, "k").devices()}
     assert {f"Dev {i}" for i in range(8)} <= names
+
+
+# --- from the core-consistency review ------------------------------------------------------------
+
+LONG = "A" * 57 + " " + "B" * 6  # 64 characters; a cut at 58 ends in a space
+
+
+def test_migrated_clashing_long_names_stay_manageable(tmp_path: Path) -> None:
+    path = tmp_path / "profiles" / "old.epcs"
+    rows = [(i, n, "push", float(i), int(i == 1), None) for i, n in enumerate([LONG, LONG.lower()], 1)]
+    make_v1(path, PASSWORD, rows)
+    with Vault.open(path, PASSWORD) as v:
+        p = Profile(v, "old")
+        names = [d.nickname for d in p.devices()]
+        assert names[0] == LONG and "  " not in names[1] and names[1].endswith(" (2)")
+        keys_consistent(p)
+        manageable(p, names[1])
+
+
+def test_password_changed_by_another_connection_is_a_clear_error(store: ProfileStore) -> None:
+    gui = store.create("A", PASSWORD)
+    gui.add_device("X", DeviceOption.PUSH)
+    cli = store.open("A", PASSWORD)
+    cli.change_password("new-password-1")
+    for action in (gui.devices, lambda: gui.add_device("Y", DeviceOption.PUSH), lambda: gui.settings):
+        with pytest.raises(PasswordChangedElsewhereError) as err:
+            action()
+        assert isinstance(err.value, VaultError) and str(err.value) == REKEYED_MESSAGE
+    gui.close()
+    cli.close()
+    again = store.open("A", "new-password-1")
+    assert [d.nickname for d in again.devices()] == ["X"]
+    again.close()
+
+
+def test_the_vault_is_storage_only() -> None:
+    """Issue 10: nickname repair, primary promotion and the test-only v1 schema left vault.py; the service
+    (`core.profile`) is the only writer, through `upsert_record` / `append_activity`."""
+    source = Path(vault_mod.__file__).read_text(encoding="utf-8")
+    for gone in ("SCHEMA_V1", "set_record", "set_aside_device", "_repair_nicknames", "SET is_primary"):
+        assert gone not in source, gone
+    assert source.count("INSERT INTO activity(at") == 1 and source.count("INSERT INTO record(key") == 1
+
+
+# --- hardening (issue 11): wrong password, storage errors, key forms, crashes, damage -----------------
+
+
+@pytest.mark.parametrize("kind", ["argon2id", "pbkdf2"])
+def test_wrong_password_with_left_over_wal_changes_nothing(tmp_path: Path, kind: str) -> None:
+    _store, path = profile_on_disk(tmp_path, PASSWORD)
+    if kind == "pbkdf2":
+        make_pbkdf2(path, PASSWORD)
+    crash_leaving_wal(path, PASSWORD)
+    before = file_hashes(path)
+    with pytest.raises(WrongPasswordError):
+        Vault.open(path, "not the password")
+    assert file_hashes(path) == before
+    with Vault.open(path, PASSWORD) as v:  # the committed change survived
+        assert v.query("SELECT value FROM record WHERE key = 'crash-test'")[0][0] == "1"
+
+
+def test_no_write_permission_is_a_storage_error_not_a_wrong_password(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _store, path = profile_on_disk(tmp_path, PASSWORD)
+    if os.geteuid() != 0:
+        os.chmod(path.parent, 0o500)
+    else:  # root ignores permission bits: make access() answer as it would for the clinician
+        real = os.access
+        monkeypatch.setattr(os, "access", lambda p, mode: False if mode & os.W_OK else real(p, mode))
+    try:
+        with pytest.raises(StorageError, match="permission"):
+            Vault.open(path, PASSWORD)
+    finally:
+        os.chmod(path.parent, 0o700)
+
+
+def test_read_only_disk_is_a_storage_error_and_changes_nothing(tmp_path: Path) -> None:
+    mnt = tmp_path / "mnt"
+    if not mount_tmpfs(mnt, "size=4m"):
+        pytest.skip("needs root and tmpfs mounts to make a real read-only disk")
+    try:
+        _store, path = profile_on_disk(mnt, PASSWORD)
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        before = file_hashes(path)
+        with pytest.raises(StorageError, match="read-only"):
+            Vault.open(path, PASSWORD)
+        with pytest.raises(StorageError):
+            Vault.open(path, "wrong password either way")
+        assert file_hashes(path) == before
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+def test_raw_key_and_blank_passwords_are_refused_and_never_reach_sqlcipher(tmp_path: Path) -> None:
+    from epcs_desktop.core.passwords import check_new_password
+
+    raw_form = "x'" + "ab" * 32 + "'"
+    for bad in (" " * 8, "\t" * 12, raw_form, "X'" + "00" * 32 + "'"):
+        with pytest.raises(RuleError):
+            check_new_password(bad)
+    # Even straight at the vault, the x'…' text is an Argon2id input, not SQLCipher's raw key.
+    path = tmp_path / "raw.epcs"
+    Vault.create(path, raw_form).close()
+    conn = sqlcipher3.connect(str(path))
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f'PRAGMA key = "{raw_form}"')
+    with pytest.raises(sqlcipher3.DatabaseError):
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    conn.close()
+    Vault.open(path, raw_form).close()
+
+
+def test_older_pbkdf2_profile_is_upgraded_at_unlock_and_the_copy_removed_once_verified(
+    tmp_path: Path,
+) -> None:
+    store, path = profile_on_disk(tmp_path, PASSWORD, devices=2)
+    make_pbkdf2(path, PASSWORD)
+    assert profilekey.read_key_file(path) is None
+    with store.open("Dr Test", PASSWORD) as profile:
+        assert len(profile.devices()) == 2
+    assert profilekey.read_key_file(path) is not None
+    assert not path.with_name(path.name + ".pbkdf2.bak").exists()
+    with store.open("Dr Test", PASSWORD) as profile:
+        assert len(profile.devices()) == 2
+    with pytest.raises(WrongPasswordError):
+        store.open("Dr Test", "not the password")
+
+
+def test_crash_between_key_file_and_rekey_still_opens(tmp_path: Path) -> None:
+    store, path = profile_on_disk(tmp_path, PASSWORD)
+    make_pbkdf2(path, PASSWORD)
+    entry, _raw = profilekey.new_entry(PASSWORD)
+    profilekey.write_key_file(path, [entry])  # the upgrade wrote its key file, then the power went
+    with store.open("Dr Test", PASSWORD) as profile:
+        assert len(profile.devices()) == 1
+    with store.open("Dr Test", PASSWORD):
+        pass
+
+
+def test_crash_during_password_change_keeps_the_old_password_working(tmp_path: Path) -> None:
+    store, path = profile_on_disk(tmp_path, PASSWORD)
+    old = profilekey.read_key_file(path)[0]  # type: ignore[index]
+    new, _raw = profilekey.new_entry("the new password 2")
+    profilekey.write_key_file(path, [new, old])  # change started, re-key never happened
+    with store.open("Dr Test", PASSWORD):
+        pass
+    assert profilekey.read_key_file(path) == [old]
+
+
+def test_damaged_first_page_with_the_right_password_is_damage_not_a_wrong_password(tmp_path: Path) -> None:
+    _store, path = profile_on_disk(tmp_path, PASSWORD)
+    data = bytearray(path.read_bytes())
+    data[200] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedProfileError):
+        Vault.open(path, PASSWORD)
+    with pytest.raises(WrongPasswordError):
+        Vault.open(path, "not the password")

@@ -59,7 +59,7 @@ def _read_everything(path: Path) -> None:
         profile.activity()
         profile.prescriber()
         profile.identity()
-        profile.settings()
+        assert profile.settings is not None  # reading the typed settings decodes the stored record
         rows = profile.vault.query("PRAGMA integrity_check")
         if [tuple(r) for r in rows] != [("ok",)]:
             raise VaultError("integrity_check reported a problem")

@@ -21,11 +21,14 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from epcs_desktop.core import backup
-from epcs_desktop.core.errors import BackupError, ImportFileError, OtpAuthError, PayloadError
+from epcs_desktop.core.errors import BackupError, ImportFileError, OtpAuthError, PayloadError, RuleError
+from epcs_desktop.core.erx import normalise_nickname
 from epcs_desktop.core.imports import ImportResult, read_import_file
 from epcs_desktop.core.migration import MigrationBatch, build_migration_uris, parse_migration_uri
 from epcs_desktop.core.otpauth import OtpParams, build_uri, from_secret, parse_uri
 from epcs_desktop.core.payload import Payload, PayloadKind, classify
+from epcs_desktop.core.snapshot_rules import check_snapshot_shape
+from epcs_desktop.core.textguard import clean_for_display, is_unsafe_char
 
 pytestmark = pytest.mark.slow
 
@@ -212,3 +215,129 @@ def test_import_reader_raises_only_import_file_error(
     assert isinstance(result, ImportResult)
     assert all(isinstance(a, OtpParams) for a in result.accounts)
     assert all(isinstance(p, str) for p in result.problems)
+
+
+# --- issue 11 shapes: bidi, zero-width, C1 controls, NaN/inf, huge counts and costs -------------------
+
+HOSTILE_CHARS = (
+    "\u202e\u202d\u2066\u2067\u2069\u200b\u200c\u200d\u2060\ufeff\u00ad\x1b\x07\x85\x9b\x00\r\n\u2028"
+)
+hostile_text = st.text(
+    alphabet=st.one_of(st.sampled_from(HOSTILE_CHARS), st.characters(exclude_categories=("Cs",))), max_size=60
+)
+
+
+@given(hostile_text, hostile_text)
+def test_labels_with_bidi_zero_width_and_controls_never_get_stored(issuer: str, account: str) -> None:
+    uri = f"otpauth://totp/{quote(issuer, safe='')}:{quote(account, safe='')}?secret={SECRET}"
+    try:
+        params = parse_uri(uri)
+    except OtpAuthError:
+        return
+    assert not any(is_unsafe_char(ch) for ch in params.issuer + params.account)
+
+
+@given(hostile_text)
+def test_nicknames_with_hostile_characters_raise_only_rule_error(name: str) -> None:
+    try:
+        clean = normalise_nickname(name)
+    except RuleError:
+        return
+    assert not any(is_unsafe_char(ch) for ch in clean)
+
+
+@given(hostile_text)
+def test_display_sanitiser_never_lets_an_unsafe_character_through(text: str) -> None:
+    out = clean_for_display(text, 40)
+    assert len(out) <= 40 and not any(is_unsafe_char(ch) for ch in out)
+
+
+odd_numbers = st.one_of(
+    st.sampled_from([float("inf"), float("-inf"), float("nan"), 1e300, -1.0, 2**70, -(2**63)]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(),
+    st.booleans(),
+    st.text(max_size=5),
+    st.none(),
+)
+
+
+@st.composite
+def snapshot_like(draw: st.DrawFn) -> dict:
+    device = {
+        "nickname": draw(st.one_of(hostile_text, st.integers())),
+        "option": draw(st.sampled_from(["generator_here", "push", "x"])),
+        "added_at": draw(odd_numbers),
+        "is_primary": draw(st.one_of(st.booleans(), odd_numbers)),
+        "otp_uri": draw(st.one_of(st.none(), st.just(VALID_URI), st.text(max_size=30))),
+    }
+    count = draw(st.sampled_from([0, 1, 2, 5000]))
+    return {
+        "format": "epcs-desktop-profile",
+        "version": 1,
+        "taken_at": draw(odd_numbers),
+        "devices": [device] * count,
+        "prescriber": {"npi": draw(st.one_of(st.text(max_size=12), odd_numbers))},
+        "identity": {"confirmed": draw(st.one_of(st.booleans(), odd_numbers))},
+        "settings": {"auto_lock_minutes": draw(odd_numbers)},
+    }
+
+
+@given(snapshot_like())
+def test_snapshot_shape_check_raises_only_rule_error(snapshot: dict) -> None:
+    try:
+        check_snapshot_shape(snapshot)
+    except RuleError:
+        return
+    for device in snapshot["devices"]:
+        assert isinstance(device["added_at"], int | float) and 0 <= device["added_at"] < 1e12
+
+
+@given(snapshot_like())
+def test_backups_holding_nan_inf_or_huge_values_raise_only_backup_error(snapshot: dict) -> None:
+    text = json.dumps({"kind": backup.ENVELOPE_KIND, "created_at": 1.0, "snapshot": snapshot})  # writes NaN
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    salt, nonce = b"s" * 16, b"n" * 12
+    key, check = backup._keys("fuzz-password", salt, FAST)
+    header = backup._pack_header(FAST, salt, nonce, len(text.encode()) + 16, check)
+    data = header + AESGCM(key).encrypt(nonce, text.encode(), header)
+    try:
+        restored = backup.decode_backup(data, "fuzz-password")
+    except BackupError:
+        return
+    check_snapshot_shape(restored)  # what the reader lets through is well-formed
+    assert "NaN" not in text and "Infinity" not in text
+
+
+@st.composite
+def aegis_slots_like(draw: st.DrawFn) -> bytes:
+    slot = {
+        "type": 1,
+        "key": "00" * 32,
+        "key_params": {"nonce": "00" * 12, "tag": "00" * 16},
+        "n": draw(st.sampled_from([2, 2**10, 2**15, 2**18, 2**20, 3, 0, -1])),
+        "r": draw(st.sampled_from([1, 8, 64, 0])),
+        "p": draw(st.sampled_from([1, 16, 17])),
+        "salt": "00" * 32,
+    }
+    count = draw(st.sampled_from([1, 2, 9, 100, 20_000]))
+    doc = {
+        "version": 1,
+        "header": {"slots": [slot] * count, "params": {"nonce": "00" * 12, "tag": "00" * 16}},
+        "db": base64.b64encode(b"\0" * 32).decode(),
+    }
+    return json.dumps(doc).encode()
+
+
+@given(aegis_slots_like())
+def test_aegis_slot_counts_and_costs_raise_only_import_file_error_quickly(content: bytes) -> None:
+    import time
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "aegis.json"
+        path.write_bytes(content)
+        start = time.monotonic()
+        with pytest.raises(ImportFileError):
+            read_import_file(path, "pw")
+        assert time.monotonic() - start < 3.0

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import PASSWORD, T0, otp
+from gui_support import BANK_HOTP, EXPORT_PASSWORD, OFFICE_TOTP, PASSWORD, T0, otp
 
 from epcs_desktop.core.clock import FixedClock
 from epcs_desktop.core.erx import DeviceOption
@@ -14,19 +18,22 @@ from epcs_desktop.core.profiles import ProfileStore
 
 
 @pytest.fixture
-def store(data_dir: Path) -> ProfileStore:
+def data_dir_store(data_dir: Path) -> ProfileStore:
+    """A ProfileStore in the exported EPCS_DESKTOP_DATA_DIR (the folder the CLI and the app read), on the
+    system clock (activity order and backup-age tests need time to move). The shared `store` is neither."""
     return ProfileStore(data_dir)
 
 
 @pytest.fixture
-def clock() -> FixedClock:
+def mid_period_clock() -> FixedClock:
+    """A FixedClock at `gui_support.T0` (2e9), 20 s into a 30 s code period (not the shared `clock`'s T0)."""
     return FixedClock(T0)
 
 
 @pytest.fixture
-def profile(store: ProfileStore) -> Iterator[object]:
+def lee_profile(data_dir_store: ProfileStore) -> Iterator[object]:
     """'Dr Lee' with two generators here (first is primary), a push phone and another generator."""
-    p = store.create("Dr Lee", PASSWORD)
+    p = data_dir_store.create("Dr Lee", PASSWORD)
     p.add_device("Office PC", DeviceOption.GENERATOR_HERE, otp=otp())
     p.add_device(
         "Laptop", DeviceOption.GENERATOR_HERE, otp=otp("KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU", "DrChrono", "lee")
@@ -38,13 +45,36 @@ def profile(store: ProfileStore) -> Iterator[object]:
 
 
 @pytest.fixture
-def controller(qapp, store: ProfileStore, clock: FixedClock) -> Iterator[object]:
+def fresh_profile(data_dir_store: ProfileStore) -> Iterator[object]:
+    """An empty profile of this test's own ('Dr Fresh', PASSWORD), not the module-shared `profile`.
+
+    The shared one is reused across tests with its listeners cleared, which a window's ProfileBridge
+    (one per profile object, caching the device list) does not survive.
+    """
+    p = data_dir_store.create("Dr Fresh", PASSWORD)
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def totp_hotp_push_profile(data_dir_store: ProfileStore) -> Iterator[object]:
+    """'Dr Move' (password EXPORT_PASSWORD): a TOTP generator (primary), an HOTP token and a push phone."""
+    p = data_dir_store.create("Dr Move", EXPORT_PASSWORD)
+    p.add_device("Office PC", DeviceOption.GENERATOR_HERE, otp=OFFICE_TOTP)
+    p.add_device("Bank token", DeviceOption.GENERATOR_HERE, otp=BANK_HOTP)
+    p.add_device("Phone", DeviceOption.PUSH)
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def controller(qapp, data_dir_store: ProfileStore, mid_period_clock: FixedClock) -> Iterator[object]:
     """The real application controller on a per-test store, with a fixed clock."""
     from PySide6.QtWidgets import QApplication
 
     from epcs_desktop.ui.controller import AppController
 
-    c = AppController(store, clock, show_notice=False)  # the notice test turns it on
+    c = AppController(data_dir_store, mid_period_clock, show_notice=False)  # the notice test turns it on
     yield c
     c.ticker.stop()
     c.shutdown()
@@ -52,3 +82,37 @@ def controller(qapp, store: ProfileStore, clock: FixedClock) -> Iterator[object]
     for w in QApplication.topLevelWidgets():
         w.close()
     c.start_window.deleteLater()
+
+
+@pytest.fixture
+def policy_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`policy_file(doc)` writes the machine policy (a dict as JSON, or raw text) where the app reads it."""
+    path = tmp_path / "policy.json"
+    monkeypatch.setenv("EPCS_DESKTOP_POLICY", str(path))
+
+    def write(doc: object) -> Path:
+        path.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def xvfb_display() -> Iterator[str]:
+    """A private Xvfb server for the tests that need a real X display (AT-SPI, grabbing the screen)."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed (scripts/common.sh TEST_DEBS)")
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as fh:
+        number = fh.readline().strip()
+    if not number:
+        proc.kill()
+        pytest.skip("Xvfb did not start")
+    yield f":{number}"
+    proc.terminate()
+    proc.wait(timeout=10)

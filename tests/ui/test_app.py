@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -46,8 +47,62 @@ def test_demo_mode_paints_and_cleans_up(tmp_path: Path, data_dir: Path) -> None:
     assert not data_dir.exists()  # the real data folder was never touched
 
 
-def test_demo_profile_has_everything(store: ProfileStore) -> None:
-    profile = create_demo_profile(store)
+END_PROCESS = r"""
+import logging, sys, time
+from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtWidgets import QApplication
+from epcs_desktop import logsetup
+from epcs_desktop.ui.app import end_process
+
+app = QApplication([])
+logsetup.setup_logging()
+
+class Stuck(QRunnable):  # a clock check whose time server never answers
+    def run(self):
+        time.sleep(60)
+        print("TASK FINISHED", flush=True)
+
+QThreadPool.globalInstance().start(Stuck())
+logging.getLogger("epcs_desktop.test").info("last words before quitting")
+end_process(3, task_grace_ms=50)
+print("NOT REACHED")
+"""
+
+
+def test_quit_does_not_wait_for_a_stuck_background_task(tmp_path: Path, data_dir: Path) -> None:
+    """Quit used to wait for the thread pool (a silent time server: ~2 s) and then abort; now it ends at once.
+
+    The 60 s task against the 120 s subprocess timeout: had the process waited, the task's line would show.
+    """
+    out = _run(END_PROCESS, data_dir, EPCS_DESKTOP_LOG_DIR=str(tmp_path / "logs"))
+    assert out.returncode == 3, out.stderr  # the exit code given, not an abort
+    assert "TASK FINISHED" not in out.stdout and "NOT REACHED" not in out.stdout
+    log_text = (tmp_path / "logs" / "epcs-desktop.log").read_text(encoding="utf-8")
+    assert "last words before quitting" in log_text  # the log was flushed before the process ended
+    assert "1 background task(s) still running after 50 ms" in log_text
+
+
+def test_the_program_ends_its_own_process_after_closing_everything(tmp_path: Path, data_dir: Path) -> None:
+    """The real command line (argv from the process): the vault is closed and the demo folder removed
+    before the process ends, and the caller's code after main() never runs (no interpreter shutdown)."""
+    code = (
+        "import sys; import epcs_desktop.core.profile as p; _close = p.Profile.close\n"
+        "def close(self):\n    print('VAULT CLOSED', flush=True); _close(self)\n"
+        "p.Profile.close = close\n"
+        "from epcs_desktop.cli import main\n"
+        "sys.argv = ['epcs-desktop', '--demo', '--quit-after-first-paint']\n"
+        "rc = main(); print('RETURNED', rc)"
+    )
+    out = _run(code, data_dir, TMPDIR=str(tmp_path), EPCS_DESKTOP_LOG_DIR=str(tmp_path / "logs"))
+    assert out.returncode == 0, out.stderr
+    assert "VAULT CLOSED" in out.stdout
+    assert "RETURNED" not in out.stdout
+    assert not list(tmp_path.glob("epcs-desktop-demo-*"))
+    assert "colour scheme" in (tmp_path / "logs" / "epcs-desktop.log").read_text(encoding="utf-8")
+
+
+def test_demo_profile_has_everything(data_dir_store: ProfileStore) -> None:
+    profile = create_demo_profile(data_dir_store)
     try:
         options = [d.option for d in profile.devices()]
         assert options.count(DeviceOption.GENERATOR_HERE) >= 2
@@ -97,14 +152,23 @@ def test_theme_follows_forced_scheme(qapp, monkeypatch) -> None:
         t.deleteLater()
 
 
-def test_add_button_opens_the_enrollment_wizard(qtbot, controller, profile) -> None:
+def test_add_button_opens_the_enrollment_wizard(qtbot, controller, lee_profile) -> None:
     from PySide6.QtCore import Qt
 
-    window = controller.open_profile(profile)
+    window = controller.open_profile(lee_profile)
     qtbot.addWidget(window)
     qtbot.mouseClick(window.codes.add_button, Qt.MouseButton.LeftButton)
     from epcs_desktop.ui.wizard import EnrollWizard
 
     assert isinstance(window.dialog, EnrollWizard)
-    assert window.dialog.profile is profile
+    assert window.dialog.profile is lee_profile
     window.dialog.reject()
+
+
+def test_platform_facts_are_applied_before_the_application(monkeypatch: pytest.MonkeyPatch) -> None:
+    from epcs_desktop.ui import app
+
+    # The test process already has a QApplication: only the Windows id can still be applied, and off
+    # Windows the shell call is absent, which must be harmless.
+    assert app.apply_platform_facts("linux") == []
+    assert app.apply_platform_facts("win32") == []

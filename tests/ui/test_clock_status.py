@@ -21,19 +21,19 @@ def no_dialog_shown() -> bool:
     )
 
 
-def unlock_with_server(qtbot, controller, profile, monkeypatch, server: str):
+def unlock_with_server(qtbot, controller, lee_profile, monkeypatch, server: str):
     monkeypatch.setenv(CHECK_ENV, "on")  # the suite turns the automatic check off; this test needs it
-    profile.set_setting("ntp_server", server)
-    window = controller.open_profile(profile)
+    lee_profile.set_setting("ntp_server", server)
+    window = controller.open_profile(lee_profile)
     qtbot.addWidget(window)
     return window
 
 
 def test_skewed_clock_shows_a_visible_warning_with_the_fix(
-    qtbot, controller, profile, monkeypatch, responder
+    qtbot, controller, lee_profile, monkeypatch, responder
 ) -> None:
     server = responder(42.0)
-    window = unlock_with_server(qtbot, controller, profile, monkeypatch, f"127.0.0.1:{server.port}")
+    window = unlock_with_server(qtbot, controller, lee_profile, monkeypatch, f"127.0.0.1:{server.port}")
     status = window.clock_status
     qtbot.waitUntil(lambda: status.last is not None, timeout=10_000)
     assert len(server.requests) == 1  # checked at unlock, on its own
@@ -45,9 +45,9 @@ def test_skewed_clock_shows_a_visible_warning_with_the_fix(
     assert no_dialog_shown()
 
 
-def test_correct_clock_is_a_quiet_status_note(qtbot, controller, profile, monkeypatch, responder) -> None:
+def test_correct_clock_is_a_quiet_status_note(qtbot, controller, lee_profile, monkeypatch, responder) -> None:
     server = responder(-3.0)
-    window = unlock_with_server(qtbot, controller, profile, monkeypatch, f"127.0.0.1:{server.port}")
+    window = unlock_with_server(qtbot, controller, lee_profile, monkeypatch, f"127.0.0.1:{server.port}")
     status = window.clock_status
     qtbot.waitUntil(lambda: status.last is not None, timeout=10_000)
     assert status.last.ok and status.banner.isHidden()
@@ -55,9 +55,9 @@ def test_correct_clock_is_a_quiet_status_note(qtbot, controller, profile, monkey
     assert "correct" in status.label.toolTip()
 
 
-def test_unreachable_server_is_quiet(qtbot, controller, profile, monkeypatch, responder) -> None:
+def test_unreachable_server_is_quiet(qtbot, controller, lee_profile, monkeypatch, responder) -> None:
     silent = responder(None)
-    window = unlock_with_server(qtbot, controller, profile, monkeypatch, f"127.0.0.1:{silent.port}")
+    window = unlock_with_server(qtbot, controller, lee_profile, monkeypatch, f"127.0.0.1:{silent.port}")
     status = window.clock_status
     with qtbot.waitSignal(status.checked, timeout=10_000) as got:
         pass  # the unlock check (2 s timeout) reports first
@@ -68,14 +68,14 @@ def test_unreachable_server_is_quiet(qtbot, controller, profile, monkeypatch, re
     assert no_dialog_shown()
 
 
-def test_a_failed_recheck_keeps_the_warning(qtbot, controller, profile, monkeypatch, responder) -> None:
+def test_a_failed_recheck_keeps_the_warning(qtbot, controller, lee_profile, monkeypatch, responder) -> None:
     server = responder(-600.0)
-    window = unlock_with_server(qtbot, controller, profile, monkeypatch, f"127.0.0.1:{server.port}")
+    window = unlock_with_server(qtbot, controller, lee_profile, monkeypatch, f"127.0.0.1:{server.port}")
     status = window.clock_status
     qtbot.waitUntil(lambda: status.last is not None, timeout=10_000)
     assert "10 min ahead" in status.banner.label.text()
-    profile.set_setting("ntp_server", "no-such-host.invalid")
-    qtbot.waitUntil(lambda: window.current_settings()["ntp_server"] == "no-such-host.invalid", timeout=2_000)
+    lee_profile.set_setting("ntp_server", "no-such-host.invalid")
+    qtbot.waitUntil(lambda: window.current_settings().ntp_server == "no-such-host.invalid", timeout=2_000)
     with qtbot.waitSignal(status.checked, timeout=10_000):
         status.check_now()
     assert "no-such-host.invalid" in status.label.toolTip()
@@ -83,10 +83,10 @@ def test_a_failed_recheck_keeps_the_warning(qtbot, controller, profile, monkeypa
     assert no_dialog_shown()
 
 
-def test_automatic_check_is_off_in_the_suite(qtbot, controller, profile, responder) -> None:
+def test_automatic_check_is_off_in_the_suite(qtbot, controller, lee_profile, responder) -> None:
     server = responder(0.0)
-    profile.set_setting("ntp_server", f"127.0.0.1:{server.port}")
-    window = controller.open_profile(profile)
+    lee_profile.set_setting("ntp_server", f"127.0.0.1:{server.port}")
+    window = controller.open_profile(lee_profile)
     qtbot.addWidget(window)
     qtbot.wait(300)
     assert len(server.requests) == 0 and not window.clock_status.timer.isActive()
@@ -99,8 +99,16 @@ def test_automatic_check_is_off_in_the_suite(qtbot, controller, profile, respond
         ("127.0.0.1:1123", ("127.0.0.1", 1123)),
         ("[::1]:1123", ("::1", 1123)),
         ("::1", ("::1", 123)),
-        ("time.example:99999", ("time.example", 123)),
     ],
 )
 def test_split_server(text: str, expected: tuple[str, int]) -> None:
     assert split_server(text) == expected
+
+
+@pytest.mark.parametrize("text", ["time.example:99999", "time.example:0", "time.example:", "bad host", "[::"])
+def test_split_server_refuses_what_it_used_to_replace_by_port_123(text: str) -> None:
+    """Issue 11 item 15: "host:99999" silently used port 123; now it is an error the tooltip shows."""
+    from epcs_desktop.core.ntp import NtpError
+
+    with pytest.raises(NtpError):
+        split_server(text)

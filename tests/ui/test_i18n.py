@@ -22,21 +22,21 @@ def test_spanish_is_shipped() -> None:
     assert "es" in i18n.available_languages()
 
 
-def test_spanish_strings_appear(qtbot, store, spanish) -> None:
+def test_spanish_strings_appear(qtbot, data_dir_store, spanish) -> None:
     assert spanish
-    w = StartWindow(store)
+    w = StartWindow(data_dir_store)
     qtbot.addWidget(w)
-    assert w.windowTitle() == "EPCS Desktop — Desbloquear"
+    assert w.windowTitle() == "Desbloquear"
     assert w.unlock_button.text() == "&Desbloquear"
     assert "no se puede recuperar" in " ".join(
         label.text() for label in w.create_page.findChildren(type(w.strength))
     )
 
 
-def test_spanish_plural_and_main_window(qtbot, controller, profile, spanish) -> None:
+def test_spanish_plural_and_main_window(qtbot, controller, lee_profile, spanish) -> None:
     from PySide6.QtCore import Qt
 
-    window = controller.open_profile(profile)
+    window = controller.open_profile(lee_profile)
     qtbot.addWidget(window)
     model = window.erx.table.model()
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Dispositivo principal"
@@ -45,14 +45,14 @@ def test_spanish_plural_and_main_window(qtbot, controller, profile, spanish) -> 
     assert "quedan 10 segundos" in spoken
 
 
-def test_english_without_translator(qtbot, store) -> None:
+def test_english_without_translator(qtbot, data_dir_store) -> None:
     i18n.remove_translators()
-    w = StartWindow(store)
+    w = StartWindow(data_dir_store)
     qtbot.addWidget(w)
     assert w.unlock_button.text() == "&Unlock"
 
 
-def test_spanish_help_page(qtbot, store, spanish) -> None:
+def test_spanish_help_page(qtbot, data_dir_store, spanish) -> None:
     from epcs_desktop.ui.dialogs import HelpDialog
 
     dialog = HelpDialog("x", "change-phone")
@@ -116,14 +116,23 @@ def _finished(message: ET.Element) -> bool:
     )
 
 
+def _lupdate_helper():
+    """scripts/lupdate.py: the one extraction (ui/ tr texts, core/ N_ texts) scripts/translations runs."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "lupdate.py"
+    spec = importlib.util.spec_from_file_location("epcs_lupdate", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
-    """What lupdate finds in the ui/ sources today, in a throw-away catalogue."""
+    """What lupdate finds in the ui/ and core/ sources today, in a throw-away catalogue."""
     ts = tmp_path_factory.mktemp("lupdate") / "fresh_es.ts"
-    sources = sorted(str(p) for p in UI_DIR.rglob("*.py"))
-    subprocess.run(
-        [_tool("pyside6-lupdate"), *sources, "-ts", str(ts)], check=True, capture_output=True, timeout=120
-    )
+    _lupdate_helper().update(ts, relative=False)
     return _messages(ts)
 
 
@@ -139,7 +148,7 @@ def test_every_source_string_is_translated(extracted) -> None:
 
 def _runtime_contexts() -> set[str]:
     """Contexts the program asks for: its class names (self.tr) and translate("Context", ...) literals."""
-    names: set[str] = set()
+    names: set[str] = {i18n.CORE_CONTEXT}  # core/'s N_ texts, looked up by ui.i18n.core_text
     for path in UI_DIR.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef):
@@ -307,8 +316,9 @@ def non_literal_translations(source: str) -> list[str]:
     passed to it from the catalogue, so it silently stays English at run time.
     """
     tree = ast.parse(source)
-    # Texts marked with QT_TRANSLATE_NOOP("Ctx", "...") are extracted there: translate("Ctx", name) is fine.
-    marked = {
+    # Texts marked with QT_TRANSLATE_NOOP("Ctx", "...") are extracted there: translate("Ctx", name) is fine;
+    # so are core/'s N_("...") texts, which scripts/lupdate.py extracts into the "core" context.
+    marked = {"core"} | {
         node.args[0].value
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
@@ -356,14 +366,14 @@ def test_non_literal_check_catches_a_wrapper() -> None:
 # --------------------------------------------------------------------------- real windows in Spanish
 
 
-def test_wizard_first_page_in_spanish(qtbot, store, spanish) -> None:
+def test_wizard_first_page_in_spanish(qtbot, data_dir_store, spanish) -> None:
     from PySide6.QtWidgets import QWizard
 
     from epcs_desktop.ui.wizard import EnrollWizard
     from epcs_desktop.ui.wizard.ids import PageId
     from epcs_desktop.ui.wizard.state import EnrollState
 
-    profile = store.create("Dra Ruiz", "correct horse battery")
+    profile = data_dir_store.create("Dra Ruiz", "correct horse battery")
     try:
         wizard = EnrollWizard(profile, None, cameras=list, screen_grabber=list)
         qtbot.addWidget(wizard)
@@ -383,20 +393,19 @@ def test_wizard_first_page_in_spanish(qtbot, store, spanish) -> None:
         profile.close()
 
 
-def test_front_desk_dialogs_in_spanish(qtbot, store, spanish) -> None:
-    from epcs_desktop.core.handover import create_handover_profile
+def test_front_desk_dialogs_in_spanish(qtbot, data_dir_store, spanish) -> None:
     from epcs_desktop.ui.frontdesk import HandOverDialog, NewPasswordDialog
     from epcs_desktop.ui.frontdesk.setup_sheet import sheet_html
 
-    dlg = HandOverDialog(store)
+    dlg = HandOverDialog(data_dir_store)
     qtbot.addWidget(dlg)
     assert dlg.windowTitle() == "Preparar un perfil para un profesional"
     assert dlg.generate_button.text() == "&Generar"
     dlg.name_edit.setText("")
     assert not dlg.create()
-    assert dlg.error.text() == "Escriba un nombre de perfil."
+    assert dlg.name_error.text() == "Escriba un nombre de perfil."  # at its field (issue 12 item 15)
 
-    profile = create_handover_profile(store, "Dra Ruiz", "temporary pass 1", 1_764_300_005.0, staff="Pat")
+    profile = data_dir_store.create("Dra Ruiz", "temporary pass 1", temporary=True, staff="Pat")
     try:
         change = NewPasswordDialog(profile)
         qtbot.addWidget(change)
@@ -410,27 +419,69 @@ def test_front_desk_dialogs_in_spanish(qtbot, store, spanish) -> None:
         profile.close()
 
 
-def test_core_display_texts_are_listed_for_translation() -> None:
-    """The guide steps and setting labels live in core/ (no Qt); ui.i18n.CORE_TEXTS must list each one."""
+def test_core_display_texts_are_extracted_where_they_are_written(extracted) -> None:
+    """The guide steps, setting labels and password words live in core/ (no Qt), marked with N_().
+
+    lupdate must find each in the "core" context the window looks them up in: no copy in ui/.
+    """
+    from epcs_desktop.core import passwords
     from epcs_desktop.core.guide import STEPS
+    from epcs_desktop.core.i18n import CONTEXT
     from epcs_desktop.core.settings import SETTINGS
 
+    assert CONTEXT == i18n.CORE_CONTEXT == "core"
+    assert not hasattr(i18n, "CORE_TEXTS")  # the copy table is gone
     texts = {t for s in STEPS for t in (s.title, s.instructions, s.what_you_see, s.link_label) if t}
     texts |= {t for s in SETTINGS for t in (s.label, s.help)}
-    assert sorted(texts - set(i18n.CORE_TEXTS)) == []
+    texts |= {passwords.MISMATCH, passwords.TOO_SHORT, *passwords.LABELS}
+    core = {src for (ctx, src) in extracted if ctx == "core"}
+    assert sorted(texts - core) == []
 
 
-def test_change_guide_steps_in_spanish(qtbot, store, spanish) -> None:
+def _non_literal_markers(source: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        marker = isinstance(node, ast.Call) and getattr(node.func, "id", "") == "N_"
+        if marker and not (len(node.args) == 1 and isinstance(node.args[0], ast.Constant)):
+            found.append(f"line {node.lineno}: {ast.unparse(node)[:80]}")
+    return found
+
+
+def test_every_core_marker_holds_a_literal() -> None:
+    """N_(variable) or N_(f"...") is invisible to lupdate: that text would stay English on screen."""
+    core_dir = UI_DIR.parent / "core"
+    problems = {}
+    for path in sorted(core_dir.rglob("*.py")):
+        if found := _non_literal_markers(path.read_text(encoding="utf-8")):
+            problems[path.name] = found
+    assert not problems
+    assert _non_literal_markers('N_(f"{x} days")\nN_(name)\nN_("fine")\n') == [
+        'line 1: N_(f\'{x} days\')',
+        "line 2: N_(name)",
+    ]
+
+
+def test_a_core_message_is_shown_translated(qapp, spanish) -> None:
+    """An EpcsError core raised with an N_ text reaches the window in Spanish (user_message)."""
+    from epcs_desktop.core.errors import RuleError
+    from epcs_desktop.core.passwords import MISMATCH
+    from epcs_desktop.ui.tasks import user_message
+
+    shown = user_message(RuleError(MISMATCH))
+    assert shown and shown != MISMATCH
+
+
+def test_change_guide_steps_in_spanish(qtbot, data_dir_store, spanish) -> None:
     from epcs_desktop.core.clock import FixedClock
     from epcs_desktop.core.guide import REMOVE_OLD
     from epcs_desktop.ui.frontdesk import ChangeGuideDialog
 
-    profile = store.create("Dra Ruiz", "correct horse battery")
+    profile = data_dir_store.create("Dra Ruiz", "correct horse battery")
     try:
         dlg = ChangeGuideDialog(profile, None, FixedClock(1_764_300_005.0))
         qtbot.addWidget(dlg)
         box = dlg.boxes[REMOVE_OLD]
-        assert box.title() == "Paso 4 — Elimine el dispositivo antiguo en ID.me"
+        assert box.title() == "Paso 6 — Elimine el dispositivo antiguo en ID.me"  # last: the safe order
         assert box.link is not None and box.link.text() == "Abrir «Sign In && Security» de ID.me"
         assert dlg.progress_label.text().endswith(" de 6 pasos completados")
         dlg.done(0)

@@ -152,8 +152,8 @@ def check_dialog(qtbot, dlg: QDialog) -> None:
 # --------------------------------------------------------------------------- front desk
 
 
-def test_handover_dialog(qtbot, store, language) -> None:
-    dlg = HandOverDialog(store)
+def test_handover_dialog(qtbot, data_dir_store, language) -> None:
+    dlg = HandOverDialog(data_dir_store)
     check_dialog(qtbot, dlg)
     # Tab goes down the form as it is drawn: name, password (+ Generate), set up by, prescriber.
     chain = focus_chain(dlg)
@@ -161,32 +161,30 @@ def test_handover_dialog(qtbot, store, language) -> None:
     assert [w for w in chain if w in order] == order
 
 
-def test_new_password_dialog(qtbot, store, language) -> None:
-    from epcs_desktop.core.handover import create_handover_profile
-
-    profile = create_handover_profile(store, "Dr Ruiz", "temporary pass 1", T0, staff="Pat")
+def test_new_password_dialog(qtbot, data_dir_store, language) -> None:
+    profile = data_dir_store.create("Dr Ruiz", "temporary pass 1", temporary=True, staff="Pat")
     try:
         check_dialog(qtbot, NewPasswordDialog(profile))
     finally:
         profile.close()
 
 
-def test_record_device_dialog(qtbot, profile, language) -> None:
-    check_dialog(qtbot, RecordDeviceDialog(profile))
+def test_record_device_dialog(qtbot, lee_profile, language) -> None:
+    check_dialog(qtbot, RecordDeviceDialog(lee_profile))
 
 
-def test_activity_log_dialog(qtbot, profile, language) -> None:
-    check_dialog(qtbot, ActivityLogDialog(profile))
+def test_activity_log_dialog(qtbot, lee_profile, language) -> None:
+    check_dialog(qtbot, ActivityLogDialog(lee_profile))
 
 
-def test_change_guide_dialog(qtbot, profile, language) -> None:
-    dlg = ChangeGuideDialog(profile, None, FixedClock(T0))
+def test_change_guide_dialog(qtbot, lee_profile, language) -> None:
+    dlg = ChangeGuideDialog(lee_profile, None, FixedClock(T0))
     check_dialog(qtbot, dlg)
     dlg.done(0)
 
 
-def test_practice_dialog_every_page(qtbot, profile, language) -> None:
-    dlg = PracticeDialog(profile, None, FixedClock(T0))
+def test_practice_dialog_every_page(qtbot, lee_profile, language) -> None:
+    dlg = PracticeDialog(lee_profile, None, FixedClock(T0))
     qtbot.addWidget(dlg)
     with qtbot.waitExposed(dlg):
         dlg.show()
@@ -203,8 +201,8 @@ def test_practice_dialog_every_page(qtbot, profile, language) -> None:
 # --------------------------------------------------------------------------- wizard
 
 
-def _wizard(qtbot, profile) -> EnrollWizard:
-    wizard = EnrollWizard(profile, None, clock=FixedClock(T0), cameras=list, screen_grabber=list)
+def _wizard(qtbot, lee_profile) -> EnrollWizard:
+    wizard = EnrollWizard(lee_profile, None, clock=FixedClock(T0), cameras=list, screen_grabber=list)
     qtbot.addWidget(wizard)
     with qtbot.waitExposed(wizard):
         wizard.show()
@@ -225,8 +223,8 @@ def _wizard_buttons(wizard: QWizard) -> list[QAbstractButton]:
     "page_id",
     [PageId.METHOD, PageId.CAMERA, PageId.SCREEN, PageId.IMAGE, PageId.KEY, PageId.LINK, PageId.CONFIRM],
 )
-def test_wizard_pages(qtbot, profile, language, page_id) -> None:
-    wizard = _wizard(qtbot, profile)
+def test_wizard_pages(qtbot, lee_profile, language, page_id) -> None:
+    wizard = _wizard(qtbot, lee_profile)
     if page_id == PageId.CONFIRM:
         wizard.method_page.choose(PageId.KEY)
         wizard.next()

@@ -26,8 +26,8 @@ from epcs_desktop.ui.models import (
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
-def test_device_table_mirrors_erx_info(qapp, profile) -> None:
-    model = DeviceTableModel(profile)
+def test_device_table_mirrors_erx_info(qapp, lee_profile) -> None:
+    model = DeviceTableModel(lee_profile)
     QAbstractItemModelTester(model, FATAL)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
     assert headers == ["Name", "Option", "Primary Device"]
@@ -42,31 +42,31 @@ def test_device_table_mirrors_erx_info(qapp, profile) -> None:
     assert not model.flags(model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
 
 
-def test_device_table_rename_and_duplicate_error(qapp, qtbot, profile) -> None:
-    model = DeviceTableModel(profile)
+def test_device_table_rename_and_duplicate_error(qapp, qtbot, lee_profile) -> None:
+    model = DeviceTableModel(lee_profile)
     QAbstractItemModelTester(model, FATAL)
     assert model.setData(model.index(1, 0), "  Work   laptop ")
     assert model.index(1, 0).data() == "Work laptop"
-    assert profile.device("Work laptop").option == DeviceOption.GENERATOR_HERE
+    assert lee_profile.device("Work laptop").option == DeviceOption.GENERATOR_HERE
     with qtbot.waitSignal(model.error) as blocker:
         assert not model.setData(model.index(1, 0), "office pc")
     assert "Office PC" in blocker.args[0] or "already" in blocker.args[0].lower()
     assert model.index(1, 0).data() == "Work laptop"
 
 
-def test_device_table_inserts_new_devices(qapp, qtbot, profile) -> None:
-    model = DeviceTableModel(profile)
+def test_device_table_inserts_new_devices(qapp, qtbot, lee_profile) -> None:
+    model = DeviceTableModel(lee_profile)
     QAbstractItemModelTester(model, FATAL)
-    profile.add_device("Spare phone", DeviceOption.PUSH)
+    lee_profile.add_device("Spare phone", DeviceOption.PUSH)
     with qtbot.waitSignal(model.rowsInserted):
         model.reload()
     assert model.rowCount() == 5
     assert model.index(4, 0).data() == "Spare phone"
 
 
-def test_code_list_codes_equal_the_core(qapp, profile) -> None:
+def test_code_list_codes_equal_the_core(qapp, lee_profile) -> None:
     clock = FixedClock(T0)
-    model = CodeListModel(profile, clock)
+    model = CodeListModel(lee_profile, clock)
     QAbstractItemModelTester(model, FATAL)
     assert model.rowCount() == 2  # only the generators held here
     laptop = otp("KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU", "DrChrono", "lee")
@@ -80,9 +80,9 @@ def test_code_list_codes_equal_the_core(qapp, profile) -> None:
     assert model.index(1).data(ROLE_PRIMARY) is False
 
 
-def test_code_list_tick_reports_only_changed_roles(qapp, profile) -> None:
+def test_code_list_tick_reports_only_changed_roles(qapp, lee_profile) -> None:
     clock = FixedClock(T0)
-    model = CodeListModel(profile, clock)
+    model = CodeListModel(lee_profile, clock)
     QAbstractItemModelTester(model, FATAL)
     seen: list[tuple[int, int, list[int]]] = []
     model.dataChanged.connect(lambda tl, br, roles: seen.append((tl.row(), br.row(), list(roles))))
@@ -103,31 +103,31 @@ def test_code_list_tick_reports_only_changed_roles(qapp, profile) -> None:
     assert model.index(0).data(ROLE_SECONDS_LEFT) == pytest.approx(30.0)
 
 
-def test_accessible_text_reads_digits_and_seconds(qapp, profile) -> None:
-    model = CodeListModel(profile, FixedClock(T0 - 2))  # 18 s into the period: 12 s left
+def test_accessible_text_reads_digits_and_seconds(qapp, lee_profile) -> None:
+    model = CodeListModel(lee_profile, FixedClock(T0 - 2))  # 18 s into the period: 12 s left
     code = totp_at(otp(), T0 - 2)
     text = model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert text == f"Office PC, {spoken_code(code)}, 12 seconds left, primary device"
     assert spoken_code("482917") == "4 8 2  9 1 7"
 
 
-def test_code_list_follows_profile_changes(qapp, profile) -> None:
-    model = CodeListModel(profile, FixedClock(T0))
+def test_code_list_follows_profile_changes(qapp, lee_profile) -> None:
+    model = CodeListModel(lee_profile, FixedClock(T0))
     QAbstractItemModelTester(model, FATAL)
-    profile.set_primary("Laptop")
+    lee_profile.set_primary("Laptop")
     model.reload()
     assert model.primary_row() == 1
-    profile.remove_device("Office PC")
+    lee_profile.remove_device("Office PC")
     model.reload()
     assert model.rowCount() == 1
     assert model.index(0).data(ROLE_PRIMARY) is True
 
 
-def test_code_list_codes_stay_right_across_skipped_periods(qapp, profile) -> None:
+def test_code_list_codes_stay_right_across_skipped_periods(qapp, lee_profile) -> None:
     """Codes are computed when asked, per period: a tick that jumps several periods (a sleeping
     laptop waking up) announces new codes, and every row then shows the code for the new time."""
     clock = FixedClock(T0)
-    model = CodeListModel(profile, clock)
+    model = CodeListModel(lee_profile, clock)
     laptop = otp("KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU", "DrChrono", "lee")
     seen: list[list[int]] = []
     model.dataChanged.connect(lambda _tl, _br, roles: seen.append(list(roles)))
@@ -140,8 +140,8 @@ def test_code_list_codes_stay_right_across_skipped_periods(qapp, profile) -> Non
     assert model.code_at(0) == totp_at(otp(), clock.now())
 
 
-def test_device_table_ignores_roles_it_does_not_provide(qapp, profile) -> None:
-    model = DeviceTableModel(profile)
+def test_device_table_ignores_roles_it_does_not_provide(qapp, lee_profile) -> None:
+    model = DeviceTableModel(lee_profile)
     index = model.index(0, 0)
     for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole):
         assert model.data(index, role) is None

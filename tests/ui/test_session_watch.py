@@ -64,24 +64,24 @@ def send_signal(address: str, path: str, member: str, *args: str) -> None:
     )
 
 
-def unlocked(qtbot, controller, profile):
-    window = controller.open_profile(profile)
+def unlocked(qtbot, controller, lee_profile):
+    window = controller.open_profile(lee_profile)
     assert window is not None  # not added to qtbot: the lock deletes it, the controller fixture cleans up
     return window
 
 
-def assert_fully_locked(controller, profile, dialog=None) -> None:
+def assert_fully_locked(controller, lee_profile, dialog=None) -> None:
     assert controller.main_window is None and controller.profile is None
     assert controller.start_window.isVisible()
     with pytest.raises(VaultError):
-        profile.devices()  # the vault is closed: its key is gone
+        lee_profile.devices()  # the vault is closed: its key is gone
     if dialog is not None:  # closed, or already deleted with the main window
         assert not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
 @needs_dbus
-def test_screensaver_active_changed_locks(qtbot, controller, profile, bus_address) -> None:
-    window = unlocked(qtbot, controller, profile)
+def test_screensaver_active_changed_locks(qtbot, controller, lee_profile, bus_address) -> None:
+    window = unlocked(qtbot, controller, lee_profile)
     window.restore_backup()  # a window that may hold decrypted secrets
     dialog = window.dialog
     sources = controller.session_watch.start(session_bus=bus(bus_address, "screensaver-test"))
@@ -93,15 +93,15 @@ def test_screensaver_active_changed_locks(qtbot, controller, profile, bus_addres
     send_signal(bus_address, "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver.ActiveChanged", "boolean:true")
     qtbot.waitUntil(lambda: controller.main_window is None, timeout=10_000)
     assert reasons == ["screen locked"]  # the "false" (screen saver ended) did not lock
-    assert_fully_locked(controller, profile, dialog)
+    assert_fully_locked(controller, lee_profile, dialog)
 
 
 @needs_dbus
 def test_logind_lock_of_this_session_only_and_sleep(
-    qtbot, controller, store, profile, bus_address, monkeypatch
+    qtbot, controller, data_dir_store, lee_profile, bus_address, monkeypatch
 ) -> None:
     monkeypatch.setenv("XDG_SESSION_ID", "7")
-    unlocked(qtbot, controller, profile)
+    unlocked(qtbot, controller, lee_profile)
     sources = controller.session_watch.start(system_bus=bus(bus_address, "logind-test"))
     assert "logind session lock" in sources and "logind sleep" in sources
     reasons: list[str] = []
@@ -112,9 +112,9 @@ def test_logind_lock_of_this_session_only_and_sleep(
     send_signal(bus_address, "/org/freedesktop/login1/session/_37", "org.freedesktop.login1.Session.Lock")
     qtbot.waitUntil(lambda: controller.main_window is None, timeout=10_000)
     assert reasons == ["session locked"]  # another session's Lock and a resume did nothing
-    assert_fully_locked(controller, profile)
+    assert_fully_locked(controller, lee_profile)
 
-    again = store.open("Dr Lee", "correct horse battery")
+    again = data_dir_store.open("Dr Lee", "correct horse battery")
     unlocked(qtbot, controller, again)
     send_signal(bus_address, "/org/freedesktop/login1", PREPARE_FOR_SLEEP, "boolean:true")
     qtbot.waitUntil(lambda: controller.main_window is None, timeout=10_000)
@@ -128,51 +128,51 @@ def test_no_bus_no_autolaunch(qapp, monkeypatch) -> None:
     assert not sw._session_bus_reachable()
 
 
-def test_windows_session_messages(qtbot, controller, profile) -> None:
+def test_windows_session_messages(qtbot, controller, lee_profile) -> None:
     """The Win32 path cannot run here: its handler gets the same numbers Windows would send."""
-    unlocked(qtbot, controller, profile)
+    unlocked(qtbot, controller, lee_profile)
     watch = controller.session_watch
     assert not watch.handle_windows_message(sw.WM_WTSSESSION_CHANGE, 0x8)  # WTS_SESSION_UNLOCK
     assert not watch.handle_windows_message(0x0112, sw.WTS_SESSION_LOCK)  # another message, same wParam
     assert controller.main_window is not None
     assert watch.handle_windows_message(sw.WM_WTSSESSION_CHANGE, sw.WTS_SESSION_LOCK)
-    assert_fully_locked(controller, profile)
+    assert_fully_locked(controller, lee_profile)
     assert watch.handle_windows_message(sw.WM_POWERBROADCAST, sw.PBT_APMSUSPEND)  # locked: harmless again
     assert watch.handle_windows_message(sw.WM_WTSSESSION_CHANGE, sw.WTS_CONSOLE_DISCONNECT)
 
 
-def test_application_suspended_locks(qtbot, controller, profile) -> None:
-    unlocked(qtbot, controller, profile)
+def test_application_suspended_locks(qtbot, controller, lee_profile) -> None:
+    unlocked(qtbot, controller, lee_profile)
     app = QApplication.instance()
     app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
     assert controller.main_window is not None
     app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)
-    assert_fully_locked(controller, profile)
+    assert_fully_locked(controller, lee_profile)
 
 
-def test_ctrl_l_locks(qtbot, controller, profile) -> None:
-    window = unlocked(qtbot, controller, profile)
+def test_ctrl_l_locks(qtbot, controller, lee_profile) -> None:
+    window = unlocked(qtbot, controller, lee_profile)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
     qtbot.keyClick(window.codes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert_fully_locked(controller, profile)
+    assert_fully_locked(controller, lee_profile)
 
 
-def test_idle_auto_lock_with_the_real_ticker(qtbot, controller, profile) -> None:
+def test_idle_auto_lock_with_the_real_ticker(qtbot, controller, lee_profile) -> None:
     """auto_lock_minutes = 1 and 59.5 s of idleness already behind us: the real timer locks within a tick."""
-    profile.set_setting("auto_lock_minutes", 1)
-    window = unlocked(qtbot, controller, profile)
+    lee_profile.set_setting("auto_lock_minutes", 1)
+    window = unlocked(qtbot, controller, lee_profile)
     window.add_code_generator()  # the enrollment wizard may show a secret: it must close too
     wizard = window.dialog
     assert wizard.isVisible() and controller.ticker.is_active()
     controller.last_input = idle_clock() - 59.5
     qtbot.waitUntil(lambda: controller.main_window is None, timeout=10_000)
-    assert_fully_locked(controller, profile, wizard)
+    assert_fully_locked(controller, lee_profile, wizard)
 
 
-def test_input_resets_the_idle_time(qtbot, controller, profile) -> None:
-    profile.set_setting("auto_lock_minutes", 1)
-    window = unlocked(qtbot, controller, profile)
+def test_input_resets_the_idle_time(qtbot, controller, lee_profile) -> None:
+    lee_profile.set_setting("auto_lock_minutes", 1)
+    window = unlocked(qtbot, controller, lee_profile)
     controller.last_input = idle_clock() - 120
     qtbot.mouseMove(window.codes)
     qtbot.keyClick(window.codes, Qt.Key.Key_Shift)
@@ -181,7 +181,7 @@ def test_input_resets_the_idle_time(qtbot, controller, profile) -> None:
     assert controller.main_window is window
     controller.last_input = idle_clock() - 61
     controller.ticker.fire()
-    assert_fully_locked(controller, profile)
+    assert_fully_locked(controller, lee_profile)
 
 
 def test_copied_code_is_cleared_by_the_real_timer_only_if_still_ours(qtbot, controller) -> None:

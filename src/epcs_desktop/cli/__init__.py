@@ -14,32 +14,54 @@ before it are kept and written then), and a subcommand sets logging up here.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from functools import cache
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from epcs_desktop import __version__
-from epcs_desktop.cli.common import EXIT_INTERNAL, EXIT_USAGE, exit_code_for
 from epcs_desktop.core.errors import EpcsError
+
+if TYPE_CHECKING:  # argparse and cli.common (json, getpass, datetime) load only for a command or --help
+    import argparse
 
 logger = logging.getLogger(__name__)
 
 PROG = "epcs-desktop"
-SUBCOMMAND_MODULES = ("code_cmds", "profile_cmds", "device_cmds", "scan_cmds", "import_cmds", "backup_cmds")
+SUBCOMMAND_MODULES = (
+    "code_cmds",
+    "profile_cmds",
+    "device_cmds",
+    "scan_cmds",
+    "import_cmds",
+    "export_cmds",
+    "backup_cmds",
+    "sheet_cmds",
+    "settings_cmds",
+)
 
 
-class _Parser(argparse.ArgumentParser):
+@cache
+def _parser_class() -> type[argparse.ArgumentParser]:
     """argparse, but a usage error is one ``error:`` line (exit 2) like every other error."""
+    import argparse
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"error: {message} (see '{self.prog} --help')\n")
+    from epcs_desktop.cli.common import EXIT_USAGE
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.exit(EXIT_USAGE, f"error: {message} (see '{self.prog} --help')\n")
+
+    return _Parser
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
-    """The full parser; `commands=False` gives only the global options (and no -h), for `_parse`."""
+    """The full parser; `commands=False` gives only the global options (and no -h)."""
+    _Parser = _parser_class()  # noqa: N806 (a class)
     parser = _Parser(
         prog=PROG,
         add_help=commands,
@@ -79,6 +101,8 @@ def _add_location_options(parser: argparse.ArgumentParser) -> None:
 
     SUPPRESS as the default keeps a value given before the command when none is given after it.
     """
+    import argparse
+
     for flag, metavar, text in (
         ("--data-dir", "DIR", "where profiles are kept (same as before the command)"),
         ("--password-file", "FILE", "read the profile password from the first line of FILE"),
@@ -89,6 +113,8 @@ def _add_location_options(parser: argparse.ArgumentParser) -> None:
 
 def _command_parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
     """Every command and sub-command parser below `parser` (argparse offers no public walk)."""
+    import argparse
+
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for sub in action.choices.values():
@@ -111,7 +137,7 @@ def _start_logging(stderr_level: int) -> None:
     install_excepthook()
 
 
-def _run_gui(args: argparse.Namespace, stderr_level: int) -> int:
+def _run_gui(args: argparse.Namespace, stderr_level: int, *, exit_process: bool = False) -> int:
     if _no_display():  # Qt would abort the process with a plugin error instead
         raise EpcsError(
             "There is no graphical display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). "
@@ -124,38 +150,112 @@ def _run_gui(args: argparse.Namespace, stderr_level: int) -> int:
         raise EpcsError(
             "The desktop window is not available in this installation (Qt failed to load)."
         ) from None
-    return int(run_gui(args.data_dir, args.demo, args.quit_after_first_paint, stderr_level=stderr_level) or 0)
+    return int(
+        run_gui(
+            args.data_dir,
+            args.demo,
+            args.quit_after_first_paint,
+            stderr_level=stderr_level,
+            exit_process=exit_process,
+        )
+        or 0
+    )
 
 
-def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    """Parse argv, importing the subcommand modules only when argv has more than global options.
+# The window's options (what `build_parser` declares before the commands): flags, and options with a value.
+_GUI_FLAGS = {
+    "-v": "verbose",
+    "--verbose": "verbose",
+    "--demo": "demo",
+    "--quit-after-first-paint": "quit_after_first_paint",
+}
+_GUI_VALUES = {"--data-dir": "data_dir", "--password-file": "password_file"}
 
-    Opening the window (no command) is what people do many times a day;
-    registering every subcommand means importing each command module and the
-    core modules it needs, which cost ~30 ms of start-up for a parser that is
-    then not used. Anything the global-only parser does not recognise (a
-    command, -h/--help, a typo) goes to the full parser, so help and error
-    messages are exactly the full parser's.
+
+def _parse_window_options(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The window's options parsed without argparse, or None for anything else (a command, --help, a typo).
+
+    Opening the window is what people do many times a day; building even the
+    global-options parser means importing argparse (with gettext) and the
+    commands' shared module (json, getpass, datetime) before the lock screen
+    can paint. The window's command line is a handful of exact option names,
+    so they are matched here; everything else, including abbreviations and
+    values that look like options, goes to the full parser, so help, errors
+    and every edge case are exactly argparse's. The result has the same
+    attributes and values as the full parser's.
+    """
+    values: dict[str, object] = {
+        "data_dir": None,
+        "password_file": None,
+        "verbose": False,
+        "demo": False,
+        "quit_after_first_paint": False,
+    }
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _GUI_FLAGS:
+            values[_GUI_FLAGS[arg]] = True
+            i += 1
+            continue
+        name, equals, value = arg.partition("=")
+        if name not in _GUI_VALUES:
+            return None
+        if not equals:
+            if i + 1 >= len(argv) or argv[i + 1].startswith("-"):
+                return None  # argparse says what is missing
+            value = argv[i + 1]
+            i += 1
+        values[_GUI_VALUES[name]] = value
+        i += 1
+    return SimpleNamespace(**values, command=None)
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace | SimpleNamespace:
+    """Parse argv; the window's own options without argparse, anything else with the full parser.
+
+    Registering every subcommand means importing each command module and the
+    core modules it needs (~30 ms), and argparse itself is more: neither is
+    needed to open the window (`_parse_window_options`).
     """
     argv = list(sys.argv[1:] if argv is None else argv)
-    args, rest = build_parser(commands=False).parse_known_args(argv)
-    if not rest:
-        args.command = None
-        return args
+    window = _parse_window_options(argv)
+    if window is not None:
+        return window
     return build_parser().parse_args(argv)
+
+
+def _tolerant_output() -> None:
+    """Messages quote names with “curly quotes” and names may hold any letter: on a terminal or pipe whose
+    encoding cannot show a character (a forced ASCII stdout, an old code page), print a stand-in instead
+    of failing with an internal error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                continue
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(argv)
-    stderr_level = logging.INFO if args.verbose else logging.ERROR
+    # Without -v no log record reaches stderr: the one `error:` line is the whole story there (issue 11
+    # item 10); everything still goes to the private log file.
     func = getattr(args, "func", None)
+    stderr_level = logging.INFO if args.verbose else logging.CRITICAL + 1 if func else logging.ERROR
     if func is not None:  # the window sets logging up itself, after its first paint
         _start_logging(stderr_level)
+        _tolerant_output()
     try:
         if func is None:
-            return _run_gui(args, stderr_level)
+            # argv None: this is the program's own command line (the console script, python -m), so the
+            # window may end the process itself once it has closed everything (ui.app.end_process).
+            return _run_gui(args, stderr_level, exit_process=argv is None)
         return int(func(args) or 0)
     except EpcsError as exc:
+        from epcs_desktop.cli.common import exit_code_for
+
         sys.stderr.write(f"error: {exc}\n")
         return exit_code_for(exc)
     except KeyboardInterrupt:
@@ -175,4 +275,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"error: internal error ({type(exc).__name__}); the details are in the log file "
             f"({default_log_dir()}).\n"
         )
+        from epcs_desktop.cli.common import EXIT_INTERNAL
+
         return EXIT_INTERNAL

@@ -20,11 +20,11 @@ from epcs_desktop.cli.common import (
     open_profile,
     read_password,
 )
+from epcs_desktop.core.errors import RuleError
 
 logger = logging.getLogger(__name__)
 
 BACKUP_PASSWORD_ENV = "EPCS_DESKTOP_BACKUP_PASSWORD"  # noqa: S105 (a variable name)
-MIN_BACKUP_PASSWORD = 8
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -56,6 +56,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "replace: make the profile exactly the backup",
     )
     restore.add_argument("--dry-run", action="store_true", help="show what would change and change nothing")
+    restore.add_argument(
+        "--other-clinician",
+        action="store_true",
+        help="restore a backup that was made from another clinician's profile (without it such a restore "
+        "is refused); a merge then never takes that clinician's Prescriber Info, identity or settings",
+    )
     restore.set_defaults(func=run_restore)
 
 
@@ -73,10 +79,10 @@ def _backup_password(args: argparse.Namespace, *, confirm: bool) -> str:
         env=BACKUP_PASSWORD_ENV,
         file_attr="backup_password_file",
     )
-    if confirm and len(password) < MIN_BACKUP_PASSWORD:
-        from epcs_desktop.core.errors import BackupError
+    if confirm:  # a new backup password: the one policy (`core.passwords`) profiles use too
+        from epcs_desktop.core.passwords import check_new_password
 
-        raise BackupError(f"Choose a backup password of at least {MIN_BACKUP_PASSWORD} characters.")
+        check_new_password(password)
     return password
 
 
@@ -91,12 +97,13 @@ def run_create(args: argparse.Namespace) -> int:
 
     profile = open_profile(args)
     try:
+        backup.check_backup_folder(args.file, profile.settings)  # before the backup password is asked
         password = _backup_password(args, confirm=True)
         target = backup.backup_profile(profile, args.file, password)
         count = len(profile.devices())
     finally:
         profile.close()
-    print(f"Backup of profile '{profile.name}' ({count} device(s)) written to {target}.")
+    print(f"Backup of profile “{profile.name}” ({count} device(s)) written to {target}.")
     return EXIT_OK
 
 
@@ -111,15 +118,25 @@ def run_restore(args: argparse.Namespace) -> int:
             snapshot = backup.read_backup(args.file, password)
         except BackupPasswordError as exc:
             return _wrong_backup_password(exc)
-        lines = backup.preview_restore(profile, snapshot, args.mode)
+        preview = backup.describe_restore(profile, snapshot, args.mode)
         verb = "would change" if args.dry_run else "changes"
-        print(f"Restoring {args.file} into profile '{profile.name}' ({args.mode}) {verb}:")
-        for line in lines:
-            print(f"  {line}")
+        if preview.other_clinician:
+            print(
+                f"This backup was made from the profile “{preview.backup_profile}”, not “{profile.name}”: "
+                "it looks like another clinician's."
+            )
+        print(f"Restoring {args.file} into profile “{profile.name}” ({args.mode}) {verb}:")
+        for line in preview.lines:
+            print(f"  {line.text}")
         if args.dry_run:
             print("Dry run: nothing was changed.")
             return EXIT_OK
-        summary = profile.apply_snapshot(snapshot, args.mode)
+        if preview.other_clinician and not args.other_clinician:
+            raise RuleError(
+                f"Nothing was restored: the backup is from the profile “{preview.backup_profile}”. "
+                "If you mean to restore it here, run the command again with --other-clinician."
+            )
+        summary = profile.apply_snapshot(snapshot, args.mode, other_clinician=args.other_clinician)
     finally:
         profile.close()
     print(summary)

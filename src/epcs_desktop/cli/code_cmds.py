@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import math
+import shlex
 from typing import Any
 
 from epcs_desktop.cli.common import (
@@ -25,6 +26,7 @@ from epcs_desktop.core.clock import FixedClock, SystemClock
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otp import Totp, hotp, totp_at
 from epcs_desktop.core.otpauth import parse_uri
+from epcs_desktop.core.textguard import clean_for_display
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +55,11 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("codes", help="list every code generator held in a profile with its code")
     add_profile_argument(p)
     add_json_argument(p)
+    p.add_argument(
+        "--next",
+        metavar="NICK",
+        help="counter-based (HOTP) generator NICK: print its next code and move its counter on by one",
+    )
     p.set_defaults(func=run_codes)
 
 
@@ -75,7 +82,18 @@ def run_code(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_next(args: argparse.Namespace) -> int:
+    """``codes --next NICK``: the one CLI action that advances an HOTP counter (one transaction)."""
+    with open_profile(args) as profile:
+        device = profile.device(args.next)
+        code = profile.next_hotp_code(device.id)
+    print(code)
+    return EXIT_OK
+
+
 def run_codes(args: argparse.Namespace) -> int:
+    if getattr(args, "next", None):
+        return run_next(args)
     with open_profile(args) as profile:
         devices = [d for d in profile.devices() if d.option is DeviceOption.GENERATOR_HERE and d.otp]
         clock = FixedClock(SystemClock().now())  # one instant for every row
@@ -83,7 +101,9 @@ def run_codes(args: argparse.Namespace) -> int:
         for d in devices:
             assert d.otp is not None
             if d.otp.kind == "hotp":
-                code, left = hotp(d.otp), None
+                # No code: one typed from a list leaves the counter unadvanced, and the next
+                # `--next` would hand out that already-used code again (like the window).
+                code, left = None, None
             else:
                 totp = Totp(d.otp, clock)
                 code, left = totp.code(), math.ceil(totp.seconds_remaining())
@@ -93,9 +113,10 @@ def run_codes(args: argparse.Namespace) -> int:
                     "primary": d.is_primary,
                     "code": code,
                     "seconds_remaining": left,
+                    "counter_based": d.otp.kind == "hotp",
                     "kind": d.otp.kind,
                     "digits": d.otp.digits,
-                    "period": d.otp.period if d.otp.kind == "totp" else None,
+                    "period": d.otp.period if d.otp.kind != "hotp" else None,
                     "issuer": d.otp.issuer,
                     "account": d.otp.account,
                 }
@@ -106,9 +127,14 @@ def run_codes(args: argparse.Namespace) -> int:
     if not rows:
         print("No code generators are held in this profile.")
         return EXIT_OK
+    for r in rows:  # the one sanitiser: a name stored by an older version may hold a bidi character
+        r["nickname"] = clean_for_display(r["nickname"])
     width = max(len(r["nickname"]) for r in rows)
     for r in rows:
-        left = f"{r['seconds_remaining']:>2} s left" if r["seconds_remaining"] is not None else "counter"
         mark = "  (primary)" if r["primary"] else ""
-        print(f"{r['nickname']:<{width}}  {r['code']}  {left}{mark}")
+        if r["counter_based"]:
+            quoted = shlex.quote(r["nickname"])
+            print(f"{r['nickname']:<{width}}  counter-based: press `codes --next {quoted}`{mark}")
+            continue
+        print(f"{r['nickname']:<{width}}  {r['code']}  {r['seconds_remaining']:>2} s left{mark}")
     return EXIT_OK

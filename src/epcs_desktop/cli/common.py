@@ -27,7 +27,6 @@ import json
 import logging
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from epcs_desktop.core.errors import EpcsError, ProfileError, VaultLockedError, WrongPasswordError
@@ -43,6 +42,9 @@ EXIT_NOT_FOUND = 1  # e.g. scan found no QR code
 EXIT_USAGE = 2  # invalid input, rule broken, unknown profile
 EXIT_WRONG_PASSWORD = 3
 EXIT_BUSY = 4  # profile locked by another process
+EXIT_TEMPORARY_PASSWORD = 5  # a handed-over profile opened with its temporary password
+EXIT_STORAGE = 6  # read-only disk, no permission, disk full: never "wrong password"
+EXIT_DAMAGED = 7  # right password, damaged profile file
 EXIT_INTERNAL = 70  # a bug (EX_SOFTWARE); never shows a traceback unless EPCS_DESKTOP_DEBUG=1
 
 PASSWORD_ENV = "EPCS_DESKTOP_PASSWORD"  # noqa: S105 (a variable name, not a password)
@@ -50,6 +52,14 @@ NEW_PASSWORD_ENV = "EPCS_DESKTOP_NEW_PASSWORD"  # noqa: S105
 
 
 def exit_code_for(exc: EpcsError) -> int:
+    from epcs_desktop.core.errors import DamagedProfileError, StorageError, TemporaryPasswordError
+
+    if isinstance(exc, TemporaryPasswordError):
+        return EXIT_TEMPORARY_PASSWORD
+    if isinstance(exc, StorageError):
+        return EXIT_STORAGE
+    if isinstance(exc, DamagedProfileError):
+        return EXIT_DAMAGED
     if isinstance(exc, WrongPasswordError):
         return EXIT_WRONG_PASSWORD
     if isinstance(exc, VaultLockedError):
@@ -74,15 +84,25 @@ def add_json_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _read_password_file(path: str) -> str:
-    """First line of the file, without its line ending (so `echo pw > file` works)."""
+    """First line of the file, without its line ending (so `echo pw > file` works) or a UTF-8 BOM.
+
+    Regular files only and a few KB at most, so `--password-file /dev/zero` is one clear
+    error instead of an endless read; Notepad's BOM must not become part of the password.
+    """
+    from epcs_desktop.core.bounded import PASSWORD_LINE_MAX, InputTooLargeError, read_bounded
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            line = fh.readline()
-    except OSError as exc:
-        raise EpcsError(f"The password file could not be read ({exc.strerror}).") from None
+        data = read_bounded(path, PASSWORD_LINE_MAX * 4 + 1024, "a password file")
+    except InputTooLargeError as exc:
+        raise InputTooLargeError(f"The password file cannot be used: {exc}") from None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise EpcsError("The password file is not UTF-8 text.") from None
-    return line.rstrip("\r\n")
+    line = text.removeprefix("\ufeff").splitlines()[0] if text.strip("\ufeff") else ""
+    if len(line) > PASSWORD_LINE_MAX:
+        raise EpcsError(f"The password file's first line is longer than {PASSWORD_LINE_MAX} characters.")
+    return line
 
 
 def _can_prompt() -> bool:
@@ -106,7 +126,9 @@ def prompt_password(
     if confirm:
         second = getpass.getpass("Type it again: ")
         if first != second:
-            raise EpcsError("The two passwords do not match.")
+            from epcs_desktop.core.passwords import MISMATCH
+
+            raise EpcsError(MISMATCH)
     return first
 
 
@@ -136,17 +158,21 @@ def read_password(
     return value
 
 
-def open_profile(args: argparse.Namespace, name: str | None = None) -> Profile:
+def open_profile(
+    args: argparse.Namespace, name: str | None = None, *, allow_temporary: bool = False
+) -> Profile:
     """Open ``--profile`` (or `name`) with the standard password sources; warns about set-aside rows.
 
-    Raises ProfileError (exit 2), WrongPasswordError (exit 3) or VaultLockedError (exit 4).
+    Raises ProfileError (exit 2), WrongPasswordError (exit 3), VaultLockedError (exit 4) or, for a
+    handed-over profile still on its temporary password, TemporaryPasswordError (exit 5) unless
+    `allow_temporary` (only `profile passwd`, which replaces it).
     """
     store = store_from_args(args)
     name = name if name is not None else args.profile
     if not store.exists(name):
-        raise ProfileError(f"There is no profile called '{normalise_profile_name(name)}'.")
-    password = read_password(args, prompt=f"Password for profile '{name}': ")
-    profile = store.open(name, password)
+        raise ProfileError(f"There is no profile called “{normalise_profile_name(name)}”.")
+    password = read_password(args, prompt=f"Password for profile “{name}”: ")
+    profile = store.open(name, password, allow_temporary=allow_temporary)
     for message in profile.set_aside:
         warn(message)
     return profile
@@ -156,10 +182,15 @@ def open_profile(args: argparse.Namespace, name: str | None = None) -> Profile:
 
 
 def read_stdin_value(what: str) -> str:
-    """One value (a URI, a key) from stdin for ``-`` arguments, so secrets stay out of argv."""
+    """One value (a URI, a key) from stdin for ``-`` arguments, so secrets stay out of argv.
+
+    One line of at most `STDIN_LINE_MAX` characters: a 200 MB line is refused after 64 KB.
+    """
+    from epcs_desktop.core.bounded import STDIN_LINE_MAX, read_line_bounded
+
     if sys.stdin is None:
         raise EpcsError(f"No {what} on standard input.")
-    text = sys.stdin.readline().strip()
+    text = read_line_bounded(sys.stdin, STDIN_LINE_MAX, what).strip()
     if not text:
         raise EpcsError(f"No {what} on standard input.")
     return text
@@ -181,7 +212,3 @@ def iso_time(t: float) -> str:
 
 def warn(message: str) -> None:
     sys.stderr.write(f"warning: {message}\n")
-
-
-def data_dir_of(args: argparse.Namespace) -> Path:
-    return store_from_args(args).data_dir

@@ -24,6 +24,7 @@ from epcs_desktop.cli.common import (
 )
 from epcs_desktop.core.erx import Device, DeviceOption
 from epcs_desktop.core.otpauth import parse_uri
+from epcs_desktop.core.textguard import clean_for_display
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ def run_add(args: argparse.Namespace) -> int:
         for w in otp.warnings if otp else ():
             warn(w)
     primary = " as the primary device" if device.is_primary else ""
-    print(f"Added '{device.nickname}' ({device.option_label}){primary}.")
+    print(f"Added “{device.nickname}” ({device.option_label}){primary}.")
     return EXIT_OK
 
 
@@ -110,7 +111,10 @@ def run_list(args: argparse.Namespace) -> int:
         print("No devices yet. Add one with: epcs-desktop device add --profile NAME --nickname NICK ...")
         return EXIT_OK
     rows = [("Name", "Option", "Primary Device")]
-    rows += [(d.nickname, d.option_label, "Is Primary" if d.is_primary else "") for d in devices]
+    # clean_for_display: a name stored by an older version may hold a bidi or invisible character
+    rows += [
+        (clean_for_display(d.nickname), d.option_label, "Is Primary" if d.is_primary else "") for d in devices
+    ]
     w0 = max(len(r[0]) for r in rows)
     w1 = max(len(r[1]) for r in rows)
     for r in rows:
@@ -121,14 +125,14 @@ def run_list(args: argparse.Namespace) -> int:
 def run_primary(args: argparse.Namespace) -> int:
     with open_profile(args) as profile:
         device = profile.set_primary(args.nickname)
-    print(f"'{device.nickname}' is now the primary device.")
+    print(f"“{device.nickname}” is now the primary device.")
     return EXIT_OK
 
 
 def run_rename(args: argparse.Namespace) -> int:
     with open_profile(args) as profile:
         device = profile.rename_device(args.old, args.new)
-    print(f"Renamed to '{device.nickname}'.")
+    print(f"Renamed to “{device.nickname}”.")
     return EXIT_OK
 
 
@@ -136,5 +140,5 @@ def run_remove(args: argparse.Namespace) -> int:
     with open_profile(args) as profile:
         removed = profile.device(args.nickname).nickname
         notice = profile.remove_device(args.nickname, args.successor)
-    print(f"Removed '{removed}'." + (f" {notice}" if notice else ""))
+    print(f"Removed “{removed}”." + (f" {notice}" if notice else ""))
     return EXIT_OK

@@ -4,8 +4,11 @@ Every file is read (and, if encrypted, unlocked) before the profile is
 opened, so a typo in a file name or a wrong export password fails fast and
 changes nothing. Then each account becomes a "Generate 2FA Key" device held
 in this app, with a unique nickname made from its issuer and account; an
-account whose secret, issuer and account are already in the profile is
-skipped. Everything that is left out is listed on its own line.
+account whose code type, secret, issuer and account are already in the
+profile is skipped. Everything that is left out is listed on its own line.
+Reading and planning are core's (`imports.ImportSession`, `plan_import`):
+the window's "Import from another app" page uses the very same plan, and
+the codes of one Google export spread over several files count as one.
 
 The export password (for encrypted Aegis/2FAS files) comes from
 $EPCS_DESKTOP_IMPORT_PASSWORD, else --import-password-file, else a no-echo
@@ -18,7 +21,6 @@ import argparse
 import logging
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,16 +39,15 @@ from epcs_desktop.cli.common import (
 from epcs_desktop.core.errors import EpcsError, ImportPasswordError, PasswordRequiredError
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.enrollment import PlanEntry
     from epcs_desktop.core.erx import Device
-    from epcs_desktop.core.imports import ImportResult
-    from epcs_desktop.core.otpauth import OtpParams
+    from epcs_desktop.core.imports import ImportPlan, ImportSession
     from epcs_desktop.core.profile import Profile
 
 logger = logging.getLogger(__name__)
 
 IMPORT_PASSWORD_ENV = "EPCS_DESKTOP_IMPORT_PASSWORD"  # noqa: S105 (a variable name, not a password)
-FALLBACK_NICKNAME = "Imported code generator"
-NICKNAME_MAX = 64
+KIND_WORDS = {"hotp": "counter-based: ask for each next code", "steam": "Steam Guard"}
 
 
 def register(subparsers: Any) -> None:
@@ -70,61 +71,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=run)
 
 
-# --------------------------------------------------------------------------- planning
-
-
-@dataclass
-class _Item:
-    params: OtpParams
-    source: str
-    nickname: str = ""
-    existing: str = ""  # nickname of the device that already holds this account
-    earlier_file: bool = False  # ...or that an earlier file in this run will add
-
-
-@dataclass
-class _Plan:
-    files: list[tuple[str, ImportResult]] = field(default_factory=list)
-    add: list[_Item] = field(default_factory=list)
-    duplicates: list[_Item] = field(default_factory=list)
-    problems: list[tuple[str, str]] = field(default_factory=list)
-
-
-def _key(p: OtpParams) -> tuple[str, str, str]:
-    return (p.secret, p.issuer.casefold(), p.account.casefold())
-
-
-def _clean(text: str) -> str:
-    """Issuer/account text fit for a nickname: no control characters, single spaces."""
-    return " ".join("".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text).split())
-
-
-def nickname_for(params: OtpParams, taken: set[str]) -> str:
-    """A unique nickname from issuer and account: "ID.me (jane@clinic.org)", then "... 2", "... 3".
-
-    `taken` holds nickname keys (`erx.nickname_key`); the chosen name's key is added.
-    The clash rule is `erx.unique_nickname`'s; the suffix is " 2" rather than
-    " (2)" because these names already end in a parenthesis.
-    """
-    from epcs_desktop.core.erx import nickname_key, unique_nickname
-
-    issuer, account = _clean(params.issuer), _clean(params.account)
-    base = f"{issuer} ({account})" if issuer and account else issuer or account or FALLBACK_NICKNAME
-    candidate = unique_nickname(base, taken, pattern=" {n}")
-    taken.add(nickname_key(candidate))
-    return candidate
-
-
-def _refusal(params: OtpParams) -> str | None:
-    """Why the profile would refuse this account (e.g. HOTP), in its own words, or None."""
-    from epcs_desktop.core.erx import DeviceOption
-    from epcs_desktop.core.profile import check_new_device
-
-    try:
-        check_new_device(FALLBACK_NICKNAME, DeviceOption.GENERATOR_HERE, params)
-    except EpcsError as exc:
-        return str(exc)
-    return None
+# --------------------------------------------------------------------------- reading
 
 
 def _import_password(args: argparse.Namespace, needed: PasswordRequiredError, name: str) -> str:
@@ -142,64 +89,36 @@ def _import_password(args: argparse.Namespace, needed: PasswordRequiredError, na
     return password
 
 
-def _read_files(args: argparse.Namespace) -> list[tuple[str, ImportResult]]:
-    """Read every file; raise on the first file that cannot be used at all (nothing is changed)."""
-    from epcs_desktop.core.imports import read_import_file
+def _read_files(args: argparse.Namespace) -> ImportSession:
+    """Read every file into one session; raise on the first file that cannot be used at all.
 
+    One session, so the codes of one Google export spread over several files
+    are tracked together (the core import plan the window uses too).
+    """
+    from epcs_desktop.core.imports import ImportSession
+
+    session = ImportSession()
     password: str | None = None
-    results = []
     for name in args.files:  # core messages already name the file
         try:
-            result = read_import_file(Path(name), password)
+            session.read_file(Path(name), password)
         except PasswordRequiredError as exc:
             password = _import_password(args, exc, Path(name).name)
-            result = read_import_file(Path(name), password)
-        results.append((name, result))
-    return results
+            session.read_file(Path(name), password)
+    return session
 
 
-def _plan(profile: Profile, files: list[tuple[str, ImportResult]]) -> _Plan:
-    from epcs_desktop.core.erx import nickname_key
-
-    plan = _Plan(files=files)
-    devices = profile.devices()
-    held: dict[tuple[str, str, str], str] = {_key(d.otp): d.nickname for d in devices if d.otp is not None}
-    planned: set[tuple[str, str, str]] = set()
-    taken = {nickname_key(d.nickname) for d in devices}
-    for name, result in files:
-        plan.problems.extend((name, problem) for problem in result.problems)
-        for params in result.accounts:
-            refusal = _refusal(params)
-            if refusal is not None:  # reported on its own line; the other accounts still come in
-                plan.problems.append((name, f"{params.label}: not added: {refusal}"))
-                continue
-            item = _Item(params, name)
-            existing = held.get(_key(params))
-            if existing is not None:
-                item.existing = existing
-                item.earlier_file = _key(params) in planned
-                plan.duplicates.append(item)
-                continue
-            item.nickname = nickname_for(params, taken)
-            held[_key(params)] = item.nickname
-            planned.add(_key(params))
-            plan.add.append(item)
-    return plan
-
-
-def _apply(profile: Profile, plan: _Plan) -> list[Device]:
+def _apply(profile: Profile, plan: ImportPlan) -> list[Device]:
     """Add every planned account in one transaction: an import is all or nothing.
 
     Why: a failure half-way (another window took a name, the disk filled up)
     used to leave the first accounts saved and the rest not, and running the
     import again then reported a confusing mix of duplicates.
     """
-    from epcs_desktop.core.erx import DeviceOption
-    from epcs_desktop.core.profile import NewDevice
+    from epcs_desktop.core.imports import apply_import
 
-    items = [NewDevice(i.nickname, DeviceOption.GENERATOR_HERE, i.params) for i in plan.add]
     try:
-        return profile.add_devices(items)
+        return apply_import(profile, plan)
     except EpcsError as exc:
         try:
             wrapped = type(exc)(f"Nothing was imported: {exc}")
@@ -211,83 +130,105 @@ def _apply(profile: Profile, plan: _Plan) -> list[Device]:
 # --------------------------------------------------------------------------- output
 
 
-def _item_json(item: _Item) -> dict[str, Any]:
-    p = item.params
+def _entry_json(entry: PlanEntry) -> dict[str, Any]:
+    from epcs_desktop.core.enrollment import Outcome
+
+    p = entry.candidate.otp
+    assert p is not None  # every import candidate holds a secret
     out: dict[str, Any] = {
-        "file": item.source,
+        "file": entry.candidate.source,
         "issuer": p.issuer,
         "account": p.account,
         "type": p.kind,
         "algorithm": p.algorithm,
         "digits": p.digits,
-        "period": p.period,
+        "period": p.period if p.kind != "hotp" else None,
         "warnings": list(p.warnings),
     }
-    if item.existing:
-        out["existing_device"] = item.existing
+    if entry.outcome is Outcome.NEW:
+        out["nickname"] = entry.nickname
     else:
-        out["nickname"] = item.nickname
+        out["existing_device"] = entry.nickname
+        out["earlier_in_import"] = entry.outcome is Outcome.DUPLICATE_IN_BATCH
     return out
 
 
-def _print_json(plan: _Plan, profile_name: str, dry_run: bool) -> None:
+def _problems(plan: ImportPlan) -> list[tuple[str, str]]:
+    """Problem lines while reading, then the entries the profile refuses (each with its reason)."""
+    refused = []
+    for e in plan.enrollment.refused:
+        label = e.candidate.otp.label if e.candidate.otp is not None else "an entry"
+        refused.append((e.candidate.source, f"{label}: not added: {e.message}"))
+    return list(plan.problems) + refused
+
+
+def _print_json(plan: ImportPlan, profile_name: str, dry_run: bool) -> None:
     print_json(
         {
             "profile": profile_name,
             "dry_run": dry_run,
             "files": [
                 {"file": name, "format": r.format, "accounts": len(r.accounts), "problems": len(r.problems)}
-                for name, r in plan.files
+                for name, r in plan.sources
             ],
-            "added" if not dry_run else "to_add": [_item_json(i) for i in plan.add],
-            "duplicates": [_item_json(i) for i in plan.duplicates],
-            "problems": [{"file": f, "message": m} for f, m in plan.problems],
+            "added" if not dry_run else "to_add": [_entry_json(e) for e in plan.enrollment.new],
+            "duplicates": [_entry_json(e) for e in plan.enrollment.duplicates],
+            "problems": [{"file": f, "message": m} for f, m in _problems(plan)],
         }
     )
 
 
-def _print_text(plan: _Plan, profile_name: str, dry_run: bool) -> None:
+def _print_text(plan: ImportPlan, profile_name: str, dry_run: bool) -> None:
+    """Every line that holds text from a file goes through `clean_for_display` (no terminal escapes)."""
+    from epcs_desktop.core.enrollment import Outcome
+    from epcs_desktop.core.textguard import clean_for_display as safe
+
     out = sys.stdout
-    for name, result in plan.files:
+    for name, result in plan.sources:
         n = len(result.accounts)
-        out.write(f"{name}: {result.format}, {n} account{'' if n == 1 else 's'}\n")
+        out.write(f"{safe(name, 200)}: {result.format}, {n} account{'' if n == 1 else 's'}\n")
     verb = "would add" if dry_run else "added"
-    for item in plan.add:
-        out.write(f"  {verb}: '{item.nickname}' (Generate 2FA Key)\n")
-        for warning in item.params.warnings:
-            out.write(f"    note: {warning}\n")
-    for item in plan.duplicates:
-        where = "comes earlier in this import" if item.earlier_file else "is already in this profile"
-        out.write(f"  skipped: {item.params.label} {where} as '{item.existing}'\n")
-    for name, message in plan.problems:
-        out.write(f"  problem: {name}: {message}\n")
-    n = len(plan.add)
+    for entry in plan.enrollment.new:
+        params = entry.candidate.otp
+        kind = "" if params is None or params.kind == "totp" else f", {KIND_WORDS[params.kind]}"
+        out.write(f"  {verb}: “{safe(entry.nickname)}” (Generate 2FA Key{kind})\n")
+        for warning in params.warnings if params is not None else ():
+            out.write(f"    note: {safe(warning, 300)}\n")
+    for entry in plan.enrollment.duplicates:
+        label = entry.candidate.otp.label if entry.candidate.otp is not None else "an entry"
+        earlier = entry.outcome is Outcome.DUPLICATE_IN_BATCH
+        where = "comes earlier in this import" if earlier else "is already in this profile"
+        out.write(f"  skipped: {safe(label, 160)} {where} as “{safe(entry.nickname)}”\n")
+    for name, message in _problems(plan):
+        out.write(f"  problem: {safe(name, 200) + ': ' if name else ''}{safe(message, 300)}\n")
+    n = len(plan.enrollment.new)
     what = f"{n} code generator{'' if n == 1 else 's'}"
     if dry_run:
-        out.write(f"Dry run: {what} would be added to profile '{profile_name}'; nothing was changed.\n")
+        out.write(f"Dry run: {what} would be added to profile “{profile_name}”; nothing was changed.\n")
     else:
-        out.write(f"Added {what} to profile '{profile_name}'.\n")
+        out.write(f"Added {what} to profile “{profile_name}”.\n")
 
 
 # --------------------------------------------------------------------------- command
 
 
 def run(args: argparse.Namespace) -> int:
+    from epcs_desktop.core.imports import plan_import
+
     try:
-        files = _read_files(args)
+        session = _read_files(args)
     except ImportPasswordError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_WRONG_PASSWORD
     with open_profile(args) as profile:
-        plan = _plan(profile, files)
-        if not args.dry_run:
+        plan = plan_import(profile.devices(), session)
+        if not args.dry_run and plan.enrollment.new:
             _apply(profile, plan)
         name = profile.name
     if args.json:
         _print_json(plan, name, args.dry_run)
     else:
         _print_text(plan, name, args.dry_run)
-    found = sum(len(r.accounts) for _, r in files)
-    if found == 0:
+    if plan.found == 0:
         return EXIT_NOT_FOUND
-    return EXIT_OK if plan.add or plan.duplicates else EXIT_USAGE
+    return EXIT_OK if plan.enrollment.new or plan.enrollment.duplicates else EXIT_USAGE

@@ -1,4 +1,8 @@
-"""``profile create | list | passwd``.
+"""``profile create | list | check | passwd``.
+
+``profile create NAME --temporary`` is the front desk's hand-over from a
+shell: the password given is a temporary one, and every command that opens
+the profile with it refuses (exit 5) until ``profile passwd NAME`` replaces it.
 
 Creating and re-keying ask for the new password twice at the prompt; scripts
 use $EPCS_DESKTOP_PASSWORD / --password-file for the current password and
@@ -21,6 +25,7 @@ from epcs_desktop.cli.common import (
     read_password,
     store_from_args,
 )
+from epcs_desktop.core.errors import passwd_command
 
 logger = logging.getLogger(__name__)
 
@@ -31,11 +36,27 @@ def register(subparsers: Any) -> None:
 
     c = sub.add_parser("create", help="create an encrypted profile")
     c.add_argument("name", metavar="NAME")
+    c.add_argument(
+        "--temporary",
+        action="store_true",
+        help="the password is a temporary (hand-over) one: the profile must get a new password "
+        "with `profile passwd NAME` before any other command opens it",
+    )
+    c.add_argument("--staff", metavar="WHO", default="", help="with --temporary: who handed the profile over")
     c.set_defaults(func=run_create)
 
     c = sub.add_parser("list", help="list the profiles in the data directory")
     add_json_argument(c)
     c.set_defaults(func=run_list)
+
+    c = sub.add_parser(
+        "check",
+        help="check every page of a profile file (SQLCipher's and SQLite's integrity checks)",
+        description="Reads every page, changes nothing. Exit 0: intact; 7: damaged (restore a backup).",
+    )
+    c.add_argument("name", metavar="NAME")
+    add_json_argument(c)
+    c.set_defaults(func=run_check)
 
     c = sub.add_parser("passwd", help="change a profile's password (re-encrypts the file)")
     c.add_argument("name", metavar="NAME")
@@ -49,9 +70,15 @@ def register(subparsers: Any) -> None:
 
 def run_create(args: argparse.Namespace) -> int:
     store = store_from_args(args)
-    password = read_password(args, prompt=f"New password for profile '{args.name}': ", confirm=True)
-    with store.create(args.name, password) as profile:
-        print(f"Created profile '{profile.name}' in {store.profiles_dir}.")
+    what = "Temporary password" if args.temporary else "New password"
+    password = read_password(args, prompt=f"{what} for profile “{args.name}”: ", confirm=True)
+    with store.create(args.name, password, temporary=args.temporary, staff=args.staff) as profile:
+        print(f"Created profile “{profile.name}” in {store.profiles_dir}.")
+        if args.temporary:
+            print(
+                f"It is on a temporary password: the clinician replaces it with "
+                f"`{passwd_command(profile.name)}` before anything else opens it."
+            )
     return EXIT_OK
 
 
@@ -68,14 +95,41 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_passwd(args: argparse.Namespace) -> int:
-    with open_profile(args, args.name) as profile:
+    """The one command that opens a profile on its temporary password: to replace it (policy applies,
+    and the new password must not be the temporary one)."""
+    with open_profile(args, args.name, allow_temporary=True) as profile:
+        temporary = profile.requires_new_password
         new = read_password(
             args,
-            prompt=f"New password for profile '{profile.name}': ",
+            prompt=f"New password for profile “{profile.name}”: ",
             confirm=True,
             env=NEW_PASSWORD_ENV,
             file_attr="new_password_file",
         )
         profile.change_password(new)
-        print(f"The password of profile '{profile.name}' was changed.")
+        what = "temporary password" if temporary else "password"
+        print(f"The {what} of profile “{profile.name}” was {'replaced' if temporary else 'changed'}.")
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """`profile check NAME`: every page's HMAC and the b-trees; damage is exit 7 with one error line."""
+    from epcs_desktop.core.errors import DamagedProfileError
+    from epcs_desktop.core.textguard import clean_for_display
+
+    with open_profile(args, args.name) as profile:
+        problems = profile.check_integrity()
+        name = profile.name
+    if args.json:
+        print_json({"profile": name, "ok": not problems, "problems": problems})
+    else:
+        for problem in problems:
+            print(f"  problem: {clean_for_display(problem, 200)}")
+    if problems:
+        raise DamagedProfileError(
+            f"Profile “{name}” is damaged ({len(problems)} problem(s)); restore your latest backup "
+            "into a new profile."
+        )
+    if not args.json:
+        print(f"Profile “{name}” is intact: every page passed the integrity checks.")
     return EXIT_OK

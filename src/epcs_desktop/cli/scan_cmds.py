@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_ERROR = 0, 1, 2
 DEFAULT_CAMERA_TIMEOUT = 30.0
+MAX_PRINTED = 8192  # characters of one payload in text output (a QR code holds at most ~7,000)
 
 
 def register(subparsers: Any) -> None:
@@ -170,5 +171,7 @@ def _emit(found: list[tuple[str, str]], as_json: bool) -> None:
         rows = [{"payload": text, "source": source, **_kind(text)} for text, source in found]
         sys.stdout.write(json.dumps(rows, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
         return
-    for text, _source in found:
-        sys.stdout.write(text + "\n")
+    from epcs_desktop.core.textguard import clean_for_display
+
+    for text, _source in found:  # a QR code is untrusted text: no escape sequence reaches the terminal
+        sys.stdout.write(clean_for_display(text, MAX_PRINTED) + "\n")

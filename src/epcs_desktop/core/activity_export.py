@@ -20,11 +20,32 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from epcs_desktop.core.errors import EpcsError
+from epcs_desktop.core.errors import ExportError
+from epcs_desktop.core.i18n import N_
+from epcs_desktop.core.private_files import write_private
 
 log = logging.getLogger(__name__)
 
 HEADER = ("When (UTC)", "Action", "Detail")
+
+# The actions the log holds, marked for translation: the activity window shows them in the user's
+# language (core_text), while the log and its CSV keep the English names an audit can search for.
+ACTION_LABELS: tuple[str, ...] = (
+    N_("profile created"),
+    N_("profile handed over"),
+    N_("device added"),
+    N_("device removed"),
+    N_("device renamed"),
+    N_("device set aside"),
+    N_("primary changed"),
+    N_("password changed"),
+    N_("setting changed"),
+    N_("backup made"),
+    N_("backup restored"),
+    N_("change-device guide"),
+    N_("compliance notice shown"),
+    N_("failed unlocks"),
+)
 REDACTED = "[redacted]"
 
 _URI = re.compile(r"otpauth(?:-migration)?://\S+", re.IGNORECASE)
@@ -35,10 +56,6 @@ _BASE32 = re.compile(r"\b(?=[A-Z2-7 ]*[2-7])[A-Z2-7]{4}(?: ?[A-Z2-7]{4}){3,}\b")
 # A one-time code: 6-8 digits standing alone, possibly grouped "123 456".
 _CODE = re.compile(r"(?<![\w.-])(?:\d{3} \d{3}|\d{3} \d{4}|\d{4} \d{4}|\d{6,8})(?![\w.-])")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ExportError(EpcsError):
-    """The CSV file could not be written."""
 
 
 def scrub(text: str) -> str:
@@ -65,23 +82,16 @@ def rows(entries: Iterable[Any]) -> list[tuple[str, str, str]]:
     ]
 
 
-def to_csv(entries: Iterable[Any]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    writer.writerows(rows(entries))
-    return buf.getvalue()
-
-
 def write_csv(entries: Iterable[Any], path: str | os.PathLike[str]) -> int:
     """Write the log to `path` (UTF-8 with BOM so Excel reads the en dash); returns the row count."""
     data = rows(entries)
     target = Path(path)
-    try:
-        with target.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\r\n")
-            writer.writerow(HEADER)
-            writer.writerows(data)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(data)
+    try:  # owner-only from the first byte (it lists what was done with the DEA-linked devices)
+        write_private(target, buf.getvalue().encode("utf-8-sig"))
     except OSError as exc:
         raise ExportError(f"Could not write the activity log to {target.name}: {exc.strerror}.") from None
     log.info("activity log exported (%d rows)", len(data))

@@ -41,14 +41,17 @@ import json
 import logging
 import os
 import secrets
+import stat
 import struct
-import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from epcs_desktop.core.bounded import read_bounded
+from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import BackupError
+from epcs_desktop.core.i18n import N_
+from epcs_desktop.core.private_files import write_private
 
 if TYPE_CHECKING:
     from epcs_desktop.core.profile import Profile
@@ -218,12 +221,15 @@ def parse_header(data: bytes) -> BackupHeader:
     return BackupHeader(version, kdf, salt, nonce, ct_len, check, raw)
 
 
-def encode_backup(snapshot: dict[str, Any], password: str, kdf: KdfParams = DEFAULT_KDF) -> bytes:
+def encode_backup(
+    snapshot: dict[str, Any], password: str, kdf: KdfParams = DEFAULT_KDF, *, clock: Clock | None = None
+) -> bytes:
     """The complete backup file contents for `snapshot`, sealed with `password`."""
     if not isinstance(snapshot, dict):
         raise TypeError("snapshot must be a dict")
     _validate_kdf(kdf)
-    envelope = {"kind": ENVELOPE_KIND, "created_at": time.time(), "snapshot": snapshot}
+    created_at = (clock if clock is not None else SystemClock()).now()
+    envelope = {"kind": ENVELOPE_KIND, "created_at": created_at, "snapshot": snapshot}
     try:
         plaintext = json.dumps(envelope, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
     except (TypeError, ValueError) as exc:  # a programming error, not a user's
@@ -256,7 +262,7 @@ def decode_backup(data: bytes, password: str) -> dict[str, Any]:
     except InvalidTag:
         raise BackupError("The backup file is damaged (its contents fail the integrity check).") from None
     try:
-        envelope = json.loads(plaintext.decode("utf-8"))
+        envelope = json.loads(plaintext.decode("utf-8"), parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise BackupError("The backup's contents are unreadable.") from None
     if (
@@ -265,71 +271,139 @@ def decode_backup(data: bytes, password: str) -> dict[str, Any]:
         or not isinstance(envelope.get("snapshot"), dict)
     ):
         raise BackupError("The backup's contents are not an EPCS Desktop profile.")
+    from epcs_desktop.core.errors import RuleError
+    from epcs_desktop.core.snapshot_rules import check_snapshot_shape
+
+    try:  # a profile snapshot (the only kind restore accepts) is checked field by field here already
+        if envelope["snapshot"].get("format") == "epcs-desktop-profile":
+            check_snapshot_shape(envelope["snapshot"])
+    except RuleError as exc:
+        raise BackupError(str(exc)) from None
     return envelope["snapshot"]
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
+def _refuse_constant(name: str) -> Any:
+    """json.loads calls this for NaN, Infinity, -Infinity: the writer (allow_nan=False) never makes them."""
+    raise ValueError(f"non-standard JSON constant {name}")
+
+
+_PROFILE_SUFFIXES = (".epcs", ".epcs-wal", ".epcs-shm", ".epcs-journal", ".epcs.kdf")
+
+
+def check_destination(
+    path: str | os.PathLike[str], profile_path: str | os.PathLike[str] | None = None
+) -> Path:
+    """Refuse a backup destination that would destroy a profile or a device node; return the path.
+
+    Why: `backup create -p P <data>/profiles/P.epcs` used to succeed, after
+    which the left-over -wal was replayed into the backup: the profile no
+    longer opened and the backup no longer restored. As root, `/dev/full` was
+    replaced by a file. Refused: the profile itself (also through a symlink or
+    another name for the same file), its -wal/-shm/-journal/key files, anything
+    in a profiles folder, and anything that exists but is not a regular file.
+    """
+    target = Path(path)
+    refusal = "A backup cannot be written there"
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise BackupError(f"{refusal}: {exc.strerror or 'it cannot be checked'}.") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise BackupError(f"{refusal}: “{target}” is not a regular file.")
+    if target.name.lower().endswith(_PROFILE_SUFFIXES):
+        raise BackupError(f"{refusal}: “{target.name}” is a profile's file name; use a {FILE_SUFFIX} name.")
+    folder = (target.parent if str(target.parent) else Path(".")).resolve()
+    protected: list[Path] = []
+    if profile_path is not None:
+        live = Path(profile_path).resolve()
+        protected = [live, *(Path(str(live) + s) for s in ("-wal", "-shm", "-journal"))]
+        if folder == live.parent:
+            raise BackupError(f"{refusal}: it is inside the profiles folder; choose another folder.")
+    if folder.name == "profiles" and any(folder.glob("*.epcs")):
+        raise BackupError(f"{refusal}: it is inside a profiles folder; choose another folder.")
+    resolved = target.resolve()
+    for p in protected:
+        same = resolved == p
+        if not same and info is not None:
+            with contextlib.suppress(OSError):
+                same = os.path.samefile(target, p)
+        if same:
+            raise BackupError(f"{refusal}: it is the profile's own file.")
+    return target
+
+
+OUTSIDE_REQUIRED_FOLDER = N_(
+    "Your practice's IT requires backups to be saved in the folder “{folder}”; choose a file there."
+)
+
+
+def required_backup_folder(settings: Any) -> Path | None:
+    """The folder IT requires backups in (`required_backup_folder`, issue 15), or None when any will do."""
+    folder = str(getattr(settings, "required_backup_folder", "") or "").strip()
+    return Path(folder).expanduser() if folder else None
+
+
+def check_backup_folder(path: str | os.PathLike[str], settings: Any) -> Path:
+    """THE required-folder rule: refuse a backup outside `required_backup_folder` (or a folder inside it).
+
+    Why: a practice that backs its file share up centrally must know every
+    profile backup lands there, not on a USB stick or the desktop. Both front
+    ends call this before any password is asked or any byte written; paths are
+    compared resolved, so "..", a symlink or another spelling cannot step out.
+    Returns the path unchanged.
+    """
+    required = required_backup_folder(settings)
+    if required is None:
+        return Path(path)
+    target = Path(path).expanduser()
+    folder = (target.parent if str(target.parent) else Path(".")).resolve()
+    if not folder.is_relative_to(required.resolve()):
+        exc = BackupError(OUTSIDE_REQUIRED_FOLDER.format(folder=str(required)))
+        exc.template, exc.params = OUTSIDE_REQUIRED_FOLDER, {"folder": str(required)}  # type: ignore[attr-defined]
+        raise exc
+    return Path(path)
 
 
 def write_backup(
-    path: str | os.PathLike[str], snapshot: dict[str, Any], password: str, kdf: KdfParams = DEFAULT_KDF
+    path: str | os.PathLike[str],
+    snapshot: dict[str, Any],
+    password: str,
+    kdf: KdfParams = DEFAULT_KDF,
+    *,
+    profile_path: str | os.PathLike[str] | None = None,
+    clock: Clock | None = None,
 ) -> Path:
     """Write a backup atomically: a crash leaves either the old file or the complete new one.
 
     Temp file in the same folder (so the rename cannot cross file systems),
     owner-only from the moment it exists (mkstemp creates it 0600), fsync'd
     before the rename, then the folder fsync'd so the rename survives a crash.
+    `check_destination` runs first (pass `profile_path`, the live profile file).
     """
-    target = Path(path)
-    data = encode_backup(snapshot, password, kdf)
+    target = check_destination(path, profile_path)
+    data = encode_backup(snapshot, password, kdf, clock=clock)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise BackupError(f"The folder {str(folder)!r} does not exist.")
+        raise BackupError(f"The folder “{folder}” does not exist.")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        write_private(target, data)
     except OSError as exc:
-        reason = exc.strerror or "access denied"
-        raise BackupError(f"Cannot write a backup in {str(folder)!r}: {reason}.") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-        _fsync_dir(folder)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise BackupError(f"Cannot write the backup file: {exc.strerror or 'input/output error'}.") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        reason = exc.strerror or "input/output error"
+        raise BackupError(f"Cannot write a backup in “{folder}”: {reason}.") from None
     log.info("backup written (%d bytes, format %d)", len(data), FORMAT_VERSION)
     return target
 
 
 def read_backup(path: str | os.PathLike[str], password: str) -> dict[str, Any]:
     """The snapshot stored in the backup at `path`. Reads only; changes nothing."""
+    # One bounded read for every outside file (core/bounded): regular files only, never more than a
+    # backup can hold, so a device, FIFO or giant file is one clear line.
     p = Path(path)
-    try:
-        with p.open("rb") as fh:
-            data = fh.read(MAX_CIPHERTEXT + _MAX_HEADER_LEN + 1)
-    except FileNotFoundError:
-        raise BackupError(f"There is no backup file at {str(p)!r}.") from None
-    except IsADirectoryError:
-        raise BackupError(f"{str(p)!r} is a folder, not a backup file.") from None
-    except OSError as exc:
-        raise BackupError(f"Cannot read the backup file: {exc.strerror or 'input/output error'}.") from None
+    if not p.exists() and not p.is_symlink():
+        raise BackupError(f"There is no backup file at “{p}”.")
+    data = read_bounded(p, MAX_CIPHERTEXT + _MAX_HEADER_LEN, "a backup", error=BackupError)
     snapshot = decode_backup(data, password)
     log.info("backup read (%d bytes)", len(data))
     return snapshot
@@ -340,6 +414,22 @@ def read_backup(path: str | os.PathLike[str], password: str) -> dict[str, Any]:
 LAST_BACKUP_RECORD = "last_backup_at"
 
 
+def check_profile_before_backup(profile: Profile) -> None:
+    """Refuse to back up a profile whose pages fail the integrity check (a backup of damage is no backup).
+
+    The message says what to do; `epcs-desktop profile check NAME` lists the problems.
+    """
+    from epcs_desktop.core.errors import DamagedProfileError
+
+    problems = profile.check_integrity()
+    if problems:
+        raise DamagedProfileError(
+            f"The profile file is damaged ({len(problems)} problem(s) found by its integrity check), so no "
+            "backup was written. Restore your latest backup into a new profile; "
+            f"`epcs-desktop profile check {profile.name}` lists the problems."
+        )
+
+
 def backup_profile(
     profile: Profile, path: str | os.PathLike[str], password: str, kdf: KdfParams = DEFAULT_KDF
 ) -> Path:
@@ -348,7 +438,14 @@ def backup_profile(
     The time goes in the vault's record table, not in the settings table:
     it is a fact, not a preference, and it must not travel inside the backup.
     """
-    target = write_backup(path, profile.snapshot(), password, kdf)
+    from epcs_desktop.core.passwords import check_new_password
+
+    check_new_password(password)  # the one password policy, for backup passwords too
+    check_backup_folder(path, profile.settings)  # the practice's required folder (issue 15)
+    check_destination(path, profile.path)  # before the integrity check: fail fast on a bad target
+    check_profile_before_backup(profile)
+    snapshot = profile.snapshot()
+    target = write_backup(path, snapshot, password, kdf, profile_path=profile.path, clock=profile.clock)
     record_backup(profile, target)
     return target
 
@@ -361,7 +458,7 @@ def record_backup(profile: Profile, target: str | os.PathLike[str], at: float | 
     """
     profile.put_record(
         LAST_BACKUP_RECORD,
-        time.time() if at is None else at,
+        profile.clock.now() if at is None else at,
         "backup made",
         f"Encrypted backup written to {Path(target).name}.",
     )
@@ -369,56 +466,173 @@ def record_backup(profile: Profile, target: str | os.PathLike[str], at: float | 
 
 def last_backup_at(profile: Profile) -> float | None:
     """When this profile last made a backup (Unix seconds), or None if never."""
-    value = profile.vault.get_record(LAST_BACKUP_RECORD)
+    value = profile.record(LAST_BACKUP_RECORD)
     return float(value) if isinstance(value, int | float) else None
 
 
 def backup_due(profile: Profile, now: float) -> bool:
     """True when the reminder should show: never backed up, or older than `backup_reminder_days` (0 = off)."""
-    days = int(profile.settings().get("backup_reminder_days", 14))
+    days = profile.settings.backup_reminder_days
     if days <= 0:
         return False
     last = last_backup_at(profile)
     return last is None or now - last > days * 86400
 
 
-def preview_restore(profile: Profile, snapshot: dict[str, Any], mode: str = "merge") -> list[str]:
-    """What `profile.apply_snapshot(snapshot, mode)` would change, one line per change, changing nothing.
+ADDED = N_("“{name}” ({option}) is added.")
+ADDED_AS = N_("“{name}” ({option}) is added as “{new}”: another device here is called “{name}”.")
+BECOMES_PRIMARY = N_("“{name}” becomes the primary device.")
+STAYS_PRIMARY = N_("“{name}” stays the primary device.")
 
-    The devices come from `Profile.plan_restore`, the very plan apply_snapshot
-    follows, so the preview cannot promise something the restore then does not
-    do: merge adds devices whose nickname is new, skips identical ones (also
-    when already present as "Name (2)"), renames a clashing different device to
-    "Name (2)", keeps the current primary and fills prescriber info only when
-    none is stored; replace makes the profile exactly the snapshot.
+
+@dataclass(frozen=True)
+class PreviewLine:
+    """One change a restore makes, in words: an `N_` template and its values.
+
+    `translated` names the values that are themselves N_ texts (an option or a setting's label), which
+    the window translates too; names and addresses are shown as they are.
     """
-    from epcs_desktop.core.profile import _read_snapshot
+
+    template: str
+    args: tuple[tuple[str, str], ...] = ()
+    translated: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.template.format(**dict(self.args))
+
+
+@dataclass(frozen=True)
+class RestorePreview:
+    """Everything a restore would change, changing nothing; `other_clinician` needs an explicit choice."""
+
+    mode: str
+    profile: str
+    backup_profile: str
+    other_clinician: bool
+    lines: tuple[PreviewLine, ...]
+
+
+def _line(template: str, translated: tuple[str, ...] = (), **args: Any) -> PreviewLine:
+    return PreviewLine(template, tuple((k, str(v)) for k, v in args.items()), translated)
+
+
+def describe_restore(
+    profile: Profile, snapshot: dict[str, Any], mode: str = "merge", *, other_clinician: bool = False
+) -> RestorePreview:
+    """What `profile.apply_snapshot(snapshot, mode)` would change, in words, settings included.
+
+    Devices come from `Profile.plan_restore`, the plan apply_snapshot follows. Replace lists each
+    device once: kept (the same device, under the same name, is in the backup), removed, added, or
+    replaced by the backup's device of that name. Every setting whose value would change is listed,
+    old and new, because a backup can carry a different "Update MFA Device" link.
+    """
+    from epcs_desktop.core import settings as settings_rules
+    from epcs_desktop.core.erx import nickname_key, option_label
+    from epcs_desktop.core.profile import _fingerprint, _read_snapshot, is_other_clinicians
 
     plan = profile.plan_restore(snapshot, mode)  # the same plan apply_snapshot follows
-    prescriber = _read_snapshot(snapshot)[1]
-    lines = [f"- remove device '{name}' ({label})" for name, label in plan.removed]
-    for step in plan.steps:
-        if not step.added:
-            where = "" if step.nickname == step.backup_name else f" as '{step.nickname}'"
-            lines.append(f"= keep device '{step.backup_name}' (already present{where})")
-            continue
-        renamed = step.nickname != step.backup_name
-        note = f" ('{step.backup_name}' is taken by another device)" if renamed else ""
-        lines.append(f"+ add device '{step.nickname}' ({step.option_label}){note}")
-    primary_name = plan.primary
-    if primary_name:
-        lines.append(f"* primary device: '{primary_name}'")
-    current_info = dataclasses.asdict(profile.prescriber())
-    writes = mode == "replace" or profile.vault.get_record("prescriber") is None
-    if writes and prescriber != current_info:
-        shown = (
-            ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in prescriber.items() if v) or "all fields empty"
-        )
-        lines.append(f"~ prescriber info will be set ({shown})")
-    elif writes or prescriber == current_info:
-        lines.append("= prescriber info unchanged")
-    else:
-        lines.append("= prescriber info unchanged (merge keeps what is already filled in)")
+    devices, prescriber, identity, backup_settings = _read_snapshot(snapshot)
+    foreign = is_other_clinicians(profile, snapshot)
+    lines: list[PreviewLine] = []
     if mode == "replace":
-        lines.append("~ identity confirmation and settings will be taken from the backup")
-    return lines
+        here = {nickname_key(d.nickname): d for d in profile.devices()}
+        theirs = {nickname_key(d["nickname"]): d for d in devices}
+        for key, d in here.items():
+            other = theirs.get(key)
+            label = option_label(d.option)
+            opt = ("option",)
+            if other is None:
+                lines.append(_line(N_("“{name}” ({option}) is removed."), opt, name=d.nickname, option=label))
+            elif _fingerprint(other["option"], other["otp_uri"]) == _fingerprint(d.option.value, _uri(d)):
+                lines.append(_line(N_("“{name}” ({option}) is kept."), opt, name=d.nickname, option=label))
+            else:
+                lines.append(
+                    _line(
+                        N_("“{name}” is replaced by the backup's device of that name ({option})."),
+                        ("option",),
+                        name=d.nickname,
+                        option=option_label(other["option"]),
+                    )
+                )
+        for key, dev in theirs.items():
+            if key not in here:
+                lines.append(
+                    _line(
+                        ADDED,
+                        ("option",),
+                        name=dev["nickname"],
+                        option=option_label(dev["option"]),
+                    )
+                )
+    else:
+        for step in plan.steps:
+            if not step.added:
+                if step.nickname == step.backup_name:
+                    lines.append(_line(N_("“{name}” is kept: it is already here."), name=step.backup_name))
+                else:
+                    lines.append(
+                        _line(
+                            N_("“{name}” is kept: it is already here as “{here}”."),
+                            name=step.backup_name,
+                            here=step.nickname,
+                        )
+                    )
+            elif step.nickname != step.backup_name:
+                lines.append(
+                    _line(
+                        ADDED_AS,
+                        ("option",),
+                        name=step.backup_name,
+                        new=step.nickname,
+                        option=step.option_label,
+                    )
+                )
+            else:
+                lines.append(_line(ADDED, ("option",), name=step.nickname, option=step.option_label))
+    current_primary = profile.primary()
+    if plan.primary and (current_primary is None or current_primary.nickname != plan.primary):
+        lines.append(_line(BECOMES_PRIMARY, name=plan.primary))
+    elif plan.primary:
+        lines.append(_line(STAYS_PRIMARY, name=plan.primary))
+
+    takes_records = mode == "replace" or not foreign
+    stored = profile.record("prescriber", None)
+    writes_prescriber = takes_records and (mode == "replace" or stored is None)
+    current_info = dataclasses.asdict(profile.prescriber())
+    if foreign and mode == "merge":
+        lines.append(_line(N_("Prescriber Info is kept: another clinician's is never merged in.")))
+    elif writes_prescriber and prescriber != current_info:
+        shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in prescriber.items() if v) or "—"
+        lines.append(_line(N_("Prescriber Info becomes: {fields}."), fields=shown))
+    else:
+        lines.append(_line(N_("Prescriber Info is kept.")))
+    if mode == "replace" and identity != dataclasses.asdict(profile.identity()):
+        lines.append(_line(N_("Identity confirmation is taken from the backup.")))
+
+    before = {**settings_rules.defaults(), **(profile.record("settings", None) or {})}
+    writes_settings = takes_records and (mode == "replace" or profile.record("settings", None) is None)
+    after = {**settings_rules.defaults(), **backup_settings} if writes_settings else before
+    for key in sorted(set(before) | set(after)):
+        if before.get(key) != after.get(key):
+            lines.append(
+                _line(
+                    N_("Setting “{setting}” changes from “{old}” to “{new}”."),
+                    ("setting",),
+                    setting=settings_rules.setting(key).label,
+                    old=before.get(key),
+                    new=after.get(key),
+                )
+            )
+    return RestorePreview(mode, profile.name, str(snapshot.get("profile") or ""), foreign, tuple(lines))
+
+
+def _uri(device: Any) -> str | None:
+    from epcs_desktop.core.profile import encode_otp
+
+    return encode_otp(device.otp)
+
+
+def preview_restore(profile: Profile, snapshot: dict[str, Any], mode: str = "merge") -> list[str]:
+    """`describe_restore` as English lines (the CLI prints them; the window translates the templates)."""
+    return [line.text for line in describe_restore(profile, snapshot, mode).lines]

@@ -75,3 +75,40 @@ class ImportPasswordError(ImportFileError):
 
 class BackupError(EpcsError):
     """A backup file that is damaged, of an unknown version, or has a wrong password."""
+
+
+def passwd_command(name: str) -> str:
+    """The command that replaces a temporary password, quoted so it can be pasted as it is ("Dr Lee")."""
+    import shlex
+
+    return f"epcs-desktop profile passwd {shlex.quote(name)}"
+
+
+class TemporaryPasswordError(ProfileError):
+    """The profile is on the temporary password it was handed over with; it must be replaced first.
+
+    Raised by `ProfileStore.open` unless the caller (the window's forced change,
+    `profile passwd`) says it will replace it. The CLI exits 5.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            "this profile's temporary password must be replaced: run "
+            f"`{passwd_command(name)}`"
+        )
+        self.profile_name = name
+
+
+class StorageError(VaultError):
+    """The disk or folder refuses (read-only, no permission, full): never a wrong password or a failed try.
+
+    The CLI exits 6 (`EXIT_STORAGE`); the window says what is wrong without a retry delay.
+    """
+
+
+class DamagedProfileError(VaultError):
+    """The password is right (its check value matches) but the profile's pages do not read (exit 7)."""
+
+
+class ExportError(EpcsError):
+    """A file the clinician asked to write out (an export, the activity CSV) cannot be made or written."""

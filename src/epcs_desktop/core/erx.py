@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import re
+import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.otpauth import OtpParams
+from epcs_desktop.core.textguard import check_text, strip_unsafe
 
 logger = logging.getLogger(__name__)
 
@@ -90,25 +92,35 @@ class IdentityConfirmation:
 _SPACES = re.compile(r"\s+")
 
 
-def normalise_nickname(s: str) -> str:
-    """Trim and collapse whitespace; 1..64 characters, no control characters.
+def normalise_nickname(s: str, *, stored: bool = False) -> str:
+    """NFC, trim and collapse whitespace; 1..64 characters; no control, bidi or invisible characters.
 
     "  Office   iPad " and "Office iPad" are the same name to a person, so they
-    are the same name here.
+    are the same name here. A right-to-left override or a zero-width space
+    would make two different names look alike (or one name read backwards), so
+    a new name with one is refused (`textguard.check_text`). `stored=True` is
+    for names already in a profile (saved by an older version): they still
+    load unchanged, so no device is set aside for a name it was once allowed.
     """
-    text = _SPACES.sub(" ", str(s)).strip()
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", str(s))).strip()
     if not text:
         raise RuleError("A device nickname cannot be empty.")
     if len(text) > NICKNAME_MAX:
         raise RuleError(f"A device nickname can have at most {NICKNAME_MAX} characters.")
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
         raise RuleError("A device nickname cannot contain control characters.")
+    if not stored:
+        check_text(text, "device nickname", NICKNAME_MAX, RuleError)
     return text
 
 
 def nickname_key(s: str) -> str:
-    """The form two nicknames are compared in: "OFFICE ipad" and "office iPad" collide."""
-    return normalise_nickname(s).casefold()
+    """The form nicknames are compared in: "OFFICE ipad" and "office iPad" collide, so do "ZW" and "ZW\u200b".
+
+    Invisible and direction-changing characters are dropped before comparing,
+    so a stored name holding one still clashes with the name a person sees.
+    """
+    return _SPACES.sub(" ", strip_unsafe(normalise_nickname(s, stored=True))).strip().casefold()
 
 
 def nickname_candidates(base: str, pattern: str = " ({n})") -> Iterator[str]:
@@ -120,12 +132,12 @@ def nickname_candidates(base: str, pattern: str = " ({n})") -> Iterator[str]:
     `pattern` is the suffix, with ``{n}`` for the number (importers use " {n}"
     because their names already end in a parenthesis).
     """
-    head = normalise_nickname(str(base)[:NICKNAME_MAX].rstrip())
+    head = normalise_nickname(str(base)[:NICKNAME_MAX].rstrip(), stored=True)  # new names are checked
     yield head
     n = 2
     while True:
         suffix = pattern.format(n=n)
-        yield normalise_nickname(head[: NICKNAME_MAX - len(suffix)].rstrip() + suffix)
+        yield normalise_nickname(head[: NICKNAME_MAX - len(suffix)].rstrip() + suffix, stored=True)
         n += 1
 
 
@@ -219,7 +231,7 @@ def validate_state(s: str) -> str:
     """Two-letter code from US_STATES (or "" for not set)."""
     code = str(s).strip().upper()
     if code and code not in _STATE_CODES:
-        raise RuleError(f"'{code[:8]}' is not a US state or territory code.")
+        raise RuleError(f"“{code[:8]}” is not a US state or territory code.")
     return code
 
 

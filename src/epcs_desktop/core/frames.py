@@ -23,7 +23,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import Any, Protocol, Self, runtime_checkable
 
 import cv2
 import numpy as np
@@ -104,6 +104,28 @@ def backends_for_platform(platform: str | None = None) -> list[int]:
     return [cv2.CAP_ANY]
 
 
+def _platform() -> Any:
+    from epcs_desktop.core import platform
+
+    return platform.current()
+
+
+def raise_if_camera_blocked() -> None:
+    """CameraError with the system's own guidance when its privacy settings block the camera.
+
+    Why before opening: a blocked camera just "fails to open" in OpenCV, and the person
+    needs to know which switch to flip (Windows Settings, macOS System Settings, IT).
+    """
+    from epcs_desktop.core.platform import CameraAccess
+
+    access = _platform().camera_access()
+    if access in (CameraAccess.DENIED, CameraAccess.RESTRICTED):
+        message = _platform().camera_message(access)
+        if message:
+            log.info("camera blocked by the system: %s", access.value)
+            raise CameraError(message)
+
+
 def _linux_camera_name(index: int) -> str | None:
     try:
         return (SYSFS_V4L / f"video{index}" / "name").read_text(
@@ -165,6 +187,7 @@ class CameraSource(_Closable):
         if index < 0:
             raise CameraError(f"Camera number {index} is not valid; use 0 for the first camera.")
         self._precheck_linux()
+        raise_if_camera_blocked()
         self._cap = self._open_bounded(width, height, open_timeout)
         self.width = int(self._cap.get(cv2.CAP_PROP_FRAME_WIDTH))
         self.height = int(self._cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
@@ -199,7 +222,7 @@ class CameraSource(_Closable):
             )
         if not os.access(dev, os.R_OK | os.W_OK):
             raise CameraError(
-                f"Permission denied for camera {self.index} ({dev}). Add your user to the 'video' group "
+                f"Permission denied for camera {self.index} ({dev}). Add your user to the “video” group "
                 "and log in again, or scan an image file instead."
             )
 

@@ -3,9 +3,10 @@
 Changing the phone that answers ID.me's second factor is where clinicians get
 locked out of EPCS: they delete the old device before the new one works, or
 they enroll the new one and forget to select it as primary in DrChrono. The
-guide walks the six steps of DrChrono's help article and ticks a step from the
-program's own state whenever it can (a device was added, the old one removed,
-the primary changed), by comparing the profile against a *baseline* captured
+guide walks the six steps of DrChrono's help article, in the safe order (see
+`STEPS`), and ticks a step from the program's own state whenever it can (a
+device was added, the old one removed, the primary changed), by comparing the
+profile against a *baseline* captured
 when the guide started. Steps the program cannot observe (signing in at ID.me)
 are ticked by the person. Progress lives in the profile's vault so the guide
 can be left half-way (while waiting for a new phone) and resumed.
@@ -25,6 +26,7 @@ from typing import Any, Protocol
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.erx import Device, DeviceOption
+from epcs_desktop.core.i18n import N_
 
 log = logging.getLogger(__name__)
 
@@ -56,68 +58,100 @@ STEPS: tuple[GuideStep, ...] = (
     GuideStep(
         OPEN_IDME,
         1,
-        "Open ID.me from DrChrono",
-        "In DrChrono go to Account > Provider Settings > eRx Info and click “Update MFA Device” "
-        "(or open your ID.me account directly).",
-        "The eRx Info tab with the ID.me Device Information table (Name · Option · Primary Device) "
-        "and the link “Update MFA Device” above it.",
+        N_("Open ID.me from DrChrono"),
+        N_(
+            "In DrChrono go to Account > Provider Settings > eRx Info and click “Update MFA Device” "
+            "(or open your ID.me account directly)."
+        ),
+        N_(
+            "The eRx Info tab with the ID.me Device Information table (Name · Option · Primary Device) "
+            "and the link “Update MFA Device” above it."
+        ),
         "drchrono_erx_url",
-        "Open DrChrono eRx Info",
+        N_("Open DrChrono eRx Info"),
     ),
     GuideStep(
         SIGN_IN_SECURITY,
         2,
-        "Go to Sign In & Security",
-        "Once you are logged into ID.me, click “Sign In & Security” in the top menu.",
-        "ID.me's menu: OVERVIEW · PROFILE · SIGN IN & SECURITY · MY WALLET.",
+        N_("Go to Sign In & Security"),
+        N_("Once you are logged into ID.me, click “Sign In & Security” in the top menu."),
+        N_("ID.me's menu: OVERVIEW · PROFILE · SIGN IN & SECURITY · MY WALLET."),
         "idme_security_url",
-        "Open ID.me Sign In & Security",
+        N_("Open ID.me Sign In & Security"),
     ),
     GuideStep(
         SIGN_IN_MFA,
         3,
-        "Sign in with your current MFA device",
-        "ID.me asks you to finish signing in with multi-factor authentication: choose the method of your "
-        "current primary device and enter its 6-digit code (or approve the push).",
-        "“COMPLETE YOUR SIGN IN” with the choices Text Message or Phone Call, Push Notification and "
-        "Code Generator Application.",
-    ),
-    GuideStep(
-        REMOVE_OLD,
-        4,
-        "Delete the old device in ID.me",
-        "Under “Your Multi-Factor Sign in Method” click the trash can next to the old device, then "
-        "mark it removed here. Do this only once you can still sign in another way.",
-        "“Securing Your Account” with Push Notification and Code Generator sections, each device "
-        "listed with its date added and a trash can.",
-        "idme_security_url",
-        "Open ID.me Sign In & Security",
-        observable=True,
+        N_("Sign in with your current MFA device"),
+        N_(
+            "ID.me asks you to finish signing in with multi-factor authentication: choose the method of "
+            "your current primary device and enter its 6-digit code (or approve the push)."
+        ),
+        N_(
+            "“COMPLETE YOUR SIGN IN” with the choices Text Message or Phone Call, Push Notification and "
+            "Code Generator Application."
+        ),
     ),
     GuideStep(
         ADD_NEW,
-        5,
-        "Set up the new device",
-        "Click “Set Up” and choose “Enroll with barcode / secret key”. Scan the QR code "
-        "with this program (or type the secret key), enter the 6-digit code on “Confirm your device” "
-        "and give it a unique nickname. If the new device is a phone app or push device, record it here.",
-        "“SECURE YOUR ACCOUNT”, then a QR code with a secret key, then “Confirm your device” "
-        "asking for the 6-digit code and a device name.",
+        4,
+        N_("Set up and confirm the new device"),
+        N_(
+            "Click “Set Up” and choose “Enroll with barcode / secret key”. Scan the QR code "
+            "with this program (or type the secret key), enter the 6-digit code on “Confirm your device” "
+            "and give it a unique nickname. If the new device is a phone app or push device, record it here."
+        ),
+        N_(
+            "“SECURE YOUR ACCOUNT”, then a QR code with a secret key, then “Confirm your device” "
+            "asking for the 6-digit code and a device name."
+        ),
         "idme_security_url",
-        "Open ID.me Sign In & Security",
+        N_("Open ID.me Sign In & Security"),
         observable=True,
     ),
     GuideStep(
         SELECT_PRIMARY,
-        6,
-        "Select the new primary device in DrChrono",
-        "Return to DrChrono's Account > Provider Settings > eRx Info, click “Select as Primary Device” "
-        "next to the new device, then mark it primary here too.",
-        "The ID.me Device Information table with “Is Primary” next to exactly one device.",
+        5,
+        N_("Select the new primary device in DrChrono"),
+        N_(
+            "Return to DrChrono's Account > Provider Settings > eRx Info, click “Select as Primary Device” "
+            "next to the new device, then mark it primary here too."
+        ),
+        N_("The ID.me Device Information table with “Is Primary” next to exactly one device."),
         "drchrono_erx_url",
-        "Open DrChrono eRx Info",
+        N_("Open DrChrono eRx Info"),
         observable=True,
     ),
+    GuideStep(
+        REMOVE_OLD,
+        6,
+        N_("Delete the old device in ID.me"),
+        N_(
+            "Only now, with the new device working and primary, click the trash can next to the old "
+            "device under “Your Multi-Factor Sign in Method”, then mark it removed here."
+        ),
+        N_(
+            "“Securing Your Account” with Push Notification and Code Generator sections, each device "
+            "listed with its date added and a trash can."
+        ),
+        "idme_security_url",
+        N_("Open ID.me Sign In & Security"),
+        observable=True,
+    ),
+)
+"""The safe order: set up the new device, confirm it, make it primary, and only then delete the old one.
+
+DrChrono's help article lists "delete the old device" before "set up the new one". Done in that order,
+a failed enrollment (a typo in the key, a phone that dies, a QR code that expires) leaves the clinician
+with no working second factor and no way to sign controlled-substance prescriptions until ID.me support
+restores access. Keeping the old device until the new one is primary costs nothing. `ORDER_NOTE` says
+so on screen.
+"""
+
+ORDER_NOTE = N_(
+    "These steps keep your current device until the new one works and is primary, so you can always "
+    "sign in. DrChrono's help article lists deleting the old device first; doing that before the new "
+    "one works can lock you out of signing controlled-substance prescriptions."
 )
 
 STEP_IDS: tuple[str, ...] = tuple(s.id for s in STEPS)
@@ -142,48 +176,30 @@ class StateStore(Protocol):
     def set_state(self, key: str, value: str | None) -> None: ...
 
 
-class MemoryStateStore:
-    """A dict-backed `StateStore`, for a guide that need not survive (e.g. a demo profile)."""
+class ProfileGuideStore:
+    """`StateStore` over `Profile.guide_state` / `set_guide_state`: progress is kept in the profile's
+    encrypted storage, and every save is a profile change (activity entry, `GuideChanged` event)."""
 
-    def __init__(self) -> None:
-        self._data: dict[str, str] = {}
-
-    def get_state(self, key: str) -> str | None:
-        return self._data.get(key)
-
-    def set_state(self, key: str, value: str | None) -> None:
-        if value is None:
-            self._data.pop(key, None)
-        else:
-            self._data[key] = value
-
-
-class VaultStateStore:
-    """`StateStore` on the vault's JSON ``record`` table, so progress and flags are encrypted at rest."""
-
-    def __init__(self, vault: Any) -> None:
-        self.vault = vault
+    def __init__(self, profile: Any) -> None:
+        self.profile = profile
 
     def get_state(self, key: str) -> str | None:
-        value = self.vault.get_record(key)
+        if key != GUIDE_STATE_KEY:
+            raise KeyError(key)
+        value = self.profile.guide_state()
         return value if isinstance(value, str) else None
 
-    def set_state(self, key: str, value: str | None) -> None:
-        if value is not None:
-            self.vault.set_record(key, value)
-            return
-        with self.vault.transaction() as db:
-            db.execute("DELETE FROM record WHERE key = ?", (key,))
+    def set_state(self, key: str, value: str | None, detail: str = "") -> None:
+        if key != GUIDE_STATE_KEY:
+            raise KeyError(key)
+        self.profile.set_guide_state(value, detail)
 
 
 def state_store(profile: Any) -> StateStore:
-    """The front desk's key/value store for `profile`: its own methods if it has them, else its vault."""
+    """Where the guide keeps its progress for `profile`: the profile service itself."""
     if callable(getattr(profile, "get_state", None)) and callable(getattr(profile, "set_state", None)):
         return profile  # type: ignore[no-any-return]
-    vault = getattr(profile, "vault", None) or getattr(profile, "_vault", None)
-    if vault is None:
-        return MemoryStateStore()
-    return VaultStateStore(vault)
+    return ProfileGuideStore(profile)
 
 
 # --- progress --------------------------------------------------------------------------------
@@ -242,12 +258,26 @@ class GuideProgress:
 
 @dataclass(frozen=True)
 class StepStatus:
-    """How one step stands now: `done`, whether the program decided it (`auto`), and why."""
+    """How one step stands now: `done`, whether the program decided it (`auto`), and why.
+
+    The why is kept as an `N_` template plus its values (`template`, `args`), not as a finished
+    sentence: the window translates the template first and fills the names in after, so the
+    line reads in the user's language. `detail` is the English sentence (logs, CLI, tests).
+    """
 
     step: GuideStep
     done: bool
     auto: bool
-    detail: str = ""
+    template: str = ""
+    args: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def detail(self) -> str:
+        return self.template.format(**dict(self.args)) if self.template else ""
+
+
+def _status(step: GuideStep, done: bool, auto: bool, template: str = "", **args: str) -> StepStatus:
+    return StepStatus(step, done, auto, template, tuple(args.items()))
 
 
 def capture_baseline(devices: Sequence[Device], old_nickname: str | None, now: float) -> Baseline:
@@ -259,7 +289,7 @@ def capture_baseline(devices: Sequence[Device], old_nickname: str | None, now: f
         key = nickname_key(old_nickname)
         old = next((d for d in devices if nickname_key(d.nickname) == key), None)
         if old is None:
-            raise RuleError(f"There is no device named '{old_nickname}' in this profile.")
+            raise RuleError(f"There is no device named “{old_nickname}” in this profile.")
     else:
         old = next((d for d in devices if d.is_primary), None)
     primary = next((d for d in devices if d.is_primary), None)
@@ -287,31 +317,39 @@ def evaluate(progress: GuideProgress, devices: Sequence[Device]) -> list[StepSta
     for s in STEPS:
         if s.id == REMOVE_OLD:
             if b.old_device_id is None:
-                out.append(StepStatus(s, True, True, "There was no old device to remove."))
+                out.append(_status(s, True, True, N_("There was no old device to remove.")))
             elif b.old_device_id in by_id:
                 name = by_id[b.old_device_id].nickname
-                out.append(StepStatus(s, False, True, f"'{name}' is still listed here."))
+                out.append(_status(s, False, True, N_("“{name}” is still listed here."), name=name))
             else:
-                out.append(StepStatus(s, True, True, f"'{b.old_nickname}' was removed here."))
+                out.append(_status(s, True, True, N_("“{name}” was removed here."), name=b.old_nickname))
         elif s.id == ADD_NEW:
             if new:
-                names = ", ".join(f"'{d.nickname}'" for d in new)
-                out.append(StepStatus(s, True, True, f"Added here: {names}."))
+                names = ", ".join(f"“{d.nickname}”" for d in new)
+                out.append(_status(s, True, True, N_("Added here: {names}."), names=names))
             else:
-                out.append(StepStatus(s, False, True, "No device has been added since the guide started."))
+                out.append(_status(s, False, True, N_("No device has been added since the guide started.")))
         elif s.id == SELECT_PRIMARY:
             changed = primary is not None and (primary.id not in b.device_ids or primary.id != b.primary_id)
             if primary is not None and changed and primary.id != b.old_device_id:
-                out.append(StepStatus(s, True, True, f"'{primary.nickname}' is now the primary device."))
+                out.append(
+                    _status(s, True, True, N_("“{name}” is now the primary device."), name=primary.nickname)
+                )
             elif primary is None:
-                out.append(StepStatus(s, False, True, "No device is marked primary."))
+                out.append(_status(s, False, True, N_("No device is marked primary.")))
             else:
                 out.append(
-                    StepStatus(s, False, True, f"'{primary.nickname}' is still the primary device here.")
+                    _status(
+                        s,
+                        False,
+                        True,
+                        N_("“{name}” is still the primary device here."),
+                        name=primary.nickname,
+                    )
                 )
         else:
             done = s.id in progress.manual
-            out.append(StepStatus(s, done, False, "Ticked by you." if done else ""))
+            out.append(_status(s, done, False, N_("Ticked by you.") if done else ""))
     return out
 
 
@@ -323,7 +361,11 @@ class SignInHint:
     option: DeviceOption
     code: str | None  # only for a generator held here
     seconds_left: float | None
-    message: str
+    template: str  # an N_ text with {name}; the window translates it before filling the name in
+
+    @property
+    def message(self) -> str:
+        return self.template.format(name=self.nickname)
 
 
 def sign_in_hint(devices: Sequence[Device], clock: Clock) -> SignInHint | None:
@@ -340,15 +382,12 @@ def sign_in_hint(devices: Sequence[Device], clock: Clock) -> SignInHint | None:
             primary.option,
             totp.code(),
             totp.seconds_remaining(),
-            f"Choose “Code Generator Application” and enter the code of '{primary.nickname}'.",
+            N_("Choose “Code Generator Application” and enter the code of “{name}”."),
         )
     if primary.option is DeviceOption.PUSH:
-        msg = f"Choose “Push Notification” and approve the sign-in on '{primary.nickname}'."
+        msg = N_("Choose “Push Notification” and approve the sign-in on “{name}”.")
     else:
-        msg = (
-            f"Choose “Code Generator Application” and enter the code shown by the app on "
-            f"'{primary.nickname}'."
-        )
+        msg = N_("Choose “Code Generator Application” and enter the code shown by the app on “{name}”.")
     return SignInHint(primary.nickname, primary.option, None, None, msg)
 
 
@@ -358,9 +397,9 @@ class ChangeDeviceGuide:
     `profile` needs `devices()`; `store` keeps the progress (in the vault).
     """
 
-    def __init__(self, profile: Any, store: StateStore, clock: Clock) -> None:
+    def __init__(self, profile: Any, store: StateStore | None, clock: Clock) -> None:
         self.profile = profile
-        self.store = store
+        self.store = store if store is not None else state_store(profile)
         self.clock = clock
         self._progress: GuideProgress | None = self._load()
 
@@ -368,8 +407,12 @@ class ChangeDeviceGuide:
         raw = self.store.get_state(GUIDE_STATE_KEY)
         return GuideProgress.from_json(raw) if raw else None
 
-    def _save(self) -> None:
-        self.store.set_state(GUIDE_STATE_KEY, self._progress.to_json() if self._progress else None)
+    def _save(self, detail: str) -> None:
+        value = self._progress.to_json() if self._progress else None
+        if isinstance(self.store, ProfileGuideStore):
+            self.store.set_state(GUIDE_STATE_KEY, value, detail)
+        else:
+            self.store.set_state(GUIDE_STATE_KEY, value)
 
     @property
     def in_progress(self) -> bool:
@@ -383,7 +426,7 @@ class ChangeDeviceGuide:
         """Begin (or begin again): capture the baseline now; forget earlier ticks."""
         baseline = capture_baseline(self.profile.devices(), old_nickname, self.clock.now())
         self._progress = GuideProgress(baseline)
-        self._save()
+        self._save("The change-device guide was started.")
         log.info("change-device guide started (%d devices)", len(baseline.device_ids))
 
     def ensure_started(self) -> None:
@@ -411,7 +454,8 @@ class ChangeDeviceGuide:
         else:
             manual.discard(step_id)
         self._progress = GuideProgress(self._progress.baseline, frozenset(manual))
-        self._save()
+        what = "ticked" if done else "unticked"
+        self._save(f"Change-device guide: step {step(step_id).number} was {what}.")
 
     def old_device(self) -> Device | None:
         """The device being replaced, while it is still listed."""
@@ -426,9 +470,6 @@ class ChangeDeviceGuide:
             return []
         return [d for d in self.profile.devices() if d.id not in self._progress.baseline.device_ids]
 
-    def next_step(self) -> GuideStep | None:
-        return next((st.step for st in self.status() if not st.done), None)
-
     @property
     def complete(self) -> bool:
         return self._progress is not None and all(st.done for st in self.status())
@@ -439,5 +480,5 @@ class ChangeDeviceGuide:
     def finish(self) -> None:
         """Forget the stored progress (after completion, or when the person abandons the change)."""
         self._progress = None
-        self._save()
+        self._save("The change-device guide was closed.")
         log.info("change-device guide closed")

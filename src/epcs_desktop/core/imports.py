@@ -39,6 +39,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from epcs_desktop.core.bounded import read_bounded
+from epcs_desktop.core.enrollment import Candidate, EnrollmentPlan, account_key, plan_enrollment
 from epcs_desktop.core.errors import (
     EpcsError,
     ImportFileError,
@@ -47,14 +49,23 @@ from epcs_desktop.core.errors import (
     PasswordRequiredError,
 )
 from epcs_desktop.core.migration import MigrationBatch, MigrationCollector
-from epcs_desktop.core.otpauth import OtpParams, from_secret
+from epcs_desktop.core.otpauth import KINDS, REFUSED_KINDS, OtpParams, from_secret
 from epcs_desktop.core.payload import PayloadKind, classify
+from epcs_desktop.core.textguard import clean_for_display
 
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 TWOFAS_ITERATIONS = 10_000
 _SCRYPT_MAX_MEMORY = 256 * 1024 * 1024  # Aegis uses N=2^15, r=8: 32 MiB
+# Caps on what an encrypted Aegis file may make us compute (issue 11 item 7, security engineer): Aegis writes
+# one password slot at N=2^15, r=8, p=1 (plus biometric slots). A crafted file held 20,000 slots at up to
+# N=2^18, r=8, p=16 each (8 slots: 8.7 s). One slot may cost 8x Aegis's (~0.1 s -> ~0.8 s here), and all
+# slots together 16x, so the worst file costs under 2 s; checked before the first derivation.
+MAX_AEGIS_SLOTS = 64
+MAX_AEGIS_PASSWORD_SLOTS = 8
+MAX_SCRYPT_WORK = 8 * 2**15 * 8  # n * r * p of one slot
+MAX_SCRYPT_WORK_TOTAL = 16 * 2**15 * 8  # summed over the password slots
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff"}
 
@@ -79,8 +90,8 @@ class ImportResult:
 
 
 def _clip(text: Any, limit: int = 40) -> str:
-    s = "".join(ch if ch.isprintable() else "?" for ch in str(text))
-    return s if len(s) <= limit else s[: limit - 1] + "…"
+    """Untrusted text for a problem line: the one sanitiser (no escapes, bidi or invisible characters)."""
+    return clean_for_display(text, limit)
 
 
 def _describe(issuer: Any, account: Any, number: int) -> str:
@@ -89,19 +100,25 @@ def _describe(issuer: Any, account: Any, number: int) -> str:
     return f"entry {number}" + (f" ({': '.join(parts)})" if parts else "")
 
 
-def _account_key(p: OtpParams) -> tuple[str, str, str]:
-    return (p.secret, p.issuer.casefold(), p.account.casefold())
+def _kind_problem(kind: Any) -> str | None:
+    """Why an entry of this code type cannot be held (one line), or None when it can."""
+    low = kind.strip().lower() if isinstance(kind, str) else ""
+    if low in REFUSED_KINDS:
+        return REFUSED_KINDS[low]
+    if low not in KINDS:
+        return f"{_clip(kind, 12)} codes are not supported (only TOTP, HOTP and Steam)"
+    return None
 
 
 class _Collector:
-    """Accumulates accounts without duplicates, and problems in order."""
+    """Accounts without duplicates (`enrollment.account_key`: the kind counts), and problems in order."""
 
     def __init__(self, fmt: str) -> None:
         self.result = ImportResult(format=fmt)
-        self._seen: set[tuple[str, str, str]] = set()
+        self._seen: set[tuple[str, str, str, str]] = set()
 
     def add(self, params: OtpParams, where: str) -> None:
-        key = _account_key(params)
+        key = account_key(params)
         if key in self._seen:
             self.result.problems.append(f"{where}: {params.label} appears more than once; imported once")
             return
@@ -164,13 +181,21 @@ def _aegis_master_key(slots: Any, password: str, name: str) -> bytes:
         raise ImportFileError(
             f"{name} can only be unlocked with a fingerprint or device key, not a password."
         )
-    secret = password.encode("utf-8")
-    for slot in password_slots:
+    if len(slots) > MAX_AEGIS_SLOTS or len(password_slots) > MAX_AEGIS_PASSWORD_SLOTS:
+        raise _damaged(name, what, "it has more key slots than any Aegis vault")
+    costs = []
+    for slot in password_slots:  # every slot's cost is checked before any key is derived
         n, r, p = slot.get("n"), slot.get("r"), slot.get("p")
         if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in (n, r, p)):
             raise _damaged(name, what, "its key settings are missing")
-        if n < 2 or n & (n - 1) or 128 * n * r > _SCRYPT_MAX_MEMORY or p > 16:
+        if n < 2 or n & (n - 1) or 128 * n * r > _SCRYPT_MAX_MEMORY or p > 16 or n * r * p > MAX_SCRYPT_WORK:
             raise _damaged(name, what, "its key settings are outside what Aegis uses")
+        costs.append(n * r * p)
+    if sum(costs) > MAX_SCRYPT_WORK_TOTAL:
+        raise _damaged(name, what, "its key settings are outside what Aegis uses")
+    secret = password.encode("utf-8")
+    for slot in password_slots:
+        n, r, p = slot["n"], slot["r"], slot["p"]
         salt = _hex(slot.get("salt"), name, what)
         key_params = slot.get("key_params")
         if not isinstance(key_params, dict):
@@ -223,8 +248,9 @@ def _read_aegis(doc: dict[str, Any], password: str | None, name: str) -> ImportR
         where = _describe(entry.get("issuer"), entry.get("name"), number)
         kind = entry.get("type")
         info = entry.get("info")
-        if kind not in ("totp", "hotp"):
-            out.problem(f"{where}: {_clip(kind, 12)} codes are not supported (only TOTP and HOTP)")
+        refusal = _kind_problem(kind)
+        if refusal is not None:
+            out.problem(f"{where}: {refusal}")
             continue
         if not isinstance(info, dict):
             out.problem(f"{where}: the entry has no key")
@@ -235,7 +261,7 @@ def _read_aegis(doc: dict[str, Any], password: str | None, name: str) -> ImportR
                 account=entry.get("name") or "",
                 issuer=entry.get("issuer") or "",
                 algorithm=info.get("algo") or "SHA1",
-                digits=info.get("digits", 6),
+                digits=info.get("digits", 5 if kind == "steam" else 6),
                 period=info.get("period", 30),
                 kind=kind,
                 counter=info.get("counter", 0) if kind == "hotp" else 0,
@@ -293,8 +319,9 @@ def _read_2fas(doc: dict[str, Any], password: str | None, name: str) -> ImportRe
             account = label.split(":", 1)[1] if ":" in label else label
         where = _describe(issuer, account, number)
         token_type = otp.get("tokenType") or "TOTP"
-        if not isinstance(token_type, str) or token_type.upper() not in ("TOTP", "HOTP"):
-            out.problem(f"{where}: {_clip(token_type, 12)} codes are not supported (only TOTP and HOTP)")
+        refusal = _kind_problem(token_type)
+        if refusal is not None:
+            out.problem(f"{where}: {refusal}")
             continue
         kind = token_type.lower()
         try:
@@ -303,7 +330,7 @@ def _read_2fas(doc: dict[str, Any], password: str | None, name: str) -> ImportRe
                 account=account,
                 issuer=issuer,
                 algorithm=otp.get("algorithm") or "SHA1",
-                digits=otp.get("digits") or 6,
+                digits=otp.get("digits") or (5 if kind == "steam" else 6),
                 period=otp.get("period") or 30,
                 kind=kind,
                 counter=(otp.get("counter") or 0) if kind == "hotp" else 0,
@@ -336,7 +363,15 @@ def _add_payload(
 def _add_migration(
     out: _Collector, batch: MigrationBatch, where: str, batches: dict[int, MigrationCollector]
 ) -> None:
+    """One export code; `batches` is shared by every file and text of one import (`ImportSession`).
+
+    Why shared: a 3-code export arrives as three screenshots or three payload
+    files; tracked per file, each one was reported "incomplete (1 of 3)".
+    """
     collector = batches.setdefault(batch.batch_id, MigrationCollector())
+    if collector.has(batch):
+        out.problem(f"{where}: {batch.position} of this Google Authenticator export was already read")
+        return
     try:
         collector.add(batch)
     except EpcsError as exc:
@@ -348,19 +383,22 @@ def _add_migration(
         out.problem(f"{where}: {reason}")
 
 
-def _report_incomplete_exports(out: _Collector, batches: dict[int, MigrationCollector]) -> None:
+def incomplete_export_problems(batches: dict[int, MigrationCollector]) -> list[str]:
+    """One line per Google Authenticator export with codes still missing (after every source was read)."""
+    problems = []
     for collector in batches.values():
         if not collector.complete:
             missing = ", ".join(str(i) for i in collector.missing)
-            out.problem(
-                f"a Google Authenticator export is incomplete ({collector.status()}; "
+            status = collector.status().replace("scanned", "read")
+            problems.append(
+                f"a Google Authenticator export is incomplete ({status}; "
                 f"missing code {missing}): the accounts on the missing codes were not imported"
             )
+    return problems
 
 
-def _read_uri_list(text: str, name: str) -> ImportResult:
+def _read_uri_list(text: str, name: str, batches: dict[int, MigrationCollector]) -> ImportResult:
     out = _Collector(FORMAT_URI_LIST)
-    batches: dict[int, MigrationCollector] = {}
     recognised = False
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -371,11 +409,10 @@ def _read_uri_list(text: str, name: str) -> ImportResult:
         raise ImportFileError(
             f"{name} is not a list of otpauth links, an Aegis or 2FAS export, or a QR code image."
         )
-    _report_incomplete_exports(out, batches)
     return out.result
 
 
-def _read_image(path: Path) -> ImportResult:
+def _read_image(path: Path, batches: dict[int, MigrationCollector]) -> ImportResult:
     from epcs_desktop.core.qr import decode_file  # OpenCV only when an image is imported
 
     try:
@@ -384,12 +421,14 @@ def _read_image(path: Path) -> ImportResult:
         raise ImportFileError(str(exc)) from None
     if not texts:
         raise ImportFileError(f"No QR code was found in {path.name}.")
-    out = _Collector(FORMAT_IMAGE)
-    batches: dict[int, MigrationCollector] = {}
+    return _read_decoded(texts, batches, FORMAT_IMAGE)
+
+
+def _read_decoded(texts: list[str], batches: dict[int, MigrationCollector], fmt: str) -> ImportResult:
+    out = _Collector(fmt)
     for number, text in enumerate(texts, start=1):
         where = "the QR code" if len(texts) == 1 else f"QR code {number}"
         _add_payload(out, text, where, batches)
-    _report_incomplete_exports(out, batches)
     return out.result
 
 
@@ -397,19 +436,8 @@ def _read_image(path: Path) -> ImportResult:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise ImportFileError(f"{path.name} is a folder, not a file.")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFileError(f"{path.name} is too large to be an authenticator export.")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(f"File not found: {path.name}") from None
-    except PermissionError:
-        raise ImportFileError(f"Permission denied reading {path.name}.") from None
-    except OSError:
-        raise ImportFileError(f"{path.name} cannot be read.") from None
+    """The file's bytes: regular files only, at most MAX_FILE_BYTES (`/dev/zero` is refused at once)."""
+    return read_bounded(path, MAX_FILE_BYTES, "an authenticator export", ImportFileError)
 
 
 def _is_image(data: bytes, path: Path) -> bool:
@@ -425,18 +453,27 @@ _JSON_READERS: tuple[tuple[Callable[[dict[str, Any]], bool], Callable[..., Impor
 
 
 def read_import_file(path: str | Path, password: str | None = None) -> ImportResult:
-    """Read every account from an import file.
+    """Read every account from one import file on its own (an import of several files: `ImportSession`).
 
     Raises `ImportFileError` when the file as a whole cannot be used:
     `PasswordRequiredError` for an encrypted file without `password`,
     `ImportPasswordError` when `password` does not open it.
     """
+    session = ImportSession()
+    result = session.read_file(path, password)
+    result.problems.extend(session.incomplete_exports())
+    return result
+
+
+def _read_file(
+    path: str | Path, password: str | None, batches: dict[int, MigrationCollector]
+) -> ImportResult:
     p = Path(path)
     data = _read_bytes(p)
     if not data.strip():
         raise ImportFileError(f"{p.name} is empty.")
     if _is_image(data, p):
-        result = _read_image(p)
+        result = _read_image(p, batches)
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -452,7 +489,7 @@ def read_import_file(path: str | Path, password: str | None = None) -> ImportRes
                 raise ImportFileError(f"{p.name} is a JSON file, but not an Aegis or 2FAS export.")
             result = reader(doc, password, p.name)
         else:
-            result = _read_uri_list(text, p.name)
+            result = _read_uri_list(text, p.name, batches)
     log.info(
         "read import file (%s): %d accounts, %d problems",
         result.format,
@@ -460,3 +497,100 @@ def read_import_file(path: str | Path, password: str | None = None) -> ImportRes
         len(result.problems),
     )
     return result
+
+
+# --------------------------------------------------------------------------- one import, one plan
+
+
+FORMAT_PASTED = "pasted text"
+FORMAT_SCAN = "scanned QR codes"
+
+
+class ImportSession:
+    """Every source of one import (files, pasted text, scanned codes), read in order.
+
+    The parts of a Google Authenticator export are tracked across all of them,
+    so three screenshots of a 3-code export are one complete export; only
+    after the last source does `incomplete_exports` say what is missing.
+    The CLI's `import` and the window's "Import from another app" page both
+    read through this class and plan with `plan_import`.
+    """
+
+    def __init__(self) -> None:
+        self.results: list[tuple[str, ImportResult]] = []
+        self._batches: dict[int, MigrationCollector] = {}
+
+    def __repr__(self) -> str:
+        return f"ImportSession({len(self.results)} sources)"
+
+    def read_file(self, path: str | Path, password: str | None = None) -> ImportResult:
+        """Read one file (raises `ImportFileError` as `read_import_file` does; nothing is kept then)."""
+        result = _read_file(path, password, self._batches)
+        self.results.append((str(path), result))
+        return result
+
+    def read_text(self, text: str, name: str = "pasted text") -> ImportResult:
+        """Pasted otpauth or export links (one per line; text around a link is tolerated)."""
+        if len(text) > MAX_FILE_BYTES:
+            raise ImportFileError(f"The {name} is too long to be authenticator links.")
+        result = _read_uri_list(text, name, self._batches)
+        result.format = FORMAT_PASTED
+        self.results.append((name, result))
+        return result
+
+    def read_decoded(self, texts: list[str], name: str) -> ImportResult:
+        """Texts decoded from QR codes elsewhere (camera, screen), e.g. one export code per scan."""
+        result = _read_decoded(list(texts), self._batches, FORMAT_SCAN)
+        self.results.append((name, result))
+        return result
+
+    def incomplete_exports(self) -> list[str]:
+        return incomplete_export_problems(self._batches)
+
+    @property
+    def found(self) -> int:
+        """Accounts read so far, over every source."""
+        return sum(len(r.accounts) for _, r in self.results)
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import will do: per source what was read, per entry its outcome, and every problem line.
+
+    `enrollment` holds one entry per account read (NEW with its nickname,
+    DUPLICATE_EXISTING / DUPLICATE_IN_BATCH, REFUSED with the reason);
+    `problems` are (source, line) for entries left out while reading and for
+    incomplete exports (source "" when it concerns several sources).
+    """
+
+    sources: tuple[tuple[str, ImportResult], ...]
+    enrollment: EnrollmentPlan
+    problems: tuple[tuple[str, str], ...]
+
+    @property
+    def found(self) -> int:
+        return sum(len(r.accounts) for _, r in self.sources)
+
+
+def plan_import(existing: Any, session: ImportSession) -> ImportPlan:
+    """Plan adding every account of `session` to a profile holding `existing` devices; changes nothing.
+
+    The same rules as every other way of adding devices (`enrollment.plan_enrollment`):
+    same account = same kind, secret, issuer and account; nicknames "Issuer (account)", then " 2".
+    """
+    candidates = [Candidate(otp=params, source=name) for name, r in session.results for params in r.accounts]
+    problems = [(name, line) for name, r in session.results for line in r.problems]
+    problems += [("", line) for line in session.incomplete_exports()]
+    return ImportPlan(tuple(session.results), plan_enrollment(existing, candidates), tuple(problems))
+
+
+def apply_import(profile: Any, plan: ImportPlan) -> list[Any]:
+    """Add the plan's NEW entries to `profile` all-or-nothing (one transaction); returns the devices."""
+    enroll = getattr(profile, "enroll", None)
+    if enroll is not None:
+        return list(enroll(plan.enrollment))
+    # Until Profile.enroll (issue 10) lands: the same all-or-nothing add, entry by entry.
+    from epcs_desktop.core.profile import NewDevice
+
+    items = [NewDevice(e.nickname, e.candidate.option, e.candidate.otp) for e in plan.enrollment.new]
+    return list(profile.add_devices(items))

@@ -26,6 +26,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 from google.protobuf.message import DecodeError
 
+from epcs_desktop.core.enrollment import account_key
 from epcs_desktop.core.errors import OtpAuthError, PayloadError
 from epcs_desktop.core.otpauth import OtpParams, from_secret
 
@@ -34,6 +35,10 @@ log = logging.getLogger(__name__)
 SCHEME = "otpauth-migration"
 _DAMAGED = "this Google Authenticator export code is damaged"
 _MAX_DATA_CHARS = 64 * 1024  # a QR code holds < 3 KB; anything far larger is not an export
+MAX_BATCH_SIZE = 100
+"""Google Authenticator puts about ten accounts on each export code, so 100 codes is 1,000 accounts,
+far more than anyone transfers. A code claiming to be "1 of 2,147,483,647" is refused at once: before
+this cap, tracking the missing codes of such an export allocated gigabytes."""
 
 # --------------------------------------------------------------------------- schema
 #
@@ -218,6 +223,11 @@ def parse_migration_uri(uri: str) -> MigrationBatch:
 
     size = message.batch_size or 1
     index = message.batch_index
+    if size > MAX_BATCH_SIZE:
+        raise PayloadError(
+            f"this Google Authenticator export code claims to be one of {size} codes; "
+            f"real exports have at most {MAX_BATCH_SIZE}"
+        )
     if size < 1 or not 0 <= index < size:
         raise PayloadError("this Google Authenticator export code has an impossible position in its set")
 
@@ -285,10 +295,6 @@ def build_migration_uris(
 # --------------------------------------------------------------------------- multi-code exports
 
 
-def _account_key(p: OtpParams) -> tuple[str, str, str]:
-    return (p.secret, p.issuer.casefold(), p.account.casefold())
-
-
 class MigrationCollector:
     """Gathers the codes of one multi-code export as they are scanned.
 
@@ -319,6 +325,10 @@ class MigrationCollector:
         self._batches[batch.batch_index] = batch
         return self.status()
 
+    def has(self, batch: MigrationBatch) -> bool:
+        """True when this very code (same export, same position) was already added."""
+        return batch.batch_id == self._batch_id and batch.batch_index in self._batches
+
     def status(self) -> str:
         if self._batch_id is None:
             return "no codes scanned yet"
@@ -344,11 +354,11 @@ class MigrationCollector:
 
     def accounts(self) -> list[OtpParams]:
         """Every usable account scanned so far, in export order, without duplicates."""
-        seen: set[tuple[str, str, str]] = set()
+        seen: set[tuple[str, str, str, str]] = set()
         out: list[OtpParams] = []
         for index in sorted(self._batches):
             for p in self._batches[index].accounts:
-                key = _account_key(p)
+                key = account_key(p)
                 if key not in seen:
                     seen.add(key)
                     out.append(p)

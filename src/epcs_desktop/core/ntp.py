@@ -9,7 +9,9 @@ the offset so the app can say so, and how to fix it.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
+import re
 import secrets
 import socket
 import struct
@@ -17,6 +19,7 @@ import sys
 import time
 from dataclasses import dataclass
 
+from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
 
 log = logging.getLogger(__name__)
@@ -99,26 +102,81 @@ def parse_reply(data: bytes, expected_originate: int) -> tuple[int, int]:
     return receive, transmit
 
 
+_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+
+
+def check_host(host: str) -> str:
+    """A DNS name (letters, digits, '-', dots; labels of 1..63) or an IPv4/IPv6 address; else NtpError."""
+    text = str(host).strip()
+    if not text or len(text) > 253:
+        raise NtpError("The time server name is not valid.")
+    try:
+        ipaddress.ip_address(text)
+        return text
+    except ValueError:
+        pass
+    name = text[:-1] if text.endswith(".") else text
+    if not all(_LABEL.fullmatch(label) for label in name.split(".")):
+        raise NtpError("The time server name is not valid (use a name such as pool.ntp.org or an address).")
+    return text
+
+
+def parse_server(text: str) -> tuple[str, int]:
+    """'host', 'host:port', '[v6]:port' or a bare IPv6 address -> (host, port), validated.
+
+    Why strict: "host:99999" used to be accepted and port 123 silently used,
+    so a typo looked like a working setting. A port must be 1..65535.
+    """
+    text = str(text).strip()
+    port_text = ""
+    if text.startswith("["):
+        host, sep, rest = text[1:].partition("]")
+        if not sep or (rest and not rest.startswith(":")):
+            raise NtpError("The time server is not valid (write an IPv6 address and port as [address]:port).")
+        port_text = rest[1:] if rest else ""
+        if rest == ":":
+            raise NtpError("The time server's port is missing after ':'.")
+    elif text.count(":") == 1:
+        host, port_text = text.split(":")
+        if not port_text:
+            raise NtpError("The time server's port is missing after ':'.")
+    else:
+        host = text
+    host = check_host(host)
+    if not port_text:
+        return host, NTP_PORT
+    if not (port_text.isascii() and port_text.isdigit()) or not 1 <= int(port_text[:6]) <= 65535:
+        raise NtpError("The time server's port must be a number from 1 to 65535.")
+    return host, int(port_text)
+
+
 def _resolve(server: str, port: int) -> tuple[int, tuple]:
     if not server or len(server) > 253 or any(ch.isspace() for ch in server):
         raise NtpError("The time server name is not valid.")
+    if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
+        raise NtpError("The time server's port must be a number from 1 to 65535.")
     try:
         infos = socket.getaddrinfo(server, port, type=socket.SOCK_DGRAM)
     except (socket.gaierror, UnicodeError, OSError):
-        raise NtpError(f"Could not find the time server {server!r}; check the internet connection.") from None
+        raise NtpError(f"Could not find the time server “{server}”; check the internet connection.") from None
     if not infos:
-        raise NtpError(f"Could not find the time server {server!r}; check the internet connection.")
+        raise NtpError(f"Could not find the time server “{server}”; check the internet connection.")
     family, _type, _proto, _name, addr = infos[0]
     return family, addr
 
 
-def sntp_offset(server: str = DEFAULT_SERVER, port: int = NTP_PORT, timeout: float = 2.0) -> float:
-    """Seconds to add to this computer's clock to match the server (positive: local clock is behind).
+def sntp_offset(
+    server: str = DEFAULT_SERVER, port: int = NTP_PORT, timeout: float = 2.0, *, clock: Clock | None = None
+) -> float:
+    """Seconds to add to `clock` (default: this computer's clock) to match the server (positive: behind).
 
     offset = ((T2 - T1) + (T3 - T4)) / 2 with T1/T4 our send/receive times and
-    T2/T3 the server's receive/transmit times. T4 is T1 plus a monotonic
-    elapsed time, so a clock step during the exchange cannot distort it.
+    T2/T3 the server's receive/transmit times. T1 is read from `clock` (an
+    uncorrected `SystemClock`: the offset of the computer's own clock is what
+    is measured); T4 is T1 plus a monotonic elapsed time, so a clock step
+    during the exchange cannot distort it.
     """
+    wall = clock if clock is not None else SystemClock()
     family, addr = _resolve(server, port)
     nonce = secrets.randbits(64) or 1
     deadline = time.monotonic() + timeout
@@ -129,7 +187,7 @@ def sntp_offset(server: str = DEFAULT_SERVER, port: int = NTP_PORT, timeout: flo
     with sock:
         try:
             sock.connect(addr)  # the kernel then drops datagrams from any other address
-            t1 = time.time()
+            t1 = wall.now()
             start = time.perf_counter()
             sock.send(build_request(nonce))
             while True:
@@ -146,12 +204,12 @@ def sntp_offset(server: str = DEFAULT_SERVER, port: int = NTP_PORT, timeout: flo
                 break
         except TimeoutError:
             raise NtpError(
-                f"The time server {server!r} did not answer within {timeout:g} s; "
+                f"The time server “{server}” did not answer within {timeout:g} s; "
                 "check the internet connection or try another server."
             ) from None
         except OSError:
             raise NtpError(
-                f"Could not reach the time server {server!r}; check the internet connection."
+                f"Could not reach the time server “{server}”; check the internet connection."
             ) from None
     t4 = t1 + elapsed
     t2, t3 = ntp_to_unix(receive), ntp_to_unix(transmit)

@@ -10,6 +10,7 @@ and can be off by an hour around daylight-saving changes.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import math
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from typing import Any
 import pyotp
 
 from epcs_desktop.core.clock import Clock
-from epcs_desktop.core.otpauth import MIN_SECRET_BITS, OtpParams
+from epcs_desktop.core.otpauth import MIN_SECRET_BITS, STEAM_ALPHABET, STEAM_DIGITS, OtpParams
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,30 @@ class _Hotp(pyotp.HOTP):
 
 
 def _generator(params: OtpParams) -> _Hotp:
+    if params.kind == "steam":
+        return _SteamGen(params.secret, digits=6, digest=hashlib.sha1)  # pyotp checks 6..10; unused here
     return _Hotp(params.secret, digits=params.digits, digest=_DIGESTS[params.algorithm])
+
+
+class _SteamGen(_Hotp):
+    """Steam Guard: RFC 4226's dynamic truncation, then 5 characters of Steam's alphabet.
+
+    Why a subclass: the TOTP countdown, "next code" preview and the CLI all go
+    through `_generator(...).at(step)`, so a Steam entry behaves like any
+    other time-based code everywhere except in how the number is written.
+    """
+
+    def generate_otp(self, input: int) -> str:
+        if input < 0:
+            raise ValueError("input must be positive integer")
+        mac = hmac.new(self.byte_secret(), input.to_bytes(8, "big"), hashlib.sha1).digest()
+        offset = mac[-1] & 0x0F
+        value = int.from_bytes(mac[offset : offset + 4], "big") & 0x7FFFFFFF
+        chars = []
+        for _ in range(STEAM_DIGITS):
+            value, index = divmod(value, len(STEAM_ALPHABET))
+            chars.append(STEAM_ALPHABET[index])
+        return "".join(chars)
 
 
 def hotp(params: OtpParams, counter: int | None = None) -> str:
@@ -58,16 +82,31 @@ def time_step(t: float, period: int) -> int:
 
 
 def totp_at(params: OtpParams, t: float) -> str:
-    """The TOTP code valid at Unix time `t` (seconds, may be fractional)."""
+    """The TOTP (or Steam) code valid at Unix time `t` (seconds, may be fractional)."""
     return _generator(params).at(time_step(t, params.period))
+
+
+def is_time_based(params: OtpParams) -> bool:
+    """TOTP and Steam change with the clock (countdown); HOTP changes only when asked (no countdown)."""
+    return params.kind in ("totp", "steam")
+
+
+def code_at(params: OtpParams, t: float) -> str:
+    """What to show for `params` at time `t`: the time-based code, or HOTP's code for its stored counter.
+
+    Showing an HOTP code never advances anything: only `Profile.next_hotp_code` does.
+    """
+    if is_time_based(params):
+        return totp_at(params, t)
+    return hotp(params)
 
 
 class Totp:
     """A TOTP generator bound to a clock: current code, next code, countdown."""
 
     def __init__(self, params: OtpParams, clock: Clock) -> None:
-        if params.kind != "totp":
-            raise ValueError("Totp needs TOTP parameters; use hotp() for counter-based codes")
+        if not is_time_based(params):
+            raise ValueError("Totp needs TOTP or Steam parameters; use hotp() for counter-based codes")
         self.params = params
         self.clock = clock
         self._gen = _generator(params)
@@ -93,9 +132,35 @@ class Totp:
         return period - (now - time_step(now, period) * period)
 
 
+HOTP_LOOK_AHEAD = 10
+"""How many counter values after the stored one a typed HOTP code may come from (RFC 4226 7.4's
+look-ahead window): a phone may have been pressed a few times while setting it up."""
+
+
+def check_code(params: OtpParams, typed: str, t: float, *, steps: int = 1) -> bool:
+    """Does `typed` (spaces ignored, any letter case) match what another device makes for `params`?
+
+    For "Move to a phone": the phone's code proves it holds the same secret
+    before this computer's copy is removed. Time-based codes are compared for
+    the current step and `steps` either side (clocks differ by seconds, the
+    person types slowly); HOTP for the stored counter and the look-ahead.
+    Compared in constant time.
+    """
+    code = "".join(typed.split()).upper()
+    if not code or len(code) != params.digits:
+        return False
+    if is_time_based(params):
+        now = time_step(t, params.period)
+        gen = _generator(params)
+        candidates = [gen.at(now + d) for d in range(-steps, steps + 1) if now + d >= 0]
+    else:
+        candidates = [hotp(params, params.counter + d) for d in range(HOTP_LOOK_AHEAD + 1)]
+    return any(hmac.compare_digest(code.encode(), c.upper().encode()) for c in candidates)
+
+
 def group_code(code: str) -> str:
     """Split a code in two for reading aloud: "123 456", "123 4567", "1234 5678"."""
-    if len(code) < 4:
+    if len(code) < 6:  # Steam's 5 characters are read as one word
         return code
     half = len(code) // 2
     return f"{code[:half]} {code[half:]}"

@@ -16,15 +16,18 @@ import base64
 import logging
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from epcs_desktop.core.errors import OtpAuthError
+from epcs_desktop.core.textguard import BIDI_CONTROLS, is_unsafe_char
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["totp", "hotp"]
+Kind = Literal["totp", "hotp", "steam"]
+KINDS: tuple[Kind, ...] = ("totp", "hotp", "steam")
 ALGORITHMS = ("SHA1", "SHA256", "SHA512")
 
 MIN_SECRET_BITS = 80
@@ -34,17 +37,37 @@ RECOMMENDED_SECRET_BITS = 128
 MAX_SECRET_CHARS = 1024
 """No authenticator uses keys anywhere near this long; the cap keeps a pasted
 file or a garbage QR code from being mistaken for a key."""
-MIN_DIGITS, MAX_DIGITS = 6, 8
+MIN_DIGITS, MAX_DIGITS = 6, 10
+"""Why 6..10 (and so 9-digit TOTP is accepted): RFC 4226 section 5.3 makes 6 digits the minimum and says
+"Digit = 7 or more SHOULD be considered", with no upper bound; the code is Snum mod 10^Digit where Snum
+is the 31-bit truncated HMAC (< 2^31 = 2,147,483,648), so up to 10 digits are computed exactly as the RFC
+defines and an 11th would always be 0. RFC 6238's reference code tabulates only up to 8, but uses the
+same formula. Aegis accepts 1..10 for this reason; Google Authenticator only 6 or 8 (its export format
+cannot hold other counts, so those are refused there). Below 6 only Steam (its own alphabet) is allowed."""
+STEAM_DIGITS = 5
+STEAM_ALPHABET = "23456789BCDFGHJKMNPQRTVWXY"
+"""Steam Guard codes: TOTP (SHA1, 30 s) whose truncated value is written as 5 characters of this
+26-letter alphabet, least significant first (Aegis's docs/vault.md: "essentially the same as TOTP, but it
+uses a different final encoding step")."""
 MIN_PERIOD, MAX_PERIOD = 1, 300
 MAX_COUNTER = 2**64 - 1  # HOTP's moving factor is an 8-byte big-endian integer
+
+REFUSED_KINDS = {
+    "motp": "mOTP codes are not supported (they are made from a PIN with MD5 by an algorithm no standard "
+    "defines, so this app cannot promise the right codes)",
+    "yandex": "Yandex codes are not supported (they need the account's PIN and Yandex has published no "
+    "specification, so this app cannot promise the right codes)",
+}
+"""Code types other apps hold that are refused, each with its one-line reason (an entry, not a file)."""
 
 _BASE32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 _IGNORED_IN_SECRET = frozenset(" \t\r\n-")
 _INVALID_LENGTHS = frozenset({1, 3, 6})  # len % 8 values no Base32 encoder can produce
 _DIGITS_ONLY = re.compile(r"[0-9]+")
 # Characters that stay literal in a label or parameter: RFC 3986 unreserved.
-# ':' is always escaped inside issuer/account so that the one literal ':' in a
-# label is unambiguously the separator.
+# ':' is always escaped inside issuer/account; the separator is the first ':' or
+# '%3A' of the label (Google's Key URI Format allows either), so an issuer
+# parameter is always written too and wins (see `_split_label`).
 _SAFE = "-._~@"
 
 
@@ -142,7 +165,7 @@ def normalise_secret(text: str) -> str:
 def _show_char(ch: str) -> str:
     """A single character, quoted, with invisible ones spelled out."""
     if ch.isprintable() and not ch.isspace():
-        return f"'{ch}'"
+        return f"“{ch}”"
     return f"U+{ord(ch):04X}"
 
 
@@ -166,9 +189,13 @@ def _kind(value: str) -> Kind:
         return "totp"
     if low == "hotp":
         return "hotp"
+    if low == "steam":
+        return "steam"
+    if low in REFUSED_KINDS:
+        raise OtpAuthError(REFUSED_KINDS[low])
     if not low:
         raise OtpAuthError("the URI does not say whether it is TOTP or HOTP (otpauth://totp/... expected)")
-    raise OtpAuthError(f"unsupported OTP type '{_clip(value)}' (only TOTP and HOTP are supported)")
+    raise OtpAuthError(f"unsupported OTP type “{_clip(value)}” (only TOTP, HOTP and Steam are supported)")
 
 
 def _algorithm(value: str) -> str:
@@ -177,7 +204,7 @@ def _algorithm(value: str) -> str:
     up = value.strip().upper().replace("-", "").replace("_", "")
     if up in ALGORITHMS:
         return up
-    raise OtpAuthError(f"unsupported algorithm '{_clip(value)}' (use SHA1, SHA256 or SHA512)")
+    raise OtpAuthError(f"unsupported algorithm “{_clip(value)}” (use SHA1, SHA256 or SHA512)")
 
 
 def _int_field(name: str, value: str | int, low: int, high: int, unit: str = "") -> int:
@@ -190,7 +217,7 @@ def _int_field(name: str, value: str | int, low: int, high: int, unit: str = "")
     else:
         text = value.strip()
         if not _DIGITS_ONLY.fullmatch(text):
-            raise OtpAuthError(f"the {name} must be a whole number, not '{_clip(value)}'")
+            raise OtpAuthError(f"the {name} must be a whole number, not “{_clip(value)}”")
         if len(text) > 25:
             raise OtpAuthError(f"the {name} is far too large")
         number = int(text)
@@ -199,14 +226,32 @@ def _int_field(name: str, value: str | int, low: int, high: int, unit: str = "")
     return number
 
 
-def _text_field(name: str, value: str) -> str:
+MAX_LABEL_CHARS = 256
+"""Issuer and account: real ones are short; the cap stops a crafted QR code storing 100,000 characters."""
+
+
+def _text_field(name: str, value: str, stored: bool = False) -> str:
+    """NFC text without NUL, controls, bidi overrides or invisible characters, at most MAX_LABEL_CHARS.
+
+    They are shown as device names and printed by the CLI, so "PayPal\u202e" must not reorder a line
+    (core/textguard.py has the one rule). `stored`: a value already saved by an older version loads as is.
+    """
     if not isinstance(value, str):
         raise OtpAuthError(f"the {name} must be text")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise OtpAuthError(f"the {name} contains characters that cannot be stored") from None
-    return value.strip()
+    if stored:
+        return value.strip()
+    text = unicodedata.normalize("NFC", value).strip()
+    if len(text) > MAX_LABEL_CHARS:
+        raise OtpAuthError(f"the {name} is too long ({len(text)} characters; at most {MAX_LABEL_CHARS})")
+    bad = next((ch for ch in text if is_unsafe_char(ch)), None)
+    if bad is not None:
+        kind = "a direction-changing" if bad in BIDI_CONTROLS else "an invisible or control"
+        raise OtpAuthError(f"the {name} contains {kind} character (U+{ord(bad):04X})")
+    return text
 
 
 def _clip(text: str, limit: int = 24) -> str:
@@ -226,19 +271,30 @@ def _build_params(
     period: str | int,
     counter: str | int,
     warnings: tuple[str, ...] = (),
+    stored: bool = False,
 ) -> OtpParams:
     """The single validation path shared by `parse_uri` and `from_secret`."""
     k = _kind(kind)
     clean = normalise_secret(secret)
+    algo = _algorithm(algorithm)
+    if k == "steam":
+        # Steam Guard is SHA1, 5 characters, by definition: anything else is not a Steam code.
+        if algo != "SHA1":
+            raise OtpAuthError("Steam codes always use SHA1")
+        if _int_field("number of digits", digits, 1, MAX_DIGITS) != STEAM_DIGITS:
+            raise OtpAuthError(f"Steam codes always have {STEAM_DIGITS} characters")
+        n_digits = STEAM_DIGITS
+    else:
+        n_digits = _int_field("number of digits", digits, MIN_DIGITS, MAX_DIGITS)
     return OtpParams(
         kind=k,
         secret=clean,
-        account=_text_field("account name", account),
-        issuer=_text_field("issuer", issuer),
-        algorithm=_algorithm(algorithm),
-        digits=_int_field("number of digits", digits, MIN_DIGITS, MAX_DIGITS),
+        account=_text_field("account name", account, stored),
+        issuer=_text_field("issuer", issuer, stored),
+        algorithm=algo,
+        digits=n_digits,
         period=_int_field("period", period, MIN_PERIOD, MAX_PERIOD, " seconds"),
-        counter=_int_field("counter", counter, 0, MAX_COUNTER),
+        counter=_int_field("counter", counter, 0, MAX_COUNTER) * (k == "hotp"),  # only HOTP has one
         warnings=(*_secret_warnings(clean), *warnings),
     )
 
@@ -277,18 +333,26 @@ def _decode(part: str, what: str) -> str:
         raise OtpAuthError(f"the {what} in the URI is not valid UTF-8") from None
 
 
-def _split_label(path: str) -> tuple[str, str]:
+def _split_label(path: str, issuer: str = "") -> tuple[str, str]:
     """Return (issuer prefix, account) from the raw, still percent-encoded path.
 
-    The split happens on a literal ':' before decoding, so an issuer or account
-    that itself contains an escaped colon (%3A) survives intact. A label with
-    several literal colons is split at the first one.
+    Google's Key URI Format: ``label = accountname / issuer (":" / "%3A") *"%20" accountname``,
+    and neither part may contain a colon. So the first ':' or '%3A' (any case)
+    separates them and spaces after it are dropped (ente Auth and others write
+    ``Issuer%3Aaccount``). When the URI also has an issuer parameter and the
+    label starts with exactly that issuer and a separator, the split is made
+    there instead, so an issuer that itself has a colon (which this app
+    escapes when it writes a URI) still comes back whole.
     """
     raw = path[1:] if path.startswith("/") else path
-    if ":" in raw:
-        prefix, account = raw.split(":", 1)
-        return _decode(prefix, "label").strip(), _decode(account, "label").strip()
-    return "", _decode(raw, "label").strip()
+    text = _decode(raw, "label")
+    head = issuer + ":"
+    if issuer and len(text) >= len(head) and text[: len(head)].casefold() == head.casefold():
+        return text[: len(issuer)].strip(), text[len(head) :].strip()
+    if ":" in text:
+        prefix, account = text.split(":", 1)
+        return prefix.strip(), account.strip()
+    return "", text.strip()
 
 
 def _query(query: str) -> dict[str, str]:
@@ -300,13 +364,16 @@ def _query(query: str) -> dict[str, str]:
     for raw_name, value in pairs:
         name = raw_name.strip().lower()
         if name in params and params[name] != value:
-            raise OtpAuthError(f"the URI gives the '{_clip(name)}' parameter twice with different values")
+            raise OtpAuthError(f"the URI gives the “{_clip(name)}” parameter twice with different values")
         params[name] = value
     return params
 
 
-def parse_uri(uri: str) -> OtpParams:
-    """Parse an ``otpauth://totp|hotp/LABEL?secret=...`` URI into validated `OtpParams`."""
+def parse_uri(uri: str, *, stored: bool = False) -> OtpParams:
+    """Parse an ``otpauth://totp|hotp/LABEL?secret=...`` URI into validated `OtpParams`.
+
+    `stored=True` (a row already in a profile) keeps issuer/account text an older version accepted.
+    """
     if not isinstance(uri, str):
         raise OtpAuthError("the otpauth URI must be text")
     text = uri.strip()
@@ -322,8 +389,10 @@ def parse_uri(uri: str) -> OtpParams:
     if scheme != "otpauth":
         raise OtpAuthError("this is not an otpauth URI (it must start with otpauth://)")
     kind = _kind(parts.netloc)
-    label_issuer, account = _split_label(parts.path)
     params = _query(parts.query)
+    label_issuer, account = _split_label(parts.path, params.get("issuer", "").strip())
+    if kind == "totp" and params.get("encoder", "").strip().lower() == "steam":
+        kind = "steam"  # KeePassXC's and others' way of marking a Steam entry in an otpauth://totp URI
 
     secret = params.get("secret", "")
     if "secret" not in params or not secret.strip():
@@ -333,8 +402,8 @@ def parse_uri(uri: str) -> OtpParams:
     issuer = params.get("issuer", "").strip()
     if issuer and label_issuer and issuer.casefold() != label_issuer.casefold():
         warnings.append(
-            f"the label names the issuer '{_clip(label_issuer, 40)}' but the issuer parameter says "
-            f"'{_clip(issuer, 40)}'; using '{_clip(issuer, 40)}'"
+            f"the label names the issuer “{_clip(label_issuer, 40)}” but the issuer parameter says "
+            f"“{_clip(issuer, 40)}”; using “{_clip(issuer, 40)}”"
         )
     issuer = issuer or label_issuer
 
@@ -351,10 +420,11 @@ def parse_uri(uri: str) -> OtpParams:
         account=account,
         issuer=issuer,
         algorithm=str(opt("algorithm", "SHA1")),
-        digits=opt("digits", 6),
+        digits=opt("digits", STEAM_DIGITS if kind == "steam" else 6),
         period=opt("period", 30),
         counter=opt("counter", 0),
         warnings=tuple(warnings),
+        stored=stored,
     )
     log.debug("parsed an otpauth URI (%s, %s, %d digits)", result.kind, result.algorithm, result.digits)
     return result
@@ -369,7 +439,9 @@ def build_uri(params: OtpParams) -> str:
     """
     issuer = quote(params.issuer, safe=_SAFE)
     account = quote(params.account, safe=_SAFE)
-    label = f"{issuer}:{account}" if params.issuer else account
+    # Without an issuer, an account holding a colon gets an empty issuer prefix: its
+    # escaped colon must not be read back as the separator.
+    label = f"{issuer}:{account}" if params.issuer or ":" in params.account else account
     query = [f"secret={params.secret}"]
     if params.issuer:
         query.append(f"issuer={issuer}")

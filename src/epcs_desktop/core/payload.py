@@ -14,6 +14,7 @@ may be a secret.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
@@ -36,6 +37,26 @@ URL_MESSAGE = "This QR code is a web address, not an authenticator code."
 WIFI_MESSAGE = "This QR code is a Wi-Fi network login, not an authenticator code."
 TEXT_MESSAGE = "This QR code holds text that is not an authenticator code."
 EMPTY_MESSAGE = "This QR code is empty."
+
+
+# An otpauth or export link inside other text ("QR-Code:otpauth-migration://...", a pasted sentence).
+# A link never holds whitespace, quotes or angle brackets, so where it ends is unambiguous.
+_EMBEDDED_LINK = re.compile(r"otpauth(?:-migration)?://[^\s\"'<>`]+", re.IGNORECASE)
+_TRAILING = ",;)]}"
+_LINK_START = re.compile(r"otpauth(?:-migration)?://", re.IGNORECASE)
+SEVERAL_LINKS_MESSAGE = "This text holds more than one authenticator link; read them one at a time."
+
+
+def find_link(text: str) -> str | None:
+    """The one otpauth/otpauth-migration link inside `text`, or None (no link, or several different ones).
+
+    Why lenient here: scanner apps and notes prefix the payload ("QR-Code:",
+    "Secret: ") or wrap it in a sentence; the link itself is unchanged, so
+    taking it out is safe. Two different links in one text are ambiguous and
+    are left alone (the caller then says the text is not a code).
+    """
+    found = {m.group(0).rstrip(_TRAILING) for m in _EMBEDDED_LINK.finditer(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 class PayloadKind(StrEnum):
@@ -114,7 +135,11 @@ def classify(text: str) -> Payload:
     if not stripped:
         return Payload(PayloadKind.TEXT, message=EMPTY_MESSAGE)
     scheme = _scheme(stripped)
-    if scheme == "otpauth":
+    if len(_LINK_START.findall(stripped)) > 1:
+        # Two links run together ("…&issuer=A otpauth://…") would parse as one whose issuer holds the
+        # second link, secret and all, and the message would echo it: refuse instead.
+        result = Payload(PayloadKind.TEXT, message=SEVERAL_LINKS_MESSAGE)
+    elif scheme == "otpauth":
         result = _otpauth(stripped)
     elif scheme == "otpauth-migration":
         result = _migration(stripped)
@@ -125,6 +150,8 @@ def classify(text: str) -> Payload:
             result = Payload(PayloadKind.URL, message=URL_MESSAGE)
     elif scheme == "wifi":
         result = Payload(PayloadKind.WIFI, message=WIFI_MESSAGE)
+    elif (link := find_link(stripped)) is not None:
+        return classify(link)
     else:
         result = Payload(PayloadKind.TEXT, message=TEXT_MESSAGE)
     log.debug("classified a decoded text as %s", result.kind)

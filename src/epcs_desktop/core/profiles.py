@@ -21,12 +21,14 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from epcs_desktop import APP_ID
-from epcs_desktop.core.errors import ProfileError
+from epcs_desktop.core.errors import ProfileError, StorageError
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.clock import Clock
+    from epcs_desktop.core.erx import PrescriberInfo
     from epcs_desktop.core.profile import Profile
 
 logger = logging.getLogger(__name__)
@@ -34,28 +36,9 @@ logger = logging.getLogger(__name__)
 # Same value as core.vault.DEFAULT_BUSY_TIMEOUT (a test keeps them equal); not imported from there
 # because importing core.vault loads SQLCipher, which listing profiles does not need.
 DEFAULT_BUSY_TIMEOUT = 5.0
-# Names this module used to import at load time, still importable from here (loaded on first use).
-_LAZY = {
-    "Profile": "epcs_desktop.core.profile",
-    "check_new_password": "epcs_desktop.core.profile",
-    "Vault": "epcs_desktop.core.vault",
-    "SIDE_SUFFIXES": "epcs_desktop.core.vault",
-    "make_private_dir": "epcs_desktop.core.vault",
-}
-
-
-def __getattr__(name: str) -> Any:
-    """`from epcs_desktop.core.profiles import Vault` keeps working without loading SQLCipher up front."""
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 SUFFIX = ".epcs"
 DATA_DIR_ENV = "EPCS_DESKTOP_DATA_DIR"
-_NAME = re.compile(r"[^\W_][\w .\-]{0,63}")
+_NAME = re.compile(r"[^\W_][\w .'\-]{0,63}")
 
 
 def default_data_dir() -> Path:
@@ -68,8 +51,20 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 
+# Names Windows reserves for devices, with or without an extension ("aux.txt" is AUX too), in any case.
+# Refused on every platform so that a profile file copies to any machine (issue 11 item 16).
+WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{dev}{n}" for dev in ("COM", "LPT") for n in (*"0123456789", "\u00b9", "\u00b2", "\u00b3")}
+)
+
+
 def normalise_profile_name(name: str) -> str:
-    """1..64 letters, digits, spaces, '.', '-', '_'; starts with a letter or digit; no trailing dot."""
+    """1..64 letters, digits, spaces, '.', '-', '_', "'"; starts with a letter or digit; no trailing dot.
+
+    "Dr. O'Brien" is a real clinician's name, so the apostrophe is allowed (it is
+    safe in file names everywhere); Windows device names (CON, NUL, COM1, aux.txt...) are not.
+    """
     text = re.sub(r"\s+", " ", str(name)).strip()
     if not text:
         raise ProfileError("A profile name cannot be empty.")
@@ -77,9 +72,11 @@ def normalise_profile_name(name: str) -> str:
         raise ProfileError("A profile name can have at most 64 characters.")
     if not _NAME.fullmatch(text) or text.endswith("."):
         raise ProfileError(
-            "A profile name can use letters, digits, spaces, '.', '-' and '_', "
+            "A profile name can use letters, digits, spaces, '.', '-', '_' and apostrophes, "
             "and starts with a letter or digit."
         )
+    if text.split(".", 1)[0].strip().upper() in WINDOWS_RESERVED:
+        raise ProfileError(f"“{text}” is a name Windows reserves for a device; choose another profile name.")
     return text
 
 
@@ -87,8 +84,13 @@ class ProfileStore:
     """The profiles folder of one data directory."""
 
     def __init__(
-        self, data_dir: str | os.PathLike[str] | None = None, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+        self,
+        data_dir: str | os.PathLike[str] | None = None,
+        *,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        clock: Clock | None = None,
     ) -> None:
+        self.clock = clock  # None: the vault's SystemClock (not imported here: the lock screen pays for it)
         self.data_dir = Path(data_dir).expanduser() if data_dir is not None else default_data_dir()
         self.profiles_dir = self.data_dir / "profiles"
         self.busy_timeout = busy_timeout
@@ -98,14 +100,24 @@ class ProfileStore:
 
     def list(self) -> list[str]:
         """Profile names, sorted case-insensitively."""
-        if not self.profiles_dir.is_dir():
-            return []
         names = []
-        for p in self.profiles_dir.iterdir():
-            if p.is_file() and p.name.endswith(SUFFIX):
-                stem = p.name[: -len(SUFFIX)]
-                with contextlib.suppress(ProfileError):
-                    names.append(normalise_profile_name(stem))
+        try:
+            if not self.profiles_dir.is_dir():
+                return []
+            for p in self.profiles_dir.iterdir():
+                if p.is_file() and p.name.endswith(SUFFIX):
+                    stem = p.name[: -len(SUFFIX)]
+                    with contextlib.suppress(ProfileError):
+                        names.append(normalise_profile_name(stem))
+        except PermissionError:
+            raise StorageError(
+                f"The profiles folder “{self.profiles_dir}” cannot be read: permission denied."
+            ) from None
+        except OSError as exc:
+            raise StorageError(
+                f"The profiles folder “{self.profiles_dir}” cannot be read "
+                f"({exc.strerror or 'input/output error'})."
+            ) from None
         return sorted(set(names), key=str.casefold)
 
     def _find(self, name: str) -> str | None:
@@ -119,41 +131,89 @@ class ProfileStore:
         """The file of `name` (using the stored spelling if it exists in another case)."""
         return self.profiles_dir / f"{self._find(name) or normalise_profile_name(name)}{SUFFIX}"
 
-    def create(self, name: str, password: str) -> Profile:
-        from epcs_desktop.core.profile import Profile, check_new_password
+    def create(
+        self,
+        name: str,
+        password: str,
+        *,
+        temporary: bool = False,
+        prescriber: PrescriberInfo | None = None,
+        staff: str = "",
+    ) -> Profile:
+        """Create a profile (the one password policy applies); all of it or nothing.
+
+        `temporary=True`: `password` is a hand-over password the clinician must
+        replace (`Profile.requires_new_password`); `prescriber` and `staff` are
+        what the front desk fills in. Everything after the file exists is one
+        transaction, and the file is removed again if any of it fails.
+        """
+        from epcs_desktop.core.erx import validate_prescriber
+        from epcs_desktop.core.passwords import check_new_password
+        from epcs_desktop.core.profile import Profile
         from epcs_desktop.core.vault import Vault, make_private_dir
 
         name = normalise_profile_name(name)
         existing = self._find(name)
         if existing is not None:
-            raise ProfileError(f"A profile called '{existing}' already exists.")
+            raise ProfileError(f"A profile called “{existing}” already exists.")
         check_new_password(password)
+        if prescriber is not None:
+            prescriber = validate_prescriber(prescriber)  # before the file exists: nothing to undo
         make_private_dir(self.data_dir)
         make_private_dir(self.profiles_dir)
-        vault = Vault.create(self.path_for(name), password, busy_timeout=self.busy_timeout)
+        path = self.path_for(name)
+        vault = Vault.create(path, password, busy_timeout=self.busy_timeout, clock=self.clock)
         profile = Profile(vault, name)
-        profile.log_activity("profile created", f"Profile '{name}' was created.")
+        try:
+            with vault.transaction():  # the steps below join this one transaction
+                profile.log_activity("profile created", f"Profile “{name}” was created.")
+                if prescriber is not None:
+                    profile.set_prescriber(prescriber)
+                if temporary:
+                    profile.start_handover(password, staff)
+        except BaseException:
+            profile.close()
+            self._remove_files(path)
+            raise
         return profile
 
-    def open(self, name: str, password: str) -> Profile:
+    def open(self, name: str, password: str, *, allow_temporary: bool = False) -> Profile:
+        """Unlock a profile. One on a temporary (hand-over) password raises `TemporaryPasswordError`
+        unless the caller replaces it next (`allow_temporary=True`: the window, `profile passwd`)."""
+        from epcs_desktop.core.errors import TemporaryPasswordError
         from epcs_desktop.core.profile import Profile
         from epcs_desktop.core.vault import Vault
 
         stored = self._find(name)
         if stored is None:
-            raise ProfileError(f"There is no profile called '{normalise_profile_name(name)}'.")
-        vault = Vault.open(self.path_for(stored), password, busy_timeout=self.busy_timeout)
-        return Profile(vault, stored)
+            raise ProfileError(f"There is no profile called “{normalise_profile_name(name)}”.")
+        vault = Vault.open(self.path_for(stored), password, busy_timeout=self.busy_timeout, clock=self.clock)
+        try:
+            profile = Profile(vault, stored)
+            if profile.requires_new_password:
+                if profile.is_temporary_password(password) is False:
+                    # The re-key of `replace_temporary_password` committed but the flag was not cleared
+                    # (a crash in between): the password that opened the file is the clinician's own.
+                    profile.clear_stale_handover()
+                elif not allow_temporary:
+                    raise TemporaryPasswordError(stored)
+        except BaseException:
+            vault.close()
+            raise
+        return profile
 
     def delete(self, name: str) -> None:
         """Remove the profile's file and its journal files (migration backups are kept)."""
-        from epcs_desktop.core.vault import SIDE_SUFFIXES
-
         stored = self._find(name)
         if stored is None:
-            raise ProfileError(f"There is no profile called '{normalise_profile_name(name)}'.")
-        path = self.path_for(stored)
+            raise ProfileError(f"There is no profile called “{normalise_profile_name(name)}”.")
+        self._remove_files(self.path_for(stored))
+        logger.info("deleted a profile file")
+
+    @staticmethod
+    def _remove_files(path: Path) -> None:
+        from epcs_desktop.core.vault import SIDE_SUFFIXES
+
         for p in (path, *(Path(str(path) + s) for s in SIDE_SUFFIXES)):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
-        logger.info("deleted a profile file")

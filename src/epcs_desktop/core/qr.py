@@ -28,9 +28,23 @@ import numpy as np
 import zxingcpp
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from epcs_desktop.core.bounded import read_bounded
 from epcs_desktop.core.errors import QrError
+from epcs_desktop.core.i18n import N_
 
 log = logging.getLogger(__name__)
+
+# THE list of picture formats, for messages, the file dialog's filter and its page (one list everywhere).
+IMAGE_FORMATS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("PNG", ("png",)),
+    ("JPEG", ("jpg", "jpeg")),
+    ("BMP", ("bmp",)),
+    ("GIF", ("gif",)),
+    ("WebP", ("webp",)),
+    ("TIFF", ("tif", "tiff")),
+)
+IMAGE_FORMATS_TEXT = ", ".join(n for n, _ in IMAGE_FORMATS)  # no "or": the list goes into translated text
+IMAGE_PATTERNS = " ".join(f"*.{ext}" for _, exts in IMAGE_FORMATS for ext in exts)
 
 __all__ = ["decode_bytes", "decode_file", "decode_frame", "load_image"]
 
@@ -250,22 +264,7 @@ def load_image(path: str | Path) -> np.ndarray:
     applies the EXIF orientation of phone photos.
     """
     p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise QrError(f"File not found: {p.name}") from None
-    except OSError:
-        raise QrError(f"Cannot read {p.name}.") from None
-    if p.is_dir():
-        raise QrError(f"{p.name} is a folder, not an image file.")
-    if size > MAX_FILE_BYTES:
-        raise QrError(f"{p.name} is too large to be a QR code image ({size // (1024 * 1024)} MB).")
-    try:
-        data = p.read_bytes()
-    except PermissionError:
-        raise QrError(f"Permission denied reading {p.name}.") from None
-    except OSError:
-        raise QrError(f"Cannot read {p.name}.") from None
+    data = read_bounded(p, MAX_FILE_BYTES, "a QR code image", QrError)
     return _image_from_bytes(data, p.name)
 
 
@@ -279,13 +278,25 @@ def _image_from_bytes(data: bytes, name: str) -> np.ndarray:
             img = ImageOps.exif_transpose(img) or img
             return _pil_to_array(img)
     except UnidentifiedImageError:
-        raise QrError(
-            f"{name} is not an image file Pillow can read (PNG, JPEG, BMP, GIF, WebP, TIFF)."
+        raise _image_error(
+            N_("“{name}” is not a picture this program can open. Use one of these formats: {formats}."), name
         ) from None
     except Image.DecompressionBombError:
-        raise QrError(f"{name} is too large to decode.") from None
+        raise _image_error(
+            N_("“{name}” is too large a picture to read. Take a screenshot of just the QR code."), name
+        ) from None
     except (OSError, ValueError, SyntaxError, EOFError):
-        raise QrError(f"{name} is damaged or truncated.") from None
+        raise _image_error(
+            N_("“{name}” is damaged or incomplete. Save the picture again and choose the new copy."), name
+        ) from None
+
+
+def _image_error(template: str, name: str) -> QrError:
+    """A QrError whose template the window translates before the file name and format list go in."""
+    params = {"name": name, "formats": IMAGE_FORMATS_TEXT}
+    exc = QrError(template.format(**params))
+    exc.template, exc.params = template, params  # type: ignore[attr-defined]
+    return exc
 
 
 def _pil_to_array(img: Image.Image) -> np.ndarray:

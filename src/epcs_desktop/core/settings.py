@@ -15,10 +15,11 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from epcs_desktop.core.errors import RuleError
+from epcs_desktop.core.i18n import N_
 
 logger = logging.getLogger(__name__)
 
-Kind = Literal["int", "url", "host", "str"]
+Kind = Literal["int", "url", "host", "str", "bool"]
 
 
 @dataclass(frozen=True)
@@ -34,39 +35,58 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
-        "auto_lock_minutes", "int", 5, "Lock after inactivity (minutes)",
-        "The profile locks itself after this many idle minutes; 0 never locks (not recommended).",
+        "auto_lock_minutes", "int", 5, N_("Lock after inactivity (minutes)"),
+        N_("The profile locks itself after this many idle minutes; 0 never locks (not recommended)."),
         minimum=0, maximum=240,
     ),
     Setting(
-        "clipboard_clear_seconds", "int", 30, "Clear copied codes after (seconds)",
-        "A copied code is wiped from the clipboard after this many seconds; 0 keeps it.",
+        "clipboard_clear_seconds", "int", 30, N_("Clear copied codes after (seconds)"),
+        N_("A copied code is wiped from the clipboard after this many seconds; 0 keeps it."),
         minimum=0, maximum=600,
     ),
     Setting(
-        "idme_security_url", "url", "https://account.id.me/signin-security", "ID.me Sign In & Security",
-        "Where ID.me lets you add, rename or delete MFA devices.",
+        "idme_security_url", "url", "https://account.id.me/signin-security", N_("ID.me Sign In & Security"),
+        N_("Where ID.me lets you add, rename or delete MFA devices."),
     ),
     Setting(
-        "drchrono_erx_url", "url", "https://app.drchrono.com/account/settings/", "DrChrono eRx Info",
-        "DrChrono's Account > Provider Settings page (eRx Info tab).",
+        "drchrono_erx_url", "url", "https://app.drchrono.com/account/settings/", N_("DrChrono eRx Info"),
+        N_("DrChrono's Account > Provider Settings page (eRx Info tab)."),
     ),
     Setting(
-        "epcs_permissions_url", "url", "https://app.drchrono.com/account/settings/", "EPCS Permissions",
-        "DrChrono's page for adjusting EPCS permissions.",
+        "epcs_permissions_url", "url", "https://app.drchrono.com/account/settings/", N_("EPCS Permissions"),
+        N_("DrChrono's page for adjusting EPCS permissions."),
     ),
     Setting(
-        "camera_index", "int", 0, "Camera", "Which camera scans QR codes (0 is the first).",
+        "camera_index", "int", 0, N_("Camera"), N_("Which camera scans QR codes (0 is the first)."),
         minimum=0, maximum=63,
     ),
     Setting(
-        "ntp_server", "host", "pool.ntp.org", "Time server",
-        "Used to check that this computer's clock is right; codes depend on it.",
+        "clock_check", "bool", True, N_("Check this computer's clock"),
+        N_("Ask the time server at unlock and every few hours whether this computer's clock is right. "
+        "Turn off on computers that must not contact a time server."),
     ),
     Setting(
-        "backup_reminder_days", "int", 14, "Backup reminder (days)",
-        "Remind me to make an encrypted backup after this many days; 0 turns reminders off.",
+        "ntp_server", "host", "pool.ntp.org", N_("Time server"),
+        N_("Used to check that this computer's clock is right; codes depend on it. "
+        "A host name or address, optionally with a port (host:123, [2001:db8::1]:123)."),
+    ),
+    Setting(
+        "backup_reminder_days", "int", 14, N_("Backup reminder (days)"),
+        N_("Remind me to make an encrypted backup after this many days; 0 turns reminders off."),
         minimum=0, maximum=365,
+    ),
+    # Keys a practice's IT sets through the machine policy (core/policy.py, docs/deployment.md).
+    Setting(
+        "disable_practice_mode", "bool", False, N_("Turn off practice enrollment"),
+        N_("Hide Tools > Practice enrollment, the rehearsal of ID.me's enrollment with sample codes."),
+    ),
+    Setting(
+        "disable_export", "bool", False, N_("Turn off exports"),
+        N_("Refuse exporting this profile's code generators (otpauth list, Aegis, 2FAS files)."),
+    ),
+    Setting(
+        "required_backup_folder", "str", "", N_("Backup folder"),
+        N_("Encrypted backups are saved in this folder (empty: you choose each time)."),
     ),
 )  # fmt: skip
 
@@ -78,7 +98,7 @@ def setting(key: str) -> Setting:
     try:
         return _BY_KEY[key]
     except KeyError:
-        raise RuleError(f"There is no setting called '{str(key)[:40]}'.") from None
+        raise RuleError(f"There is no setting called “{str(key)[:40]}”.") from None
 
 
 def defaults() -> dict[str, Any]:
@@ -91,6 +111,8 @@ def coerce(key: str, value: Any) -> Any:
     s = setting(key)
     if s.kind == "int":
         return _coerce_int(s, value)
+    if s.kind == "bool":
+        return _coerce_bool(s, value)
     text = str(value).strip()
     if s.kind == "url":
         parts = urlsplit(text)
@@ -98,13 +120,32 @@ def coerce(key: str, value: Any) -> Any:
             raise RuleError(f"{s.label}: enter a full https:// address.")
         return text
     if s.kind == "host":
-        ok = 0 < len(text) <= 253 and all(c.isalnum() or c in ".-:[]" for c in text)
-        if not ok:
-            raise RuleError(f"{s.label}: enter a host name such as {s.default}.")
+        from epcs_desktop.core.ntp import NtpError, parse_server
+
+        try:
+            parse_server(text)  # host name/address and port (1..65535) both checked; nothing is looked up
+        except NtpError as exc:
+            raise RuleError(f"{s.label}: {exc}") from None
         return text
     if len(text) > 500:
         raise RuleError(f"{s.label}: at most 500 characters.")
     return text
+
+
+_TRUE = frozenset({"1", "on", "yes", "true"})
+_FALSE = frozenset({"0", "off", "no", "false"})
+
+
+def _coerce_bool(s: Setting, value: Any) -> bool:
+    """True/False, or the words a CLI user or a text field gives (on/off, yes/no, true/false, 1/0)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise RuleError(f"{s.label}: enter on or off.")
 
 
 def _coerce_int(s: Setting, value: Any) -> int:
@@ -119,3 +160,51 @@ def _coerce_int(s: Setting, value: Any) -> int:
     if s.maximum is not None and number > s.maximum:
         raise RuleError(f"{s.label}: the largest allowed value is {s.maximum}.")
     return number
+
+
+def _default(key: str) -> Any:
+    return _BY_KEY[key].default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A profile's settings as typed attributes: ``profile.settings.auto_lock_minutes``.
+
+    Why typed: reading ``settings()["auto_lock_minutes"]`` with the default
+    written again at every call site let the copies drift. The defaults here
+    come from `SETTINGS` only (a test checks the fields are exactly the
+    registry's keys); `from_stored` is the one place a stored value is coerced
+    or, when it no longer validates, replaced by the default.
+    """
+
+    auto_lock_minutes: int = _default("auto_lock_minutes")
+    clipboard_clear_seconds: int = _default("clipboard_clear_seconds")
+    idme_security_url: str = _default("idme_security_url")
+    drchrono_erx_url: str = _default("drchrono_erx_url")
+    epcs_permissions_url: str = _default("epcs_permissions_url")
+    camera_index: int = _default("camera_index")
+    clock_check: bool = _default("clock_check")
+    ntp_server: str = _default("ntp_server")
+    backup_reminder_days: int = _default("backup_reminder_days")
+    disable_practice_mode: bool = _default("disable_practice_mode")
+    disable_export: bool = _default("disable_export")
+    required_backup_folder: str = _default("required_backup_folder")
+
+    @classmethod
+    def from_stored(cls, stored: Any) -> Settings:
+        """Stored values over the registry's defaults; an unknown key or a value that no longer
+        validates is ignored (logged), so an old or damaged entry never breaks the profile."""
+        values: dict[str, Any] = {}
+        for key, value in (stored if isinstance(stored, dict) else {}).items():
+            try:
+                values[key] = coerce(key, value)
+            except RuleError:
+                logger.warning("ignoring stored setting %s that no longer validates", str(key)[:40])
+        return cls(**values)
+
+    def __getitem__(self, key: str) -> Any:
+        """The value by registry key (forms built from `SETTINGS`); unknown key: RuleError."""
+        return getattr(self, setting(key).key)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {s.key: getattr(self, s.key) for s in SETTINGS}

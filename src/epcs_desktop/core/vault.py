@@ -1,17 +1,25 @@
 """One encrypted SQLCipher 4 database per clinician profile: storage only, no eRx rules.
 
+Storage means: the file, the key, the schema and its migrations, atomic
+transactions, owner-only files, and the two row helpers the service writes
+with (`upsert_record`, `append_activity`). Every rule (nicknames, the one
+primary device, what "the same account" is, setting aside rows that stopped
+decoding) lives in `core.profile` / `core.enrollment`, which are the only
+writers; nothing else calls `transaction()`.
+
 Why these choices:
 
-* **Encryption / KDF.** SQLCipher 4 defaults, pinned with ``cipher_compatibility = 4``
-  so a future SQLCipher default cannot lock anyone out: AES-256 pages, HMAC-SHA512
-  per page, key derived with PBKDF2-HMAC-SHA512 at 256,000 iterations. OWASP's
-  Password Storage Cheat Sheet asks for at least 210,000 iterations of
-  PBKDF2-HMAC-SHA512, so this meets it while unlocking in about 0.2 s here
-  (``bench/bench_unlock.py`` prints the numbers).
-* **Wrong password leaves the file untouched.** The key is checked with a read
-  (``SELECT count(*) FROM sqlite_master``) before any pragma that could write
-  (journal mode) and the file is opened with ``mode=rw`` so a typo in a path
-  never creates a new database.
+* **Encryption / KDF.** SQLCipher 4 pages (AES-256, HMAC-SHA512 per page), pinned
+  with ``cipher_compatibility = 4``; the key is Argon2id, derived in
+  `core.profilekey` (calibrated to about 0.5 s, never below OWASP's m = 19 MiB,
+  t = 2) with its parameters in ``<file>.kdf``, and SQLCipher is given the raw key
+  (docs/profile-format.md). Older profiles keyed by SQLCipher's PBKDF2 are
+  upgraded at their next unlock, a copy kept until the new key verifies.
+* **Wrong password leaves the file untouched.** The key file's check value decides
+  "wrong password" before SQLite opens the file; every key is then tried on a
+  read-only connection (which cannot replay a left-over -wal into the file) before
+  the read-write one, which uses ``mode=rw`` so a typo never creates a database.
+  A read-only disk or missing permission is `StorageError`, never a wrong password.
 * **Crash safety.** WAL journal with ``synchronous = FULL``: a committed change
   survives power loss, an interrupted one is rolled back. Temporary tables stay in
   memory (``temp_store = MEMORY``), so nothing spills into plaintext temp files.
@@ -23,9 +31,11 @@ Why these choices:
   while opening as a second guard. Folders are 0700.
 * **Migrations.** ``PRAGMA user_version`` is the schema version. Before migrating,
   the encrypted file is copied byte for byte next to itself (``.v<N>.bak``).
-* **Undecodable rows.** A device row that no longer decodes (say its stored
-  otpauth URI stopped parsing) is moved to the ``set_aside`` table and reported in
-  ``Vault.set_aside``; it never stops the rest of the profile from opening.
+* **Undecodable rows.** `Vault.set_aside_row` moves a device row to the
+  ``set_aside`` table (kept, encrypted, for support); *which* rows and what
+  becomes primary afterwards is `core.profile`'s decision, made when a profile opens.
+* **Time.** Every timestamp written here (``created_at``, the migration entry,
+  a backup copy's name) comes from the injected `Clock`.
 """
 
 from __future__ import annotations
@@ -35,31 +45,39 @@ import json
 import logging
 import os
 import shutil
-import stat
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import sqlcipher3
 
-from epcs_desktop.core import erx
-from epcs_desktop.core.errors import EpcsError, VaultError, VaultLockedError, WrongPasswordError
-from epcs_desktop.core.otpauth import OtpParams, build_uri, parse_uri
+from epcs_desktop.core import erx, profilekey
+from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.errors import (
+    DamagedProfileError,
+    EpcsError,
+    OtpAuthError,
+    StorageError,
+    VaultError,
+    VaultLockedError,
+    WrongPasswordError,
+)
+from epcs_desktop.core.otpauth import OtpParams, build_uri, from_secret, parse_uri
+from epcs_desktop.core.private_files import tighten
 
 logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
 KDF_ITERATIONS = 256_000  # SQLCipher 4 default; OWASP minimum for PBKDF2-HMAC-SHA512 is 210,000
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a writer waits for another process before VaultLockedError
-SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal", profilekey.KEY_FILE_SUFFIX)  # files that belong to a profile
 
 LOCKED_MESSAGE = (
     "This profile is busy: another EPCS Desktop window or command is changing it. "
     "Close it or try again in a moment."
 )
+WRONG_PASSWORD_MESSAGE = "That password does not unlock this profile (or the file is not an EPCS Desktop profile)."  # noqa: S105, E501
 REKEYED_MESSAGE = "This profile's password was changed elsewhere; lock and unlock it again."
 
 
@@ -69,15 +87,8 @@ class PasswordChangedElsewhereError(VaultError):
 
 # --- schema ------------------------------------------------------------------------------------
 
-# Version 1 (EPCS Desktop 0.0.x) kept bare Base32 secrets and free-form names. It is
-# written out here because migration tests must be able to build a real v1 file.
-SCHEMA_V1 = """
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE devices(
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, option TEXT NOT NULL,
-    added_at REAL NOT NULL, is_primary INTEGER NOT NULL DEFAULT 0, secret TEXT);
-CREATE TABLE activity(id INTEGER PRIMARY KEY, at REAL NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);
-"""
+# Version 1 (EPCS Desktop 0.0.x) kept bare Base32 secrets and free-form names in tables
+# `meta`, `devices` and `activity`; `_migrate_1_to_2` reads them (tests build a v1 file themselves).
 
 _SCHEMA_V2_TABLES = """
 CREATE TABLE record(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -115,12 +126,12 @@ def encode_otp(otp: OtpParams | None) -> str | None:
 def device_from_row(row: Any) -> erx.Device:
     """Decode one ``device`` row; raises ValueError/EpcsError when the row no longer makes sense."""
     option = erx.DeviceOption(row["option"])
-    nickname = erx.normalise_nickname(row["nickname"])
+    nickname = erx.normalise_nickname(row["nickname"], stored=True)
     otp: OtpParams | None = None
     if option is erx.DeviceOption.GENERATOR_HERE:
         if not row["otp_uri"]:
             raise ValueError("code generator without a secret")
-        otp = parse_uri(row["otp_uri"])
+        otp = parse_uri(row["otp_uri"], stored=True)
     elif row["otp_uri"]:
         raise ValueError("secret stored for a device that should not hold one")
     return erx.Device(
@@ -133,15 +144,53 @@ def device_from_row(row: Any) -> erx.Device:
     )
 
 
+# --- the two row helpers the service writes with ----------------------------------------------
+
+
+def upsert_record(db: _Tx, key: str, value: Any) -> None:
+    """Store one JSON value in the ``record`` table (insert or replace), inside the caller's transaction."""
+    db.execute(
+        "INSERT INTO record(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value, sort_keys=True)),
+    )
+
+
+def delete_record(db: _Tx, key: str) -> None:
+    db.execute("DELETE FROM record WHERE key = ?", (key,))
+
+
+def append_activity(db: _Tx, at: float, action: str, detail: str) -> None:
+    """One activity entry, inside the caller's transaction (never a secret in `detail`)."""
+    db.execute("INSERT INTO activity(at, action, detail) VALUES(?, ?, ?)", (at, action, detail))
+
+
 # --- helpers ----------------------------------------------------------------------------------
 
 
 def _quote_password(password: str) -> str:
+    """The SQL literal for SQLCipher's own (PBKDF2) key: only older profiles are opened this way.
+
+    A password spelled x'<hex>' would be taken by SQLCipher as a raw key (no KDF),
+    so it never goes this way: it cannot be an older profile's password anyway
+    unless that profile was keyed with the raw key itself.
+    """
     if not isinstance(password, str) or password == "":
         raise VaultError("The password cannot be empty.")
     if "\x00" in password:
         raise VaultError("The password cannot contain a NUL character.")
+    from epcs_desktop.core.passwords import looks_like_raw_key
+
+    if looks_like_raw_key(password):
+        raise WrongPasswordError(WRONG_PASSWORD_MESSAGE)
     return "'" + password.replace("'", "''") + "'"
+
+
+def _check_password_text(password: str) -> None:
+    """Refusals every key path shares: not text, empty, NUL (Argon2id takes any other text)."""
+    if not isinstance(password, str) or password == "":
+        raise VaultError("The password cannot be empty.")
+    if "\x00" in password:
+        raise VaultError("The password cannot contain a NUL character.")
 
 
 @contextlib.contextmanager
@@ -159,18 +208,22 @@ def _private_umask() -> Iterator[None]:
 
 
 def make_private_dir(path: Path) -> None:
-    """Create `path` (and parents) as 0700 and tighten it if it already existed."""
-    with _private_umask():
-        path.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o700)
+    """Create `path` (and parents) as 0700; an existing one loses group/other bits (never via a symlink)."""
+    try:
+        with _private_umask():
+            path.mkdir(parents=True, exist_ok=True)
+    except PermissionError:
+        raise StorageError(f"No permission to create or use the folder “{path}”.") from None
+    except OSError as exc:
+        raise StorageError(f"The folder “{path}” cannot be created ({exc.strerror}).") from None
+    tighten(path)
 
 
 def _tighten(path: Path) -> None:
+    """Profile, side files and folder lose group/other bits; 0400 stays read-only; symlinks untouched."""
     for p in (path, *(Path(str(path) + s) for s in SIDE_SUFFIXES)):
-        with contextlib.suppress(FileNotFoundError, PermissionError):
-            if stat.S_IMODE(p.stat().st_mode) != 0o600:
-                os.chmod(p, 0o600)
+        tighten(p)
+    tighten(path.parent)
 
 
 def _is_busy(exc: BaseException) -> bool:
@@ -187,15 +240,79 @@ def _is_not_a_database(exc: BaseException) -> bool:
     return "file is not a database" in str(exc)
 
 
-def _wrap(exc: sqlcipher3.Error, doing: str) -> VaultError:
+def _check_writable(path: Path) -> None:
+    """StorageError when the profile cannot be written: a read-only disk, or no write permission.
+
+    Opening writes (the WAL, its index, migrations, activity), and SQLite's own
+    errors for this read as "not a database", which used to be shown as a
+    wrong password and counted as a failed try. Checked before any key work.
+    """
+    folder = path.parent
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            raise StorageError(
+                "The profile is on a read-only disk, so EPCS Desktop cannot open it for use. "
+                "Copy the profile folder to a writable disk, or make this one writable."
+            )
+    if not os.access(folder, os.W_OK | os.X_OK) or not os.access(path, os.R_OK | os.W_OK):
+        raise StorageError(
+            f"No permission to write the profile file or its folder (“{folder}”); EPCS Desktop must "
+            "be able to write there. Ask whoever manages this computer to give you write access."
+        )
+
+
+_STORAGE_CODES = {
+    13: "The disk is full: free some space and try again (nothing was changed).",  # SQLITE_FULL
+    8: "The profile file cannot be written (read-only disk or no permission).",  # SQLITE_READONLY
+    3: "No permission to use the profile file or its folder.",  # SQLITE_PERM
+    14: "The profile file or its journal cannot be opened (check the folder's permissions).",  # CANTOPEN
+    10: "The disk reported an input/output error while using the profile.",  # SQLITE_IOERR
+}
+
+
+def _storage_error(exc: BaseException, path: Path | None = None) -> StorageError | None:
+    """A StorageError when SQLite says the disk/folder refused (full, read-only, permission, I/O)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        text = str(exc).lower()
+        if "disk is full" in text or "database or disk is full" in text:
+            code = 13
+        elif "readonly" in text or "read-only" in text:
+            code = 8
+        elif "unable to open" in text:
+            code = 14
+        elif "disk i/o error" in text:
+            code = 10
+    if code is None or code & 0xFF not in _STORAGE_CODES:
+        return None
+    if code & 0xFF in (10, 13, 14) and path is not None and _disk_full(path):
+        return StorageError(_STORAGE_CODES[13])  # SQLite says "I/O error" when the WAL index cannot grow
+    return StorageError(_STORAGE_CODES[code & 0xFF])
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 1024 * 1024
+    except OSError:
+        return False
+
+
+def _wrap(exc: sqlcipher3.Error, doing: str, path: Path | None = None) -> VaultError:
     """Turn an SQLite error into a one-line user message (SQLite messages carry no values).
 
     SQLITE_NOTADB on a connection that was keyed successfully when it opened
     means the pages no longer decrypt with its key: another connection changed
     the password (a damaged file would say so again at the next unlock).
     """
+    storage = _storage_error(exc, path)
+    if storage is not None:  # before "busy": a full disk is not another program holding the file
+        return storage
     if _is_busy(exc):
         return VaultLockedError(LOCKED_MESSAGE)
+    if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 11:  # SQLITE_CORRUPT
+        return DamagedProfileError(
+            "The profile file is damaged (run `epcs-desktop profile check NAME`); restore your latest backup."
+        )
     if _is_not_a_database(exc):
         logger.warning("vault pages no longer decrypt with this connection's key while %s", doing)
         return PasswordChangedElsewhereError(REKEYED_MESSAGE)
@@ -213,14 +330,15 @@ class Vault:
     thread and then uses them on the GUI thread; hence ``check_same_thread=False``.
     """
 
-    def __init__(self, conn: sqlcipher3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlcipher3.Connection, path: Path, clock: Clock | None = None) -> None:
         self._conn: sqlcipher3.Connection | None = conn
         self.path = path
-        self.set_aside: list[str] = []
+        self.clock: Clock = clock if clock is not None else SystemClock()
         self.migration_backup: Path | None = None
         self._lock = threading.RLock()
         self._depth = 0
         self._stale = False  # another connection re-keyed the file: every later call says so
+        self._key_entry: profilekey.KeyEntry | None = None  # None: an older profile on SQLCipher's PBKDF2
 
     def __repr__(self) -> str:
         return f"Vault(path={str(self.path)!r}, open={self._conn is not None})"
@@ -229,11 +347,21 @@ class Vault:
 
     @classmethod
     def create(
-        cls, path: str | os.PathLike[str], password: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+        cls,
+        path: str | os.PathLike[str],
+        password: str,
+        *,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        clock: Clock | None = None,
     ) -> Vault:
-        """Create a new, empty profile database at `path` (which must not exist yet)."""
+        """Create a new, empty profile database at `path` (which must not exist yet).
+
+        The key is Argon2id (calibrated, parameters in ``<path>.kdf``); SQLCipher only ever sees the raw key.
+        """
         path = Path(path)
-        key = _quote_password(password)
+        _check_password_text(password)
+        entry, raw = profilekey.new_entry(password)
+        key = profilekey.raw_key_pragma(raw)
         make_private_dir(path.parent)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -244,15 +372,15 @@ class Vault:
         os.close(fd)
         conn: sqlcipher3.Connection | None = None
         try:
+            profilekey.write_key_file(path, [entry])
             conn = cls._connect(path, key, busy_timeout)
-            vault = cls(conn, path)
+            vault = cls(conn, path, clock)
+            vault._key_entry = entry
             vault._configure()
             with vault.transaction() as db:
                 db.executescript_in_tx(SCHEMA_V2)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                db.execute(
-                    "INSERT INTO record(key, value) VALUES('created_at', ?)", (json.dumps(time.time()),)
-                )
+                upsert_record(db, "created_at", vault.clock.now())
         except BaseException:
             if conn is not None:
                 with contextlib.suppress(sqlcipher3.Error):
@@ -267,15 +395,23 @@ class Vault:
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str], password: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+        cls,
+        path: str | os.PathLike[str],
+        password: str,
+        *,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        clock: Clock | None = None,
     ) -> Vault:
-        """Unlock an existing profile; migrate it if it is older; set aside rows that do not decode."""
+        """Unlock an existing profile and migrate it if it is older (rows are checked by `Profile`)."""
         path = Path(path)
-        key = _quote_password(password)
+        _check_password_text(password)
         if not path.is_file():
             raise VaultError("The profile file does not exist.")
-        conn = cls._connect(path, key, busy_timeout)
-        vault = cls(conn, path)
+        _check_writable(path)
+        entries = profilekey.read_key_file(path)
+        conn, entry = cls._unlock(path, password, entries, busy_timeout)
+        vault = cls(conn, path, clock)
+        vault._key_entry = entry
         try:
             version = vault.schema_version
             if version > SCHEMA_VERSION:
@@ -287,13 +423,126 @@ class Vault:
                     vault.migration_backup = vault._backup_copy(version)
             vault._configure()
             vault._migrate_if_needed()
-            vault._repair_nicknames()
-            vault._set_aside_undecodable()
+            if entry is None:
+                vault._upgrade_kdf(password)
+            elif entries is not None and entries != [entry]:
+                profilekey.write_key_file(path, [entry])  # a password change or upgrade was interrupted
         except BaseException:
             vault.close()
             raise
         _tighten(path)
         return vault
+
+    @classmethod
+    def _unlock(
+        cls, path: Path, password: str, entries: list[profilekey.KeyEntry] | None, busy_timeout: float
+    ) -> tuple[sqlcipher3.Connection, profilekey.KeyEntry | None]:
+        """The open connection and the key-file entry that opened it (None: the old PBKDF2 key).
+
+        Every key is first tried on a read-only connection: a wrong key there
+        cannot checkpoint a left-over -wal into the file (a read-write
+        connection did so when it closed), so a wrong password changes no byte.
+        With a key file the password is checked before SQLite sees the file at all.
+        """
+        if entries is None:
+            key = _quote_password(password)
+            if not cls._probe(path, key, busy_timeout):
+                raise WrongPasswordError(WRONG_PASSWORD_MESSAGE)
+            return cls._connect(path, key, busy_timeout), None
+        matched = False
+        for entry in entries:
+            raw, ok = profilekey.derive(password, entry)
+            if not ok:
+                continue
+            matched = True
+            key = profilekey.raw_key_pragma(raw)
+            if cls._probe(path, key, busy_timeout):
+                return cls._connect(path, key, busy_timeout), entry
+        if not matched:
+            raise WrongPasswordError(WRONG_PASSWORD_MESSAGE)
+        # The password is right. A crash between writing the key file and re-keying leaves the
+        # file on its old PBKDF2 key: open it that way (the upgrade then runs again).
+        try:
+            legacy: str | None = _quote_password(password)
+        except WrongPasswordError:  # an x'…' spelling never goes to SQLCipher's KDF
+            legacy = None
+        if legacy is not None and cls._probe(path, legacy, busy_timeout):
+            return cls._connect(path, legacy, busy_timeout), None
+        raise DamagedProfileError(
+            "The password is right, but the profile file is damaged (its first page does not decrypt). "
+            "Restore your latest backup into a new profile."
+        )
+
+    @staticmethod
+    def _probe(path: Path, key: str, busy_timeout: float) -> bool:
+        """Does `key` decrypt the file? Asked on a read-only connection, which never writes the file."""
+        uri = path.resolve().as_uri() + "?mode=ro"
+        with _private_umask():
+            try:
+                conn = sqlcipher3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
+            except sqlcipher3.Error as exc:
+                err = _storage_error(exc, path) or VaultError("The profile file could not be opened.")
+                raise err from None
+            try:
+                conn.execute("PRAGMA cipher_log_level = NONE")
+                conn.execute(f"PRAGMA key = {key}")
+                conn.execute("PRAGMA cipher_compatibility = 4")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return True
+            except sqlcipher3.Error as exc:
+                if _is_busy(exc):
+                    raise VaultLockedError(LOCKED_MESSAGE) from None
+                storage = _storage_error(exc, path)
+                if storage is not None:
+                    raise storage from None
+                return False
+            finally:
+                with contextlib.suppress(sqlcipher3.Error):
+                    conn.close()
+
+    def _upgrade_kdf(self, password: str) -> None:
+        """Move a PBKDF2 profile to an Argon2id key, keeping a copy of the old file till the new key verifies.
+
+        Order (each step crash-safe): fold the WAL in; copy the file to
+        ``<name>.pbkdf2.bak``; write the key file; re-key (one SQLCipher
+        transaction); verify with a fresh read-only connection and the integrity
+        check; delete the copy. A crash before the re-key leaves the old key
+        working (`_unlock` falls back to it); a failed verification keeps the copy.
+        """
+        kept = self.path.with_name(self.path.name + ".pbkdf2.bak")
+        with self._lock:
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                with _private_umask():
+                    shutil.copyfile(self.path, kept)
+                tighten(kept)
+            except (OSError, sqlcipher3.Error) as exc:
+                logger.warning("profile key upgrade postponed: %s", type(exc).__name__)
+                with contextlib.suppress(OSError):
+                    kept.unlink()
+                return
+            entry, raw = profilekey.new_entry(password)
+            key = profilekey.raw_key_pragma(raw)
+            try:
+                profilekey.write_key_file(self.path, [entry])
+                self.conn.execute(f"PRAGMA rekey = {key}")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except (EpcsError, sqlcipher3.Error) as exc:  # still the old key: keep using it
+                logger.warning("profile key upgrade failed (%s); the PBKDF2 key stays", type(exc).__name__)
+                profilekey.remove_key_file(self.path)
+                with contextlib.suppress(OSError):
+                    kept.unlink()
+                return
+        if not self._probe(self.path, key, DEFAULT_BUSY_TIMEOUT) or self.check_integrity():
+            logger.error("profile key upgrade did not verify; the old file is kept as %s", kept.name)
+            raise DamagedProfileError(
+                "Upgrading this profile's encryption did not verify; the previous file was kept as "
+                f"{kept.name}."
+            )
+        self._key_entry = entry
+        with contextlib.suppress(OSError):
+            kept.unlink()
+        logger.info("vault %s now uses an Argon2id key", self.path.name)
 
     @staticmethod
     def _connect(path: Path, key: str, busy_timeout: float) -> sqlcipher3.Connection:
@@ -315,16 +564,16 @@ class Vault:
                 except sqlcipher3.DatabaseError as exc:
                     if _is_busy(exc):
                         raise VaultLockedError(LOCKED_MESSAGE) from None
-                    raise WrongPasswordError(
-                        "That password does not unlock this profile (or the file is not an EPCS Desktop "
-                        "profile)."
-                    ) from None
+                    storage = _storage_error(exc, path)
+                    if storage is not None:
+                        raise storage from None
+                    raise WrongPasswordError(WRONG_PASSWORD_MESSAGE) from None
             except EpcsError:
                 conn.close()
                 raise
             except sqlcipher3.Error as exc:
                 conn.close()
-                raise _wrap(exc, "opened") from None
+                raise _wrap(exc, "opened", path) from None
         conn.row_factory = sqlcipher3.Row
         return conn
 
@@ -338,7 +587,7 @@ class Vault:
                 self.conn.execute("PRAGMA foreign_keys = ON")
                 self.conn.execute("PRAGMA secure_delete = ON")
             except sqlcipher3.Error as exc:
-                raise _wrap(exc, "opened") from None
+                raise _wrap(exc, "opened", self.path) from None
 
     # -- basics -----------------------------------------------------------------------------
 
@@ -356,6 +605,31 @@ class Vault:
     def schema_version(self) -> int:
         with self._lock:
             return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def check_integrity(self) -> list[str]:
+        """Problems found by SQLCipher's and SQLite's integrity checks: [] when every page reads back.
+
+        Why: damage in pages a command does not read (flipped bytes in pages 2, 3, 8)
+        went unnoticed until a backup or a later read met it. ``cipher_integrity_check``
+        verifies every page's HMAC (also free pages and pages no query touches);
+        ``integrity_check`` then checks the b-trees. Reads only. Used by
+        ``profile check`` and before every backup (issue 11 item 5).
+        """
+        problems: list[str] = []
+        with self._lock:
+            try:
+                for row in self.conn.execute("PRAGMA cipher_integrity_check").fetchall():
+                    problems.append(str(row[0])[:200])
+            except sqlcipher3.Error as exc:
+                problems.append(f"page check failed ({str(exc)[:80]})")
+            try:
+                rows = self.conn.execute("PRAGMA integrity_check").fetchall()
+                problems.extend(str(r[0])[:200] for r in rows if str(r[0]) != "ok")
+            except sqlcipher3.Error as exc:
+                problems.append(f"structure check failed ({str(exc)[:80]})")
+        if problems:
+            logger.warning("integrity check of %s found %d problem(s)", self.path.name, len(problems))
+        return problems
 
     def close(self) -> None:
         """Close the connection (the last one out checkpoints the WAL into the main file)."""
@@ -409,7 +683,7 @@ class Vault:
         if self._stale or _is_not_a_database(exc):
             self._stale = True
             return PasswordChangedElsewhereError(REKEYED_MESSAGE)
-        return _wrap(exc, doing)
+        return _wrap(exc, doing, self.path)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """Read rows (a consistent snapshot per statement)."""
@@ -424,25 +698,29 @@ class Vault:
         rows = self.query("SELECT value FROM record WHERE key = ?", (key,))
         return json.loads(rows[0][0]) if rows else default
 
-    def set_record(self, key: str, value: Any) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "INSERT INTO record(key, value) VALUES(?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, json.dumps(value, sort_keys=True)),
-            )
-
     def change_password(self, new: str) -> None:
         """Re-key every page with a key derived from `new` (``PRAGMA rekey``), then fold the WAL in."""
-        key = _quote_password(new)
+        _check_password_text(new)
         with self._lock:
             if self._depth:
                 raise VaultError("The password cannot be changed in the middle of another change.")
+            old = self._key_entry
+            if old is None:  # still PBKDF2 (its upgrade failed): re-key the old way, upgraded at next unlock
+                key, entry = _quote_password(new), None
+            else:  # new entry first, old kept: a crash before the re-key leaves the old password working
+                entry, raw = profilekey.new_entry(new)
+                key = profilekey.raw_key_pragma(raw)
+                profilekey.write_key_file(self.path, [entry, old])
             try:
                 self.conn.execute(f"PRAGMA rekey = {key}")
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             except sqlcipher3.Error as exc:
+                if old is not None:
+                    profilekey.write_key_file(self.path, [old])
                 raise self._error(exc, "re-encrypted") from None
+            if entry is not None:
+                profilekey.write_key_file(self.path, [entry])
+                self._key_entry = entry
         logger.info("vault %s re-keyed", self.path.name)
 
     # -- migration --------------------------------------------------------------------------
@@ -460,14 +738,12 @@ class Vault:
                 _MIGRATIONS[version](db)
                 version += 1
                 db.execute(f"PRAGMA user_version = {version}")
-            db.execute(
-                "INSERT INTO activity(at, action, detail) VALUES(?, ?, ?)",
-                (
-                    time.time(),
-                    "profile upgraded",
-                    f"Storage upgraded to version {version}; the old file was kept as "
-                    f"{self.migration_backup.name}.",
-                ),
+            append_activity(
+                db,
+                self.clock.now(),
+                "profile upgraded",
+                f"Storage upgraded to version {version}; the old file was kept as "
+                f"{self.migration_backup.name}.",
             )
         logger.info("vault %s migrated to schema %d", self.path.name, SCHEMA_VERSION)
 
@@ -478,7 +754,7 @@ class Vault:
         """
         target = self.path.with_name(f"{self.path.name}.v{version}.bak")
         if target.exists():
-            target = self.path.with_name(f"{self.path.name}.v{version}.{int(time.time())}.bak")
+            target = self.path.with_name(f"{self.path.name}.v{version}.{int(self.clock.now())}.bak")
         with _private_umask():
             shutil.copyfile(self.path, target)
             wal = Path(str(self.path) + "-wal")
@@ -487,85 +763,14 @@ class Vault:
         os.chmod(target, 0o600)
         return target
 
-    # -- nicknames stored in a non-normal form ------------------------------------------------
-
-    def _repair_nicknames(self) -> None:
-        """Give rows stored with a non-normal nickname (e.g. "Name  (2)") the normal name and key.
-
-        Earlier versions' restore and migration could cut a name before a space
-        and store a double space; such a device decodes (its name is normalised
-        on reading) but its stored key matches nothing a person types, so it could
-        not be renamed, made primary or removed. Runs at open; writes only when needed.
-        """
-        rows = self.query("SELECT id, nickname, nickname_key FROM device ORDER BY id")
-        fixes: list[tuple[int, str, str]] = []
-        taken: set[str] = set()
-        for row in rows:
-            try:
-                name = erx.normalise_nickname(row["nickname"])
-            except EpcsError:
-                continue  # set aside next, with its reason
-            if name == row["nickname"] and erx.nickname_key(name) == row["nickname_key"]:
-                taken.add(row["nickname_key"])
-            else:
-                fixes.append((int(row["id"]), str(row["nickname"]), name))
-        if not fixes:
-            return
-        with self.transaction() as db:
-            for row_id, old, name in fixes:
-                new = erx.unique_nickname(name, taken)
-                try:
-                    db.execute(
-                        "UPDATE device SET nickname = ?, nickname_key = ? WHERE id = ?",
-                        (new, erx.nickname_key(new), row_id),
-                    )
-                except sqlcipher3.IntegrityError:  # cannot happen with `taken`; never block opening
-                    logger.warning("device row %s keeps its stored nickname", row_id)
-                    continue
-                taken.add(erx.nickname_key(new))
-                db.execute(
-                    "INSERT INTO activity(at, action, detail) VALUES(?, ?, ?)",
-                    (time.time(), "device renamed", f"'{old[:64]}' is now stored as '{new}'."),
-                )
-        logger.info("repaired %d stored nickname(s)", len(fixes))
-
-    # -- rows that do not decode ------------------------------------------------------------
-
-    def _set_aside_undecodable(self) -> None:
-        bad = []
-        for row in self.query("SELECT * FROM device ORDER BY id"):
-            try:
-                device_from_row(row)
-            except (EpcsError, ValueError, TypeError, KeyError) as exc:
-                bad.append((row, type(exc).__name__))
-        for row, reason in bad:
-            self.set_aside.append(self.set_aside_device(row, reason))
-
-    def set_aside_device(self, row: Any, reason: str) -> str:
-        """Move one undecodable device row to ``set_aside`` (kept for support) and keep a primary."""
-        label = str(row["nickname"])[:64]
-        message = f"Device '{label}' was set aside because its stored details can no longer be read."
-        with self.transaction() as db:
-            content = json.dumps({k: row[k] for k in row.keys()})  # noqa: SIM118 (Row iterates values)
-            db.execute(
-                "INSERT INTO set_aside(at, source, reason, content) VALUES(?, 'device', ?, ?)",
-                (time.time(), reason, content),
-            )
-            db.execute("DELETE FROM device WHERE id = ?", (row["id"],))
-            promoted = None
-            if not db.execute("SELECT 1 FROM device WHERE is_primary = 1").fetchone():
-                first = db.execute("SELECT id, nickname FROM device ORDER BY id LIMIT 1").fetchone()
-                if first is not None:
-                    db.execute("UPDATE device SET is_primary = 1 WHERE id = ?", (first["id"],))
-                    promoted = first["nickname"]
-            if promoted is not None:
-                message += f" '{promoted}' is now the primary device."
-            db.execute(
-                "INSERT INTO activity(at, action, detail) VALUES(?, ?, ?)",
-                (time.time(), "device set aside", message),
-            )
-        logger.warning("set aside device row %s (%s)", row["id"], reason)
-        return message
+    def set_aside_row(self, db: _Tx, row: Any, reason: str) -> None:
+        """Move one device row to ``set_aside`` (kept, encrypted, for support) in the caller's transaction."""
+        content = json.dumps({k: row[k] for k in row.keys()})  # noqa: SIM118 (Row iterates values)
+        db.execute(
+            "INSERT INTO set_aside(at, source, reason, content) VALUES(?, 'device', ?, ?)",
+            (self.clock.now(), reason, content),
+        )
+        db.execute("DELETE FROM device WHERE id = ?", (row["id"],))
 
 
 class _Tx:
@@ -597,6 +802,20 @@ class _Tx:
 _V1_OPTIONS = {"code_generator": erx.DeviceOption.GENERATOR_HERE, "push": erx.DeviceOption.PUSH}
 
 
+def _v1_uri(secret: str, nickname: str) -> str:
+    """How a v1 bare secret is stored in v2: its otpauth URI, built by `core.otpauth` (ID.me's issuer).
+
+    A secret that no longer validates is kept as written (the row is then set
+    aside by `Profile` when the profile opens, with its reason), never dropped.
+    """
+    try:
+        return build_uri(from_secret(secret, account=nickname, issuer="ID.me"))
+    except OtpAuthError:
+        from urllib.parse import quote
+
+        return f"otpauth://totp/ID.me:{quote(nickname, safe='')}?secret={quote(secret, safe='')}&issuer=ID.me"
+
+
 def _migrate_1_to_2(db: _Tx) -> None:
     """v1 -> v2: unique nickname keys, otpauth URIs instead of bare secrets, one primary, records.
 
@@ -622,8 +841,7 @@ def _migrate_1_to_2(db: _Tx) -> None:
         uri = None
         if option is erx.DeviceOption.GENERATOR_HERE:
             if row["secret"]:
-                secret = quote(str(row["secret"]), safe="")
-                uri = f"otpauth://totp/ID.me:{quote(nickname, safe='')}?secret={secret}&issuer=ID.me"
+                uri = _v1_uri(str(row["secret"]), nickname)
             else:
                 option = erx.DeviceOption.GENERATOR_OTHER
         is_primary = bool(row["is_primary"]) and not primary_done
@@ -641,19 +859,17 @@ def _migrate_1_to_2(db: _Tx) -> None:
                 uri,
             ),
         )
-    if rows and not primary_done:
-        db.execute("UPDATE device SET is_primary = 1 WHERE id = ?", (rows[0]["id"],))
+    # v1 allowed several primaries; v2's unique index takes one (the first). A profile left with none
+    # gets one from `Profile` when it opens (the primary rule lives there only).
     prescriber = {
         "state": meta.get("state", ""),
         "license_number": meta.get("license", ""),
         "dea_number": meta.get("dea", ""),
         "npi": meta.get("npi", ""),
     }
-    db.execute("INSERT INTO record(key, value) VALUES('prescriber', ?)", (json.dumps(prescriber),))
+    upsert_record(db, "prescriber", prescriber)
     if "created_at" in meta:
-        db.execute(
-            "INSERT INTO record(key, value) VALUES('created_at', ?)", (json.dumps(meta["created_at"]),)
-        )
+        upsert_record(db, "created_at", meta["created_at"])
     db.execute("DROP TABLE devices")
     db.execute("DROP TABLE meta")
 

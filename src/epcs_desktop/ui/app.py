@@ -21,6 +21,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 SCREENSHOT_ENV = "EPCS_DESKTOP_SCREENSHOT"
 SCREENSHOT_DELAY_MS = 600
 WARM_UP_DELAY_MS = 200  # after the first paint, so the lock screen is on screen before imports resume
+# On quit, how long a running background task may still finish (a vault write about to commit).
+# A clock check waiting for its time server or a camera opening is cut off after this.
+TASK_GRACE_MS = 150
 
 
 class _EarlyLog(logging.Handler):
@@ -125,9 +129,39 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def apply_platform_facts(sys_platform: str | None = None) -> list[str]:
+    """Before the QApplication exists: high-DPI rounding, and Windows' AppUserModelID (core/platform.py).
+
+    Why the id: without it Windows groups our windows under "python"/the launcher and a pinned
+    Start-menu shortcut (which carries the same id) opens a second taskbar button. Returns what was applied.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from epcs_desktop.core.platform import current, platform_for
+
+    facts = current() if sys_platform is None else platform_for(sys_platform)
+    applied = []
+    if QGuiApplication.instance() is None:
+        policy = getattr(Qt.HighDpiScaleFactorRoundingPolicy, facts.high_dpi_rounding())
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(policy)
+        applied.append(f"high-DPI {facts.high_dpi_rounding()}")
+    aumid = facts.app_user_model_id()
+    if aumid:
+        try:
+            import ctypes
+
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(aumid)  # type: ignore[attr-defined]
+            applied.append(f"AppUserModelID {aumid}")
+        except (AttributeError, OSError):  # not Windows (a test), or a shell without the call
+            log.debug("AppUserModelID not set")
+    return applied
+
+
 def _application() -> QApplication:
     app = QApplication.instance()
     if app is None:
+        apply_platform_facts()
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_ID)
@@ -144,32 +178,79 @@ def run_gui(
     quit_after_first_paint: bool,
     *,
     stderr_level: int = logging.WARNING,
+    exit_process: bool = False,
 ) -> int:
     """Run the desktop program until it quits; returns the exit code.
 
     Logging is set up after the first paint unless the caller already did
     (`stderr_level` is for that set-up: the CLI passes INFO for ``-v``).
+    With `exit_process` (the program's own process, not a test calling in),
+    the process ends here once everything is closed: see `end_process`.
     """
     early: _EarlyLog | None = None
     if not logging.getLogger().handlers:
         early = _EarlyLog(stderr_level)
         early.start()
     try:
-        return _run(data_dir, demo, quit_after_first_paint, early)
+        code = _run(data_dir, demo, quit_after_first_paint, early, collect=not exit_process)
     finally:
         if early is not None:
             early.finish(only_if_needed=True)
+    if exit_process:
+        end_process(code)
+    return code
+
+
+def end_process(code: int, *, task_grace_ms: int | None = None) -> NoReturn:
+    """End the process now that the windows, the vault and the clipboard are closed; waits are bounded.
+
+    Why not a normal interpreter exit: it waits for things quitting must not
+    wait for. Qt's global thread pool joins every running task when it is
+    destroyed, so a clock check whose time server does not answer held Quit
+    for the rest of its 2 s timeout (and its late result then reached a dead
+    QApplication and aborted the process); and unloading ~300 modules and
+    their Qt wrappers costs tens of milliseconds more. Everything that must
+    happen on quit has happened by now (`AppController.shutdown` cleared our
+    code from the clipboard, synced the window settings and closed the vault;
+    windows were deleted), so: give running tasks a short grace (a vault write
+    that is about to commit), flush the log and the standard streams, and exit.
+    A task still running after the grace (a time server, a camera) is cut off;
+    SQLite and the atomic writes are crash-safe, so nothing half-written stays.
+    """
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    if pool.activeThreadCount():
+        grace = TASK_GRACE_MS if task_grace_ms is None else task_grace_ms
+        if not pool.waitForDone(grace):
+            log.info("quit: %d background task(s) still running after %d ms", pool.activeThreadCount(), grace)
+    logging.shutdown()  # flushes and closes the log file
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more to say
+            pass
+    os._exit(code)
 
 
 def _run(
-    data_dir: str | os.PathLike[str] | None, demo: bool, quit_after_first_paint: bool, early: _EarlyLog | None
+    data_dir: str | os.PathLike[str] | None,
+    demo: bool,
+    quit_after_first_paint: bool,
+    early: _EarlyLog | None,
+    *,
+    collect: bool = True,
 ) -> int:
     app = _application()
     from epcs_desktop.core.profiles import ProfileStore
-    from epcs_desktop.ui import i18n, theme
+    from epcs_desktop.ui import preferences, theme
     from epcs_desktop.ui.controller import AppController
 
-    i18n.install_translators()
+    # Language and light/dark chosen in Settings (this computer's window.ini); the variables still win.
+    prefs = preferences.settings_file(ProfileStore(Path(data_dir) if data_dir is not None else None).data_dir)
+    preferences.apply_language(prefs)
+    preferences.apply_scheme(prefs)
     app_theme = theme.Theme(app)
     app.setWindowIcon(theme.app_icon())
     _install_excepthook()
@@ -223,7 +304,7 @@ def _run(
         code = app.exec()
     finally:
         controller.shutdown()
-        _teardown(controller)
+        _teardown(controller, collect=collect)
         if instance is not None:
             instance.close()  # type: ignore[attr-defined]
         if demo_dir is not None:
@@ -254,12 +335,14 @@ def _warm_up() -> None:
     log.debug("profile and main window modules loaded after first paint")
 
 
-def _teardown(controller: QObject) -> None:
+def _teardown(controller: QObject, *, collect: bool = True) -> None:
     """Destroy every window while Python and Qt are both still alive.
 
     Left to interpreter shutdown, PySide may free wrappers of Qt objects in an
     order that crashes the process after a clean quit; deleting them here, in
-    order, gives a clean exit code.
+    order, gives a clean exit code. `collect=False` skips the final garbage
+    collection when the process ends right after (`end_process`: no interpreter
+    shutdown follows, so there is nothing for it to protect).
     """
     app = QApplication.instance()
     for w in QApplication.topLevelWidgets():
@@ -269,7 +352,8 @@ def _teardown(controller: QObject) -> None:
     if app is not None:
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         app.processEvents()
-    gc.collect()
+    if collect:
+        gc.collect()
 
 
 def _repaint_all() -> None:

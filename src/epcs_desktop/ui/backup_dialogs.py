@@ -18,16 +18,15 @@ tests replace with a function returning a path (no mock of product code).
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -38,7 +37,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -48,34 +46,18 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core import backup
 from epcs_desktop.core.backup import DEFAULT_KDF, FILE_SUFFIX, KdfParams
-from epcs_desktop.core.clock import Clock
+from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.clock_status import Banner, banner_area
 from epcs_desktop.ui.feedback import error_label, show_error
-from epcs_desktop.ui.workers import run_task, user_message
+from epcs_desktop.ui.file_places import remember, start_path
+from epcs_desktop.ui.i18n import core_text
+from epcs_desktop.ui.tasks import TaskHandle, run_in_background, user_message
+from epcs_desktop.ui.widgets.password_entry import ExistingPasswordField, PasswordEntry
 
 log = logging.getLogger(__name__)
 
-MIN_PASSWORD = 8
 PathChooser = Callable[[QWidget, bool], str]
-
-
-def password_strength(password: str) -> int:
-    """0 (too short) .. 3 (strong): a rough guessing-cost estimate from length and character variety.
-
-    Deliberately simple and explainable; its job is to steer people away from
-    "password1" toward a long passphrase, not to be a cracking model.
-    """
-    if len(password) < MIN_PASSWORD:
-        return 0
-    pool = 0
-    pool += 26 if any(c.islower() for c in password) else 0
-    pool += 26 if any(c.isupper() for c in password) else 0
-    pool += 10 if any(c.isdigit() for c in password) else 0
-    pool += 33 if any(not c.isalnum() for c in password) else 0
-    effective = min(len(password), 2 * len(set(password)))  # "aaaaaaaa" is not 8 characters' worth
-    bits = effective * math.log2(max(pool, 2))
-    return 1 if bits < 50 else 2 if bits < 70 else 3
 
 
 def choose_file(parent: QWidget, save: bool) -> str:
@@ -89,24 +71,32 @@ def choose_file(parent: QWidget, save: bool) -> str:
         "%1", FILE_SUFFIX
     )
     if save:
-        path, _f = QFileDialog.getSaveFileName(parent, title, _default_name(parent), pattern)
+        required = _required_folder(parent)  # issue 15: open where IT requires backups
+        if required is not None:
+            start = str(required / _default_name(parent))
+        else:
+            start = start_path("backup", _default_name(parent))
+        path, _f = QFileDialog.getSaveFileName(parent, title, start, pattern)
         if path and not Path(path).suffix:
             path += FILE_SUFFIX
     else:
-        path, _f = QFileDialog.getOpenFileName(parent, title, "", pattern)
-    return path
+        path, _f = QFileDialog.getOpenFileName(parent, title, start_path("backup"), pattern)
+    return remember("backup", path)
+
+
+def _required_folder(parent: QWidget) -> Path | None:
+    profile = getattr(parent, "profile", None)
+    try:
+        return backup.required_backup_folder(profile.settings) if profile is not None else None
+    except EpcsError:
+        return None
 
 
 def _default_name(parent: QWidget) -> str:
-    name = getattr(getattr(parent, "profile", None), "name", "profile")
-    return f"{name} {datetime.now():%Y-%m-%d}{FILE_SUFFIX}"
-
-
-def _password_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name)
-    return field
+    profile = getattr(parent, "profile", None)
+    name = getattr(profile, "name", "profile")
+    clock = getattr(profile, "clock", None) or SystemClock()  # the profile's injected clock (core/clock.py)
+    return f"{name} {datetime.fromtimestamp(clock.now()):%Y-%m-%d}{FILE_SUFFIX}"
 
 
 def _path_row(parent: QWidget, browse: Callable[[], None]) -> tuple[QLineEdit, QWidget]:
@@ -122,16 +112,8 @@ def _path_row(parent: QWidget, browse: Callable[[], None]) -> tuple[QLineEdit, Q
     return path, row
 
 
-def _busy_bar() -> QProgressBar:
-    bar = QProgressBar()
-    bar.setRange(0, 0)  # indeterminate: the KDF gives no progress
-    bar.setTextVisible(False)
-    bar.setVisible(False)
-    return bar
-
-
 class BackupDialog(QDialog):
-    """File + password twice + strength hint; the encryption runs on a worker. `saved` holds the path."""
+    """File + password twice + strength meter; the encryption runs on a worker. `saved` holds the path."""
 
     backed_up = Signal(str)
 
@@ -149,6 +131,7 @@ class BackupDialog(QDialog):
         self.kdf = kdf
         self.saved: Path | None = None
         self.busy = False
+        self.task: TaskHandle | None = None
         self.setWindowTitle(self.tr("Back up now"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -162,87 +145,78 @@ class BackupDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.path, row = _path_row(self, self.browse)
+        self.path_row = row
         form.addRow(self.tr("&File:"), row)
-        self.password = _password_field(self.tr("Backup password"))
-        self.confirm = _password_field(self.tr("Repeat backup password"))
-        form.addRow(self.tr("Backup &password:"), self.password)
-        form.addRow(self.tr("&Repeat:"), self.confirm)
-        self.hint = QLabel()
-        self.hint.setObjectName("strengthHint")
-        self.hint.setWordWrap(True)
-        form.addRow("", self.hint)
         layout.addLayout(form)
-        self.password.textChanged.connect(self._update_hint)
-        self.bar = _busy_bar()
-        layout.addWidget(self.bar)
         self.error = error_label()
+        self.entry = PasswordEntry(
+            password_label=self.tr("Backup &password:"),
+            confirm_label=self.tr("&Repeat:"),
+            accessible_name=self.tr("Backup password"),
+            error=self.error,
+        )
+        self.password, self.confirm = self.entry.password, self.entry.confirm
+        self.hint = self.entry.strength_label
+        layout.addWidget(self.entry)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton(self.tr("&Back up"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self._update_hint("")
 
     def browse(self) -> None:
         path = self.choose_path(self, True)
         if path:
             self.path.setText(path)
 
-    def _update_hint(self, text: str) -> None:
-        score = password_strength(text)
-        hints = (
-            self.tr("Too short: use at least 8 characters (a few words are easy to remember)."),
-            self.tr("Weak: add more words or characters; this file may be copied and attacked offline."),
-            self.tr("Fair: a longer passphrase would be stronger."),
-            self.tr("Strong."),
-        )
-        self.hint.setText(hints[score] if text else "")
-        self.hint.setProperty("strength", score)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.bar.setVisible(busy)
-        for w in (self.path, self.password, self.confirm, self.ok_button, self.cancel_button):
-            w.setEnabled(not busy)  # a half-cancelled backup would leave the person unsure
-
     def accept(self) -> None:
         """Validate, then encrypt and write on a worker; the dialog closes only when the file is written."""
         if self.busy:
             return
-        path, password = self.path.text().strip(), self.password.text()
-        problem = ""
+        path = self.path.text().strip()
         if not path:
-            problem = self.tr("Choose where to save the backup.")
-        elif len(password) < MIN_PASSWORD:
-            problem = self.tr("The backup password needs at least %1 characters.")
-            problem = problem.replace("%1", str(MIN_PASSWORD))
-        elif password != self.confirm.text():
-            problem = self.tr("The two backup passwords are different.")
-        elif Path(path).is_dir():
-            problem = self.tr("That is a folder; enter a file name.")
-        if problem:
-            show_error(self.error, problem)
+            show_error(self.error, self.tr("Choose where to save the backup."))
             return
-        show_error(self.error, "")
-        try:
+        try:  # issue 15: the folder the practice's IT requires (core.backup, the CLI's rule too)
+            backup.check_backup_folder(path, self.profile.settings)
+        except EpcsError as exc:
+            show_error(self.error, user_message(exc))
+            return
+        password = self.entry.checked()  # core.passwords: the profile password's rule and words
+        if password is None:
+            return
+        if Path(path).is_dir():
+            show_error(self.error, self.tr("That is a folder; enter a file name."))
+            return
+        try:  # issue 11: never a backup of a damaged profile (reads every page: milliseconds)
+            backup.check_profile_before_backup(self.profile)
             snapshot = self.profile.snapshot()
         except EpcsError as exc:
-            show_error(self.error, str(exc))
+            show_error(self.error, user_message(exc))
             return
-        self._set_busy(True)
+        self.busy = True
         kdf = self.kdf
-        run_task(lambda: backup.write_backup(path, snapshot, password, kdf), self._written, self._failed)
+        live, clock = self.profile.path, self.profile.clock
+
+        def write() -> Path:  # never onto the profile's own files (core.backup.check_destination)
+            return backup.write_backup(path, snapshot, password, kdf, profile_path=live, clock=clock)
+
+        # The whole form, Cancel included: a half-cancelled backup would leave the person unsure.
+        self.task = run_in_background(
+            self,
+            write,
+            self._written,
+            self._failed,
+            busy=[self.path_row, self.entry, self.buttons],
+        )
 
     def _written(self, target: Path) -> None:
         self.busy = False
-        if not shiboken6.isValid(self) or not self.isVisible():
-            return  # closed by a lock meanwhile: the profile is closed, nothing to record into
-        self._set_busy(False)
-        self.password.clear()
-        self.confirm.clear()
+        self.entry.clear()
         try:  # the bookkeeping of core.backup.backup_profile (the same function), on the GUI thread
             backup.record_backup(self.profile, target)
         except EpcsError as exc:
@@ -253,15 +227,24 @@ class BackupDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
-        if not shiboken6.isValid(self) or not self.isVisible():
-            return
-        self._set_busy(False)
         show_error(self.error, user_message(exc))
 
     def done(self, result: int) -> None:
-        self.password.clear()
-        self.confirm.clear()
+        """Closed (a lock closes every window): a backup still being written is not recorded here."""
+        if self.task is not None:
+            self.task.cancel()
+            self.busy = False
+        self.entry.clear()
         super().done(result)
+
+
+def _preview_text(line: Any) -> str:
+    """A restore preview line in the user's language (the template, then its values)."""
+    args = {k: (core_text(v) if k in line.translated else v) for k, v in line.args}
+    try:
+        return core_text(line.template).format(**args)
+    except (KeyError, IndexError, ValueError):
+        return line.text
 
 
 class RestoreDialog(QDialog):
@@ -278,16 +261,16 @@ class RestoreDialog(QDialog):
         self.snapshot: dict[str, Any] | None = None
         self.summary = ""
         self.busy = False
+        self.task: TaskHandle | None = None
         self.confirm_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Restore from backup"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages)
-        self.pages.addWidget(self._open_page())
+        self.open_page = self._open_page()
+        self.pages.addWidget(self.open_page)
         self.pages.addWidget(self._preview_page())
-        self.bar = _busy_bar()
-        layout.addWidget(self.bar)
         self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -306,7 +289,7 @@ class RestoreDialog(QDialog):
         form = QFormLayout(page)
         self.path, row = _path_row(self, self.browse)
         form.addRow(self.tr("&File:"), row)
-        self.password = _password_field(self.tr("Backup password"))
+        self.password = ExistingPasswordField(accessible_name=self.tr("Backup password"))
         self.password.returnPressed.connect(self.read)
         form.addRow(self.tr("Backup &password:"), self.password)
         return page
@@ -326,6 +309,13 @@ class RestoreDialog(QDialog):
         self.merge.toggled.connect(lambda _c: self.update_preview())
         layout.addWidget(self.merge)
         layout.addWidget(self.replace)
+        # Another clinician's backup: both names, and nothing happens without this explicit choice.
+        self.other_warning = error_label()
+        layout.addWidget(self.other_warning)
+        self.other_check = QCheckBox()
+        self.other_check.setVisible(False)
+        self.other_check.toggled.connect(lambda _c: self._update_restore_enabled())
+        layout.addWidget(self.other_check)
         layout.addWidget(QLabel(self.tr("What will change:")))
         self.preview = QListWidget()
         self.preview.setAccessibleName(self.tr("Changes"))
@@ -351,12 +341,6 @@ class RestoreDialog(QDialog):
         self.snapshot = None
         self._show_page(0)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.bar.setVisible(busy)
-        for w in (self.path, self.password, self.next_button):
-            w.setEnabled(not busy)
-
     def read(self) -> None:
         """Decrypt on a worker (Argon2id); nothing in the profile changes here."""
         if self.busy:
@@ -369,14 +353,17 @@ class RestoreDialog(QDialog):
             show_error(self.error, self.tr("Enter the backup password."))
             return
         show_error(self.error, "")
-        self._set_busy(True)
-        run_task(lambda: backup.read_backup(path, password), self._read_done, self._read_failed)
+        self.busy = True
+        self.task = run_in_background(
+            self,
+            lambda: backup.read_backup(path, password),
+            self._read_done,
+            self._read_failed,
+            busy=[self.open_page, self.next_button],
+        )
 
     def _read_done(self, snapshot: dict[str, Any]) -> None:
         self.busy = False
-        if not shiboken6.isValid(self) or not self.isVisible():
-            return  # closed (e.g. locked) while decrypting: the secrets are not kept
-        self._set_busy(False)
         self.password.clear()
         self.snapshot = snapshot
         taken = snapshot.get("taken_at")
@@ -384,21 +371,19 @@ class RestoreDialog(QDialog):
         if isinstance(taken, int | float):
             when = datetime.fromtimestamp(taken).strftime("%Y-%m-%d %H:%M")
         count = len(snapshot.get("devices") or [])
-        self.about.setText(
-            self.tr("Backup of profile “%1” made %2, with %3 device(s).")
-            .replace("%1", str(snapshot.get("profile", "?")))
-            .replace("%2", when)
-            .replace("%3", str(count))
+        about = (
+            self.tr("Backup of profile “%1” made %2, with 1 device.")
+            if count == 1
+            else self.tr("Backup of profile “%1” made %2, with %3 devices.").replace("%3", str(count))
         )
+        self.about.setText(about.replace("%1", str(snapshot.get("profile", "?"))).replace("%2", when))
+        self.other_check.setChecked(False)
         if not self.update_preview():
             return
         self._show_page(1)
 
     def _read_failed(self, exc: BaseException) -> None:
         self.busy = False
-        if not shiboken6.isValid(self) or not self.isVisible():
-            return
-        self._set_busy(False)
         show_error(self.error, user_message(exc))
         self.password.selectAll()
         self.password.setFocus()
@@ -409,13 +394,43 @@ class RestoreDialog(QDialog):
         if self.snapshot is None:
             return False
         try:
-            lines = backup.preview_restore(self.profile, self.snapshot, self.mode())
+            preview = backup.describe_restore(self.profile, self.snapshot, self.mode())
         except EpcsError as exc:
-            show_error(self.error, str(exc))
+            show_error(self.error, user_message(exc))
             self.snapshot = None
             return False
-        self.preview.addItems(lines)
+        self.preview.addItems([_preview_text(line) for line in preview.lines])
+        self.other_clinician = preview.other_clinician
+        if preview.other_clinician:
+            warning = (
+                self.tr(
+                    "This backup was made from the profile “%1”, not from “%2”: it looks like another "
+                    "clinician's. Replacing makes this profile exactly their backup: their secret keys, "
+                    "Prescriber Info and settings."
+                )
+                if self.mode() == "replace"
+                else self.tr(
+                    "This backup was made from the profile “%1”, not from “%2”: it looks like another "
+                    "clinician's. Their secret keys would be added here. Their Prescriber Info is never "
+                    "merged in."
+                )
+            )
+            warning = warning.replace("%1", preview.backup_profile).replace("%2", preview.profile)
+            show_error(self.other_warning, warning)
+            self.other_check.setText(
+                self.tr("&Yes, restore the backup of “%1” into “%2”")
+                .replace("%1", preview.backup_profile.replace("&", "&&"))
+                .replace("%2", preview.profile.replace("&", "&&"))
+            )
+        else:
+            show_error(self.other_warning, "")
+        self.other_check.setVisible(preview.other_clinician)
+        self._update_restore_enabled()
         return True
+
+    def _update_restore_enabled(self) -> None:
+        other = getattr(self, "other_clinician", False)
+        self.restore_button.setEnabled(not other or self.other_check.isChecked())
 
     def preview_lines(self) -> list[str]:
         return [self.preview.item(i).text() for i in range(self.preview.count())]
@@ -449,9 +464,11 @@ class RestoreDialog(QDialog):
         if self.snapshot is None:
             return
         try:
-            self.summary = self.profile.apply_snapshot(self.snapshot, self.mode())
+            self.summary = self.profile.apply_snapshot(
+                self.snapshot, self.mode(), other_clinician=self.other_check.isChecked()
+            )
         except EpcsError as exc:
-            show_error(self.error, str(exc))
+            show_error(self.error, user_message(exc))
             return
         log.info("backup restored (%s)", self.mode())
         self.snapshot = None
@@ -459,6 +476,9 @@ class RestoreDialog(QDialog):
         super().accept()
 
     def done(self, result: int) -> None:
+        if self.task is not None:  # closed (e.g. locked) while decrypting: the secrets are not kept
+            self.task.cancel()
+            self.busy = False
         self.snapshot = None  # the decrypted secrets leave with the dialog
         self.password.clear()
         super().done(result)
@@ -491,9 +511,7 @@ class BackupReminder:
         except EpcsError:
             return False  # a closing vault: the next unlock asks again
 
-    def refresh(self) -> None:
-        if not shiboken6.isValid(self.banner):
-            return
+    def refresh(self, *_args: object) -> None:
         if self.dismissed or not self.due():
             self.banner.hide()
             return

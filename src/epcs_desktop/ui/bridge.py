@@ -1,43 +1,214 @@
-"""Turn Profile change callbacks into a Qt signal.
+"""THE Qt adapter of one profile's change events (core/events.py).
 
-`Profile.add_listener` calls back on whatever thread committed the change (a
-worker, the wizard, the GUI). Models must only be reset on the GUI thread, so
-the callback just emits a signal; Qt queues it across threads.
+Why one object per profile: `Profile` calls its listeners on whatever thread
+committed the change, with an event saying what changed. Views must only be
+touched on the GUI thread and should refresh only what an event concerns, so
+one bridge per profile re-emits each event as Qt signals (queued to the GUI
+thread when a worker committed) and keeps the one device list that the device
+table, the primary-device note and the code list share: it is read once after
+a device change, not once per view, and never again until devices change.
+This replaces a module-level cache keyed by `id(profile)` that read the
+connection's change counter, and the front-desk dialogs' own subscriptions.
+
+`bridge_for(profile)` returns the profile's bridge (made on first use);
+`detach()` (the window does it before a lock closes the profile) stops it.
 """
 
 from __future__ import annotations
 
 import logging
+import weakref
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from epcs_desktop.core import events as ev
+from epcs_desktop.core.erx import Device
 
 log = logging.getLogger(__name__)
 
+_BRIDGES: weakref.WeakKeyDictionary[Any, ProfileBridge] = weakref.WeakKeyDictionary()
+
 
 class ProfileBridge(QObject):
-    """Emits `changed` after every committed change of one profile."""
+    """Re-emits a profile's events on the GUI thread; owns the profile's shared device list.
 
-    changed = Signal()
+    `restored` also fires every other signal (a restore may have changed anything).
+    A listener called without an event is treated as `Restored` (everything changed).
+    """
+
+    event = Signal(object)
+    devices_changed = Signal()
+    prescriber_changed = Signal()
+    identity_changed = Signal()
+    settings_changed = Signal(list)
+    activity_changed = Signal()
+    guide_changed = Signal()
+    handover_changed = Signal()
+    record_changed = Signal(str)
+    restored = Signal()
+
+    # Internal: carries the event to the GUI thread (queued when emitted from a worker).
+    _arrived = Signal(object)
 
     def __init__(self, profile: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.profile = profile
-        self._alive = True
+        self._profile = weakref.ref(profile)
+        self._devices: list[Device] | None = None
+        self.attached = False
+        self.reads = 0  # device-list reads (tests and the benchmark count them)
+        self._arrived.connect(self._dispatch)
         add = getattr(profile, "add_listener", None)
         if add is not None:
-            add(self._on_change)
+            add(self._on_event)
+            self.attached = True
 
-    def _on_change(self, *_args: object, **_kwargs: object) -> None:
-        if self._alive:
-            self.changed.emit()
+    @property
+    def profile(self) -> Any:
+        return self._profile()
+
+    # -- the shared device list -------------------------------------------------------------------
+    def devices(self) -> list[Device]:
+        """The profile's devices, read once per device change (a copy: callers may keep it)."""
+        if self._devices is None:
+            profile = self.profile
+            self._devices = list(profile.devices()) if profile is not None else []
+            self.reads += 1
+        return list(self._devices)
+
+    def invalidate(self) -> None:
+        """Forget the device list (the next `devices()` reads it again)."""
+        self._devices = None
+
+    # -- events -----------------------------------------------------------------------------------
+    def _on_event(self, event: object = None, *_args: object) -> None:
+        """The profile's listener: any thread. The cache is dropped at once, the signals go to the GUI."""
+        if not isinstance(event, ev.ProfileEvent):
+            event = ev.Restored()
+        if isinstance(event, ev.DevicesChanged | ev.Restored):
+            self._devices = None
+        self._arrived.emit(event)
+
+    def _dispatch(self, event: ev.ProfileEvent) -> None:
+        if not self.attached:
+            return
+        self.event.emit(event)
+        if isinstance(event, ev.Restored):
+            self._devices = None
+            self.devices_changed.emit()
+            self.prescriber_changed.emit()
+            self.identity_changed.emit()
+            self.settings_changed.emit([])
+            self.guide_changed.emit()
+            self.handover_changed.emit()
+            self.record_changed.emit("")
+            self.restored.emit()
+        elif isinstance(event, ev.DevicesChanged):
+            self.devices_changed.emit()
+        elif isinstance(event, ev.PrescriberChanged):
+            self.prescriber_changed.emit()
+        elif isinstance(event, ev.IdentityChanged):
+            self.identity_changed.emit()
+        elif isinstance(event, ev.SettingsChanged):
+            self.settings_changed.emit(list(event.keys))
+        elif isinstance(event, ev.GuideChanged):
+            self.guide_changed.emit()
+        elif isinstance(event, ev.HandoverChanged):
+            self.handover_changed.emit()
+        elif isinstance(event, ev.RecordChanged):
+            self.record_changed.emit(event.key)
+        self.activity_changed.emit()  # every change adds an activity entry
 
     def detach(self) -> None:
-        """Stop forwarding (the profile is being closed)."""
-        self._alive = False
-        remove = getattr(self.profile, "remove_listener", None)
+        """Stop forwarding (the profile is being closed); views keep what they show."""
+        if not self.attached:
+            return
+        self.attached = False
+        profile = self.profile
+        remove = getattr(profile, "remove_listener", None)
         if remove is not None:
             try:
-                remove(self._on_change)
+                remove(self._on_event)
             except Exception:  # a listener that is already gone is fine
                 log.debug("listener already removed")
+        if profile is not None and _BRIDGES.get(profile) is self:
+            del _BRIDGES[profile]
+
+    @property
+    def usable(self) -> bool:
+        """True while the profile is attached and open (False after a lock closed it)."""
+        profile = self.profile
+        return self.attached and profile is not None and bool(getattr(profile, "is_open", True))
+
+
+def bridge_for(profile: Any) -> ProfileBridge:
+    """The profile's one bridge (made and attached on first use; a new one after `detach()`)."""
+    bridge = _BRIDGES.get(profile)
+    if bridge is None:
+        bridge = ProfileBridge(profile)
+        _BRIDGES[profile] = bridge
+    return bridge
+
+
+def profile_usable(profile: Any) -> bool:
+    """False once the profile was closed (lock, auto-lock, switch profile)."""
+    return bool(getattr(profile, "is_open", True))
+
+
+class _ShowWatcher(QObject):
+    """Calls back when its widget is shown again (to catch up after it was closed)."""
+
+    def __init__(self, widget: QWidget, on_show: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._on_show = on_show
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self._on_show()
+        return False
+
+
+def follow(profile: Any, widget: QWidget, callback: Callable[[], None], *signals: str) -> None:
+    """Call `callback` on the named bridge signals while `widget` is open.
+
+    The connection belongs to a small QObject parented to `widget`, so it ends
+    when the widget is destroyed. A dialog that only finished (closed but kept
+    hidden by its parent) stops refreshing and catches up when shown again.
+    `signals` defaults to every change (`event`).
+    """
+    bridge = bridge_for(profile)
+    follower = _Follower(widget, callback)
+    for name in signals or ("event",):
+        getattr(bridge, name).connect(follower.changed)
+    finished = getattr(widget, "finished", None)
+    if finished is not None:
+        finished.connect(follower.pause)
+    _ShowWatcher(widget, follower.resume)
+
+
+class _Follower(QObject):
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        self.active = True
+        self._missed = False
+        self._profile_ok = True
+
+    def changed(self, *_args: object) -> None:
+        if self.active:
+            self._callback()
+        else:
+            self._missed = True
+
+    def pause(self, *_args: object) -> None:
+        self.active = False
+
+    def resume(self) -> None:
+        if not self.active:
+            self.active = True
+            if self._missed:
+                self._missed = False
+                self._callback()

@@ -20,7 +20,6 @@ import logging
 import os
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epcs_desktop.core.ntp import NTP_PORT, ClockCheck, check_clock
-from epcs_desktop.ui.workers import run_task, user_message
+from epcs_desktop.core.ntp import ClockCheck, NtpError, check_clock, parse_server
+from epcs_desktop.ui.tasks import busy, run_in_background, user_message
 
 log = logging.getLogger(__name__)
 
@@ -48,16 +47,12 @@ def automatic_check_enabled() -> bool:
 
 
 def split_server(text: str) -> tuple[str, int]:
-    """'host', 'host:port', '[v6]:port' or a bare IPv6 address -> (host, port)."""
-    text = text.strip()
-    if text.startswith("[") and "]" in text:
-        host, _, rest = text[1:].partition("]")
-        port = rest[1:] if rest.startswith(":") else ""
-    elif text.count(":") == 1:
-        host, port = text.split(":")
-    else:
-        host, port = text, ""
-    return host, int(port) if port.isdigit() and 0 < int(port) < 65536 else NTP_PORT
+    """'host', 'host:port', '[v6]:port' or a bare IPv6 address -> (host, port); NtpError when invalid.
+
+    core.ntp.parse_server is the one parser (the settings check uses it too), so a bad port is an
+    error the tooltip shows, never a silent fallback to port 123.
+    """
+    return parse_server(text)
 
 
 class Banner(QFrame):
@@ -101,7 +96,16 @@ def banner_area(window: QMainWindow) -> QVBoxLayout:
     area = getattr(window, "_banner_area", None)
     if isinstance(area, QVBoxLayout):
         return area
-    panes = window.takeCentralWidget()  # setCentralWidget would delete the old one
+    return install_banner_area(window, window.takeCentralWidget())  # setCentralWidget would delete it
+
+
+def install_banner_area(window: QMainWindow, panes: QWidget | None) -> QVBoxLayout:
+    """Make `panes` the window's central widget under an (empty) banner column, in one step.
+
+    The main window calls this with its splitter before anything is parented to the window: wrapping
+    an already-installed central widget later (banner_area's fallback) re-parents the whole built
+    tree, and each re-parent re-polishes it and re-sizes the device table (~25 ms at unlock).
+    """
     container = QWidget()
     container.setObjectName("bannerContainer")
     outer = QVBoxLayout(container)
@@ -143,7 +147,7 @@ class ClockStatus(QObject):
         self.label.setVisible(False)
         window.statusBar().addPermanentWidget(self.label)
         self.banner = Banner("clockBanner")
-        self.banner.add_button(self.tr("Check again"), self.check_now)
+        self.banner.add_button(self.tr("Check again"), lambda: self.check_now(interactive=True))
         banner_area(window).addWidget(self.banner)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -153,18 +157,27 @@ class ClockStatus(QObject):
             self.timer.start()
             QTimer.singleShot(0, self.check_now)
 
-    def check_now(self) -> None:
-        """Ask the time server on a worker; one check at a time."""
+    def check_now(self, *, interactive: bool = False) -> None:
+        """Ask the time server on a worker; one check at a time (a wait cursor only when asked for)."""
         if self.running:
             return
-        host, port = split_server(self.server() or "")
+        try:
+            host, port = split_server(self.server() or "")
+        except NtpError as exc:
+            self._failed(exc)
+            return
         self.running = True
         timeout = self.timeout
-        run_task(lambda: check_clock(host, port, timeout), self._done, self._failed)
+        # Delivered to the status-bar label: a lock closes the window, and the answer is then dropped.
+        run_in_background(
+            self.label,
+            lambda: check_clock(host, port, timeout),
+            self._done,
+            self._failed,
+            busy=busy(self.banner, cursor=interactive),
+        )
 
     def _done(self, result: ClockCheck) -> None:
-        if not shiboken6.isValid(self) or not shiboken6.isValid(self.label):
-            return  # the window was closed (locked) while the server answered
         self.running = False
         self.last, self.last_error = result, ""
         offset = f"{result.offset:+.1f} s"
@@ -182,8 +195,6 @@ class ClockStatus(QObject):
         self.checked.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or not shiboken6.isValid(self.label):
-            return
         self.running = False
         self.last_error = user_message(exc)
         log.info("clock check not possible: %s", self.last_error)

@@ -141,9 +141,18 @@ class CodeDelegate(QStyledItemDelegate):
         code_rect = QRectF(
             inner.left(), inner.bottom() - cfm.height(), inner.width() - RING - 16, cfm.height()
         )
-        painter.drawText(
-            code_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, group_code(code)
-        )
+        if code or period > 0:
+            painter.drawText(
+                code_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, group_code(code)
+            )
+        else:  # counter-based (HOTP): no code until "Next code" is pressed, and no countdown
+            painter.setFont(base_font)
+            painter.setPen(QColor(c["muted"]))
+            painter.drawText(
+                code_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self.tr("Counter-based: press “Next code”"),
+            )
 
         if period > 0:
             # Next code in the last seconds, so a clinician does not type a code that is about to expire.

@@ -122,14 +122,25 @@ class CodesPane(QWidget):
 
         self.hint = QLabel(self.tr("Click a code, or press Enter, to copy it."))
         self.hint.setObjectName("hint")
+        # Counter-based (HOTP) rows: the only action that advances a counter, one code per press.
+        self.next_button = QPushButton(self.tr("&Next code"))
+        self.next_button.setToolTip(
+            self.tr("Counter-based code: make the next code (the counter moves on by one) and copy it")
+        )
+        self.next_button.clicked.connect(self.next_code)
+        self.next_button.setVisible(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.next_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
-        layout.addWidget(self.hint)
+        layout.addLayout(bottom)
 
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
         ticker.tick.connect(self.on_tick)
         self.model.modelReset.connect(self._update_visibility)
         self.model.rowsInserted.connect(self._update_visibility)
@@ -162,6 +173,32 @@ class CodesPane(QWidget):
             self.filter.clear()
         if n and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
+        self._current_changed()
+
+    def _current_row(self) -> int:
+        idx = self.proxy.mapToSource(self.view.currentIndex())
+        return idx.row() if idx.isValid() else -1
+
+    def _current_changed(self, *_args: object) -> None:
+        row = self._current_row()
+        self.next_button.setVisible(row >= 0 and self.model.is_counter_based(row))
+
+    def next_code(self) -> None:
+        """Advance the current HOTP row's counter by one (one transaction) and show and copy its code."""
+        from epcs_desktop.core.errors import EpcsError
+        from epcs_desktop.ui.tasks import user_message
+
+        row = self._current_row()
+        if row < 0 or not self.model.is_counter_based(row):
+            return
+        device = self.model.device_at(row)
+        try:
+            code = self.profile.next_hotp_code(device.id)
+        except EpcsError as exc:
+            self.message.emit(user_message(exc))
+            return
+        self.model.set_issued(device.id, code)
+        self.copy_index(self.proxy.mapFromSource(self.model.index(row)))
 
     def _focus_filter(self) -> None:
         if self.filter.isVisible():
@@ -171,6 +208,10 @@ class CodesPane(QWidget):
         """Copy the code of a (proxy) row to the clipboard."""
         code = str(index.data(ROLE_CODE) or "")
         if not code:
+            source = self.proxy.mapToSource(index) if index.model() is self.proxy else index
+            if source.isValid() and self.model.is_counter_based(source.row()):
+                nick = str(index.data(ROLE_NICK) or "")
+                self.message.emit(self.tr("Press “Next code” to make a code for “%1”.").replace("%1", nick))
             return
         seconds = self.clear_seconds()
         self.guard.copy(code, seconds)

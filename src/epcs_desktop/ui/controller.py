@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NOTICE_ACTION = "compliance notice shown"
+LAST_PROFILE_KEY = "start/last_profile"  # preselected on the lock screen (window.ini, like the geometry)
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -67,10 +68,16 @@ class AppController(QObject):
         self.start_window.unlocked.connect(self.open_profile)
         self.start_window.settings_requested.connect(self._locked_settings)
         self.start_window.handover_requested.connect(self._handover)
+        last = self.window_settings.value(LAST_PROFILE_KEY)
+        if isinstance(last, str) and last:
+            self.start_window.reload_profiles(last)  # the clinician who used this computer last
         self.last_input = idle_clock()
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+            from epcs_desktop.ui.keys import install as enter_presses_buttons
+
+            enter_presses_buttons(app)  # Enter on a focused button clicks it in every window
             app.aboutToQuit.connect(self.shutdown)
         self.ticker.tick.connect(self._check_idle)
         self.ticker.start()
@@ -95,6 +102,7 @@ class AppController(QObject):
             self.start_window.show_unlock(profile.name)
             return None
         self.profile = profile
+        self.window_settings.setValue(LAST_PROFILE_KEY, profile.name)  # a file name already, not a secret
         self.last_input = idle_clock()
         # Imported here, not at the top: the lock screen's first paint does not wait for the main
         # window's modules (ui.app warms them right after that paint).
@@ -116,11 +124,13 @@ class AppController(QObject):
         return window
 
     def _password_change_done(self, profile: Any) -> bool:
-        """A profile the front desk handed over must get the clinician's own password first."""
-        from epcs_desktop.core.guide import state_store
-        from epcs_desktop.core.handover import must_change_password
+        """A profile the front desk handed over must get the clinician's own password first.
 
-        if not must_change_password(state_store(profile)):
+        The start window opens such a profile with `allow_temporary=True` (core
+        refuses it otherwise, as the CLI does); nothing of it is shown until
+        `profile.replace_temporary_password` succeeded.
+        """
+        if not profile.requires_new_password:
             return True
         from epcs_desktop.ui.frontdesk import require_new_password_if_needed
 
@@ -139,13 +149,20 @@ class AppController(QObject):
         self.main_window.dialog = box
         box.open()
 
-    def lock(self) -> None:
-        """Close every window showing a code, clear our clipboard, close the vault."""
+    def lock(self, reason: str = "") -> None:
+        """Close every window showing a code, clear our clipboard, close the vault.
+
+        `reason` (auto-lock, session lock) is shown on the lock screen: a window that vanished
+        by itself must say why, or a clinician thinks the program crashed.
+        """
         self.guard.expire()
         window = self.main_window
         name = self.profile.name if self.profile is not None else None
         if window is not None:
             window.save_geometry()
+            if window.keep_drafts() and isinstance(reason, str):
+                kept = self.tr("Your unsaved Prescriber Info was kept as a draft.")
+                reason = f"{reason} {kept}".strip()
             window.detach()
             for w in QApplication.topLevelWidgets():
                 if w is not self.start_window and w.isVisible() and w is not window:
@@ -161,6 +178,7 @@ class AppController(QObject):
             self.profile = None
         log.info("locked")
         self.start_window.show_unlock(name)
+        self.start_window.show_lock_reason(reason if isinstance(reason, str) else "")  # (bool from triggered)
         self.show_start()
         self._update_tray()
         self.locked.emit()
@@ -187,6 +205,8 @@ class AppController(QObject):
         if self.tray is not None:
             self.tray.hide()
         self.session_watch.stop()
+        # Written now, not by a destructor: the process may end without one (ui.app.end_process).
+        self.window_settings.sync()
 
     def _handover(self) -> None:
         """Front desk sets up a profile for a clinician, who picks their own password at first unlock."""
@@ -216,10 +236,14 @@ class AppController(QObject):
     def _check_idle(self, _now: float) -> None:
         if self.main_window is None:
             return
-        minutes = int(self.main_window.current_settings().get("auto_lock_minutes", 5) or 0)
+        minutes = self.main_window.current_settings().auto_lock_minutes
         if minutes > 0 and idle_clock() - self.last_input > minutes * 60:
             log.info("auto-lock after %d idle minutes", minutes)
-            self.lock()
+            self.lock(
+                self.tr("Locked after %n minutes without use.", "", minutes)
+                if minutes != 1
+                else self.tr("Locked after 1 minute without use.")
+            )
 
     # -- tray ------------------------------------------------------------------------------
     def _make_tray(self) -> None:
@@ -266,7 +290,7 @@ class AppController(QObject):
         """The desktop session locked, switched user or is going to sleep: lock if unlocked."""
         if self.main_window is not None:
             log.info("locking: %s", reason)
-            self.lock()
+            self.lock(self.tr("Locked because this computer's session was locked or went to sleep."))
 
     def bring_forward(self) -> None:
         """Another launch of the program asked for this one (ui/single_instance)."""

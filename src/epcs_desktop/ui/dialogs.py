@@ -81,6 +81,10 @@ class RemoveDeviceDialog(QDialog):
         self.remove_button.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Destructive is never the default: Enter (or a stray Return in the combo box) cancels.
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.remove_button.setAutoDefault(False)
+        self.cancel_button.setDefault(True)
 
     def accept(self) -> None:
         successor = self.successor.currentText() if self.successor.count() else None
@@ -145,9 +149,11 @@ class OtherDeviceDialog(QDialog):
     def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
-        self.setWindowTitle(self.tr("Record another device"))
+        self.added: Device | None = None
+        # One dialog, one wording (ID.me's "Name your device"), for the eRx pane and the change-phone guide.
+        self.setWindowTitle(self.tr("Record a phone or push device"))
         self.nickname = QLineEdit()
-        self.nickname.setPlaceholderText(self.tr("e.g. MyiPhone"))
+        self.nickname.setPlaceholderText(self.tr("e.g. My iPhone"))
         self.option = QComboBox()
         self.option.addItem(self.tr("Push Notification 2FA (ID.me Authenticator)"), DeviceOption.PUSH.value)
         self.option.addItem(
@@ -162,7 +168,7 @@ class OtherDeviceDialog(QDialog):
         info.setWordWrap(True)
         info.setObjectName("hint")
         form.addRow(info)
-        form.addRow(self.tr("&Nickname:"), self.nickname)
+        form.addRow(self.tr("&Name your device:"), self.nickname)
         form.addRow(self.tr("&Option:"), self.option)
         form.addRow(self.primary)
         self.error = error_label()
@@ -176,7 +182,7 @@ class OtherDeviceDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.profile.add_device(
+            self.added = self.profile.add_device(
                 self.nickname.text(),
                 DeviceOption(self.option.currentData()),
                 make_primary=self.primary.isChecked(),
@@ -222,24 +228,45 @@ class HelpDialog(QDialog):
 class SettingsDialog(QDialog):
     """A form built from core.settings.SETTINGS; values are validated by `coerce` and stored in the vault."""
 
-    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Any, parent: QWidget | None = None, *, prefs: Any = None) -> None:
         super().__init__(parent)
         from epcs_desktop.core.settings import SETTINGS
 
         self.profile = profile
+        self.prefs = prefs  # QSettings of this computer (language, light/dark), or None
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
-        values = profile.settings()
+        values = profile.settings
         self.editors: dict[str, QWidget] = {}
         form = QFormLayout(self)
         note = QLabel(self.tr("These settings belong to this profile and are stored in its encrypted vault."))
         note.setObjectName("hint")
         note.setWordWrap(True)
         form.addRow(note)
+        # The practice's machine policy (core/policy.py): locked rows are shown, disabled, with who set them.
+        from epcs_desktop.core.policy import current_policy
+
+        policy = current_policy()
+        self.locked: dict[str, str] = {
+            s.key: policy.source_of(s.key) or "" for s in SETTINGS if policy.locked(s.key)
+        }
+        if policy.problems:
+            problem = QLabel(self.tr("Your practice's policy could not be read: {problem}").format(
+                problem=policy.problems[0]
+            ))
+            problem.setObjectName("policy_problem")
+            problem.setWordWrap(True)
+            form.addRow(problem)
         for s in SETTINGS:
-            value = values.get(s.key, s.default)
+            value = values[s.key]
             editor: QWidget
-            if s.kind == "int":
+            if s.key == "camera_index":
+                editor = _camera_combo(int(value))
+            elif s.kind == "bool":
+                check = QCheckBox()
+                check.setChecked(bool(value))
+                editor = check
+            elif s.kind == "int":
                 spin = QSpinBox()
                 spin.setRange(
                     s.minimum if s.minimum is not None else 0, s.maximum if s.maximum is not None else 10**6
@@ -256,6 +283,20 @@ class SettingsDialog(QDialog):
             editor.setObjectName(f"setting_{s.key}")
             self.editors[s.key] = editor
             form.addRow(label.replace("&", "&&") + ":", editor)  # "&" in a label is not a mnemonic
+            if s.key in self.locked:
+                editor.setEnabled(False)
+                why = QLabel(
+                    self.tr("Set by your practice's IT ({source})").format(source=self.locked[s.key])
+                )
+                why.setObjectName(f"locked_{s.key}")
+                why.setWordWrap(True)
+                editor.setToolTip(why.text())
+                editor.setAccessibleDescription(why.text())
+                form.addRow("", why)
+        self.language: QComboBox | None = None
+        self.scheme: QComboBox | None = None
+        if prefs is not None:
+            self._display_rows(form, prefs)
         self.error = error_label()
         form.addRow(self.error)
         buttons = QDialogButtonBox(
@@ -268,8 +309,60 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore_defaults)
         form.addRow(buttons)
 
+    def _display_rows(self, form: QFormLayout, prefs: Any) -> None:
+        """Language and light/dark: this computer's, not the profile's (the lock screen uses them too)."""
+        from epcs_desktop.ui import preferences
+
+        heading = QLabel(self.tr("<b>On this computer</b>"))
+        form.addRow(heading)
+        self.language = QComboBox()
+        self.language.setObjectName("display_language")
+        for code, text in (
+            ("", self.tr("Same as the computer")),
+            ("en", "English"),
+            ("es", "Español"),
+        ):
+            self.language.addItem(text, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(preferences.language(prefs))))
+        self.language.setAccessibleName(self.tr("Language"))
+        form.addRow(self.tr("&Language:"), self.language)
+        self.scheme = QComboBox()
+        self.scheme.setObjectName("display_scheme")
+        for code, text in (
+            ("", self.tr("Same as the desktop")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            self.scheme.addItem(text, code)
+        self.scheme.setCurrentIndex(max(0, self.scheme.findData(preferences.scheme(prefs))))
+        self.scheme.setAccessibleName(self.tr("Appearance"))
+        form.addRow(self.tr("A&ppearance:"), self.scheme)
+        self.language_note = QLabel(
+            self.tr("A new language shows fully the next time EPCS Desktop starts.")
+        )
+        self.language_note.setObjectName("hint")
+        self.language_note.setWordWrap(True)
+        form.addRow(self.language_note)
+
+    def _save_display(self) -> None:
+        from epcs_desktop.ui import preferences
+
+        if self.prefs is None or self.language is None or self.scheme is None:
+            return
+        old_language = preferences.language(self.prefs)
+        preferences.save(
+            self.prefs, language=str(self.language.currentData()), scheme=str(self.scheme.currentData())
+        )
+        preferences.apply_scheme(self.prefs)
+        if preferences.language(self.prefs) != old_language:
+            preferences.apply_language(self.prefs)  # dialogs opened from now on; the rest at next start
+
     def value_of(self, key: str) -> Any:
         editor = self.editors[key]
+        if isinstance(editor, QComboBox):
+            return int(editor.currentData())
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
         if isinstance(editor, QSpinBox):
             return editor.value()
         assert isinstance(editor, QLineEdit)
@@ -280,7 +373,13 @@ class SettingsDialog(QDialog):
 
         for s in SETTINGS:
             editor = self.editors[s.key]
-            if isinstance(editor, QSpinBox):
+            if s.key in self.locked:
+                continue  # the policy's value stays
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(int(s.default))))
+            elif isinstance(editor, QCheckBox):
+                editor.setChecked(bool(s.default))
+            elif isinstance(editor, QSpinBox):
                 editor.setValue(int(s.default))
             elif isinstance(editor, QLineEdit):
                 editor.setText(str(s.default))
@@ -289,18 +388,44 @@ class SettingsDialog(QDialog):
         from epcs_desktop.core.settings import SETTINGS, coerce
 
         try:
-            new = {s.key: coerce(s.key, self.value_of(s.key)) for s in SETTINGS}
+            new = {s.key: coerce(s.key, self.value_of(s.key)) for s in SETTINGS if s.key not in self.locked}
         except EpcsError as exc:
             show_error(self.error, str(exc))
             return
-        current = self.profile.settings()
-        changed = {key: value for key, value in new.items() if current.get(key) != value}
+        current = self.profile.settings
+        changed = {key: value for key, value in new.items() if current[key] != value}
         try:  # one OK, one change: a single transaction and activity entry
             self.profile.set_settings(changed)
         except EpcsError as exc:
             show_error(self.error, str(exc))
             return
+        self._save_display()
         super().accept()
+
+
+def _camera_combo(current: int) -> QComboBox:
+    """Cameras by name ("Integrated Webcam"), not by a bare index; the index is what is stored."""
+    import sys
+
+    names: list[tuple[int, str]] = []
+    if sys.platform.startswith("linux"):  # sysfs names, nothing opened; elsewhere probing would block
+        try:
+            from epcs_desktop.core.frames import list_cameras
+
+            names = [(c.index, c.name) for c in list_cameras()]
+        except Exception:  # OpenCV missing or sysfs unreadable: fall back to numbered cameras
+            log.warning("camera names unavailable", exc_info=True)
+    if not names:
+        names = [(i, "") for i in range(4)]
+    combo = QComboBox()
+    for index, name in names:
+        label = QCoreApplication.translate("SettingsDialog", "Camera {number}").format(number=index + 1)
+        combo.addItem(f"{label} — {name}" if name else label, index)
+    if combo.findData(current) < 0:
+        label = QCoreApplication.translate("SettingsDialog", "Camera {number} (not connected)")
+        combo.addItem(label.format(number=current + 1), current)
+    combo.setCurrentIndex(combo.findData(current))
+    return combo
 
 
 def compliance_text() -> str:

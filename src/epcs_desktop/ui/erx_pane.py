@@ -7,6 +7,7 @@ clinician can keep the two side by side and see at once whether they agree.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -15,13 +16,10 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QS
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -35,12 +33,8 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import (
-    US_STATES,
     DeviceOption,
     PrescriberInfo,
-    validate_dea,
-    validate_npi,
-    validate_prescriber,
 )
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.dialogs import (
@@ -50,10 +44,14 @@ from epcs_desktop.ui.dialogs import (
     RemoveDeviceDialog,
     compliance_text,
 )
-from epcs_desktop.ui.feedback import error_label
+from epcs_desktop.ui.feedback import error_label, show_error, show_message
 from epcs_desktop.ui.models import ROLE_IS_PRIMARY, DeviceTableModel
+from epcs_desktop.ui.tasks import user_message
+from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
 
 log = logging.getLogger(__name__)
+
+PRESCRIBER_DRAFT_KEY = "ui.prescriber_draft"  # unsaved Prescriber Info kept over a lock (no secret)
 
 
 class PrimaryDelegate(QStyledItemDelegate):
@@ -74,12 +72,13 @@ class PrimaryDelegate(QStyledItemDelegate):
         painter.save()
         font = QFont(opt.font)
         c = theme.colors()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         if primary:
             font.setBold(True)
-            painter.setPen(theme.color("ok"))
+            # Green on the blue selection is unreadable: selected rows use the selection's text colour.
+            painter.setPen(theme.color("highlight_text") if selected else theme.color("ok"))
         else:
             font.setUnderline(True)
-            selected = bool(opt.state & QStyle.StateFlag.State_Selected)
             painter.setPen(theme.color("highlight_text") if selected else theme.color("link"))
         del c
         painter.setFont(font)
@@ -107,6 +106,12 @@ class DeviceTableView(QTableView):
 
     remove_requested = Signal(int)
     primary_requested = Signal(int)
+    metrics_changed = Signal()  # font or style changed: text widths must be measured again
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.metrics_changed.emit()
 
     def keyPressEvent(self, event: Any) -> None:
         idx = self.currentIndex()
@@ -134,7 +139,7 @@ class ErxPane(QWidget):
 
     message = Signal(str)
 
-    def __init__(self, profile: Any, settings: Callable[[], dict], parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Any, settings: Callable[[], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("erxPane")
         self.profile = profile
@@ -150,17 +155,23 @@ class ErxPane(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Not a Tab stop of its own (a nameless "filler" to a screen reader): focus goes to the
+        # controls inside, and the area scrolls to keep the focused one in view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        outer.addWidget(scroll)
         body = QWidget()
         layout = QVBoxLayout(body)
+        # Top-down (issue 14): the body is in the scroll area, in this pane, before the boxes go in;
+        # every level a built tree is re-parented re-polishes it and re-sizes the device table.
+        scroll.setWidget(body)
         layout.addWidget(title)
         layout.addWidget(self._identity_box())
         layout.addWidget(self._devices_box(), 1)
         layout.addWidget(self._prescriber_box())
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
         self.identity_label.setText(self._identity_html())
         self._load_prescriber()
+        self._restore_draft()
 
     # -- Identity Confirmation -------------------------------------------------------
     def _identity_box(self) -> QGroupBox:
@@ -168,25 +179,29 @@ class ErxPane(QWidget):
         self.identity_label = QLabel()
         self.identity_label.setWordWrap(True)
         self.identity_label.setTextFormat(Qt.TextFormat.RichText)
-        self.identity_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.identity_label.linkActivated.connect(self._open_link)
+        # The permissions page is a button, not a link inside the sentence: a link in a label is a
+        # focusable "label" to a screen reader, and Tab stops on it without saying it can be pressed.
+        self.identity_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         edit = QPushButton(self.tr("&Edit…"))
         theme.set_icon(edit, "rename")
         edit.setAccessibleName(self.tr("Edit identity confirmation"))
         edit.clicked.connect(self.edit_identity)
+        self.permissions_button = QPushButton(self.tr("Open the EPCS Permissions Page"))
+        self.permissions_button.setObjectName("linkButton")
+        self.permissions_button.setToolTip(self.tr("Opens DrChrono's EPCS permissions page in your browser"))
+        self.permissions_button.clicked.connect(lambda: self._open_link("setting:epcs_permissions_url"))
+        buttons = QVBoxLayout()
+        buttons.addWidget(edit)
+        buttons.addWidget(self.permissions_button)
+        buttons.addStretch(1)
         row = QHBoxLayout(box)
         row.addWidget(self.identity_label, 1)
-        row.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(buttons)
         return box
 
     def _identity_html(self) -> str:
         conf = self.profile.identity()
-        link_color = theme.colors()["link"]
-        link = (
-            f'<a style="color:{link_color}" href="setting:epcs_permissions_url">'
-            + self.tr("EPCS Permissions Page")
-            + "</a>"
-        )
+        link = "<b>" + self.tr("EPCS Permissions Page") + "</b>"
         if conf.confirmed:
             text = self.tr("Your identity has now been confirmed.")
             if conf.confirmed_on:
@@ -235,6 +250,8 @@ class ErxPane(QWidget):
         self.table = DeviceTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("ID.me devices"))
+        # Tab / Shift+Tab leave the table (arrows move inside it): cycling its cells trapped keyboard users.
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -246,11 +263,11 @@ class ErxPane(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        # Size the content columns from the first rows only: measuring every row of a
-        # 1,000-device table made the window take ~0.7 s to appear after unlock.
-        header.setResizeContentsPrecision(50)
+        # Option and Primary are as wide as their widest text, measured by _fit_columns from one row
+        # per distinct text (a handful): ResizeToContents asked ~250 rows' delegates at every layout
+        # pass of a 1,000-device table (issue 14), and with a precision limit could miss a wider row.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.primary_delegate = PrimaryDelegate(self.table)
         self.primary_delegate.activated.connect(lambda idx: self.select_primary(idx.row()))
@@ -260,7 +277,12 @@ class ErxPane(QWidget):
         self.table.remove_requested.connect(self.remove_row)
         self.table.primary_requested.connect(self.select_primary)
         self.table.setMinimumHeight(120)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._fit_columns)
+        self.model.dataChanged.connect(self._fit_columns)
+        self.table.metrics_changed.connect(self._fit_columns)
         layout.addWidget(self.table, 1)
+        self._fit_columns()
 
         self.table_error = error_label()
         layout.addWidget(self.table_error)
@@ -271,7 +293,7 @@ class ErxPane(QWidget):
         layout.addWidget(self.primary_note)
         self._update_primary_note()
         buttons = QHBoxLayout()
-        other = QPushButton(self.tr("&Record another device…"))
+        other = QPushButton(self.tr("&Record a phone or push device…"))
         theme.set_icon(other, "phone")
         other.setToolTip(self.tr("A push-notification phone or a code generator app on another device"))
         other.clicked.connect(self.record_other_device)
@@ -283,9 +305,27 @@ class ErxPane(QWidget):
         layout.addLayout(buttons)
         return box
 
+    def _fit_columns(self, *_args: object) -> None:
+        """Size Option and Primary to their widest text, as ResizeToContents did, measuring only one
+        row per distinct text plus the header. The model's option_text depends on the device's option
+        alone and primary_text on is_primary alone, so one row per value of those is every text."""
+        header = self.table.horizontalHeader()
+        devices = [self.model.device_at(row) for row in range(self.model.rowCount())]
+        for col, key in (
+            (DeviceTableModel.COL_OPTION, lambda d: d.option),
+            (DeviceTableModel.COL_PRIMARY, lambda d: d.is_primary),
+        ):
+            rows: dict[object, int] = {}
+            for row, device in enumerate(devices):
+                rows.setdefault(key(device), row)
+            width = header.sectionSizeHint(col)
+            for row in rows.values():
+                width = max(width, self.table.sizeHintForIndex(self.model.index(row, col)).width())
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
+
     def _show_table_error(self, text: str) -> None:
-        self.table_error.setText(text)
-        self.table_error.setVisible(bool(text))
+        show_error(self.table_error, text)
 
     def _context_menu(self, pos: Any) -> None:
         """Row menu. It acts on the device by id, not by row number: the table can change
@@ -303,6 +343,9 @@ class ErxPane(QWidget):
         rename = menu.addAction(theme.icon("rename"), self.tr("Rename"))
         rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
         rename.triggered.connect(lambda: self._on_device(device_id, self.rename_row))
+        move = menu.addAction(theme.icon("phone"), self.tr("Move to a phone…"))
+        move.setEnabled(device.otp is not None)
+        move.triggered.connect(lambda: self._on_device(device_id, self.move_to_phone))
         remove = menu.addAction(theme.icon("remove"), self.tr("Remove…"))
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         remove.triggered.connect(lambda: self._on_device(device_id, self.remove_row))
@@ -322,7 +365,7 @@ class ErxPane(QWidget):
         try:
             self.profile.set_primary(device.nickname)
         except EpcsError as exc:
-            self._show_table_error(str(exc))
+            self._show_table_error(user_message(exc))
             return
         self._show_table_error("")
         self.message.emit(self.tr("“%1” is now the primary device").replace("%1", device.nickname))
@@ -331,6 +374,17 @@ class ErxPane(QWidget):
         idx = self.model.index(row, DeviceTableModel.COL_NAME)
         self.table.setCurrentIndex(idx)
         self.table.edit(idx)
+
+    def move_to_phone(self, row: int) -> None:
+        """Show this generator's QR code for a phone (password re-entry, countdown, code check)."""
+        from epcs_desktop.ui.move_to_phone import MoveToPhoneDialog
+
+        device = self.model.device_at(row)
+        if device.otp is None:
+            return
+        dialog = MoveToPhoneDialog(self.profile, device, self)
+        self.dialog = dialog
+        dialog.open()
 
     def remove_row(self, row: int) -> None:
         device = self.model.device_at(row)
@@ -372,105 +426,107 @@ class ErxPane(QWidget):
 
     def _open_link(self, link: str) -> None:
         if link.startswith("setting:"):
-            link = str(self.settings().get(link.removeprefix("setting:"), ""))
+            link = str(getattr(self.settings(), link.removeprefix("setting:"), "") or "")
         if link:
             QDesktopServices.openUrl(QUrl(link))
 
     # -- Prescriber Info ----------------------------------------------------------------
     def _prescriber_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Prescriber Info"))
-        form = QFormLayout(box)
-        self.state = QComboBox()
-        self.state.addItem(self.tr("(not set)"), "")
-        for code, name in US_STATES:
-            self.state.addItem(f"{name} ({code})", code)
-        self.license = QLineEdit()
-        self.license.setMaxLength(32)
-        self.dea = QLineEdit()
-        self.dea.setMaxLength(16)
-        self.dea.setPlaceholderText(self.tr("two letters and seven digits, e.g. AB1234563"))
-        self.npi = QLineEdit()
-        self.npi.setMaxLength(16)
-        self.npi.setPlaceholderText(self.tr("ten digits"))
-        self.dea_status = QLabel()
-        self.npi_status = QLabel()
-        for status in (self.dea_status, self.npi_status):
-            status.setWordWrap(True)
-        form.addRow(self.tr("&State:"), self.state)
-        form.addRow(self.tr("State &License Number:"), self.license)
-        form.addRow(self.tr("&DEA Number:"), self.dea)
-        form.addRow("", self.dea_status)
-        form.addRow(self.tr("&NPI:"), self.npi)
-        form.addRow("", self.npi_status)
+        layout = QVBoxLayout(box)
+        self.prescriber_form = PrescriberForm()
+        # The fields by their old names (tests, screenshots and accessibility checks reach them).
+        form = self.prescriber_form
+        self.state, self.license, self.dea, self.npi = form.state, form.license, form.dea, form.npi
+        self.dea_status, self.npi_status = form.dea_status, form.npi_status
+        layout.addWidget(form)
         self.prescriber_error = error_label()
-        form.addRow(self.prescriber_error)
+        layout.addWidget(self.prescriber_error)
+        row = QHBoxLayout()
         self.save_prescriber_button = QPushButton(self.tr("Sa&ve Prescriber Info"))
         self.save_prescriber_button.clicked.connect(self.save_prescriber)
-        form.addRow("", self.save_prescriber_button)
-        self.dea.textChanged.connect(self._validate_fields)
-        self.npi.textChanged.connect(self._validate_fields)
-        self.license.textChanged.connect(self._validate_fields)
-        self.state.currentIndexChanged.connect(self._validate_fields)
+        self.discard_draft_button = QPushButton(self.tr("&Discard the draft"))
+        self.discard_draft_button.clicked.connect(self.discard_draft)
+        self.discard_draft_button.setVisible(False)
+        row.addStretch(1)
+        row.addWidget(self.discard_draft_button)
+        row.addWidget(self.save_prescriber_button)
+        layout.addLayout(row)
+        form.edited.connect(self._validate_fields)
         return box
 
-    def _field_status(self, label: QLabel, text: str, check: Callable[[str], str]) -> bool:
-        if not text.strip():
-            label.setText("")
-            label.setVisible(False)
-            return True
-        try:
-            check(text)
-        except EpcsError as exc:
-            label.setObjectName("error")
-            label.setText(str(exc))
-            ok = False
-        else:
-            label.setObjectName("ok")
-            label.setText(self.tr("✓ valid format"))
-            ok = True
-        label.setVisible(True)
-        label.style().unpolish(label)
-        label.style().polish(label)
-        return ok
+    def _validate_fields(self, *_: object) -> None:
+        # Compared with the copy read at load/save/change: this runs on every keystroke.
+        ok = self.prescriber_form.is_valid()
+        info = self.prescriber_form.valid_info() if ok else None
+        self.save_prescriber_button.setEnabled(ok and info != self._saved_prescriber)
 
-    def _form_info(self) -> PrescriberInfo:
-        return PrescriberInfo(
-            state=str(self.state.currentData() or ""),
-            license_number=self.license.text(),
-            dea_number=self.dea.text(),
-            npi=self.npi.text(),
+    # A lock (Ctrl+L, auto-lock, session lock) with unsaved Prescriber Info keeps it as a draft in the
+    # profile's encrypted vault, through the profile service; the next unlock puts it back in the form.
+    def has_unsaved_prescriber(self) -> bool:
+        return self.prescriber_form.info() != self._saved_prescriber
+
+    def keep_draft(self) -> bool:
+        """Store the unsaved form as a draft (called just before the profile closes). True if kept."""
+        if not self.has_unsaved_prescriber():
+            return False
+        self.profile.put_record(
+            PRESCRIBER_DRAFT_KEY,
+            dataclasses.asdict(self.prescriber_form.info()),
+            "prescriber draft kept",
+            "Unsaved Prescriber Info was kept as a draft when the profile locked.",
+        )
+        return True
+
+    def _restore_draft(self) -> None:
+        draft = self.profile.record(PRESCRIBER_DRAFT_KEY, None)
+        if not isinstance(draft, dict):
+            return
+        try:
+            info = PrescriberInfo(**{k: str(v) for k, v in draft.items()})
+        except TypeError:
+            log.warning("unreadable Prescriber Info draft ignored")
+            return
+        if info == self._saved_prescriber:
+            return
+        self.prescriber_form.set_info(info)
+        self._validate_fields()
+        self.discard_draft_button.setVisible(True)
+        show_message(
+            self.prescriber_error,
+            self.tr(
+                "Your unsaved Prescriber Info from before the lock is back: save it, or discard the draft."
+            ),
+            ok=True,
         )
 
-    def _validate_fields(self, *_: object) -> None:
-        ok = self._field_status(self.dea_status, self.dea.text(), validate_dea)
-        ok = self._field_status(self.npi_status, self.npi.text(), validate_npi) and ok
-        try:
-            info = validate_prescriber(self._form_info())
-        except EpcsError:
-            info = None
-        # Compared with the copy read at load/save/change: this runs on every keystroke.
-        saved = self._saved_prescriber
-        self.save_prescriber_button.setEnabled(ok and info is not None and info != saved)
+    def _clear_draft(self) -> None:
+        self.discard_draft_button.setVisible(False)
+        if self.profile.record(PRESCRIBER_DRAFT_KEY, None) is not None:
+            self.profile.put_record(
+                PRESCRIBER_DRAFT_KEY, None, "prescriber draft cleared", "The draft was saved or discarded."
+            )
+
+    def discard_draft(self) -> None:
+        self._clear_draft()
+        show_error(self.prescriber_error, "")
+        self._load_prescriber()
 
     def save_prescriber(self) -> None:
         try:
-            self.profile.set_prescriber(self._form_info())
+            self.profile.set_prescriber(self.prescriber_form.info())
         except EpcsError as exc:
-            self.prescriber_error.setText(str(exc))
-            self.prescriber_error.setVisible(True)
+            show_error(self.prescriber_error, user_message(exc))
             return
-        self.prescriber_error.setVisible(False)
+        self._clear_draft()
+        show_error(self.prescriber_error, "")
         self._load_prescriber()
         self.message.emit(self.tr("Prescriber Info saved"))
 
     def _load_prescriber(self) -> None:
         info = self.profile.prescriber()
         self._saved_prescriber = info
-        i = self.state.findData(info.state)
-        self.state.setCurrentIndex(max(0, i))
-        self.license.setText(info.license_number)
-        self.dea.setText(info.dea_number)
-        self.npi.setText(info.npi)
+        self.prescriber_form.set_info(info)
         self._validate_fields()
 
     def _update_primary_note(self) -> None:
@@ -486,17 +542,27 @@ class ErxPane(QWidget):
         )
         self.primary_note.setVisible(here)
 
-    # -- refresh -------------------------------------------------------------------------
-    def on_profile_changed(self) -> None:
-        """Re-read after every committed change; the prescriber form keeps what the user is typing."""
-        self.identity_label.setText(self._identity_html())
+    # -- refresh (from the profile's events, through ui.bridge) ----------------------------
+    def on_devices_changed(self) -> None:
         self.model.reload()
         self._update_primary_note()
+
+    def on_identity_changed(self) -> None:
+        self.identity_label.setText(self._identity_html())
+
+    def on_prescriber_changed(self) -> None:
+        """The saved copy may have changed elsewhere; the form keeps what the user is typing."""
         try:
-            self._saved_prescriber = self.profile.prescriber()  # it may have changed elsewhere
+            self._saved_prescriber = self.profile.prescriber()
         except EpcsError:
             log.debug("prescriber not readable during a change")
         self._validate_fields()
+
+    def on_profile_changed(self) -> None:
+        """Everything (a restore)."""
+        self.on_identity_changed()
+        self.on_devices_changed()
+        self.on_prescriber_changed()
 
 
 def _escape(text: str) -> str:

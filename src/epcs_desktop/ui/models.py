@@ -23,14 +23,14 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import Device, DeviceOption
-from epcs_desktop.core.otp import group_code, hotp, totp_at
+from epcs_desktop.core.otp import group_code, totp_at
+from epcs_desktop.ui.bridge import ProfileBridge, bridge_for
 
 log = logging.getLogger(__name__)
 
@@ -39,55 +39,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ROLE_DEVICE = Qt.ItemDataRole.UserRole + 1
 ROLE_IS_PRIMARY = Qt.ItemDataRole.UserRole + 2
 ROLE_NICKNAME = Qt.ItemDataRole.UserRole + 3
-
-
-# -- one device read per change -------------------------------------------------------------
-# After a committed change the device table, the primary-device note and the code list
-# all refresh; each used to call profile.devices() (one SELECT and a parse of every row,
-# secrets included), so one change cost three full reads. They now share one read.
-_SHARED: dict[int, tuple[Any, int, list[Device]]] = {}
-_CLEAR_POSTED: list[bool] = []
-
-
-def _change_key(profile: Any) -> int | None:
-    """A number that moves with every write on the profile's connection (None: cannot tell).
-
-    SQLite's `total_changes` counts every row this connection inserted,
-    updated or deleted, and every profile change writes at least its activity
-    row, so two reads with the same number see the same devices.
-    """
-    vault = getattr(profile, "vault", None)
-    if vault is None or not getattr(vault, "is_open", False):
-        return None
-    try:
-        return int(vault.conn.total_changes)
-    except Exception:  # not an SQLite-backed profile: no sharing, just read
-        return None
-
-
-def _forget_shared() -> None:
-    _SHARED.clear()
-    _CLEAR_POSTED.clear()
-
-
-def shared_devices(profile: Any) -> list[Device]:
-    """`profile.devices()`, read once for all views refreshing after the same change.
-
-    The read is reused only while nothing was written on the profile's
-    connection since, and only until the event loop turns (so a change made
-    by another process is seen at the next refresh).
-    """
-    key = _change_key(profile)
-    hit = _SHARED.get(id(profile))
-    if key is not None and hit is not None and hit[0] is profile and hit[1] == key:
-        return list(hit[2])
-    devices = list(profile.devices())
-    if key is not None:
-        _SHARED[id(profile)] = (profile, key, devices)
-        if not _CLEAR_POSTED:
-            _CLEAR_POSTED.append(True)
-            QTimer.singleShot(0, _forget_shared)
-    return list(devices)
 
 
 _DEVICE_TABLE_ROLES = frozenset(
@@ -115,15 +66,19 @@ class DeviceTableModel(QAbstractTableModel):
     COL_NAME, COL_OPTION, COL_PRIMARY = range(3)
     error = Signal(str)
 
-    def __init__(self, profile: Any, parent: QObject | None = None) -> None:
+    def __init__(
+        self, profile: Any, parent: QObject | None = None, *, bridge: ProfileBridge | None = None
+    ) -> None:
         super().__init__(parent)
         self.profile = profile
-        self._devices: list[Device] = list(profile.devices())
+        # The device list is the bridge's, read once per device change for every view that shows it.
+        self.bridge = bridge if bridge is not None else bridge_for(profile)
+        self._devices: list[Device] = self.bridge.devices()
 
     # -- loading -----------------------------------------------------------------
     def reload(self) -> None:
         """Re-read the devices; inserts/changes are cheap enough to reset for a handful of rows."""
-        new = shared_devices(self.profile)
+        new = self.bridge.devices()
         old_ids = [d.id for d in self._devices]
         new_ids = [d.id for d in new]
         if old_ids == new_ids:
@@ -307,18 +262,29 @@ def spoken_code(code: str) -> str:
 class CodeListModel(QAbstractListModel):
     """One row per code generator held in this program (DeviceOption.GENERATOR_HERE)."""
 
-    def __init__(self, profile: Any, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        profile: Any,
+        clock: Clock,
+        parent: QObject | None = None,
+        *,
+        bridge: ProfileBridge | None = None,
+    ) -> None:
         super().__init__(parent)
         self.profile = profile
+        self.bridge = bridge if bridge is not None else bridge_for(profile)
         self.clock = clock
         self._rows: list[_CodeRow] = []
         self._periods: frozenset[int] = frozenset()
+        # HOTP: the code "Next code" last issued per device id (this window only). Displaying a
+        # counter-based code never advances its counter; only `Profile.next_hotp_code` does.
+        self._issued: dict[int, str] = {}
         self._now = clock.now()
         self._load()
 
     # -- loading -------------------------------------------------------------------
     def _generators(self) -> list[Device]:
-        devices = shared_devices(self.profile)
+        devices = self.bridge.devices()
         return [d for d in devices if d.option == DeviceOption.GENERATOR_HERE and d.otp]
 
     def _load(self) -> None:
@@ -327,9 +293,9 @@ class CodeListModel(QAbstractListModel):
         self._periods = self._distinct_periods()
 
     def _distinct_periods(self) -> frozenset[int]:
-        """The TOTP periods in use (normally just 30): a tick checks each once for a rollover."""
+        """The time-based periods in use (normally just 30): a tick checks each once for a rollover."""
         otps = (r.device.otp for r in self._rows)
-        return frozenset(p.period for p in otps if p is not None and p.kind == "totp")
+        return frozenset(p.period for p in otps if p is not None and p.kind != "hotp")
 
     def reload(self) -> None:
         """Re-read devices after a profile change (add, rename, primary, remove)."""
@@ -364,10 +330,10 @@ class CodeListModel(QAbstractListModel):
         """The row with its codes for the model's time, recomputed only when its period moved on."""
         p = row.device.otp
         assert p is not None
-        if p.kind == "hotp":
+        if p.kind == "hotp":  # no countdown; the code "Next code" issued, else nothing yet
             if row.period_index == -1:
-                row.code = hotp(p)
-                row.next_code = hotp(p, p.counter + 1)
+                row.code = self._issued.get(row.device.id, "")
+                row.next_code = ""
                 row.period_index = 0
             return row
         index = int(self._now // p.period)
@@ -405,6 +371,18 @@ class CodeListModel(QAbstractListModel):
     def code_at(self, row: int) -> str:
         return self._codes(self._rows[row]).code
 
+    def set_issued(self, device_id: int, code: str) -> None:
+        """Show `code` on the HOTP row of `device_id` (what `Profile.next_hotp_code` returned)."""
+        self._issued[device_id] = code
+        for i, r in enumerate(self._rows):
+            if r.device.id == device_id:
+                r.period_index = -1
+                self.dataChanged.emit(self.index(i), self.index(i))
+
+    def is_counter_based(self, row: int) -> bool:
+        p = self._rows[row].device.otp
+        return p is not None and p.kind == "hotp"
+
     def device_at(self, row: int) -> Device:
         return self._rows[row].device
 
@@ -433,6 +411,8 @@ class CodeListModel(QAbstractListModel):
         if role in _CODE_DEPENDENT:
             self._codes(r)
         if role == Qt.ItemDataRole.DisplayRole:
+            if p.kind == "hotp" and not r.code:
+                return f"{d.nickname}: " + self.tr("press Next code")
             return f"{d.nickname}: {group_code(r.code)}"
         if role in (ROLE_NICK, Qt.ItemDataRole.EditRole):
             return d.nickname
@@ -445,7 +425,7 @@ class CodeListModel(QAbstractListModel):
         if role == ROLE_SECONDS_LEFT:
             return self.seconds_left(index.row())
         if role == ROLE_PERIOD:
-            return p.period if p.kind == "totp" else 0
+            return p.period if p.kind != "hotp" else 0
         if role == ROLE_PRIMARY:
             return d.is_primary
         if role == ROLE_SUBTITLE:
@@ -457,7 +437,10 @@ class CodeListModel(QAbstractListModel):
             return d
         if role == Qt.ItemDataRole.AccessibleTextRole:
             left = self.seconds_left(index.row())
-            text = f"{d.nickname}, {spoken_code(r.code)}"
+            if p.kind == "hotp" and not r.code:
+                text = f"{d.nickname}, " + self.tr("counter-based code: press Next code")
+            else:
+                text = f"{d.nickname}, {spoken_code(r.code)}"
             if left >= 0:
                 secs = math.ceil(left)
                 text += ", " + self.tr("%n seconds left", "", secs)

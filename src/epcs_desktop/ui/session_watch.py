@@ -43,11 +43,7 @@ WTS_REMOTE_DISCONNECT = 0x4
 WTS_SESSION_LOCK = 0x7
 PBT_APMSUSPEND = 0x4
 NOTIFY_FOR_THIS_SESSION = 0
-_WTS_LOCKING = {
-    WTS_SESSION_LOCK: "session locked",
-    WTS_CONSOLE_DISCONNECT: "session switched",
-    WTS_REMOTE_DISCONNECT: "remote session disconnected",
-}
+# Which WTS events mean "lock": core/platform.py (WTS_LOCKING), the one copy of these facts.
 
 SCREENSAVER_INTERFACES = ("org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver")
 LOGIN1_SERVICE = "org.freedesktop.login1"
@@ -241,11 +237,12 @@ class SessionWatch(QObject):
     # -- Windows ------------------------------------------------------------------------
     def handle_windows_message(self, message: int, wparam: int) -> bool:
         """Act on one native message; True when it asked for a lock (pure, so it is testable anywhere)."""
-        if message == WM_WTSSESSION_CHANGE and wparam in _WTS_LOCKING:
-            self._request(_WTS_LOCKING[wparam])
-            return True
-        if message == WM_POWERBROADCAST and wparam == PBT_APMSUSPEND:
-            self._request("going to sleep")
+        from epcs_desktop.core.platform import WindowsPlatform
+
+        # The decoding is core/platform.py's (tested there with Windows' facts on every OS).
+        reason = WindowsPlatform(env={}, home=Path()).lock_reason_for_message(message, wparam)
+        if reason is not None:
+            self._request(reason)
             return True
         return False
 
@@ -288,11 +285,10 @@ class SessionWatch(QObject):
             return
         distributed = NSDistributedNotificationCenter.defaultCenter()
         workspace = NSWorkspace.sharedWorkspace().notificationCenter()
-        pairs = (
-            (distributed, "com.apple.screenIsLocked", "screen locked"),
-            (workspace, "NSWorkspaceWillSleepNotification", "going to sleep"),
-            (workspace, "NSWorkspaceSessionDidResignActiveNotification", "session switched"),
-        )
+        from epcs_desktop.core.platform import MACOS_LOCK_NOTIFICATIONS
+
+        centers = {"distributed": distributed, "workspace": workspace}
+        pairs = tuple((centers[where], name, reason) for where, name, reason in MACOS_LOCK_NOTIFICATIONS)
         for center, name, reason in pairs:
 
             def block(_note: Any, reason: str = reason) -> None:

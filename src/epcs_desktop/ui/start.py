@@ -18,6 +18,7 @@ rules module (the store only lists file names until a profile is opened).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -31,17 +32,18 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError, WrongPasswordError
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.feedback import error_label, show_error
-from epcs_desktop.ui.workers import run_task, user_message
+from epcs_desktop.ui.tasks import TaskHandle, busy, run_in_background, user_message
+from epcs_desktop.ui.widgets.password_entry import ExistingPasswordField, PasswordEntry
 
 log = logging.getLogger(__name__)
 
@@ -53,37 +55,6 @@ def failure_delay(failures: int) -> int:
     if failures < 2:
         return 0
     return min(MAX_DELAY_S, 2 ** (failures - 2))
-
-
-def strength_hint(password: str) -> tuple[int, str]:
-    """A rough 0..4 score and a sentence; length matters most for a KDF-protected password."""
-    if not password:
-        return 0, ""
-    classes = sum(
-        bool(f)
-        for f in (
-            any(c.islower() for c in password),
-            any(c.isupper() for c in password),
-            any(c.isdigit() for c in password),
-            any(not c.isalnum() for c in password),
-        )
-    )
-    n = len(password)
-    if n < 8:
-        return 0, QCoreApplication.translate("StartWindow", "Too short: use at least 8 characters.")
-    score = 1 + (n >= 12) + (n >= 16) + (classes >= 3 and n >= 10)
-    score = min(4, score)
-    if len(set(password)) <= 2:
-        score = 1
-    words = {
-        1: QCoreApplication.translate(
-            "StartWindow", "Weak: a longer passphrase of several words is much stronger."
-        ),
-        2: QCoreApplication.translate("StartWindow", "Fair: a few more characters would help."),
-        3: QCoreApplication.translate("StartWindow", "Good."),
-        4: QCoreApplication.translate("StartWindow", "Strong."),
-    }
-    return score, words[score]
 
 
 class StartWindow(QMainWindow):
@@ -100,8 +71,11 @@ class StartWindow(QMainWindow):
         self.failures: dict[str, int] = {}
         self.dialog: Any = None
         self.busy = False
+        self.task: TaskHandle | None = None
         self.setObjectName("startWindow")
-        self.setWindowTitle(self.tr("EPCS Desktop — Unlock"))
+        # Qt adds " — EPCS Desktop" itself (the application display name) where the platform shows
+        # the app's name in titles; repeating it read "EPCS Desktop — Unlock — EPCS Desktop".
+        self.setWindowTitle(self.tr("Unlock"))
         self.setWindowIcon(theme.app_icon())
         self.resize(560, 460)
         self._build_menu()  # first: the first-run view offers the menu's hand-over entry too
@@ -114,6 +88,15 @@ class StartWindow(QMainWindow):
         self.delay_timer = QTimer(self)
         self.delay_timer.setSingleShot(True)
         self.delay_timer.timeout.connect(self._delay_over)
+        # The wait after wrong passwords counts down on screen, once a second.
+        self.wait_left = 0
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._count_down)
+        # Wrong passwords per profile since its last unlock: (count, time of the last). Written to the
+        # profile's activity log at the next unlock (a locked vault cannot be written); never the text.
+        self.failed_tries: dict[str, tuple[int, float]] = {}
+        self.clock: Clock = getattr(store, "clock", None) or SystemClock()
         self.reload_profiles()
         self.focus_default()
 
@@ -158,10 +141,9 @@ class StartWindow(QMainWindow):
         self.profile_list.setAccessibleName(self.tr("Profiles"))
         self.profile_list.currentRowChanged.connect(self._profile_changed)
         self.profile_list.itemActivated.connect(lambda _i: self.password.setFocus())
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password"))
-        self.password.setPlaceholderText(self.tr("Password"))
+        self.password = ExistingPasswordField(
+            accessible_name=self.tr("Profile password"), placeholder=self.tr("Profile password")
+        )
         self.password.returnPressed.connect(self.unlock)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         theme.set_icon(self.unlock_button, "lock", "highlight_text")
@@ -270,6 +252,10 @@ class StartWindow(QMainWindow):
         item = self.profile_list.currentItem()
         return item.text() if item else None
 
+    def show_lock_reason(self, reason: str) -> None:
+        """Why the profile locked by itself (auto-lock, session lock); cleared by the next action."""
+        self.unlock_status.setText(reason)
+
     def _profile_changed(self, _row: int) -> None:
         self.password.clear()
         show_error(self.unlock_error, "")
@@ -283,7 +269,10 @@ class StartWindow(QMainWindow):
 
     def unlock(self) -> None:
         name = self.selected_profile()
-        if not name or self.busy or self.delay_timer.isActive():
+        if name and self.delay_timer.isActive():  # Enter during the wait: say so, do not swallow it
+            show_error(self.unlock_error, self._wait_text(self.wait_left, pressed=True))
+            return
+        if not name or self.busy:
             return
         password = self.password.text()
         if not password:
@@ -291,21 +280,22 @@ class StartWindow(QMainWindow):
             return
         self.busy = True
         self._update_unlock_enabled()
-        self.password.setEnabled(False)
-        self.unlock_status.setText(self.tr("Unlocking…"))
         store = self.store
-        run_task(
-            lambda: store.open(name, password),
+        # A profile on a temporary password opens here too: the controller then makes the
+        # clinician choose their own before anything else (the CLI refuses it outright).
+        self.task = run_in_background(
+            self,
+            lambda: store.open(name, password, allow_temporary=True),
             lambda profile: self._unlock_done(name, profile),
             lambda exc: self._unlock_failed(name, exc),
+            busy=busy(self.unlock_view, self.tr("Unlocking…"), status=self.unlock_status),
         )
 
     def _unlock_done(self, name: str, profile: Any) -> None:
         self.busy = False
         self.failures.pop(name, None)
+        self._log_failed_tries(name, profile)
         self.password.clear()
-        self.password.setEnabled(True)
-        self.unlock_status.setText("")
         show_error(self.unlock_error, "")
         self._update_unlock_enabled()
         log.info("profile unlocked")
@@ -314,16 +304,18 @@ class StartWindow(QMainWindow):
     def _unlock_failed(self, name: str, exc: BaseException) -> None:
         self.busy = False
         self.password.clear()
-        self.password.setEnabled(True)
-        self.unlock_status.setText("")
         if isinstance(exc, WrongPasswordError):
             n = self.failures.get(name, 0) + 1
             self.failures[name] = n
+            count = self.failed_tries.get(name, (0, 0.0))[0] + 1
+            self.failed_tries[name] = (count, self.clock.now())
             delay = failure_delay(n)
             text = self.tr("Wrong password. Try again.")
             if delay:
-                text = self.tr("Wrong password. You can try again in %n second(s).", "", delay)
+                self.wait_left = delay
                 self.delay_timer.start(delay * 1000)
+                self.countdown.start()
+                text = self._wait_text(delay)
             show_error(self.unlock_error, text)
         else:
             show_error(self.unlock_error, user_message(exc))
@@ -331,8 +323,39 @@ class StartWindow(QMainWindow):
         self.password.setFocus()
 
     def _delay_over(self) -> None:
-        show_error(self.unlock_error, "")
+        # The message stays (the last try DID fail), now saying the wait is over.
+        self.countdown.stop()
+        self.wait_left = 0
+        if self.unlock_error.isVisible():
+            show_error(self.unlock_error, self.tr("Wrong password. You can try again now."))
         self._update_unlock_enabled()
+
+    def _count_down(self) -> None:
+        self.wait_left = max(0, self.wait_left - 1)
+        if self.wait_left and self.unlock_error.isVisible():
+            show_error(self.unlock_error, self._wait_text(self.wait_left))
+
+    def _wait_text(self, seconds: int, *, pressed: bool = False) -> str:
+        """The wait in words, with a real plural (no "second(s)")."""
+        if pressed:
+            if seconds == 1:
+                return self.tr("Wrong password. Please wait 1 more second before trying again.")
+            return self.tr("Wrong password. Please wait %n more seconds before trying again.", "", seconds)
+        if seconds == 1:
+            return self.tr("Wrong password. You can try again in 1 second.")
+        return self.tr("Wrong password. You can try again in %n seconds.", "", seconds)
+
+    def _log_failed_tries(self, name: str, profile: Any) -> None:
+        """Wrong passwords since the last unlock go into the profile's activity log: count and time only."""
+        count, last = self.failed_tries.pop(name, (0, 0.0))
+        if not count:
+            return
+        when = dt.datetime.fromtimestamp(last).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        tries = "1 wrong password" if count == 1 else f"{count} wrong passwords"
+        try:
+            profile.log_activity("failed unlocks", f"{tries} before this unlock; the last at {when}.")
+        except EpcsError:
+            log.warning("failed unlocks not recorded in the activity log", exc_info=True)
 
     # -- create page -------------------------------------------------------------------------
     def _build_create_page(self) -> QWidget:
@@ -344,17 +367,17 @@ class StartWindow(QMainWindow):
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("e.g. Dr. Lee"))
         self.new_name.setMaxLength(64)
-        self.new_password = QLineEdit()
-        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_password2 = QLineEdit()
-        self.new_password2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.strength = QLabel()
-        self.strength.setObjectName("hint")
-        self.new_password.textChanged.connect(self._update_strength)
+        self.create_error = error_label()
+        self.password_entry = PasswordEntry(
+            password_label=self.tr("&Password:"),
+            confirm_label=self.tr("&Repeat password:"),
+            accessible_name=self.tr("Password"),
+            error=self.create_error,
+        )
+        self.new_password, self.new_password2 = self.password_entry.password, self.password_entry.confirm
+        self.strength = self.password_entry.strength_label
         form.addRow(self.tr("Profile &name:"), self.new_name)
-        form.addRow(self.tr("&Password:"), self.new_password)
-        form.addRow("", self.strength)
-        form.addRow(self.tr("&Repeat password:"), self.new_password2)
+        form.addRow(self.password_entry)
         warning = QLabel(
             self.tr(
                 "Write your password down somewhere safe. A forgotten password cannot be recovered: "
@@ -363,11 +386,10 @@ class StartWindow(QMainWindow):
         )
         warning.setWordWrap(True)
         warning.setObjectName("notice")
-        self.create_error = error_label()
         self.create_button = QPushButton(self.tr("&Create profile"))
         self.create_button.setObjectName("primaryButton")
         self.create_button.clicked.connect(self.create_profile)
-        self.new_password2.returnPressed.connect(self.create_profile)
+        self.password_entry.submitted.connect(self.create_profile)
         back = QPushButton(self.tr("&Back"))
         back.clicked.connect(self.show_unlock)
         buttons = QHBoxLayout()
@@ -382,15 +404,9 @@ class StartWindow(QMainWindow):
         layout.addLayout(buttons)
         return page
 
-    def _update_strength(self, text: str) -> None:
-        _score, words = strength_hint(text)
-        self.strength.setText(words)
-
     def show_create(self) -> None:
         self.new_name.clear()
-        self.new_password.clear()
-        self.new_password2.clear()
-        show_error(self.create_error, "")
+        self.password_entry.clear()
         self.pages.setCurrentWidget(self.create_page)
         self.new_name.setFocus()
 
@@ -403,39 +419,32 @@ class StartWindow(QMainWindow):
         if self.busy:
             return
         name = self.new_name.text()
-        pw1, pw2 = self.new_password.text(), self.new_password2.text()
-        if pw1 != pw2:
-            show_error(self.create_error, self.tr("The two passwords are not the same."))
-            self.new_password2.clear()
-            self.new_password2.setFocus()
+        password = self.password_entry.checked()  # core.passwords: the CLI's rule and words
+        if password is None:
             return
-        from epcs_desktop.core.profile import check_new_password  # not needed for the first paint
-
         try:
-            check_new_password(pw1)
             if self.store.exists(name):
                 show_error(self.create_error, self.tr("A profile with this name already exists."))
                 return
         except EpcsError as exc:
-            show_error(self.create_error, str(exc))
+            show_error(self.create_error, user_message(exc))
             return
         self.busy = True
-        self.create_button.setEnabled(False)
         store = self.store
-        run_task(lambda: store.create(name, pw1), self._created, self._create_failed)
+        self.task = run_in_background(
+            self,
+            lambda: store.create(name, password),
+            self._created,
+            self._create_failed,
+            busy=busy(self.create_page),
+        )
 
     def _created(self, profile: Any) -> None:
         self.busy = False
-        self.create_button.setEnabled(True)
-        self.new_password.clear()
-        self.new_password2.clear()
+        self.password_entry.clear()
         self.show_unlock(profile.name)
         self.unlocked.emit(profile)
 
     def _create_failed(self, exc: BaseException) -> None:
         self.busy = False
-        self.create_button.setEnabled(True)
         show_error(self.create_error, user_message(exc))
-
-    def about_data_folder(self) -> None:
-        QMessageBox.information(self, self.tr("Data folder"), str(self.store.data_dir))

@@ -13,7 +13,7 @@ import logging
 import os
 import weakref
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QRect, QRectF, QSize, Qt, Signal
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
-RESOURCES = resources.files("epcs_desktop") / "resources"
+# A plain folder next to the package (also in the PyInstaller bundle, which ships resources/ as files):
+# importlib.resources would cost ~3 ms of imports before the lock screen's first paint.
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 LIGHT = {
     "window": "#f4f5f7",
@@ -60,9 +62,23 @@ DARK = {
 }
 
 
+_preferred: str | None = None  # Settings > Display (ui/preferences.py); the variable below wins
+_themes: list[Theme] = []
+
+
 def _forced_scheme() -> str | None:
     value = os.environ.get("EPCS_DESKTOP_COLOR_SCHEME", "").strip().lower()
-    return value if value in ("light", "dark") else None
+    if value in ("light", "dark"):
+        return value
+    return _preferred
+
+
+def set_preferred_scheme(value: str | None) -> None:
+    """Light, dark or None (follow the desktop), chosen in Settings; every live Theme re-applies at once."""
+    global _preferred
+    _preferred = value if value in ("light", "dark") else None
+    for t in list(_themes):
+        t.apply()
 
 
 def current_scheme() -> str:
@@ -261,6 +277,8 @@ class Theme(QObject):
                 Qt.ColorScheme.Dark if forced == "dark" else Qt.ColorScheme.Light
             )
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+        _themes.append(self)
+        self.destroyed.connect(lambda *_: _themes.remove(self) if self in _themes else None)
         self.apply()
 
     def apply(self) -> None:

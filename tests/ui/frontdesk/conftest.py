@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from frontdesk_support import PW, SECRET
 
@@ -13,14 +11,9 @@ from epcs_desktop.core.profiles import ProfileStore
 
 
 @pytest.fixture
-def profiles(tmp_path: Path) -> ProfileStore:
-    return ProfileStore(tmp_path / "data")
-
-
-@pytest.fixture
-def profile(profiles: ProfileStore):
+def ada_profile(data_dir_store: ProfileStore):
     """Dr Ada with one code generator held here ('android', primary), like the article's screenshot."""
-    p = profiles.create("Dr Ada", PW)
+    p = data_dir_store.create("Dr Ada", PW)
     params = OtpParams("totp", SECRET, "ada@example.org", "ID.me")
     p.add_device("android", DeviceOption.GENERATOR_HERE, params)
     yield p

@@ -17,20 +17,20 @@ from epcs_desktop.ui.frontdesk import ActivityLogDialog
 FAST_KDF = KdfParams(memory_kib=8 * 1024, time_cost=1, parallelism=1)
 
 
-def scripted_session(profile, tmp_path: Path) -> None:
-    profile.add_device("New iPhone", DeviceOption.GENERATOR_OTHER)
-    profile.rename_device("New iPhone", "Work iPhone")
-    profile.set_primary("Work iPhone")
-    profile.remove_device("android")
-    profile.change_password(PW + " 2")
-    backup_profile(profile, tmp_path / "ada.epcsbackup", "backup password", FAST_KDF)
+def scripted_session(ada_profile, tmp_path: Path) -> None:
+    ada_profile.add_device("New iPhone", DeviceOption.GENERATOR_OTHER)
+    ada_profile.rename_device("New iPhone", "Work iPhone")
+    ada_profile.set_primary("Work iPhone")
+    ada_profile.remove_device("android")
+    ada_profile.change_password(PW + " 2")
+    backup_profile(ada_profile, tmp_path / "ada.epcsbackup", "backup password", FAST_KDF)
 
 
-def test_log_after_a_scripted_session(qtbot, profile, tmp_path: Path) -> None:
-    dlg = ActivityLogDialog(profile)
+def test_log_after_a_scripted_session(qtbot, ada_profile, tmp_path: Path) -> None:
+    dlg = ActivityLogDialog(ada_profile)
     qtbot.addWidget(dlg)
     before = dlg.model.rowCount()
-    scripted_session(profile, tmp_path)
+    scripted_session(ada_profile, tmp_path)
     # refreshed by the profile listener
     actions = [dlg.model.index(r, 1).data() for r in range(dlg.model.rowCount())]
     for expected in (
@@ -53,7 +53,7 @@ def test_log_after_a_scripted_session(qtbot, profile, tmp_path: Path) -> None:
     # filter by action, then by free text
     dlg.action_combo.setCurrentText("device removed")
     assert dlg.proxy.rowCount() == 1
-    assert "'android' was removed." in dlg.proxy.index(0, 2).data()
+    assert "“android” was removed." in dlg.proxy.index(0, 2).data()
     dlg.action_combo.setCurrentText("All actions")
     qtbot.keyClicks(dlg.search, "iphone")
     shown = {dlg.proxy.index(r, 1).data() for r in range(dlg.proxy.rowCount())}
@@ -73,8 +73,8 @@ def test_log_after_a_scripted_session(qtbot, profile, tmp_path: Path) -> None:
     assert not re.search(r"(?<![\d-])\d{6,8}(?![\d-])", text)  # nothing shaped like a one-time code
 
 
-def test_export_failure_is_shown_inline(qtbot, profile, tmp_path: Path) -> None:
-    dlg = ActivityLogDialog(profile)
+def test_export_failure_is_shown_inline(qtbot, ada_profile, tmp_path: Path) -> None:
+    dlg = ActivityLogDialog(ada_profile)
     qtbot.addWidget(dlg)
     assert dlg.export_to(str(tmp_path / "missing-dir" / "x.csv")) is None
     assert "Could not write the activity log" in dlg.message.text()
@@ -88,5 +88,27 @@ def test_scrub_removes_secret_shapes_but_keeps_ordinary_text() -> None:
     clean = scrub(dirty)
     assert SECRET not in clean and "123 456" not in clean and "98765432" not in clean
     assert "JBSW" not in clean
-    kept = "'Office iPad' is now the primary device. DEA BR1234563, NPI 1234567893, 2026-11-28"
+    kept = "“Office iPad” is now the primary device. DEA BR1234563, NPI 1234567893, 2026-11-28"
     assert scrub(kept) == kept
+
+
+def test_filtered_export_says_how_many_of_how_many(qtbot, lee_profile, tmp_path: Path) -> None:
+    from epcs_desktop.ui.frontdesk import ActivityLogDialog
+
+    dlg = ActivityLogDialog(lee_profile)
+    qtbot.addWidget(dlg)
+    total = dlg.model.rowCount()
+    dlg.search.setText("MyiPhone")
+    shown = dlg.proxy.rowCount()
+    assert 0 < shown < total
+    out = tmp_path / "filtered.csv"
+    assert dlg.export_to(str(out)) == shown
+    assert dlg.message.text() == f"Exported {shown} of {total} entries (filtered) to filtered.csv."
+    with out.open(encoding="utf-8-sig") as fh:
+        assert len(list(csv.reader(fh))) == shown + 1
+    dlg.search.setText("")
+    assert dlg.export_to(str(tmp_path / "all.csv")) == total
+    assert dlg.message.text() == f"Exported all {total} entries to all.csv."
+    # 18: the log has a Close button, and Tab leaves its table.
+    assert dlg.close_button.text().replace("&", "") == "Close"
+    assert not dlg.table.tabKeyNavigation()

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from gui_support import PASSWORD
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from epcs_desktop.core.errors import WrongPasswordError
-from epcs_desktop.core.guide import state_store
-from epcs_desktop.core.handover import generate_temporary_password, must_change_password
+from epcs_desktop.core.errors import TemporaryPasswordError, WrongPasswordError
+from epcs_desktop.core.handover import generate_temporary_password
 from epcs_desktop.ui.frontdesk import HandOverDialog, NewPasswordDialog, require_new_password_if_needed
 
 TEMP = "temp-pass-1234"
 MINE = "my own secret phrase"
 
 
-def _staff_creates(qtbot, profiles) -> HandOverDialog:
-    dlg = HandOverDialog(profiles)
+def _staff_creates(qtbot, data_dir_store) -> HandOverDialog:
+    dlg = HandOverDialog(data_dir_store)
     qtbot.addWidget(dlg)
     dlg.name_edit.setText("Dr Cy")
     dlg.password_edit.setText(TEMP)
@@ -44,19 +44,21 @@ def _submit(qtbot, dlg: NewPasswordDialog) -> bool:
     return dlg.result() == NewPasswordDialog.DialogCode.Accepted
 
 
-def test_front_desk_creates_then_clinician_must_change(qtbot, profiles) -> None:
-    dlg = _staff_creates(qtbot, profiles)
+def test_front_desk_creates_then_clinician_must_change(qtbot, data_dir_store) -> None:
+    dlg = _staff_creates(qtbot, data_dir_store)
     dlg.npi_edit.setText("1234567890")  # bad Luhn: shown inline, nothing created
     assert not _create(qtbot, dlg)
     assert not dlg.error.isHidden() and "NPI" in dlg.error.text()
-    assert not profiles.exists("Dr Cy")
+    assert not data_dir_store.exists("Dr Cy")
     dlg.npi_edit.setText("1234567893")
     assert _create(qtbot, dlg) and dlg.created_name == "Dr Cy"
 
     # The clinician unlocks with the temporary password and is made to choose a new one.
-    profile = profiles.open("Dr Cy", TEMP)
+    with pytest.raises(TemporaryPasswordError):  # what every CLI command gets (exit 5)
+        data_dir_store.open("Dr Cy", TEMP)
+    profile = data_dir_store.open("Dr Cy", TEMP, allow_temporary=True)  # what the window does
     assert profile.prescriber().dea_number == "BR1234563" and profile.prescriber().state == "CA"
-    assert must_change_password(state_store(profile))
+    assert profile.requires_new_password
     change = NewPasswordDialog(profile)
     qtbot.addWidget(change)
     assert "Pat at the front desk" in change.findChildren(type(change.error))[0].text()
@@ -70,16 +72,16 @@ def test_front_desk_creates_then_clinician_must_change(qtbot, profiles) -> None:
         assert not _submit(qtbot, change)
         assert why in change.error.text()
         assert new not in change.error.text()
-    assert must_change_password(state_store(profile))
+    assert profile.requires_new_password
     change.new_edit.setText(MINE)
     change.confirm_edit.setText(MINE)
     assert _submit(qtbot, change)
-    assert not must_change_password(state_store(profile))
+    assert not profile.requires_new_password
     profile.close()
 
     with pytest.raises(WrongPasswordError):
-        profiles.open("Dr Cy", TEMP)
-    profile = profiles.open("Dr Cy", MINE)
+        data_dir_store.open("Dr Cy", TEMP)
+    profile = data_dir_store.open("Dr Cy", MINE)
     try:
         assert require_new_password_if_needed(profile) is True  # no dialog any more
         actions = [e.action for e in profile.activity()]
@@ -88,9 +90,9 @@ def test_front_desk_creates_then_clinician_must_change(qtbot, profiles) -> None:
         profile.close()
 
 
-def test_require_new_password_runs_the_modal_dialog(qtbot, profiles) -> None:
-    assert _create(qtbot, _staff_creates(qtbot, profiles))
-    profile = profiles.open("Dr Cy", TEMP)
+def test_require_new_password_runs_the_modal_dialog(qtbot, data_dir_store) -> None:
+    assert _create(qtbot, _staff_creates(qtbot, data_dir_store))
+    profile = data_dir_store.open("Dr Cy", TEMP, allow_temporary=True)
     seen: list[str] = []
 
     def answer() -> None:
@@ -105,29 +107,29 @@ def test_require_new_password_runs_the_modal_dialog(qtbot, profiles) -> None:
     try:
         assert require_new_password_if_needed(profile) is True
         assert seen == ["Choose your own password"]
-        assert not must_change_password(state_store(profile))
+        assert not profile.requires_new_password
     finally:
         profile.close()
-    profiles.open("Dr Cy", MINE).close()
+    data_dir_store.open("Dr Cy", MINE).close()
 
 
-def test_cancelling_the_change_keeps_the_flag(qtbot, profiles) -> None:
-    assert _create(qtbot, _staff_creates(qtbot, profiles))
-    profile = profiles.open("Dr Cy", TEMP)
+def test_cancelling_the_change_keeps_the_flag(qtbot, data_dir_store) -> None:
+    assert _create(qtbot, _staff_creates(qtbot, data_dir_store))
+    profile = data_dir_store.open("Dr Cy", TEMP, allow_temporary=True)
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
     try:
         assert require_new_password_if_needed(profile) is False
-        assert must_change_password(state_store(profile))
+        assert profile.requires_new_password
     finally:
         profile.close()
 
 
-def test_other_profiles_stay_closed_to_staff(qtbot, profiles, profile) -> None:
+def test_other_profiles_stay_closed_to_staff(qtbot, data_dir_store, ada_profile) -> None:
     """Staff who know Dr Cy's temporary password cannot open Dr Ada's codes with it."""
-    assert _create(qtbot, _staff_creates(qtbot, profiles))
+    assert _create(qtbot, _staff_creates(qtbot, data_dir_store))
     with pytest.raises(WrongPasswordError):
-        profiles.open("Dr Ada", TEMP)
-    raw = profiles.path_for("Dr Cy").read_bytes()
+        data_dir_store.open("Dr Ada", TEMP)
+    raw = data_dir_store.path_for("Dr Cy").read_bytes()
     assert b"BR1234563" not in raw and b"frontdesk" not in raw  # encrypted at rest
 
 
@@ -137,9 +139,9 @@ def test_temporary_passwords_are_readable_and_random() -> None:
     assert not set(a) & set("0O1lI")
 
 
-def test_creating_runs_off_the_gui_thread_with_the_form_greyed_out(qtbot, profiles) -> None:
+def test_creating_runs_off_the_gui_thread_with_the_form_greyed_out(qtbot, data_dir_store) -> None:
     """The KDF runs on a worker: the form is greyed out meanwhile and Cancel waits for it."""
-    dlg = _staff_creates(qtbot, profiles)
+    dlg = _staff_creates(qtbot, data_dir_store)
     dlg.show()
     with qtbot.waitSignal(dlg.created, timeout=20000) as blocker:
         assert dlg.create()
@@ -148,14 +150,17 @@ def test_creating_runs_off_the_gui_thread_with_the_form_greyed_out(qtbot, profil
         dlg.reject()  # Escape / Cancel while the profile is written: ignored, not half-made
         assert dlg.isVisible()
     assert blocker.args == ["Dr Cy"]
-    assert dlg.result() == HandOverDialog.DialogCode.Accepted
+    # Issue 12 item 15: the hand-over screen follows (what to tell the clinician); Done closes it.
+    assert dlg.pages.currentWidget() is dlg.done_page and dlg.isVisible()
     assert dlg.buttons.isEnabled()
-    profiles.open("Dr Cy", TEMP).close()
+    dlg.done_button.click()
+    assert dlg.result() == HandOverDialog.DialogCode.Accepted
+    data_dir_store.open("Dr Cy", TEMP, allow_temporary=True).close()
 
 
-def test_new_password_is_set_off_the_gui_thread(qtbot, profiles) -> None:
-    assert _create(qtbot, _staff_creates(qtbot, profiles))
-    profile = profiles.open("Dr Cy", TEMP)
+def test_new_password_is_set_off_the_gui_thread(qtbot, data_dir_store) -> None:
+    assert _create(qtbot, _staff_creates(qtbot, data_dir_store))
+    profile = data_dir_store.open("Dr Cy", TEMP, allow_temporary=True)
     try:
         change = NewPasswordDialog(profile)
         qtbot.addWidget(change)
@@ -167,7 +172,46 @@ def test_new_password_is_set_off_the_gui_thread(qtbot, profiles) -> None:
             assert change.busy and not change.buttons.isEnabled()
             change.reject()  # "Lock profile" during the re-key is refused
             assert change.isVisible()
-        assert not must_change_password(state_store(profile))
+        assert not profile.requires_new_password
     finally:
         profile.close()
-    profiles.open("Dr Cy", MINE).close()
+    data_dir_store.open("Dr Cy", MINE).close()
+
+
+def test_handover_shows_every_error_at_its_field_then_a_handover_screen(
+    qtbot, data_dir_store, tmp_path
+) -> None:
+    import subprocess
+
+    from epcs_desktop.ui.frontdesk import HandOverDialog
+
+    data_dir_store.create("Dr Taken", PASSWORD).close()
+    dlg = HandOverDialog(data_dir_store)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.name_edit.setText("Dr Taken")
+    dlg.password_edit.setText("short")
+    dlg.npi_edit.setText("1234567890")  # bad check digit
+    assert not dlg.create()
+    assert "already a profile" in dlg.name_error.text() and dlg.name_error.isVisibleTo(dlg)
+    assert "at least 8 characters" in dlg.password_error.text() and dlg.password_error.isVisibleTo(dlg)
+    npi_status = dlg.prescriber_form.npi_status
+    assert npi_status.isVisibleTo(dlg) and "NPI" in npi_status.text() + dlg.error.text()
+    assert dlg.focusWidget() is dlg.name_edit or not dlg.isActiveWindow()
+    # Fixed one by one, each message goes away with its problem.
+    dlg.name_edit.setText("Dr. O'Brien")
+    dlg.password_edit.setText("temporary horse 42")
+    dlg.npi_edit.setText("1234567893")
+    with qtbot.waitSignal(dlg.created, timeout=20_000):
+        assert dlg.create()
+    assert not dlg.name_error.isVisibleTo(dlg) and not dlg.password_error.isVisibleTo(dlg)
+    assert dlg.pages.currentWidget() is dlg.done_page
+    told = dlg.done_text.text()
+    assert "“Dr. O'Brien”" in told and "own password" in told and "temporary horse 42" not in told
+    slip = dlg.save_slip(str(tmp_path / "slip.pdf"))
+    assert slip is not None and (slip.stat().st_mode & 0o777) == 0o600
+    text = subprocess.run(["pdftotext", str(slip), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Dr. O'Brien" in text and "temporary horse 42" not in text and "no password" in text
+    dlg.done_button.click()
+    assert dlg.result() == dlg.DialogCode.Accepted
+    data_dir_store.open("Dr. O'Brien", "temporary horse 42", allow_temporary=True).close()

@@ -15,14 +15,14 @@ from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.ui.frontdesk import ActivityLogDialog, ChangeGuideDialog
 
 
-def _unlocked(controller, store):
-    profile = store.create("Dr Lock", PW)
+def _unlocked(controller, data_dir_store):
+    profile = data_dir_store.create("Dr Lock", PW)
     profile.add_device("Office PC", DeviceOption.PUSH)
     return profile, controller.open_profile(profile)
 
 
-def test_lock_while_the_practice_wizard_is_open(qtbot, controller, store) -> None:
-    profile, window = _unlocked(controller, store)
+def test_lock_while_the_practice_wizard_is_open(qtbot, controller, data_dir_store) -> None:
+    profile, window = _unlocked(controller, data_dir_store)
     window.open_practice()
     dialog = window.dialog
     QTimer.singleShot(0, controller.lock)  # runs inside the wizard's own event loop
@@ -31,8 +31,8 @@ def test_lock_while_the_practice_wizard_is_open(qtbot, controller, store) -> Non
     assert not profile.vault.is_open
 
 
-def test_lock_while_the_guide_wizard_is_open(qtbot, controller, store) -> None:
-    profile, window = _unlocked(controller, store)
+def test_lock_while_the_guide_wizard_is_open(qtbot, controller, data_dir_store) -> None:
+    profile, window = _unlocked(controller, data_dir_store)
     window.erx.show_change_guide()
     dialog = window.erx.dialog
     assert isinstance(dialog, ChangeGuideDialog)
@@ -42,8 +42,8 @@ def test_lock_while_the_guide_wizard_is_open(qtbot, controller, store) -> None:
     assert dialog.message.text() == ""  # it did not go on to read the closed vault
 
 
-def test_lock_while_the_guide_record_dialog_is_open(qtbot, controller, store) -> None:
-    profile, window = _unlocked(controller, store)
+def test_lock_while_the_guide_record_dialog_is_open(qtbot, controller, data_dir_store) -> None:
+    profile, window = _unlocked(controller, data_dir_store)
     window.erx.show_change_guide()
     dialog = window.erx.dialog
     QTimer.singleShot(0, controller.lock)
@@ -52,8 +52,8 @@ def test_lock_while_the_guide_record_dialog_is_open(qtbot, controller, store) ->
     assert dialog.message.text() == ""
 
 
-def test_closed_dialogs_stop_listening(qtbot, controller, store) -> None:
-    profile, window = _unlocked(controller, store)
+def test_closed_dialogs_stop_listening(qtbot, controller, data_dir_store) -> None:
+    profile, window = _unlocked(controller, data_dir_store)
     base = len(profile._listeners)
     for _ in range(5):
         window.erx.show_change_guide()
@@ -64,20 +64,20 @@ def test_closed_dialogs_stop_listening(qtbot, controller, store) -> None:
     assert len(profile._listeners) == base  # was 1 -> 11: every hidden dialog refreshed on each change
 
 
-def test_open_dialog_follows_changes_and_catches_up_when_shown_again(qtbot, profile) -> None:
-    dlg = ActivityLogDialog(profile)
+def test_open_dialog_follows_changes_and_catches_up_when_shown_again(qtbot, ada_profile) -> None:
+    dlg = ActivityLogDialog(ada_profile)
     qtbot.addWidget(dlg)
-    base = len(profile._listeners)
+    base = len(ada_profile._listeners)
     dlg.show()
     before = dlg.model.rowCount()
-    profile.add_device("Desk phone", DeviceOption.PUSH)
+    ada_profile.add_device("Desk phone", DeviceOption.PUSH)
     assert dlg.model.rowCount() == before + 1  # listening while open
     dlg.close()
-    assert len(profile._listeners) == base - 1
-    profile.add_device("Spare phone", DeviceOption.PUSH)
+    assert len(ada_profile._listeners) == base == 1  # one listener per profile: its ui.bridge
+    ada_profile.add_device("Spare phone", DeviceOption.PUSH)
     assert dlg.model.rowCount() == before + 1  # closed: no refresh
     dlg.show()
     assert dlg.model.rowCount() == before + 2  # shown again: caught up and listening
-    assert len(profile._listeners) == base
-    profile.add_device("Third phone", DeviceOption.PUSH)
+    assert len(ada_profile._listeners) == base
+    ada_profile.add_device("Third phone", DeviceOption.PUSH)
     assert dlg.model.rowCount() == before + 3

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,9 +24,9 @@ from epcs_desktop.ui.frontdesk.practice_dialog import BANNER
 HERE = Path(__file__).parent
 
 
-def test_practice_qr_decodes_and_code_is_confirmed(qtbot, profile) -> None:
+def test_practice_qr_decodes_and_code_is_confirmed(qtbot, ada_profile) -> None:
     clock = FixedClock(T0)
-    dlg = PracticeDialog(profile, clock=clock)
+    dlg = PracticeDialog(ada_profile, clock=clock)
     qtbot.addWidget(dlg)
     dlg.show()
     assert "PRACTICE" in dlg.windowTitle() and "not ID.me" in BANNER
@@ -59,47 +58,22 @@ def test_practice_qr_decodes_and_code_is_confirmed(qtbot, profile) -> None:
     assert dlg.close_button.text() == "Finish practice"
     dlg.accept()
     # nothing real touched
-    assert [d.nickname for d in profile.devices()] == ["android"]
+    assert [d.nickname for d in ada_profile.devices()] == ["android"]
 
 
-def test_practice_generator_enrolled_here_is_removed_on_close(qtbot, profile) -> None:
-    dlg = PracticeDialog(profile, clock=FixedClock(T0))
+def test_practice_generator_enrolled_here_is_removed_on_close(qtbot, ada_profile) -> None:
+    dlg = PracticeDialog(ada_profile, clock=FixedClock(T0))
     qtbot.addWidget(dlg)
     # What the wizard does with the scanned practice code:
     params = parse_uri(dlg.session.uri())
-    profile.add_device("This computer", DeviceOption.GENERATOR_HERE, params, make_primary=True)
-    assert profile.primary().nickname == "This computer"
+    ada_profile.add_device("This computer", DeviceOption.GENERATOR_HERE, params, make_primary=True)
+    assert ada_profile.primary().nickname == "This computer"
     dlg.reject()
     assert dlg.removed == ["This computer"]
-    assert [d.nickname for d in profile.devices()] == ["android"]
-    assert profile.primary().nickname == "android"
-    details = " ".join(e.detail for e in profile.activity())
+    assert [d.nickname for d in ada_profile.devices()] == ["android"]
+    assert ada_profile.primary().nickname == "android"
+    details = " ".join(e.detail for e in ada_profile.activity())
     assert params.secret not in details
-
-
-def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as fh:
-        number = fh.readline().strip()
-    if not number:
-        proc.kill()
-        pytest.skip("Xvfb did not start")
-    return proc, f":{number}"
-
-
-@pytest.fixture
-def xvfb_display():
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed (scripts/common.sh TEST_DEBS)")
-    proc, display = _start_xvfb()
-    yield display
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 @pytest.mark.xvfb
@@ -117,3 +91,50 @@ def test_practice_code_scanned_from_the_real_screen(xvfb_display, tmp_path) -> N
     assert result["accepted"], result["message"]
     assert "This was only practice" in result["message"]
     assert not result["typed_code_in_message"]
+
+
+PLACEMENT = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from epcs_desktop.core.clock import FixedClock
+from epcs_desktop.core.profiles import ProfileStore
+from epcs_desktop.ui.frontdesk import PracticeDialog
+from epcs_desktop.ui.wizard import EnrollWizard
+p = ProfileStore(sys.argv[1]).create("Dr Practice", "practice password")
+dlg = PracticeDialog(p, None, FixedClock(2e9))
+dlg.show()
+dlg.secure_continue.click()
+dlg.move(int(sys.argv[2]), 60)
+app.processEvents()
+wizard = EnrollWizard(p, dlg, clock=FixedClock(2e9))
+dlg.place_beside_qr(wizard)
+wizard.show()
+app.processEvents()
+qr, w, screen = dlg.qr_rect(), wizard.frameGeometry(), dlg.screen().availableGeometry()
+print(json.dumps({"overlap": w.intersects(qr), "qr_visible": screen.contains(qr),
+                  "wizard_on_screen": screen.contains(w), "qr": qr.getRect(), "wizard": w.getRect()}))
+wizard.reject(); dlg.reject(); p.close()
+"""
+
+
+@pytest.mark.parametrize(("width", "dialog_x"), [(1920, 300), (1280, 500), (1280, 20)])
+def test_practice_wizard_opens_beside_the_practice_qr(tmp_path: Path, width: int, dialog_x: int) -> None:
+    """Item 9: "Scan from the screen" needs the practice QR uncovered; the wizard opens beside it."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "screen.json"
+    screen = {"name": "s", "x": 0, "y": 0, "width": width, "height": 1024}
+    config.write_text(json.dumps({"screens": [screen]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    out = subprocess.run(
+        [sys.executable, "-c", PLACEMENT, str(tmp_path / "d"), str(dialog_x)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert not result["overlap"], result
+    assert result["qr_visible"] and result["wizard_on_screen"], result

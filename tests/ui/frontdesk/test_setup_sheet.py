@@ -24,16 +24,16 @@ def pdf_text(path: Path) -> str:
     return re.sub(r"\s+", " ", out.stdout)
 
 
-def test_sheet_lists_roster_steps_and_notice_without_secrets(qtbot, profile, tmp_path: Path) -> None:
+def test_sheet_lists_roster_steps_and_notice_without_secrets(qtbot, ada_profile, tmp_path: Path) -> None:
     clock = FixedClock(T0)
-    profile.add_device("Office iPad", DeviceOption.PUSH)
-    profile.set_prescriber(PrescriberInfo("CA", "A123456", "BR1234563", "1234567893"))
-    guide = ChangeDeviceGuide(profile, state_store(profile), clock)
+    ada_profile.add_device("Office iPad", DeviceOption.PUSH)
+    ada_profile.set_prescriber(PrescriberInfo("CA", "A123456", "BR1234563", "1234567893"))
+    guide = ChangeDeviceGuide(ada_profile, state_store(ada_profile), clock)
     guide.start()
     guide.mark(OPEN_IDME)
-    profile.add_device("New iPhone", DeviceOption.GENERATOR_OTHER)
+    ada_profile.add_device("New iPhone", DeviceOption.GENERATOR_OTHER)
 
-    pdf = save_setup_sheet(profile, tmp_path / "sheet.pdf", clock)
+    pdf = save_setup_sheet(ada_profile, tmp_path / "sheet.pdf", clock)
     assert pdf.read_bytes().startswith(b"%PDF")
     text = pdf_text(pdf)
 
@@ -46,18 +46,18 @@ def test_sheet_lists_roster_steps_and_notice_without_secrets(qtbot, profile, tmp
     assert "BR1234563" in text and "1234567893" in text
     assert "2 of 6 steps done" in text
     done, left = text.split("Done:")[1].split("Left:")
-    assert "Open ID.me from DrChrono" in done and "Set up the new device" in done
+    assert "Open ID.me from DrChrono" in done and "Set up and confirm the new device" in done
     assert "Delete the old device in ID.me" in left and "Select the new primary device" in left
     assert "not a DEA 'hard token' separate from the prescribing computer (21 CFR 1311.115)" in text
 
     assert SECRET not in text and "otpauth" not in text.lower()
-    codes = {totp_at(profile.device("android").otp, T0 + 30 * k) for k in range(-2, 3)}
+    codes = {totp_at(ada_profile.device("android").otp, T0 + 30 * k) for k in range(-2, 3)}
     assert not any(c in text for c in codes)
     assert SECRET.encode() not in pdf.read_bytes()
 
 
-def test_sheet_without_guide_lists_the_six_steps(qtbot, profiles, tmp_path: Path) -> None:
-    with profiles.create("Dr Empty", "empty password") as p:
+def test_sheet_without_guide_lists_the_six_steps(qtbot, data_dir_store, tmp_path: Path) -> None:
+    with data_dir_store.create("Dr Empty", "empty password") as p:
         text = pdf_text(save_setup_sheet(p, tmp_path / "empty.pdf", FixedClock(T0)))
     assert "No device is recorded in this profile yet." in text
     assert "No device change in progress" in text

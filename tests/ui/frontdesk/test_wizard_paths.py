@@ -36,8 +36,8 @@ def drive_wizard_with_key(key: str, nickname: str, primary: bool, seen: list[str
             wizard.reject()
 
 
-def test_practice_key_typed_into_the_wizard_is_removed_afterwards(qtbot, profile) -> None:
-    dlg = PracticeDialog(profile, clock=FixedClock(T0))
+def test_practice_key_typed_into_the_wizard_is_removed_afterwards(qtbot, ada_profile) -> None:
+    dlg = PracticeDialog(ada_profile, clock=FixedClock(T0))
     qtbot.addWidget(dlg)
     dlg.show()
     seen: list[str] = []
@@ -45,17 +45,17 @@ def test_practice_key_typed_into_the_wizard_is_removed_afterwards(qtbot, profile
     QTimer.singleShot(0, lambda: drive_wizard_with_key(key, "Practice here", True, seen))
     dlg.wizard_button.click()
     assert seen == ["Practice here"]
-    assert [d.nickname for d in profile.devices()] == ["android", "Practice here"]
-    assert profile.primary().nickname == "Practice here"
+    assert [d.nickname for d in ada_profile.devices()] == ["android", "Practice here"]
+    assert ada_profile.primary().nickname == "Practice here"
     assert "removed when the practice ends" in dlg.barcode_message.text()
     dlg.accept()
     assert dlg.removed == ["Practice here"]
-    assert [d.nickname for d in profile.devices()] == ["android"]
-    assert profile.primary().nickname == "android"
+    assert [d.nickname for d in ada_profile.devices()] == ["android"]
+    assert ada_profile.primary().nickname == "android"
 
 
-def test_guide_step_five_through_the_wizard(qtbot, profile) -> None:
-    dlg = ChangeGuideDialog(profile, clock=FixedClock(T0))
+def test_guide_step_five_through_the_wizard(qtbot, ada_profile) -> None:
+    dlg = ChangeGuideDialog(ada_profile, clock=FixedClock(T0))
     qtbot.addWidget(dlg)
     dlg.show()
     seen: list[str] = []

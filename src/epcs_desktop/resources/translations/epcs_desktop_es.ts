@@ -2,6 +2,693 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>core</name>
+    <message>
+        <location filename="../../core/guide.py" line="61"/>
+        <source>Open ID.me from DrChrono</source>
+        <translation>Abra ID.me desde DrChrono</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="63"/>
+        <source>In DrChrono go to Account &gt; Provider Settings &gt; eRx Info and click “Update MFA Device” (or open your ID.me account directly).</source>
+        <translation>En DrChrono vaya a Account &gt; Provider Settings &gt; eRx Info y haga clic en «Update MFA Device» (o abra directamente su cuenta de ID.me).</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="67"/>
+        <source>The eRx Info tab with the ID.me Device Information table (Name · Option · Primary Device) and the link “Update MFA Device” above it.</source>
+        <translation>La pestaña eRx Info con la tabla ID.me Device Information (Name · Option · Primary Device) y, encima, el enlace «Update MFA Device».</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="71"/>
+        <location filename="../../core/guide.py" line="122"/>
+        <source>Open DrChrono eRx Info</source>
+        <translation>Abrir eRx Info de DrChrono</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="76"/>
+        <source>Go to Sign In &amp; Security</source>
+        <translation>Vaya a «Sign In &amp; Security»</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="77"/>
+        <source>Once you are logged into ID.me, click “Sign In &amp; Security” in the top menu.</source>
+        <translation>Una vez dentro de ID.me, haga clic en «Sign In &amp; Security» en el menú superior.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="78"/>
+        <source>ID.me&apos;s menu: OVERVIEW · PROFILE · SIGN IN &amp; SECURITY · MY WALLET.</source>
+        <translation>El menú de ID.me: OVERVIEW · PROFILE · SIGN IN &amp; SECURITY · MY WALLET.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="80"/>
+        <location filename="../../core/guide.py" line="109"/>
+        <location filename="../../core/guide.py" line="138"/>
+        <source>Open ID.me Sign In &amp; Security</source>
+        <translation>Abrir «Sign In &amp; Security» de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="85"/>
+        <source>Sign in with your current MFA device</source>
+        <translation>Inicie sesión con su dispositivo MFA actual</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="87"/>
+        <source>ID.me asks you to finish signing in with multi-factor authentication: choose the method of your current primary device and enter its 6-digit code (or approve the push).</source>
+        <translation>ID.me le pide terminar de iniciar sesión con autenticación multifactor: elija el método de su dispositivo principal actual y escriba su código de 6 dígitos (o apruebe la notificación push).</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="91"/>
+        <source>“COMPLETE YOUR SIGN IN” with the choices Text Message or Phone Call, Push Notification and Code Generator Application.</source>
+        <translation>«COMPLETE YOUR SIGN IN» con las opciones Text Message or Phone Call, Push Notification y Code Generator Application.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="98"/>
+        <source>Set up and confirm the new device</source>
+        <translation>Configure y confirme el dispositivo nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="128"/>
+        <source>Delete the old device in ID.me</source>
+        <translation>Elimine el dispositivo antiguo en ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="130"/>
+        <source>Only now, with the new device working and primary, click the trash can next to the old device under “Your Multi-Factor Sign in Method”, then mark it removed here.</source>
+        <translation>Solo ahora, con el dispositivo nuevo funcionando y como principal, haga clic en la papelera junto al dispositivo antiguo en “Your Multi-Factor Sign in Method” y márquelo aquí como eliminado.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="152"/>
+        <source>These steps keep your current device until the new one works and is primary, so you can always sign in. DrChrono&apos;s help article lists deleting the old device first; doing that before the new one works can lock you out of signing controlled-substance prescriptions.</source>
+        <translation>Estos pasos conservan su dispositivo actual hasta que el nuevo funcione y sea el principal, para que siempre pueda iniciar sesión. El artículo de ayuda de DrChrono indica eliminar primero el dispositivo antiguo; hacerlo antes de que el nuevo funcione puede impedirle firmar recetas de sustancias controladas.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="320"/>
+        <source>There was no old device to remove.</source>
+        <translation>No había ningún dispositivo antiguo que eliminar.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="323"/>
+        <source>“{name}” is still listed here.</source>
+        <translation>“{name}” sigue en la lista aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="325"/>
+        <source>“{name}” was removed here.</source>
+        <translation>“{name}” se eliminó aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="329"/>
+        <source>Added here: {names}.</source>
+        <translation>Añadido aquí: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="331"/>
+        <source>No device has been added since the guide started.</source>
+        <translation>No se ha añadido ningún dispositivo desde que empezó la guía.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="336"/>
+        <source>“{name}” is now the primary device.</source>
+        <translation>“{name}” es ahora el dispositivo principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="339"/>
+        <source>No device is marked primary.</source>
+        <translation>Ningún dispositivo está marcado como principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="346"/>
+        <source>“{name}” is still the primary device here.</source>
+        <translation>“{name}” sigue siendo aquí el dispositivo principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="352"/>
+        <source>Ticked by you.</source>
+        <translation>Marcado por usted.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="385"/>
+        <source>Choose “Code Generator Application” and enter the code of “{name}”.</source>
+        <translation>Elija “Code Generator Application” e introduzca el código de “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="388"/>
+        <source>Choose “Push Notification” and approve the sign-in on “{name}”.</source>
+        <translation>Elija “Push Notification” y apruebe el inicio de sesión en “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="390"/>
+        <source>Choose “Code Generator Application” and enter the code shown by the app on “{name}”.</source>
+        <translation>Elija “Code Generator Application” e introduzca el código que muestra la aplicación en “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="134"/>
+        <source>“Securing Your Account” with Push Notification and Code Generator sections, each device listed with its date added and a trash can.</source>
+        <translation>«Securing Your Account» con las secciones Push Notification y Code Generator; cada dispositivo aparece con su fecha de alta y una papelera.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="100"/>
+        <source>Click “Set Up” and choose “Enroll with barcode / secret key”. Scan the QR code with this program (or type the secret key), enter the 6-digit code on “Confirm your device” and give it a unique nickname. If the new device is a phone app or push device, record it here.</source>
+        <translation>Haga clic en «Set Up» y elija «Enroll with barcode / secret key». Escanee el código QR con este programa (o escriba la clave secreta), escriba el código de 6 dígitos en «Confirm your device» y dele un apodo único. Si el dispositivo nuevo es una aplicación de teléfono o un dispositivo push, regístrelo aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="105"/>
+        <source>“SECURE YOUR ACCOUNT”, then a QR code with a secret key, then “Confirm your device” asking for the 6-digit code and a device name.</source>
+        <translation>«SECURE YOUR ACCOUNT», luego un código QR con una clave secreta y después «Confirm your device», que pide el código de 6 dígitos y un nombre de dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="115"/>
+        <source>Select the new primary device in DrChrono</source>
+        <translation>Seleccione el nuevo dispositivo principal en DrChrono</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="117"/>
+        <source>Return to DrChrono&apos;s Account &gt; Provider Settings &gt; eRx Info, click “Select as Primary Device” next to the new device, then mark it primary here too.</source>
+        <translation>Vuelva a Account &gt; Provider Settings &gt; eRx Info en DrChrono, haga clic en «Select as Primary Device» junto al dispositivo nuevo y márquelo también aquí como principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="120"/>
+        <source>The ID.me Device Information table with “Is Primary” next to exactly one device.</source>
+        <translation>La tabla ID.me Device Information con «Is Primary» junto a un solo dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../core/enrollment.py" line="27"/>
+        <source>Imported code generator</source>
+        <translation>Generador de códigos importado</translation>
+    </message>
+    <message>
+        <location filename="../../core/enrollment.py" line="32"/>
+        <source>This is a counter-based (HOTP) code; ID.me uses time-based codes (TOTP). Counter-based codes are not supported here.</source>
+        <translation>Este es un código basado en contador (HOTP); ID.me usa códigos basados en tiempo (TOTP). Aquí no se admiten códigos basados en contador.</translation>
+    </message>
+    <message>
+        <location filename="../../core/enrollment.py" line="35"/>
+        <source>A code generator held in this app needs its secret key or QR code.</source>
+        <translation>Un generador de códigos guardado en esta aplicación necesita su clave secreta o su código QR.</translation>
+    </message>
+    <message>
+        <location filename="../../core/enrollment.py" line="36"/>
+        <source>Only a code generator held in this app stores a secret key.</source>
+        <translation>Solo un generador de códigos guardado en esta aplicación almacena una clave secreta.</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="57"/>
+        <source>otpauth link list (.txt)</source>
+        <translation>Lista de enlaces otpauth (.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="58"/>
+        <source>Aegis export, not encrypted (.json)</source>
+        <translation>Exportación de Aegis, sin cifrar (.json)</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="59"/>
+        <source>Aegis export, encrypted with a password (.json)</source>
+        <translation>Exportación de Aegis, cifrada con una contraseña (.json)</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="60"/>
+        <source>2FAS backup, not encrypted (.2fas)</source>
+        <translation>Copia de seguridad de 2FAS, sin cifrar (.2fas)</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="73"/>
+        <source>This file holds the secret keys of your code generators without any protection: anyone who gets a copy can make your sign-in codes. Keep it somewhere only you can reach and delete it once it is imported.</source>
+        <translation>Este archivo contiene las claves secretas de sus generadores de códigos sin ninguna protección: cualquiera que obtenga una copia puede generar sus códigos de inicio de sesión. Guárdelo donde solo usted tenga acceso y elimínelo en cuanto lo haya importado.</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="78"/>
+        <source>This file holds the secret keys of your code generators, protected only by the export password. Anyone who gets a copy and guesses that password can make your sign-in codes.</source>
+        <translation>Este archivo contiene las claves secretas de sus generadores de códigos, protegidas solo por la contraseña de exportación. Cualquiera que obtenga una copia y adivine esa contraseña puede generar sus códigos de inicio de sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="81"/>
+        <source>This profile holds no code generators, so there is nothing to export.</source>
+        <translation>Este perfil no guarda ningún generador de códigos, así que no hay nada que exportar.</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="82"/>
+        <source>Exporting secret keys is turned off by your practice&apos;s IT.</source>
+        <translation>El departamento de TI de su consulta ha desactivado la exportación de claves secretas.</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="83"/>
+        <source>An export cannot be written over a profile file or into the profiles folder.</source>
+        <translation>Una exportación no puede escribirse sobre un archivo de perfil ni en la carpeta de perfiles.</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="84"/>
+        <source>That file already exists; choose another name.</source>
+        <translation>Ese archivo ya existe; elija otro nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="163"/>
+        <source>An encrypted export needs a password.</source>
+        <translation>Una exportación cifrada necesita una contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="276"/>
+        <source>That is a folder; give a file name for the export.</source>
+        <translation>Eso es una carpeta; indique un nombre de archivo para la exportación.</translation>
+    </message>
+    <message>
+        <location filename="../../core/export.py" line="280"/>
+        <source>The folder for the export does not exist.</source>
+        <translation>La carpeta de la exportación no existe.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="29"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="30"/>
+        <source>Choose a password of at least 8 characters.</source>
+        <translation>Elija una contraseña de al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="31"/>
+        <source>The password cannot be blank.</source>
+        <translation>La contraseña no puede estar en blanco.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="32"/>
+        <source>The password cannot contain a NUL character.</source>
+        <translation>La contraseña no puede contener un carácter NUL.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="33"/>
+        <source>A password cannot have the form x&apos;…&apos;: that form is reserved for raw encryption keys.</source>
+        <translation>Una contraseña no puede tener la forma x&apos;…&apos;: esa forma está reservada para claves de cifrado en bruto.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="34"/>
+        <source>Choose a password of your own, not the temporary one you were given.</source>
+        <translation>Elija una contraseña propia, no la temporal que le dieron.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="36"/>
+        <source>Very weak</source>
+        <translation>Muy débil</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="36"/>
+        <source>Weak</source>
+        <translation>Débil</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="36"/>
+        <source>Fair</source>
+        <translation>Aceptable</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="36"/>
+        <source>Good</source>
+        <translation>Buena</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="36"/>
+        <source>Strong</source>
+        <translation>Sólida</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="40"/>
+        <source>Avoid sequences such as abc or 6543.</source>
+        <translation>Evite secuencias como abc o 6543.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="41"/>
+        <source>Avoid repeated characters and words.</source>
+        <translation>Evite caracteres y palabras repetidos.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="42"/>
+        <source>This is similar to a commonly used password.</source>
+        <translation>Se parece a una contraseña de uso común.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="43"/>
+        <source>Avoid dates and years that are connected to you.</source>
+        <translation>Evite fechas y años relacionados con usted.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="44"/>
+        <source>Names and surnames on their own are easy to guess.</source>
+        <translation>Los nombres y apellidos solos son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="45"/>
+        <source>Avoid rows of keys on the keyboard.</source>
+        <translation>Evite filas de teclas del teclado.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="47"/>
+        <source>Use at least 8 characters.</source>
+        <translation>Use al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="48"/>
+        <source>Add another word or two; uncommon words are better.</source>
+        <translation>Añada una o dos palabras más; las palabras poco comunes son mejores.</translation>
+    </message>
+    <message>
+        <location filename="../../core/qr.py" line="282"/>
+        <source>“{name}” is not a picture this program can open. Use one of these formats: {formats}.</source>
+        <extracomment>Larger files than this are not images a person means to scan (and would be slow to decode). Pillow&apos;s decompression-bomb guard, in pixels (a 16k x 12k photo is still fine).</extracomment>
+        <translation>“{name}” no es una imagen que este programa pueda abrir. Use uno de estos formatos: {formats}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/qr.py" line="286"/>
+        <source>“{name}” is too large a picture to read. Take a screenshot of just the QR code.</source>
+        <translation>“{name}” es una imagen demasiado grande para leerla. Haga una captura solo del código QR.</translation>
+    </message>
+    <message>
+        <location filename="../../core/qr.py" line="290"/>
+        <source>“{name}” is damaged or incomplete. Save the picture again and choose the new copy.</source>
+        <translation>“{name}” está dañada o incompleta. Guarde la imagen de nuevo y elija la copia nueva.</translation>
+    </message>
+    <message>
+        <location filename="../../core/secret_hints.py" line="33"/>
+        <source>A secret key holds only the letters A to Z and the digits 2 to 7 (spaces and hyphens are ignored).</source>
+        <translation>Una clave secreta solo contiene las letras de la A a la Z y las cifras del 2 al 7 (se ignoran los espacios y guiones).</translation>
+    </message>
+    <message>
+        <location filename="../../core/secret_hints.py" line="63"/>
+        <source>Type the secret key ID.me shows under the QR code.</source>
+        <translation>Escriba la clave secreta que ID.me muestra debajo del código QR.</translation>
+    </message>
+    <message>
+        <location filename="../../core/secret_hints.py" line="79"/>
+        <source>Character {position} is the digit 1, which a key never holds: did you mean the letter I or L?</source>
+        <translation>El carácter {position} es la cifra 1, que una clave nunca contiene: ¿quería escribir la letra I o la L?</translation>
+    </message>
+    <message>
+        <location filename="../../core/secret_hints.py" line="87"/>
+        <source>Character {position} is the digit {char}, which a key never holds: did you mean the letter {letter}?</source>
+        <translation>El carácter {position} es la cifra {char}, que una clave nunca contiene: ¿quería escribir la letra {letter}?</translation>
+    </message>
+    <message>
+        <location filename="../../core/secret_hints.py" line="96"/>
+        <source>Character {position} (“{char}”) cannot be part of a key: a key holds only the letters A to Z and the digits 2 to 7 (spaces and hyphens are ignored).</source>
+        <translation>El carácter {position} (“{char}”) no puede formar parte de una clave: una clave solo contiene las letras de la A a la Z y las cifras del 2 al 7 (se ignoran los espacios y guiones).</translation>
+    </message>
+    <message>
+        <location filename="../../core/secret_hints.py" line="104"/>
+        <source>This is much longer than a secret key ({count} characters).</source>
+        <translation>Esto es mucho más largo que una clave secreta ({count} caracteres).</translation>
+    </message>
+    <message>
+        <location filename="../../core/secret_hints.py" line="107"/>
+        <source>A key cannot have {count} characters: one is probably missing or typed twice.</source>
+        <translation>Una clave no puede tener {count} caracteres: probablemente falta uno o está repetido.</translation>
+    </message>
+    <message>
+        <location filename="../../core/secret_hints.py" line="112"/>
+        <source>The key is too short ({count} characters); ID.me&apos;s keys have at least 16.</source>
+        <translation>La clave es demasiado corta ({count} caracteres); las claves de ID.me tienen al menos 16.</translation>
+    </message>
+    <message>
+        <location filename="../../core/secret_hints.py" line="118"/>
+        <source>This is not a secret key this program can use.</source>
+        <translation>Esta no es una clave secreta que este programa pueda usar.</translation>
+    </message>
+    <message>
+        <location filename="../../core/secret_hints.py" line="128"/>
+        <source>This is a {bits}-bit key. The service that made it chose that length; codes from it work the same.</source>
+        <translation>Es una clave de {bits} bits. El servicio que la creó eligió esa longitud; sus códigos funcionan igual.</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="34"/>
+        <source>profile created</source>
+        <translation>perfil creado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="35"/>
+        <source>profile handed over</source>
+        <translation>perfil entregado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="36"/>
+        <source>device added</source>
+        <translation>dispositivo añadido</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="37"/>
+        <source>device removed</source>
+        <translation>dispositivo eliminado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="38"/>
+        <source>device renamed</source>
+        <translation>dispositivo renombrado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="39"/>
+        <source>device set aside</source>
+        <translation>dispositivo apartado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="40"/>
+        <source>primary changed</source>
+        <translation>principal cambiado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="41"/>
+        <source>password changed</source>
+        <translation>contraseña cambiada</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="42"/>
+        <source>setting changed</source>
+        <translation>ajuste cambiado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="43"/>
+        <source>backup made</source>
+        <translation>copia de seguridad hecha</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="44"/>
+        <source>backup restored</source>
+        <translation>copia de seguridad restaurada</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="45"/>
+        <source>change-device guide</source>
+        <translation>guía de cambio de dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="46"/>
+        <source>compliance notice shown</source>
+        <translation>aviso de cumplimiento mostrado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="47"/>
+        <source>failed unlocks</source>
+        <translation>desbloqueos fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="337"/>
+        <source>Your practice&apos;s IT requires backups to be saved in the folder “{folder}”; choose a file there.</source>
+        <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="485"/>
+        <source>“{name}” ({option}) is added.</source>
+        <translation>Se añade “{name}” ({option}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="486"/>
+        <source>“{name}” ({option}) is added as “{new}”: another device here is called “{name}”.</source>
+        <translation>Se añade “{name}” ({option}) como “{new}”: aquí ya hay otro dispositivo llamado “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="487"/>
+        <source>“{name}” becomes the primary device.</source>
+        <translation>“{name}” pasa a ser el dispositivo principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="488"/>
+        <source>“{name}” stays the primary device.</source>
+        <translation>“{name}” sigue siendo el dispositivo principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="549"/>
+        <source>“{name}” ({option}) is removed.</source>
+        <translation>Se elimina “{name}” ({option}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="551"/>
+        <source>“{name}” ({option}) is kept.</source>
+        <translation>Se conserva “{name}” ({option}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="555"/>
+        <source>“{name}” is replaced by the backup&apos;s device of that name ({option}).</source>
+        <translation>“{name}” se sustituye por el dispositivo de ese nombre de la copia ({option}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="575"/>
+        <source>“{name}” is kept: it is already here.</source>
+        <translation>Se conserva “{name}”: ya está aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="579"/>
+        <source>“{name}” is kept: it is already here as “{here}”.</source>
+        <translation>Se conserva “{name}”: ya está aquí como “{here}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="607"/>
+        <source>Prescriber Info is kept: another clinician&apos;s is never merged in.</source>
+        <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="610"/>
+        <source>Prescriber Info becomes: {fields}.</source>
+        <translation>La información del prescriptor pasa a ser: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="612"/>
+        <source>Prescriber Info is kept.</source>
+        <translation>Se conserva la información del prescriptor.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="614"/>
+        <source>Identity confirmation is taken from the backup.</source>
+        <translation>La confirmación de identidad se toma de la copia.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="623"/>
+        <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
+        <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="853"/>
+        <source>This backup was made from the profile “{backup}”, and this profile is “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
+        <translation>Esta copia se hizo del perfil “{backup}” y este perfil es “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="38"/>
+        <source>Lock after inactivity (minutes)</source>
+        <translation>Bloquear tras inactividad (minutos)</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="39"/>
+        <source>The profile locks itself after this many idle minutes; 0 never locks (not recommended).</source>
+        <translation>El perfil se bloquea solo tras estos minutos sin uso; 0 no lo bloquea nunca (no recomendado).</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="43"/>
+        <source>Clear copied codes after (seconds)</source>
+        <translation>Borrar los códigos copiados tras (segundos)</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="44"/>
+        <source>A copied code is wiped from the clipboard after this many seconds; 0 keeps it.</source>
+        <translation>Un código copiado se borra del portapapeles tras estos segundos; 0 lo conserva.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="48"/>
+        <source>ID.me Sign In &amp; Security</source>
+        <translation>Sign In &amp; Security de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="49"/>
+        <source>Where ID.me lets you add, rename or delete MFA devices.</source>
+        <translation>Donde ID.me le permite añadir, renombrar o eliminar dispositivos MFA.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="52"/>
+        <source>DrChrono eRx Info</source>
+        <translation>eRx Info de DrChrono</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="53"/>
+        <source>DrChrono&apos;s Account &gt; Provider Settings page (eRx Info tab).</source>
+        <translation>La página Account &gt; Provider Settings de DrChrono (pestaña eRx Info).</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="56"/>
+        <source>EPCS Permissions</source>
+        <translation>Permisos EPCS</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="57"/>
+        <source>DrChrono&apos;s page for adjusting EPCS permissions.</source>
+        <translation>La página de DrChrono para ajustar los permisos EPCS.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="60"/>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="60"/>
+        <source>Which camera scans QR codes (0 is the first).</source>
+        <translation>Qué cámara lee los códigos QR (0 es la primera).</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="64"/>
+        <source>Check this computer&apos;s clock</source>
+        <translation>Comprobar el reloj de este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="65"/>
+        <source>Ask the time server at unlock and every few hours whether this computer&apos;s clock is right. Turn off on computers that must not contact a time server.</source>
+        <translation>Preguntar al servidor de hora, al desbloquear y cada pocas horas, si el reloj de este equipo es correcto. Desactívelo en equipos que no deben contactar con un servidor de hora.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="69"/>
+        <source>Time server</source>
+        <translation>Servidor de hora</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="70"/>
+        <source>Used to check that this computer&apos;s clock is right; codes depend on it. A host name or address, optionally with a port (host:123, [2001:db8::1]:123).</source>
+        <translation>Sirve para comprobar que el reloj de este equipo es correcto; los códigos dependen de ello. Un nombre de host o una dirección, con puerto opcional (host:123, [2001:db8::1]:123).</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="74"/>
+        <source>Backup reminder (days)</source>
+        <translation>Recordatorio de copia (días)</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="75"/>
+        <source>Remind me to make an encrypted backup after this many days; 0 turns reminders off.</source>
+        <translation>Recordarme hacer una copia cifrada tras estos días; 0 desactiva los recordatorios.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="80"/>
+        <source>Turn off practice enrollment</source>
+        <translation>Desactivar la inscripción de práctica</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="81"/>
+        <source>Hide Tools &gt; Practice enrollment, the rehearsal of ID.me&apos;s enrollment with sample codes.</source>
+        <translation>Ocultar Herramientas &gt; Inscripción de práctica, el ensayo de la inscripción de ID.me con códigos de ejemplo.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="84"/>
+        <source>Turn off exports</source>
+        <translation>Desactivar las exportaciones</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="85"/>
+        <source>Refuse exporting this profile&apos;s code generators (otpauth list, Aegis, 2FAS files).</source>
+        <translation>Rechazar la exportación de los generadores de códigos de este perfil (lista otpauth, archivos Aegis, 2FAS).</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="88"/>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="89"/>
+        <source>Encrypted backups are saved in this folder (empty: you choose each time).</source>
+        <translation>Las copias cifradas se guardan en esta carpeta (vacío: usted elige cada vez).</translation>
+    </message>
+</context>
+<context>
     <name>AccountsPage</name>
     <message>
         <location filename="../../ui/wizard/accounts_page.py" line="29"/>
@@ -14,7 +701,7 @@
         <translation>Esta exportación de Google Authenticator contiene estas cuentas. Añada solo la de ID.me.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/accounts_page.py" line="60"/>
+        <location filename="../../ui/wizard/accounts_page.py" line="61"/>
         <source>Not included: {items}</source>
         <translation>No incluidas: {items}</translation>
     </message>
@@ -22,57 +709,72 @@
 <context>
     <name>ActivityLogDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="149"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="152"/>
         <source>Activity log — {name}</source>
         <translation>Registro de actividad — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="163"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="166"/>
         <source>Activity log entries</source>
         <translation>Entradas del registro de actividad</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="165"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="169"/>
         <source>Filter (e.g. a device name)</source>
         <translation>Filtrar (p. ej., el nombre de un dispositivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="167"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="171"/>
         <source>Filter the activity log</source>
         <translation>Filtrar el registro de actividad</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="170"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="174"/>
         <source>Show only this action</source>
         <translation>Mostrar solo esta acción</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="175"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="179"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="196"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="184"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/activity_view.py" line="203"/>
         <source>All actions</source>
         <translation>Todas las acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="208"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="215"/>
         <source>{shown} of {total} entries</source>
         <translation>{shown} de {total} entradas</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="218"/>
-        <source>The activity log was exported.</source>
-        <translation>Se exportó el registro de actividad.</translation>
+        <location filename="../../ui/frontdesk/activity_view.py" line="228"/>
+        <source>Exported {shown} of {total} entries (filtered) to {file}.</source>
+        <translation>Se exportaron {shown} de {total} entradas (filtradas) a {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="224"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="232"/>
+        <source>Exported the only entry to {file}.</source>
+        <translation>Se exportó la única entrada a {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/activity_view.py" line="234"/>
+        <source>Exported all {total} entries to {file}.</source>
+        <translation>Se exportaron las {total} entradas a {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/activity_view.py" line="241"/>
         <source>Export activity log</source>
         <translation>Exportar el registro de actividad</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="226"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="243"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
@@ -80,17 +782,17 @@
 <context>
     <name>ActivityTableModel</name>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="51"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="54"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="52"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="55"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="53"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="56"/>
         <source>Detail</source>
         <translation>Detalle</translation>
     </message>
@@ -98,152 +800,140 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="203"/>
+        <location filename="../../ui/controller.py" line="164"/>
+        <source>Your unsaved Prescriber Info was kept as a draft.</source>
+        <translation>Su información del prescriptor sin guardar se conservó como borrador.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="223"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="205"/>
+        <location filename="../../ui/controller.py" line="225"/>
         <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
         <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
 %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/controller.py" line="243"/>
+        <source>Locked after %n minutes without use.</source>
+        <translation>
+            <numerusform>Bloqueado tras %n minuto sin uso.</numerusform>
+            <numerusform>Bloqueado tras %n minutos sin uso.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/controller.py" line="228"/>
+        <location filename="../../ui/controller.py" line="245"/>
+        <source>Locked after 1 minute without use.</source>
+        <translation>Bloqueado tras 1 minuto sin uso.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="252"/>
         <source>Copy primary device&apos;s code</source>
         <translation>Copiar el código del dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="231"/>
+        <location filename="../../ui/controller.py" line="255"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="232"/>
+        <location filename="../../ui/controller.py" line="256"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="236"/>
+        <location filename="../../ui/controller.py" line="260"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="261"/>
+        <location filename="../../ui/controller.py" line="285"/>
         <source>The primary device&apos;s codes are not generated here.</source>
         <translation>Los códigos del dispositivo principal no se generan aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="293"/>
+        <source>Locked because this computer&apos;s session was locked or went to sleep.</source>
+        <translation>Bloqueado porque la sesión de este equipo se bloqueó o entró en suspensión.</translation>
     </message>
 </context>
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="84"/>
+        <location filename="../../ui/backup_dialogs.py" line="66"/>
         <source>Save backup</source>
         <translation>Guardar copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="86"/>
+        <location filename="../../ui/backup_dialogs.py" line="68"/>
         <source>Open backup</source>
         <translation>Abrir copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="88"/>
+        <location filename="../../ui/backup_dialogs.py" line="70"/>
         <source>EPCS Desktop backups (*%1);;All files (*)</source>
         <translation>Copias de seguridad de EPCS Desktop (*%1);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="114"/>
+        <location filename="../../ui/backup_dialogs.py" line="104"/>
         <source>Backup file</source>
         <translation>Archivo de copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="115"/>
+        <location filename="../../ui/backup_dialogs.py" line="105"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="152"/>
+        <location filename="../../ui/backup_dialogs.py" line="135"/>
         <source>Back up now</source>
         <translation>Hacer una copia de seguridad ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="157"/>
+        <location filename="../../ui/backup_dialogs.py" line="140"/>
         <source>The backup holds this profile&apos;s secret keys, encrypted with the backup password below. Without that password nobody, including you, can restore it.</source>
         <translation>La copia de seguridad contiene las claves secretas de este perfil, cifradas con la contraseña de copia de seguridad que indique abajo. Sin esa contraseña nadie, ni siquiera usted, podrá restaurarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="165"/>
+        <location filename="../../ui/backup_dialogs.py" line="149"/>
         <source>&amp;File:</source>
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="166"/>
+        <location filename="../../ui/backup_dialogs.py" line="155"/>
         <source>Backup password</source>
         <translation>Contraseña de la copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="167"/>
-        <source>Repeat backup password</source>
-        <translation>Repita la contraseña de la copia de seguridad</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup_dialogs.py" line="168"/>
+        <location filename="../../ui/backup_dialogs.py" line="153"/>
         <source>Backup &amp;password:</source>
         <translation>&amp;Contraseña de la copia:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="169"/>
+        <location filename="../../ui/backup_dialogs.py" line="154"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Repetir:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="182"/>
+        <location filename="../../ui/backup_dialogs.py" line="165"/>
         <source>&amp;Back up</source>
         <translation>&amp;Hacer la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="197"/>
-        <source>Too short: use at least 8 characters (a few words are easy to remember).</source>
-        <translation>Demasiado corta: use al menos 8 caracteres (unas cuantas palabras son fáciles de recordar).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup_dialogs.py" line="198"/>
-        <source>Weak: add more words or characters; this file may be copied and attacked offline.</source>
-        <translation>Débil: añada más palabras o caracteres; este archivo podría copiarse y atacarse sin conexión.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup_dialogs.py" line="199"/>
-        <source>Fair: a longer passphrase would be stronger.</source>
-        <translation>Aceptable: una frase de contraseña más larga sería más segura.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup_dialogs.py" line="200"/>
-        <source>Strong.</source>
-        <translation>Fuerte.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup_dialogs.py" line="218"/>
+        <location filename="../../ui/backup_dialogs.py" line="182"/>
         <source>Choose where to save the backup.</source>
         <translation>Elija dónde guardar la copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="220"/>
-        <source>The backup password needs at least %1 characters.</source>
-        <translation>La contraseña de la copia de seguridad necesita al menos %1 caracteres.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup_dialogs.py" line="223"/>
-        <source>The two backup passwords are different.</source>
-        <translation>Las dos contraseñas de la copia de seguridad no coinciden.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup_dialogs.py" line="225"/>
+        <location filename="../../ui/backup_dialogs.py" line="193"/>
         <source>That is a folder; enter a file name.</source>
         <translation>Eso es una carpeta; escriba un nombre de archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="533"/>
+        <location filename="../../ui/backup_dialogs.py" line="551"/>
         <source>Encrypted backup saved to %1</source>
         <translation>Copia de seguridad cifrada guardada en %1</translation>
     </message>
@@ -251,22 +941,22 @@
 <context>
     <name>BackupReminder</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="477"/>
+        <location filename="../../ui/backup_dialogs.py" line="497"/>
         <source>Back up now…</source>
         <translation>Hacer copia ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="479"/>
+        <location filename="../../ui/backup_dialogs.py" line="499"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="502"/>
+        <location filename="../../ui/backup_dialogs.py" line="520"/>
         <source>This profile has never been backed up. An encrypted backup lets you restore your code generators if this computer is lost or fails.</source>
         <translation>Nunca se ha hecho una copia de seguridad de este perfil. Una copia cifrada le permite recuperar sus generadores de códigos si este equipo se pierde o falla.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="509"/>
+        <location filename="../../ui/backup_dialogs.py" line="527"/>
         <source>The last backup of this profile was made %1 days ago.</source>
         <translation>La última copia de seguridad de este perfil se hizo hace %1 días.</translation>
     </message>
@@ -274,7 +964,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/clock_status.py" line="81"/>
+        <location filename="../../ui/clock_status.py" line="76"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
@@ -282,37 +972,37 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="143"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="142"/>
         <source>Scan with the webcam</source>
         <translation>Escanear con la cámara web</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="144"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="143"/>
         <source>Hold the QR code ID.me shows inside the box. It is read twice to be sure.</source>
         <translation>Mantenga dentro del recuadro el código QR que muestra ID.me. Se lee dos veces para asegurarse.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="151"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="150"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="152"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="151"/>
         <source>&amp;Camera:</source>
         <translation>&amp;Cámara:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="155"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="154"/>
         <source>Scan &amp;again</source>
         <translation>&amp;Volver a escanear</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="156"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="155"/>
         <source>Scan again</source>
         <translation>Volver a escanear</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="179"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="178"/>
         <source>Looking for cameras…</source>
         <translation>Buscando cámaras…</translation>
     </message>
@@ -335,97 +1025,97 @@
 <context>
     <name>ChangeGuideDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="60"/>
-        <source>What happens to my MFA when I change my phone?</source>
-        <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="61"/>
+        <source>Change my MFA phone — step by step</source>
+        <translation>Cambiar mi teléfono de MFA, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="188"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="153"/>
+        <source>Code of the primary device</source>
+        <translation>Código del dispositivo principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="164"/>
         <source>&amp;Enroll it in this program…</source>
         <translation>&amp;Inscribirlo en este programa…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="190"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="166"/>
         <source>Record a phone or &amp;push device…</source>
         <translation>Registrar un teléfono o dispositivo &amp;push…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="200"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="176"/>
         <source>Device to mark as primary</source>
         <translation>Dispositivo que se marcará como principal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="201"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="177"/>
         <source>&amp;Mark as primary here</source>
         <translation>&amp;Marcar como principal aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="211"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="191"/>
         <source>Start &amp;over</source>
         <translation>&amp;Empezar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="213"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="193"/>
         <source>Forget the ticks and compare against the device table as it is now</source>
         <translation>Olvidar las marcas y comparar con la tabla de dispositivos tal como está ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="216"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="196"/>
         <source>&amp;Finish</source>
         <translation>&amp;Finalizar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="218"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="198"/>
         <source>&amp;Close (keep my progress)</source>
         <translation>&amp;Cerrar (conservar mi progreso)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="289"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="270"/>
         <source>Welcome back — your progress was kept.</source>
         <translation>Bienvenido de nuevo: se conservó su progreso.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="291"/>
-        <source>Keep your current device working until the new one is set up and selected as primary in DrChrono; otherwise you cannot sign prescriptions for controlled substances.</source>
-        <translation>Mantenga funcionando su dispositivo actual hasta que el nuevo esté configurado y seleccionado como principal en DrChrono; de lo contrario, no podrá firmar recetas de sustancias controladas.</translation>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="293"/>
+        <source>I deleted “{name}” in ID.me — &amp;remove it here</source>
+        <translation>Ya eliminé “{name}” en ID.me: &amp;quitarlo aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="295"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="332"/>
+        <source>{code}   ({secs} s)</source>
+        <translation>{code}   ({secs} s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="273"/>
         <source>Device being replaced: &lt;b&gt;{name}&lt;/b&gt;.</source>
         <translation>Dispositivo que se reemplaza: &lt;b&gt;{name}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="309"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="287"/>
         <source>{done} of {total} steps done</source>
         <translation>{done} de {total} pasos completados</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="315"/>
-        <source>I deleted &apos;{name}&apos; in ID.me — &amp;remove it here</source>
-        <translation>Ya eliminé «{name}» en ID.me: &amp;quitarlo aquí</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="327"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="305"/>
         <source>(primary here)</source>
         <translation>(principal aquí)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="335"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="313"/>
         <source>No device is marked primary.</source>
         <translation>Ningún dispositivo está marcado como principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="345"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="323"/>
         <source>No device is recorded here yet.</source>
         <translation>Aún no hay ningún dispositivo registrado aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="349"/>
-        <source>{name}: {code}   ({secs} s)</source>
-        <translation>{name}: {code}   ({secs} s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="376"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="357"/>
         <source>The enrollment wizard is not available in this build.</source>
         <translation>El asistente de inscripción no está disponible en esta versión.</translation>
     </message>
@@ -433,32 +1123,32 @@
 <context>
     <name>ClockStatus</name>
     <message>
-        <location filename="../../ui/clock_status.py" line="146"/>
+        <location filename="../../ui/clock_status.py" line="150"/>
         <source>Check again</source>
         <translation>Volver a comprobar</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_status.py" line="172"/>
+        <location filename="../../ui/clock_status.py" line="185"/>
         <source>Clock OK (%1)</source>
         <translation>Reloj correcto (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_status.py" line="176"/>
+        <location filename="../../ui/clock_status.py" line="189"/>
         <source>Clock off by %1</source>
         <translation>Reloj desfasado %1</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_status.py" line="180"/>
+        <location filename="../../ui/clock_status.py" line="193"/>
         <source>Time server: %1</source>
         <translation>Servidor de hora: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_status.py" line="191"/>
+        <location filename="../../ui/clock_status.py" line="202"/>
         <source>Clock not checked</source>
         <translation>Reloj sin comprobar</translation>
     </message>
     <message>
-        <location filename="../../ui/clock_status.py" line="192"/>
+        <location filename="../../ui/clock_status.py" line="203"/>
         <source>The clock could not be checked: %1</source>
         <translation>No se pudo comprobar el reloj: %1</translation>
     </message>
@@ -471,15 +1161,30 @@
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/code_delegate.py" line="153"/>
+        <location filename="../../ui/code_delegate.py" line="154"/>
+        <source>Counter-based: press “Next code”</source>
+        <translation>Basado en contador: pulse «Siguiente código»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_delegate.py" line="162"/>
         <source>next: %1</source>
         <translation>siguiente: %1</translation>
     </message>
 </context>
 <context>
     <name>CodeListModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="415"/>
+        <source>press Next code</source>
+        <translation>pulse Código siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="441"/>
+        <source>counter-based code: press Next code</source>
+        <translation>código basado en contador: pulse Código siguiente</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/models.py" line="463"/>
+        <location filename="../../ui/models.py" line="446"/>
         <source>%n seconds left</source>
         <translation>
             <numerusform>queda %n segundo</numerusform>
@@ -487,12 +1192,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="465"/>
+        <location filename="../../ui/models.py" line="448"/>
         <source>primary device</source>
         <translation>dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="468"/>
+        <location filename="../../ui/models.py" line="451"/>
         <source>Click, press Enter or Ctrl+C to copy the code</source>
         <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
     </message>
@@ -535,12 +1240,27 @@
         <translation>Haga clic en un código, o pulse Intro, para copiarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="179"/>
+        <location filename="../../ui/codes_pane.py" line="126"/>
+        <source>&amp;Next code</source>
+        <translation>Código &amp;siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="128"/>
+        <source>Counter-based code: make the next code (the counter moves on by one) and copy it</source>
+        <translation>Código basado en contador: genera el código siguiente (el contador avanza uno) y lo copia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="214"/>
+        <source>Press “Next code” to make a code for “%1”.</source>
+        <translation>Pulse «Código siguiente» para generar un código de «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="220"/>
         <source>Copied the code of “%1” — clipboard clears in %2 s</source>
         <translation>Código de «%1» copiado: el portapapeles se vacía en %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="182"/>
+        <location filename="../../ui/codes_pane.py" line="223"/>
         <source>Copied the code of “%1”</source>
         <translation>Código de «%1» copiado</translation>
     </message>
@@ -548,101 +1268,96 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="109"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="112"/>
         <source>Confirm your device</source>
         <translation>Confirme su dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="111"/>
-        <source>Type this code into ID.me&apos;s &apos;Confirm your device&apos; screen, then name the device here.</source>
+        <location filename="../../ui/wizard/confirm_page.py" line="114"/>
+        <source>Type this code into ID.me&apos;s “Confirm your device” screen, then name the device here.</source>
         <translation>Escriba este código en la pantalla «Confirm your device» de ID.me y luego ponga nombre al dispositivo aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="117"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="174"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="120"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="177"/>
         <source>&amp;Make this my primary device</source>
         <translation>&amp;Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="118"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="121"/>
         <source>Make this my primary device</source>
         <translation>Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="121"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="124"/>
         <source>Also select it as the primary device in DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</source>
         <translation>Selecciónelo también como dispositivo principal en DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="130"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="133"/>
         <source>Compliance note</source>
         <translation>Nota de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="169"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="172"/>
         <source>&amp;Make this my primary device (your first device is always primary)</source>
         <translation>&amp;Convertirlo en mi dispositivo principal (su primer dispositivo siempre es el principal)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="172"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="175"/>
         <source>&amp;Make the first of these my primary device</source>
         <translation>&amp;Convertir el primero de ellos en mi dispositivo principal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="228"/>
-        <source>A device with this name already exists. Choose another name.</source>
-        <translation>Ya existe un dispositivo con este nombre. Elija otro nombre.</translation>
     </message>
 </context>
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="177"/>
+        <location filename="../../ui/models.py" line="132"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="177"/>
+        <location filename="../../ui/models.py" line="132"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="177"/>
+        <location filename="../../ui/models.py" line="132"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="193"/>
+        <location filename="../../ui/models.py" line="148"/>
         <source>Push Notification 2FA</source>
         <translation>2FA por notificación push</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="194"/>
+        <location filename="../../ui/models.py" line="149"/>
         <source>Generate 2FA Key</source>
         <translation>Generar clave 2FA</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="197"/>
+        <location filename="../../ui/models.py" line="152"/>
         <source>Is Primary</source>
         <translation>Es el principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="197"/>
+        <location filename="../../ui/models.py" line="152"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="219"/>
+        <location filename="../../ui/models.py" line="174"/>
         <source>Codes are generated by this program</source>
         <translation>Este programa genera los códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="221"/>
+        <location filename="../../ui/models.py" line="176"/>
         <source>A code generator app on another device</source>
         <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="223"/>
+        <location filename="../../ui/models.py" line="178"/>
         <source>Click, or press Space, to make this the primary device</source>
         <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
     </message>
@@ -650,13 +1365,13 @@
 <context>
     <name>EnrollWizard</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="49"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="276"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="53"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="287"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="46"/>
+        <location filename="../../ui/wizard/key_page.py" line="48"/>
         <source>Validation message</source>
         <translation>Mensaje de validación</translation>
     </message>
@@ -701,12 +1416,12 @@
         <translation>Código de autenticación encontrado: {what}. Pulse Siguiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="59"/>
+        <location filename="../../ui/wizard/wizard.py" line="60"/>
         <source>Add code generator</source>
         <translation>Añadir generador de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="84"/>
+        <location filename="../../ui/wizard/wizard.py" line="87"/>
         <source>&amp;Add device</source>
         <translation>Añadir &amp;dispositivo</translation>
     </message>
@@ -714,295 +1429,429 @@
 <context>
     <name>ErxPane</name>
     <message>
-        <location filename="../../ui/erx_pane.py" line="146"/>
+        <location filename="../../ui/erx_pane.py" line="151"/>
         <source>eRx Info</source>
         <translation>Información eRx</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="167"/>
+        <location filename="../../ui/erx_pane.py" line="178"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="173"/>
+        <location filename="../../ui/erx_pane.py" line="185"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="175"/>
+        <location filename="../../ui/erx_pane.py" line="187"/>
         <source>Edit identity confirmation</source>
         <translation>Editar la confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="187"/>
+        <location filename="../../ui/erx_pane.py" line="204"/>
         <source>EPCS Permissions Page</source>
         <translation>página de permisos EPCS</translation>
     </message>
     <message>
         <location filename="../../ui/erx_pane.py" line="191"/>
+        <source>Opens DrChrono&apos;s EPCS permissions page in your browser</source>
+        <translation>Abre en su navegador la página de permisos EPCS de DrChrono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="189"/>
+        <source>Open the EPCS Permissions Page</source>
+        <translation>Abrir la página de permisos EPCS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="206"/>
         <source>Your identity has now been confirmed.</source>
         <translation>Su identidad ya ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="193"/>
+        <location filename="../../ui/erx_pane.py" line="208"/>
         <source>Your identity has now been confirmed (%1).</source>
         <translation>Su identidad ya ha sido confirmada (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="195"/>
-        <location filename="../../ui/erx_pane.py" line="206"/>
+        <location filename="../../ui/erx_pane.py" line="210"/>
+        <location filename="../../ui/erx_pane.py" line="221"/>
         <source>To adjust future EPCS permissions, visit the %1.</source>
         <translation>Para ajustar futuros permisos EPCS, visite la %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="198"/>
+        <location filename="../../ui/erx_pane.py" line="213"/>
         <source>ID.me identity proofing and DrChrono&apos;s approval are both needed before you can send EPCS.</source>
         <translation>Necesita la verificación de identidad de ID.me y la aprobación de DrChrono antes de enviar EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="202"/>
+        <location filename="../../ui/erx_pane.py" line="217"/>
         <source>Your identity has not been confirmed yet.</source>
         <translation>Su identidad aún no ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="215"/>
+        <location filename="../../ui/erx_pane.py" line="230"/>
         <source>ID.me Device Information</source>
         <translation>Información de dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="218"/>
-        <location filename="../../ui/erx_pane.py" line="366"/>
+        <location filename="../../ui/erx_pane.py" line="233"/>
+        <location filename="../../ui/erx_pane.py" line="420"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="223"/>
+        <location filename="../../ui/erx_pane.py" line="238"/>
         <source>&amp;Update MFA Device</source>
         <translation>&amp;Actualizar dispositivo MFA</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="225"/>
+        <location filename="../../ui/erx_pane.py" line="240"/>
         <source>Opens ID.me Sign In &amp; Security in your browser</source>
         <translation>Abre «Inicio de sesión y seguridad» de ID.me en su navegador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="237"/>
+        <location filename="../../ui/erx_pane.py" line="252"/>
         <source>ID.me devices</source>
         <translation>Dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="270"/>
+        <location filename="../../ui/erx_pane.py" line="292"/>
         <source>Compliance warning</source>
         <translation>Advertencia de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="274"/>
-        <source>&amp;Record another device…</source>
-        <translation>&amp;Registrar otro dispositivo…</translation>
+        <location filename="../../ui/erx_pane.py" line="296"/>
+        <source>&amp;Record a phone or push device…</source>
+        <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="276"/>
+        <location filename="../../ui/erx_pane.py" line="298"/>
         <source>A push-notification phone or a code generator app on another device</source>
         <translation>Un teléfono con notificaciones push o una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="278"/>
+        <location filename="../../ui/erx_pane.py" line="300"/>
         <source>F2 renames, Delete removes, Space selects the primary device.</source>
         <translation>F2 cambia el nombre, Supr elimina, Espacio elige el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="300"/>
+        <location filename="../../ui/erx_pane.py" line="340"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="303"/>
+        <location filename="../../ui/erx_pane.py" line="343"/>
         <source>Rename</source>
         <translation>Cambiar nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="306"/>
+        <location filename="../../ui/erx_pane.py" line="346"/>
+        <source>Move to a phone…</source>
+        <translation>Pasar a un teléfono…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="349"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="328"/>
+        <location filename="../../ui/erx_pane.py" line="371"/>
         <source>“%1” is now the primary device</source>
         <translation>«%1» es ahora el dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="343"/>
+        <location filename="../../ui/erx_pane.py" line="397"/>
         <source>Removed “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="381"/>
+        <location filename="../../ui/erx_pane.py" line="435"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="384"/>
-        <source>(not set)</source>
-        <translation>(sin definir)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/erx_pane.py" line="391"/>
-        <source>two letters and seven digits, e.g. AB1234563</source>
-        <translation>dos letras y siete dígitos, p. ej. AB1234563</translation>
-    </message>
-    <message>
-        <location filename="../../ui/erx_pane.py" line="394"/>
-        <source>ten digits</source>
-        <translation>diez dígitos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/erx_pane.py" line="399"/>
-        <source>&amp;State:</source>
-        <translation>&amp;Estado:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/erx_pane.py" line="400"/>
-        <source>State &amp;License Number:</source>
-        <translation>Número de &amp;licencia estatal:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/erx_pane.py" line="401"/>
-        <source>&amp;DEA Number:</source>
-        <translation>Número &amp;DEA:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/erx_pane.py" line="403"/>
-        <source>&amp;NPI:</source>
-        <translation>&amp;NPI:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/erx_pane.py" line="407"/>
+        <location filename="../../ui/erx_pane.py" line="446"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="429"/>
-        <source>✓ valid format</source>
-        <translation>✓ formato válido</translation>
+        <location filename="../../ui/erx_pane.py" line="448"/>
+        <source>&amp;Discard the draft</source>
+        <translation>&amp;Descartar el borrador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="464"/>
+        <location filename="../../ui/erx_pane.py" line="498"/>
+        <source>Your unsaved Prescriber Info from before the lock is back: save it, or discard the draft.</source>
+        <translation>Ha vuelto su información del prescriptor sin guardar de antes del bloqueo: guárdela o descarte el borrador.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="524"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="482"/>
+        <location filename="../../ui/erx_pane.py" line="538"/>
         <source>Your primary device generates its codes on this computer. {notice}</source>
         <translation>Su dispositivo principal genera sus códigos en este equipo. {notice}</translation>
     </message>
 </context>
 <context>
+    <name>ExistingPasswordField</name>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="189"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="51"/>
+        <source>Export to</source>
+        <translation>Exportar a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="68"/>
+        <source>Export code generators</source>
+        <translation>Exportar generadores de códigos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="72"/>
+        <source>File format</source>
+        <translation>Formato de archivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="78"/>
+        <source>Export file</source>
+        <translation>Archivo de exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="79"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="89"/>
+        <source>E&amp;xport password:</source>
+        <translation>Contraseña de e&amp;xportación:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="90"/>
+        <source>Re&amp;peat it:</source>
+        <translation>Re&amp;pítala:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="91"/>
+        <source>Export password</source>
+        <translation>Contraseña de exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="96"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="97"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="102"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="116"/>
+        <source>1 code generator held in this profile will be exported.</source>
+        <translation>Se exportará 1 generador de códigos de este perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="119"/>
+        <source>%1 code generators held in this profile will be exported.</source>
+        <translation>Se exportarán %1 generadores de códigos de este perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="159"/>
+        <source>Choose the file to export to.</source>
+        <translation>Elija el archivo al que exportar.</translation>
+    </message>
+</context>
+<context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="86"/>
+        <location filename="../../ui/frontdesk/handover.py" line="58"/>
         <source>Set up a profile for a clinician</source>
         <translation>Preparar un perfil para un profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="89"/>
+        <location filename="../../ui/frontdesk/handover.py" line="61"/>
         <source>Create the clinician&apos;s profile with a temporary password and give it to them in person. At their first unlock they must choose their own password; after that, no one else can read this profile&apos;s codes.</source>
         <translation>Cree el perfil del profesional con una contraseña temporal y entréguesela en persona. La primera vez que lo desbloquee deberá elegir su propia contraseña; a partir de entonces, nadie más podrá leer los códigos de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="97"/>
+        <location filename="../../ui/frontdesk/handover.py" line="69"/>
         <source>your name (optional)</source>
         <translation>su nombre (opcional)</translation>
     </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="99"/>
-        <source>at least 8 characters</source>
-        <translation>al menos 8 caracteres</translation>
+    <message numerus="yes">
+        <location filename="../../ui/frontdesk/handover.py" line="71"/>
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>al menos %n carácter</numerusform>
+            <numerusform>al menos %n caracteres</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="100"/>
+        <location filename="../../ui/frontdesk/handover.py" line="72"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="115"/>
+        <location filename="../../ui/frontdesk/handover.py" line="87"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="116"/>
+        <location filename="../../ui/frontdesk/handover.py" line="89"/>
         <source>&amp;Temporary password:</source>
         <translation>Contraseña &amp;temporal:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="118"/>
+        <location filename="../../ui/frontdesk/handover.py" line="91"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="120"/>
+        <location filename="../../ui/frontdesk/handover.py" line="94"/>
         <source>Set &amp;up by:</source>
         <translation>Preparado p&amp;or:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="121"/>
+        <location filename="../../ui/frontdesk/handover.py" line="95"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="122"/>
-        <source>&amp;State:</source>
-        <translation>&amp;Estado:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="123"/>
-        <source>&amp;License Number:</source>
-        <translation>Número de &amp;licencia:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="124"/>
-        <source>&amp;DEA Number:</source>
-        <translation>Número &amp;DEA:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="125"/>
-        <source>N&amp;PI:</source>
-        <translation>N&amp;PI:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="131"/>
+        <location filename="../../ui/frontdesk/handover.py" line="100"/>
         <source>C&amp;reate profile</source>
         <translation>C&amp;rear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="177"/>
+        <location filename="../../ui/frontdesk/handover.py" line="164"/>
         <source>Enter a profile name.</source>
         <translation>Escriba un nombre de perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="167"/>
+        <source>There is already a profile with this name.</source>
+        <translation>Ya existe un perfil con este nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="183"/>
+        <source>Check the DEA Number and NPI fields.</source>
+        <translation>Revise los campos Número DEA y NPI.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="216"/>
+        <source>&amp;Save the hand-over slip (PDF)…</source>
+        <translation>&amp;Guardar la hoja de entrega (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="218"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Listo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="234"/>
+        <source>Give the temporary password to the clinician in person; do not write it on the slip.</source>
+        <translation>Entregue la contraseña temporal al profesional en persona; no la escriba en la hoja.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="235"/>
+        <source>At the lock screen they choose the profile “%1” and unlock it with that password.</source>
+        <translation>En la pantalla de bloqueo elige el perfil “%1” y lo desbloquea con esa contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="237"/>
+        <source>They are then asked to choose their own password; after that no one else can open it.</source>
+        <translation>Después se le pide elegir su propia contraseña; a partir de entonces nadie más puede abrirlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="239"/>
+        <source>Next they add their phone&apos;s code generator (File &gt; Add code generator) and select it as the primary device in DrChrono&apos;s eRx Info.</source>
+        <translation>Luego añade el generador de códigos de su teléfono (Archivo &gt; Añadir generador de códigos) y lo selecciona como dispositivo principal en eRx Info de DrChrono.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="245"/>
+        <source>The profile “%1” is ready</source>
+        <translation>El perfil “%1” está listo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="247"/>
+        <source>Tell the clinician:</source>
+        <translation>Indique al profesional:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="257"/>
+        <source>EPCS Desktop hand-over — %1</source>
+        <translation>Entrega de EPCS Desktop: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="261"/>
+        <source>Set up by %1.</source>
+        <translation>Preparado por %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="262"/>
+        <source>Next steps</source>
+        <translation>Próximos pasos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="264"/>
+        <source>This slip holds no password and no code.</source>
+        <translation>Esta hoja no contiene ninguna contraseña ni ningún código.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="271"/>
+        <source>Hand-over slip saved to %1</source>
+        <translation>Hoja de entrega guardada en %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="282"/>
+        <source>Save the hand-over slip</source>
+        <translation>Guardar la hoja de entrega</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="284"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="101"/>
+        <location filename="../../ui/dialogs.py" line="105"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs.py" line="107"/>
         <source>My identity has been &amp;confirmed by ID.me in DrChrono</source>
         <translation>ID.me ha &amp;confirmado mi identidad en DrChrono</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="114"/>
+        <location filename="../../ui/dialogs.py" line="118"/>
         <source>What is still missing, e.g. “waiting for DrChrono approval”</source>
         <translation>Lo que aún falta, p. ej. «esperando la aprobación de DrChrono»</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="117"/>
+        <location filename="../../ui/dialogs.py" line="121"/>
         <source>Confirmed &amp;on:</source>
         <translation>Confirmada &amp;el:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="118"/>
+        <location filename="../../ui/dialogs.py" line="122"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
@@ -1010,196 +1859,334 @@
 <context>
     <name>ImagePage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="431"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="428"/>
         <source>Open an image</source>
         <translation>Abrir una imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="432"/>
-        <source>Choose a screenshot or photo of the QR code (PNG, JPEG, BMP or WebP).</source>
-        <translation>Elija una captura de pantalla o una foto del código QR (PNG, JPEG, BMP o WebP).</translation>
+        <location filename="../../ui/wizard/scan_pages.py" line="429"/>
+        <source>Choose a screenshot or photo of the QR code ({formats}).</source>
+        <translation>Elija una captura o foto del código QR ({formats}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="434"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="432"/>
         <source>Image file</source>
         <translation>Archivo de imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="435"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="433"/>
         <source>Path to the image, then Enter</source>
         <translation>Ruta de la imagen y luego Intro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="436"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="434"/>
         <source>B&amp;rowse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="437"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="435"/>
         <source>Choose an image file</source>
         <translation>Elegir un archivo de imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="438"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="436"/>
         <source>&amp;Image:</source>
         <translation>Ima&amp;gen:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="463"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="461"/>
         <source>Open an image of the QR code</source>
         <translation>Abrir una imagen del código QR</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="464"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="462"/>
         <source>Images ({patterns})</source>
         <translation>Imágenes ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="477"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="481"/>
         <source>Reading the image…</source>
         <translation>Leyendo la imagen…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="487"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="489"/>
         <source>No QR code found in this image.</source>
         <translation>No se encontró ningún código QR en esta imagen.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ImportPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
+        <location filename="../../ui/wizard/import_page.py" line="68"/>
+        <source>Import from another app</source>
+        <translation>Importar desde otra aplicación</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/wizard/import_page.py" line="71"/>
+        <source>Add the code generators from an Aegis or 2FAS export, Google Authenticator export screenshots, or a list of otpauth links. Nothing is added until you press Import.</source>
+        <translation>Añada los generadores de códigos de una exportación de Aegis o 2FAS, de capturas de la exportación de Google Authenticator o de una lista de enlaces otpauth. No se añade nada hasta que pulse Importar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="75"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="76"/>
+        <source>Add export &amp;files…</source>
+        <translation>Añadir &amp;archivos de exportación…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="78"/>
+        <source>Aegis .json, 2FAS .2fas, otpauth link lists (.txt) or QR code pictures</source>
+        <translation>.json de Aegis, .2fas de 2FAS, listas de enlaces otpauth (.txt) o imágenes de códigos QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="82"/>
+        <source>Or paste otpauth:// or otpauth-migration:// links here</source>
+        <translation>O pegue aquí enlaces otpauth:// u otpauth-migration://</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="83"/>
+        <source>Pasted links</source>
+        <translation>Enlaces pegados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="86"/>
+        <source>Read the pasted &amp;links</source>
+        <translation>Leer los en&amp;laces pegados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="94"/>
+        <source>Export file password</source>
+        <translation>Contraseña del archivo de exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="97"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="108"/>
+        <source>What will be imported</source>
+        <translation>Lo que se importará</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="153"/>
+        <source>Choose export files</source>
+        <translation>Elija los archivos de exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="155"/>
+        <source>Authenticator exports</source>
+        <translation>Exportaciones de autenticadores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="157"/>
+        <source>All files</source>
+        <translation>Todos los archivos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="215"/>
+        <source>Paste one or more otpauth links first.</source>
+        <translation>Pegue primero uno o más enlaces otpauth.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="218"/>
+        <source>pasted text</source>
+        <translation>texto pegado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="237"/>
+        <source>Add: {label} as “{nickname}”</source>
+        <translation>Añadir: {label} como «{nickname}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="241"/>
+        <source>(counter-based: press Next code for each code)</source>
+        <translation>(basado en contador: pulse Código siguiente para cada código)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="243"/>
+        <source>(Steam Guard)</source>
+        <translation>(Steam Guard)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="245"/>
+        <source>Skip: {label} is already in this profile as “{nickname}”</source>
+        <translation>Omitir: {label} ya está en este perfil como «{nickname}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="249"/>
+        <source>Skip: {label} appears earlier in this import</source>
+        <translation>Omitir: {label} aparece antes en esta importación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="251"/>
+        <source>Not added: {label}: {reason}</source>
+        <translation>No se añade: {label}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="257"/>
+        <source>Problem: {where}{message}</source>
+        <translation>Problema: {where}{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="261"/>
+        <source>No code generator was found yet.</source>
+        <translation>Todavía no se ha encontrado ningún generador de códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="263"/>
+        <source>1 code generator will be added.</source>
+        <translation>Se añadirá 1 generador de códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="265"/>
+        <source>%1 code generators will be added.</source>
+        <translation>Se añadirán %1 generadores de códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="281"/>
+        <source>Nothing was imported: {reason}</source>
+        <translation>No se importó nada: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Unlocked “%1”</source>
         <translation>«%1» desbloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
-        <source>&amp;Record another device…</source>
-        <translation>&amp;Registrar otro dispositivo…</translation>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <source>&amp;Record a phone or push device…</source>
+        <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Hacer una copia de seguridad ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>R&amp;estore from backup…</source>
         <translation>R&amp;estaurar desde una copia de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <source>E&amp;xport code generators…</source>
+        <translation>E&amp;xportar generadores de códigos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>S&amp;witch profile…</source>
         <translation>Ca&amp;mbiar de perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Change-phone guide…</source>
         <translation>Guía para &amp;cambiar de teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Practice enrollment…</source>
         <translation>&amp;Practicar la inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Activity log…</source>
         <translation>Registro de &amp;actividad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Save &amp;setup sheet (PDF)…</source>
         <translation>Guardar &amp;hoja de configuración (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Compliance notice</source>
         <translation>&amp;Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;About EPCS Desktop</source>
         <translation>A&amp;cerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Save setup sheet</source>
         <translation>Guardar hoja de configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Setup sheet saved to %1</source>
         <translation>Hoja de configuración guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
-        <source>Compliance notice</source>
-        <translation>Aviso de cumplimiento</translation>
+        <location filename="../../ui/main_window.py" line="299"/>
+        <source>Exported to %1</source>
+        <translation>Exportado a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>About EPCS Desktop</source>
         <translation>Acerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>%1 %2
 MFA companion and code generator for DrChrono EPCS with ID.me.</source>
         <translation>%1 %2
@@ -1215,7 +2202,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/wizard/method_page.py" line="25"/>
-        <source>On ID.me, choose Sign In &amp; Security › Code Generator › Set Up, then &apos;Enroll with barcode / secret key&apos;. How do you want to read it?</source>
+        <source>On ID.me, choose Sign In &amp; Security › Code Generator › Set Up, then “Enroll with barcode / secret key”. How do you want to read it?</source>
         <translation>En ID.me, elija Sign In &amp; Security › Code Generator › Set Up y luego «Enroll with barcode / secret key». ¿Cómo quiere leerlo?</translation>
     </message>
     <message>
@@ -1268,56 +2255,154 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <source>An otpauth:// or otpauth-migration:// link.</source>
         <translation>Un enlace otpauth:// u otpauth-migration://.</translation>
     </message>
+    <message>
+        <location filename="../../ui/wizard/method_page.py" line="51"/>
+        <source>Import from another a&amp;pp</source>
+        <translation>Importar desde &amp;otra aplicación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/method_page.py" line="52"/>
+        <source>An Aegis or 2FAS export, Google Authenticator export pictures, or a list of links.</source>
+        <translation>Una exportación de Aegis o 2FAS, imágenes de la exportación de Google Authenticator o una lista de enlaces.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToPhoneDialog</name>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="64"/>
+        <source>Move “%1” to a phone</source>
+        <translation>Pasar «%1» a un teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="68"/>
+        <source>Open the authenticator app on the phone (for example ID.me Authenticator, Google Authenticator, Aegis or 2FAS), choose to add an account by QR code, and scan the code this window shows.</source>
+        <translation>Abra la aplicación de autenticación en el teléfono (por ejemplo ID.me Authenticator, Google Authenticator, Aegis o 2FAS), elija añadir una cuenta con código QR y escanee el código que muestra esta ventana.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="77"/>
+        <source>Anyone who sees this QR code, or takes a photo of it, can make the same sign-in codes. Show it only to the phone, with nobody looking, and close it as soon as the phone has it.</source>
+        <translation>Cualquiera que vea este código QR, o le haga una foto, puede generar los mismos códigos de inicio de sesión. Muéstrelo solo al teléfono, sin nadie mirando, y ciérrelo en cuanto el teléfono lo tenga.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="87"/>
+        <source>&amp;Show the QR code</source>
+        <translation>&amp;Mostrar el código QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="98"/>
+        <source>QR code for the phone</source>
+        <translation>Código QR para el teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="103"/>
+        <source>&amp;Hide the QR code now</source>
+        <translation>&amp;Ocultar ya el código QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="108"/>
+        <source>Code shown on the phone</source>
+        <translation>Código que muestra el teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="109"/>
+        <source>the code the phone shows now</source>
+        <translation>el código que muestra ahora el teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="110"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Comprobar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="119"/>
+        <source>Code on the &amp;phone:</source>
+        <translation>Código del &amp;teléfono:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="127"/>
+        <source>Primary device afterwards</source>
+        <translation>Dispositivo principal después</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="128"/>
+        <source>Primary device &amp;afterwards:</source>
+        <translation>Dispositivo principal &amp;después:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="130"/>
+        <source>&amp;Remove it from this computer</source>
+        <translation>&amp;Eliminarlo de este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="176"/>
+        <source>The QR code hides itself in 1 second.</source>
+        <translation>El código QR se ocultará en 1 segundo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="179"/>
+        <source>The QR code hides itself in %1 seconds.</source>
+        <translation>El código QR se ocultará en %1 segundos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="199"/>
+        <source>The QR code is hidden. Type the password again to show it.</source>
+        <translation>El código QR está oculto. Escriba de nuevo la contraseña para mostrarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="211"/>
+        <source>The phone makes the same codes. You can now remove “%1” from this computer.</source>
+        <translation>El teléfono genera los mismos códigos. Ya puede eliminar «%1» de este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="222"/>
+        <source>That is not the code this generator makes now. Check that the phone scanned this QR code and type the code it shows now.</source>
+        <translation>Ese no es el código que genera ahora este generador. Compruebe que el teléfono escaneó este código QR y escriba el código que muestra ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="250"/>
+        <source>“%1” was removed from this computer. Remember to record the phone in ID.me.</source>
+        <translation>«%1» se eliminó de este equipo. Recuerde registrar el teléfono en ID.me.</translation>
+    </message>
 </context>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="247"/>
+        <location filename="../../ui/frontdesk/handover.py" line="320"/>
         <source>Choose your own password</source>
         <translation>Elija su propia contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="250"/>
+        <location filename="../../ui/frontdesk/handover.py" line="323"/>
         <source>This profile was set up for you by {staff} with a temporary password.</source>
         <translation>{staff} preparó este perfil para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="252"/>
+        <location filename="../../ui/frontdesk/handover.py" line="325"/>
         <source>This profile was set up for you with a temporary password.</source>
         <translation>Este perfil se preparó para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="256"/>
+        <location filename="../../ui/frontdesk/handover.py" line="329"/>
         <source>Choose a password only you know before using it; the temporary one stops working.</source>
         <translation>Antes de usarlo, elija una contraseña que solo usted conozca; la temporal dejará de funcionar.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="259"/>
-        <source>at least 8 characters</source>
-        <translation>al menos 8 caracteres</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="260"/>
-        <source>type it again</source>
-        <translation>escríbala de nuevo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="262"/>
+        <location filename="../../ui/frontdesk/handover.py" line="334"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nueva contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="263"/>
+        <location filename="../../ui/frontdesk/handover.py" line="334"/>
         <source>C&amp;onfirm:</source>
         <translation>C&amp;onfirmar:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="269"/>
+        <location filename="../../ui/frontdesk/handover.py" line="339"/>
         <source>&amp;Set my password</source>
         <translation>&amp;Establecer mi contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="270"/>
+        <location filename="../../ui/frontdesk/handover.py" line="340"/>
         <source>&amp;Lock profile</source>
         <translation>&amp;Bloquear el perfil</translation>
     </message>
@@ -1325,70 +2410,116 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>OtherDeviceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="148"/>
-        <source>Record another device</source>
-        <translation>Registrar otro dispositivo</translation>
+        <location filename="../../ui/dialogs.py" line="154"/>
+        <source>Record a phone or push device</source>
+        <translation>Registrar un teléfono o un dispositivo push</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="150"/>
-        <source>e.g. MyiPhone</source>
-        <translation>p. ej. MiiPhone</translation>
+        <location filename="../../ui/dialogs.py" line="156"/>
+        <source>e.g. My iPhone</source>
+        <translation>p. ej., Mi iPhone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="152"/>
+        <location filename="../../ui/dialogs.py" line="158"/>
         <source>Push Notification 2FA (ID.me Authenticator)</source>
         <translation>2FA por notificación push (ID.me Authenticator)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="154"/>
+        <location filename="../../ui/dialogs.py" line="160"/>
         <source>Generate 2FA Key (code generator app on another device)</source>
         <translation>Generar clave 2FA (aplicación generadora de códigos en otro dispositivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="157"/>
+        <location filename="../../ui/dialogs.py" line="163"/>
         <source>Make this the &amp;primary device</source>
         <translation>Convertir en el dispositivo &amp;principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="160"/>
+        <location filename="../../ui/dialogs.py" line="166"/>
         <source>List a device you set up in ID.me so this table matches DrChrono&apos;s eRx Info tab.</source>
         <translation>Anote un dispositivo que configuró en ID.me para que esta tabla coincida con la pestaña eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="165"/>
-        <source>&amp;Nickname:</source>
-        <translation>&amp;Apodo:</translation>
+        <location filename="../../ui/dialogs.py" line="171"/>
+        <source>&amp;Name your device:</source>
+        <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="166"/>
+        <location filename="../../ui/dialogs.py" line="172"/>
         <source>&amp;Option:</source>
         <translation>&amp;Opción:</translation>
     </message>
 </context>
 <context>
+    <name>PasswordEntry</name>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/password_entry.py" line="66"/>
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>al menos %n carácter</numerusform>
+            <numerusform>al menos %n caracteres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="67"/>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="70"/>
+        <source>type it again</source>
+        <translation>escríbala de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="71"/>
+        <source>Repeat the password</source>
+        <translation>Repita la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="77"/>
+        <source>Password strength</source>
+        <translation>Solidez de la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="90"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="92"/>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repita la contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="114"/>
+        <source>Strength: %1.</source>
+        <translation>Solidez: %1.</translation>
+    </message>
+</context>
+<context>
     <name>PasteLinkPage</name>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="171"/>
+        <location filename="../../ui/wizard/key_page.py" line="178"/>
         <source>Paste an otpauth link</source>
         <translation>Pegar un enlace otpauth</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="173"/>
+        <location filename="../../ui/wizard/key_page.py" line="180"/>
         <source>Paste the otpauth:// link your authenticator or password manager exported.</source>
         <translation>Pegue el enlace otpauth:// que exportó su autenticador o su gestor de contraseñas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="178"/>
+        <location filename="../../ui/wizard/key_page.py" line="185"/>
         <source>otpauth link</source>
         <translation>Enlace otpauth</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="180"/>
+        <location filename="../../ui/wizard/key_page.py" line="187"/>
         <source>&amp;Link:</source>
         <translation>En&amp;lace:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="212"/>
+        <location filename="../../ui/wizard/key_page.py" line="219"/>
         <source>The link is valid: {what}.</source>
         <translation>El enlace es válido: {what}.</translation>
     </message>
@@ -1533,42 +2664,70 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>El asistente de inscripción no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="264"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="265"/>
         <source>The practice generator was added here for now; it is removed when the practice ends.</source>
         <translation>El generador de práctica se añadió aquí por ahora; se eliminará cuando termine la práctica.</translation>
     </message>
 </context>
 <context>
-    <name>RecordDeviceDialog</name>
+    <name>PrescriberForm</name>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="70"/>
-        <source>Record a phone or push device</source>
-        <translation>Registrar un teléfono o un dispositivo push</translation>
+        <location filename="../../ui/widgets/prescriber_form.py" line="38"/>
+        <source>two letters and seven digits, e.g. AB1234563</source>
+        <translation>dos letras y siete dígitos, p. ej. AB1234563</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="72"/>
-        <source>ex. My iPhone</source>
-        <translation>p. ej., Mi iPhone</translation>
+        <location filename="../../ui/widgets/prescriber_form.py" line="41"/>
+        <source>ten digits</source>
+        <translation>diez dígitos</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="76"/>
-        <source>{option} (on that device)</source>
-        <translation>{option} (en ese dispositivo)</translation>
+        <location filename="../../ui/widgets/prescriber_form.py" line="49"/>
+        <source>&amp;State:</source>
+        <translation>&amp;Estado:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="78"/>
-        <source>Make it the &amp;primary device here</source>
-        <translation>Convertirlo en el dispositivo &amp;principal aquí</translation>
+        <location filename="../../ui/widgets/prescriber_form.py" line="50"/>
+        <source>State &amp;License Number:</source>
+        <translation>Número de &amp;licencia estatal:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="82"/>
-        <source>&amp;Name your device:</source>
-        <translation>&amp;Nombre del dispositivo:</translation>
+        <location filename="../../ui/widgets/prescriber_form.py" line="51"/>
+        <source>&amp;DEA Number:</source>
+        <translation>Número &amp;DEA:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="83"/>
-        <source>&amp;Option:</source>
-        <translation>&amp;Opción:</translation>
+        <location filename="../../ui/widgets/prescriber_form.py" line="53"/>
+        <source>N&amp;PI:</source>
+        <translation>N&amp;PI:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/prescriber_form.py" line="117"/>
+        <source>✓ valid format</source>
+        <translation>✓ formato válido</translation>
+    </message>
+</context>
+<context>
+    <name>ReauthPrompt</name>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="230"/>
+        <source>Profile password</source>
+        <translation>Contraseña del perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="231"/>
+        <source>Profile &amp;password:</source>
+        <translation>&amp;Contraseña del perfil:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="265"/>
+        <source>Type the profile password to continue.</source>
+        <translation>Escriba la contraseña del perfil para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/password_entry.py" line="283"/>
+        <source>That is not this profile&apos;s password.</source>
+        <translation>Esa no es la contraseña de este perfil.</translation>
     </message>
 </context>
 <context>
@@ -1612,93 +2771,113 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="282"/>
-        <location filename="../../ui/backup_dialogs.py" line="438"/>
+        <location filename="../../ui/backup_dialogs.py" line="266"/>
+        <location filename="../../ui/backup_dialogs.py" line="453"/>
         <source>Restore from backup</source>
         <translation>Restaurar desde una copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="294"/>
+        <location filename="../../ui/backup_dialogs.py" line="277"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="295"/>
+        <location filename="../../ui/backup_dialogs.py" line="278"/>
         <source>&amp;Read backup</source>
         <translation>&amp;Leer la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="296"/>
+        <location filename="../../ui/backup_dialogs.py" line="279"/>
         <source>&amp;Restore…</source>
         <translation>Re&amp;staurar…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="308"/>
+        <location filename="../../ui/backup_dialogs.py" line="291"/>
         <source>&amp;File:</source>
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="309"/>
+        <location filename="../../ui/backup_dialogs.py" line="292"/>
         <source>Backup password</source>
         <translation>Contraseña de la copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="311"/>
+        <location filename="../../ui/backup_dialogs.py" line="294"/>
         <source>Backup &amp;password:</source>
         <translation>&amp;Contraseña de la copia:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="320"/>
+        <location filename="../../ui/backup_dialogs.py" line="303"/>
         <source>&amp;Merge: add what is missing, keep everything here</source>
         <translation>&amp;Combinar: añadir lo que falta y conservar todo lo que hay aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="321"/>
+        <location filename="../../ui/backup_dialogs.py" line="304"/>
         <source>Re&amp;place: make this profile exactly the backup</source>
         <translation>Re&amp;emplazar: dejar este perfil exactamente como la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="329"/>
+        <location filename="../../ui/backup_dialogs.py" line="319"/>
         <source>What will change:</source>
         <translation>Lo que cambiará:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="331"/>
+        <location filename="../../ui/backup_dialogs.py" line="321"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="366"/>
+        <location filename="../../ui/backup_dialogs.py" line="350"/>
         <source>Choose the backup file to restore.</source>
         <translation>Elija el archivo de copia de seguridad que desea restaurar.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="369"/>
+        <location filename="../../ui/backup_dialogs.py" line="353"/>
         <source>Enter the backup password.</source>
         <translation>Escriba la contraseña de la copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="388"/>
-        <source>Backup of profile “%1” made %2, with %3 device(s).</source>
-        <translation>Copia de seguridad del perfil «%1» hecha el %2, con %3 dispositivo(s).</translation>
+        <location filename="../../ui/backup_dialogs.py" line="375"/>
+        <source>Backup of profile “%1” made %2, with 1 device.</source>
+        <translation>Copia del perfil “%1” hecha el %2, con 1 dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="430"/>
+        <location filename="../../ui/backup_dialogs.py" line="377"/>
+        <source>Backup of profile “%1” made %2, with %3 devices.</source>
+        <translation>Copia del perfil “%1” hecha el %2, con %3 dispositivos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="407"/>
+        <source>This backup was made from the profile “%1”, not from “%2”: it looks like another clinician&apos;s. Replacing makes this profile exactly their backup: their secret keys, Prescriber Info and settings.</source>
+        <translation>Esta copia se hizo del perfil “%1”, no de “%2”: parece de otro profesional. Sustituir convierte este perfil exactamente en su copia: sus claves secretas, su información del prescriptor y sus ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="413"/>
+        <source>This backup was made from the profile “%1”, not from “%2”: it looks like another clinician&apos;s. Their secret keys would be added here. Their Prescriber Info is never merged in.</source>
+        <translation>Esta copia se hizo del perfil “%1”, no de “%2”: parece de otro profesional. Sus claves secretas se añadirían aquí. Su información del prescriptor nunca se combina.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="421"/>
+        <source>&amp;Yes, restore the backup of “%1” into “%2”</source>
+        <translation>&amp;Sí, restaurar la copia de “%1” en “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="445"/>
         <source>Replace everything in “%1” with this backup? Devices, prescriber info and settings that are not in the backup are deleted from this profile.</source>
         <translation>¿Reemplazar todo el contenido de «%1» con esta copia de seguridad? Los dispositivos, la información del prescriptor y la configuración que no estén en la copia se borrarán de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="433"/>
+        <location filename="../../ui/backup_dialogs.py" line="448"/>
         <source>&amp;Replace</source>
         <translation>&amp;Reemplazar</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="435"/>
+        <location filename="../../ui/backup_dialogs.py" line="450"/>
         <source>Merge this backup into “%1”? Nothing already here is removed.</source>
         <translation>¿Combinar esta copia de seguridad con «%1»? No se elimina nada de lo que ya hay aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="437"/>
+        <location filename="../../ui/backup_dialogs.py" line="452"/>
         <source>&amp;Merge</source>
         <translation>&amp;Combinar</translation>
     </message>
@@ -1737,17 +2916,17 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Muestre el código QR en su navegador, sin taparlo, y pulse Escanear. Se buscará en todas las pantallas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="328"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="329"/>
         <source>&amp;Scan the screen</source>
         <translation>Escanear la &amp;pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="329"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="330"/>
         <source>Scan the screen</source>
         <translation>Escanear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="342"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="343"/>
         <source>Press Scan when the QR code is visible.</source>
         <translation>Pulse Escanear cuando el código QR esté visible.</translation>
     </message>
@@ -1757,12 +2936,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Examinando la pantalla…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="383"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="381"/>
         <source>This system did not allow a screen capture. Open an image or enter the key instead.</source>
         <translation>Este sistema no permitió capturar la pantalla. Abra una imagen o escriba la clave.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="400"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="399"/>
         <source>No QR code found on the screen. Make sure it is fully visible.</source>
         <translation>No se encontró ningún código QR en la pantalla. Asegúrese de que se vea completo.</translation>
     </message>
@@ -1770,265 +2949,330 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>SecretKeyPage</name>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="55"/>
+        <location filename="../../ui/wizard/key_page.py" line="57"/>
         <source>Enter the secret key</source>
         <translation>Escriba la clave secreta</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="57"/>
+        <location filename="../../ui/wizard/key_page.py" line="59"/>
         <source>Type or paste the key ID.me shows. Spaces, hyphens and lower case are fine.</source>
         <translation>Escriba o pegue la clave que muestra ID.me. Se admiten espacios, guiones y minúsculas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="63"/>
+        <location filename="../../ui/wizard/key_page.py" line="65"/>
         <source>Secret key</source>
         <translation>Clave secreta</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="64"/>
+        <location filename="../../ui/wizard/key_page.py" line="66"/>
         <source>e.g. ABCD EFGH IJKL MNOP</source>
         <translation>p. ej., ABCD EFGH IJKL MNOP</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="66"/>
+        <location filename="../../ui/wizard/key_page.py" line="68"/>
         <source>Issuer</source>
         <translation>Emisor</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="68"/>
+        <location filename="../../ui/wizard/key_page.py" line="70"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="69"/>
+        <location filename="../../ui/wizard/key_page.py" line="71"/>
         <source>Your ID.me e-mail address (optional)</source>
         <translation>Su correo electrónico de ID.me (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="73"/>
+        <location filename="../../ui/wizard/key_page.py" line="75"/>
         <source>&amp;Advanced</source>
         <translation>A&amp;vanzado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="77"/>
+        <location filename="../../ui/wizard/key_page.py" line="79"/>
         <source>Show advanced settings</source>
         <translation>Mostrar la configuración avanzada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="81"/>
+        <location filename="../../ui/wizard/key_page.py" line="83"/>
         <source>Algorithm</source>
         <translation>Algoritmo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="85"/>
+        <location filename="../../ui/wizard/key_page.py" line="87"/>
         <source>Digits</source>
         <translation>Dígitos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="89"/>
+        <location filename="../../ui/wizard/key_page.py" line="91"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="90"/>
+        <location filename="../../ui/wizard/key_page.py" line="92"/>
         <source>Period in seconds</source>
         <translation>Periodo en segundos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="92"/>
+        <location filename="../../ui/wizard/key_page.py" line="94"/>
         <source>A&amp;lgorithm:</source>
         <translation>A&amp;lgoritmo:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="93"/>
+        <location filename="../../ui/wizard/key_page.py" line="95"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Dígitos:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="94"/>
+        <location filename="../../ui/wizard/key_page.py" line="96"/>
         <source>&amp;Period:</source>
         <translation>&amp;Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="95"/>
+        <location filename="../../ui/wizard/key_page.py" line="97"/>
         <source>ID.me uses SHA1, 6 digits, 30 seconds. Change these only if told to.</source>
         <translation>ID.me usa SHA1, 6 dígitos y 30 segundos. Cámbielos solo si se lo indican.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="101"/>
+        <location filename="../../ui/wizard/key_page.py" line="103"/>
         <source>Secret &amp;key:</source>
         <translation>&amp;Clave secreta:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="102"/>
+        <location filename="../../ui/wizard/key_page.py" line="104"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Emisor:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="103"/>
+        <location filename="../../ui/wizard/key_page.py" line="105"/>
         <source>A&amp;ccount:</source>
         <translation>C&amp;uenta:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="147"/>
-        <source>The key looks right ({bits} bits).</source>
-        <translation>La clave parece correcta ({bits} bits).</translation>
+        <location filename="../../ui/wizard/key_page.py" line="153"/>
+        <source>The key looks right.</source>
+        <translation>La clave parece correcta.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="230"/>
+        <location filename="../../ui/dialogs.py" line="237"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/dialogs.py" line="242"/>
         <source>These settings belong to this profile and are stored in its encrypted vault.</source>
         <translation>Esta configuración pertenece a este perfil y se guarda en su bóveda cifrada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="254"/>
+        <source>Your practice&apos;s policy could not be read: {problem}</source>
+        <translation>No se pudo leer la política de su consultorio: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="289"/>
+        <source>Set by your practice&apos;s IT ({source})</source>
+        <translation>Establecido por el departamento de TI de su consultorio ({source})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="316"/>
+        <source>&lt;b&gt;On this computer&lt;/b&gt;</source>
+        <translation>&lt;b&gt;En este equipo&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="321"/>
+        <source>Same as the computer</source>
+        <translation>Igual que el equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="327"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="328"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="332"/>
+        <source>Same as the desktop</source>
+        <translation>Igual que el escritorio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="333"/>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="334"/>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="338"/>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="339"/>
+        <source>A&amp;ppearance:</source>
+        <translation>A&amp;pariencia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="341"/>
+        <source>A new language shows fully the next time EPCS Desktop starts.</source>
+        <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="422"/>
+        <source>Camera {number}</source>
+        <translation>Cámara {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="425"/>
+        <source>Camera {number} (not connected)</source>
+        <translation>Cámara {number} (no conectada)</translation>
     </message>
 </context>
 <context>
     <name>SetupSheet</name>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="33"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="34"/>
         <source>Use these codes only as ID.me allows for your account, keep a second device enrolled, and do not let anyone else use your sign-in or your codes.</source>
         <translation>Use estos códigos solo como ID.me lo permita para su cuenta, mantenga inscrito un segundo dispositivo y no deje que nadie más use su inicio de sesión ni sus códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="38"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="39"/>
         <source>This sheet contains no secret keys, no codes and no QR codes.</source>
         <translation>Esta hoja no contiene claves secretas, códigos ni códigos QR.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="53"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="66"/>
         <source>Identity confirmation not recorded.</source>
         <translation>No consta la confirmación de identidad.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="55"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="68"/>
         <source>Identity confirmed by ID.me on {date}.</source>
         <translation>Identidad confirmada por ID.me el {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="58"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="71"/>
         <source>Identity confirmed by ID.me.</source>
         <translation>Identidad confirmada por ID.me.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="66"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="79"/>
         <source>Step {number}: {title}</source>
         <translation>Paso {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="82"/>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="159"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="95"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="186"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="245"/>
         <source>EPCS MFA setup sheet — {name}</source>
         <translation>Hoja de configuración de MFA para EPCS — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="84"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="97"/>
         <source>Printed {when} by EPCS Desktop.</source>
         <translation>Impresa el {when} por EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="85"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="98"/>
         <source>Identity confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="87"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="100"/>
         <source>ID.me Device Information</source>
         <translation>Información de dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="97"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="111"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="98"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="112"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="99"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="113"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="102"/>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="127"/>
-        <source>none</source>
-        <translation>ninguno</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="104"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="118"/>
         <source>Primary device: {name}.</source>
         <translation>Dispositivo principal: {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="108"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="122"/>
         <source>No device is recorded in this profile yet.</source>
         <translation>Aún no hay ningún dispositivo registrado en este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="111"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="125"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="113"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="127"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="114"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="128"/>
         <source>License Number</source>
         <translation>Número de licencia</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="115"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="129"/>
         <source>DEA Number</source>
         <translation>Número DEA</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="116"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="130"/>
         <source>NPI</source>
         <translation>NPI</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="118"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="132"/>
         <source>Changing the MFA device: steps done and left</source>
         <translation>Cambio del dispositivo MFA: pasos completados y pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="125"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="139"/>
         <source>{done} of {total} steps done.</source>
         <translation>{done} de {total} pasos completados.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="128"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="142"/>
         <source>Done:</source>
         <translation>Completados:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="130"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="144"/>
         <source>Left:</source>
         <translation>Pendientes:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="134"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="148"/>
         <source>No device change in progress. When changing phones, follow these steps:</source>
         <translation>No hay ningún cambio de dispositivo en curso. Cuando cambie de teléfono, siga estos pasos:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="141"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="155"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="176"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="238"/>
         <source>Could not write the setup sheet to {file}.</source>
         <translation>No se pudo escribir la hoja de configuración en {file}.</translation>
     </message>
@@ -2036,222 +3280,213 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="73"/>
-        <source>Too short: use at least 8 characters.</source>
-        <translation>Demasiado corta: use al menos 8 caracteres.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="79"/>
-        <source>Weak: a longer passphrase of several words is much stronger.</source>
-        <translation>Débil: una frase de contraseña más larga, de varias palabras, es mucho más segura.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="82"/>
-        <source>Fair: a few more characters would help.</source>
-        <translation>Aceptable: unos caracteres más ayudarían.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="83"/>
-        <source>Good.</source>
-        <translation>Buena.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="84"/>
-        <source>Strong.</source>
-        <translation>Fuerte.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="104"/>
-        <source>EPCS Desktop — Unlock</source>
-        <translation>EPCS Desktop — Desbloquear</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="122"/>
+        <location filename="../../ui/start.py" line="105"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="123"/>
-        <location filename="../../ui/start.py" line="174"/>
+        <location filename="../../ui/start.py" line="106"/>
+        <location filename="../../ui/start.py" line="156"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="127"/>
+        <location filename="../../ui/start.py" line="110"/>
         <source>Set up a profile for a &amp;clinician (front desk)…</source>
         <translation>Preparar un perfil para un &amp;profesional (recepción)…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="130"/>
+        <location filename="../../ui/start.py" line="113"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="135"/>
-        <location filename="../../ui/start.py" line="177"/>
+        <location filename="../../ui/start.py" line="118"/>
+        <location filename="../../ui/start.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="148"/>
+        <location filename="../../ui/start.py" line="131"/>
         <source>Choose your profile</source>
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="152"/>
+        <location filename="../../ui/start.py" line="135"/>
         <source>Each clinician on this workstation has a profile of their own, in its own encrypted vault.</source>
         <translation>Cada profesional de esta estación de trabajo tiene su propio perfil, en su propia bóveda cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="158"/>
+        <location filename="../../ui/start.py" line="141"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="163"/>
-        <location filename="../../ui/start.py" line="164"/>
+        <location filename="../../ui/start.py" line="374"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="166"/>
+        <location filename="../../ui/start.py" line="148"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="196"/>
+        <location filename="../../ui/start.py" line="178"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="207"/>
+        <location filename="../../ui/start.py" line="189"/>
         <source>No profile on this workstation yet</source>
         <translation>Todavía no hay ningún perfil en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="212"/>
+        <location filename="../../ui/start.py" line="194"/>
         <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, in its own encrypted vault. Create yours to get started; you choose its password.</source>
         <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, en su propia bóveda cifrada. Cree el suyo para empezar; usted elige su contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="219"/>
+        <location filename="../../ui/start.py" line="201"/>
         <source>Create a &amp;profile</source>
         <translation>Crear un &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="290"/>
+        <location filename="../../ui/start.py" line="279"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="295"/>
+        <location filename="../../ui/start.py" line="291"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="323"/>
+        <location filename="../../ui/start.py" line="313"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/start.py" line="325"/>
-        <source>Wrong password. You can try again in %n second(s).</source>
-        <translation>
-            <numerusform>Contraseña incorrecta. Puede volver a intentarlo en %n segundo.</numerusform>
-            <numerusform>Contraseña incorrecta. Puede volver a intentarlo en %n segundos.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/start.py" line="341"/>
+        <location filename="../../ui/start.py" line="364"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="345"/>
+        <location filename="../../ui/start.py" line="368"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="354"/>
+        <location filename="../../ui/start.py" line="379"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="355"/>
+        <location filename="../../ui/start.py" line="372"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="357"/>
+        <location filename="../../ui/start.py" line="78"/>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="145"/>
+        <source>Profile password</source>
+        <translation>Contraseña del perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="330"/>
+        <source>Wrong password. You can try again now.</source>
+        <translation>Contraseña incorrecta. Ya puede volver a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="342"/>
+        <source>Wrong password. Please wait 1 more second before trying again.</source>
+        <translation>Contraseña incorrecta. Espere 1 segundo más antes de volver a intentarlo.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/start.py" line="343"/>
+        <source>Wrong password. Please wait %n more seconds before trying again.</source>
+        <translation>
+            <numerusform>Contraseña incorrecta. Espere %n segundo más antes de volver a intentarlo.</numerusform>
+            <numerusform>Contraseña incorrecta. Espere %n segundos más antes de volver a intentarlo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="345"/>
+        <source>Wrong password. You can try again in 1 second.</source>
+        <translation>Contraseña incorrecta. Puede volver a intentarlo dentro de 1 segundo.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/start.py" line="346"/>
+        <source>Wrong password. You can try again in %n seconds.</source>
+        <translation>
+            <numerusform>Contraseña incorrecta. Puede volver a intentarlo dentro de %n segundo.</numerusform>
+            <numerusform>Contraseña incorrecta. Puede volver a intentarlo dentro de %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="373"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="360"/>
+        <location filename="../../ui/start.py" line="383"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="367"/>
+        <location filename="../../ui/start.py" line="389"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="371"/>
+        <location filename="../../ui/start.py" line="393"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="292"/>
-        <location filename="../../ui/start.py" line="408"/>
-        <source>The two passwords are not the same.</source>
-        <translation>Las dos contraseñas no coinciden.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="417"/>
+        <location filename="../../ui/start.py" line="427"/>
         <source>A profile with this name already exists.</source>
         <translation>Ya existe un perfil con este nombre.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="441"/>
-        <source>Data folder</source>
-        <translation>Carpeta de datos</translation>
     </message>
 </context>
 <context>
     <name>_DeviceRow</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="67"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="71"/>
         <source>Current code</source>
         <translation>Código actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="70"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="74"/>
         <source>Seconds until the code changes</source>
         <translation>Segundos hasta que cambie el código</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="73"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="77"/>
         <source>Device name</source>
         <translation>Nombre del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="77"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="81"/>
         <source>Device name problem</source>
         <translation>Problema con el nombre del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="81"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="84"/>
         <source>Code:</source>
         <translation>Código:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="83"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="86"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="101"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="104"/>
         <source>changes in %v s</source>
         <translation>cambia en %v s</translation>
     </message>
@@ -2259,17 +3494,17 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_ScanPageBase</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="55"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="56"/>
         <source>Scan status</source>
         <translation>Estado del escaneo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="62"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="63"/>
         <source>&amp;Open an image instead</source>
         <translation>Abrir una &amp;imagen en su lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="63"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="64"/>
         <source>Enter the secret &amp;key instead</source>
         <translation>&amp;Escribir la clave secreta en su lugar</translation>
     </message>
@@ -2277,22 +3512,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_StepBox</name>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="111"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="81"/>
         <source>Step {number} — {title}</source>
         <translation>Paso {number} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="118"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="88"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="118"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="88"/>
         <source>Done (ticked from this profile)</source>
         <translation>Hecho (marcado según este perfil)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="126"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="96"/>
         <source>&lt;i&gt;You should see:&lt;/i&gt; {what}</source>
         <translation>&lt;i&gt;Debería ver:&lt;/i&gt; {what}</translation>
     </message>
@@ -2300,7 +3535,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="116"/>
+        <location filename="../../ui/app.py" line="120"/>
         <source>Something went wrong. The details were written to the log; your data is safe.</source>
         <translation>Algo salió mal. Los detalles se escribieron en el registro; sus datos están a salvo.</translation>
     </message>
@@ -2308,197 +3543,14 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="309"/>
+        <location filename="../../ui/dialogs.py" line="434"/>
         <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un «token físico» de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="321"/>
+        <location filename="../../ui/dialogs.py" line="446"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
-    </message>
-</context>
-<context>
-    <name>core</name>
-    <message>
-        <location filename="../../ui/i18n.py" line="26"/>
-        <source>Open ID.me from DrChrono</source>
-        <translation>Abra ID.me desde DrChrono</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="27"/>
-        <source>In DrChrono go to Account &gt; Provider Settings &gt; eRx Info and click “Update MFA Device” (or open your ID.me account directly).</source>
-        <translation>En DrChrono vaya a Account &gt; Provider Settings &gt; eRx Info y haga clic en «Update MFA Device» (o abra directamente su cuenta de ID.me).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="32"/>
-        <source>The eRx Info tab with the ID.me Device Information table (Name · Option · Primary Device) and the link “Update MFA Device” above it.</source>
-        <translation>La pestaña eRx Info con la tabla ID.me Device Information (Name · Option · Primary Device) y, encima, el enlace «Update MFA Device».</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="37"/>
-        <source>Open DrChrono eRx Info</source>
-        <translation>Abrir eRx Info de DrChrono</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="38"/>
-        <source>Go to Sign In &amp; Security</source>
-        <translation>Vaya a «Sign In &amp; Security»</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="39"/>
-        <source>Once you are logged into ID.me, click “Sign In &amp; Security” in the top menu.</source>
-        <translation>Una vez dentro de ID.me, haga clic en «Sign In &amp; Security» en el menú superior.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="40"/>
-        <source>ID.me&apos;s menu: OVERVIEW · PROFILE · SIGN IN &amp; SECURITY · MY WALLET.</source>
-        <translation>El menú de ID.me: OVERVIEW · PROFILE · SIGN IN &amp; SECURITY · MY WALLET.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="41"/>
-        <source>Open ID.me Sign In &amp; Security</source>
-        <translation>Abrir «Sign In &amp; Security» de ID.me</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="42"/>
-        <source>Sign in with your current MFA device</source>
-        <translation>Inicie sesión con su dispositivo MFA actual</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="43"/>
-        <source>ID.me asks you to finish signing in with multi-factor authentication: choose the method of your current primary device and enter its 6-digit code (or approve the push).</source>
-        <translation>ID.me le pide terminar de iniciar sesión con autenticación multifactor: elija el método de su dispositivo principal actual y escriba su código de 6 dígitos (o apruebe la notificación push).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="48"/>
-        <source>“COMPLETE YOUR SIGN IN” with the choices Text Message or Phone Call, Push Notification and Code Generator Application.</source>
-        <translation>«COMPLETE YOUR SIGN IN» con las opciones Text Message or Phone Call, Push Notification y Code Generator Application.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="53"/>
-        <source>Delete the old device in ID.me</source>
-        <translation>Elimine el dispositivo antiguo en ID.me</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="54"/>
-        <source>Under “Your Multi-Factor Sign in Method” click the trash can next to the old device, then mark it removed here. Do this only once you can still sign in another way.</source>
-        <translation>En «Your Multi-Factor Sign in Method» haga clic en la papelera junto al dispositivo antiguo y luego márquelo aquí como eliminado. Hágalo solo cuando todavía pueda iniciar sesión de otra forma.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="59"/>
-        <source>“Securing Your Account” with Push Notification and Code Generator sections, each device listed with its date added and a trash can.</source>
-        <translation>«Securing Your Account» con las secciones Push Notification y Code Generator; cada dispositivo aparece con su fecha de alta y una papelera.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="64"/>
-        <source>Set up the new device</source>
-        <translation>Configure el dispositivo nuevo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="65"/>
-        <source>Click “Set Up” and choose “Enroll with barcode / secret key”. Scan the QR code with this program (or type the secret key), enter the 6-digit code on “Confirm your device” and give it a unique nickname. If the new device is a phone app or push device, record it here.</source>
-        <translation>Haga clic en «Set Up» y elija «Enroll with barcode / secret key». Escanee el código QR con este programa (o escriba la clave secreta), escriba el código de 6 dígitos en «Confirm your device» y dele un apodo único. Si el dispositivo nuevo es una aplicación de teléfono o un dispositivo push, regístrelo aquí.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="72"/>
-        <source>“SECURE YOUR ACCOUNT”, then a QR code with a secret key, then “Confirm your device” asking for the 6-digit code and a device name.</source>
-        <translation>«SECURE YOUR ACCOUNT», luego un código QR con una clave secreta y después «Confirm your device», que pide el código de 6 dígitos y un nombre de dispositivo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="77"/>
-        <source>Select the new primary device in DrChrono</source>
-        <translation>Seleccione el nuevo dispositivo principal en DrChrono</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="78"/>
-        <source>Return to DrChrono&apos;s Account &gt; Provider Settings &gt; eRx Info, click “Select as Primary Device” next to the new device, then mark it primary here too.</source>
-        <translation>Vuelva a Account &gt; Provider Settings &gt; eRx Info en DrChrono, haga clic en «Select as Primary Device» junto al dispositivo nuevo y márquelo también aquí como principal.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="83"/>
-        <source>The ID.me Device Information table with “Is Primary” next to exactly one device.</source>
-        <translation>La tabla ID.me Device Information con «Is Primary» junto a un solo dispositivo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="87"/>
-        <source>Lock after inactivity (minutes)</source>
-        <translation>Bloquear tras inactividad (minutos)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="88"/>
-        <source>The profile locks itself after this many idle minutes; 0 never locks (not recommended).</source>
-        <translation>El perfil se bloquea solo tras estos minutos de inactividad; 0 no lo bloquea nunca (no recomendado).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="92"/>
-        <source>Clear copied codes after (seconds)</source>
-        <translation>Borrar los códigos copiados tras (segundos)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="93"/>
-        <source>A copied code is wiped from the clipboard after this many seconds; 0 keeps it.</source>
-        <translation>Un código copiado se borra del portapapeles tras estos segundos; 0 lo conserva.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="97"/>
-        <source>ID.me Sign In &amp; Security</source>
-        <translation>«Sign In &amp; Security» de ID.me</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="98"/>
-        <source>Where ID.me lets you add, rename or delete MFA devices.</source>
-        <translation>Donde ID.me le permite añadir, renombrar o eliminar dispositivos MFA.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="99"/>
-        <source>DrChrono eRx Info</source>
-        <translation>eRx Info de DrChrono</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="100"/>
-        <source>DrChrono&apos;s Account &gt; Provider Settings page (eRx Info tab).</source>
-        <translation>La página Account &gt; Provider Settings de DrChrono (pestaña eRx Info).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="101"/>
-        <source>EPCS Permissions</source>
-        <translation>Permisos EPCS</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="102"/>
-        <source>DrChrono&apos;s page for adjusting EPCS permissions.</source>
-        <translation>La página de DrChrono para ajustar los permisos EPCS.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="103"/>
-        <source>Camera</source>
-        <translation>Cámara</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="104"/>
-        <source>Which camera scans QR codes (0 is the first).</source>
-        <translation>Qué cámara escanea los códigos QR (0 es la primera).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="105"/>
-        <source>Time server</source>
-        <translation>Servidor de hora</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="106"/>
-        <source>Used to check that this computer&apos;s clock is right; codes depend on it.</source>
-        <translation>Sirve para comprobar que el reloj de este equipo es correcto; los códigos dependen de ello.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="107"/>
-        <source>Backup reminder (days)</source>
-        <translation>Recordatorio de copia de seguridad (días)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="108"/>
-        <source>Remind me to make an encrypted backup after this many days; 0 turns reminders off.</source>
-        <translation>Recordarme hacer una copia de seguridad cifrada tras estos días; 0 desactiva los recordatorios.</translation>
     </message>
 </context>
 <context>
@@ -2510,9 +3562,9 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
 </context>
 <context>
-    <name>workers</name>
+    <name>tasks</name>
     <message>
-        <location filename="../../ui/workers.py" line="87"/>
+        <location filename="../../ui/tasks.py" line="43"/>
         <source>Something went wrong. The details were written to the log.</source>
         <translation>Algo salió mal. Los detalles se escribieron en el registro.</translation>
     </message>

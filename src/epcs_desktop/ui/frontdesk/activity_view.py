@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,7 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.activity_export import scrub, write_csv
-from epcs_desktop.ui.frontdesk._common import listen, run_inline
+from epcs_desktop.ui.file_places import remember, start_path
+from epcs_desktop.ui.frontdesk._common import follow, run_inline, show_message
+from epcs_desktop.ui.i18n import core_text
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +96,8 @@ class ActivityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.WHEN:
                 return dt.datetime.fromtimestamp(entry.at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            if col == self.ACTION:
-                return scrub(str(entry.action))
+            if col == self.ACTION:  # shown in the user's language; stored (and exported) in English
+                return core_text(scrub(str(entry.action)))
             return scrub(str(entry.detail))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.DETAIL:
             return scrub(str(entry.detail))
@@ -161,6 +164,7 @@ class ActivityLogDialog(QDialog):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(self.tr("Activity log entries"))
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter (e.g. a device name)"))
         self.search.setClearButtonEnabled(True)
@@ -177,15 +181,18 @@ class ActivityLogDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.action_combo)
+        self.close_button = QPushButton(self.tr("&Close"))
+        self.close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.export_button)
+        bottom.addWidget(self.close_button)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.message)
         lay.addLayout(bottom)
-        listen(profile, self, self.reload)
+        follow(profile, self, self.reload, "activity_changed")
         self.reload()
 
     def reload(self) -> None:
@@ -193,7 +200,7 @@ class ActivityLogDialog(QDialog):
         self.model.reload()
         self.action_combo.blockSignals(True)
         self.action_combo.clear()
-        self.action_combo.addItems([self.tr("All actions"), *self.model.actions()])
+        self.action_combo.addItems([self.tr("All actions"), *(core_text(a) for a in self.model.actions())])
         idx = self.action_combo.findText(current)
         self.action_combo.setCurrentIndex(max(idx, 0))
         self.action_combo.blockSignals(False)
@@ -211,19 +218,30 @@ class ActivityLogDialog(QDialog):
         )
 
     def export_to(self, path: str) -> int | None:
-        """Write the rows shown (after filtering) to `path` as CSV."""
-        return run_inline(
-            self.message,
-            lambda: write_csv(self.proxy.visible_entries(), path),
-            ok_text=self.tr("The activity log was exported."),
-        )
+        """Write the rows shown (after filtering) to `path` as CSV, and say how many of how many."""
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        written = run_inline(self.message, lambda: write_csv(self.proxy.visible_entries(), path))
+        if written is None:
+            return None
+        name = Path(path).name
+        if shown < total:
+            text = self.tr("Exported {shown} of {total} entries (filtered) to {file}.").format(
+                shown=written, total=total, file=name
+            )
+        elif total == 1:
+            text = self.tr("Exported the only entry to {file}.").format(file=name)
+        else:
+            text = self.tr("Exported all {total} entries to {file}.").format(total=written, file=name)
+        show_message(self.message, text, ok=True)
+        return written
 
     def _export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export activity log"),
-            f"{getattr(self.profile, 'name', 'profile')}-activity.csv",
+            start_path("csv", f"{getattr(self.profile, 'name', 'profile')}-activity.csv"),
             self.tr("CSV files (*.csv)"),
         )
+        remember("csv", path)
         if path:
             self.export_to(path)

@@ -19,12 +19,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -33,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
-from epcs_desktop.core.erx import DeviceOption, option_label
 from epcs_desktop.core.guide import (
     ADD_NEW,
+    ORDER_NOTE,
     REMOVE_OLD,
     SELECT_PRIMARY,
     SIGN_IN_MFA,
@@ -45,62 +42,35 @@ from epcs_desktop.core.guide import (
     state_store,
 )
 from epcs_desktop.core.otp import group_code
+from epcs_desktop.ui.dialogs import OtherDeviceDialog
 from epcs_desktop.ui.frontdesk._common import (
-    listen,
+    follow,
     open_setting_link,
+    profile_usable,
     run_inline,
     show_message,
-    still_open,
 )
 from epcs_desktop.ui.i18n import core_text
+from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.ticker import Ticker
 
 log = logging.getLogger(__name__)
 
-TITLE = QT_TRANSLATE_NOOP("ChangeGuideDialog", "What happens to my MFA when I change my phone?")
+# Not the help page's title ("What happens to my MFA when I change my phone?"): two windows with one
+# title cannot be told apart in the task bar or by a screen reader.
+TITLE = QT_TRANSLATE_NOOP("ChangeGuideDialog", "Change my MFA phone — step by step")
 
 
-class RecordDeviceDialog(QDialog):
-    """Record a device whose codes are not made here: a phone's code generator app, or push."""
+class RecordDeviceDialog(OtherDeviceDialog):
+    """The eRx pane's "record a phone or push device" dialog, reached from step 4 (one wording)."""
 
-    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.profile = profile
-        self.added: Any = None
-        self.setWindowTitle(self.tr("Record a phone or push device"))
-        self.nickname = QLineEdit()
-        self.nickname.setPlaceholderText(self.tr("ex. My iPhone"))
-        self.option = QComboBox()
-        for opt in (DeviceOption.GENERATOR_OTHER, DeviceOption.PUSH):
-            self.option.addItem(
-                self.tr("{option} (on that device)").format(option=option_label(opt)), opt.value
-            )
-        self.make_primary = QCheckBox(self.tr("Make it the &primary device here"))
-        self.error = QLabel()
-        self.error.setVisible(False)
-        form = QFormLayout()
-        form.addRow(self.tr("&Name your device:"), self.nickname)
-        form.addRow(self.tr("&Option:"), self.option)
-        form.addRow("", self.make_primary)
-        std = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(std.Ok | std.Cancel)
-        buttons.accepted.connect(self._add)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(buttons)
+    @property
+    def make_primary(self) -> QCheckBox:
+        return self.primary
 
     def _add(self) -> None:
-        option = DeviceOption(self.option.currentData())
-        self.added = run_inline(
-            self.error,
-            lambda: self.profile.add_device(
-                self.nickname.text(), option, None, make_primary=self.make_primary.isChecked()
-            ),
-        )
-        if self.added is not None:
-            self.accept()
+        """The OK button's slot (kept for callers of the guide's own dialog)."""
+        self.accept()
 
 
 class _StepBox(QGroupBox):
@@ -172,10 +142,16 @@ class ChangeGuideDialog(QDialog):
             body_lay.addWidget(box)
         body_lay.addStretch(1)
 
-        # Step 3: the code of the primary device, when this program holds it.
+        # Step 3: what to choose at ID.me (wrapping prose), and the primary's code when held here
+        # (the only monospace text: a sentence in a large monospace label never wraps and pushed
+        # every step's buttons off a 640 px window).
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
         self.code_label = QLabel()
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_label.setStyleSheet("font-size:20px;font-family:monospace;")
+        self.code_label.setAccessibleName(self.tr("Code of the primary device"))
+        self.boxes[SIGN_IN_MFA].extra.addWidget(self.hint_label)
         self.boxes[SIGN_IN_MFA].extra.addWidget(self.code_label)
 
         # Step 4: mark the old device removed here.
@@ -207,6 +183,10 @@ class ChangeGuideDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        # Text wraps to the window instead of scrolling sideways (which hid the steps' buttons).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a nameless Tab stop; its controls are
+        self.setMinimumWidth(640)
 
         self.restart_button = QPushButton(self.tr("Start &over"))
         self.restart_button.setToolTip(
@@ -233,7 +213,7 @@ class ChangeGuideDialog(QDialog):
         # The countdown runs only while the dialog is on screen (showEvent / hideEvent).
         self.ticker = Ticker(self.clock, self)
         self.ticker.tick.connect(lambda _now: self._refresh_code())
-        listen(profile, self, self.refresh)
+        follow(profile, self, self.refresh)
         self.refresh()
 
     def _set_tab_order(self) -> None:
@@ -266,9 +246,10 @@ class ChangeGuideDialog(QDialog):
         """The profile was locked (auto-lock) or failed under us: stop, say so, keep no stale code."""
         self.ticker.stop()
         self.code_label.clear()
+        self.hint_label.clear()
         for w in (self.remove_button, self.enroll_button, self.record_button, self.primary_button):
             w.setEnabled(False)
-        show_message(self.message, str(exc))
+        show_message(self.message, user_message(exc))
 
     # -- rendering --------------------------------------------------------------------------
 
@@ -287,10 +268,7 @@ class ChangeGuideDialog(QDialog):
         old_name = old.nickname if old else (baseline.old_nickname if baseline else "")
         self.intro.setText(
             (self.tr("Welcome back — your progress was kept.") + " " if self.resumed else "")
-            + self.tr(
-                "Keep your current device working until the new one is set up and selected as primary "
-                "in DrChrono; otherwise you cannot sign prescriptions for controlled substances."
-            )
+            + core_text(ORDER_NOTE)
             + (
                 " " + self.tr("Device being replaced: <b>{name}</b>.").format(name=old_name)
                 if old_name
@@ -303,7 +281,7 @@ class ChangeGuideDialog(QDialog):
             box.tick.blockSignals(True)
             box.tick.setChecked(status.done)
             box.tick.blockSignals(False)
-            box.detail.setText(status.detail)
+            box.detail.setText(core_text(status.template).format(**dict(status.args)))
         done = sum(1 for s in statuses if s.done)
         self.progress_label.setText(
             self.tr("{done} of {total} steps done").format(done=done, total=len(statuses))
@@ -312,7 +290,7 @@ class ChangeGuideDialog(QDialog):
 
         self.remove_button.setVisible(old is not None)
         self.remove_button.setText(
-            self.tr("I deleted '{name}' in ID.me — &remove it here").format(
+            self.tr("I deleted “{name}” in ID.me — &remove it here").format(
                 name=old.nickname.replace("&", "&&")
             )
             if old
@@ -342,16 +320,19 @@ class ChangeGuideDialog(QDialog):
             self._unavailable(exc)
             return
         if hint is None:
-            self.code_label.setText(self.tr("No device is recorded here yet."))
-        elif hint.code is not None:
+            self.hint_label.setText(self.tr("No device is recorded here yet."))
+            self.code_label.clear()
+            self.code_label.setVisible(False)
+            return
+        self.hint_label.setText(core_text(hint.template).format(name=hint.nickname))
+        self.code_label.setVisible(hint.code is not None)
+        if hint.code is not None:
             secs = int(hint.seconds_left or 0)
             self.code_label.setText(
-                self.tr("{name}: {code}   ({secs} s)").format(
-                    name=hint.nickname, code=group_code(hint.code), secs=secs
-                )
+                self.tr("{code}   ({secs} s)").format(code=group_code(hint.code), secs=secs)
             )
         else:
-            self.code_label.setText(hint.message)
+            self.code_label.clear()
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -377,13 +358,13 @@ class ChangeGuideDialog(QDialog):
             return
         wizard = EnrollWizard(self.profile, self, clock=self.clock)
         wizard.exec()
-        if still_open(self, self.profile):  # a lock during exec() closed this dialog and the vault
+        if profile_usable(self.profile):  # a lock during exec() closed this dialog and the profile
             self.refresh()
 
     def _record(self) -> None:
         dlg = RecordDeviceDialog(self.profile, self)
         dlg.exec()
-        if still_open(self, self.profile):
+        if profile_usable(self.profile):
             self.refresh()
 
     def _mark_primary(self) -> None:

@@ -8,15 +8,14 @@ changed password still pending — cancelling tells the shell to lock again.
 
 from __future__ import annotations
 
+import html
 import logging
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,48 +23,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError, RuleError
-from epcs_desktop.core.erx import US_STATES, PrescriberInfo, validate_dea, validate_npi
-from epcs_desktop.core.guide import state_store
-from epcs_desktop.core.handover import (
-    complete_handover,
-    create_handover_profile,
-    generate_temporary_password,
-    handed_over_by,
-    must_change_password,
-)
-from epcs_desktop.core.profile import check_new_password
-from epcs_desktop.ui.frontdesk._common import show_message
-from epcs_desktop.ui.workers import run_task, user_message
+from epcs_desktop.core.erx import PrescriberInfo
+from epcs_desktop.core.handover import generate_temporary_password
+from epcs_desktop.core.passwords import MIN_LENGTH
+from epcs_desktop.ui.feedback import error_label, show_error, show_message
+from epcs_desktop.ui.tasks import TaskHandle, run_in_background, user_message
+from epcs_desktop.ui.widgets.password_entry import PasswordEntry
+from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
 
 log = logging.getLogger(__name__)
-
-
-def _set_busy(dialog: QDialog, busy: bool, widgets: list[QWidget]) -> None:
-    """Grey out the form while the key derivation runs on a worker thread, and show a busy cursor.
-
-    The window keeps repainting (the work is off the GUI thread), but nothing
-    can be typed or pressed twice until the result is back.
-    """
-    for w in widgets:
-        w.setEnabled(not busy)
-    if busy:
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-    else:
-        QApplication.restoreOverrideCursor()
-    dialog.setProperty("busy", busy)
-
-
-def _password_edit(placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setPlaceholderText(placeholder)
-    return edit
 
 
 class HandOverDialog(QDialog):
@@ -77,12 +49,12 @@ class HandOverDialog(QDialog):
 
     created = Signal(str)
 
-    def __init__(self, profiles: Any, parent: QWidget | None = None, clock: Clock | None = None) -> None:
+    def __init__(self, profiles: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profiles = profiles
-        self.clock: Clock = clock if clock is not None else SystemClock()
         self.created_name: str | None = None
         self.busy = False
+        self.task: TaskHandle | None = None
         self.setWindowTitle(self.tr("Set up a profile for a clinician"))
         intro = QLabel(
             self.tr(
@@ -96,7 +68,7 @@ class HandOverDialog(QDialog):
         self.staff_edit = QLineEdit()
         self.staff_edit.setPlaceholderText(self.tr("your name (optional)"))
         self.password_edit = QLineEdit()
-        self.password_edit.setPlaceholderText(self.tr("at least 8 characters"))
+        self.password_edit.setPlaceholderText(self.tr("at least %n characters", "", MIN_LENGTH))
         self.generate_button = QPushButton(self.tr("&Generate"))
         self.generate_button.clicked.connect(
             lambda: self.password_edit.setText(generate_temporary_password())
@@ -104,52 +76,47 @@ class HandOverDialog(QDialog):
         pw_row = QHBoxLayout()
         pw_row.addWidget(self.password_edit, 1)
         pw_row.addWidget(self.generate_button)
-        self.state_combo = QComboBox()
-        self.state_combo.addItem("—", "")
-        for code, name in US_STATES:
-            self.state_combo.addItem(f"{code} — {name}", code)
-        self.license_edit = QLineEdit()
-        self.dea_edit = QLineEdit()
-        self.npi_edit = QLineEdit()
+        self.prescriber_form = PrescriberForm()
+        form_ = self.prescriber_form
+        self.state_combo, self.license_edit = form_.state, form_.license
+        self.dea_edit, self.npi_edit = form_.dea, form_.npi
+        # Each problem is shown under its own field, all at once (not one at a time under NPI).
+        self.name_error = error_label()
+        self.password_error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Profile &name:"), self.name_edit)
+        form.addRow("", self.name_error)
         pw_label = QLabel(self.tr("&Temporary password:"))
         pw_label.setBuddy(self.password_edit)  # a row holding a layout gets no buddy by itself
         self.password_edit.setAccessibleName(self.tr("Temporary password"))
         form.addRow(pw_label, pw_row)
+        form.addRow("", self.password_error)
         form.addRow(self.tr("Set &up by:"), self.staff_edit)
         form.addRow(QLabel("<b>" + self.tr("Prescriber Info") + "</b>"))
-        form.addRow(self.tr("&State:"), self.state_combo)
-        form.addRow(self.tr("&License Number:"), self.license_edit)
-        form.addRow(self.tr("&DEA Number:"), self.dea_edit)
-        form.addRow(self.tr("N&PI:"), self.npi_edit)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
+        form.addRow(self.prescriber_form)
+        self.error = error_label()
         std = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(std.Ok | std.Cancel)
         self.buttons.button(std.Ok).setText(self.tr("C&reate profile"))
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
+        self.form_page = QWidget()
+        page = QVBoxLayout(self.form_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(intro)
+        page.addLayout(form)
+        page.addWidget(self.error)
+        page.addWidget(self.buttons)
+        self.done_page = self._build_done_page()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.form_page)
+        self.pages.addWidget(self.done_page)
         lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(self.buttons)
+        lay.addWidget(self.pages)
         # Tab follows the form as drawn (the "Set up by" field was created before the password row).
         order = [self.name_edit, self.password_edit, self.generate_button, self.staff_edit, self.state_combo]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
-
-    def _prescriber(self) -> PrescriberInfo:
-        dea = self.dea_edit.text().strip()
-        npi = self.npi_edit.text().strip()
-        return PrescriberInfo(
-            state=str(self.state_combo.currentData() or ""),
-            license_number=self.license_edit.text().strip(),
-            dea_number=validate_dea(dea) if dea else "",
-            npi=validate_npi(npi) if npi else "",
-        )
 
     def _inputs(self) -> list[QWidget]:
         return [
@@ -157,10 +124,7 @@ class HandOverDialog(QDialog):
             self.staff_edit,
             self.password_edit,
             self.generate_button,
-            self.state_combo,
-            self.license_edit,
-            self.dea_edit,
-            self.npi_edit,
+            self.prescriber_form,
             self.buttons,
         ]
 
@@ -172,45 +136,156 @@ class HandOverDialog(QDialog):
         """
         if self.busy:
             return False
-        try:
-            if not self.name_edit.text().strip():
-                raise RuleError(self.tr("Enter a profile name."))
-            prescriber = self._prescriber()
-        except EpcsError as exc:
-            show_message(self.error, str(exc))
+        prescriber = self._check_fields()
+        if prescriber is None:
             return False
         profiles, name, password = self.profiles, self.name_edit.text(), self.password_edit.text()
-        now, staff = self.clock.now(), self.staff_edit.text().strip()
+        staff = self.staff_edit.text().strip()
         self.busy = True
-        show_message(self.error, "")
-        _set_busy(self, True, self._inputs())
-        run_task(
-            lambda: _create_and_close(profiles, name, password, now, prescriber, staff),
+        show_error(self.error, "")
+        self.task = run_in_background(
+            self,
+            lambda: _create_and_close(profiles, name, password, prescriber, staff),
             self._created,
             self._create_failed,
+            busy=self._inputs(),
         )
         return True
 
+    def _check_fields(self) -> PrescriberInfo | None:
+        """Every field's problem under that field, all at once; the prescriber info when all are right."""
+        from epcs_desktop.core.passwords import check_new_password
+        from epcs_desktop.core.profiles import normalise_profile_name
+
+        problems: list[tuple[QWidget, QLabel, str]] = []
+        name = self.name_edit.text()
+        try:
+            if not name.strip():
+                raise RuleError(self.tr("Enter a profile name."))
+            normalise_profile_name(name)
+            if self.profiles.exists(name):
+                raise RuleError(self.tr("There is already a profile with this name."))
+        except EpcsError as exc:
+            problems.append((self.name_edit, self.name_error, user_message(exc)))
+        try:
+            check_new_password(self.password_edit.text())
+        except EpcsError as exc:
+            problems.append((self.password_edit, self.password_error, user_message(exc)))
+        prescriber: PrescriberInfo | None = None
+        fields_ok = self.prescriber_form.check_fields()  # DEA and NPI: their verdicts under each field
+        try:
+            prescriber = self.prescriber_form.valid_info()
+        except EpcsError as exc:
+            where = self.prescriber_form.dea if not fields_ok else self.prescriber_form.license
+            if fields_ok:  # a problem the per-field checks do not show (e.g. the license): say it here
+                problems.append((where, self.error, user_message(exc)))
+            else:
+                problems.append((where, self.error, self.tr("Check the DEA Number and NPI fields.")))
+        for label in (self.name_error, self.password_error, self.error):
+            show_error(label, next((text for _w, lab, text in problems if lab is label), ""))
+        if problems:
+            problems[0][0].setFocus()
+            return None
+        return prescriber
+
     def _created(self, name: str) -> None:
         log.info("hand-over profile created")
-        if not shiboken6.isValid(self):  # the window went away meanwhile; the profile is closed
-            QApplication.restoreOverrideCursor()
-            return
-        self._idle()
+        self.busy = False
         self.created_name = name
         self.created.emit(name)
-        self.accept()
+        self._show_done(name)
 
     def _create_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            QApplication.restoreOverrideCursor()
-            return
-        self._idle()
-        show_message(self.error, user_message(exc))
-
-    def _idle(self) -> None:
         self.busy = False
-        _set_busy(self, False, self._inputs())
+        show_error(self.error, user_message(exc))
+
+    # -- the hand-over screen: what to tell the clinician, and a slip to print (no secrets) -------------
+    def _build_done_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.done_title = QLabel()
+        self.done_title.setObjectName("paneTitle")
+        self.done_title.setWordWrap(True)
+        self.done_text = QLabel()
+        self.done_text.setWordWrap(True)
+        self.done_text.setTextFormat(Qt.TextFormat.RichText)
+        self.slip_message = QLabel()
+        self.slip_message.setWordWrap(True)
+        self.slip_message.setVisible(False)
+        self.print_button = QPushButton(self.tr("&Save the hand-over slip (PDF)…"))
+        self.print_button.clicked.connect(self._save_slip_clicked)
+        self.done_button = QPushButton(self.tr("&Done"))
+        self.done_button.setDefault(True)
+        self.done_button.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        row.addWidget(self.done_button)
+        lay.addWidget(self.done_title)
+        lay.addWidget(self.done_text, 1)
+        lay.addWidget(self.slip_message)
+        lay.addLayout(row)
+        return page
+
+    def handover_steps(self, name: str) -> list[str]:
+        """What to tell the clinician, in order (also the slip's text). Never the password itself."""
+        return [
+            self.tr("Give the temporary password to the clinician in person; do not write it on the slip."),
+            self.tr("At the lock screen they choose the profile “%1” and unlock it with that password.")
+            .replace("%1", name),
+            self.tr("They are then asked to choose their own password; after that no one else can open it."),
+            self.tr(
+                "Next they add their phone's code generator (File > Add code generator) and select it as "
+                "the primary device in DrChrono's eRx Info."
+            ),
+        ]
+
+    def _show_done(self, name: str) -> None:
+        self.done_title.setText(self.tr("The profile “%1” is ready").replace("%1", name))
+        items = "".join(f"<li>{html.escape(s, quote=False)}</li>" for s in self.handover_steps(name))
+        self.done_text.setText(self.tr("Tell the clinician:") + f"<ol>{items}</ol>")
+        self.password_edit.clear()  # the password is not kept on screen once it is handed over
+        self.pages.setCurrentWidget(self.done_page)
+        self.done_button.setFocus()
+
+    def save_slip(self, path: str) -> Path | None:
+        """Write the hand-over slip (PDF, owner-only): profile name, who set it up, the steps. No password."""
+        from epcs_desktop.ui.frontdesk.setup_sheet import SetupSheetError, save_html_pdf
+
+        name = self.created_name or ""
+        title = self.tr("EPCS Desktop hand-over — %1").replace("%1", name)
+        staff = self.staff_edit.text().strip()
+        parts = [f"<h1>{html.escape(title)}</h1>"]
+        if staff:
+            parts.append("<p>" + html.escape(self.tr("Set up by %1.").replace("%1", staff)) + "</p>")
+        parts.append("<h2>" + html.escape(self.tr("Next steps")) + "</h2><ol>")
+        parts += [f"<li>{html.escape(s, quote=False)}</li>" for s in self.handover_steps(name)]
+        no_secrets = self.tr("This slip holds no password and no code.")
+        parts.append("</ol><p><i>" + html.escape(no_secrets) + "</i></p>")
+        try:
+            saved = save_html_pdf("\n".join(parts), path, title)
+        except SetupSheetError as exc:
+            show_error(self.slip_message, str(exc))
+            return None
+        saved_text = self.tr("Hand-over slip saved to %1").replace("%1", saved.name)
+        show_message(self.slip_message, saved_text, ok=True)
+        return saved
+
+    def _save_slip_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from epcs_desktop.ui.file_places import remember, start_path
+
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the hand-over slip"),
+            start_path("sheet", f"{self.created_name} hand-over.pdf"),
+            self.tr("PDF (*.pdf)"),
+        )
+        remember("sheet", path)
+        if path:
+            self.save_slip(path)
 
     def reject(self) -> None:
         if self.busy:  # a profile is being written: wait for it instead of leaving it half-made
@@ -218,11 +293,9 @@ class HandOverDialog(QDialog):
         super().reject()
 
 
-def _create_and_close(
-    profiles: Any, name: str, password: str, now: float, prescriber: PrescriberInfo, staff: str
-) -> str:
-    """Worker thread: create the handed-over profile and close it again; returns its name."""
-    profile = create_handover_profile(profiles, name, password, now, prescriber, staff)
+def _create_and_close(profiles: Any, name: str, password: str, prescriber: PrescriberInfo, staff: str) -> str:
+    """Worker thread: create the handed-over profile (on its temporary password) and close it again."""
+    profile = profiles.create(name, password, temporary=True, prescriber=prescriber, staff=staff)
     try:
         return str(profile.name)
     finally:
@@ -242,10 +315,10 @@ class NewPasswordDialog(QDialog):
     def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
-        self.store = state_store(profile)
         self.busy = False
+        self.task: TaskHandle | None = None
         self.setWindowTitle(self.tr("Choose your own password"))
-        staff = handed_over_by(self.store)
+        staff = profile.handed_over_by
         if staff:
             setup = self.tr("This profile was set up for you by {staff} with a temporary password.")
         else:
@@ -256,23 +329,21 @@ class NewPasswordDialog(QDialog):
             + self.tr("Choose a password only you know before using it; the temporary one stops working.")
         )
         intro.setWordWrap(True)
-        self.new_edit = _password_edit(self.tr("at least 8 characters"))
-        self.confirm_edit = _password_edit(self.tr("type it again"))
-        form = QFormLayout()
-        form.addRow(self.tr("&New password:"), self.new_edit)
-        form.addRow(self.tr("C&onfirm:"), self.confirm_edit)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
+        self.error = error_label()
+        self.entry = PasswordEntry(
+            password_label=self.tr("&New password:"), confirm_label=self.tr("C&onfirm:"), error=self.error
+        )
+        self.new_edit, self.confirm_edit = self.entry.password, self.entry.confirm
         std = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(std.Ok | std.Cancel)
         self.buttons.button(std.Ok).setText(self.tr("&Set my password"))
         self.buttons.button(std.Cancel).setText(self.tr("&Lock profile"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.entry.submitted.connect(self.submit)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
-        lay.addLayout(form)
+        lay.addWidget(self.entry)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
 
@@ -284,60 +355,46 @@ class NewPasswordDialog(QDialog):
         """
         if self.busy:
             return False
-        new, confirm = self.new_edit.text(), self.confirm_edit.text()
-        try:
-            if new != confirm:  # the quick checks answer at once; the rest needs the worker
-                # The unlock window's sentence (already translated there).
-                raise RuleError(
-                    QCoreApplication.translate("StartWindow", "The two passwords are not the same.")
-                )
-            check_new_password(new)
-        except EpcsError as exc:
-            self._refused(str(exc))
+        new = self.entry.checked()  # core.passwords: the same rule and words as the CLI
+        if new is None:
+            self.entry.clear_entries()
             return False
-        profile, store = self.profile, self.store
+        confirm = self.confirm_edit.text()
+        profile = self.profile
         self.busy = True
-        show_message(self.error, "")
-        _set_busy(self, True, [self.new_edit, self.confirm_edit, self.buttons])
-        run_task(lambda: complete_handover(profile, store, new, confirm), self._changed, self._failed)
+        self.task = run_in_background(
+            self,
+            lambda: profile.replace_temporary_password(new, confirm),
+            self._changed,
+            self._failed,
+            busy=[self.entry, self.buttons],
+        )
         return True
 
     def _changed(self, _result: object) -> None:
-        if not shiboken6.isValid(self):
-            QApplication.restoreOverrideCursor()
-            return
-        self._idle()
-        self.new_edit.clear()
-        self.confirm_edit.clear()
+        self.busy = False
+        self.entry.clear()
         self.password_changed.emit()
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            QApplication.restoreOverrideCursor()
-            return
-        self._idle()
-        self._refused(user_message(exc))
-
-    def _refused(self, message: str) -> None:
-        show_message(self.error, message)
-        self.new_edit.clear()
-        self.confirm_edit.clear()
-        self.new_edit.setFocus()
-
-    def _idle(self) -> None:
         self.busy = False
-        _set_busy(self, False, [self.new_edit, self.confirm_edit, self.buttons])
+        self.entry.refuse(user_message(exc))
+        self.entry.clear_entries()
 
     def reject(self) -> None:
         if self.busy:  # locking now would close the vault in the middle of its re-key
             return
         super().reject()
 
+    def done(self, result: int) -> None:
+        self.entry.clear()
+        super().done(result)
+
 
 def require_new_password_if_needed(profile: Any, parent: QWidget | None = None) -> bool:
     """Called by the shell right after unlock. True: carry on. False: lock the profile again."""
-    if not must_change_password(state_store(profile)):
+    if not profile.requires_new_password:
         return True
     dlg = NewPasswordDialog(profile, parent)
     return dlg.exec() == QDialog.DialogCode.Accepted

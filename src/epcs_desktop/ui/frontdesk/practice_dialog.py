@@ -15,8 +15,8 @@ import logging
 from typing import Any
 
 import qrcode
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -37,8 +37,8 @@ from epcs_desktop.ui.frontdesk._common import (
     profile_usable,
     run_inline,
     show_message,
-    still_open,
 )
+from epcs_desktop.ui.tasks import user_message
 
 log = logging.getLogger(__name__)
 
@@ -248,14 +248,15 @@ class PracticeDialog(QDialog):
             )
             return
         wizard = EnrollWizard(self.profile, self, clock=self.clock)
+        self.place_beside_qr(wizard)  # "Scan from the screen" must see the practice QR, not the wizard
         wizard.exec()
         # A lock while the wizard was open closed this dialog and the vault before exec() returned.
-        if not still_open(self, self.profile):
+        if not profile_usable(self.profile):
             return
         try:
             enrolled = practice_devices(self.profile.devices(), self._secrets())
         except EpcsError as exc:
-            show_message(self.barcode_message, str(exc))
+            show_message(self.barcode_message, user_message(exc))
             return
         if enrolled:
             show_message(
@@ -265,6 +266,43 @@ class PracticeDialog(QDialog):
                 ),
                 ok=True,
             )
+
+    def qr_rect(self) -> QRect:
+        """Where the practice QR code is on the screen (global coordinates)."""
+        pixmap = self.qr_label.pixmap()
+        size = pixmap.deviceIndependentSize().toSize() if not pixmap.isNull() else self.qr_label.size()
+        rect = QRect(QPoint(0, 0), size)
+        rect.moveCenter(self.qr_label.mapToGlobal(self.qr_label.rect().center()))
+        return rect
+
+    def place_beside_qr(self, window: QWidget) -> None:
+        """Put `window` (the wizard) next to the QR code instead of on top of it.
+
+        To the right of the code if it fits, else to the left; when the screen is too
+        narrow for either, this dialog moves to the screen's left edge first.
+        """
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        window.adjustSize()
+        size = window.size().expandedTo(window.minimumSizeHint())
+        gap = 12
+
+        def spot() -> QPoint | None:
+            qr = self.qr_rect()
+            if qr.right() + gap + size.width() <= screen.right():
+                x = qr.right() + gap
+            elif qr.left() - gap - size.width() >= screen.left():
+                x = qr.left() - gap - size.width()
+            else:
+                return None
+            lowest = max(screen.top(), screen.bottom() - size.height())
+            y = min(max(screen.top(), self.frameGeometry().top()), lowest)
+            return QPoint(x, y)
+
+        where = spot()
+        if where is None:
+            self.move(screen.left(), self.frameGeometry().top())
+            where = spot() or QPoint(max(screen.left(), screen.right() - size.width()), screen.top())
+        window.move(where)
 
     def _secrets(self) -> tuple[str, ...]:
         return (self.session.params.secret,)

@@ -17,13 +17,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import option_label
 from epcs_desktop.core.guide import STEPS, ChangeDeviceGuide, state_store
+from epcs_desktop.core.private_files import write_private
 from epcs_desktop.ui.dialogs import compliance_text
 from epcs_desktop.ui.i18n import core_text
 
@@ -38,6 +39,18 @@ SHEET_ADVICE = QT_TRANSLATE_NOOP(
 NO_SECRETS_NOTE = QT_TRANSLATE_NOOP(
     "SetupSheet", "This sheet contains no secret keys, no codes and no QR codes."
 )
+
+# Printed sizes, in points: a sheet in a binder must read like a letter (10-12 pt body).
+BODY_PT = 11.0
+SHEET_CSS = (
+    "h1 { font-size: 18pt; margin-bottom: 4pt; }"
+    "h2 { font-size: 14pt; margin-top: 14pt; margin-bottom: 4pt; }"
+    "p, li, td, th { font-size: 11pt; }"
+    "th { background-color: #e8e8e8; }"
+)
+# A heading needs this much room below it on its page, else it starts the next page (no heading
+# left alone at the foot of a page).
+KEEP_WITH_NEXT_PT = 60.0
 
 
 class SetupSheetError(EpcsError):
@@ -93,13 +106,14 @@ def sheet_html(profile: Any, clock: Clock | None = None) -> str:
             for d in devices
         )
         parts.append(
-            "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-            "<tr><th align='left'>" + _e(translate("SetupSheet", "Name")) + "</th>"
+            "<table border='1' cellspacing='0' cellpadding='4' width='100%'"
+            " style='border-collapse: collapse'>"
+            "<thead><tr><th align='left'>" + _e(translate("SetupSheet", "Name")) + "</th>"
             "<th align='left'>" + _e(translate("SetupSheet", "Option")) + "</th>"
-            "<th align='left'>" + _e(translate("SetupSheet", "Primary Device")) + "</th></tr>"
-            f"{rows}</table>"
+            "<th align='left'>" + _e(translate("SetupSheet", "Primary Device")) + "</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
         )
-        primary_text = f"<b>{_e(primary.nickname)}</b>" if primary else _e(translate("SetupSheet", "none"))
+        primary_text = f"<b>{_e(primary.nickname)}</b>" if primary else "—"  # docs/glossary.md: empty is "—"
         parts.append(
             "<p>" + _e(translate("SetupSheet", "Primary device: {name}.")).format(name=primary_text) + "</p>"
         )
@@ -124,7 +138,7 @@ def sheet_html(profile: Any, clock: Clock | None = None) -> str:
         left = [s for s in statuses if not s.done]
         steps_done = translate("SetupSheet", "{done} of {total} steps done.")
         parts.append("<p>" + _e(steps_done.format(done=len(done), total=len(statuses))) + "</p>")
-        none = "<li>" + _e(translate("SetupSheet", "none")) + "</li>"
+        none = "<li>—</li>"
         parts.append("<p><b>" + _e(translate("SetupSheet", "Done:")) + "</b></p><ul>")
         parts += [_step_item(s.step) for s in done] or [none]
         parts.append("</ul><p><b>" + _e(translate("SetupSheet", "Left:")) + "</b></p><ul>")
@@ -145,18 +159,47 @@ def sheet_html(profile: Any, clock: Clock | None = None) -> str:
     return "\n".join(parts)
 
 
-def save_setup_sheet(profile: Any, path: str | os.PathLike[str], clock: Clock | None = None) -> Path:
-    """Write the setup sheet for `profile` as a US Letter PDF at `path`."""
-    target = Path(path)
+def _keep_headings_with_text(doc: QTextDocument, page_height: float, room: float) -> None:
+    """Start a heading on a new page when it would sit at the foot of one, away from its text.
+
+    QTextDocument breaks pages line by line and knows no "keep with next", so each heading
+    (a block with a heading level) is checked after layout, top to bottom, re-laying out after
+    each forced break because everything below it moves.
+    """
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            rect = doc.documentLayout().blockBoundingRect(block)
+            top_in_page = rect.top() % page_height
+            if top_in_page > 0 and top_in_page + rect.height() + room > page_height:
+                cursor = QTextCursor(block)
+                fmt = QTextBlockFormat()
+                fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.mergeBlockFormat(fmt)
+        block = block.next()
+
+
+def sheet_pdf(profile: Any, clock: Clock | None = None) -> bytes:
+    """The setup sheet as US Letter PDF bytes: the one renderer the window and `epcs-desktop sheet` share."""
+    title = translate("SetupSheet", "EPCS MFA setup sheet — {name}").format(name=profile.name)
+    return html_pdf(sheet_html(profile, clock), title)
+
+
+def html_pdf(body: str, title: str) -> bytes:
+    """Any printable page of this program (setup sheet, hand-over slip) as US Letter PDF bytes."""
     doc = QTextDocument()
     font = QFont(doc.defaultFont())
     # No "fi"/"ffi" ligatures: text copied or searched in the PDF should read "Office", not "Oﬃce".
     for tag in ("liga", "clig"):
         font.setFeature(QFont.Tag(tag), 0)
+    font.setPointSizeF(BODY_PT)
     doc.setDefaultFont(font)
-    doc.setHtml(sheet_html(profile, clock))
-    writer = QPdfWriter(str(target))
-    writer.setTitle(translate("SetupSheet", "EPCS MFA setup sheet — {name}").format(name=profile.name))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
     writer.setCreator("EPCS Desktop")
     writer.setResolution(300)
     writer.setPageLayout(
@@ -167,13 +210,39 @@ def save_setup_sheet(profile: Any, path: str | os.PathLike[str], clock: Clock | 
             QPageLayout.Unit.Millimeter,
         )
     )
+    # Lay the text out on the PDF writer itself: point sizes then mean printed points. (Laying out
+    # at screen resolution inside a 300 dpi page is what once printed the body at 2.9 pt.)
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultStyleSheet(SHEET_CSS)
+    doc.setHtml(body)
     rect = writer.pageLayout().paintRectPixels(writer.resolution())
     doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    _keep_headings_with_text(doc, rect.height(), KEEP_WITH_NEXT_PT * writer.resolution() / 72.0)
     doc.print_(writer)
-    del writer  # finishes the file
-    if not target.exists() or target.stat().st_size == 0:
+    del writer  # finishes the PDF
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+def save_html_pdf(body: str, path: str | os.PathLike[str], title: str) -> Path:
+    """Write `html_pdf(body, title)` to `path`, owner-only and atomically; SetupSheetError if it fails."""
+    target = Path(path)
+    data = html_pdf(body, title)
+    try:
+        if not data.startswith(b"%PDF"):
+            raise OSError("empty PDF")
+        write_private(target, data)  # owner-only and atomic, like every file the program writes
+    except OSError as exc:
+        log.warning("PDF not written: %s", type(exc).__name__)
         raise SetupSheetError(
             translate("SetupSheet", "Could not write the setup sheet to {file}.").format(file=target.name)
-        )
+        ) from None
+    return target
+
+
+def save_setup_sheet(profile: Any, path: str | os.PathLike[str], clock: Clock | None = None) -> Path:
+    """Write the setup sheet for `profile` as a US Letter PDF at `path` (owner-only)."""
+    title = translate("SetupSheet", "EPCS MFA setup sheet — {name}").format(name=profile.name)
+    target = save_html_pdf(sheet_html(profile, clock), path, title)
     log.info("setup sheet written (%d devices)", len(profile.devices()))
     return target

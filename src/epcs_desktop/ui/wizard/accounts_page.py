@@ -36,6 +36,7 @@ class AccountsPage(QWizardPage):
         self._list_layout = QVBoxLayout(self._list)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a nameless Tab stop; its check boxes are
         scroll.setWidget(self._list)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)

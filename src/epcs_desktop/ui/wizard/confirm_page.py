@@ -32,7 +32,11 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.otpauth import OtpParams
+from epcs_desktop.ui.bridge import bridge_for
 from epcs_desktop.ui.dialogs import compliance_text
+from epcs_desktop.ui.feedback import error_label, show_error
+from epcs_desktop.ui.i18n import core_text
+from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.ticker import Ticker
 
 from .state import describe
@@ -71,11 +75,10 @@ class _DeviceRow(QFrame):
         self.nickname = QLineEdit(suggestion, self)
         self.nickname.setMaxLength(_MAX_NICKNAME + 16)
         self.nickname.setAccessibleName(self.tr("Device name"))
-        self.error = QLabel(self)
+        self.error = error_label()
+        self.error.setParent(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
         self.error.setAccessibleName(self.tr("Device name problem"))
-        self.error.setStyleSheet("color: #b00020;")
         form = QFormLayout(self)
         form.addRow(self.title)
         form.addRow(self.tr("Code:"), self.code)
@@ -108,7 +111,7 @@ class ConfirmPage(QWizardPage):
         self.clock = clock
         self.setTitle(self.tr("Confirm your device"))
         self.setSubTitle(
-            self.tr("Type this code into ID.me's 'Confirm your device' screen, then name the device here.")
+            self.tr("Type this code into ID.me's “Confirm your device” screen, then name the device here.")
         )
         self.rows: list[_DeviceRow] = []
         self._rows_box = QWidget(self)
@@ -128,10 +131,9 @@ class ConfirmPage(QWizardPage):
         self.compliance.setWordWrap(True)
         self.compliance.setFrameShape(QFrame.Shape.StyledPanel)
         self.compliance.setAccessibleName(self.tr("Compliance note"))
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
+        self.error = error_label()
+        self.error.setParent(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(self)
         layout.addWidget(self._rows_box)
         layout.addWidget(self.primary)
@@ -149,9 +151,10 @@ class ConfirmPage(QWizardPage):
         for row in self.rows:
             row.deleteLater()
         self.rows = []
-        self.error.setText("")
+        show_error(self.error, "")
         params_list = self.wizard().state.to_confirm()
-        taken = {self._key(d.nickname) for d in self.profile.devices()}
+        existing = bridge_for(self.profile).devices()
+        taken = {self._key(d.nickname) for d in existing}
         host = computer_name()
         for params in params_list:
             base = host if len(params_list) == 1 else f"{host} \u2013 {describe(params)}"
@@ -161,7 +164,7 @@ class ConfirmPage(QWizardPage):
             row.nickname.textChanged.connect(self._validate)
             self._rows_layout.addWidget(row)
             self.rows.append(row)
-        first_device = not self.profile.devices()
+        first_device = not existing
         self.primary.setChecked(first_device)
         self.primary.setEnabled(not first_device)
         if first_device:
@@ -209,24 +212,28 @@ class ConfirmPage(QWizardPage):
 
     # -- nickname validation --------------------------------------------------
     def _validate(self) -> None:
-        from epcs_desktop.core.erx import DeviceOption
-        from epcs_desktop.core.profile import check_new_device
+        """Each row's problem in core's words: the nickname rule, then core.enrollment's plan.
 
-        taken = {self._key(d.nickname) for d in self.profile.devices()}
+        The plan is what Finish will apply (`Profile.add_devices`), so an account
+        already in the profile is refused here already, naming the device that
+        holds it, exactly as the CLI's `device add` and `import` say it.
+        """
+        from epcs_desktop.core.enrollment import Candidate, Outcome, check_new_device, plan_enrollment
+        from epcs_desktop.core.erx import DeviceOption
+
         self._problems = []
-        for row in self.rows:
+        here = DeviceOption.GENERATOR_HERE
+        candidates = [Candidate(row.nickname.text(), here, row.params) for row in self.rows]
+        plan = plan_enrollment(bridge_for(self.profile).devices(), candidates)
+        for row, entry in zip(self.rows, plan.entries, strict=True):
             problem: str | None = None
-            try:  # the profile's own check: the same words as Finish would give (HOTP included)
-                nickname, _option = check_new_device(
-                    row.nickname.text(), DeviceOption.GENERATOR_HERE, row.params
-                )
-                key = self._key(nickname)
+            try:  # an empty name is refused (the plan would suggest one; here a person names it)
+                check_new_device(row.nickname.text(), DeviceOption.GENERATOR_HERE, row.params)
             except EpcsError as exc:
-                problem = str(exc)
+                problem = user_message(exc)
             else:
-                if key in taken:
-                    problem = self.tr("A device with this name already exists. Choose another name.")
-                taken.add(key)
+                if entry.outcome is not Outcome.NEW:
+                    problem = core_text(entry.message)
             row.error.setText(problem or "")
             row.error.setVisible(problem is not None)
             self._problems.append(problem)
@@ -237,6 +244,10 @@ class ConfirmPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return bool(self.rows) and not any(self._problems)
+
+    def nextId(self) -> int:
+        """Always the last page (Finish), though pages with higher ids (IMPORT) exist."""
+        return -1
 
     def validatePage(self) -> bool:
         from epcs_desktop.core.erx import DeviceOption
@@ -259,7 +270,7 @@ class ConfirmPage(QWizardPage):
         try:  # all or nothing: a refusal on one account must not leave the others saved
             wizard.added.extend(self.profile.add_devices(items))
         except EpcsError as exc:
-            self.error.setText(str(exc))
+            show_error(self.error, user_message(exc))
             self._validate()
             return False
         self.ticker.stop()

@@ -14,3 +14,4 @@ class PageId(IntEnum):
     LINK = 5
     ACCOUNTS = 6
     CONFIRM = 7
+    IMPORT = 8

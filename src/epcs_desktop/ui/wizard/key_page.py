@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.otpauth import ALGORITHMS, OtpParams
+from epcs_desktop.core.secret_hints import diagnose, note
+from epcs_desktop.ui.i18n import core_message, core_text
 
 from .ids import PageId
 from .state import describe, sentence
@@ -128,8 +130,11 @@ class SecretKeyPage(QWizardPage):
 
         text = self.key_edit.text()
         params: OtpParams | None = None
+        hint = diagnose(text) if text.strip() else None
         if not text.strip():
             self.message.setText("")
+        elif hint is not None:
+            self.message.setText(core_text(hint.template).format(**dict(hint.args)))
         else:
             try:
                 params = from_secret(
@@ -141,12 +146,14 @@ class SecretKeyPage(QWizardPage):
                     period=self.period.value(),
                 )
             except EpcsError as exc:
-                self.message.setText(sentence(str(exc)))
+                self.message.setText(sentence(core_message(exc)))
             else:
-                bits = len(params.secret) * 5 // 8 * 8
-                text = self.tr("The key looks right ({bits} bits).").format(bits=bits)
-                extra = " ".join(sentence(w) + "." for w in params.warnings)
-                self.message.setText(f"{text} {extra}".strip())
+                # Only the key's length is noted, as information: the length is the service's choice.
+                info = note(params.secret)
+                text = self.tr("The key looks right.")
+                if info is not None:
+                    text += " " + core_text(info.template).format(**dict(info.args))
+                self.message.setText(text)
         self.params = params
         self.completeChanged.emit()
 

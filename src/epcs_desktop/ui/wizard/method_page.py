@@ -23,7 +23,7 @@ class MethodPage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "On ID.me, choose Sign In & Security › Code Generator › Set Up, then "
-                "'Enroll with barcode / secret key'. How do you want to read it?"
+                "“Enroll with barcode / secret key”. How do you want to read it?"
             )
         )
         self.group = QButtonGroup(self)
@@ -45,6 +45,11 @@ class MethodPage(QWizardPage):
                 PageId.LINK,
                 self.tr("Paste an otpauth &link"),
                 self.tr("An otpauth:// or otpauth-migration:// link."),
+            ),
+            (
+                PageId.IMPORT,
+                self.tr("Import from another a&pp"),
+                self.tr("An Aegis or 2FAS export, Google Authenticator export pictures, or a list of links."),
             ),
         ]
         self.buttons: dict[PageId, QRadioButton] = {}

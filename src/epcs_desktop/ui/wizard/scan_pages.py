@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -31,16 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.errors import EpcsError
+from epcs_desktop.core.qr import IMAGE_FORMATS_TEXT, IMAGE_PATTERNS
+from epcs_desktop.ui.file_places import remember, start_path
 from epcs_desktop.ui.scanner import ScanPreview, ScanSession
 from epcs_desktop.ui.screen_grab import qimage_to_bgr
-from epcs_desktop.ui.workers import run_task, user_message
+from epcs_desktop.ui.tasks import Busy, busy, run_in_background, user_message
 
 from .ids import PageId
 from .state import Feedback, sentence
 
 log = logging.getLogger(__name__)
 
-IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.webp"
+IMAGE_FILTER = IMAGE_PATTERNS  # core/qr.py's one list
 _FADE_MS = 300  # time for the desktop to repaint what the faded-out wizard covered
 
 
@@ -77,10 +78,8 @@ class _ScanPageBase(QWizardPage):
         page left (Back, another path) or the window deleted on lock; its
         result must then be dropped, not written into a deleted label.
         """
-        if not shiboken6.isValid(self):
-            return False
-        wizard = self.wizard()
-        if wizard is None or not shiboken6.isValid(wizard) or getattr(wizard, "ended", False):
+        wizard = self.wizard()  # results reach a live page only (ui.tasks drops the rest)
+        if wizard is None or getattr(wizard, "ended", False):
             return False
         return wizard.currentPage() is self
 
@@ -180,14 +179,15 @@ class CameraPage(_ScanPageBase):
         # Probing cameras can block for seconds on some drivers: do it off the GUI thread.
         self._generation += 1
         generation = self._generation
-        run_task(
+        run_in_background(
+            self,
             self._list_cameras,
             lambda cams: self._cameras_listed(generation, cams),
             lambda exc: self._cameras_failed(generation, exc),
         )
 
     def _still_wanted(self, generation: int) -> bool:
-        return shiboken6.isValid(self) and generation == self._generation and self._is_current()
+        return generation == self._generation and self._is_current()
 
     def _cameras_failed(self, generation: int, exc: BaseException) -> None:
         if self._still_wanted(generation):
@@ -325,6 +325,7 @@ class ScreenPage(_ScanPageBase):
         )
         self._grabber = grabber
         self.busy = False
+        self._busy: Busy | None = None
         self.scan_button = QPushButton(self.tr("&Scan the screen"), self)
         self.scan_button.setAccessibleName(self.tr("Scan the screen"))
         self.scan_button.clicked.connect(self.scan)
@@ -354,17 +355,14 @@ class ScreenPage(_ScanPageBase):
         if self.busy:
             return
         self.busy = True
-        self.scan_button.setEnabled(False)
         self.fallback.setVisible(False)
-        self.status.setText(self.tr("Looking at the screen…"))
+        self._busy = busy(self.scan_button, self.tr("Looking at the screen…"), status=self.status)
         window = self.window()
         window.setWindowOpacity(0.0)
-        # Give the window manager a moment to repaint what the wizard covered.
-        QTimer.singleShot(_FADE_MS if self._grabber is None else 0, self._grab_and_decode)
+        # Give the window manager a moment to repaint what the wizard covered (dropped with the page).
+        QTimer.singleShot(_FADE_MS if self._grabber is None else 0, self, self._grab_and_decode)
 
     def _grab_and_decode(self) -> None:
-        if not shiboken6.isValid(self):  # the window went away during the fade
-            return
         if not self._is_current():
             self.window().setWindowOpacity(1.0)
             self._finish_scan()
@@ -384,15 +382,16 @@ class ScreenPage(_ScanPageBase):
             )
             return
         frames = [qimage_to_bgr(s) if isinstance(s, QImage) else s for s in shots]
-        run_task(lambda: _decode_all(frames), self._decoded, self._decode_failed)
+        run_in_background(
+            self, lambda: _decode_all(frames), self._decoded, self._decode_failed, busy=self._busy
+        )
 
     def _finish_scan(self) -> None:
         self.busy = False
-        self.scan_button.setEnabled(True)
+        if self._busy is not None:
+            self._busy.release()
 
     def _decoded(self, texts: list[str]) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._finish_scan()
         if not self._is_current():
             return
@@ -402,8 +401,6 @@ class ScreenPage(_ScanPageBase):
         self.accept_texts(texts)
 
     def _decode_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._finish_scan()
         if self._is_current():
             self.status.setText(sentence(user_message(exc)))
@@ -429,7 +426,8 @@ class ImagePage(_ScanPageBase):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Open an image"))
-        self.setSubTitle(self.tr("Choose a screenshot or photo of the QR code (PNG, JPEG, BMP or WebP)."))
+        subtitle = self.tr("Choose a screenshot or photo of the QR code ({formats}).")
+        self.setSubTitle(subtitle.format(formats=IMAGE_FORMATS_TEXT))
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName(self.tr("Image file"))
         self.path_edit.setPlaceholderText(self.tr("Path to the image, then Enter"))
@@ -462,7 +460,7 @@ class ImagePage(_ScanPageBase):
     def choose_file(self) -> None:
         title = self.tr("Open an image of the QR code")
         filters = self.tr("Images ({patterns})").format(patterns=IMAGE_FILTER)
-        path, _ = QFileDialog.getOpenFileName(self, title, "", filters)
+        path = remember("image", QFileDialog.getOpenFileName(self, title, start_path("image"), filters)[0])
         if path:
             self.path_edit.setText(path)
             self.load_file(path)
@@ -474,12 +472,16 @@ class ImagePage(_ScanPageBase):
         if not path or self.busy:
             return
         self.busy = True
-        self.status.setText(self.tr("Reading the image…"))
-        run_task(lambda: decode_file(Path(path)), self._decoded, self._failed)
+        run_in_background(
+            self,
+            lambda: decode_file(Path(path)),
+            self._decoded,
+            self._failed,
+            # Not the path field: disabling the field that has the focus hands its Return to the wizard.
+            busy=busy(self.browse, self.tr("Reading the image…"), status=self.status),
+        )
 
     def _decoded(self, texts: list[str]) -> None:
-        if not shiboken6.isValid(self):  # the wizard was deleted (lock) while the image was decoded
-            return
         self.busy = False
         if not self._is_current():  # Back, another path, or the wizard closed meanwhile
             return
@@ -489,8 +491,6 @@ class ImagePage(_ScanPageBase):
         self.accept_texts(texts)
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.busy = False
         if self._is_current():
             self.status.setText(sentence(user_message(exc)))

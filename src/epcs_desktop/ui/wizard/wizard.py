@@ -28,6 +28,7 @@ from epcs_desktop.core.clock import Clock, SystemClock
 from .accounts_page import AccountsPage
 from .confirm_page import ConfirmPage
 from .ids import PageId
+from .import_page import ImportPage
 from .key_page import PasteLinkPage, SecretKeyPage
 from .method_page import MethodPage
 from .scan_pages import CameraPage, ImagePage, ScreenPage
@@ -69,6 +70,7 @@ class EnrollWizard(QWizard):
         self.link_page = PasteLinkPage(self)
         self.accounts_page = AccountsPage(self)
         self.confirm_page = ConfirmPage(profile, self.clock, self)
+        self.import_page = ImportPage(profile, self)
         for page_id, page in (
             (PageId.METHOD, self.method_page),
             (PageId.CAMERA, self.camera_page),
@@ -78,6 +80,7 @@ class EnrollWizard(QWizard):
             (PageId.LINK, self.link_page),
             (PageId.ACCOUNTS, self.accounts_page),
             (PageId.CONFIRM, self.confirm_page),
+            (PageId.IMPORT, self.import_page),
         ):
             self.setPage(int(page_id), page)
         self.setStartId(int(PageId.METHOD))
@@ -89,7 +92,7 @@ class EnrollWizard(QWizard):
     def preferred_camera_index(self) -> int:
         """The camera chosen in Settings (`camera_index`), else the first one."""
         try:
-            return int(self.profile.settings().get("camera_index", 0))
+            return int(self.profile.settings.camera_index)
         except Exception:
             log.debug("no camera_index setting; using the first camera")
             return 0
@@ -127,6 +130,7 @@ class EnrollWizard(QWizard):
         self.link_page.edit.clear()
         self.state.reset()
         self.confirm_page.forget()
+        self.import_page.reset()
 
     def showEvent(self, event: QShowEvent) -> None:
         self.ended = False  # shown (again): results for the current page are wanted

@@ -1,0 +1,417 @@
+"""Machine-wide policy: the defaults and locks a practice's IT sets for every profile on a workstation.
+
+Why: a practice deploys EPCS Desktop to many workstations and must be able to
+say "auto-lock after at most 5 minutes, use our time server, no exports" once,
+centrally, and know that a clinician cannot undo it in Settings or with the
+CLI. So the policy sits *between* the profile's stored values and what the
+program uses: a locked key always reads the policy's value, and
+`Profile.set_settings` refuses to change it.
+
+Where it comes from (first source that locks a key wins; first that gives a default wins):
+
+- Windows: the registry, ``HKLM\\Software\\Policies\\EPCS Desktop`` (Group Policy / Intune): a value
+  named after a setting locks it; the ``Recommended`` subkey only sets defaults. Then the file
+  ``%ProgramData%\\EPCS Desktop\\policy.json``.
+- macOS: a configuration profile's managed preferences for ``org.epcsdesktop.EpcsDesktop`` (same
+  ``settings`` dictionary as the file), then ``/Library/Application Support/EPCS Desktop/policy.json``.
+- Linux: ``/etc/epcs-desktop/policy.json``.
+- ``$EPCS_DESKTOP_POLICY`` names one more file (tests, staging). It is read AFTER the machine's own
+  file, the registry and managed preferences, so it can add locks but never lift one that IT set:
+  a user who can set environment variables cannot escape the practice's policy.
+
+The file: ``{"settings": {"auto_lock_minutes": {"value": 5, "locked": true}, "ntp_server":
+{"value": "time.example.org"}}}`` with the settings registry's keys (core/settings.py).
+
+Fail safe: a file that exists but cannot be read or understood is reported as one
+line (`PolicyError`) and every setting it could have locked stays locked, to its
+safest reading (`SAFEST`): a broken file must never be a way to unlock a setting.
+An entry that is wrong on its own (bad value, unknown field such as ``"lock"``)
+locks only its own key that way; an unknown setting name is reported and ignored.
+
+Pure standard library; no Qt. Reading the Windows registry is done by a reader
+function that tests replace (`load_policy(registry_values=...)`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import plistlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Any
+
+from epcs_desktop.core import settings as registry
+from epcs_desktop.core.errors import EpcsError, RuleError
+from epcs_desktop.core.platform import POLICY_ENV, Platform, current, winreg_values
+
+logger = logging.getLogger(__name__)
+
+#: (hive, key) -> {value name: value}; {} when the key is absent.
+RegistryValues = Callable[[str, str], Mapping[str, Any]]
+
+MAX_POLICY_BYTES = 1_000_000
+ENTRY_FIELDS = frozenset({"value", "locked"})
+SOURCE_DEFAULT = "default"
+SOURCE_PROFILE = "profile"
+
+
+class PolicyError(RuleError):
+    """The machine policy could not be read as written; the settings it may lock stay locked."""
+
+
+def _shortest_positive(current: Any, default: Any) -> Any:
+    """For "0 = never" settings: the smaller positive of the current value and the default."""
+    if isinstance(current, int) and not isinstance(current, bool) and 0 < current <= default:
+        return current
+    return default
+
+
+#: The safest reading of each setting, given its current value, for a policy that could not be read.
+#: A setting not listed here is locked at its current value (nothing gets less safe by keeping it).
+SAFEST: Mapping[str, Callable[[Any, Any], Any]] = {
+    "auto_lock_minutes": _shortest_positive,
+    "clipboard_clear_seconds": _shortest_positive,
+    "backup_reminder_days": _shortest_positive,
+    "clock_check": lambda current, default: True,
+    "disable_practice_mode": lambda current, default: True,
+    "disable_export": lambda current, default: True,
+}
+
+
+@dataclass(frozen=True)
+class EffectiveSetting:
+    """What the program uses for one setting, whether the person may change it, and who set it."""
+
+    value: Any
+    locked: bool
+    source: str  # "default", "profile", or the policy source ("policy file /etc/…")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    value: Any  # _UNSET: no value given
+    locked: bool
+    source: str
+    fail_safe: bool = False  # locked to the safest reading because the source was unreadable
+
+
+_UNSET = object()
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The merged machine policy. `Policy()` is "no policy": everything follows the profile."""
+
+    entries: Mapping[str, _Entry] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def error(self) -> PolicyError | None:
+        """The first problem as an error (None when the policy was read cleanly)."""
+        return PolicyError(self.problems[0]) if self.problems else None
+
+    def check(self) -> None:
+        """Raise the PolicyError for the first problem, if any (`settings check-policy`)."""
+        if self.problems:
+            raise PolicyError(self.problems[0])
+
+    def locked(self, key: str) -> bool:
+        entry = self.entries.get(key)
+        return bool(entry and entry.locked)
+
+    def source_of(self, key: str) -> str | None:
+        entry = self.entries.get(key)
+        return entry.source if entry else None
+
+    def effective(self, stored: Mapping[str, Any]) -> dict[str, EffectiveSetting]:
+        """Every registry key -> EffectiveSetting, given the profile's stored (raw) settings."""
+        out: dict[str, EffectiveSetting] = {}
+        for s in registry.SETTINGS:
+            current, source = s.default, SOURCE_DEFAULT
+            if s.key in stored:
+                try:
+                    current, source = registry.coerce(s.key, stored[s.key]), SOURCE_PROFILE
+                except EpcsError:
+                    logger.warning("ignoring stored setting %s that no longer validates", s.key)
+            entry = self.entries.get(s.key)
+            if entry is None:
+                out[s.key] = EffectiveSetting(current, False, source)
+            elif entry.fail_safe:
+                safest = SAFEST.get(s.key, lambda cur, default: cur)(current, s.default)
+                out[s.key] = EffectiveSetting(safest, True, entry.source)
+            elif entry.locked:
+                value = s.default if entry.value is _UNSET else entry.value
+                out[s.key] = EffectiveSetting(value, True, entry.source)
+            elif source == SOURCE_DEFAULT and entry.value is not _UNSET:
+                out[s.key] = EffectiveSetting(entry.value, False, entry.source)
+            else:
+                out[s.key] = EffectiveSetting(current, False, source)
+        return out
+
+    def apply(self, stored: Mapping[str, Any]) -> dict[str, Any]:
+        """The stored settings as the program must see them: policy defaults filled in, locks forced.
+
+        Returns a plain mapping of every key (valid values only), for `Settings.from_stored`.
+        """
+        return {key: e.value for key, e in self.effective(stored).items()}
+
+    def refuse_locked(self, values: Iterable[str] | Mapping[str, Any]) -> None:
+        """RuleError (CLI exit 2, one line) if any key in `values` is locked; nothing is changed then."""
+        for key in values:
+            entry = self.entries.get(key)
+            if entry is not None and entry.locked:
+                label = registry.setting(key).label
+                raise RuleError(
+                    f"“{label}” ({key}) is set by your practice's IT ({entry.source}) "
+                    "and cannot be changed here."
+                )
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _fail_safe_all(source: str) -> dict[str, _Entry]:
+    return {s.key: _Entry(_UNSET, True, source, fail_safe=True) for s in registry.SETTINGS}
+
+
+def parse_settings(
+    data: Any, source: str, *, locked_by_default: bool = False
+) -> tuple[dict[str, _Entry], list[str]]:
+    """Entries and problems from a decoded policy document (the file, or a managed-preferences plist).
+
+    `locked_by_default`: the Windows registry's convention (a value under Policies is enforced).
+    """
+    if not isinstance(data, Mapping) or not isinstance(data.get("settings"), Mapping):
+        return _fail_safe_all(source), [
+            f'The {source} has no "settings" object; every setting stays locked until IT fixes it.'
+        ]
+    entries: dict[str, _Entry] = {}
+    problems: list[str] = []
+    for key, raw in data["settings"].items():
+        key = str(key)
+        try:
+            registry.setting(key)
+        except RuleError:
+            problems.append(f"The {source} names an unknown setting “{key[:40]}”; it was ignored.")
+            continue
+        if locked_by_default:
+            raw = {"value": raw, "locked": True}
+        bad = _entry_problem(key, raw)
+        if bad:
+            problems.append(f"The {source}: {key}: {bad}; this setting stays locked until IT fixes it.")
+            entries[key] = _Entry(_UNSET, True, source, fail_safe=True)
+            continue
+        value = raw.get("value", _UNSET)
+        if value is not _UNSET:
+            value = registry.coerce(key, value)
+        entries[key] = _Entry(value, bool(raw.get("locked", False)), source)
+    return entries, problems
+
+
+def _entry_problem(key: str, raw: Any) -> str | None:
+    if not isinstance(raw, Mapping):
+        return 'expected an object such as {"value": …, "locked": true}'
+    unknown = sorted(str(k) for k in raw if k not in ENTRY_FIELDS)
+    if unknown:
+        return f"unknown field “{unknown[0][:20]}” (allowed: value, locked)"
+    if "locked" in raw and not isinstance(raw["locked"], bool):
+        return '"locked" must be true or false'
+    if "value" not in raw and not raw.get("locked"):
+        return 'neither "value" nor "locked": true'
+    if "value" in raw:
+        try:
+            registry.coerce(key, raw["value"])
+        except EpcsError as exc:
+            return str(exc)
+    return None
+
+
+def read_policy_file(path: PurePath) -> tuple[dict[str, _Entry], list[str], bool]:
+    """(entries, problems, present) for one policy file. A missing file is simply "no policy"."""
+    p = Path(path)
+    source = f"policy file {path}"
+    try:
+        with p.open("rb") as fh:
+            raw = fh.read(MAX_POLICY_BYTES + 1)
+    except FileNotFoundError:
+        return {}, [], False
+    except OSError as exc:
+        return (
+            _fail_safe_all(source),
+            [
+                f"The {source} could not be read ({exc.strerror or type(exc).__name__}); "
+                "every setting stays locked until IT fixes it."
+            ],
+            True,
+        )
+    if len(raw) > MAX_POLICY_BYTES:
+        return (
+            _fail_safe_all(source),
+            [f"The {source} is larger than 1 MB; every setting stays locked until IT fixes it."],
+            True,
+        )
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return (
+            _fail_safe_all(source),
+            [f"The {source} is not UTF-8 text; every setting stays locked until IT fixes it."],
+            True,
+        )
+    except json.JSONDecodeError as exc:
+        return (
+            _fail_safe_all(source),
+            [
+                f"The {source} is not valid JSON (line {exc.lineno}, column {exc.colno}); "
+                "every setting stays locked until IT fixes it."
+            ],
+            True,
+        )
+    entries, problems = parse_settings(data, source)
+    return entries, problems, True
+
+
+def read_managed_preferences(path: PurePath) -> tuple[dict[str, _Entry], list[str], bool]:
+    """A macOS configuration profile's payload (a plist with the same "settings" dictionary)."""
+    p = Path(path)
+    source = f"configuration profile ({path})"
+    try:
+        with p.open("rb") as fh:
+            data = plistlib.load(fh)
+    except FileNotFoundError:
+        return {}, [], False
+    except (OSError, plistlib.InvalidFileException, ValueError) as exc:
+        logger.debug("managed preferences unreadable: %s", type(exc).__name__)
+        return (
+            _fail_safe_all(source),
+            [f"The {source} could not be read; every setting stays locked until IT fixes it."],
+            True,
+        )
+    entries, problems = parse_settings(data, source)
+    return entries, problems, True
+
+
+def read_registry(platform: Platform, values: RegistryValues) -> tuple[dict[str, _Entry], list[str], bool]:
+    """Group Policy values: enforced under the key itself, defaults only under its Recommended subkey."""
+    where = platform.registry_policy()
+    if where is None:
+        return {}, [], False
+    hive, key = where
+    source = f"Windows registry {hive}\\{key}"
+    try:
+        enforced = dict(values(hive, key))
+        recommended = dict(values(hive, key + "\\Recommended"))
+    except OSError as exc:
+        return (
+            _fail_safe_all(source),
+            [
+                f"The {source} could not be read ({exc.strerror or type(exc).__name__}); "
+                "every setting stays locked until IT fixes it."
+            ],
+            True,
+        )
+    entries: dict[str, _Entry] = {}
+    problems: list[str] = []
+    if recommended:
+        got, bad = parse_settings({"settings": {k: {"value": v} for k, v in recommended.items()}}, source)
+        entries.update(got)
+        problems += bad
+    if enforced:
+        got, bad = parse_settings({"settings": enforced}, source, locked_by_default=True)
+        entries.update(got)  # a lock beats a recommendation for the same key
+        problems += bad
+    return entries, problems, bool(enforced or recommended)
+
+
+def policy_file_location(platform: Platform | None = None, env: Mapping[str, str] | None = None) -> PurePath:
+    """``$EPCS_DESKTOP_POLICY`` if set (read in addition to the machine's file), else the machine's file."""
+    env = os.environ if env is None else env
+    override = env.get(POLICY_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return (platform or current()).policy_file()
+
+
+def load_policy(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    platform: Platform | None = None,
+    registry_values: RegistryValues | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Policy:
+    """Read every policy source of this machine (or `path` instead of the file's usual place).
+
+    Never raises for a bad policy: the problems are in `Policy.problems` (`Policy.check()`
+    raises the first as a PolicyError) and the affected keys are locked to their safest reading.
+    """
+    platform = platform or current()
+    if registry_values is None and platform.registry_policy() is not None and os.name == "nt":
+        registry_values = winreg_values
+    layers: list[tuple[dict[str, _Entry], list[str], bool, str]] = []
+    if registry_values is not None:
+        entries, problems, present = read_registry(platform, registry_values)
+        layers.append((entries, problems, present, "Windows registry"))
+    for plist in platform.managed_preference_files():
+        entries, problems, present = read_managed_preferences(plist)
+        layers.append((entries, problems, present, f"configuration profile ({plist})"))
+    files = [PurePath(path)] if path is not None else []
+    if path is None:
+        machine = platform.policy_file()
+        files.append(machine)
+        extra = policy_file_location(platform, env)
+        if extra != machine:  # the variable adds a file; the machine's own file always applies first
+            files.append(extra)
+    for file_path in files:
+        entries, problems, present = read_policy_file(file_path)
+        layers.append((entries, problems, present, f"policy file {file_path}"))
+
+    merged: dict[str, _Entry] = {}
+    all_problems: list[str] = []
+    sources: list[str] = []
+    for entries, problems, present, name in layers:
+        all_problems += problems
+        if present:
+            sources.append(name)
+        for key, entry in entries.items():
+            have = merged.get(key)
+            if have is None or (entry.locked and not have.locked):
+                merged[key] = entry
+    for problem in all_problems:
+        logger.warning("policy: %s", problem)
+    return Policy(entries=merged, problems=tuple(all_problems), sources=tuple(sources))
+
+
+# --- the process's policy ------------------------------------------------------------------------
+
+_cache: dict[str, Any] = {}
+
+
+def _signature(platform: Platform) -> tuple[Any, ...]:
+    """What would change the policy: the file location and each file's (mtime, size)."""
+    files = [policy_file_location(platform), *platform.managed_preference_files()]
+    sig: list[Any] = []
+    for f in files:
+        try:
+            st = os.stat(f)
+            sig.append((str(f), st.st_mtime_ns, st.st_size))
+        except OSError:
+            sig.append((str(f), None))
+    return tuple(sig)
+
+
+def current_policy() -> Policy:
+    """This machine's policy, re-read when a policy file changes (a stat per call; cheap).
+
+    The registry is read with it: Group Policy changes apply when the files change or at the next start.
+    """
+    platform = current()
+    sig = _signature(platform)
+    if _cache.get("sig") != sig:
+        _cache["policy"] = load_policy(platform=platform)
+        _cache["sig"] = sig
+    policy: Policy = _cache["policy"]
+    return policy

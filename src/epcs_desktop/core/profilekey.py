@@ -1,0 +1,252 @@
+"""The profile key: Argon2id from the password, parameters in a small key file beside the profile.
+
+Why not SQLCipher's own KDF: PBKDF2-HMAC-SHA512 is OWASP's last choice (no
+memory hardness: a GPU tries millions of guesses per second against a stolen
+file; ~4 per second per CPU core here). KeePassXC uses Argon2id and this
+program's own backups already do. So the key is derived here with Argon2id,
+calibrated to about 0.5 s on the computer that sets the password and never
+below OWASP's minimum (m = 19 MiB, t = 2, p = 1), and SQLCipher is handed the
+resulting *raw* key (``x'…'``, built here only; a typed password never reaches
+SQLCipher as a raw key).
+
+The key file ``<profile>.epcs.kdf`` (documented in docs/profile-format.md)
+holds per entry: the Argon2id cost, a random 16-byte salt and a 16-byte
+*check value* (HKDF of the Argon2 output, separate from the SQLCipher key).
+The check value lets "wrong password" be decided before SQLite opens the
+file, so a wrong password can never replay a left-over -wal into the file,
+and a damaged first page with the right password is reported as damage, not
+as a wrong password. It gives an attacker nothing: testing it costs the same
+Argon2id as testing the key itself.
+
+At most two entries: during a password change or an upgrade the new entry is
+written first and the old one kept until the database is re-keyed, so a crash
+at any moment leaves a file that one of them opens.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hmac
+import json
+import logging
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from epcs_desktop.core.bounded import read_bounded
+from epcs_desktop.core.errors import DamagedProfileError, StorageError, VaultError
+from epcs_desktop.core.private_files import write_private
+
+logger = logging.getLogger(__name__)
+
+KEY_FILE_SUFFIX = ".kdf"
+KEY_FILE_FORMAT = "epcs-desktop-profile-key"
+KEY_FILE_VERSION = 1
+ARGON2_VERSION = 0x13
+TARGET_SECONDS = 0.5
+# OWASP Password Storage Cheat Sheet, Argon2id option 2: the floor, whatever the calibration says.
+MIN_MEMORY_KIB = 19 * 1024
+MIN_TIME_COST = 2
+# What a key file may ask for (a crafted file must not make unlocking exhaust memory or hang).
+MAX_MEMORY_KIB = 2 * 1024 * 1024
+MAX_TIME_COST = 64
+MAX_PARALLELISM = 16
+DEFAULT_MEMORY_KIB = 64 * 1024
+FAST_ENV = "EPCS_DESKTOP_TEST_FAST_KDF"  # tests only: OWASP's minimum without calibrating (never below it)
+_MAX_KEY_FILE = 64 * 1024
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    """One way to derive the key: Argon2id cost, salt, and the check value of the password it was made for."""
+
+    memory_kib: int
+    time_cost: int
+    parallelism: int
+    salt: bytes = dataclasses.field(repr=False)
+    check: bytes = dataclasses.field(repr=False)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kdf": "argon2id",
+            "version": ARGON2_VERSION,
+            "memory_kib": self.memory_kib,
+            "time_cost": self.time_cost,
+            "parallelism": self.parallelism,
+            "salt": self.salt.hex(),
+            "check": self.check.hex(),
+        }
+
+
+def key_file_path(profile_path: str | os.PathLike[str]) -> Path:
+    return Path(str(profile_path) + KEY_FILE_SUFFIX)
+
+
+def _argon2(password: str, salt: bytes, memory_kib: int, time_cost: int, parallelism: int) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
+    return hash_secret_raw(
+        password.encode("utf-8"),
+        salt,
+        time_cost=time_cost,
+        memory_cost=memory_kib,
+        parallelism=parallelism,
+        hash_len=32,
+        type=Type.ID,
+        version=ARGON2_VERSION,
+    )
+
+
+def hkdf_sha256(ikm: bytes, info: bytes, length: int, salt: bytes = b"") -> bytes:
+    """RFC 5869 HKDF with HMAC-SHA256, extract then expand, in the standard library.
+
+    The same bytes as `cryptography`'s HKDF (tests check RFC 5869's vectors and a profile made with
+    it): unlocking used to import cryptography's Rust module (~6 MiB resident, issue 14) for this
+    alone. A missing salt is HashLen zero bytes (RFC 5869 2.2), which HMAC's key padding makes the
+    same as an empty key.
+    """
+    if not 0 < length <= 255 * 32:
+        raise ValueError("HKDF-SHA256 gives 1 to 8160 bytes")
+    prk = hmac.digest(salt or bytes(32), ikm, "sha256")
+    okm, block = b"", b""
+    for counter in range(1, -(-length // 32) + 1):
+        block = hmac.digest(prk, block + info + bytes([counter]), "sha256")
+        okm += block
+    return okm[:length]
+
+
+def _split(master: bytes) -> tuple[bytes, bytes]:
+    """(SQLCipher raw key, check value): HKDF keeps them independent of each other."""
+    return (
+        hkdf_sha256(master, b"epcs-desktop profile v1 sqlcipher key", 32),
+        hkdf_sha256(master, b"epcs-desktop profile v1 check", 16),
+    )
+
+
+def derive(password: str, entry: KeyEntry) -> tuple[bytes, bool]:
+    """(raw key, whether the password's check value matches `entry`)."""
+    key, check = _split(_argon2(password, entry.salt, entry.memory_kib, entry.time_cost, entry.parallelism))
+    return key, hmac.compare_digest(check, entry.check)
+
+
+_calibrated: tuple[int, int, int] | None = None
+
+
+def calibrate(target: float = TARGET_SECONDS) -> tuple[int, int, int]:
+    """(memory KiB, passes, lanes) costing about `target` seconds here; never below OWASP's minimum.
+
+    64 MiB with as many passes as fit in `target` (time grows linearly with
+    passes: one pass is measured, the chosen cost is measured once more and
+    scaled); on a machine too slow for two passes of 64 MiB in `target`, less
+    memory, down to the 19 MiB floor. Measured once per process (about 0.7 s).
+    """
+    global _calibrated
+    if os.environ.get(FAST_ENV) == "1":
+        return MIN_MEMORY_KIB, MIN_TIME_COST, 1
+    if _calibrated is not None:
+        return _calibrated
+    salt = secrets.token_bytes(16)
+    memory = DEFAULT_MEMORY_KIB
+
+    def timed(m: int, t: int) -> float:
+        start = time.perf_counter()
+        _argon2("calibration", salt, m, t, 1)
+        return max(time.perf_counter() - start, 1e-4)
+
+    per_pass = min(timed(memory, 1), timed(memory, 1))
+    passes = int(target / per_pass)
+    while passes < MIN_TIME_COST and memory > MIN_MEMORY_KIB:
+        memory = max(MIN_MEMORY_KIB, memory // 2)
+        per_pass = timed(memory, 1)
+        passes = int(target / per_pass)
+    passes = max(MIN_TIME_COST, min(passes, MAX_TIME_COST))
+    measured = timed(memory, passes)  # fixed costs (allocation) make one pass look dearer than it is
+    passes = max(MIN_TIME_COST, min(round(passes * target / measured), MAX_TIME_COST))
+    _calibrated = (memory, passes, 1)
+    logger.info("profile KDF calibrated: Argon2id m=%d KiB, t=%d, p=1", memory, passes)
+    return _calibrated
+
+
+def new_entry(password: str) -> tuple[KeyEntry, bytes]:
+    """A fresh salt and calibrated cost for `password`: (entry to store, raw key)."""
+    memory, passes, lanes = calibrate()
+    salt = secrets.token_bytes(16)
+    key, check = _split(_argon2(password, salt, memory, passes, lanes))
+    return KeyEntry(memory, passes, lanes, salt, check), key
+
+
+def raw_key_pragma(key: bytes) -> str:
+    """The PRAGMA key/rekey value for a raw 32-byte key (the only place an x'…' key is written)."""
+    if len(key) != 32:
+        raise ValueError("a raw SQLCipher key is 32 bytes")
+    return f"\"x'{key.hex()}'\""
+
+
+def read_key_file(profile_path: str | os.PathLike[str]) -> list[KeyEntry] | None:
+    """The key file's entries (current first), or None when there is none (an older, PBKDF2 profile)."""
+    path = key_file_path(profile_path)
+    if not os.path.lexists(path):
+        return None
+    try:
+        raw = read_bounded(path, _MAX_KEY_FILE, "a profile key file", VaultError)
+    except VaultError as exc:
+        if os.path.exists(path) and not os.access(path, os.R_OK):
+            raise StorageError(f"The profile's key file cannot be read: {exc}") from None
+        raise DamagedProfileError(f"The profile's key file ({path.name}) cannot be used: {exc}") from None
+    try:
+        doc = json.loads(raw.decode("utf-8"), parse_constant=_refuse)
+        if doc.get("format") != KEY_FILE_FORMAT or doc.get("version") != KEY_FILE_VERSION:
+            raise ValueError("format")
+        entries = [_entry(e) for e in doc["entries"]]
+        if not 1 <= len(entries) <= 2:
+            raise ValueError("entries")
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        raise DamagedProfileError(
+            f"The profile's key file ({path.name}) is damaged; restore the profile from a backup."
+        ) from None
+    return entries
+
+
+def _refuse(name: str) -> None:
+    raise ValueError(name)
+
+
+def _entry(e: dict[str, object]) -> KeyEntry:
+    if e.get("kdf") != "argon2id" or e.get("version") != ARGON2_VERSION:
+        raise ValueError("kdf")
+    m, t, p = e["memory_kib"], e["time_cost"], e["parallelism"]
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (m, t, p)):
+        raise ValueError("cost")
+    assert isinstance(m, int) and isinstance(t, int) and isinstance(p, int)  # for the type checker
+    if not (MIN_MEMORY_KIB <= m <= MAX_MEMORY_KIB and MIN_TIME_COST <= t <= MAX_TIME_COST):
+        raise ValueError("cost")
+    if not 1 <= p <= MAX_PARALLELISM:
+        raise ValueError("cost")
+    salt, check = bytes.fromhex(str(e["salt"])), bytes.fromhex(str(e["check"]))
+    if len(salt) != 16 or len(check) != 16:
+        raise ValueError("salt")
+    return KeyEntry(m, t, p, salt, check)
+
+
+def write_key_file(profile_path: str | os.PathLike[str], entries: list[KeyEntry]) -> None:
+    """Replace the key file atomically (owner-only temp file, fsync, rename, folder fsync)."""
+    path = key_file_path(profile_path)
+    doc = {"format": KEY_FILE_FORMAT, "version": KEY_FILE_VERSION, "entries": [e.to_json() for e in entries]}
+    try:
+        write_private(path, (json.dumps(doc, indent=1) + "\n").encode("utf-8"))
+        if os.name == "posix":
+            fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    except OSError as exc:
+        raise StorageError(f"The profile's key file could not be written ({exc.strerror}).") from None
+
+
+def remove_key_file(profile_path: str | os.PathLike[str]) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        key_file_path(profile_path).unlink()

@@ -1,0 +1,1 @@
+"""Form widgets shared by several windows and dialogs (one of each, so they cannot drift apart)."""

@@ -1,0 +1,19 @@
+"""core/activity_export.py: the exported activity log is owner-only whatever the umask."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+
+def test_activity_export_is_owner_only_even_with_a_loose_umask(tmp_path: Path) -> None:
+    from epcs_desktop.core.activity_export import write_csv
+
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "log.csv"
+        write_csv([], target)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -1,0 +1,121 @@
+"""`core.enrollment`: the one "same account" rule, nickname suggestions and the enrollment plan,
+and `Profile.enroll` / `add_device` following it (all-or-nothing)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import epcs_desktop
+from epcs_desktop.core.enrollment import (
+    Candidate,
+    Outcome,
+    account_key,
+    plan_enrollment,
+    suggest_nickname,
+)
+from epcs_desktop.core.errors import RuleError
+from epcs_desktop.core.erx import DeviceOption
+from epcs_desktop.core.events import DevicesChanged
+from epcs_desktop.core.otpauth import from_secret
+
+S1 = "JBSWY3DPEHPK3PXPJBSWY3DPAAAAAAAA"
+S2 = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
+A1 = from_secret(S1, issuer="ID.me", account="jane@clinic.org")
+HERE, PUSH = DeviceOption.GENERATOR_HERE, DeviceOption.PUSH
+
+
+def test_same_account_is_kind_secret_issuer_and_account_trimmed_and_casefolded() -> None:
+    assert account_key(A1) == account_key(from_secret(S1, issuer=" id.ME ", account="JANE@clinic.org "))
+    assert account_key(A1) == account_key(
+        from_secret(S1, issuer="ID.me", account="jane@clinic.org", digits=8)
+    )
+    assert account_key(A1) != account_key(from_secret(S2, issuer="ID.me", account="jane@clinic.org"))
+    assert account_key(A1) != account_key(from_secret(S1, issuer="DrChrono", account="jane@clinic.org"))
+    assert account_key(A1)[0] == "totp"  # the kind is part of the account
+
+
+def test_suggested_nicknames_come_from_issuer_and_account_then_number() -> None:
+    assert suggest_nickname(A1, set()) == "ID.me (jane@clinic.org)"
+    assert suggest_nickname(A1, {"id.me (JANE@clinic.org)"}) == "ID.me (jane@clinic.org) 2"
+    assert suggest_nickname(from_secret(S1), set()) == "Imported code generator"
+    assert (
+        suggest_nickname(None, {"this computer"}, base="This computer", pattern=" ({n})")
+        == "This computer (2)"
+    )
+
+
+def test_plan_says_what_happens_to_each_entry(profile) -> None:
+    profile.add_device("Desk", HERE, A1)
+    profile.add_device("Phone", PUSH)
+    plan = profile.plan_enrollment(
+        [
+            Candidate(otp=from_secret(S1, issuer="id.me", account="Jane@Clinic.org")),  # held already
+            Candidate(otp=from_secret(S2, issuer="Lab", account="x")),  # new, suggested name
+            Candidate(otp=from_secret(S2, issuer="LAB", account="X")),  # same as the one before
+            Candidate("phone", PUSH),  # a nickname a person chose that is taken
+            Candidate("Bank", PUSH, from_secret(S2, issuer="Bank")),  # refused: a push device holds no secret
+            Candidate("Tablet", PUSH),  # new
+        ]
+    )
+    assert [(e.outcome, e.nickname) for e in plan.entries[:4]] == [
+        (Outcome.DUPLICATE_EXISTING, "Desk"),
+        (Outcome.NEW, "Lab (x)"),
+        (Outcome.DUPLICATE_IN_BATCH, "Lab (x)"),
+        (Outcome.REFUSED, "phone"),
+    ]
+    assert plan.entries[0].message == "This account is already in this profile as “Desk”."
+    assert plan.entries[3].message == "There is already a device called “Phone”; choose another nickname."
+    assert plan.entries[4].outcome is Outcome.REFUSED
+    assert plan.entries[4].message == "Only a code generator held in this app stores a secret key."
+    assert [e.nickname for e in plan.new] == ["Lab (x)", "Tablet"]
+    assert len(plan.duplicates) == 2 and len(plan.refused) == 2
+    assert [d.nickname for d in profile.devices()] == ["Desk", "Phone"]  # planning changes nothing
+
+
+def test_enroll_a_plan_adds_its_new_entries_in_one_change(profile) -> None:
+    profile.add_device("Desk", HERE, A1)
+    events: list[object] = []
+    profile.add_listener(events.append)
+    plan = profile.plan_enrollment(
+        [Candidate(otp=A1), Candidate(otp=from_secret(S2, issuer="Lab", account="x"))]
+    )
+    added = profile.enroll(plan)
+    assert [d.nickname for d in added] == ["Lab (x)"]
+    assert events == [DevicesChanged(added=(added[0].id,))]
+    with pytest.raises(RuleError, match="already in this profile as “Lab \\(x\\)”"):
+        profile.enroll(plan)  # the same plan again: checked again inside the transaction
+    assert [d.nickname for d in profile.devices()] == ["Desk", "Lab (x)"]
+
+
+def test_add_device_refuses_an_account_already_held_and_names_it(profile) -> None:
+    """The window used to enrol one secret twice (image, then screen scan): two cards, one account."""
+    profile.add_device("Desk", HERE, A1)
+    same = from_secret(S1.lower(), issuer="id.me", account="JANE@clinic.org")
+    with pytest.raises(RuleError) as err:
+        profile.add_device("Laptop", HERE, same)
+    assert str(err.value) == "This account is already in this profile as “Desk”."
+    with pytest.raises(RuleError, match="as “Desk”"):
+        profile.add_devices([Candidate("New", HERE, from_secret(S2)), Candidate("Laptop", HERE, same)])
+    assert [d.nickname for d in profile.devices()] == ["Desk"]  # all or nothing
+    assert len(plan_enrollment(profile.devices(), [Candidate("Laptop", HERE, same)]).duplicates) == 1
+
+
+def test_same_account_is_defined_once_in_src() -> None:
+    """imports, the export collector, the CLI import, restore and the wizard all use `account_key`."""
+    src = Path(epcs_desktop.__file__).parent
+    copies = [
+        f"{p.relative_to(src)}:{m.group(0)}"
+        for p in sorted(src.rglob("*.py"))
+        if p.name != "enrollment.py"
+        for m in re.finditer(
+            r"def _?\w*(account_key|fingerprint|same_account)\w*\(|\(p\.secret, p\.issuer\.casefold\(\)",
+            p.read_text(encoding="utf-8"),
+        )
+        if "_fingerprint" not in m.group(0)  # restore's fingerprint is account_key plus the device option
+    ]
+    assert copies == []
+    profile_src = (src / "core" / "profile.py").read_text(encoding="utf-8")
+    assert "account_key(parse_uri(otp_uri))" in profile_src  # restore compares by the one rule

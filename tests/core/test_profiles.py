@@ -1,0 +1,122 @@
+"""`core.profiles`: where profiles live and what they may be called; `ProfileStore` create/open/delete.
+
+Listing and naming load no SQLCipher; opening does. Creating is all-or-nothing; opening a hand-over
+profile on its temporary password is refused unless the caller replaces it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from epcs_desktop.core import profiles, vault
+from epcs_desktop.core.errors import ProfileError, RuleError, StorageError, WrongPasswordError
+from epcs_desktop.core.profiles import ProfileStore, default_data_dir, normalise_profile_name
+from profile_support import PASSWORD, profile_on_disk
+
+STORAGE = ("sqlcipher3", "platformdirs", "epcs_desktop.core.profile")
+
+
+def _run(code: str, data_dir: Path) -> str:
+    env = {**os.environ, "EPCS_DESKTOP_DATA_DIR": str(data_dir)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True
+    )
+    return out.stdout
+
+
+def test_listing_loads_no_storage_module(data_dir: Path) -> None:
+    ProfileStore(data_dir).create("Dr Lee", PASSWORD).close()
+    code = (
+        "import sys; from epcs_desktop.core.profiles import ProfileStore; s = ProfileStore();"
+        "print(s.list(), s.exists('dr lee'), s.path_for('DR LEE').name,"
+        f" sorted(m for m in {STORAGE!r} if m in sys.modules));"
+        f"p = s.open('Dr Lee', {PASSWORD!r}); print(p.name, 'sqlcipher3' in sys.modules); p.close()"
+    )
+    assert _run(code, data_dir).splitlines() == ["['Dr Lee'] True Dr Lee.epcs []", "Dr Lee True"]
+
+
+def test_the_lazy_re_export_shim_is_gone_and_the_timeouts_agree() -> None:
+    """`profiles` no longer re-exports Vault/Profile (they are imported from their own modules)."""
+    for name in ("Profile", "check_new_password", "Vault", "SIDE_SUFFIXES", "make_private_dir"):
+        assert not hasattr(profiles, name)
+    assert profiles.DEFAULT_BUSY_TIMEOUT == vault.DEFAULT_BUSY_TIMEOUT
+
+
+def test_delete_still_removes_the_file_and_its_journals(data_dir: Path) -> None:
+    store = ProfileStore(data_dir)
+    store.create("Dr Lee", PASSWORD).close()
+    path = store.path_for("Dr Lee")
+    Path(str(path) + "-wal").write_bytes(b"")
+    store.delete("dr lee")
+    assert store.list() == [] and not path.exists() and not Path(str(path) + "-wal").exists()
+
+
+# --- the profile store -------------------------------------------------------------------------
+
+
+def test_store_names_files_and_case_insensitive_uniqueness(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path / "d")
+    assert store.list() == []
+    store.create("  Dr   Jones ", PASSWORD).close()
+    assert store.list() == ["Dr Jones"]
+    assert store.exists("DR JONES")
+    assert store.path_for("dr jones") == tmp_path / "d" / "profiles" / "Dr Jones.epcs"
+    assert stat.S_IMODE((tmp_path / "d").stat().st_mode) == 0o700
+    with pytest.raises(ProfileError, match="already exists"):
+        store.create("dr jones", PASSWORD)
+    for bad in ("", "../evil", ".hidden", "a/b", "x" * 65, "trailing.", "semi;colon"):
+        with pytest.raises(ProfileError):
+            store.create(bad, PASSWORD)
+    with pytest.raises(RuleError, match="at least 8"):
+        store.create("Short", "short")
+    with pytest.raises(ProfileError, match="no profile called"):
+        store.open("Nobody", PASSWORD)
+    with pytest.raises(WrongPasswordError):
+        store.open("dr jones", "wrong password")
+    store.delete("DR JONES")
+    assert store.list() == []
+
+
+def test_default_data_dir_honours_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EPCS_DESKTOP_DATA_DIR", str(tmp_path / "x"))
+    assert default_data_dir() == tmp_path / "x"
+    assert ProfileStore().data_dir == tmp_path / "x"
+    monkeypatch.delenv("EPCS_DESKTOP_DATA_DIR")
+    assert default_data_dir().name == "epcs-desktop"
+
+
+# --- profile names and the profiles folder (issue 11) -------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["CON", "nul", "Aux", "COM1", "lpt9", "aux.txt", "con.backup", "COM\u00b9"])
+def test_windows_reserved_names_are_refused_everywhere(name: str) -> None:
+    with pytest.raises(ProfileError, match="reserves"):
+        normalise_profile_name(name)
+
+
+def test_apostrophes_are_allowed_in_profile_names(tmp_path: Path) -> None:
+    assert normalise_profile_name("Dr. O'Brien") == "Dr. O'Brien"
+    store = ProfileStore(tmp_path / "data")
+    store.create("Dr. O'Brien", PASSWORD).close()
+    assert store.list() == ["Dr. O'Brien"]
+    assert normalise_profile_name("Console") == "Console"  # only the device names themselves
+
+
+def test_unreadable_profiles_folder_is_a_storage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _path = profile_on_disk(tmp_path, PASSWORD)
+
+    def denied(self: Path) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", denied)
+    with pytest.raises(StorageError, match="permission denied"):
+        store.list()

@@ -1,0 +1,77 @@
+"""ui/codes_pane.py: the code list; HOTP rows have no countdown and "Next code" advances the counter once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from epcs_desktop.core.clock import FixedClock
+from epcs_desktop.core.erx import DeviceOption
+from epcs_desktop.core.otp import hotp, totp_at
+from epcs_desktop.core.otpauth import from_secret
+from epcs_desktop.ui.clipboard import ClipboardGuard
+from epcs_desktop.ui.codes_pane import CodesPane
+from epcs_desktop.ui.models import ROLE_CODE, ROLE_PERIOD, ROLE_SECONDS_LEFT
+from epcs_desktop.ui.ticker import Ticker
+
+PASSWORD = "correct horse battery staple"
+T0 = 1_700_000_007.0
+HOTP = from_secret("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", issuer="Bank", account="j", kind="hotp", counter=4)
+
+
+STEAM = from_secret("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", issuer="Steam", account="g", kind="steam", digits=5)
+
+
+@pytest.fixture
+def hotp_steam_profile(data_dir: Path):
+    from epcs_desktop.core.profiles import ProfileStore
+
+    p = ProfileStore(data_dir).create("Dr Counter", PASSWORD)
+    p.add_device("Bank token", DeviceOption.GENERATOR_HERE, otp=HOTP)
+    p.add_device("Steam", DeviceOption.GENERATOR_HERE, otp=STEAM)
+    yield p
+    p.close()
+
+
+def _pane(qtbot, profile, clock) -> CodesPane:
+    pane = CodesPane(profile, clock, Ticker(clock), ClipboardGuard(), lambda: 0)
+    qtbot.addWidget(pane)
+    pane.show()
+    return pane
+
+
+def test_showing_an_hotp_row_never_advances_and_next_code_advances_once(qtbot, hotp_steam_profile) -> None:
+    clock = FixedClock(T0)
+    pane = _pane(qtbot, hotp_steam_profile, clock)
+    model = pane.model
+    hotp_index = model.index(0)
+    for _ in range(3):  # painting, ticking and reading the row change nothing
+        pane.on_tick(clock.now())
+        assert hotp_index.data(ROLE_CODE) == ""
+        assert hotp_index.data(ROLE_SECONDS_LEFT) == -1.0 and hotp_index.data(ROLE_PERIOD) == 0
+    assert hotp_steam_profile.device("Bank token").otp.counter == 4
+    assert pane.next_button.isVisible()
+    pane.copy_index(pane.proxy.index(0, 0))  # nothing to copy yet: says so, copies nothing
+    assert QGuiApplication.clipboard().text() != hotp(HOTP)
+
+    pane.next_code()
+    assert hotp_index.data(ROLE_CODE) == hotp(HOTP)  # the code for the stored counter (4)...
+    assert hotp_steam_profile.device("Bank token").otp.counter == 5  # ...and the counter moved on, stored
+    assert QGuiApplication.clipboard().text() == hotp(HOTP)
+    pane.next_code()
+    assert model.code_at(0) == hotp(HOTP, 5)
+    assert hotp_steam_profile.device("Bank token").otp.counter == 6
+    assert [a.action for a in hotp_steam_profile.activity(2)] == ["HOTP code used", "HOTP code used"]
+    assert hotp(HOTP) not in " ".join(a.detail for a in hotp_steam_profile.activity())
+
+
+def test_steam_row_counts_down_and_has_no_next_code_button(qtbot, hotp_steam_profile) -> None:
+    clock = FixedClock(T0)
+    pane = _pane(qtbot, hotp_steam_profile, clock)
+    steam_index = pane.proxy.index(1, 0)
+    pane.view.setCurrentIndex(steam_index)
+    assert not pane.next_button.isVisible()
+    assert steam_index.data(ROLE_CODE) == totp_at(STEAM, T0) and len(steam_index.data(ROLE_CODE)) == 5
+    assert steam_index.data(ROLE_PERIOD) == 30 and steam_index.data(ROLE_SECONDS_LEFT) > 0
