@@ -7,32 +7,22 @@ comes from $EPCS_DESKTOP_POLICY and errors really are one `error:` line and exit
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_support import run as cli_run
 from epcs_desktop.core.profiles import ProfileStore
 
 PASSWORD = "settings-cli-password-1"
 
 
 def run(data_dir: Path, policy: Path, *args: str, password: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EPCS_DESKTOP_")}
-    env.update(EPCS_DESKTOP_DATA_DIR=str(data_dir), EPCS_DESKTOP_POLICY=str(policy))
-    if password:
-        env["EPCS_DESKTOP_PASSWORD"] = PASSWORD
-    proc = subprocess.run(
-        [sys.executable, "-m", "epcs_desktop", *args],
-        input="", capture_output=True, text=True, env=env, timeout=120, check=False, start_new_session=True,
-    )  # fmt: skip
-    assert "Traceback" not in proc.stderr, proc.stderr
-    if proc.returncode != 0:
-        lines = proc.stderr.strip().splitlines()
-        assert lines and lines[-1].startswith("error: ") and sum(ln.startswith("error:") for ln in lines) == 1
-    return proc
+    """`cli_support.run` (no traceback, one `error:` line) with $EPCS_DESKTOP_POLICY set to `policy`."""
+    return cli_run(
+        data_dir, *args, password=PASSWORD if password else None, env={"EPCS_DESKTOP_POLICY": str(policy)}
+    )
 
 
 @pytest.fixture

@@ -30,3 +30,33 @@ def test_open_never_adds_write_permission_or_chmods_through_a_symlink(tmp_path: 
     link.symlink_to(target)
     tighten(link)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_one_rule_refuses_profile_files_devices_and_profiles_folders(tmp_path: Path) -> None:
+    """profile_target_problem: THE check behind every save a person chooses (backup, export, CSV, sheet)."""
+    from epcs_desktop.core.private_files import profile_target_problem
+
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    live = profiles / "Dr A.epcs"
+    live.write_bytes(b"x")
+    link = tmp_path / "innocent.pdf"
+    os.link(live, link)
+    assert profile_target_problem(tmp_path / "sheet.pdf") is None
+    assert "name of a profile file" in (profile_target_problem(tmp_path / "x.epcs.kdf") or "")
+    assert "not a regular file" in (profile_target_problem(Path("/dev/null")) or "")
+    assert "profiles folder" in (profile_target_problem(profiles / "notes.csv") or "")
+    assert "own file" in (profile_target_problem(link, live) or "")  # a hard link to the profile
+
+
+def test_activity_csv_is_never_written_over_a_profile(tmp_path: Path) -> None:
+    import pytest
+
+    from epcs_desktop.core.activity_export import write_csv
+    from epcs_desktop.core.errors import ExportError
+
+    target = tmp_path / "Dr A.epcs"
+    target.write_bytes(b"profile")
+    with pytest.raises(ExportError, match="cannot be written there"):
+        write_csv([], target)
+    assert target.read_bytes() == b"profile"

@@ -292,3 +292,12 @@ def test_the_variable_adds_a_file_but_cannot_lift_the_machine_lock(tmp_path: Pat
     assert eff["auto_lock_minutes"] == pol.EffectiveSetting(5, True, f"policy file {machine_file}")
     # adding a lock is fine
     assert eff["ntp_server"] == pol.EffectiveSetting("ntp.own", True, f"policy file {own}")
+
+
+def test_a_pipe_at_the_policy_path_locks_instead_of_hanging(tmp_path: Path) -> None:
+    """A FIFO (or device) where the policy file should be: read nothing, lock every setting, never block."""
+    fifo = tmp_path / "policy.json"
+    os.mkfifo(fifo)  # a plain open() of a FIFO with no writer blocks for ever
+    policy = load_policy(fifo, platform=LINUX)
+    assert "could not be read" in policy.problems[0] and "not a regular file" in policy.problems[0]
+    assert all(policy.locked(s.key) for s in SETTINGS)

@@ -403,7 +403,7 @@ def test_front_desk_dialogs_in_spanish(qtbot, data_dir_store, spanish) -> None:
     assert dlg.generate_button.text() == "&Generar"
     dlg.name_edit.setText("")
     assert not dlg.create()
-    assert dlg.name_error.text() == "Escriba un nombre de perfil."  # at its field (issue 12 item 15)
+    assert dlg.name_error.text() == "El nombre del perfil no puede estar vacío."  # at its field (item 15)
 
     profile = data_dir_store.create("Dra Ruiz", "temporary pass 1", temporary=True, staff="Pat")
     try:

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from epcs_desktop.core import platform as win
 from epcs_desktop.core.errors import VaultError
 from epcs_desktop.ui import session_watch as sw
 from epcs_desktop.ui.session_watch import SessionWatch, idle_clock, login1_session_path
@@ -132,13 +133,13 @@ def test_windows_session_messages(qtbot, controller, lee_profile) -> None:
     """The Win32 path cannot run here: its handler gets the same numbers Windows would send."""
     unlocked(qtbot, controller, lee_profile)
     watch = controller.session_watch
-    assert not watch.handle_windows_message(sw.WM_WTSSESSION_CHANGE, 0x8)  # WTS_SESSION_UNLOCK
-    assert not watch.handle_windows_message(0x0112, sw.WTS_SESSION_LOCK)  # another message, same wParam
+    assert not watch.handle_windows_message(win.WM_WTSSESSION_CHANGE, 0x8)  # WTS_SESSION_UNLOCK
+    assert not watch.handle_windows_message(0x0112, win.WTS_SESSION_LOCK)  # another message, same wParam
     assert controller.main_window is not None
-    assert watch.handle_windows_message(sw.WM_WTSSESSION_CHANGE, sw.WTS_SESSION_LOCK)
+    assert watch.handle_windows_message(win.WM_WTSSESSION_CHANGE, win.WTS_SESSION_LOCK)
     assert_fully_locked(controller, lee_profile)
-    assert watch.handle_windows_message(sw.WM_POWERBROADCAST, sw.PBT_APMSUSPEND)  # locked: harmless again
-    assert watch.handle_windows_message(sw.WM_WTSSESSION_CHANGE, sw.WTS_CONSOLE_DISCONNECT)
+    assert watch.handle_windows_message(win.WM_POWERBROADCAST, win.PBT_APMSUSPEND)  # locked: harmless again
+    assert watch.handle_windows_message(win.WM_WTSSESSION_CHANGE, win.WTS_CONSOLE_DISCONNECT)
 
 
 def test_application_suspended_locks(qtbot, controller, lee_profile) -> None:

@@ -25,6 +25,7 @@ NOT_BEFORE_UNLOCK = (
     "epcs_desktop.core.settings",
     "epcs_desktop.ui.dialogs",
     "epcs_desktop.ui.single_instance",
+    "epcs_desktop.core.macpasteboard",  # ctypes + the Objective-C bridge: only when a code is copied
 )
 
 

@@ -72,11 +72,6 @@ def _export_password(args: argparse.Namespace) -> str:
     return check_new_password(password)
 
 
-def _settings(profile: Any) -> Any:
-    settings = profile.settings
-    return settings() if callable(settings) else settings
-
-
 def run(args: argparse.Namespace) -> int:
     from epcs_desktop.core.clock import SystemClock
     from epcs_desktop.core.export import (
@@ -100,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             raise ExportError(f"{str(exc)[:-1]} (or use --overwrite to replace it).") from None
         raise
     with open_profile(args) as profile:
-        check_export_allowed(_settings(profile))  # the profile's own setting counts too
+        check_export_allowed(profile.settings)  # the profile's own setting counts too
         entries = entries_from_devices(profile.devices())
         if not entries:
             raise ExportError("This profile holds no code generators, so there is nothing to export.")

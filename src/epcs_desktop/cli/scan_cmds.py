@@ -13,18 +13,18 @@ error (unreadable file, no camera, screen capture refused) with one
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
+from epcs_desktop.cli.common import EXIT_NOT_FOUND, EXIT_OK, print_json
+from epcs_desktop.cli.common import EXIT_USAGE as EXIT_ERROR
 from epcs_desktop.core.errors import EpcsError, QrError
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_NOT_FOUND, EXIT_ERROR = 0, 1, 2
 DEFAULT_CAMERA_TIMEOUT = 30.0
 MAX_PRINTED = 8192  # characters of one payload in text output (a QR code holds at most ~7,000)
 
@@ -169,7 +169,7 @@ def _kind(text: str) -> dict[str, Any]:
 def _emit(found: list[tuple[str, str]], as_json: bool) -> None:
     if as_json:
         rows = [{"payload": text, "source": source, **_kind(text)} for text, source in found]
-        sys.stdout.write(json.dumps(rows, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+        print_json(rows)
         return
     from epcs_desktop.core.textguard import clean_for_display
 

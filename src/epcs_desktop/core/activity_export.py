@@ -22,7 +22,7 @@ from typing import Any
 
 from epcs_desktop.core.errors import ExportError
 from epcs_desktop.core.i18n import N_
-from epcs_desktop.core.private_files import write_private
+from epcs_desktop.core.private_files import profile_target_problem, write_private
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,9 @@ def write_csv(entries: Iterable[Any], path: str | os.PathLike[str]) -> int:
     """Write the log to `path` (UTF-8 with BOM so Excel reads the en dash); returns the row count."""
     data = rows(entries)
     target = Path(path)
+    problem = profile_target_problem(target)  # never over a profile's file or a device node
+    if problem is not None:
+        raise ExportError(f"The activity log cannot be written there: {problem}.")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(HEADER)

@@ -33,7 +33,6 @@ sentence: damaged header, wrong password, or damaged contents.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import hmac
@@ -41,7 +40,6 @@ import json
 import logging
 import os
 import secrets
-import stat
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +49,7 @@ from epcs_desktop.core.bounded import read_bounded
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import BackupError
 from epcs_desktop.core.i18n import N_
-from epcs_desktop.core.private_files import write_private
+from epcs_desktop.core.private_files import profile_target_problem, write_private
 
 if TYPE_CHECKING:
     from epcs_desktop.core.profile import Profile
@@ -287,9 +285,6 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"non-standard JSON constant {name}")
 
 
-_PROFILE_SUFFIXES = (".epcs", ".epcs-wal", ".epcs-shm", ".epcs-journal", ".epcs.kdf")
-
-
 def check_destination(
     path: str | os.PathLike[str], profile_path: str | os.PathLike[str] | None = None
 ) -> Path:
@@ -303,34 +298,10 @@ def check_destination(
     in a profiles folder, and anything that exists but is not a regular file.
     """
     target = Path(path)
-    refusal = "A backup cannot be written there"
-    try:
-        info = os.stat(target)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise BackupError(f"{refusal}: {exc.strerror or 'it cannot be checked'}.") from None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        raise BackupError(f"{refusal}: “{target}” is not a regular file.")
-    if target.name.lower().endswith(_PROFILE_SUFFIXES):
-        raise BackupError(f"{refusal}: “{target.name}” is a profile's file name; use a {FILE_SUFFIX} name.")
-    folder = (target.parent if str(target.parent) else Path(".")).resolve()
-    protected: list[Path] = []
-    if profile_path is not None:
-        live = Path(profile_path).resolve()
-        protected = [live, *(Path(str(live) + s) for s in ("-wal", "-shm", "-journal"))]
-        if folder == live.parent:
-            raise BackupError(f"{refusal}: it is inside the profiles folder; choose another folder.")
-    if folder.name == "profiles" and any(folder.glob("*.epcs")):
-        raise BackupError(f"{refusal}: it is inside a profiles folder; choose another folder.")
-    resolved = target.resolve()
-    for p in protected:
-        same = resolved == p
-        if not same and info is not None:
-            with contextlib.suppress(OSError):
-                same = os.path.samefile(target, p)
-        if same:
-            raise BackupError(f"{refusal}: it is the profile's own file.")
+    problem = profile_target_problem(target, profile_path)
+    if problem is not None:
+        hint = f"; use a {FILE_SUFFIX} name" if problem.endswith("name of a profile file") else ""
+        raise BackupError(f"A backup cannot be written there: {problem}{hint}.")
     return target
 
 

@@ -44,7 +44,7 @@ from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import ExportError
 from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.otpauth import OtpParams, build_uri
-from epcs_desktop.core.private_files import write_private
+from epcs_desktop.core.private_files import profile_target_problem, write_private
 
 log = logging.getLogger(__name__)
 
@@ -270,10 +270,13 @@ def check_target(target: str | os.PathLike[str], profiles_dir: Path, *, overwrit
         pdir = profiles_dir.resolve(strict=False)
     except OSError:
         pdir = profiles_dir
-    if resolved.suffix.lower() == ".epcs" or resolved == pdir or pdir in resolved.parents:
+    if resolved == pdir or pdir in resolved.parents:
         raise ExportError(PROFILE_FILE_TARGET)
     if path.is_dir():
         raise ExportError(N_("That is a folder; give a file name for the export."))
+    problem = profile_target_problem(path)  # the one rule for every file a person chooses to save
+    if problem is not None:
+        raise ExportError(f"An export cannot be written there: {problem}.")
     if (path.exists() or path.is_symlink()) and not overwrite:
         raise ExportError(TARGET_EXISTS)
     if not resolved.parent.is_dir():

@@ -196,9 +196,7 @@ class ProfileGuideStore:
 
 
 def state_store(profile: Any) -> StateStore:
-    """Where the guide keeps its progress for `profile`: the profile service itself."""
-    if callable(getattr(profile, "get_state", None)) and callable(getattr(profile, "set_state", None)):
-        return profile  # type: ignore[no-any-return]
+    """Where the guide keeps its progress for `profile`: the profile's encrypted vault."""
     return ProfileGuideStore(profile)
 
 

@@ -586,11 +586,4 @@ def plan_import(existing: Any, session: ImportSession) -> ImportPlan:
 
 def apply_import(profile: Any, plan: ImportPlan) -> list[Any]:
     """Add the plan's NEW entries to `profile` all-or-nothing (one transaction); returns the devices."""
-    enroll = getattr(profile, "enroll", None)
-    if enroll is not None:
-        return list(enroll(plan.enrollment))
-    # Until Profile.enroll (issue 10) lands: the same all-or-nothing add, entry by entry.
-    from epcs_desktop.core.profile import NewDevice
-
-    items = [NewDevice(e.nickname, e.candidate.option, e.candidate.otp) for e in plan.enrollment.new]
-    return list(profile.add_devices(items))
+    return list(profile.enroll(plan.enrollment))

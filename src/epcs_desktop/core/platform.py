@@ -22,16 +22,12 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from epcs_desktop import APP_ID, APP_NAME, DESKTOP_ID
-from epcs_desktop.core.macpasteboard import (
-    MacPasteboardMarker,
-    NoPasteboardMarker,
-    ObjCRuntime,
-    PasteboardMarker,
-    load_objc_runtime,
-)
+
+if TYPE_CHECKING:  # the marker module loads ctypes: only on first use (not before the lock screen)
+    from epcs_desktop.core.macpasteboard import ObjCRuntime, PasteboardMarker
 
 logger = logging.getLogger(__name__)
 
@@ -164,6 +160,8 @@ class Platform:
 
     def pasteboard_marker(self) -> PasteboardMarker:
         """What the clipboard guard does on the pasteboard beyond Qt's formats (macOS); no-op elsewhere."""
+        from epcs_desktop.core.macpasteboard import NoPasteboardMarker
+
         return NoPasteboardMarker()
 
     def app_user_model_id(self) -> str | None:
@@ -381,6 +379,8 @@ class MacPlatform(Platform):
     def pasteboard_marker(self) -> PasteboardMarker:
         # Qt 6 writes the MIME name above under its own UTI, not org.nspasteboard.ConcealedType:
         # the marker adds the real type through the Objective-C runtime after Qt's write.
+        from epcs_desktop.core.macpasteboard import MacPasteboardMarker, NoPasteboardMarker
+
         if self.objc is None:
             return NoPasteboardMarker()
         return MacPasteboardMarker(self.objc)
@@ -452,6 +452,8 @@ def platform_for(
             except ImportError:
                 av_status = None
         if objc is None and sys.platform == "darwin":
+            from epcs_desktop.core.macpasteboard import load_objc_runtime
+
             objc = load_objc_runtime
         return MacPlatform(env=env, home=home, av_status=av_status, user=env.get("USER", ""), objc=objc)
     return LinuxPlatform(env=env, home=home)

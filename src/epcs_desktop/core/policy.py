@@ -44,6 +44,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from epcs_desktop.core import settings as registry
+from epcs_desktop.core.bounded import read_bounded
 from epcs_desktop.core.errors import EpcsError, RuleError
 from epcs_desktop.core.platform import POLICY_ENV, Platform, current, winreg_values
 
@@ -230,22 +231,22 @@ def _entry_problem(key: str, raw: Any) -> str | None:
     return None
 
 
+class _UnreadableError(EpcsError):
+    """A policy file that exists but cannot be read (folder, device, pipe, permission)."""
+
+
 def read_policy_file(path: PurePath) -> tuple[dict[str, _Entry], list[str], bool]:
     """(entries, problems, present) for one policy file. A missing file is simply "no policy"."""
     p = Path(path)
     source = f"policy file {path}"
-    try:
-        with p.open("rb") as fh:
-            raw = fh.read(MAX_POLICY_BYTES + 1)
-    except FileNotFoundError:
+    if not p.exists() and not p.is_symlink():
         return {}, [], False
-    except OSError as exc:
+    try:  # the one bounded read (core/bounded): a FIFO or device here must not hang the start
+        raw = read_bounded(p, MAX_POLICY_BYTES + 1, "a policy file", error=_UnreadableError)
+    except _UnreadableError as exc:
         return (
             _fail_safe_all(source),
-            [
-                f"The {source} could not be read ({exc.strerror or type(exc).__name__}); "
-                "every setting stays locked until IT fixes it."
-            ],
+            [f"The {source} could not be read ({exc}); every setting stays locked until IT fixes it."],
             True,
         )
     if len(raw) > MAX_POLICY_BYTES:

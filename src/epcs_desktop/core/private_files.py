@@ -76,3 +76,50 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# A profile's files (the database, SQLite's companions, the Argon2id key file).
+PROFILE_SUFFIXES = (".epcs", ".epcs-wal", ".epcs-shm", ".epcs-journal", ".epcs.kdf")
+
+
+def profile_target_problem(
+    target: str | os.PathLike[str], profile_path: str | os.PathLike[str] | None = None
+) -> str | None:
+    """Why a file the person chose to save (backup, export, setup sheet, activity CSV) must not be
+    written there, or None. THE rule for every user-chosen destination.
+
+    Why: `backup create -p P <data>/profiles/P.epcs` once succeeded, after which the left-over -wal
+    was replayed into the backup: the profile no longer opened and the backup no longer restored;
+    as root, `/dev/full` was replaced by a file. Refused: anything that exists but is not a regular
+    file, a profile's file names, anything in a profiles folder, and the live profile itself (also
+    through a symlink or a hard link).
+    """
+    path = Path(target)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        return exc.strerror or "it cannot be checked"
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        return f"“{path}” is not a regular file"
+    if path.name.lower().endswith(PROFILE_SUFFIXES):
+        return f"“{path.name}” is the name of a profile file"
+    folder = (path.parent if str(path.parent) else Path(".")).resolve()
+    protected: list[Path] = []
+    if profile_path is not None:
+        live = Path(profile_path).resolve()
+        protected = [live, *(Path(str(live) + s) for s in ("-wal", "-shm", "-journal"))]
+        if folder == live.parent:
+            return "it is inside the profiles folder; choose another folder"
+    if folder.name == "profiles" and any(folder.glob("*.epcs")):
+        return "it is inside a profiles folder; choose another folder"
+    resolved = path.resolve()
+    for p in protected:
+        same = resolved == p
+        if not same and info is not None:
+            with contextlib.suppress(OSError):
+                same = os.path.samefile(path, p)
+        if same:
+            return "it is the profile's own file"
+    return None

@@ -73,7 +73,6 @@ __all__ = [
     "NewDevice",
     "Profile",
     "check_new_device",
-    "check_new_password",
 ]
 
 SNAPSHOT_FORMAT = "epcs-desktop-profile"

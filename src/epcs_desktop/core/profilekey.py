@@ -236,13 +236,7 @@ def write_key_file(profile_path: str | os.PathLike[str], entries: list[KeyEntry]
     path = key_file_path(profile_path)
     doc = {"format": KEY_FILE_FORMAT, "version": KEY_FILE_VERSION, "entries": [e.to_json() for e in entries]}
     try:
-        write_private(path, (json.dumps(doc, indent=1) + "\n").encode("utf-8"))
-        if os.name == "posix":
-            fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+        write_private(path, (json.dumps(doc, indent=1) + "\n").encode("utf-8"))  # fsyncs the folder too
     except OSError as exc:
         raise StorageError(f"The profile's key file could not be written ({exc.strerror}).") from None
 

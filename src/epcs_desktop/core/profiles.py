@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from epcs_desktop import APP_ID
 from epcs_desktop.core.errors import ProfileError, StorageError
+from epcs_desktop.core.i18n import N_
 
 if TYPE_CHECKING:
     from epcs_desktop.core.clock import Clock
@@ -59,6 +60,9 @@ WINDOWS_RESERVED = frozenset(
 )
 
 
+PROFILE_EXISTS = N_("A profile called “{name}” already exists.")
+
+
 def normalise_profile_name(name: str) -> str:
     """1..64 letters, digits, spaces, '.', '-', '_', "'"; starts with a letter or digit; no trailing dot.
 
@@ -67,13 +71,15 @@ def normalise_profile_name(name: str) -> str:
     """
     text = re.sub(r"\s+", " ", str(name)).strip()
     if not text:
-        raise ProfileError("A profile name cannot be empty.")
+        raise ProfileError(N_("A profile name cannot be empty."))
     if len(text) > 64:
-        raise ProfileError("A profile name can have at most 64 characters.")
+        raise ProfileError(N_("A profile name can have at most 64 characters."))
     if not _NAME.fullmatch(text) or text.endswith("."):
         raise ProfileError(
-            "A profile name can use letters, digits, spaces, '.', '-', '_' and apostrophes, "
-            "and starts with a letter or digit."
+            N_(
+                "A profile name can use letters, digits, spaces, '.', '-', '_' and apostrophes, "
+                "and starts with a letter or digit."
+            )
         )
     if text.split(".", 1)[0].strip().upper() in WINDOWS_RESERVED:
         raise ProfileError(f"“{text}” is a name Windows reserves for a device; choose another profile name.")
@@ -131,6 +137,17 @@ class ProfileStore:
         """The file of `name` (using the stored spelling if it exists in another case)."""
         return self.profiles_dir / f"{self._find(name) or normalise_profile_name(name)}{SUFFIX}"
 
+    def check_new_name(self, name: str) -> str:
+        """THE rule for a new profile's name (valid, not taken case-insensitively): the normalised name
+        or ProfileError. `create` applies it; forms call it to show the problem under the name field."""
+        name = normalise_profile_name(name)
+        existing = self._find(name)
+        if existing is not None:
+            taken = ProfileError(PROFILE_EXISTS.format(name=existing))
+            taken.template, taken.params = PROFILE_EXISTS, {"name": existing}  # translated by the window
+            raise taken
+        return name
+
     def create(
         self,
         name: str,
@@ -152,10 +169,7 @@ class ProfileStore:
         from epcs_desktop.core.profile import Profile
         from epcs_desktop.core.vault import Vault, make_private_dir
 
-        name = normalise_profile_name(name)
-        existing = self._find(name)
-        if existing is not None:
-            raise ProfileError(f"A profile called “{existing}” already exists.")
+        name = self.check_new_name(name)
         check_new_password(password)
         if prescriber is not None:
             prescriber = validate_prescriber(prescriber)  # before the file exists: nothing to undo

@@ -174,10 +174,7 @@ def _quote_password(password: str) -> str:
     so it never goes this way: it cannot be an older profile's password anyway
     unless that profile was keyed with the raw key itself.
     """
-    if not isinstance(password, str) or password == "":
-        raise VaultError("The password cannot be empty.")
-    if "\x00" in password:
-        raise VaultError("The password cannot contain a NUL character.")
+    _check_password_text(password)
     from epcs_desktop.core.passwords import looks_like_raw_key
 
     if looks_like_raw_key(password):

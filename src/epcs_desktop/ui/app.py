@@ -248,7 +248,8 @@ def _run(
     from epcs_desktop.ui.controller import AppController
 
     # Language and light/dark chosen in Settings (this computer's window.ini); the variables still win.
-    prefs = preferences.settings_file(ProfileStore(Path(data_dir) if data_dir is not None else None).data_dir)
+    home_store = ProfileStore(Path(data_dir) if data_dir is not None else None)
+    prefs = preferences.settings_file(home_store.data_dir)
     preferences.apply_language(prefs)
     preferences.apply_scheme(prefs)
     app_theme = theme.Theme(app)
@@ -270,7 +271,7 @@ def _run(
         assert main is not None  # the demo profile never needs a password change
         window: QWidget = main
     else:
-        store = ProfileStore(Path(data_dir) if data_dir is not None else None)
+        store = home_store
         if not (quit_after_first_paint or os.environ.get(SCREENSHOT_ENV)):
             # Before the window shows: a second launch must not flash a lock screen of its own.
             from epcs_desktop.ui.single_instance import SingleInstance
@@ -278,7 +279,7 @@ def _run(
             instance = SingleInstance(store.data_dir)
             if not instance.claim():
                 return 0  # the running copy came forward: one vault, opened once
-        controller = AppController(store)
+        controller = AppController(store, window_settings=prefs)  # window.ini, already open for the prefs
         if instance is not None:
             instance.activated.connect(controller.bring_forward)  # type: ignore[attr-defined]
         controller.show_start()

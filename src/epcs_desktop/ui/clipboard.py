@@ -10,12 +10,12 @@ clipboard still holds our code, so whatever the user copied since is kept.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from epcs_desktop.core import platform
-from epcs_desktop.core.macpasteboard import NoPasteboardMarker, PasteboardMarker
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,9 @@ WIN_CLOUD = "CanUploadToCloudClipboard"
 MAC_CONCEALED = "application/x-nspasteboard-concealed-type"
 MAC_CONCEALED_UTI = "org.nspasteboard.ConcealedType"
 _DWORD_ZERO = (0).to_bytes(4, "little")
+
+if TYPE_CHECKING:  # the marker module loads ctypes: only when a code is first copied
+    from epcs_desktop.core.macpasteboard import PasteboardMarker
 
 
 def sensitive_mime(code: str) -> QMimeData:
@@ -63,6 +66,8 @@ def system_marker() -> PasteboardMarker:
     or clearing the real pasteboard would touch whatever the person copied elsewhere.
     """
     if QGuiApplication.platformName() != "cocoa":
+        from epcs_desktop.core.macpasteboard import NoPasteboardMarker
+
         return NoPasteboardMarker()
     return platform.current().pasteboard_marker()
 
@@ -75,7 +80,7 @@ class ClipboardGuard(QObject):
     def __init__(self, parent: QObject | None = None, *, marker: PasteboardMarker | None = None) -> None:
         super().__init__(parent)
         # The system pasteboard beyond Qt (macOS's concealed type); a no-op marker elsewhere.
-        self._marker = marker if marker is not None else system_marker()
+        self._given_marker = marker  # None: this OS's marker, looked up at the first copy
         self._held: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -86,10 +91,15 @@ class ClipboardGuard(QObject):
     def _clipboard() -> QClipboard:
         return QGuiApplication.clipboard()
 
+    def _marker(self) -> PasteboardMarker:
+        if self._given_marker is None:
+            self._given_marker = system_marker()
+        return self._given_marker
+
     def copy(self, code: str, clear_after_seconds: int) -> None:
         """Put `code` on the clipboard and schedule its removal."""
         self._clipboard().setMimeData(sensitive_mime(code), QClipboard.Mode.Clipboard)
-        self._marker.conceal()  # right after Qt's write; never raises, logs a warning when it cannot
+        self._marker().conceal()  # right after Qt's write; never raises, logs a warning when it cannot
         self._held = code
         if clear_after_seconds > 0:
             self._timer.start(clear_after_seconds * 1000)
@@ -103,7 +113,7 @@ class ClipboardGuard(QObject):
         self._timer.stop()
         if self.holds_our_code():
             self._clipboard().clear(QClipboard.Mode.Clipboard)
-            self._marker.clear()
+            self._marker().clear()
             log.info("clipboard cleared")
             self.cleared.emit()
         self._held = None

@@ -9,7 +9,6 @@ inline in the dialog, which stays open until the input is acceptable.
 from __future__ import annotations
 
 import logging
-from importlib import resources
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -32,10 +31,12 @@ from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import Device, DeviceOption, IdentityConfirmation
 from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.i18n import core_text
+from epcs_desktop.ui.tasks import user_message
+from epcs_desktop.ui.theme import RESOURCES
 
 log = logging.getLogger(__name__)
 
-HELP_DIR = resources.files("epcs_desktop") / "resources" / "help"
+HELP_DIR = RESOURCES / "help"  # the one resources folder (ui/theme.py)
 
 
 class RemoveDeviceDialog(QDialog):
@@ -91,7 +92,7 @@ class RemoveDeviceDialog(QDialog):
         try:
             self.notice = self.profile.remove_device(self.device.nickname, successor=successor)
         except EpcsError as exc:
-            show_error(self.error, str(exc))
+            show_error(self.error, user_message(exc))
             return
         super().accept()
 
@@ -138,7 +139,7 @@ class IdentityDialog(QDialog):
         try:
             self.profile.set_identity(conf)
         except EpcsError as exc:
-            show_error(self.error, str(exc))
+            show_error(self.error, user_message(exc))
             return
         super().accept()
 
@@ -188,7 +189,7 @@ class OtherDeviceDialog(QDialog):
                 make_primary=self.primary.isChecked(),
             )
         except EpcsError as exc:
-            show_error(self.error, str(exc))
+            show_error(self.error, user_message(exc))
             return
         super().accept()
 
@@ -390,14 +391,14 @@ class SettingsDialog(QDialog):
         try:
             new = {s.key: coerce(s.key, self.value_of(s.key)) for s in SETTINGS if s.key not in self.locked}
         except EpcsError as exc:
-            show_error(self.error, str(exc))
+            show_error(self.error, user_message(exc))
             return
         current = self.profile.settings
         changed = {key: value for key, value in new.items() if current[key] != value}
         try:  # one OK, one change: a single transaction and activity entry
             self.profile.set_settings(changed)
         except EpcsError as exc:
-            show_error(self.error, str(exc))
+            show_error(self.error, user_message(exc))
             return
         self._save_display()
         super().accept()

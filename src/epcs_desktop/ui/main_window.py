@@ -274,14 +274,15 @@ class MainWindow(QMainWindow):
     def _update_export_action(self, settings: Any) -> None:
         """File › Export follows the one core rule (core.export.check_export_allowed, issue 15)."""
         from epcs_desktop.core import export
-        from epcs_desktop.ui.i18n import core_text
+        from epcs_desktop.ui.tasks import user_message
 
         try:
             export.check_export_allowed(settings)
         except EpcsError as exc:
+            why = user_message(exc)  # core's sentence, translated (templated ones too)
             self.export_action.setEnabled(False)
-            self.export_action.setToolTip(core_text(str(exc)))
-            self.export_action.setStatusTip(core_text(str(exc)))
+            self.export_action.setToolTip(why)
+            self.export_action.setStatusTip(why)
             return
         self.export_action.setEnabled(True)
         self.export_action.setToolTip("")

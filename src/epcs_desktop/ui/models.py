@@ -31,6 +31,7 @@ from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import Device, DeviceOption
 from epcs_desktop.core.otp import group_code, totp_at
 from epcs_desktop.ui.bridge import ProfileBridge, bridge_for
+from epcs_desktop.ui.tasks import user_message
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +199,7 @@ class DeviceTableModel(QAbstractTableModel):
         try:
             self.profile.rename_device(old, new)
         except EpcsError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(user_message(exc))
             return False
         self.reload()
         return True

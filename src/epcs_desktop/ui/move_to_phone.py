@@ -226,8 +226,9 @@ class MoveToPhoneDialog(QDialog):
         self.code.clear()
 
     def _offer_successor(self) -> None:
-        others = [d for d in self.profile.devices() if d.id != self.device.id]
-        current = next((d for d in self.profile.devices() if d.id == self.device.id), None)
+        devices = self.profile.devices()  # one read for both
+        others = [d for d in devices if d.id != self.device.id]
+        current = next((d for d in devices if d.id == self.device.id), None)
         needed = current is not None and current.is_primary and len(others) > 1
         self.successor.clear()
         for d in others if needed else ():

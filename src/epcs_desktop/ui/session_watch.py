@@ -35,15 +35,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
 
-# Windows constants (winuser.h, wtsapi32.h)
-WM_WTSSESSION_CHANGE = 0x02B1
-WM_POWERBROADCAST = 0x0218
-WTS_CONSOLE_DISCONNECT = 0x2
-WTS_REMOTE_DISCONNECT = 0x4
-WTS_SESSION_LOCK = 0x7
-PBT_APMSUSPEND = 0x4
+# WTSRegisterSessionNotification's flag (wtsapi32.h). The message numbers and which WTS events mean
+# "lock" are core/platform.py's (WM_WTSSESSION_CHANGE, WTS_LOCKING, ...), the one copy of these facts.
 NOTIFY_FOR_THIS_SESSION = 0
-# Which WTS events mean "lock": core/platform.py (WTS_LOCKING), the one copy of these facts.
 
 SCREENSAVER_INTERFACES = ("org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver")
 LOGIN1_SERVICE = "org.freedesktop.login1"
@@ -117,6 +111,7 @@ class SessionWatch(QObject):
         self._win_hwnd: int | None = None
         self._mac_observers: list[tuple[Any, Any]] = []
         self._state_connected = False
+        self._win_platform: Any = None  # core.platform.WindowsPlatform, made at the first native message
 
     # -- start / stop --------------------------------------------------------------------
     def start(
@@ -237,10 +232,13 @@ class SessionWatch(QObject):
     # -- Windows ------------------------------------------------------------------------
     def handle_windows_message(self, message: int, wparam: int) -> bool:
         """Act on one native message; True when it asked for a lock (pure, so it is testable anywhere)."""
-        from epcs_desktop.core.platform import WindowsPlatform
+        # The decoding is core/platform.py's (tested there with Windows' facts on every OS). Made once:
+        # every native message of the process (mouse moves, paints) passes through here.
+        if self._win_platform is None:
+            from epcs_desktop.core.platform import WindowsPlatform
 
-        # The decoding is core/platform.py's (tested there with Windows' facts on every OS).
-        reason = WindowsPlatform(env={}, home=Path()).lock_reason_for_message(message, wparam)
+            self._win_platform = WindowsPlatform(env={}, home=Path())
+        reason = self._win_platform.lock_reason_for_message(message, wparam)
         if reason is not None:
             self._request(reason)
             return True

@@ -423,9 +423,7 @@ class StartWindow(QMainWindow):
         if password is None:
             return
         try:
-            if self.store.exists(name):
-                show_error(self.create_error, self.tr("A profile with this name already exists."))
-                return
+            self.store.check_new_name(name)  # core's rule and words, as `profile create` says them
         except EpcsError as exc:
             show_error(self.create_error, user_message(exc))
             return

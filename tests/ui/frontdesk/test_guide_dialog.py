@@ -71,11 +71,11 @@ def test_guide_end_to_end_with_resume(qtbot, data_dir_store, ada_profile) -> Non
     rec = RecordDeviceDialog(ada_profile, dlg)
     qtbot.addWidget(rec)
     rec.nickname.setText("  ANDROID ")
-    rec._add()  # the OK button's slot
+    rec.accept()  # the OK button's slot
     assert "already a device called “android”" in rec.error.text()
     rec.nickname.setText("New iPhone")
     rec.option.setCurrentIndex(rec.option.findData(DeviceOption.PUSH.value))
-    rec._add()
+    rec.accept()
     assert rec.result() == rec.DialogCode.Accepted
     assert ticks(dlg)[ADD_NEW]  # refreshed by the profile listener
     assert "“New iPhone”" in dlg.boxes[ADD_NEW].detail.text()

@@ -193,7 +193,8 @@ def test_handover_shows_every_error_at_its_field_then_a_handover_screen(
     dlg.password_edit.setText("short")
     dlg.npi_edit.setText("1234567890")  # bad check digit
     assert not dlg.create()
-    assert "already a profile" in dlg.name_error.text() and dlg.name_error.isVisibleTo(dlg)
+    assert dlg.name_error.text() == "A profile called “Dr Taken” already exists."  # core's words
+    assert dlg.name_error.isVisibleTo(dlg)
     assert "at least 8 characters" in dlg.password_error.text() and dlg.password_error.isVisibleTo(dlg)
     npi_status = dlg.prescriber_form.npi_status
     assert npi_status.isVisibleTo(dlg) and "NPI" in npi_status.text() + dlg.error.text()

@@ -140,3 +140,17 @@ def test_cli_writes_the_same_sheet_owner_only(data_dir_store, tmp_path: Path) ->
     )
     assert missing.returncode == 2 and missing.stderr.startswith("error: ")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cli_never_writes_the_sheet_over_the_profile(data_dir_store, tmp_path: Path) -> None:
+    """`sheet -p P <profiles>/P.epcs` used to replace the profile with a PDF: refused, profile intact."""
+    with full_profile(data_dir_store, 1):
+        pass
+    live = data_dir_store.path_for("Dr Sheet")
+    before = live.read_bytes()
+    env = {**os.environ, "EPCS_DESKTOP_PASSWORD": PW}
+    cli = [sys.executable, "-m", "epcs_desktop", "--data-dir", str(data_dir_store.data_dir), "sheet", "-p"]
+    done = subprocess.run([*cli, "Dr Sheet", str(live)], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2 and "cannot be written there" in done.stderr, done.stderr
+    assert live.read_bytes() == before
+    data_dir_store.open("Dr Sheet", PW).close()  # still opens

@@ -82,62 +82,62 @@
         <translation>Estos pasos conservan su dispositivo actual hasta que el nuevo funcione y sea el principal, para que siempre pueda iniciar sesión. El artículo de ayuda de DrChrono indica eliminar primero el dispositivo antiguo; hacerlo antes de que el nuevo funcione puede impedirle firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="320"/>
+        <location filename="../../core/guide.py" line="318"/>
         <source>There was no old device to remove.</source>
         <translation>No había ningún dispositivo antiguo que eliminar.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="323"/>
+        <location filename="../../core/guide.py" line="321"/>
         <source>“{name}” is still listed here.</source>
         <translation>“{name}” sigue en la lista aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="325"/>
+        <location filename="../../core/guide.py" line="323"/>
         <source>“{name}” was removed here.</source>
         <translation>“{name}” se eliminó aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="329"/>
+        <location filename="../../core/guide.py" line="327"/>
         <source>Added here: {names}.</source>
         <translation>Añadido aquí: {names}.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="331"/>
+        <location filename="../../core/guide.py" line="329"/>
         <source>No device has been added since the guide started.</source>
         <translation>No se ha añadido ningún dispositivo desde que empezó la guía.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="336"/>
+        <location filename="../../core/guide.py" line="334"/>
         <source>“{name}” is now the primary device.</source>
         <translation>“{name}” es ahora el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="339"/>
+        <location filename="../../core/guide.py" line="337"/>
         <source>No device is marked primary.</source>
         <translation>Ningún dispositivo está marcado como principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="346"/>
+        <location filename="../../core/guide.py" line="344"/>
         <source>“{name}” is still the primary device here.</source>
         <translation>“{name}” sigue siendo aquí el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="352"/>
+        <location filename="../../core/guide.py" line="350"/>
         <source>Ticked by you.</source>
         <translation>Marcado por usted.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="385"/>
+        <location filename="../../core/guide.py" line="383"/>
         <source>Choose “Code Generator Application” and enter the code of “{name}”.</source>
         <translation>Elija “Code Generator Application” e introduzca el código de “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="388"/>
+        <location filename="../../core/guide.py" line="386"/>
         <source>Choose “Push Notification” and approve the sign-in on “{name}”.</source>
         <translation>Elija “Push Notification” y apruebe el inicio de sesión en “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="390"/>
+        <location filename="../../core/guide.py" line="388"/>
         <source>Choose “Code Generator Application” and enter the code shown by the app on “{name}”.</source>
         <translation>Elija “Code Generator Application” e introduzca el código que muestra la aplicación en “{name}”.</translation>
     </message>
@@ -252,7 +252,7 @@
         <translation>Eso es una carpeta; indique un nombre de archivo para la exportación.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="280"/>
+        <location filename="../../core/export.py" line="283"/>
         <source>The folder for the export does not exist.</source>
         <translation>La carpeta de la exportación no existe.</translation>
     </message>
@@ -488,82 +488,82 @@
         <translation>desbloqueos fallidos</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="337"/>
+        <location filename="../../core/backup.py" line="309"/>
         <source>Your practice&apos;s IT requires backups to be saved in the folder “{folder}”; choose a file there.</source>
         <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="485"/>
+        <location filename="../../core/backup.py" line="453"/>
         <source>“{name}” ({option}) is added.</source>
         <translation>Se añade “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="486"/>
+        <location filename="../../core/backup.py" line="454"/>
         <source>“{name}” ({option}) is added as “{new}”: another device here is called “{name}”.</source>
         <translation>Se añade “{name}” ({option}) como “{new}”: aquí ya hay otro dispositivo llamado “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="487"/>
+        <location filename="../../core/backup.py" line="455"/>
         <source>“{name}” becomes the primary device.</source>
         <translation>“{name}” pasa a ser el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="488"/>
+        <location filename="../../core/backup.py" line="456"/>
         <source>“{name}” stays the primary device.</source>
         <translation>“{name}” sigue siendo el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="549"/>
+        <location filename="../../core/backup.py" line="517"/>
         <source>“{name}” ({option}) is removed.</source>
         <translation>Se elimina “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="551"/>
+        <location filename="../../core/backup.py" line="519"/>
         <source>“{name}” ({option}) is kept.</source>
         <translation>Se conserva “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="555"/>
+        <location filename="../../core/backup.py" line="523"/>
         <source>“{name}” is replaced by the backup&apos;s device of that name ({option}).</source>
         <translation>“{name}” se sustituye por el dispositivo de ese nombre de la copia ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="575"/>
+        <location filename="../../core/backup.py" line="543"/>
         <source>“{name}” is kept: it is already here.</source>
         <translation>Se conserva “{name}”: ya está aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="579"/>
+        <location filename="../../core/backup.py" line="547"/>
         <source>“{name}” is kept: it is already here as “{here}”.</source>
         <translation>Se conserva “{name}”: ya está aquí como “{here}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="607"/>
+        <location filename="../../core/backup.py" line="575"/>
         <source>Prescriber Info is kept: another clinician&apos;s is never merged in.</source>
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="610"/>
+        <location filename="../../core/backup.py" line="578"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="612"/>
+        <location filename="../../core/backup.py" line="580"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="614"/>
+        <location filename="../../core/backup.py" line="582"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="623"/>
+        <location filename="../../core/backup.py" line="591"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="853"/>
+        <location filename="../../core/profile.py" line="852"/>
         <source>This backup was made from the profile “{backup}”, and this profile is “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y este perfil es “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -686,6 +686,26 @@
         <location filename="../../core/settings.py" line="89"/>
         <source>Encrypted backups are saved in this folder (empty: you choose each time).</source>
         <translation>Las copias cifradas se guardan en esta carpeta (vacío: usted elige cada vez).</translation>
+    </message>
+    <message>
+        <location filename="../../core/profiles.py" line="63"/>
+        <source>A profile called “{name}” already exists.</source>
+        <translation>Ya existe un perfil llamado “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profiles.py" line="74"/>
+        <source>A profile name cannot be empty.</source>
+        <translation>El nombre del perfil no puede estar vacío.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profiles.py" line="76"/>
+        <source>A profile name can have at most 64 characters.</source>
+        <translation>El nombre del perfil puede tener como máximo 64 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profiles.py" line="80"/>
+        <source>A profile name can use letters, digits, spaces, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; and apostrophes, and starts with a letter or digit.</source>
+        <translation>El nombre del perfil puede tener letras, dígitos, espacios, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; y apóstrofos, y empieza con una letra o un dígito.</translation>
     </message>
 </context>
 <context>
@@ -1025,97 +1045,97 @@
 <context>
     <name>ChangeGuideDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="61"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="63"/>
         <source>Change my MFA phone — step by step</source>
         <translation>Cambiar mi teléfono de MFA, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="153"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="147"/>
         <source>Code of the primary device</source>
         <translation>Código del dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="164"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="158"/>
         <source>&amp;Enroll it in this program…</source>
         <translation>&amp;Inscribirlo en este programa…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="166"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="160"/>
         <source>Record a phone or &amp;push device…</source>
         <translation>Registrar un teléfono o dispositivo &amp;push…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="176"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="170"/>
         <source>Device to mark as primary</source>
         <translation>Dispositivo que se marcará como principal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="177"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="171"/>
         <source>&amp;Mark as primary here</source>
         <translation>&amp;Marcar como principal aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="191"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="185"/>
         <source>Start &amp;over</source>
         <translation>&amp;Empezar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="193"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="187"/>
         <source>Forget the ticks and compare against the device table as it is now</source>
         <translation>Olvidar las marcas y comparar con la tabla de dispositivos tal como está ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="196"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="190"/>
         <source>&amp;Finish</source>
         <translation>&amp;Finalizar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="198"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="192"/>
         <source>&amp;Close (keep my progress)</source>
         <translation>&amp;Cerrar (conservar mi progreso)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="270"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="264"/>
         <source>Welcome back — your progress was kept.</source>
         <translation>Bienvenido de nuevo: se conservó su progreso.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="293"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="287"/>
         <source>I deleted “{name}” in ID.me — &amp;remove it here</source>
         <translation>Ya eliminé “{name}” en ID.me: &amp;quitarlo aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="332"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="329"/>
         <source>{code}   ({secs} s)</source>
         <translation>{code}   ({secs} s)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="273"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="267"/>
         <source>Device being replaced: &lt;b&gt;{name}&lt;/b&gt;.</source>
         <translation>Dispositivo que se reemplaza: &lt;b&gt;{name}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="287"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="281"/>
         <source>{done} of {total} steps done</source>
         <translation>{done} de {total} pasos completados</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="305"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="299"/>
         <source>(primary here)</source>
         <translation>(principal aquí)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="313"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="307"/>
         <source>No device is marked primary.</source>
         <translation>Ningún dispositivo está marcado como principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="323"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="320"/>
         <source>No device is recorded here yet.</source>
         <translation>Aún no hay ningún dispositivo registrado aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="357"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="354"/>
         <source>The enrollment wizard is not available in this build.</source>
         <translation>El asistente de inscripción no está disponible en esta versión.</translation>
     </message>
@@ -1174,17 +1194,17 @@
 <context>
     <name>CodeListModel</name>
     <message>
-        <location filename="../../ui/models.py" line="415"/>
+        <location filename="../../ui/models.py" line="416"/>
         <source>press Next code</source>
         <translation>pulse Código siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="441"/>
+        <location filename="../../ui/models.py" line="442"/>
         <source>counter-based code: press Next code</source>
         <translation>código basado en contador: pulse Código siguiente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models.py" line="446"/>
+        <location filename="../../ui/models.py" line="447"/>
         <source>%n seconds left</source>
         <translation>
             <numerusform>queda %n segundo</numerusform>
@@ -1192,12 +1212,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="448"/>
+        <location filename="../../ui/models.py" line="449"/>
         <source>primary device</source>
         <translation>dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="451"/>
+        <location filename="../../ui/models.py" line="452"/>
         <source>Click, press Enter or Ctrl+C to copy the code</source>
         <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
     </message>
@@ -1312,52 +1332,52 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="132"/>
+        <location filename="../../ui/models.py" line="133"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="132"/>
+        <location filename="../../ui/models.py" line="133"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="132"/>
+        <location filename="../../ui/models.py" line="133"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="148"/>
+        <location filename="../../ui/models.py" line="149"/>
         <source>Push Notification 2FA</source>
         <translation>2FA por notificación push</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="149"/>
+        <location filename="../../ui/models.py" line="150"/>
         <source>Generate 2FA Key</source>
         <translation>Generar clave 2FA</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="152"/>
+        <location filename="../../ui/models.py" line="153"/>
         <source>Is Primary</source>
         <translation>Es el principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="152"/>
+        <location filename="../../ui/models.py" line="153"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="174"/>
+        <location filename="../../ui/models.py" line="175"/>
         <source>Codes are generated by this program</source>
         <translation>Este programa genera los códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176"/>
+        <location filename="../../ui/models.py" line="177"/>
         <source>A code generator app on another device</source>
         <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="178"/>
+        <location filename="../../ui/models.py" line="179"/>
         <source>Click, or press Space, to make this the primary device</source>
         <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
     </message>
@@ -1738,92 +1758,82 @@
         <translation>C&amp;rear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="164"/>
-        <source>Enter a profile name.</source>
-        <translation>Escriba un nombre de perfil.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="167"/>
-        <source>There is already a profile with this name.</source>
-        <translation>Ya existe un perfil con este nombre.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="183"/>
+        <location filename="../../ui/frontdesk/handover.py" line="178"/>
         <source>Check the DEA Number and NPI fields.</source>
         <translation>Revise los campos Número DEA y NPI.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="216"/>
+        <location filename="../../ui/frontdesk/handover.py" line="211"/>
         <source>&amp;Save the hand-over slip (PDF)…</source>
         <translation>&amp;Guardar la hoja de entrega (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="218"/>
+        <location filename="../../ui/frontdesk/handover.py" line="213"/>
         <source>&amp;Done</source>
         <translation>&amp;Listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="234"/>
+        <location filename="../../ui/frontdesk/handover.py" line="229"/>
         <source>Give the temporary password to the clinician in person; do not write it on the slip.</source>
         <translation>Entregue la contraseña temporal al profesional en persona; no la escriba en la hoja.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="235"/>
+        <location filename="../../ui/frontdesk/handover.py" line="230"/>
         <source>At the lock screen they choose the profile “%1” and unlock it with that password.</source>
         <translation>En la pantalla de bloqueo elige el perfil “%1” y lo desbloquea con esa contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="237"/>
+        <location filename="../../ui/frontdesk/handover.py" line="232"/>
         <source>They are then asked to choose their own password; after that no one else can open it.</source>
         <translation>Después se le pide elegir su propia contraseña; a partir de entonces nadie más puede abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="239"/>
+        <location filename="../../ui/frontdesk/handover.py" line="234"/>
         <source>Next they add their phone&apos;s code generator (File &gt; Add code generator) and select it as the primary device in DrChrono&apos;s eRx Info.</source>
         <translation>Luego añade el generador de códigos de su teléfono (Archivo &gt; Añadir generador de códigos) y lo selecciona como dispositivo principal en eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="245"/>
+        <location filename="../../ui/frontdesk/handover.py" line="240"/>
         <source>The profile “%1” is ready</source>
         <translation>El perfil “%1” está listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="247"/>
+        <location filename="../../ui/frontdesk/handover.py" line="242"/>
         <source>Tell the clinician:</source>
         <translation>Indique al profesional:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="257"/>
+        <location filename="../../ui/frontdesk/handover.py" line="252"/>
         <source>EPCS Desktop hand-over — %1</source>
         <translation>Entrega de EPCS Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="261"/>
+        <location filename="../../ui/frontdesk/handover.py" line="256"/>
         <source>Set up by %1.</source>
         <translation>Preparado por %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="262"/>
+        <location filename="../../ui/frontdesk/handover.py" line="257"/>
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="264"/>
+        <location filename="../../ui/frontdesk/handover.py" line="259"/>
         <source>This slip holds no password and no code.</source>
         <translation>Esta hoja no contiene ninguna contraseña ni ningún código.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="271"/>
+        <location filename="../../ui/frontdesk/handover.py" line="266"/>
         <source>Hand-over slip saved to %1</source>
         <translation>Hoja de entrega guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="282"/>
+        <location filename="../../ui/frontdesk/handover.py" line="277"/>
         <source>Save the hand-over slip</source>
         <translation>Guardar la hoja de entrega</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="284"/>
+        <location filename="../../ui/frontdesk/handover.py" line="279"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1831,27 +1841,27 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="105"/>
+        <location filename="../../ui/dialogs.py" line="106"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs.py" line="108"/>
         <source>My identity has been &amp;confirmed by ID.me in DrChrono</source>
         <translation>ID.me ha &amp;confirmado mi identidad en DrChrono</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="118"/>
+        <location filename="../../ui/dialogs.py" line="119"/>
         <source>What is still missing, e.g. “waiting for DrChrono approval”</source>
         <translation>Lo que aún falta, p. ej. «esperando la aprobación de DrChrono»</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="121"/>
+        <location filename="../../ui/dialogs.py" line="122"/>
         <source>Confirmed &amp;on:</source>
         <translation>Confirmada &amp;el:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="122"/>
+        <location filename="../../ui/dialogs.py" line="123"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
@@ -2176,17 +2186,17 @@
         <translation>Hoja de configuración guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Exported to %1</source>
         <translation>Exportado a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>About EPCS Desktop</source>
         <translation>Acerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>%1 %2
 MFA companion and code generator for DrChrono EPCS with ID.me.</source>
         <translation>%1 %2
@@ -2359,7 +2369,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Ese no es el código que genera ahora este generador. Compruebe que el teléfono escaneó este código QR y escriba el código que muestra ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="250"/>
+        <location filename="../../ui/move_to_phone.py" line="251"/>
         <source>“%1” was removed from this computer. Remember to record the phone in ID.me.</source>
         <translation>«%1» se eliminó de este equipo. Recuerde registrar el teléfono en ID.me.</translation>
     </message>
@@ -2367,42 +2377,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="320"/>
+        <location filename="../../ui/frontdesk/handover.py" line="315"/>
         <source>Choose your own password</source>
         <translation>Elija su propia contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="323"/>
+        <location filename="../../ui/frontdesk/handover.py" line="318"/>
         <source>This profile was set up for you by {staff} with a temporary password.</source>
         <translation>{staff} preparó este perfil para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="325"/>
+        <location filename="../../ui/frontdesk/handover.py" line="320"/>
         <source>This profile was set up for you with a temporary password.</source>
         <translation>Este perfil se preparó para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="329"/>
+        <location filename="../../ui/frontdesk/handover.py" line="324"/>
         <source>Choose a password only you know before using it; the temporary one stops working.</source>
         <translation>Antes de usarlo, elija una contraseña que solo usted conozca; la temporal dejará de funcionar.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="334"/>
+        <location filename="../../ui/frontdesk/handover.py" line="329"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nueva contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="334"/>
+        <location filename="../../ui/frontdesk/handover.py" line="329"/>
         <source>C&amp;onfirm:</source>
         <translation>C&amp;onfirmar:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="339"/>
+        <location filename="../../ui/frontdesk/handover.py" line="334"/>
         <source>&amp;Set my password</source>
         <translation>&amp;Establecer mi contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="340"/>
+        <location filename="../../ui/frontdesk/handover.py" line="335"/>
         <source>&amp;Lock profile</source>
         <translation>&amp;Bloquear el perfil</translation>
     </message>
@@ -2410,42 +2420,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>OtherDeviceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="154"/>
+        <location filename="../../ui/dialogs.py" line="155"/>
         <source>Record a phone or push device</source>
         <translation>Registrar un teléfono o un dispositivo push</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="156"/>
+        <location filename="../../ui/dialogs.py" line="157"/>
         <source>e.g. My iPhone</source>
         <translation>p. ej., Mi iPhone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="158"/>
+        <location filename="../../ui/dialogs.py" line="159"/>
         <source>Push Notification 2FA (ID.me Authenticator)</source>
         <translation>2FA por notificación push (ID.me Authenticator)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="160"/>
+        <location filename="../../ui/dialogs.py" line="161"/>
         <source>Generate 2FA Key (code generator app on another device)</source>
         <translation>Generar clave 2FA (aplicación generadora de códigos en otro dispositivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="163"/>
+        <location filename="../../ui/dialogs.py" line="164"/>
         <source>Make this the &amp;primary device</source>
         <translation>Convertir en el dispositivo &amp;principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="166"/>
+        <location filename="../../ui/dialogs.py" line="167"/>
         <source>List a device you set up in ID.me so this table matches DrChrono&apos;s eRx Info tab.</source>
         <translation>Anote un dispositivo que configuró en ID.me para que esta tabla coincida con la pestaña eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="171"/>
+        <location filename="../../ui/dialogs.py" line="172"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172"/>
+        <location filename="../../ui/dialogs.py" line="173"/>
         <source>&amp;Option:</source>
         <translation>&amp;Opción:</translation>
     </message>
@@ -2733,37 +2743,37 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>RemoveDeviceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="49"/>
+        <location filename="../../ui/dialogs.py" line="50"/>
         <source>Remove device</source>
         <translation>Eliminar dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="52"/>
+        <location filename="../../ui/dialogs.py" line="53"/>
         <source>Remove “%1” from this profile?</source>
         <translation>¿Eliminar «%1» de este perfil?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="55"/>
+        <location filename="../../ui/dialogs.py" line="56"/>
         <source>Its secret key is deleted from this computer. Also delete the device in your ID.me account (Sign In &amp; Security), or ID.me will keep asking for its codes.</source>
         <translation>Su clave secreta se borra de este equipo. Elimine también el dispositivo en su cuenta de ID.me (Inicio de sesión y seguridad), o ID.me seguirá pidiendo sus códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="60"/>
+        <location filename="../../ui/dialogs.py" line="61"/>
         <source>This only changes this companion list; also delete it in your ID.me account.</source>
         <translation>Esto solo cambia esta lista; elimínelo también en su cuenta de ID.me.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66"/>
+        <location filename="../../ui/dialogs.py" line="67"/>
         <source>New primary device</source>
         <translation>Nuevo dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="70"/>
+        <location filename="../../ui/dialogs.py" line="71"/>
         <source>New &amp;primary device:</source>
         <translation>Nuevo dispositivo &amp;principal:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="79"/>
+        <location filename="../../ui/dialogs.py" line="80"/>
         <source>&amp;Remove</source>
         <translation>&amp;Eliminar</translation>
     </message>
@@ -3057,82 +3067,82 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="237"/>
+        <location filename="../../ui/dialogs.py" line="238"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="242"/>
+        <location filename="../../ui/dialogs.py" line="243"/>
         <source>These settings belong to this profile and are stored in its encrypted vault.</source>
         <translation>Esta configuración pertenece a este perfil y se guarda en su bóveda cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="254"/>
+        <location filename="../../ui/dialogs.py" line="255"/>
         <source>Your practice&apos;s policy could not be read: {problem}</source>
         <translation>No se pudo leer la política de su consultorio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="289"/>
+        <location filename="../../ui/dialogs.py" line="290"/>
         <source>Set by your practice&apos;s IT ({source})</source>
         <translation>Establecido por el departamento de TI de su consultorio ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="316"/>
+        <location filename="../../ui/dialogs.py" line="317"/>
         <source>&lt;b&gt;On this computer&lt;/b&gt;</source>
         <translation>&lt;b&gt;En este equipo&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="321"/>
+        <location filename="../../ui/dialogs.py" line="322"/>
         <source>Same as the computer</source>
         <translation>Igual que el equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="327"/>
+        <location filename="../../ui/dialogs.py" line="328"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="328"/>
+        <location filename="../../ui/dialogs.py" line="329"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="332"/>
+        <location filename="../../ui/dialogs.py" line="333"/>
         <source>Same as the desktop</source>
         <translation>Igual que el escritorio</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="333"/>
+        <location filename="../../ui/dialogs.py" line="334"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs.py" line="335"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="338"/>
+        <location filename="../../ui/dialogs.py" line="339"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="339"/>
+        <location filename="../../ui/dialogs.py" line="340"/>
         <source>A&amp;ppearance:</source>
         <translation>A&amp;pariencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="341"/>
+        <location filename="../../ui/dialogs.py" line="342"/>
         <source>A new language shows fully the next time EPCS Desktop starts.</source>
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="422"/>
+        <location filename="../../ui/dialogs.py" line="423"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="425"/>
+        <location filename="../../ui/dialogs.py" line="426"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -3171,8 +3181,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/frontdesk/setup_sheet.py" line="95"/>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="186"/>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="245"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="248"/>
         <source>EPCS MFA setup sheet — {name}</source>
         <translation>Hoja de configuración de MFA para EPCS — {name}</translation>
     </message>
@@ -3272,7 +3281,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="238"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="227"/>
+        <source>The setup sheet cannot be written there: {problem}.</source>
+        <translation>La hoja de configuración no se puede guardar ahí: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="239"/>
         <source>Could not write the setup sheet to {file}.</source>
         <translation>No se pudo escribir la hoja de configuración en {file}.</translation>
     </message>
@@ -3447,11 +3461,6 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
-    <message>
-        <location filename="../../ui/start.py" line="427"/>
-        <source>A profile with this name already exists.</source>
-        <translation>Ya existe un perfil con este nombre.</translation>
-    </message>
 </context>
 <context>
     <name>_DeviceRow</name>
@@ -3512,22 +3521,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_StepBox</name>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="81"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="75"/>
         <source>Step {number} — {title}</source>
         <translation>Paso {number} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="88"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="82"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="88"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="82"/>
         <source>Done (ticked from this profile)</source>
         <translation>Hecho (marcado según este perfil)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="96"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="90"/>
         <source>&lt;i&gt;You should see:&lt;/i&gt; {what}</source>
         <translation>&lt;i&gt;Debería ver:&lt;/i&gt; {what}</translation>
     </message>
@@ -3543,12 +3552,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="434"/>
+        <location filename="../../ui/dialogs.py" line="435"/>
         <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un «token físico» de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="446"/>
+        <location filename="../../ui/dialogs.py" line="447"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>

@@ -39,9 +39,11 @@ from epcs_desktop.core.guide import (
     STEPS,
     ChangeDeviceGuide,
     GuideStep,
+    sign_in_hint,
     state_store,
 )
 from epcs_desktop.core.otp import group_code
+from epcs_desktop.ui.bridge import bridge_for
 from epcs_desktop.ui.dialogs import OtherDeviceDialog
 from epcs_desktop.ui.frontdesk._common import (
     follow,
@@ -63,14 +65,6 @@ TITLE = QT_TRANSLATE_NOOP("ChangeGuideDialog", "Change my MFA phone — step by 
 
 class RecordDeviceDialog(OtherDeviceDialog):
     """The eRx pane's "record a phone or push device" dialog, reached from step 4 (one wording)."""
-
-    @property
-    def make_primary(self) -> QCheckBox:
-        return self.primary
-
-    def _add(self) -> None:
-        """The OK button's slot (kept for callers of the guide's own dialog)."""
-        self.accept()
 
 
 class _StepBox(QGroupBox):
@@ -314,8 +308,11 @@ class ChangeGuideDialog(QDialog):
         self._refresh_code()
 
     def _refresh_code(self) -> None:
+        """Each tick: the primary device's code from the bridge's device list, not a profile read a second."""
+        bridge = bridge_for(self.profile)
         try:
-            hint = self.guide.sign_in_hint()
+            # The shared list is re-read only after a device change; a closed profile raises (guide's read).
+            hint = sign_in_hint(bridge.devices(), self.clock) if bridge.usable else self.guide.sign_in_hint()
         except EpcsError as exc:
             self._unavailable(exc)
             return

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epcs_desktop.core.errors import EpcsError, RuleError
+from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import PrescriberInfo
 from epcs_desktop.core.handover import generate_temporary_password
 from epcs_desktop.core.passwords import MIN_LENGTH
@@ -155,16 +155,11 @@ class HandOverDialog(QDialog):
     def _check_fields(self) -> PrescriberInfo | None:
         """Every field's problem under that field, all at once; the prescriber info when all are right."""
         from epcs_desktop.core.passwords import check_new_password
-        from epcs_desktop.core.profiles import normalise_profile_name
 
         problems: list[tuple[QWidget, QLabel, str]] = []
         name = self.name_edit.text()
         try:
-            if not name.strip():
-                raise RuleError(self.tr("Enter a profile name."))
-            normalise_profile_name(name)
-            if self.profiles.exists(name):
-                raise RuleError(self.tr("There is already a profile with this name."))
+            self.profiles.check_new_name(name)  # core's rule and words, as `profile create` says them
         except EpcsError as exc:
             problems.append((self.name_edit, self.name_error, user_message(exc)))
         try:
@@ -266,7 +261,7 @@ class HandOverDialog(QDialog):
         try:
             saved = save_html_pdf("\n".join(parts), path, title)
         except SetupSheetError as exc:
-            show_error(self.slip_message, str(exc))
+            show_error(self.slip_message, user_message(exc))
             return None
         saved_text = self.tr("Hand-over slip saved to %1").replace("%1", saved.name)
         show_message(self.slip_message, saved_text, ok=True)

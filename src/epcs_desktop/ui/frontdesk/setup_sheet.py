@@ -24,7 +24,7 @@ from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import option_label
 from epcs_desktop.core.guide import STEPS, ChangeDeviceGuide, state_store
-from epcs_desktop.core.private_files import write_private
+from epcs_desktop.core.private_files import profile_target_problem, write_private
 from epcs_desktop.ui.dialogs import compliance_text
 from epcs_desktop.ui.i18n import core_text
 
@@ -181,12 +181,6 @@ def _keep_headings_with_text(doc: QTextDocument, page_height: float, room: float
         block = block.next()
 
 
-def sheet_pdf(profile: Any, clock: Clock | None = None) -> bytes:
-    """The setup sheet as US Letter PDF bytes: the one renderer the window and `epcs-desktop sheet` share."""
-    title = translate("SetupSheet", "EPCS MFA setup sheet — {name}").format(name=profile.name)
-    return html_pdf(sheet_html(profile, clock), title)
-
-
 def html_pdf(body: str, title: str) -> bytes:
     """Any printable page of this program (setup sheet, hand-over slip) as US Letter PDF bytes."""
     doc = QTextDocument()
@@ -227,6 +221,13 @@ def html_pdf(body: str, title: str) -> bytes:
 def save_html_pdf(body: str, path: str | os.PathLike[str], title: str) -> Path:
     """Write `html_pdf(body, title)` to `path`, owner-only and atomically; SetupSheetError if it fails."""
     target = Path(path)
+    problem = profile_target_problem(target)  # the core rule for every file a person chooses to save
+    if problem is not None:
+        raise SetupSheetError(
+            translate("SetupSheet", "The setup sheet cannot be written there: {problem}.").format(
+                problem=problem
+            )
+        )
     data = html_pdf(body, title)
     try:
         if not data.startswith(b"%PDF"):
@@ -241,7 +242,9 @@ def save_html_pdf(body: str, path: str | os.PathLike[str], title: str) -> Path:
 
 
 def save_setup_sheet(profile: Any, path: str | os.PathLike[str], clock: Clock | None = None) -> Path:
-    """Write the setup sheet for `profile` as a US Letter PDF at `path` (owner-only)."""
+    """Write the setup sheet for `profile` as a US Letter PDF at `path` (owner-only).
+
+    The one renderer the window and `epcs-desktop sheet` share."""
     title = translate("SetupSheet", "EPCS MFA setup sheet — {name}").format(name=profile.name)
     target = save_html_pdf(sheet_html(profile, clock), path, title)
     log.info("setup sheet written (%d devices)", len(profile.devices()))
