@@ -8,10 +8,11 @@ appears only when the list is long enough to need it.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.clock import Clock
+from epcs_desktop.core.otp import copy_plan, is_time_based
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.clipboard import ClipboardGuard
 from epcs_desktop.ui.code_delegate import CodeDelegate
@@ -71,7 +73,13 @@ class CodesPane(QWidget):
         super().__init__(parent)
         self.setObjectName("codesPane")
         self.profile = profile
+        self.clock = clock
         self.guard = guard
+        # A copy asked for in a code's last seconds waits for the next code (core.otp.copy_plan).
+        self._held: tuple[str, str] | None = None  # (nickname, code) to copy when the wait ends
+        self._hold_timer = QTimer(self)
+        self._hold_timer.setSingleShot(True)
+        self._hold_timer.timeout.connect(self._copy_held)
         self.clear_seconds = clear_seconds
         self.model = CodeListModel(profile, clock, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -213,9 +221,31 @@ class CodesPane(QWidget):
                 nick = str(index.data(ROLE_NICK) or "")
                 self.message.emit(self.tr("Press “Next code” to make a code for “%1”.").replace("%1", nick))
             return
+        nick = str(index.data(ROLE_NICK) or "")
+        source = self.proxy.mapToSource(index) if index.model() is self.proxy else index
+        params = self.model.device_at(source.row()).otp if source.isValid() else None
+        self._hold_timer.stop()
+        self._held = None
+        if params is not None and is_time_based(params):
+            plan = copy_plan(params, self.clock.now())
+            if plan.wait > 0:  # this code would expire before it can be pasted: hand out the next one
+                self._held = (nick, plan.code)
+                self._hold_timer.start(int(plan.wait * 1000) + 1)
+                text = self.tr("The code of “%1” changes in %2 s: the new code will be copied then.")
+                self.message.emit(text.replace("%1", nick).replace("%2", str(math.ceil(plan.wait))))
+                return
+            code = plan.code
+        self._put(nick, code)
+
+    def _copy_held(self) -> None:
+        if self._held is not None:
+            nick, code = self._held
+            self._held = None
+            self._put(nick, code)
+
+    def _put(self, nick: str, code: str) -> None:
         seconds = self.clear_seconds()
         self.guard.copy(code, seconds)
-        nick = str(index.data(ROLE_NICK) or "")
         if seconds > 0:
             text = self.tr("Copied the code of “%1” — clipboard clears in %2 s").replace("%1", nick)
             text = text.replace("%2", str(seconds))
