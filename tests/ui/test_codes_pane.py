@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from epcs_desktop.core.clock import FixedClock
@@ -102,3 +103,19 @@ def test_copying_in_the_last_seconds_waits_for_the_next_code_and_says_so(qtbot, 
         assert QGuiApplication.clipboard().text() == totp_at(totp, 1_700_000_045.0)
     finally:
         profile.close()
+
+
+def test_next_code_sits_on_the_counter_based_card(qtbot, hotp_steam_profile) -> None:
+    """Issue 22 item 9: it sat at the bottom of the pane, far from its card."""
+    pane = _pane(qtbot, hotp_steam_profile, FixedClock(T0))
+    pane.resize(420, 600)
+    qtbot.waitExposed(pane)
+    pane.view.setCurrentIndex(pane.proxy.index(0, 0))  # the counter-based "Bank token"
+    assert pane.next_button.isVisible()
+    card = pane.view.visualRect(pane.view.currentIndex())
+    assert card.contains(pane.next_button.geometry()), (card, pane.next_button.geometry())
+    assert pane.next_button.parent() is pane.view.viewport()
+    qtbot.mouseClick(pane.next_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == hotp(HOTP)
+    pane.view.setCurrentIndex(pane.proxy.index(1, 0))  # Steam: time-based, no button
+    assert not pane.next_button.isVisible()

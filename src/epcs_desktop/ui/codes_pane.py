@@ -1,8 +1,8 @@
 """The code-generator pane: every code generator held here, its code and countdown.
 
 Copying is the main action, so a click, Enter or Ctrl+C on a row copies its
-code; the status line says when the clipboard will be cleared. The filter box
-appears only when the list is long enough to need it.
+code; the status line says when the clipboard will be cleared. The search box
+is always there; "Next code" of a counter-based generator sits on its card.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,8 +34,6 @@ from epcs_desktop.ui.models import ROLE_CODE, ROLE_FILTER, ROLE_NICK, CodeListMo
 from epcs_desktop.ui.ticker import Ticker
 
 log = logging.getLogger(__name__)
-
-FILTER_THRESHOLD = 4
 
 
 class CodeListView(QListView):
@@ -137,9 +135,12 @@ class CodesPane(QWidget):
         )
         self.next_button.clicked.connect(self.next_code)
         self.next_button.setVisible(False)
+        # On the card itself (where a time-based card has its countdown), not far below the list.
+        self.next_button.setParent(self.view.viewport())
+        self.view.verticalScrollBar().valueChanged.connect(self._place_next_button)
+        self.view.viewport().installEventFilter(self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint, 1)
-        bottom.addWidget(self.next_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -175,10 +176,7 @@ class CodesPane(QWidget):
         self.view.setVisible(n > 0)
         self.hint.setVisible(n > 0)
         self.empty.setVisible(n == 0)
-        show_filter = n > FILTER_THRESHOLD
-        self.filter.setVisible(show_filter)
-        if not show_filter and self.filter.text():
-            self.filter.clear()
+        self.filter.setEnabled(n > 0)  # always there (issue 22), useless only with nothing to search
         if n and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
         self._current_changed()
@@ -190,6 +188,26 @@ class CodesPane(QWidget):
     def _current_changed(self, *_args: object) -> None:
         row = self._current_row()
         self.next_button.setVisible(row >= 0 and self.model.is_counter_based(row))
+        self._place_next_button()
+
+    def _place_next_button(self, *_args: object) -> None:
+        """Keep "Next code" on the current counter-based card, at its right edge."""
+        if self.next_button.isHidden():
+            return
+        card = self.view.visualRect(self.view.currentIndex())
+        size = self.next_button.sizeHint()
+        self.next_button.resize(size)
+        x = card.right() - size.width() - 16
+        y = card.center().y() - size.height() // 2
+        self.next_button.move(max(card.left(), x), y)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.view.viewport() and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.LayoutRequest,
+        ):
+            self._place_next_button()
+        return super().eventFilter(watched, event)
 
     def next_code(self) -> None:
         """Advance the current HOTP row's counter by one (one transaction) and show and copy its code."""
@@ -209,8 +227,7 @@ class CodesPane(QWidget):
         self.copy_index(self.proxy.mapFromSource(self.model.index(row)))
 
     def _focus_filter(self) -> None:
-        if self.filter.isVisible():
-            self.filter.setFocus()
+        self.filter.setFocus()
 
     def copy_index(self, index: QModelIndex) -> None:
         """Copy the code of a (proxy) row to the clipboard."""
