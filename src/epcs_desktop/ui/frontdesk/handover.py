@@ -204,13 +204,15 @@ class HandOverDialog(QDialog):
         try:
             prescriber = self.prescriber_form.valid_info()
         except EpcsError as exc:
-            form = self.prescriber_form
             if not failing:  # a problem the per-field checks do not show (e.g. the license): say it here
-                problems.append((form.license, self.error, user_message(exc)))
-            else:  # name only the fields that are wrong
-                where = form.dea if failing[0] == form.tr("DEA Number") else form.npi
-                fields = self.tr(" and ").join(f"“{f}”" for f in failing)
-                problems.append((where, self.error, self.tr("Check the %1 field(s).").replace("%1", fields)))
+                problems.append((self.prescriber_form.license, self.error, user_message(exc)))
+            elif len(failing) == 1:  # name only the fields that are wrong
+                text = self.tr("Check the “%1” field.").replace("%1", failing[0][1])
+                problems.append((failing[0][0], self.error, text))
+            else:
+                text = self.tr("Check the “%1” and “%2” fields.")
+                text = text.replace("%1", failing[0][1]).replace("%2", failing[1][1])
+                problems.append((failing[0][0], self.error, text))
         for label in (self.name_error, self.password_error, self.error):
             show_error(label, next((text for _w, lab, text in problems if lab is label), ""))
         if problems:

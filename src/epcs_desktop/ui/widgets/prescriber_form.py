@@ -87,13 +87,13 @@ class PrescriberForm(QWidget):
         """Show each DEA/NPI field's format verdict under it; True when both are empty or valid."""
         return not self.failing_fields()
 
-    def failing_fields(self) -> list[str]:
-        """Check DEA and NPI (verdicts shown under each) and name, in DrChrono's words, those that fail."""
-        failing = []
+    def failing_fields(self) -> list[tuple[QWidget, str]]:
+        """Check DEA and NPI (verdicts shown under each); the failing fields with their names."""
+        failing: list[tuple[QWidget, str]] = []
         if not self._field_status(self.dea_status, self.dea.text(), validate_dea):
-            failing.append(self.tr("DEA Number"))
+            failing.append((self.dea, self.tr("DEA Number")))
         if not self._field_status(self.npi_status, self.npi.text(), validate_npi):
-            failing.append(self.tr("NPI"))
+            failing.append((self.npi, self.tr("NPI")))
         return failing
 
     def is_valid(self) -> bool:
