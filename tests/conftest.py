@@ -15,8 +15,10 @@ from hypothesis import HealthCheck, settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No test asks a real time server at unlock; tests/ui/test_clock_status.py turns it on.
 os.environ.setdefault("EPCS_DESKTOP_CLOCK_CHECK", "off")
-# No test sees this machine's real policy (/etc/epcs-desktop/policy.json, %ProgramData%…): a file that
-# does not exist means "no policy". tests/platform/ and the policy tests point it at their own files.
+# The policy tests point this variable at their own files. It ADDS a policy file: it does not hide
+# this machine's own policy (/etc/epcs-desktop/policy.json, C:\ProgramData\EPCS Desktop\policy.json,
+# the Windows registry, macOS managed preferences), which still applies (core/policy.py). A test
+# machine must therefore have no machine policy; tests that need one substitute the platform facts.
 os.environ.setdefault("EPCS_DESKTOP_POLICY", str(Path(__file__).parent / "no-such-policy.json"))
 
 settings.register_profile(

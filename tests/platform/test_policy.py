@@ -297,7 +297,73 @@ def test_the_variable_adds_a_file_but_cannot_lift_the_machine_lock(tmp_path: Pat
 def test_a_pipe_at_the_policy_path_locks_instead_of_hanging(tmp_path: Path) -> None:
     """A FIFO (or device) where the policy file should be: read nothing, lock every setting, never block."""
     fifo = tmp_path / "policy.json"
-    os.mkfifo(fifo)  # a plain open() of a FIFO with no writer blocks for ever
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(fifo)  # a plain open() of a FIFO with no writer blocks for ever
+    else:
+        fifo.mkdir()  # Windows: no FIFOs; a folder at the path is its "not a regular file"
     policy = load_policy(fifo, platform=LINUX)
-    assert "could not be read" in policy.problems[0] and "not a regular file" in policy.problems[0]
+    assert "could not be read" in policy.problems[0]
+    assert any(why in policy.problems[0] for why in ("not a regular file", "folder", "Permission denied"))
     assert all(policy.locked(s.key) for s in SETTINGS)
+
+
+def _machine_platform(machine_file: Path):
+    class _Linux(type(LINUX)):  # the Linux facts, with the machine's file in tmp
+        def policy_file(self) -> Path:
+            return machine_file
+
+    return _Linux(env={}, home=Path("/home/x"))
+
+
+def test_edits_to_the_machine_file_are_seen_while_the_variable_names_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/deployment.md promises a re-read: the change check watches the machine's file too."""
+    machine = _write(tmp_path, {"settings": {}}, "machine.json")
+    extra = _write(tmp_path, {"settings": {"ntp_server": {"value": "ntp.extra"}}}, "extra.json")
+    monkeypatch.setenv("EPCS_DESKTOP_POLICY", str(extra))
+    monkeypatch.setattr(pol, "current", lambda: _machine_platform(machine))
+    pol._cache.clear()
+    assert not pol.current_policy().locked("auto_lock_minutes")
+    machine.write_text(json.dumps({"settings": {"auto_lock_minutes": {"value": 2, "locked": True}}}))
+    os.utime(machine, ns=(1, 1))
+    assert pol.current_policy().effective({})["auto_lock_minutes"] == pol.EffectiveSetting(
+        2, True, f"policy file {machine}"
+    )
+    pol._cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested more than"),
+        ('{"settings": {"auto_lock_minutes": {"value": ' + "9" * 5000 + "}}}", "number longer than"),
+        ('{"settings": {"ntp_server": {"value": ' + "[" * 70 + "]" * 70 + "}}}", "nested more than"),
+    ],
+)
+def test_hostile_policy_shapes_are_one_line_and_lock(tmp_path: Path, text: str, why: str) -> None:
+    """Issue 23 item 7: a policy nested 100,000 deep or with a 5,000-digit number was exit 70."""
+    path = _write(tmp_path, text)
+    policy = load_policy(path, platform=LINUX)
+    assert len(policy.problems) == 1 and why in policy.problems[0] and "\n" not in policy.problems[0]
+    assert all(policy.locked(s.key) for s in SETTINGS)
+
+
+def test_thousands_of_unknown_names_are_a_few_lines(tmp_path: Path) -> None:
+    path = _write(tmp_path, {"settings": {f"n{i}": 1 for i in range(50_000)}})
+    policy = load_policy(path, platform=LINUX)
+    assert len(policy.problems) == pol.MAX_UNKNOWN_REPORTED + 1
+    assert "49995 more unknown settings; they were ignored" in policy.problems[-1]
+
+
+def test_a_deeply_nested_managed_preferences_plist_locks(tmp_path: Path) -> None:
+    plist = tmp_path / "deep.plist"
+    plist.write_bytes(
+        b'<?xml version="1.0" encoding="UTF-8"?><plist version="1.0">'
+        + b"<array>" * 50_000
+        + b"</array>" * 50_000
+        + b"</plist>"
+    )
+    entries, problems, present = pol.read_managed_preferences(plist)
+    assert present and len(problems) == 1 and "every setting stays locked" in problems[0]
+    assert all(entry.locked for entry in entries.values()) and len(entries) == len(SETTINGS)

@@ -500,7 +500,7 @@ def describe_restore(
     """
     from epcs_desktop.core import settings as settings_rules
     from epcs_desktop.core.erx import nickname_key, option_label
-    from epcs_desktop.core.profile import _fingerprint, _read_snapshot, is_other_clinicians
+    from epcs_desktop.core.profile.restore import _fingerprint, _read_snapshot, is_other_clinicians
 
     plan = profile.plan_restore(snapshot, mode)  # the same plan apply_snapshot follows
     devices, prescriber, identity, backup_settings = _read_snapshot(snapshot)

@@ -44,7 +44,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from epcs_desktop.core import settings as registry
-from epcs_desktop.core.bounded import read_bounded
+from epcs_desktop.core.bounded import JsonShapeError, loads_json, read_bounded
 from epcs_desktop.core.errors import EpcsError, RuleError
 from epcs_desktop.core.platform import POLICY_ENV, Platform, current, winreg_values
 
@@ -54,6 +54,7 @@ logger = logging.getLogger(__name__)
 RegistryValues = Callable[[str, str], Mapping[str, Any]]
 
 MAX_POLICY_BYTES = 1_000_000
+MAX_UNKNOWN_REPORTED = 5
 ENTRY_FIELDS = frozenset({"value", "locked"})
 SOURCE_DEFAULT = "default"
 SOURCE_PROFILE = "profile"
@@ -192,12 +193,15 @@ def parse_settings(
         ]
     entries: dict[str, _Entry] = {}
     problems: list[str] = []
+    unknown = 0
     for key, raw in data["settings"].items():
         key = str(key)
         try:
             registry.setting(key)
         except RuleError:
-            problems.append(f"The {source} names an unknown setting “{key[:40]}”; it was ignored.")
+            unknown += 1
+            if unknown <= MAX_UNKNOWN_REPORTED:  # 50,000 unknown names must not be 50,000 log lines
+                problems.append(f"The {source} names an unknown setting “{key[:40]}”; it was ignored.")
             continue
         if locked_by_default:
             raw = {"value": raw, "locked": True}
@@ -210,6 +214,9 @@ def parse_settings(
         if value is not _UNSET:
             value = registry.coerce(key, value)
         entries[key] = _Entry(value, bool(raw.get("locked", False)), source)
+    if unknown > MAX_UNKNOWN_REPORTED:
+        more = unknown - MAX_UNKNOWN_REPORTED
+        problems.append(f"The {source} names {more} more unknown settings; they were ignored.")
     return entries, problems
 
 
@@ -256,7 +263,13 @@ def read_policy_file(path: PurePath) -> tuple[dict[str, _Entry], list[str], bool
             True,
         )
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = loads_json(raw.decode("utf-8-sig"))
+    except JsonShapeError as exc:
+        return (
+            _fail_safe_all(source),
+            [f"The {source} cannot be used: {exc}; every setting stays locked until IT fixes it."],
+            True,
+        )
     except UnicodeDecodeError:
         return (
             _fail_safe_all(source),
@@ -280,12 +293,12 @@ def read_managed_preferences(path: PurePath) -> tuple[dict[str, _Entry], list[st
     """A macOS configuration profile's payload (a plist with the same "settings" dictionary)."""
     p = Path(path)
     source = f"configuration profile ({path})"
-    try:
-        with p.open("rb") as fh:
-            data = plistlib.load(fh)
-    except FileNotFoundError:
+    if not p.exists() and not p.is_symlink():
         return {}, [], False
-    except (OSError, plistlib.InvalidFileException, ValueError) as exc:
+    try:  # bounded like the file (a device or a 2 GB plist must not hang or fill memory)
+        raw = read_bounded(p, MAX_POLICY_BYTES, "a configuration profile", error=_UnreadableError)
+        data = plistlib.loads(raw)
+    except (_UnreadableError, plistlib.InvalidFileException, ValueError, RecursionError) as exc:
         logger.debug("managed preferences unreadable: %s", type(exc).__name__)
         return (
             _fail_safe_all(source),
@@ -392,13 +405,18 @@ _cache: dict[str, Any] = {}
 
 
 def _signature(platform: Platform) -> tuple[Any, ...]:
-    """What would change the policy: the file location and each file's (mtime, size)."""
-    files = [policy_file_location(platform), *platform.managed_preference_files()]
+    """What would change the policy: each file's location, (mtime, size) and identity.
+
+    The machine's own file is always watched, also when ``$EPCS_DESKTOP_POLICY`` adds
+    another (both are read by `load_policy`; watching only the variable's file once
+    left IT's edits to the machine file unseen until the next start).
+    """
+    files = [platform.policy_file(), policy_file_location(platform), *platform.managed_preference_files()]
     sig: list[Any] = []
     for f in files:
         try:
             st = os.stat(f)
-            sig.append((str(f), st.st_mtime_ns, st.st_size))
+            sig.append((str(f), st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns))
         except OSError:
             sig.append((str(f), None))
     return tuple(sig)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from epcs_desktop.core.errors import TemporaryPasswordError, WrongPasswordError
 from epcs_desktop.core.handover import generate_temporary_password
 from epcs_desktop.ui.frontdesk import HandOverDialog, NewPasswordDialog, require_new_password_if_needed
+from owner_only_support import assert_owner_only
 
 TEMP = "temp-pass-1234"
 MINE = "my own secret phrase"
@@ -219,7 +220,8 @@ def test_handover_shows_every_error_at_its_field_then_a_handover_screen(
     assert dlg.password_shown.font().pointSizeF() >= 2 * dlg.done_text.font().pointSizeF() - 0.5
     assert "temporary horse 42" in dlg.password_shown.accessibleName()
     slip = dlg.save_slip(str(tmp_path / "slip.pdf"))
-    assert slip is not None and (slip.stat().st_mode & 0o777) == 0o600
+    assert slip is not None
+    assert_owner_only(slip)
     text = subprocess.run(["pdftotext", str(slip), "-"], capture_output=True, text=True, check=True).stdout
     assert "Dr. O'Brien" in text and "temporary horse 42" in text and "no other password" in text
     from PySide6.QtPrintSupport import QPrinter

@@ -563,7 +563,7 @@
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="852"/>
+        <location filename="../../core/profile/restore.py" line="169"/>
         <source>This backup was made from the profile “{backup}”, and this profile is “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y este perfil es “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
