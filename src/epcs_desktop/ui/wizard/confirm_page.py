@@ -67,12 +67,9 @@ class _DeviceRow(QFrame):
         font.setBold(True)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.code.setFont(font)
-        # Selectable by keyboard too: a screen reader's user Tabs to it and hears the digits (its name,
-        # set on every refresh, carries them: "Current code: 4 8 2  9 1 7").
-        self.code.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.code.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Its accessible name, set on every refresh, carries the digits ("Current code: 4 8 2  9 1 7"):
+        # a screen reader reads them (not a Tab stop: focus stays on the name to type).
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.countdown = QProgressBar(self)
         self.countdown.setTextVisible(True)
         self.countdown.setAccessibleName(self.tr("Seconds until the code changes"))
