@@ -352,7 +352,7 @@ class HandOverDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the hand-over slip"),
-            start_path("sheet", f"{self.created_name} hand-over.pdf"),
+            start_path("sheet", self.tr("%1 hand-over.pdf").replace("%1", self.created_name or "")),
             self.tr("PDF (*.pdf)"),
         )
         remember("sheet", path)
