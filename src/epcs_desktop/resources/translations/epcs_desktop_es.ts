@@ -11,12 +11,12 @@
     <message>
         <location filename="../../core/guide.py" line="63"/>
         <source>In DrChrono go to Account &gt; Provider Settings &gt; eRx Info and click “Update MFA Device” (or open your ID.me account directly).</source>
-        <translation>En DrChrono vaya a Account &gt; Provider Settings &gt; eRx Info y haga clic en «Update MFA Device» (o abra directamente su cuenta de ID.me).</translation>
+        <translation>En DrChrono vaya a Account &gt; Provider Settings &gt; eRx Info y haga clic en “Update MFA Device” (o abra directamente su cuenta de ID.me).</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="67"/>
         <source>The eRx Info tab with the ID.me Device Information table (Name · Option · Primary Device) and the link “Update MFA Device” above it.</source>
-        <translation>La pestaña eRx Info con la tabla ID.me Device Information (Name · Option · Primary Device) y, encima, el enlace «Update MFA Device».</translation>
+        <translation>La pestaña eRx Info con la tabla ID.me Device Information (Name · Option · Primary Device) y, encima, el enlace “Update MFA Device”.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="71"/>
@@ -27,12 +27,12 @@
     <message>
         <location filename="../../core/guide.py" line="76"/>
         <source>Go to Sign In &amp; Security</source>
-        <translation>Vaya a «Sign In &amp; Security»</translation>
+        <translation>Vaya a “Sign In &amp; Security”</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="77"/>
         <source>Once you are logged into ID.me, click “Sign In &amp; Security” in the top menu.</source>
-        <translation>Una vez dentro de ID.me, haga clic en «Sign In &amp; Security» en el menú superior.</translation>
+        <translation>Una vez dentro de ID.me, haga clic en “Sign In &amp; Security” en el menú superior.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="78"/>
@@ -44,7 +44,7 @@
         <location filename="../../core/guide.py" line="109"/>
         <location filename="../../core/guide.py" line="138"/>
         <source>Open ID.me Sign In &amp; Security</source>
-        <translation>Abrir «Sign In &amp; Security» de ID.me</translation>
+        <translation>Abrir “Sign In &amp; Security” de ID.me</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="85"/>
@@ -59,7 +59,7 @@
     <message>
         <location filename="../../core/guide.py" line="91"/>
         <source>“COMPLETE YOUR SIGN IN” with the choices Text Message or Phone Call, Push Notification and Code Generator Application.</source>
-        <translation>«COMPLETE YOUR SIGN IN» con las opciones Text Message or Phone Call, Push Notification y Code Generator Application.</translation>
+        <translation>“COMPLETE YOUR SIGN IN” con las opciones Text Message or Phone Call, Push Notification y Code Generator Application.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="98"/>
@@ -144,17 +144,17 @@
     <message>
         <location filename="../../core/guide.py" line="134"/>
         <source>“Securing Your Account” with Push Notification and Code Generator sections, each device listed with its date added and a trash can.</source>
-        <translation>«Securing Your Account» con las secciones Push Notification y Code Generator; cada dispositivo aparece con su fecha de alta y una papelera.</translation>
+        <translation>“Securing Your Account” con las secciones Push Notification y Code Generator; cada dispositivo aparece con su fecha de alta y una papelera.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="100"/>
         <source>Click “Set Up” and choose “Enroll with barcode / secret key”. Scan the QR code with this program (or type the secret key), enter the 6-digit code on “Confirm your device” and give it a unique nickname. If the new device is a phone app or push device, record it here.</source>
-        <translation>Haga clic en «Set Up» y elija «Enroll with barcode / secret key». Escanee el código QR con este programa (o escriba la clave secreta), escriba el código de 6 dígitos en «Confirm your device» y dele un apodo único. Si el dispositivo nuevo es una aplicación de teléfono o un dispositivo push, regístrelo aquí.</translation>
+        <translation>Haga clic en “Set Up” y elija “Enroll with barcode / secret key”. Escanee el código QR con este programa (o escriba la clave secreta), escriba el código de 6 dígitos en “Confirm your device” y dele un apodo único. Si el dispositivo nuevo es una aplicación de teléfono o un dispositivo push, regístrelo aquí.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="105"/>
         <source>“SECURE YOUR ACCOUNT”, then a QR code with a secret key, then “Confirm your device” asking for the 6-digit code and a device name.</source>
-        <translation>«SECURE YOUR ACCOUNT», luego un código QR con una clave secreta y después «Confirm your device», que pide el código de 6 dígitos y un nombre de dispositivo.</translation>
+        <translation>“SECURE YOUR ACCOUNT”, luego un código QR con una clave secreta y después “Confirm your device”, que pide el código de 6 dígitos y un nombre de dispositivo.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="115"/>
@@ -164,12 +164,12 @@
     <message>
         <location filename="../../core/guide.py" line="117"/>
         <source>Return to DrChrono&apos;s Account &gt; Provider Settings &gt; eRx Info, click “Select as Primary Device” next to the new device, then mark it primary here too.</source>
-        <translation>Vuelva a Account &gt; Provider Settings &gt; eRx Info en DrChrono, haga clic en «Select as Primary Device» junto al dispositivo nuevo y márquelo también aquí como principal.</translation>
+        <translation>Vuelva a Account &gt; Provider Settings &gt; eRx Info en DrChrono, haga clic en “Select as Primary Device” junto al dispositivo nuevo y márquelo también aquí como principal.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="120"/>
         <source>The ID.me Device Information table with “Is Primary” next to exactly one device.</source>
-        <translation>La tabla ID.me Device Information con «Is Primary» junto a un solo dispositivo.</translation>
+        <translation>La tabla ID.me Device Information con “Is Primary” junto a un solo dispositivo.</translation>
     </message>
     <message>
         <location filename="../../core/enrollment.py" line="27"/>
@@ -1274,7 +1274,7 @@
     <message>
         <location filename="../../ui/code_delegate.py" line="154"/>
         <source>Counter-based: press “Next code”</source>
-        <translation>Basado en contador: pulse «Siguiente código»</translation>
+        <translation>Basado en contador: pulse “Siguiente código”</translation>
     </message>
     <message>
         <location filename="../../ui/code_delegate.py" line="162"/>
@@ -1316,106 +1316,111 @@
 <context>
     <name>CodesPane</name>
     <message>
-        <location filename="../../ui/codes_pane.py" line="82"/>
+        <location filename="../../ui/codes_pane.py" line="88"/>
         <source>Code generator</source>
         <translation>Generador de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="84"/>
+        <location filename="../../ui/codes_pane.py" line="90"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="94"/>
+        <location filename="../../ui/codes_pane.py" line="100"/>
         <source>Filter by nickname, issuer or account</source>
         <translation>Filtrar por apodo, emisor o cuenta</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="96"/>
+        <location filename="../../ui/codes_pane.py" line="102"/>
         <source>Filter code generators</source>
         <translation>Filtrar generadores de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="108"/>
+        <location filename="../../ui/codes_pane.py" line="114"/>
         <source>Codes</source>
         <translation>Códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="115"/>
+        <location filename="../../ui/codes_pane.py" line="121"/>
         <source>No code generator is held in this program yet. Choose “Add code generator…” to scan ID.me&apos;s QR code or type its secret key.</source>
-        <translation>Este programa aún no guarda ningún generador de códigos. Elija «Añadir generador de códigos…» para escanear el código QR de ID.me o escribir su clave secreta.</translation>
+        <translation>Este programa aún no guarda ningún generador de códigos. Elija “Añadir generador de códigos…” para escanear el código QR de ID.me o escribir su clave secreta.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="123"/>
+        <location filename="../../ui/codes_pane.py" line="129"/>
         <source>Click a code, or press Enter, to copy it.</source>
         <translation>Haga clic en un código, o pulse Intro, para copiarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="126"/>
+        <location filename="../../ui/codes_pane.py" line="132"/>
         <source>&amp;Next code</source>
         <translation>Código &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="128"/>
+        <location filename="../../ui/codes_pane.py" line="134"/>
         <source>Counter-based code: make the next code (the counter moves on by one) and copy it</source>
         <translation>Código basado en contador: genera el código siguiente (el contador avanza uno) y lo copia</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="214"/>
+        <location filename="../../ui/codes_pane.py" line="239"/>
         <source>Press “Next code” to make a code for “%1”.</source>
-        <translation>Pulse «Código siguiente» para generar un código de «%1».</translation>
+        <translation>Pulse “Código siguiente” para generar un código de “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="220"/>
+        <location filename="../../ui/codes_pane.py" line="251"/>
+        <source>The code of “%1” changes in %2 s: the new code will be copied then.</source>
+        <translation>El código de “%1” cambia en %2 s: entonces se copiará el código nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="267"/>
         <source>Copied the code of “%1” — clipboard clears in %2 s</source>
-        <translation>Código de «%1» copiado: el portapapeles se vacía en %2 s</translation>
+        <translation>Código de “%1” copiado: el portapapeles se vacía en %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="223"/>
+        <location filename="../../ui/codes_pane.py" line="270"/>
         <source>Copied the code of “%1”</source>
-        <translation>Código de «%1» copiado</translation>
+        <translation>Código de “%1” copiado</translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="112"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="126"/>
         <source>Confirm your device</source>
         <translation>Confirme su dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="114"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="128"/>
         <source>Type this code into ID.me&apos;s “Confirm your device” screen, then name the device here.</source>
-        <translation>Escriba este código en la pantalla «Confirm your device» de ID.me y luego ponga nombre al dispositivo aquí.</translation>
+        <translation>Escriba este código en la pantalla “Confirm your device” de ID.me y luego ponga nombre al dispositivo aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="120"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="177"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="134"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="191"/>
         <source>&amp;Make this my primary device</source>
         <translation>&amp;Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="121"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="135"/>
         <source>Make this my primary device</source>
         <translation>Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="124"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="138"/>
         <source>Also select it as the primary device in DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</source>
         <translation>Selecciónelo también como dispositivo principal en DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="133"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="147"/>
         <source>Compliance note</source>
         <translation>Nota de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="172"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="186"/>
         <source>&amp;Make this my primary device (your first device is always primary)</source>
         <translation>&amp;Convertirlo en mi dispositivo principal (su primer dispositivo siempre es el principal)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="175"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="189"/>
         <source>&amp;Make the first of these my primary device</source>
         <translation>&amp;Convertir el primero de ellos en mi dispositivo principal</translation>
     </message>
@@ -1477,14 +1482,9 @@
     <name>EnrollWizard</name>
     <message>
         <location filename="../../ui/wizard/confirm_page.py" line="53"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="287"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="301"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/key_page.py" line="48"/>
-        <source>Validation message</source>
-        <translation>Mensaje de validación</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/state.py" line="81"/>
@@ -1619,7 +1619,7 @@
     <message>
         <location filename="../../ui/erx_pane.py" line="241"/>
         <source>Opens ID.me Sign In &amp; Security in your browser</source>
-        <translation>Abre «Inicio de sesión y seguridad» de ID.me en su navegador</translation>
+        <translation>Abre “Inicio de sesión y seguridad” de ID.me en su navegador</translation>
     </message>
     <message>
         <location filename="../../ui/erx_pane.py" line="253"/>
@@ -1669,12 +1669,12 @@
     <message>
         <location filename="../../ui/erx_pane.py" line="372"/>
         <source>“%1” is now the primary device</source>
-        <translation>«%1» es ahora el dispositivo principal</translation>
+        <translation>“%1” es ahora el dispositivo principal</translation>
     </message>
     <message>
         <location filename="../../ui/erx_pane.py" line="398"/>
         <source>Removed “%1”</source>
-        <translation>Se eliminó «%1»</translation>
+        <translation>Se eliminó “%1”</translation>
     </message>
     <message>
         <location filename="../../ui/erx_pane.py" line="436"/>
@@ -1791,22 +1791,22 @@
 <context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="58"/>
+        <location filename="../../ui/frontdesk/handover.py" line="60"/>
         <source>Set up a profile for a clinician</source>
         <translation>Preparar un perfil para un profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="61"/>
+        <location filename="../../ui/frontdesk/handover.py" line="63"/>
         <source>Create the clinician&apos;s profile with a temporary password and give it to them in person. At their first unlock they must choose their own password; after that, no one else can read this profile&apos;s codes.</source>
         <translation>Cree el perfil del profesional con una contraseña temporal y entréguesela en persona. La primera vez que lo desbloquee deberá elegir su propia contraseña; a partir de entonces, nadie más podrá leer los códigos de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="69"/>
+        <location filename="../../ui/frontdesk/handover.py" line="71"/>
         <source>your name (optional)</source>
         <translation>su nombre (opcional)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/frontdesk/handover.py" line="71"/>
+        <location filename="../../ui/frontdesk/handover.py" line="73"/>
         <source>at least %n characters</source>
         <translation>
             <numerusform>al menos %n carácter</numerusform>
@@ -1814,117 +1814,147 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="72"/>
+        <location filename="../../ui/frontdesk/handover.py" line="74"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="87"/>
+        <location filename="../../ui/frontdesk/handover.py" line="89"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="89"/>
+        <location filename="../../ui/frontdesk/handover.py" line="91"/>
         <source>&amp;Temporary password:</source>
         <translation>Contraseña &amp;temporal:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="91"/>
+        <location filename="../../ui/frontdesk/handover.py" line="93"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="94"/>
+        <location filename="../../ui/frontdesk/handover.py" line="96"/>
         <source>Set &amp;up by:</source>
         <translation>Preparado p&amp;or:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="95"/>
+        <location filename="../../ui/frontdesk/handover.py" line="97"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="100"/>
+        <location filename="../../ui/frontdesk/handover.py" line="102"/>
         <source>C&amp;reate profile</source>
         <translation>C&amp;rear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="178"/>
-        <source>Check the DEA Number and NPI fields.</source>
-        <translation>Revise los campos Número DEA y NPI.</translation>
+        <location filename="../../ui/frontdesk/handover.py" line="244"/>
+        <source>Temporary password (shown only now; the clinician replaces it at the first unlock):</source>
+        <translation>Contraseña temporal (se muestra solo ahora; el profesional la sustituye al desbloquear por primera vez):</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="211"/>
+        <location filename="../../ui/frontdesk/handover.py" line="264"/>
+        <source>&amp;Print the hand-over slip…</source>
+        <translation>&amp;Imprimir la hoja de entrega…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="287"/>
+        <source>Give this temporary password to the clinician in person, and no one else.</source>
+        <translation>Entregue esta contraseña temporal al profesional en persona, y a nadie más.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="327"/>
+        <source>This slip holds no code and no other password: the temporary password stops working once the clinician has chosen their own. Shred the slip then.</source>
+        <translation>Esta hoja no contiene ningún código ni otra contraseña: la contraseña temporal deja de funcionar en cuanto el profesional elige la suya. Destruya entonces la hoja.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="380"/>
+        <source>Hand-over slip sent to the printer.</source>
+        <translation>Hoja de entrega enviada a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="266"/>
         <source>&amp;Save the hand-over slip (PDF)…</source>
         <translation>&amp;Guardar la hoja de entrega (PDF)…</translation>
     </message>
     <message>
+        <location filename="../../ui/frontdesk/handover.py" line="210"/>
+        <source>Check the “%1” field.</source>
+        <translation>Revise el campo “%1”.</translation>
+    </message>
+    <message>
         <location filename="../../ui/frontdesk/handover.py" line="213"/>
+        <source>Check the “%1” and “%2” fields.</source>
+        <translation>Revise los campos “%1” y “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="268"/>
         <source>&amp;Done</source>
         <translation>&amp;Listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="229"/>
-        <source>Give the temporary password to the clinician in person; do not write it on the slip.</source>
-        <translation>Entregue la contraseña temporal al profesional en persona; no la escriba en la hoja.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="230"/>
+        <location filename="../../ui/frontdesk/handover.py" line="289"/>
         <source>At the lock screen they choose the profile “%1” and unlock it with that password.</source>
         <translation>En la pantalla de bloqueo elige el perfil “%1” y lo desbloquea con esa contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="232"/>
+        <location filename="../../ui/frontdesk/handover.py" line="291"/>
         <source>They are then asked to choose their own password; after that no one else can open it.</source>
         <translation>Después se le pide elegir su propia contraseña; a partir de entonces nadie más puede abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="234"/>
+        <location filename="../../ui/frontdesk/handover.py" line="293"/>
         <source>Next they add their phone&apos;s code generator (File &gt; Add code generator) and select it as the primary device in DrChrono&apos;s eRx Info.</source>
         <translation>Luego añade el generador de códigos de su teléfono (Archivo &gt; Añadir generador de códigos) y lo selecciona como dispositivo principal en eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="240"/>
+        <location filename="../../ui/frontdesk/handover.py" line="299"/>
         <source>The profile “%1” is ready</source>
         <translation>El perfil “%1” está listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="242"/>
+        <location filename="../../ui/frontdesk/handover.py" line="302"/>
+        <source>Temporary password: %1</source>
+        <translation>Contraseña temporal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="305"/>
         <source>Tell the clinician:</source>
         <translation>Indique al profesional:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="252"/>
+        <location filename="../../ui/frontdesk/handover.py" line="316"/>
         <source>EPCS Desktop hand-over — %1</source>
         <translation>Entrega de EPCS Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="256"/>
+        <location filename="../../ui/frontdesk/handover.py" line="320"/>
         <source>Set up by %1.</source>
         <translation>Preparado por %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="257"/>
+        <location filename="../../ui/frontdesk/handover.py" line="321"/>
+        <source>Temporary password:</source>
+        <translation>Contraseña temporal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="324"/>
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="259"/>
-        <source>This slip holds no password and no code.</source>
-        <translation>Esta hoja no contiene ninguna contraseña ni ningún código.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="266"/>
+        <location filename="../../ui/frontdesk/handover.py" line="343"/>
         <source>Hand-over slip saved to %1</source>
         <translation>Hoja de entrega guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="277"/>
+        <location filename="../../ui/frontdesk/handover.py" line="354"/>
         <source>Save the hand-over slip</source>
         <translation>Guardar la hoja de entrega</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="279"/>
+        <location filename="../../ui/frontdesk/handover.py" line="356"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1944,7 +1974,7 @@
     <message>
         <location filename="../../ui/dialogs.py" line="119"/>
         <source>What is still missing, e.g. “waiting for DrChrono approval”</source>
-        <translation>Lo que aún falta, p. ej. «esperando la aprobación de DrChrono»</translation>
+        <translation>Lo que aún falta, p. ej. “esperando la aprobación de DrChrono”</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="122"/>
@@ -2100,7 +2130,7 @@
     <message>
         <location filename="../../ui/wizard/import_page.py" line="237"/>
         <source>Add: {label} as “{nickname}”</source>
-        <translation>Añadir: {label} como «{nickname}»</translation>
+        <translation>Añadir: {label} como “{nickname}”</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/import_page.py" line="241"/>
@@ -2115,7 +2145,7 @@
     <message>
         <location filename="../../ui/wizard/import_page.py" line="245"/>
         <source>Skip: {label} is already in this profile as “{nickname}”</source>
-        <translation>Omitir: {label} ya está en este perfil como «{nickname}»</translation>
+        <translation>Omitir: {label} ya está en este perfil como “{nickname}”</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/import_page.py" line="249"/>
@@ -2158,7 +2188,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="100"/>
         <source>Unlocked “%1”</source>
-        <translation>«%1» desbloqueado</translation>
+        <translation>“%1” desbloqueado</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="120"/>
@@ -2304,7 +2334,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/wizard/method_page.py" line="25"/>
         <source>On ID.me, choose Sign In &amp; Security › Code Generator › Set Up, then “Enroll with barcode / secret key”. How do you want to read it?</source>
-        <translation>En ID.me, elija Sign In &amp; Security › Code Generator › Set Up y luego «Enroll with barcode / secret key». ¿Cómo quiere leerlo?</translation>
+        <translation>En ID.me, elija Sign In &amp; Security › Code Generator › Set Up y luego “Enroll with barcode / secret key”. ¿Cómo quiere leerlo?</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/method_page.py" line="32"/>
@@ -2372,7 +2402,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/move_to_phone.py" line="64"/>
         <source>Move “%1” to a phone</source>
-        <translation>Pasar «%1» a un teléfono</translation>
+        <translation>Pasar “%1” a un teléfono</translation>
     </message>
     <message>
         <location filename="../../ui/move_to_phone.py" line="68"/>
@@ -2452,7 +2482,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/move_to_phone.py" line="217"/>
         <source>The phone makes the same codes. You can now remove “%1” from this computer.</source>
-        <translation>El teléfono genera los mismos códigos. Ya puede eliminar «%1» de este equipo.</translation>
+        <translation>El teléfono genera los mismos códigos. Ya puede eliminar “%1” de este equipo.</translation>
     </message>
     <message>
         <location filename="../../ui/move_to_phone.py" line="228"/>
@@ -2462,48 +2492,48 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/move_to_phone.py" line="257"/>
         <source>“%1” was removed from this computer. Remember to record the phone in ID.me.</source>
-        <translation>«%1» se eliminó de este equipo. Recuerde registrar el teléfono en ID.me.</translation>
+        <translation>“%1” se eliminó de este equipo. Recuerde registrar el teléfono en ID.me.</translation>
     </message>
 </context>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="315"/>
+        <location filename="../../ui/frontdesk/handover.py" line="419"/>
         <source>Choose your own password</source>
         <translation>Elija su propia contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="318"/>
+        <location filename="../../ui/frontdesk/handover.py" line="422"/>
         <source>This profile was set up for you by {staff} with a temporary password.</source>
         <translation>{staff} preparó este perfil para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="320"/>
+        <location filename="../../ui/frontdesk/handover.py" line="424"/>
         <source>This profile was set up for you with a temporary password.</source>
         <translation>Este perfil se preparó para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="324"/>
+        <location filename="../../ui/frontdesk/handover.py" line="428"/>
         <source>Choose a password only you know before using it; the temporary one stops working.</source>
         <translation>Antes de usarlo, elija una contraseña que solo usted conozca; la temporal dejará de funcionar.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="329"/>
+        <location filename="../../ui/frontdesk/handover.py" line="433"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nueva contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="329"/>
+        <location filename="../../ui/frontdesk/handover.py" line="433"/>
         <source>C&amp;onfirm:</source>
         <translation>C&amp;onfirmar:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="334"/>
+        <location filename="../../ui/frontdesk/handover.py" line="438"/>
         <source>&amp;Set my password</source>
         <translation>&amp;Establecer mi contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="335"/>
+        <location filename="../../ui/frontdesk/handover.py" line="439"/>
         <source>&amp;Lock profile</source>
         <translation>&amp;Bloquear el perfil</translation>
     </message>
@@ -2620,7 +2650,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>En&amp;lace:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="219"/>
+        <location filename="../../ui/wizard/key_page.py" line="220"/>
         <source>The link is valid: {what}.</source>
         <translation>El enlace es válido: {what}.</translation>
     </message>
@@ -2773,37 +2803,47 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>PrescriberForm</name>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="38"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="39"/>
         <source>two letters and seven digits, e.g. AB1234563</source>
         <translation>dos letras y siete dígitos, p. ej. AB1234563</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="41"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="42"/>
         <source>ten digits</source>
         <translation>diez dígitos</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="49"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="47"/>
         <source>&amp;State:</source>
         <translation>&amp;Estado:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="50"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="48"/>
         <source>State &amp;License Number:</source>
         <translation>Número de &amp;licencia estatal:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="51"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="49"/>
         <source>&amp;DEA Number:</source>
         <translation>Número &amp;DEA:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="53"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="51"/>
         <source>N&amp;PI:</source>
         <translation>N&amp;PI:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="117"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="94"/>
+        <source>DEA Number</source>
+        <translation>Número DEA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/prescriber_form.py" line="96"/>
+        <source>NPI</source>
+        <translation>NPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/prescriber_form.py" line="120"/>
         <source>✓ valid format</source>
         <translation>✓ formato válido</translation>
     </message>
@@ -2841,7 +2881,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/dialogs.py" line="53"/>
         <source>Remove “%1” from this profile?</source>
-        <translation>¿Eliminar «%1» de este perfil?</translation>
+        <translation>¿Eliminar “%1” de este perfil?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="56"/>
@@ -2965,7 +3005,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/backup_dialogs.py" line="445"/>
         <source>Replace everything in “%1” with this backup? Devices, prescriber info and settings that are not in the backup are deleted from this profile.</source>
-        <translation>¿Reemplazar todo el contenido de «%1» con esta copia de seguridad? Los dispositivos, la información del prescriptor y la configuración que no estén en la copia se borrarán de este perfil.</translation>
+        <translation>¿Reemplazar todo el contenido de “%1” con esta copia de seguridad? Los dispositivos, la información del prescriptor y la configuración que no estén en la copia se borrarán de este perfil.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="448"/>
@@ -2975,7 +3015,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/backup_dialogs.py" line="450"/>
         <source>Merge this backup into “%1”? Nothing already here is removed.</source>
-        <translation>¿Combinar esta copia de seguridad con «%1»? No se elimina nada de lo que ya hay aquí.</translation>
+        <translation>¿Combinar esta copia de seguridad con “%1”? No se elimina nada de lo que ya hay aquí.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="452"/>
@@ -3556,39 +3596,34 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_DeviceRow</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="71"/>
-        <source>Current code</source>
-        <translation>Código actual</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="74"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="78"/>
         <source>Seconds until the code changes</source>
         <translation>Segundos hasta que cambie el código</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="77"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="81"/>
         <source>Device name</source>
         <translation>Nombre del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="81"/>
-        <source>Device name problem</source>
-        <translation>Problema con el nombre del dispositivo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="84"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="87"/>
         <source>Code:</source>
         <translation>Código:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="86"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="89"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="104"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="107"/>
         <source>changes in %v s</source>
         <translation>cambia en %v s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/confirm_page.py" line="118"/>
+        <source>Current code: %1</source>
+        <translation>Código actual: %1</translation>
     </message>
 </context>
 <context>
@@ -3645,7 +3680,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/dialogs.py" line="436"/>
         <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
-        <translation>Los códigos generados en este equipo no son un «token físico» de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
+        <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="448"/>
@@ -3656,9 +3691,15 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/feedback.py" line="18"/>
-        <source>error</source>
-        <translation>error</translation>
+        <location filename="../../ui/feedback.py" line="28"/>
+        <location filename="../../ui/feedback.py" line="97"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="96"/>
+        <source>Done</source>
+        <translation>Hecho</translation>
     </message>
 </context>
 <context>
