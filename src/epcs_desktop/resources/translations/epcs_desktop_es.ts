@@ -1384,43 +1384,43 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="126"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="123"/>
         <source>Confirm your device</source>
         <translation>Confirme su dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="128"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="125"/>
         <source>Type this code into ID.me&apos;s “Confirm your device” screen, then name the device here.</source>
         <translation>Escriba este código en la pantalla “Confirm your device” de ID.me y luego ponga nombre al dispositivo aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="134"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="191"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="131"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="188"/>
         <source>&amp;Make this my primary device</source>
         <translation>&amp;Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="135"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="132"/>
         <source>Make this my primary device</source>
         <translation>Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="138"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="135"/>
         <source>Also select it as the primary device in DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</source>
         <translation>Selecciónelo también como dispositivo principal en DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="147"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="144"/>
         <source>Compliance note</source>
         <translation>Nota de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="186"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="183"/>
         <source>&amp;Make this my primary device (your first device is always primary)</source>
         <translation>&amp;Convertirlo en mi dispositivo principal (su primer dispositivo siempre es el principal)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="189"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="186"/>
         <source>&amp;Make the first of these my primary device</source>
         <translation>&amp;Convertir el primero de ellos en mi dispositivo principal</translation>
     </message>
@@ -1482,7 +1482,7 @@
     <name>EnrollWizard</name>
     <message>
         <location filename="../../ui/wizard/confirm_page.py" line="53"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="301"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="298"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
@@ -3596,32 +3596,32 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_DeviceRow</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="78"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="75"/>
         <source>Seconds until the code changes</source>
         <translation>Segundos hasta que cambie el código</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="81"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="78"/>
         <source>Device name</source>
         <translation>Nombre del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="87"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="84"/>
         <source>Code:</source>
         <translation>Código:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="89"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="86"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="107"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="104"/>
         <source>changes in %v s</source>
         <translation>cambia en %v s</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="118"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="115"/>
         <source>Current code: %1</source>
         <translation>Código actual: %1</translation>
     </message>
