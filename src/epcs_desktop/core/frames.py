@@ -148,7 +148,9 @@ def raise_if_camera_blocked() -> None:
     needs to know which switch to flip (Windows Settings, macOS System Settings, IT).
     """
     from epcs_desktop.core.platform import CameraAccess
+    from epcs_desktop.core.policy import check_action_allowed
 
+    check_action_allowed("camera_scan")  # IT's policy (disable_camera_scan): window and `scan --camera`
     access = _platform().camera_access()
     if access in (CameraAccess.DENIED, CameraAccess.RESTRICTED):
         message = _platform().camera_message(access)
@@ -218,8 +220,8 @@ class CameraSource(_Closable):
         self._failures = 0
         if index < 0:
             raise CameraError(f"Camera number {index} is not valid; use 0 for the first camera.")
+        raise_if_camera_blocked()  # IT's policy and the system's privacy switch come before the hardware
         self._precheck_linux()
-        raise_if_camera_blocked()
         self._cap = self._open_bounded(width, height, open_timeout)
         self.width = int(self._cap.get(cv2.CAP_PROP_FRAME_WIDTH))
         self.height = int(self._cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
