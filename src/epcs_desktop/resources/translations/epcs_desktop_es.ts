@@ -357,18 +357,18 @@
         <translation>Añada una o dos palabras más; las palabras poco comunes son mejores.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="282"/>
+        <location filename="../../core/qr.py" line="429"/>
         <source>“{name}” is not a picture this program can open. Use one of these formats: {formats}.</source>
         <extracomment>Larger files than this are not images a person means to scan (and would be slow to decode). Pillow&apos;s decompression-bomb guard, in pixels (a 16k x 12k photo is still fine).</extracomment>
         <translation>“{name}” no es una imagen que este programa pueda abrir. Use uno de estos formatos: {formats}.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="286"/>
+        <location filename="../../core/qr.py" line="433"/>
         <source>“{name}” is too large a picture to read. Take a screenshot of just the QR code.</source>
         <translation>“{name}” es una imagen demasiado grande para leerla. Haga una captura solo del código QR.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="290"/>
+        <location filename="../../core/qr.py" line="437"/>
         <source>“{name}” is damaged or incomplete. Save the picture again and choose the new copy.</source>
         <translation>“{name}” está dañada o incompleta. Guarde la imagen de nuevo y elija la copia nueva.</translation>
     </message>
@@ -798,6 +798,36 @@
         <source>Moving a code generator to a phone is turned off by your practice&apos;s IT.</source>
         <translation>El departamento de TI de su consulta ha desactivado el traslado de generadores de códigos a un teléfono.</translation>
     </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="69"/>
+        <source>A QR code is there but too small. Bring the phone closer to the camera.</source>
+        <translation>Hay un código QR, pero se ve demasiado pequeño. Acerque el teléfono a la cámara.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="70"/>
+        <source>Turn the phone so its screen faces the camera.</source>
+        <translation>Gire el teléfono para que su pantalla quede frente a la cámara.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="71"/>
+        <source>Hold the phone still for a moment.</source>
+        <translation>Mantenga el teléfono quieto un momento.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="72"/>
+        <source>It is too dark. Turn on a light or turn up the phone&apos;s brightness.</source>
+        <translation>Está demasiado oscuro. Encienda una luz o suba el brillo del teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="73"/>
+        <source>Glare hides part of the code. Tilt the phone a little or move it away from the light.</source>
+        <translation>Un reflejo tapa parte del código. Incline un poco el teléfono o aléjelo de la luz.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="74"/>
+        <source>Part of the code is covered. Keep your fingers off the code.</source>
+        <translation>Parte del código está tapada. No ponga los dedos sobre el código.</translation>
+    </message>
 </context>
 <context>
     <name>AccountsPage</name>
@@ -1083,52 +1113,52 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="142"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="145"/>
         <source>Scan with the webcam</source>
         <translation>Escanear con la cámara web</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="143"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="146"/>
         <source>Hold the QR code ID.me shows inside the box. It is read twice to be sure.</source>
         <translation>Mantenga dentro del recuadro el código QR que muestra ID.me. Se lee dos veces para asegurarse.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="150"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="155"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="151"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="156"/>
         <source>&amp;Camera:</source>
         <translation>&amp;Cámara:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="154"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="159"/>
         <source>Scan &amp;again</source>
         <translation>&amp;Volver a escanear</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="155"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="160"/>
         <source>Scan again</source>
         <translation>Volver a escanear</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="178"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="183"/>
         <source>Looking for cameras…</source>
         <translation>Buscando cámaras…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="203"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="208"/>
         <source>No camera was found. Open an image of the QR code or enter the secret key instead.</source>
         <translation>No se encontró ninguna cámara. Abra una imagen del código QR o escriba la clave secreta.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="242"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="250"/>
         <source>Starting the camera…</source>
         <translation>Iniciando la cámara…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="302"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="343"/>
         <source>The camera stopped sending pictures.</source>
         <translation>La cámara dejó de enviar imágenes.</translation>
     </message>
@@ -1990,57 +2020,57 @@
 <context>
     <name>ImagePage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="428"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="469"/>
         <source>Open an image</source>
         <translation>Abrir una imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="429"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="470"/>
         <source>Choose a screenshot or photo of the QR code ({formats}).</source>
         <translation>Elija una captura o foto del código QR ({formats}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="432"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="473"/>
         <source>Image file</source>
         <translation>Archivo de imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="433"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="474"/>
         <source>Path to the image, then Enter</source>
         <translation>Ruta de la imagen y luego Intro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="434"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="475"/>
         <source>B&amp;rowse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="435"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="476"/>
         <source>Choose an image file</source>
         <translation>Elegir un archivo de imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="436"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="477"/>
         <source>&amp;Image:</source>
         <translation>Ima&amp;gen:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="461"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="502"/>
         <source>Open an image of the QR code</source>
         <translation>Abrir una imagen del código QR</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="462"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="503"/>
         <source>Images ({patterns})</source>
         <translation>Imágenes ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="481"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="522"/>
         <source>Reading the image…</source>
         <translation>Leyendo la imagen…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="489"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="530"/>
         <source>No QR code found in this image.</source>
         <translation>No se encontró ningún código QR en esta imagen.</translation>
     </message>
@@ -3026,12 +3056,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScanPreview</name>
     <message>
-        <location filename="../../ui/scanner.py" line="392"/>
+        <location filename="../../ui/scanner.py" line="412"/>
         <source>Camera preview</source>
         <translation>Vista previa de la cámara</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.py" line="393"/>
+        <location filename="../../ui/scanner.py" line="413"/>
         <source>Hold the QR code inside the box.</source>
         <translation>Mantenga el código QR dentro del recuadro.</translation>
     </message>
@@ -3039,7 +3069,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScanSession</name>
     <message>
-        <location filename="../../ui/scanner.py" line="244"/>
+        <location filename="../../ui/scanner.py" line="264"/>
         <source>The camera stopped working. Try another camera or open an image.</source>
         <translation>La cámara dejó de funcionar. Pruebe otra cámara o abra una imagen.</translation>
     </message>
@@ -3047,42 +3077,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="322"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="363"/>
         <source>Scan from the screen</source>
         <translation>Escanear desde la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="324"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="365"/>
         <source>Show the QR code in your browser, uncovered, then press Scan. Every screen is searched.</source>
         <translation>Muestre el código QR en su navegador, sin taparlo, y pulse Escanear. Se buscará en todas las pantallas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="329"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="370"/>
         <source>&amp;Scan the screen</source>
         <translation>Escanear la &amp;pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="330"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="371"/>
         <source>Scan the screen</source>
         <translation>Escanear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="343"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="384"/>
         <source>Press Scan when the QR code is visible.</source>
         <translation>Pulse Escanear cuando el código QR esté visible.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="359"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="400"/>
         <source>Looking at the screen…</source>
         <translation>Examinando la pantalla…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="381"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="422"/>
         <source>This system did not allow a screen capture. Open an image or enter the key instead.</source>
         <translation>Este sistema no permitió capturar la pantalla. Abra una imagen o escriba la clave.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="399"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="440"/>
         <source>No QR code found on the screen. Make sure it is fully visible.</source>
         <translation>No se encontró ningún código QR en la pantalla. Asegúrese de que se vea completo.</translation>
     </message>
@@ -3629,17 +3659,17 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_ScanPageBase</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="56"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="59"/>
         <source>Scan status</source>
         <translation>Estado del escaneo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="63"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="66"/>
         <source>&amp;Open an image instead</source>
         <translation>Abrir una &amp;imagen en su lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="64"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="67"/>
         <source>Enter the secret &amp;key instead</source>
         <translation>&amp;Escribir la clave secreta en su lugar</translation>
     </message>
