@@ -38,6 +38,27 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def policy_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`policy_file(doc)` writes a policy (a dict as JSON, or raw text) where the app and CLI read it.
+
+    Through $EPCS_DESKTOP_POLICY (inherited by CLI subprocesses); the process's cached policy
+    re-reads it on the next call, as it would after IT's edit.
+    """
+    import json
+
+    path = tmp_path / "policy.json"
+    monkeypatch.setenv("EPCS_DESKTOP_POLICY", str(path))
+
+    def write(doc: object) -> Path:
+        path.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
+        stamp = path.stat().st_mtime_ns + 1_000_000  # a rewrite within one tick still counts as a change
+        os.utime(path, ns=(stamp, stamp))
+        return path
+
+    return write
+
+
+@pytest.fixture
 def sntp_responder():
     """Start real SNTP servers on 127.0.0.1: `sntp_responder(reply)`; all are stopped after the test."""
     from sntp_server import Responder

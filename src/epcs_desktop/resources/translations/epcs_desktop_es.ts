@@ -280,113 +280,118 @@
         <translation>La carpeta de la exportación no existe.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="29"/>
+        <location filename="../../core/passwords.py" line="31"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="30"/>
+        <location filename="../../core/passwords.py" line="32"/>
         <source>Choose a password of at least 8 characters.</source>
         <translation>Elija una contraseña de al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="31"/>
+        <location filename="../../core/passwords.py" line="33"/>
         <source>The password cannot be blank.</source>
         <translation>La contraseña no puede estar en blanco.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="32"/>
+        <location filename="../../core/passwords.py" line="34"/>
         <source>The password cannot contain a NUL character.</source>
         <translation>La contraseña no puede contener un carácter NUL.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="33"/>
+        <location filename="../../core/passwords.py" line="35"/>
         <source>A password cannot have the form x&apos;…&apos;: that form is reserved for raw encryption keys.</source>
         <translation>Una contraseña no puede tener la forma x&apos;…&apos;: esa forma está reservada para claves de cifrado en bruto.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="34"/>
+        <location filename="../../core/passwords.py" line="37"/>
+        <source>Your practice&apos;s IT requires a stronger password: add another word or two, uncommon words are better.</source>
+        <translation>El departamento de TI de su consulta exige una contraseña más robusta: añada una o dos palabras más; mejor si son poco comunes.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="39"/>
         <source>Choose a password of your own, not the temporary one you were given.</source>
         <translation>Elija una contraseña propia, no la temporal que le dieron.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="36"/>
+        <location filename="../../core/passwords.py" line="41"/>
         <source>Very weak</source>
         <translation>Muy débil</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="36"/>
+        <location filename="../../core/passwords.py" line="41"/>
         <source>Weak</source>
         <translation>Débil</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="36"/>
+        <location filename="../../core/passwords.py" line="41"/>
         <source>Fair</source>
         <translation>Aceptable</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="36"/>
+        <location filename="../../core/passwords.py" line="41"/>
         <source>Good</source>
         <translation>Buena</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="36"/>
+        <location filename="../../core/passwords.py" line="41"/>
         <source>Strong</source>
         <translation>Sólida</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="40"/>
+        <location filename="../../core/passwords.py" line="45"/>
         <source>Avoid sequences such as abc or 6543.</source>
         <translation>Evite secuencias como abc o 6543.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="41"/>
+        <location filename="../../core/passwords.py" line="46"/>
         <source>Avoid repeated characters and words.</source>
         <translation>Evite caracteres y palabras repetidos.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="42"/>
+        <location filename="../../core/passwords.py" line="47"/>
         <source>This is similar to a commonly used password.</source>
         <translation>Se parece a una contraseña de uso común.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="43"/>
+        <location filename="../../core/passwords.py" line="48"/>
         <source>Avoid dates and years that are connected to you.</source>
         <translation>Evite fechas y años relacionados con usted.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="44"/>
+        <location filename="../../core/passwords.py" line="49"/>
         <source>Names and surnames on their own are easy to guess.</source>
         <translation>Los nombres y apellidos solos son fáciles de adivinar.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="45"/>
+        <location filename="../../core/passwords.py" line="50"/>
         <source>Avoid rows of keys on the keyboard.</source>
         <translation>Evite filas de teclas del teclado.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="47"/>
+        <location filename="../../core/passwords.py" line="52"/>
         <source>Use at least 8 characters.</source>
         <translation>Use al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="48"/>
+        <location filename="../../core/passwords.py" line="53"/>
         <source>Add another word or two; uncommon words are better.</source>
         <translation>Añada una o dos palabras más; las palabras poco comunes son mejores.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="282"/>
+        <location filename="../../core/qr.py" line="429"/>
         <source>“{name}” is not a picture this program can open. Use one of these formats: {formats}.</source>
         <extracomment>Larger files than this are not images a person means to scan (and would be slow to decode). Pillow&apos;s decompression-bomb guard, in pixels (a 16k x 12k photo is still fine).</extracomment>
         <translation>“{name}” no es una imagen que este programa pueda abrir. Use uno de estos formatos: {formats}.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="286"/>
+        <location filename="../../core/qr.py" line="433"/>
         <source>“{name}” is too large a picture to read. Take a screenshot of just the QR code.</source>
         <translation>“{name}” es una imagen demasiado grande para leerla. Haga una captura solo del código QR.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="290"/>
+        <location filename="../../core/qr.py" line="437"/>
         <source>“{name}” is damaged or incomplete. Save the picture again and choose the new copy.</source>
         <translation>“{name}” está dañada o incompleta. Guarde la imagen de nuevo y elija la copia nueva.</translation>
     </message>
@@ -581,189 +586,250 @@
         <translation>“{name}” sigue siendo el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="518"/>
+        <location filename="../../core/backup.py" line="521"/>
         <source>“{name}” ({option}) is removed.</source>
         <translation>Se elimina “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="520"/>
+        <location filename="../../core/backup.py" line="523"/>
         <source>“{name}” ({option}) is kept.</source>
         <translation>Se conserva “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="524"/>
+        <location filename="../../core/backup.py" line="527"/>
         <source>“{name}” is replaced by the backup&apos;s device of that name ({option}).</source>
         <translation>“{name}” se sustituye por el dispositivo de ese nombre de la copia ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="544"/>
+        <location filename="../../core/backup.py" line="547"/>
         <source>“{name}” is kept: it is already here.</source>
         <translation>Se conserva “{name}”: ya está aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="548"/>
+        <location filename="../../core/backup.py" line="551"/>
         <source>“{name}” is kept: it is already here as “{here}”.</source>
         <translation>Se conserva “{name}”: ya está aquí como “{here}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="576"/>
+        <location filename="../../core/backup.py" line="579"/>
         <source>Prescriber Info is kept: another clinician&apos;s is never merged in.</source>
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="579"/>
+        <location filename="../../core/backup.py" line="582"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="581"/>
+        <location filename="../../core/backup.py" line="584"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="583"/>
+        <location filename="../../core/backup.py" line="586"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="592"/>
+        <location filename="../../core/backup.py" line="595"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="155"/>
+        <location filename="../../core/profile/restore.py" line="158"/>
         <source>Restored from a backup ({mode}): devices added: {added}; already present: {skipped}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}; ya presentes: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="163"/>
+        <location filename="../../core/profile/restore.py" line="166"/>
         <source>Restored from a backup ({mode}): devices added: {added}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="185"/>
+        <location filename="../../core/profile/restore.py" line="188"/>
         <source>This backup was made from the profile “{backup}”, and this profile is “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y este perfil es “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="38"/>
+        <location filename="../../core/settings.py" line="43"/>
         <source>Lock after inactivity (minutes)</source>
+        <extracomment>0 means &quot;off/never&quot; (no auto-lock, keep the clipboard): a policy&apos;s &quot;at most N&quot; excludes it. Set only by the practice&apos;s machine policy (core/policy.py): a profile never stores it, the Settings window does not show it, and `settings set` refuses it.</extracomment>
         <translation>Bloquear tras inactividad (minutos)</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="39"/>
+        <location filename="../../core/settings.py" line="44"/>
         <source>The profile locks itself after this many idle minutes; 0 never locks (not recommended).</source>
         <translation>El perfil se bloquea solo tras estos minutos sin uso; 0 no lo bloquea nunca (no recomendado).</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="43"/>
+        <location filename="../../core/settings.py" line="48"/>
         <source>Clear copied codes after (seconds)</source>
         <translation>Borrar los códigos copiados tras (segundos)</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="44"/>
+        <location filename="../../core/settings.py" line="49"/>
         <source>A copied code is wiped from the clipboard after this many seconds; 0 keeps it.</source>
         <translation>Un código copiado se borra del portapapeles tras estos segundos; 0 lo conserva.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="48"/>
+        <location filename="../../core/settings.py" line="53"/>
         <source>ID.me Sign In &amp; Security</source>
         <translation>Sign In &amp; Security de ID.me</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="49"/>
+        <location filename="../../core/settings.py" line="54"/>
         <source>Where ID.me lets you add, rename or delete MFA devices.</source>
         <translation>Donde ID.me le permite añadir, renombrar o eliminar dispositivos MFA.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="52"/>
+        <location filename="../../core/settings.py" line="57"/>
         <source>DrChrono eRx Info</source>
         <translation>eRx Info de DrChrono</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="53"/>
+        <location filename="../../core/settings.py" line="58"/>
         <source>DrChrono&apos;s Account &gt; Provider Settings page (eRx Info tab).</source>
         <translation>La página Account &gt; Provider Settings de DrChrono (pestaña eRx Info).</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="56"/>
+        <location filename="../../core/settings.py" line="61"/>
         <source>EPCS Permissions</source>
         <translation>Permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="57"/>
+        <location filename="../../core/settings.py" line="62"/>
         <source>DrChrono&apos;s page for adjusting EPCS permissions.</source>
         <translation>La página de DrChrono para ajustar los permisos EPCS.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="60"/>
+        <location filename="../../core/settings.py" line="65"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="60"/>
+        <location filename="../../core/settings.py" line="65"/>
         <source>Which camera scans QR codes (0 is the first).</source>
         <translation>Qué cámara lee los códigos QR (0 es la primera).</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="64"/>
+        <location filename="../../core/settings.py" line="69"/>
         <source>Check this computer&apos;s clock</source>
         <translation>Comprobar el reloj de este equipo</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="65"/>
+        <location filename="../../core/settings.py" line="70"/>
         <source>Ask the time server at unlock and every few hours whether this computer&apos;s clock is right. Turn off on computers that must not contact a time server.</source>
         <translation>Preguntar al servidor de hora, al desbloquear y cada pocas horas, si el reloj de este equipo es correcto. Desactívelo en equipos que no deben contactar con un servidor de hora.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="69"/>
+        <location filename="../../core/settings.py" line="74"/>
         <source>Time server</source>
         <translation>Servidor de hora</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="70"/>
+        <location filename="../../core/settings.py" line="75"/>
         <source>Used to check that this computer&apos;s clock is right; codes depend on it. A host name or address, optionally with a port (host:123, [2001:db8::1]:123).</source>
         <translation>Sirve para comprobar que el reloj de este equipo es correcto; los códigos dependen de ello. Un nombre de host o una dirección, con puerto opcional (host:123, [2001:db8::1]:123).</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="74"/>
+        <location filename="../../core/settings.py" line="79"/>
         <source>Backup reminder (days)</source>
         <translation>Recordatorio de copia (días)</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="75"/>
+        <location filename="../../core/settings.py" line="80"/>
         <source>Remind me to make an encrypted backup after this many days; 0 turns reminders off.</source>
         <translation>Recordarme hacer una copia cifrada tras estos días; 0 desactiva los recordatorios.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="80"/>
+        <location filename="../../core/settings.py" line="85"/>
         <source>Turn off practice enrollment</source>
         <translation>Desactivar la inscripción de práctica</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="81"/>
+        <location filename="../../core/settings.py" line="86"/>
         <source>Hide Tools &gt; Practice enrollment, the rehearsal of ID.me&apos;s enrollment with sample codes.</source>
         <translation>Ocultar Herramientas &gt; Inscripción de práctica, el ensayo de la inscripción de ID.me con códigos de ejemplo.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="84"/>
+        <location filename="../../core/settings.py" line="89"/>
         <source>Turn off exports</source>
         <translation>Desactivar las exportaciones</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="85"/>
+        <location filename="../../core/settings.py" line="90"/>
         <source>Refuse exporting this profile&apos;s code generators (otpauth list, Aegis, 2FAS files).</source>
         <translation>Rechazar la exportación de los generadores de códigos de este perfil (lista otpauth, archivos Aegis, 2FAS).</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="88"/>
+        <location filename="../../core/settings.py" line="93"/>
         <source>Backup folder</source>
         <translation>Carpeta de copias</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="89"/>
+        <location filename="../../core/settings.py" line="94"/>
         <source>Encrypted backups are saved in this folder (empty: you choose each time).</source>
         <translation>Las copias cifradas se guardan en esta carpeta (vacío: usted elige cada vez).</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="99"/>
+        <source>Turn off camera scanning</source>
+        <translation>Desactivar el escaneo con la cámara</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="100"/>
+        <source>Refuse scanning QR codes with a camera; typing the key or scanning an image file still works.</source>
+        <translation>Rechazar el escaneo de códigos QR con una cámara; escribir la clave o escanear un archivo de imagen sigue funcionando.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="104"/>
+        <source>Turn off screen scanning</source>
+        <translation>Desactivar el escaneo de la pantalla</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="105"/>
+        <source>Refuse reading QR codes from the screen.</source>
+        <translation>Rechazar la lectura de códigos QR desde la pantalla.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="108"/>
+        <source>Turn off importing</source>
+        <translation>Desactivar la importación</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="109"/>
+        <source>Refuse importing code generators from other authenticator apps&apos; files.</source>
+        <translation>Rechazar la importación de generadores de códigos desde archivos de otras aplicaciones de autenticación.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="112"/>
+        <source>Turn off restoring backups</source>
+        <translation>Desactivar la restauración de copias de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="113"/>
+        <source>Refuse restoring an encrypted backup into a profile.</source>
+        <translation>Rechazar la restauración de una copia de seguridad cifrada en un perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="116"/>
+        <source>Turn off moving to a phone</source>
+        <translation>Desactivar el traslado a un teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="117"/>
+        <source>Refuse showing a code generator&apos;s QR code for a phone app to take over.</source>
+        <translation>Rechazar mostrar el código QR de un generador de códigos para que lo adopte una aplicación del teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="120"/>
+        <source>Minimum password strength</source>
+        <translation>Robustez mínima de la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="121"/>
+        <source>New profile, hand-over and backup passwords must reach this strength: 0 no minimum, 1 Weak, 2 Fair, 3 Good, 4 Strong.</source>
+        <translation>Las contraseñas nuevas de perfil, de entrega y de copia de seguridad deben alcanzar esta robustez: 0 sin mínimo, 1 Débil, 2 Aceptable, 3 Buena, 4 Sólida.</translation>
     </message>
     <message>
         <location filename="../../core/profiles.py" line="64"/>
@@ -789,6 +855,61 @@
         <location filename="../../core/profiles.py" line="184"/>
         <source>Profile “{name}” was created.</source>
         <translation>Se creó el perfil “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/policy.py" line="490"/>
+        <source>Camera scanning is turned off by your practice&apos;s IT; type the key or scan an image file.</source>
+        <translation>El departamento de TI de su consulta ha desactivado el escaneo con la cámara; escriba la clave o escanee un archivo de imagen.</translation>
+    </message>
+    <message>
+        <location filename="../../core/policy.py" line="494"/>
+        <source>Scanning the screen is turned off by your practice&apos;s IT; type the key or scan an image file.</source>
+        <translation>El departamento de TI de su consulta ha desactivado el escaneo de la pantalla; escriba la clave o escanee un archivo de imagen.</translation>
+    </message>
+    <message>
+        <location filename="../../core/policy.py" line="496"/>
+        <source>Importing code generators is turned off by your practice&apos;s IT.</source>
+        <translation>El departamento de TI de su consulta ha desactivado la importación de generadores de códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../core/policy.py" line="497"/>
+        <source>Restoring backups is turned off by your practice&apos;s IT.</source>
+        <translation>El departamento de TI de su consulta ha desactivado la restauración de copias de seguridad.</translation>
+    </message>
+    <message>
+        <location filename="../../core/policy.py" line="500"/>
+        <source>Moving a code generator to a phone is turned off by your practice&apos;s IT.</source>
+        <translation>El departamento de TI de su consulta ha desactivado el traslado de generadores de códigos a un teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="69"/>
+        <source>A QR code is there but too small. Bring the phone closer to the camera.</source>
+        <translation>Hay un código QR, pero se ve demasiado pequeño. Acerque el teléfono a la cámara.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="70"/>
+        <source>Turn the phone so its screen faces the camera.</source>
+        <translation>Gire el teléfono para que su pantalla quede frente a la cámara.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="71"/>
+        <source>Hold the phone still for a moment.</source>
+        <translation>Mantenga el teléfono quieto un momento.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="72"/>
+        <source>It is too dark. Turn on a light or turn up the phone&apos;s brightness.</source>
+        <translation>Está demasiado oscuro. Encienda una luz o suba el brillo del teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="73"/>
+        <source>Glare hides part of the code. Tilt the phone a little or move it away from the light.</source>
+        <translation>Un reflejo tapa parte del código. Incline un poco el teléfono o aléjelo de la luz.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="74"/>
+        <source>Part of the code is covered. Keep your fingers off the code.</source>
+        <translation>Parte del código está tapada. No ponga los dedos sobre el código.</translation>
     </message>
     <message>
         <location filename="../../core/activity_export.py" line="30"/>
@@ -901,12 +1022,12 @@
         <translation>Se mostró el aviso sobre el token físico de EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="479"/>
+        <location filename="../../ui/erx_pane.py" line="480"/>
         <source>Unsaved Prescriber Info was kept as a draft when the profile locked.</source>
         <translation>La información del prescriptor sin guardar se conservó como borrador al bloquearse el perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="512"/>
+        <location filename="../../ui/erx_pane.py" line="513"/>
         <source>The draft was saved or discarded.</source>
         <translation>El borrador se guardó o se descartó.</translation>
     </message>
@@ -1210,52 +1331,52 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="142"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="145"/>
         <source>Scan with the webcam</source>
         <translation>Escanear con la cámara web</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="143"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="146"/>
         <source>Hold the QR code ID.me shows inside the box. It is read twice to be sure.</source>
         <translation>Mantenga dentro del recuadro el código QR que muestra ID.me. Se lee dos veces para asegurarse.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="150"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="155"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="151"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="156"/>
         <source>&amp;Camera:</source>
         <translation>&amp;Cámara:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="154"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="159"/>
         <source>Scan &amp;again</source>
         <translation>&amp;Volver a escanear</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="155"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="160"/>
         <source>Scan again</source>
         <translation>Volver a escanear</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="178"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="183"/>
         <source>Looking for cameras…</source>
         <translation>Buscando cámaras…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="203"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="208"/>
         <source>No camera was found. Open an image of the QR code or enter the secret key instead.</source>
         <translation>No se encontró ninguna cámara. Abra una imagen del código QR o escriba la clave secreta.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="242"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="250"/>
         <source>Starting the camera…</source>
         <translation>Iniciando la cámara…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="302"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="343"/>
         <source>The camera stopped sending pictures.</source>
         <translation>La cámara dejó de enviar imágenes.</translation>
     </message>
@@ -1667,169 +1788,169 @@
 <context>
     <name>ErxPane</name>
     <message>
-        <location filename="../../ui/erx_pane.py" line="153"/>
+        <location filename="../../ui/erx_pane.py" line="154"/>
         <source>eRx Info</source>
         <translation>Información eRx</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="180"/>
+        <location filename="../../ui/erx_pane.py" line="181"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="187"/>
+        <location filename="../../ui/erx_pane.py" line="188"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="189"/>
+        <location filename="../../ui/erx_pane.py" line="190"/>
         <source>Edit identity confirmation</source>
         <translation>Editar la confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="206"/>
+        <location filename="../../ui/erx_pane.py" line="207"/>
         <source>EPCS Permissions Page</source>
         <translation>página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="193"/>
+        <location filename="../../ui/erx_pane.py" line="194"/>
         <source>Opens DrChrono&apos;s EPCS permissions page in your browser</source>
         <translation>Abre en su navegador la página de permisos EPCS de DrChrono</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="191"/>
+        <location filename="../../ui/erx_pane.py" line="192"/>
         <source>Open the EPCS Permissions Page</source>
         <translation>Abrir la página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="208"/>
+        <location filename="../../ui/erx_pane.py" line="209"/>
         <source>Your identity has now been confirmed.</source>
         <translation>Su identidad ya ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="210"/>
+        <location filename="../../ui/erx_pane.py" line="211"/>
         <source>Your identity has now been confirmed (%1).</source>
         <translation>Su identidad ya ha sido confirmada (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="212"/>
-        <location filename="../../ui/erx_pane.py" line="223"/>
+        <location filename="../../ui/erx_pane.py" line="213"/>
+        <location filename="../../ui/erx_pane.py" line="224"/>
         <source>To adjust future EPCS permissions, visit the %1.</source>
         <translation>Para ajustar futuros permisos EPCS, visite la %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="215"/>
+        <location filename="../../ui/erx_pane.py" line="216"/>
         <source>ID.me identity proofing and DrChrono&apos;s approval are both needed before you can send EPCS.</source>
         <translation>Necesita la verificación de identidad de ID.me y la aprobación de DrChrono antes de enviar EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="219"/>
+        <location filename="../../ui/erx_pane.py" line="220"/>
         <source>Your identity has not been confirmed yet.</source>
         <translation>Su identidad aún no ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="232"/>
+        <location filename="../../ui/erx_pane.py" line="233"/>
         <source>ID.me Device Information</source>
         <translation>Información de dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="235"/>
-        <location filename="../../ui/erx_pane.py" line="422"/>
+        <location filename="../../ui/erx_pane.py" line="236"/>
+        <location filename="../../ui/erx_pane.py" line="423"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="240"/>
+        <location filename="../../ui/erx_pane.py" line="241"/>
         <source>&amp;Update MFA Device</source>
         <translation>Actualizar dispositivo &amp;MFA</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="242"/>
+        <location filename="../../ui/erx_pane.py" line="243"/>
         <source>Opens ID.me Sign In &amp; Security in your browser</source>
         <translation>Abre “Inicio de sesión y seguridad” de ID.me en su navegador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="254"/>
+        <location filename="../../ui/erx_pane.py" line="255"/>
         <source>ID.me devices</source>
         <translation>Dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="294"/>
+        <location filename="../../ui/erx_pane.py" line="295"/>
         <source>Compliance warning</source>
         <translation>Advertencia de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="298"/>
+        <location filename="../../ui/erx_pane.py" line="299"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="300"/>
+        <location filename="../../ui/erx_pane.py" line="301"/>
         <source>A push-notification phone or a code generator app on another device</source>
         <translation>Un teléfono con notificaciones push o una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="302"/>
+        <location filename="../../ui/erx_pane.py" line="303"/>
         <source>F2 renames, Delete removes, Space selects the primary device.</source>
         <translation>F2 cambia el nombre, Supr elimina, Espacio elige el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="342"/>
+        <location filename="../../ui/erx_pane.py" line="343"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="345"/>
+        <location filename="../../ui/erx_pane.py" line="346"/>
         <source>Rename</source>
         <translation>Cambiar nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="348"/>
+        <location filename="../../ui/erx_pane.py" line="349"/>
         <source>Move to a phone…</source>
         <translation>Pasar a un teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="351"/>
+        <location filename="../../ui/erx_pane.py" line="352"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="373"/>
+        <location filename="../../ui/erx_pane.py" line="374"/>
         <source>“%1” is now the primary device</source>
         <translation>“%1” es ahora el dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="399"/>
+        <location filename="../../ui/erx_pane.py" line="400"/>
         <source>Removed “%1”</source>
         <translation>Se eliminó “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="437"/>
+        <location filename="../../ui/erx_pane.py" line="438"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="448"/>
+        <location filename="../../ui/erx_pane.py" line="449"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="450"/>
+        <location filename="../../ui/erx_pane.py" line="451"/>
         <source>&amp;Discard the draft</source>
         <translation>&amp;Descartar el borrador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="500"/>
+        <location filename="../../ui/erx_pane.py" line="501"/>
         <source>Your unsaved Prescriber Info from before the lock is back: save it, or discard the draft.</source>
         <translation>Ha vuelto su información del prescriptor sin guardar de antes del bloqueo: guárdela o descarte el borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="529"/>
+        <location filename="../../ui/erx_pane.py" line="530"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="543"/>
+        <location filename="../../ui/erx_pane.py" line="544"/>
         <source>Your primary device generates its codes on this computer. {notice}</source>
         <translation>Su dispositivo principal genera sus códigos en este equipo. {notice}</translation>
     </message>
@@ -2122,57 +2243,57 @@
 <context>
     <name>ImagePage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="428"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="469"/>
         <source>Open an image</source>
         <translation>Abrir una imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="429"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="470"/>
         <source>Choose a screenshot or photo of the QR code ({formats}).</source>
         <translation>Elija una captura o foto del código QR ({formats}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="432"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="473"/>
         <source>Image file</source>
         <translation>Archivo de imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="433"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="474"/>
         <source>Path to the image, then Enter</source>
         <translation>Ruta de la imagen y luego Intro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="434"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="475"/>
         <source>B&amp;rowse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="435"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="476"/>
         <source>Choose an image file</source>
         <translation>Elegir un archivo de imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="436"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="477"/>
         <source>&amp;Image:</source>
         <translation>Ima&amp;gen:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="461"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="502"/>
         <source>Open an image of the QR code</source>
         <translation>Abrir una imagen del código QR</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="462"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="503"/>
         <source>Images ({patterns})</source>
         <translation>Imágenes ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="481"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="522"/>
         <source>Reading the image…</source>
         <translation>Leyendo la imagen…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="489"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="530"/>
         <source>No QR code found in this image.</source>
         <translation>No se encontró ningún código QR en esta imagen.</translation>
     </message>
@@ -2602,32 +2723,32 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>&amp;Eliminarlo de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="176"/>
+        <location filename="../../ui/move_to_phone.py" line="182"/>
         <source>The QR code hides itself in 1 second.</source>
         <translation>El código QR se ocultará en 1 segundo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="179"/>
+        <location filename="../../ui/move_to_phone.py" line="185"/>
         <source>The QR code hides itself in %1 seconds.</source>
         <translation>El código QR se ocultará en %1 segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="199"/>
+        <location filename="../../ui/move_to_phone.py" line="205"/>
         <source>The QR code is hidden. Type the password again to show it.</source>
         <translation>El código QR está oculto. Escriba de nuevo la contraseña para mostrarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="211"/>
+        <location filename="../../ui/move_to_phone.py" line="217"/>
         <source>The phone makes the same codes. You can now remove “%1” from this computer.</source>
         <translation>El teléfono genera los mismos códigos. Ya puede eliminar “%1” de este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="222"/>
+        <location filename="../../ui/move_to_phone.py" line="228"/>
         <source>That is not the code this generator makes now. Check that the phone scanned this QR code and type the code it shows now.</source>
         <translation>Ese no es el código que genera ahora este generador. Compruebe que el teléfono escaneó este código QR y escriba el código que muestra ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="251"/>
+        <location filename="../../ui/move_to_phone.py" line="257"/>
         <source>“%1” was removed from this computer. Remember to record the phone in ID.me.</source>
         <translation>“%1” se eliminó de este equipo. Recuerde registrar el teléfono en ID.me.</translation>
     </message>
@@ -3163,12 +3284,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScanPreview</name>
     <message>
-        <location filename="../../ui/scanner.py" line="392"/>
+        <location filename="../../ui/scanner.py" line="412"/>
         <source>Camera preview</source>
         <translation>Vista previa de la cámara</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.py" line="393"/>
+        <location filename="../../ui/scanner.py" line="413"/>
         <source>Hold the QR code inside the box.</source>
         <translation>Mantenga el código QR dentro del recuadro.</translation>
     </message>
@@ -3176,7 +3297,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScanSession</name>
     <message>
-        <location filename="../../ui/scanner.py" line="244"/>
+        <location filename="../../ui/scanner.py" line="264"/>
         <source>The camera stopped working. Try another camera or open an image.</source>
         <translation>La cámara dejó de funcionar. Pruebe otra cámara o abra una imagen.</translation>
     </message>
@@ -3184,42 +3305,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="322"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="363"/>
         <source>Scan from the screen</source>
         <translation>Escanear desde la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="324"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="365"/>
         <source>Show the QR code in your browser, uncovered, then press Scan. Every screen is searched.</source>
         <translation>Muestre el código QR en su navegador, sin taparlo, y pulse Escanear. Se buscará en todas las pantallas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="329"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="370"/>
         <source>&amp;Scan the screen</source>
         <translation>Escanear la &amp;pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="330"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="371"/>
         <source>Scan the screen</source>
         <translation>Escanear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="343"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="384"/>
         <source>Press Scan when the QR code is visible.</source>
         <translation>Pulse Escanear cuando el código QR esté visible.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="359"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="400"/>
         <source>Looking at the screen…</source>
         <translation>Examinando la pantalla…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="381"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="422"/>
         <source>This system did not allow a screen capture. Open an image or enter the key instead.</source>
         <translation>Este sistema no permitió capturar la pantalla. Abra una imagen o escriba la clave.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="399"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="440"/>
         <source>No QR code found on the screen. Make sure it is fully visible.</source>
         <translation>No se encontró ningún código QR en la pantalla. Asegúrese de que se vea completo.</translation>
     </message>
@@ -3420,12 +3541,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="437"/>
+        <location filename="../../ui/dialogs.py" line="438"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="440"/>
+        <location filename="../../ui/dialogs.py" line="441"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -3786,17 +3907,17 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_ScanPageBase</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="56"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="59"/>
         <source>Scan status</source>
         <translation>Estado del escaneo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="63"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="66"/>
         <source>&amp;Open an image instead</source>
         <translation>Abrir una &amp;imagen en su lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="64"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="67"/>
         <source>Enter the secret &amp;key instead</source>
         <translation>&amp;Escribir la clave secreta en su lugar</translation>
     </message>
@@ -3835,12 +3956,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="449"/>
+        <location filename="../../ui/dialogs.py" line="450"/>
         <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="461"/>
+        <location filename="../../ui/dialogs.py" line="462"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
