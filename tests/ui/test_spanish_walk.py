@@ -344,15 +344,11 @@ def test_flows_in_spanish_show_no_english_sentence(qtbot, data_dir_store, spanis
         # Settings with a practice policy locking a setting: "(policy file …)" in Spanish.
         policy_file = tmp_path / "policy.json"
         policy_file.write_text('{"settings": {"camera_index": {"value": 0, "locked": true}}}')
-        import os
-
-        os.environ["EPCS_DESKTOP_POLICY"] = str(policy_file)
-        try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("EPCS_DESKTOP_POLICY", str(policy_file))
             locked = SettingsDialog(profile, window, prefs=controller.window_settings)
             problems += english_on(locked)
             locked.reject()
-        finally:
-            del os.environ["EPCS_DESKTOP_POLICY"]
         controller.lock("")
         controller.lock()
     finally:

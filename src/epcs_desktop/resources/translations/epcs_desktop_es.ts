@@ -2039,22 +2039,22 @@
 <context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="60"/>
+        <location filename="../../ui/frontdesk/handover.py" line="59"/>
         <source>Set up a profile for a clinician</source>
         <translation>Preparar un perfil para un profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="63"/>
+        <location filename="../../ui/frontdesk/handover.py" line="64"/>
         <source>Create the clinician&apos;s profile with a temporary password and give it to them in person. At their first unlock they must choose their own password; after that, no one else can read this profile&apos;s codes.</source>
         <translation>Cree el perfil del profesional con una contraseña temporal y entréguesela en persona. La primera vez que lo desbloquee deberá elegir su propia contraseña; a partir de entonces, nadie más podrá leer los códigos de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="71"/>
+        <location filename="../../ui/frontdesk/handover.py" line="72"/>
         <source>your name (optional)</source>
         <translation>su nombre (opcional)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/frontdesk/handover.py" line="73"/>
+        <location filename="../../ui/frontdesk/handover.py" line="74"/>
         <source>at least %n characters</source>
         <translation>
             <numerusform>al menos %n carácter</numerusform>
@@ -2062,154 +2062,129 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="74"/>
+        <location filename="../../ui/frontdesk/handover.py" line="75"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="89"/>
+        <location filename="../../ui/frontdesk/handover.py" line="90"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="91"/>
+        <location filename="../../ui/frontdesk/handover.py" line="92"/>
         <source>&amp;Temporary password:</source>
         <translation>Contraseña &amp;temporal:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="93"/>
+        <location filename="../../ui/frontdesk/handover.py" line="94"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="96"/>
+        <location filename="../../ui/frontdesk/handover.py" line="97"/>
         <source>Set &amp;up by:</source>
         <translation>Preparado p&amp;or:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="97"/>
+        <location filename="../../ui/frontdesk/handover.py" line="98"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="102"/>
+        <location filename="../../ui/frontdesk/handover.py" line="103"/>
         <source>C&amp;reate profile</source>
         <translation>C&amp;rear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="244"/>
+        <location filename="../../ui/frontdesk/handover.py" line="245"/>
         <source>Temporary password (shown only now; the clinician replaces it at the first unlock):</source>
         <translation>Contraseña temporal (se muestra solo ahora; el profesional la sustituye al desbloquear por primera vez):</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="264"/>
+        <location filename="../../ui/frontdesk/handover.py" line="265"/>
         <source>&amp;Print the hand-over slip…</source>
         <translation>&amp;Imprimir la hoja de entrega…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="287"/>
+        <location filename="../../ui/frontdesk/handover.py" line="285"/>
         <source>Give this temporary password to the clinician in person, and no one else.</source>
         <translation>Entregue esta contraseña temporal al profesional en persona, y a nadie más.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="327"/>
+        <location filename="../../ui/frontdesk/handover.py" line="325"/>
         <source>This slip holds no code and no other password: the temporary password stops working once the clinician has chosen their own. Shred the slip then.</source>
         <translation>Esta hoja no contiene ningún código ni otra contraseña: la contraseña temporal deja de funcionar en cuanto el profesional elige la suya. Destruya entonces la hoja.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="380"/>
+        <location filename="../../ui/frontdesk/handover.py" line="353"/>
         <source>Hand-over slip sent to the printer.</source>
         <translation>Hoja de entrega enviada a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="266"/>
-        <source>&amp;Save the hand-over slip (PDF)…</source>
-        <translation>&amp;Guardar la hoja de entrega (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="210"/>
+        <location filename="../../ui/frontdesk/handover.py" line="211"/>
         <source>Check the “%1” field.</source>
         <translation>Revise el campo “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="213"/>
+        <location filename="../../ui/frontdesk/handover.py" line="214"/>
         <source>Check the “%1” and “%2” fields.</source>
         <translation>Revise los campos “%1” y “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="268"/>
+        <location filename="../../ui/frontdesk/handover.py" line="267"/>
         <source>&amp;Done</source>
         <translation>&amp;Listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="289"/>
+        <location filename="../../ui/frontdesk/handover.py" line="287"/>
         <source>At the lock screen they choose the profile “%1” and unlock it with that password.</source>
         <translation>En la pantalla de bloqueo elige el perfil “%1” y lo desbloquea con esa contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="291"/>
+        <location filename="../../ui/frontdesk/handover.py" line="289"/>
         <source>They are then asked to choose their own password; after that no one else can open it.</source>
         <translation>Después se le pide elegir su propia contraseña; a partir de entonces nadie más puede abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="293"/>
+        <location filename="../../ui/frontdesk/handover.py" line="291"/>
         <source>Next they add their phone&apos;s code generator (File &gt; Add code generator) and select it as the primary device in DrChrono&apos;s eRx Info.</source>
         <translation>Luego añade el generador de códigos de su teléfono (Archivo &gt; Añadir generador de códigos) y lo selecciona como dispositivo principal en eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="299"/>
+        <location filename="../../ui/frontdesk/handover.py" line="297"/>
         <source>The profile “%1” is ready</source>
         <translation>El perfil “%1” está listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="302"/>
+        <location filename="../../ui/frontdesk/handover.py" line="300"/>
         <source>Temporary password: %1</source>
         <translation>Contraseña temporal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="305"/>
+        <location filename="../../ui/frontdesk/handover.py" line="303"/>
         <source>Tell the clinician:</source>
         <translation>Indique al profesional:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="316"/>
+        <location filename="../../ui/frontdesk/handover.py" line="314"/>
         <source>EPCS Desktop hand-over — %1</source>
         <translation>Entrega de EPCS Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="320"/>
+        <location filename="../../ui/frontdesk/handover.py" line="318"/>
         <source>Set up by %1.</source>
         <translation>Preparado por %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="321"/>
+        <location filename="../../ui/frontdesk/handover.py" line="319"/>
         <source>Temporary password:</source>
         <translation>Contraseña temporal:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="324"/>
+        <location filename="../../ui/frontdesk/handover.py" line="322"/>
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="343"/>
-        <source>Hand-over slip saved to %1</source>
-        <translation>Hoja de entrega guardada en %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="354"/>
-        <source>Save the hand-over slip</source>
-        <translation>Guardar la hoja de entrega</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="355"/>
-        <source>%1 hand-over.pdf</source>
-        <translation>%1 hoja de entrega.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="356"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2756,42 +2731,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="419"/>
+        <location filename="../../ui/frontdesk/handover.py" line="392"/>
         <source>Choose your own password</source>
         <translation>Elija su propia contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="422"/>
+        <location filename="../../ui/frontdesk/handover.py" line="396"/>
         <source>This profile was set up for you by {staff} with a temporary password.</source>
         <translation>{staff} preparó este perfil para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="424"/>
+        <location filename="../../ui/frontdesk/handover.py" line="398"/>
         <source>This profile was set up for you with a temporary password.</source>
         <translation>Este perfil se preparó para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="428"/>
+        <location filename="../../ui/frontdesk/handover.py" line="402"/>
         <source>Choose a password only you know before using it; the temporary one stops working.</source>
         <translation>Antes de usarlo, elija una contraseña que solo usted conozca; la temporal dejará de funcionar.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="433"/>
+        <location filename="../../ui/frontdesk/handover.py" line="407"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nueva contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="433"/>
+        <location filename="../../ui/frontdesk/handover.py" line="407"/>
         <source>C&amp;onfirm:</source>
         <translation>C&amp;onfirmar:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="438"/>
+        <location filename="../../ui/frontdesk/handover.py" line="412"/>
         <source>&amp;Set my password</source>
         <translation>&amp;Establecer mi contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="439"/>
+        <location filename="../../ui/frontdesk/handover.py" line="413"/>
         <source>&amp;Lock profile</source>
         <translation>&amp;Bloquear el perfil</translation>
     </message>
@@ -3073,7 +3048,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/widgets/prescriber_form.py" line="47"/>
         <source>&amp;State:</source>
-        <translation>Es&amp;tado:</translation>
+        <translation>E&amp;stado:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/prescriber_form.py" line="48"/>
