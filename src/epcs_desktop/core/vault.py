@@ -215,6 +215,7 @@ def _private_umask() -> Iterator[None]:
 
 def make_private_dir(path: Path) -> None:
     """Create `path` (and parents) as 0700; an existing one loses group/other bits (never via a symlink)."""
+    created = [p for p in (path, *path.parents) if not p.exists()]  # Windows: each gets the owner-only ACL
     try:
         with _private_umask():
             path.mkdir(parents=True, exist_ok=True)
@@ -222,7 +223,8 @@ def make_private_dir(path: Path) -> None:
         raise StorageError(f"No permission to create or use the folder “{path}”.") from None
     except OSError as exc:
         raise StorageError(f"The folder “{path}” cannot be created ({exc.strerror}).") from None
-    tighten(path)
+    for folder in (path, *created):
+        tighten(folder)
 
 
 def _tighten(path: Path) -> None:
