@@ -367,3 +367,71 @@ def test_macos_managed_preferences_user_comes_from_the_account_database(
     assert (
         mac.managed_preference_files()[0] == Path("/Library/Managed Preferences") / me / f"{DESKTOP_ID}.plist"
     )
+
+
+# --- the real registry readers, against a fake winreg module ------------------------------------
+
+
+class _FakeWinreg:
+    """winreg's OpenKey/QueryValueEx/EnumValue over {(root, key): {name: value}} (documented errors)."""
+
+    HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER = 0x80000002, 0x80000001
+
+    def __init__(self, keys: dict[tuple[int, str], dict[str, object]]) -> None:
+        self.keys = keys
+        self.opened: list[tuple[int, str]] = []
+
+    def OpenKey(self, root: int, key: str):
+        self.opened.append((root, key))
+        if (root, key) not in self.keys:
+            raise FileNotFoundError(2, "The system cannot find the file specified")
+        values = self.keys[(root, key)]
+
+        class Handle:
+            def __enter__(self):
+                return values
+
+            def __exit__(self, *exc: object) -> None:
+                return None
+
+        return Handle()
+
+    def QueryValueEx(self, handle: dict[str, object], name: str) -> tuple[object, int]:
+        if name not in handle:
+            raise FileNotFoundError(2, "The system cannot find the file specified")
+        return handle[name], 4
+
+    def EnumValue(self, handle: dict[str, object], index: int) -> tuple[str, object, int]:
+        items = list(handle.items())
+        if index >= len(items):
+            raise OSError(259, "No more data is available")
+        return items[index][0], items[index][1], 4
+
+
+def test_winreg_readers_run_against_windows_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    hklm = _FakeWinreg.HKEY_LOCAL_MACHINE
+    fake = _FakeWinreg(
+        {
+            (hklm, plat.WINDOWS_POLICY_KEY): {"auto_lock_minutes": 3, "disable_import": 1},
+            (hklm, plat.WindowsPlatform._APP_PRIVACY): {"LetAppsAccessCamera": 2},
+        }
+    )
+    monkeypatch.setitem(sys.modules, "winreg", fake)
+    assert plat.winreg_values("HKLM", plat.WINDOWS_POLICY_KEY) == {
+        "auto_lock_minutes": 3,
+        "disable_import": 1,
+    }
+    assert plat.winreg_values("HKLM", plat.WINDOWS_POLICY_KEY + r"\Recommended") == {}
+    assert plat.winreg_reader("HKLM", plat.WindowsPlatform._APP_PRIVACY, "LetAppsAccessCamera") == 2
+    assert plat.winreg_reader("HKCU", plat.WindowsPlatform._CONSENT, "Value") is None  # absent key
+    assert plat.winreg_reader("HKLM", plat.WINDOWS_POLICY_KEY, "no_such_value") is None  # absent value
+    win = platform_for("win32", env={}, home=Path("/u"), registry=plat.winreg_reader)
+    assert win.camera_access() is CameraAccess.RESTRICTED  # the Group Policy "Force Deny"
+    from epcs_desktop.core.policy import load_policy
+
+    policy = load_policy(Path("/nonexistent/policy.json"), platform=win, registry_values=plat.winreg_values)
+    assert policy.locked("auto_lock_minutes") and policy.locked("disable_import")
+    with pytest.raises(KeyError):
+        plat.winreg_values("HKCR", "x")  # only the two hives the program reads

@@ -325,7 +325,7 @@ AV_AUTHORIZATION: Mapping[int, CameraAccess] = {
 @dataclass(frozen=True)
 class MacPlatform(Platform):
     name: str = "macos"
-    #: AVCaptureDevice.authorizationStatusForMediaType_(AVMediaTypeVideo), when pyobjc can ask.
+    #: +[AVCaptureDevice authorizationStatusForMediaType:AVMediaTypeVideo] (core/macsession.py, ctypes).
     av_status: Callable[[], int] | None = field(default=None, repr=False)
     user: str = ""
     #: Loads the Objective-C runtime for the pasteboard marker (core/macpasteboard.py); None = no marker.
@@ -356,7 +356,7 @@ class MacPlatform(Platform):
             return CameraAccess.UNKNOWN
         try:
             return AV_AUTHORIZATION.get(int(self.av_status()), CameraAccess.UNKNOWN)
-        except Exception:  # pyobjc bridge errors are not worth a crash: the open attempt reports
+        except Exception:  # a bridge error is not worth a crash: the open attempt reports
             logger.debug("camera authorization status unavailable")
             return CameraAccess.UNKNOWN
 
@@ -475,9 +475,10 @@ def account_name() -> str:
 
 
 def _mac_av_status() -> int:
-    from AVFoundation import AVCaptureDevice, AVMediaTypeVideo  # type: ignore[import-not-found]
+    """AVFoundation's camera authorization through ctypes (core/macsession.py), loaded on first use."""
+    from epcs_desktop.core.macsession import mac_av_status
 
-    return int(AVCaptureDevice.authorizationStatusForMediaType_(AVMediaTypeVideo))
+    return mac_av_status()
 
 
 def platform_for(
@@ -503,12 +504,7 @@ def platform_for(
         return WindowsPlatform(env=env, home=home, registry=registry, known_folder=known_folder)
     if sys_platform == "darwin":
         if av_status is None and sys.platform == "darwin":
-            try:
-                import AVFoundation  # type: ignore[import-not-found]  # noqa: F401
-
-                av_status = _mac_av_status
-            except ImportError:
-                av_status = None
+            av_status = _mac_av_status
         if objc is None and sys.platform == "darwin":
             from epcs_desktop.core.macpasteboard import load_objc_runtime
 
