@@ -70,8 +70,12 @@ class Source:
                     self._doc = None
         return self._doc
 
-    def first_line(self) -> str:
-        return (self.text or "").lstrip("\ufeff").split("\n", 1)[0].strip()
+    def first_line(self, limit: int = 64 * 1024) -> str:
+        """The first line (at most `limit` characters, without copying the rest of a large file)."""
+        text = self.text or ""
+        start = 1 if text.startswith("\ufeff") else 0
+        end = text.find("\n", start, start + limit)
+        return text[start : end if end >= 0 else start + limit].strip()
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ def load_source(path: str | Path) -> Source:
     """The file's bytes (regular files only, at most MAX_FILE_BYTES) and its text when it is UTF-8."""
     p = Path(path)
     data = read_bounded(p, MAX_FILE_BYTES, "an authenticator export", ImportFileError)
-    if not data.strip():
+    if not data or data.isspace():  # isspace: no copy of a 20 MB file
         raise ImportFileError(f"{p.name} is empty.")
     try:
         text: str | None = data.decode("utf-8-sig")
