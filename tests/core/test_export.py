@@ -147,7 +147,7 @@ def test_otpauth_list_is_one_link_per_line(tmp_path: Path) -> None:
     assert len(lines) == 5 and all(line.startswith("otpauth://") for line in lines)
     # issue 20 item 4: Steam as the TOTP form with encoder=steam that pyotp, npm otpauth and KeePassXC read
     assert lines[3].startswith("otpauth://totp/Steam:Device%203%20%28gamer%29?")
-    assert lines[3].endswith("&digits=5&period=30&encoder=steam")
+    assert lines[3].endswith("&issuer=Steam&digits=5&period=30&encoder=steam")
     assert "counter=41" in lines[2]
 
 

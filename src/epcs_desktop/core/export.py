@@ -259,6 +259,7 @@ def _twofas_service(e: ExportEntry, position: int, now_ms: int) -> dict[str, Any
         "name": name,
         "secret": p.secret,
         "updatedAt": now_ms,
+        "serviceTypeID": None,  # no 2FAS service icon; the `2fas` package (lib2fas) requires the key
         "otp": otp,
         "order": {"position": position},
         "icon": {

@@ -489,7 +489,9 @@ def build_portable_uri(params: OtpParams, *, account: str | None = None) -> str:
     query = [f"secret={params.secret}"]
     if params.issuer:
         query.append(f"issuer={issuer}")
-    query += [f"algorithm={params.algorithm}", f"digits={params.digits}"]
+    if params.kind != "steam":  # pyotp refuses a Steam link with an algorithm (Steam is always SHA1)
+        query.append(f"algorithm={params.algorithm}")
+    query.append(f"digits={params.digits}")
     if params.kind == "hotp":
         query.append(f"counter={params.counter}")
     else:
