@@ -18,6 +18,7 @@ from epcs_desktop.core.importers.links import (
     read_decoded,
     read_lines,
 )
+from epcs_desktop.core.policy import check_action_allowed
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +81,14 @@ class ImportSession:
 
     def read_file(self, path: str | Path, password: str | None = None) -> ImportResult:
         """Read one file (raises `ImportFileError` as `read_import_file` does; nothing is kept then)."""
+        check_action_allowed("import")  # IT's policy (disable_import): before any password is asked
         result = _read_file(path, password, self._exports)
         self.results.append((str(path), result))
         return result
 
     def read_text(self, text: str, name: str = "pasted text") -> ImportResult:
         """Pasted otpauth or export links (one per line; text around a link is tolerated)."""
+        check_action_allowed("import")
         if len(text) > MAX_FILE_BYTES:
             raise ImportFileError(f"The {name} is too long to be authenticator links.")
         result = read_lines(text, name, self._exports, FORMAT_PASTED)
@@ -140,4 +143,5 @@ def plan_import(existing: Any, session: ImportSession) -> ImportPlan:
 
 def apply_import(profile: Any, plan: ImportPlan) -> list[Any]:
     """Add the plan's NEW entries to `profile` all-or-nothing (one transaction); returns the devices."""
+    check_action_allowed("import")
     return list(profile.enroll(plan.enrollment))
