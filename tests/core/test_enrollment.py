@@ -30,11 +30,12 @@ HERE, PUSH = DeviceOption.GENERATOR_HERE, DeviceOption.PUSH
 def test_duplicate_is_the_same_code_for_the_same_account_not_the_same_secret() -> None:
     """Issue 20 item 7: same kind, secret, algorithm, digits and period for the same issuer and account."""
     assert account_key(A1) == account_key(from_secret(S1, issuer=" id.ME ", account="JANE@clinic.org "))
-    assert account_key(A1) != account_key(from_secret(S1, issuer="ID.me", account="jane@clinic.org", digits=8))
+    jane = {"issuer": "ID.me", "account": "jane@clinic.org"}
+    assert account_key(A1) != account_key(from_secret(S1, **jane, digits=8))
     assert account_key(A1) != account_key(
         from_secret(S1, issuer="ID.me", account="jane@clinic.org", algorithm="SHA256")
     )
-    assert account_key(A1) != account_key(from_secret(S1, issuer="ID.me", account="jane@clinic.org", period=60))
+    assert account_key(A1) != account_key(from_secret(S1, **jane, period=60))
     assert account_key(A1) != account_key(from_secret(S2, issuer="ID.me", account="jane@clinic.org"))
     assert account_key(A1) != account_key(from_secret(S1, issuer="DrChrono", account="jane@clinic.org"))
     assert account_key(A1)[0] == "totp"  # the kind is part of the code
