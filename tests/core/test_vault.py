@@ -237,14 +237,15 @@ def _make_v1(path: Path) -> None:
     make_v1(path, PASSWORD, rows, meta, [(50.0, "profile created", "old entry")])
 
 
-def test_v1_profile_is_migrated_after_a_backup_copy(tmp_path: Path) -> None:
+def test_v1_profile_is_migrated_and_its_copy_removed_once_it_opened(tmp_path: Path) -> None:
+    """Issue 23 item 9: the pre-migration copy (old password, every secret) does not outlive the open."""
     path = tmp_path / "profiles" / "old.epcs"
     _make_v1(path)
-    original = _sha(path)
     with Vault.open(path, PASSWORD) as v:
         assert v.schema_version == 2
         backup = v.migration_backup
         assert backup is not None and backup.name == "old.epcs.v1.bak"
+        assert not backup.exists()
         p = Profile(v, "old")
         devices = p.devices()
         assert [d.nickname for d in devices] == ["Office iPad", "office IPAD (2)", "Old phone", "Device 4"]
@@ -259,15 +260,29 @@ def test_v1_profile_is_migrated_after_a_backup_copy(tmp_path: Path) -> None:
         assert p.prescriber().dea_number == "AB1234563" and p.prescriber().state == "NY"
         actions = [e.action for e in p.activity()]
         assert actions[0] == "profile upgraded" and "profile created" in actions
-    # the backup is the untouched v1 file, still encrypted with the same password
-    assert _sha(backup) == original
-    assert_owner_only(backup)
-    conn = sqlcipher3.connect(str(backup))
-    conn.execute("PRAGMA key = '" + PASSWORD + "'")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-    conn.close()
+    assert sorted(f.name for f in path.parent.iterdir()) == ["old.epcs", "old.epcs.kdf"]
     with Vault.open(path, PASSWORD) as v:  # second open: nothing more to migrate
         assert v.migration_backup is None
+
+
+def test_copies_left_by_a_crash_are_removed_at_the_next_open(tmp_path: Path) -> None:
+    """A crash mid-migration, mid-upgrade (older versions) or mid key-file write left these behind."""
+    path = tmp_path / "profiles" / "old.epcs"
+    _make_v1(path)
+    original = path.read_bytes()
+    leftovers = [
+        "old.epcs.v1.bak",
+        "old.epcs.v1.1764300000.bak",
+        "old.epcs.v1.bak-wal",
+        "old.epcs.pbkdf2.bak",
+        ".old.epcs.kdf.abc123.tmp",
+        ".old.epcs.creating-1a2b3c4d",
+    ]
+    for name in leftovers:
+        (path.parent / name).write_bytes(original)
+    (path.parent / "other.epcs.v1.bak").write_bytes(b"another profile's file is not touched")
+    Vault.open(path, PASSWORD).close()
+    assert sorted(f.name for f in path.parent.iterdir()) == ["old.epcs", "old.epcs.kdf", "other.epcs.v1.bak"]
 
 
 # --- concurrency -------------------------------------------------------------------------------
