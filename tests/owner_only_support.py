@@ -5,8 +5,9 @@ fails on Windows where modes only toggle the read-only flag. Here:
 
 - POSIX (Linux, macOS): files are exactly 0600 and folders 0700 (or `mode` when a test
   expects something else, e.g. 0400 kept read-only), and owned by this user.
-- Windows: the DACL is protected (nothing inherited) and every entry allows this user
-  alone, read from the file itself (GetNamedSecurityInfoW through core/winacl.py).
+- Windows: every entry of the DACL allows this user alone, and it is protected (nothing
+  inherited) unless all its entries come from an owner-only folder; read from the file
+  itself (GetNamedSecurityInfoW through core/winacl.py).
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ def windows_dacl_problem(sddl: str, user_sid: str) -> str | None:
     if not dacl:
         return f"no DACL in {sddl!r}"
     flags = dacl[2 : dacl.find("(")] if "(" in dacl else dacl[2:]
-    if "P" not in flags:
-        return f"DACL not protected (inherits from the folder): {sddl!r}"
     aces = _ACE.findall(dacl)
     if not aces:
         return f"empty DACL (nobody, not even the owner, may open it): {sddl!r}"
+    inherited_only = all("ID" in ace.split(";")[1] for ace in aces)
+    if "P" not in flags and not inherited_only:  # explicit entries must not mix with the folder's
+        return f"DACL not protected (inherits from the folder): {sddl!r}"
     for ace in aces:
         parts = ace.split(";")
         if len(parts) < 6 or parts[0] != "A" or parts[5] != user_sid:

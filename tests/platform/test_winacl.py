@@ -24,6 +24,7 @@ from owner_only_support import windows_dacl_problem
 
 USER = "S-1-5-21-1004336348-1177238915-682003330-1001"
 OTHER = "S-1-5-21-1004336348-1177238915-682003330-1002"
+ADMINISTRATORS = "S-1-5-32-544"  # an elevated administrator's default owner (the hosted runner's case)
 
 
 class Fn:
@@ -59,6 +60,7 @@ class FakeWindows:
         self.allocated: set[int] = set()
         self._keep: list[Any] = []
         self._sid_blob = ctypes.create_string_buffer(b"SID-BLOB", 28)
+        self._owner_blob = ctypes.create_string_buffer(b"OWNER-BLOB", 28)  # the token's default owner
         self.size_at_acl: dict[str, int] = {}
         self.fail_set = 0
         names = {
@@ -109,19 +111,21 @@ class FakeWindows:
         return 1
 
     def _token_information(self, token: Any, klass: int, buffer: Any, size: int, needed: Any) -> int:
-        assert klass == winacl.TOKEN_USER_CLASS
+        assert klass in (winacl.TOKEN_USER_CLASS, winacl.TOKEN_OWNER_CLASS)
         _out(needed).value = 16
         if buffer is None:
             return 0  # ERROR_INSUFFICIENT_BUFFER: the size is in `needed`
         assert size >= 16
-        ctypes.memmove(buffer, ctypes.byref(ctypes.c_void_p(ctypes.addressof(self._sid_blob))), 8)
+        blob = self._sid_blob if klass == winacl.TOKEN_USER_CLASS else self._owner_blob
+        ctypes.memmove(buffer, ctypes.byref(ctypes.c_void_p(ctypes.addressof(blob))), 8)
         return 1
 
     def _sid_to_string(self, sid: Any, out: Any) -> int:
-        assert sid == ctypes.addressof(self._sid_blob), "ConvertSidToStringSidW got the wrong pointer"
-        text = ctypes.c_wchar_p(USER)
+        known = {ctypes.addressof(self._sid_blob): USER, ctypes.addressof(self._owner_blob): ADMINISTRATORS}
+        assert sid in known, "ConvertSidToStringSidW got the wrong pointer"
+        text = ctypes.c_wchar_p(known[sid])
         self._alloc(text)
-        _out(out).value = USER
+        _out(out).value = known[sid]
         return 1
 
     # -- security descriptors ----------------------------------------------------------------
@@ -185,6 +189,9 @@ def test_the_dacl_requested_allows_the_user_alone_and_is_protected() -> None:
         winacl.owner_only_sddl("BU)(A;;FA;;;WD", folder=False)  # never SDDL built from odd text
     assert windows_dacl_problem(f"O:{USER}D:P(A;;FA;;;{USER})", USER) is None
     assert "not protected" in (windows_dacl_problem(f"D:(A;;FA;;;{USER})", USER) or "")
+    # A file in an owner-only folder inherits the user's entry alone: owner-only too.
+    assert windows_dacl_problem(f"O:{USER}D:AI(A;ID;FA;;;{USER})", USER) is None
+    assert windows_dacl_problem(f"D:AI(A;ID;FA;;;{USER})(A;ID;FR;;;BU)", USER) is not None
     assert "is not 'allow" in (windows_dacl_problem(f"D:P(A;;FA;;;{USER})(A;;FR;;;BU)", USER) or "")
 
 
@@ -217,13 +224,17 @@ def test_tighten_gives_our_folders_an_inherited_owner_only_dacl(windows: FakeWin
     theirs = tmp_path / "theirs.txt"
     theirs.write_bytes(b"x")
     windows.owners[str(theirs)] = OTHER
+    elevated = tmp_path / "made-elevated.epcs"
+    elevated.write_bytes(b"x")
+    windows.owners[str(elevated)] = "BA"  # SDDL's alias, as Windows writes it
     link = tmp_path / "link.epcs"
     link.symlink_to(theirs)
-    for p in (folder, mine, theirs, link):
+    for p in (folder, mine, theirs, link, elevated):
         private_files.tighten(p)
     assert windows.acl == {
         str(folder): f"D:P(A;OICI;FA;;;{USER})",  # what SQLite creates in it later inherits this
         str(mine): f"D:P(A;;FA;;;{USER})",
+        str(elevated): f"D:P(A;;FA;;;{USER})",  # ours too: made while elevated
     }  # someone else's file, and anything through a symlink, untouched
     security = private_files.windows_security()
     assert security is not None

@@ -48,7 +48,7 @@ def _make_owner_only_windows(security: WindowsSecurity, path: Path, info: os.sta
     """Our own file or folder gets the owner-only DACL; someone else's is left alone (as on POSIX)."""
     try:
         owner = security.owner_of(path)
-        if owner and owner != security.user_sid():
+        if owner and owner not in security.own_sids():
             return
         security.make_owner_only(path, folder=stat.S_ISDIR(info.st_mode))
     except OSError as exc:

@@ -37,9 +37,12 @@ PROTECTED_DACL_SECURITY_INFORMATION = 0x80000000
 SDDL_REVISION_1 = 1
 TOKEN_QUERY = 0x0008
 TOKEN_USER_CLASS = 1  # TOKEN_INFORMATION_CLASS TokenUser
+TOKEN_OWNER_CLASS = 4  # TokenOwner: the default owner of objects this process creates
 ERROR_SUCCESS = 0
 
 _SID = re.compile(r"S-1-\d+(-\d+)+")
+# SDDL's two-letter names for the well-known owners a file of ours can have.
+_SDDL_ALIASES = {"BA": "S-1-5-32-544", "SY": "S-1-5-18"}
 
 
 def owner_only_sddl(user_sid: str, *, folder: bool) -> str:
@@ -97,23 +100,33 @@ class WindowsSecurity:
             c_void_p, c_ulong, c_ulong, POINTER(c_wchar_p), POINTER(c_ulong),
         ]  # fmt: skip
         self._sid: str | None = None
+        self._own: frozenset[str] | None = None
 
     def user_sid(self) -> str:
         """The SID of the user this process runs as ("S-1-5-21-…"), from the process token."""
-        if self._sid is not None:
-            return self._sid
+        if self._sid is None:
+            self._sid = self._token_sid(TOKEN_USER_CLASS)
+        return self._sid
+
+    def own_sids(self) -> frozenset[str]:
+        """Owners that mean "we made it": the user, and the token's default owner for new objects
+        (an elevated administrator's files are owned by the Administrators group, S-1-5-32-544)."""
+        if self._own is None:
+            self._own = frozenset({self.user_sid(), self._token_sid(TOKEN_OWNER_CLASS)})
+        return self._own
+
+    def _token_sid(self, klass: int) -> str:
+        """TOKEN_USER / TOKEN_OWNER of this process as SID text (both structures start with the PSID)."""
         token = c_void_p()
         _check(self.advapi32.OpenProcessToken(self.kernel32.GetCurrentProcess(), TOKEN_QUERY, byref(token)),
                "OpenProcessToken")  # fmt: skip
         try:
             size = c_ulong(0)
-            self.advapi32.GetTokenInformation(token, TOKEN_USER_CLASS, None, 0, byref(size))  # asks the size
+            self.advapi32.GetTokenInformation(token, klass, None, 0, byref(size))  # asks the size
             buffer = ctypes.create_string_buffer(max(int(size.value), ctypes.sizeof(c_void_p) * 2))
-            filled = self.advapi32.GetTokenInformation(
-                token, TOKEN_USER_CLASS, buffer, len(buffer), byref(size)
-            )
+            filled = self.advapi32.GetTokenInformation(token, klass, buffer, len(buffer), byref(size))
             _check(filled, "GetTokenInformation")
-            sid_pointer = c_void_p.from_buffer(buffer).value  # TOKEN_USER.User.Sid is its first field
+            sid_pointer = c_void_p.from_buffer(buffer).value
             text = c_wchar_p()
             _check(self.advapi32.ConvertSidToStringSidW(sid_pointer, byref(text)), "ConvertSidToStringSidW")
             try:
@@ -123,8 +136,7 @@ class WindowsSecurity:
         finally:
             self.kernel32.CloseHandle(token)
         if not _SID.fullmatch(sid):
-            raise OSError(0, "the user's SID could not be read")
-        self._sid = sid
+            raise OSError(0, "the process's SID could not be read")
         return sid
 
     def make_owner_only(self, path: str | os.PathLike[str], *, folder: bool) -> str:
@@ -184,7 +196,9 @@ class WindowsSecurity:
     def owner_of(self, path: str | os.PathLike[str]) -> str:
         """The owner SID of `path` ("" when the SDDL names none)."""
         match = re.match(r"O:(S-1-[0-9-]+|[A-Z]{2})", self.sddl_of(path))
-        return match.group(1) if match else ""
+        if not match:
+            return ""
+        return _SDDL_ALIASES.get(match.group(1), match.group(1))
 
 
 def load_windows_security() -> WindowsSecurity:
