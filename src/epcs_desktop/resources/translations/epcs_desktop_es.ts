@@ -1513,6 +1513,14 @@
     </message>
 </context>
 <context>
+    <name>CloseToTray</name>
+    <message>
+        <location filename="../../ui/tray.py" line="76"/>
+        <source>EPCS Desktop keeps running here. Lock or quit it from this icon&apos;s menu.</source>
+        <translation>EPCS Desktop sigue en funcionamiento aquí. Bloquéelo o ciérrelo desde el menú de este icono.</translation>
+    </message>
+</context>
+<context>
     <name>CodeDelegate</name>
     <message>
         <location filename="../../ui/code_delegate.py" line="117"/>
