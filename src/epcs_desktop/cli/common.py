@@ -99,13 +99,15 @@ def _read_password_file(path: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise EpcsError("The password file is not UTF-8 text.") from None
-    line = text.removeprefix("\ufeff").splitlines()[0] if text.strip("\ufeff") else ""
+    # Only "\n" (with an optional "\r" before it) ends the line: str.splitlines() also splits at U+2028,
+    # U+0085 and form feed, which would silently cut a password that contains one (issue 23 item 12).
+    line = text.removeprefix("\ufeff").split("\n", 1)[0].removesuffix("\r")
     if len(line) > PASSWORD_LINE_MAX:
         raise EpcsError(f"The password file's first line is longer than {PASSWORD_LINE_MAX} characters.")
     return line
 
 
-def _can_prompt() -> bool:
+def can_prompt() -> bool:
     """getpass falls back to reading stdin (echoing!) without a terminal; refuse instead."""
     if sys.platform == "win32":
         return sys.stdin is not None and sys.stdin.isatty()
@@ -120,7 +122,7 @@ def prompt_password(
     prompt: str, *, confirm: bool = False, env: str = PASSWORD_ENV, file_option: str = "--password-file"
 ) -> str:
     """A no-echo prompt; without a terminal, says which variable or option gives *this* password."""
-    if not _can_prompt():
+    if not can_prompt():
         raise EpcsError(f"No password given: set {env} or use {file_option} FILE (no terminal to ask on).")
     first = getpass.getpass(prompt)
     if confirm:
