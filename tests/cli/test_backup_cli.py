@@ -189,6 +189,7 @@ def test_escapes_and_direction_overrides_in_a_backup_are_refused_and_never_print
         "folder.epcsbak": {"settings": {"required_backup_folder": "/tmp/\x1b[2Jx"}},
         "link.epcsbak": {"settings": {"idme_security_url": "https://id.me/\u202eexe.tab"}},
         "csi.epcsbak": {"settings": {"drchrono_erx_url": "https://drchrono.com/\u009b31m"}},
+        "date.epcsbak": {"taken_at": 10**400},  # item 7: a 401-digit date was exit 70
     }
     for file_name, changes in hostile.items():
         backup = _hostile_backup(tmp_path, store, file_name, **changes)

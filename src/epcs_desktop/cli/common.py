@@ -203,8 +203,27 @@ def value_or_stdin(value: str, what: str) -> str:
 
 
 def print_json(obj: Any) -> None:
-    """Stable JSON: sorted keys, two-space indent, UTF-8, one trailing newline."""
-    sys.stdout.write(json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    """Stable JSON: sorted keys, two-space indent, UTF-8, one trailing newline.
+
+    Every control, escape (C1 CSI U+009B included), direction-changing or invisible character
+    inside a string is written as its JSON escape (\\u009b): a program reading the JSON gets the
+    exact text, a terminal showing it gets nothing it would act on (issue 23 item 7: labels from
+    a migration file passed U+009B and U+202E through `import --json`).
+    """
+    from epcs_desktop.core.textguard import is_unsafe_char
+
+    text = json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False)
+    sys.stdout.write("".join(_json_escape(ch) if is_unsafe_char(ch) else ch for ch in text) + "\n")
+
+
+def _json_escape(ch: str) -> str:
+    if ch in "\n\t":  # the indentation's own newlines (inside strings json.dumps already escaped them)
+        return ch
+    code = ord(ch)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def iso_time(t: float) -> str:
