@@ -556,82 +556,82 @@
         <translation>desbloqueos fallidos</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="310"/>
+        <location filename="../../core/backup.py" line="317"/>
         <source>Your practice&apos;s IT requires backups to be saved in the folder “{folder}”; choose a file there.</source>
         <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="435"/>
+        <location filename="../../core/backup.py" line="442"/>
         <source>Encrypted backup written to {file}.</source>
         <translation>Copia de seguridad cifrada guardada en {file}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="454"/>
+        <location filename="../../core/backup.py" line="461"/>
         <source>“{name}” ({option}) is added.</source>
         <translation>Se añade “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="455"/>
+        <location filename="../../core/backup.py" line="462"/>
         <source>“{name}” ({option}) is added as “{new}”: another device here is called “{name}”.</source>
         <translation>Se añade “{name}” ({option}) como “{new}”: aquí ya hay otro dispositivo llamado “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="456"/>
+        <location filename="../../core/backup.py" line="463"/>
         <source>“{name}” becomes the primary device.</source>
         <translation>“{name}” pasa a ser el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="457"/>
+        <location filename="../../core/backup.py" line="464"/>
         <source>“{name}” stays the primary device.</source>
         <translation>“{name}” sigue siendo el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="521"/>
+        <location filename="../../core/backup.py" line="528"/>
         <source>“{name}” ({option}) is removed.</source>
         <translation>Se elimina “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="523"/>
+        <location filename="../../core/backup.py" line="530"/>
         <source>“{name}” ({option}) is kept.</source>
         <translation>Se conserva “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="527"/>
+        <location filename="../../core/backup.py" line="534"/>
         <source>“{name}” is replaced by the backup&apos;s device of that name ({option}).</source>
         <translation>“{name}” se sustituye por el dispositivo de ese nombre de la copia ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="547"/>
+        <location filename="../../core/backup.py" line="554"/>
         <source>“{name}” is kept: it is already here.</source>
         <translation>Se conserva “{name}”: ya está aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="551"/>
+        <location filename="../../core/backup.py" line="558"/>
         <source>“{name}” is kept: it is already here as “{here}”.</source>
         <translation>Se conserva “{name}”: ya está aquí como “{here}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="579"/>
+        <location filename="../../core/backup.py" line="586"/>
         <source>Prescriber Info is kept: another clinician&apos;s is never merged in.</source>
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="582"/>
+        <location filename="../../core/backup.py" line="589"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="584"/>
+        <location filename="../../core/backup.py" line="591"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="586"/>
+        <location filename="../../core/backup.py" line="593"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="595"/>
+        <location filename="../../core/backup.py" line="602"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
@@ -972,22 +972,22 @@
         <translation>“{name}” generó su siguiente código (su contador avanzó).</translation>
     </message>
     <message>
-        <location filename="../../core/profile/handover.py" line="43"/>
+        <location filename="../../core/profile/handover.py" line="44"/>
         <source>The profile password was changed.</source>
         <translation>Se cambió la contraseña del perfil.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/handover.py" line="86"/>
+        <location filename="../../core/profile/handover.py" line="87"/>
         <source>Created by the front desk on a temporary password.</source>
         <translation>Creado por recepción con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/handover.py" line="124"/>
+        <location filename="../../core/profile/handover.py" line="129"/>
         <source>The temporary password was replaced by the clinician&apos;s own.</source>
         <translation>La contraseña temporal se sustituyó por la del profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/handover.py" line="133"/>
+        <location filename="../../core/profile/handover.py" line="138"/>
         <source>The temporary password had already been replaced; the reminder was cleared.</source>
         <translation>La contraseña temporal ya se había sustituido; se quitó el recordatorio.</translation>
     </message>
