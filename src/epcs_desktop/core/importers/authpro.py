@@ -45,13 +45,7 @@ def entries(doc: Any, name: str, fmt: str) -> ImportResult:
     if not isinstance(items, list):
         raise damaged(name, WHAT, "it has no list of authenticators")
     out = Collector(fmt)
-    for number, item in enumerate(items, start=1):
-        if out.full():
-            out.too_many(name)
-            break
-        if not isinstance(item, dict):
-            out.problem(f"entry {number}: not an account entry")
-            continue
+    for number, item in out.each(items, name):
         issuer, account = text_of(item.get("Issuer")), text_of(item.get("Username"))
         kind = TYPES.get(item.get("Type"), f"type {text_of(item.get('Type'))}")
         out.entry(
