@@ -357,18 +357,18 @@
         <translation>Añada una o dos palabras más; las palabras poco comunes son mejores.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="429"/>
+        <location filename="../../core/images.py" line="48"/>
         <source>“{name}” is not a picture this program can open. Use one of these formats: {formats}.</source>
-        <extracomment>Larger files than this are not images a person means to scan (and would be slow to decode). Pillow&apos;s decompression-bomb guard, in pixels (a 16k x 12k photo is still fine).</extracomment>
         <translation>“{name}” no es una imagen que este programa pueda abrir. Use uno de estos formatos: {formats}.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="433"/>
+        <location filename="../../core/images.py" line="47"/>
         <source>“{name}” is too large a picture to read. Take a screenshot of just the QR code.</source>
+        <extracomment>Larger files than this are not pictures a person means to scan. Longest side and pixel count decoded at all (after a JPEG&apos;s own down-scaling). Sides longer than this are reduced before colour conversion and QR decoding.</extracomment>
         <translation>“{name}” es una imagen demasiado grande para leerla. Haga una captura solo del código QR.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="437"/>
+        <location filename="../../core/images.py" line="49"/>
         <source>“{name}” is damaged or incomplete. Save the picture again and choose the new copy.</source>
         <translation>“{name}” está dañada o incompleta. Guarde la imagen de nuevo y elija la copia nueva.</translation>
     </message>
@@ -568,9 +568,9 @@
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="173"/>
-        <source>This backup was made from the profile “{backup}”, and this profile is “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
-        <translation>Esta copia se hizo del perfil “{backup}” y este perfil es “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
+        <location filename="../../core/profile/restore.py" line="198"/>
+        <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
+        <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
     <message>
         <location filename="../../core/settings.py" line="43"/>
