@@ -1017,7 +1017,7 @@
         <translation>Se guardó el progreso de la guía.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="147"/>
+        <location filename="../../ui/controller.py" line="152"/>
         <source>The EPCS hard-token notice was shown.</source>
         <translation>Se mostró el aviso sobre el token físico de EPCS.</translation>
     </message>
@@ -1159,24 +1159,24 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="166"/>
+        <location filename="../../ui/controller.py" line="171"/>
         <source>Your unsaved Prescriber Info was kept as a draft.</source>
         <translation>Su información del prescriptor sin guardar se conservó como borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="225"/>
+        <location filename="../../ui/controller.py" line="231"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="227"/>
+        <location filename="../../ui/controller.py" line="233"/>
         <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
         <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/controller.py" line="245"/>
+        <location filename="../../ui/controller.py" line="251"/>
         <source>Locked after %n minutes without use.</source>
         <translation>
             <numerusform>Bloqueado tras %n minuto sin uso.</numerusform>
@@ -1184,37 +1184,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="247"/>
+        <location filename="../../ui/controller.py" line="253"/>
         <source>Locked after 1 minute without use.</source>
         <translation>Bloqueado tras 1 minuto sin uso.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="254"/>
+        <location filename="../../ui/controller.py" line="260"/>
         <source>Copy primary device&apos;s code</source>
         <translation>Copiar el código del dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="257"/>
+        <location filename="../../ui/controller.py" line="263"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="258"/>
+        <location filename="../../ui/controller.py" line="264"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="262"/>
+        <location filename="../../ui/controller.py" line="268"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="287"/>
+        <location filename="../../ui/controller.py" line="293"/>
         <source>The primary device&apos;s codes are not generated here.</source>
         <translation>Los códigos del dispositivo principal no se generan aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="295"/>
+        <location filename="../../ui/controller.py" line="301"/>
         <source>Locked because this computer&apos;s session was locked or went to sleep.</source>
         <translation>Bloqueado porque la sesión de este equipo se bloqueó o entró en suspensión.</translation>
     </message>
@@ -3519,17 +3519,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>A&amp;pariencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="356"/>
+        <location filename="../../ui/dialogs.py" line="358"/>
+        <source>&amp;Keep running in the notification area when the window is closed</source>
+        <translation>&amp;Seguir en funcionamiento en el área de notificación al cerrar la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="364"/>
         <source>A new language shows fully the next time EPCS Desktop starts.</source>
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="438"/>
+        <location filename="../../ui/dialogs.py" line="449"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="441"/>
+        <location filename="../../ui/dialogs.py" line="452"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -3939,12 +3944,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="450"/>
+        <location filename="../../ui/dialogs.py" line="461"/>
         <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="462"/>
+        <location filename="../../ui/dialogs.py" line="473"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
