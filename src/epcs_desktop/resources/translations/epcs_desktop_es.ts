@@ -2422,143 +2422,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Unlocked “%1”</source>
         <translation>“%1” desbloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Hacer una copia de seguridad ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>R&amp;estore from backup…</source>
         <translation>R&amp;estaurar desde una copia de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>E&amp;xport code generators…</source>
         <translation>E&amp;xportar generadores de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>S&amp;witch profile…</source>
         <translation>Ca&amp;mbiar de perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Change-phone guide…</source>
         <translation>Guía para &amp;cambiar de teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Practice enrollment…</source>
         <translation>&amp;Practicar la inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Activity log…</source>
         <translation>Registro de &amp;actividad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Save &amp;setup sheet (PDF)…</source>
         <translation>Guardar &amp;hoja de configuración (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Compliance notice</source>
         <translation>&amp;Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;About EPCS Desktop</source>
         <translation>A&amp;cerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Save setup sheet</source>
         <translation>Guardar hoja de configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>%1 setup sheet.pdf</source>
         <translation>%1 hoja de configuración.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Setup sheet saved to %1</source>
         <translation>Hoja de configuración guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Exported to %1</source>
         <translation>Exportado a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>About EPCS Desktop</source>
         <translation>Acerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>%1 %2
 MFA companion and code generator for DrChrono EPCS with ID.me.</source>
         <translation>%1 %2
@@ -2894,6 +2894,19 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <location filename="../../ui/wizard/key_page.py" line="220"/>
         <source>The link is valid: {what}.</source>
         <translation>El enlace es válido: {what}.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureDrop</name>
+    <message>
+        <location filename="../../ui/picture_drop.py" line="80"/>
+        <source>The clipboard holds no picture or file to add a code generator from.</source>
+        <translation>El portapapeles no contiene ninguna imagen ni archivo con el que añadir un generador de códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picture_drop.py" line="109"/>
+        <source>No QR code found in the pasted picture.</source>
+        <translation>No se encontró ningún código QR en la imagen pegada.</translation>
     </message>
 </context>
 <context>
