@@ -11,10 +11,10 @@ Why these choices:
 
 * **Encryption / KDF.** SQLCipher 4 pages (AES-256, HMAC-SHA512 per page), pinned
   with ``cipher_compatibility = 4``; the key is Argon2id, derived in
-  `core.profilekey` (calibrated to about 0.5 s, never below OWASP's m = 19 MiB,
-  t = 2) with its parameters in ``<file>.kdf``, and SQLCipher is given the raw key
-  (docs/profile-format.md). Older profiles keyed by SQLCipher's PBKDF2 are
-  upgraded at their next unlock, a copy kept until the new key verifies.
+  `core.profilekey` (calibrated to about 0.5 s, never below m = 64 MiB, t = 3:
+  slower to guess than the PBKDF2 it replaced) with its parameters in ``<file>.kdf``,
+  and SQLCipher is given the raw key (docs/profile-format.md). Older profiles (SQLCipher's
+  PBKDF2, or an Argon2id key below today's floor) are re-keyed at their next unlock.
 * **Wrong password leaves the file untouched.** The key file's check value decides
   "wrong password" before SQLite opens the file; every key is then tried on a
   read-only connection (which cannot replay a left-over -wal into the file) before
@@ -80,6 +80,12 @@ LOCKED_MESSAGE = (
 )
 WRONG_PASSWORD_MESSAGE = (
     "That password does not unlock this profile (or the file is not an EPCS Desktop profile)."  # noqa: S105
+)
+# Without a key file the profile is either from before Argon2id (0.1.x) or its key file was lost: both
+# are possible, so both are said (issue 23 item 12: a deleted key file read as "wrong password").
+NO_KEY_FILE_MESSAGE = (
+    "That password does not unlock this profile, or the profile's key file “{name}” is missing "
+    "(restore the profiles folder from a copy, or the profile from a backup)."
 )
 INTERRUPTED_CHANGE_MESSAGE = (
     "A password change of this profile was interrupted before it finished: unlock it with the "
@@ -522,6 +528,8 @@ class Vault:
             vault._migrate_if_needed()
             if entry is None:
                 vault._upgrade_kdf(password)
+            elif profilekey.below_floor(entry):  # made by a version with a weaker floor (issue 23 item 10)
+                vault._strengthen(password)
             elif entries is not None and entries != [entry]:
                 try:  # a password change was interrupted: keep the entry that opened the file
                     profilekey.write_key_file(path, [entry])
@@ -533,6 +541,16 @@ class Vault:
         remove_leftovers(path)
         _tighten(path)
         return vault
+
+    def _strengthen(self, password: str) -> None:
+        """Re-key with a key at today's floor, the same password (crash-safe like `change_password`)."""
+        try:
+            self.change_password(password)
+            logger.info("vault %s re-keyed to the current Argon2id floor", self.path.name)
+        except (StorageError, VaultLockedError) as exc:
+            if not self.is_open:  # the re-key itself failed: the next unlock sorts out which key holds
+                raise
+            logger.warning("key strengthening postponed: %s", exc)
 
     @classmethod
     def _unlock(
@@ -548,7 +566,7 @@ class Vault:
         if entries is None:
             key = _quote_password(password)
             if not cls._probe(path, key, busy_timeout):
-                raise WrongPasswordError(WRONG_PASSWORD_MESSAGE)
+                raise WrongPasswordError(NO_KEY_FILE_MESSAGE.format(name=profilekey.key_file_path(path).name))
             return cls._connect(path, key, busy_timeout), None
         matched: int | None = None
         for i, entry in enumerate(entries):  # [new, old] while a password change is unfinished
@@ -821,6 +839,11 @@ class Vault:
                     "This profile's encryption upgrade could not finish (a disk error); lock and unlock "
                     "it again, then change the password."
                 )
+            try:  # SQLCipher's rekey reports a held write lock as a generic error: ask SQLite first
+                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute("ROLLBACK")
+            except sqlcipher3.Error as exc:
+                raise self._error(exc, "re-encrypted") from None  # busy: VaultLockedError, nothing changed
             entry, raw = profilekey.new_entry(new)
             key = profilekey.raw_key_pragma(raw)
             profilekey.write_key_file(self.path, [entry, old])  # StorageError: nothing else changed
