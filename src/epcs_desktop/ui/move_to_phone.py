@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
-from epcs_desktop.ui.feedback import error_label, show_error, show_message
+from epcs_desktop.ui.feedback import buddy_label, error_label, show_error, show_message
 from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.widgets.password_entry import ReauthPrompt
 
@@ -116,7 +116,7 @@ class MoveToPhoneDialog(QDialog):
         self.code_form = QWidget(self)
         cform = QFormLayout(self.code_form)
         cform.setContentsMargins(0, 0, 0, 0)
-        cform.addRow(self.tr("Code on the &phone:"), code_row)
+        cform.addRow(buddy_label(self.tr("Code on the &phone:"), self.code), code_row)
         self.result = error_label()
         # Removing the primary device while two or more others remain needs the next primary named
         # (the profile's rule): asked here, next to the button, only when it applies.
