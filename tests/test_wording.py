@@ -96,3 +96,32 @@ def test_the_detector_finds_planted_straight_quotes_and_passes_curly_ones() -> N
     assert "'{device.nickname}'" in found[0][1]
     assert "'{row['nickname']}'" in found[1][1]
     assert "'{name}'" in found[2][1] and "'%1'" in found[3][1]
+
+
+def straight_quoted_words(source: str) -> list[str]:
+    """Translatable literals (tr, translate, N_) quoting words with straight single quotes: 'hard token'."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+        if name not in ("tr", "translate", "N_"):
+            continue
+        for arg in node.args:
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                if re.search(r"(?<![\w'])'[A-Za-z][^'\n]*[A-Za-z]'(?![\w'])", arg.value):
+                    found.append(arg.value)
+    return found
+
+
+def test_no_straight_quoted_words_in_translatable_texts() -> None:
+    """Issue 22: the compliance notice said 'hard token' in straight quotes."""
+    assert straight_quoted_words("tr(\"not a DEA 'hard token' separate\")")
+    assert not straight_quoted_words("tr(\"the clinician's own; it's fine\")")
+    src = Path(__file__).resolve().parents[1] / "src" / "epcs_desktop"
+    bad = {
+        f"{path.relative_to(src)}: {text[:60]}"
+        for path in src.rglob("*.py")
+        for text in straight_quoted_words(path.read_text(encoding="utf-8"))
+    }
+    assert not bad, sorted(bad)

@@ -460,7 +460,7 @@ def compliance_text() -> str:
 
     return QCoreApplication.translate(
         "compliance",
-        "Codes generated on this computer are not a DEA 'hard token' separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.",  # noqa: E501
+        "Codes generated on this computer are not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.",  # noqa: E501
     )
 
 

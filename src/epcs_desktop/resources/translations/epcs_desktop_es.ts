@@ -636,17 +636,17 @@
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="176"/>
+        <location filename="../../core/profile/restore.py" line="173"/>
         <source>Restored from a backup ({mode}): devices added: {added}; already present: {skipped}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}; ya presentes: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="184"/>
+        <location filename="../../core/profile/restore.py" line="181"/>
         <source>Restored from a backup ({mode}): devices added: {added}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="213"/>
+        <location filename="../../core/profile/restore.py" line="211"/>
         <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -3958,7 +3958,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <name>compliance</name>
     <message>
         <location filename="../../ui/dialogs.py" line="461"/>
-        <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
+        <source>Codes generated on this computer are not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
@@ -3971,12 +3971,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <name>dialogs</name>
     <message>
         <location filename="../../ui/feedback.py" line="28"/>
-        <location filename="../../ui/feedback.py" line="97"/>
+        <location filename="../../ui/feedback.py" line="105"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="96"/>
+        <location filename="../../ui/feedback.py" line="104"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
