@@ -108,9 +108,9 @@ def straight_quoted_words(source: str) -> list[str]:
         if name not in ("tr", "translate", "N_"):
             continue
         for arg in node.args:
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                if re.search(r"(?<![\w'])'[A-Za-z][^'\n]*[A-Za-z]'(?![\w'])", arg.value):
-                    found.append(arg.value)
+            quoted = re.compile(r"(?<![\w'])'[A-Za-z][^'\n]*[A-Za-z]'(?![\w'])")
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and quoted.search(arg.value):
+                found.append(arg.value)
     return found
 
 
@@ -125,3 +125,22 @@ def test_no_straight_quoted_words_in_translatable_texts() -> None:
         for text in straight_quoted_words(path.read_text(encoding="utf-8"))
     }
     assert not bad, sorted(bad)
+
+
+def test_glossary_words_on_screen() -> None:
+    """Issue 22: “encrypted vault” on the lock screen, “Authenticator code found” in the wizard."""
+    src = Path(__file__).resolve().parents[1] / "src" / "epcs_desktop"
+    drift = re.compile(r"\bvault\b|Authenticator code|change-device guide", re.IGNORECASE)
+    bad = []
+    for path in src.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(getattr(node, "func", None), "attr", None) or getattr(
+                getattr(node, "func", None), "id", None
+            )
+            if isinstance(node, ast.Call) and name in ("tr", "translate", "N_"):
+                bad += [
+                    f"{path.name}: {a.value[:60]}"
+                    for a in node.args
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str) and drift.search(a.value)
+                ]
+    assert not bad, bad

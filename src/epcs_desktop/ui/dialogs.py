@@ -252,7 +252,7 @@ class SettingsDialog(QDialog):
         values = profile.settings
         self.editors: dict[str, QWidget] = {}
         form = QFormLayout(self)
-        note = QLabel(self.tr("These settings belong to this profile and are stored in its encrypted vault."))
+        note = QLabel(self.tr("These settings belong to this profile and are stored in it, encrypted."))
         note.setObjectName("hint")
         note.setWordWrap(True)
         form.addRow(note)
