@@ -16,6 +16,7 @@ import logging
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from epcs_desktop.core import erx
 from epcs_desktop.core.errors import EpcsError, RuleError
@@ -113,6 +114,20 @@ class Candidate:
     otp: OtpParams | None = field(default=None, repr=False)
     make_primary: bool = False
     source: str = ""
+    # Is the new code generator an ID.me device? None: not asked, decided by the issuer
+    # (`generator.names_another_site`); a phone or push device always is one.
+    idme: bool | None = None
+
+    @property
+    def is_idme(self) -> bool:
+        """Whether this candidate becomes an ID.me device (else another site's code generator only)."""
+        from epcs_desktop.core.generator import names_another_site
+
+        if str(self.option) != erx.DeviceOption.GENERATOR_HERE.value:
+            return True
+        if self.idme is not None:
+            return bool(self.idme)
+        return not names_another_site(self.otp)
 
 
 class Outcome(StrEnum):
@@ -132,6 +147,10 @@ class PlanEntry:
     @property
     def option(self) -> erx.DeviceOption:
         return erx.DeviceOption(self.candidate.option)
+
+    @property
+    def is_idme(self) -> bool:
+        return self.candidate.is_idme
 
 
 @dataclass(frozen=True)
@@ -162,7 +181,7 @@ def duplicate_message(existing_nickname: str) -> str:
     return f"This account is already in this profile as “{existing_nickname}”."
 
 
-def plan_enrollment(existing: Sequence[erx.Device], candidates: Iterable[Candidate]) -> EnrollmentPlan:
+def plan_enrollment(existing: Sequence[Any], candidates: Iterable[Candidate]) -> EnrollmentPlan:
     """Decide, for each candidate, whether it is new (under which nickname), a duplicate, or refused.
 
     A candidate whose account (`account_key`) the profile already holds is
@@ -170,7 +189,9 @@ def plan_enrollment(existing: Sequence[erx.Device], candidates: Iterable[Candida
     earlier candidate adds is DUPLICATE_IN_BATCH. A given nickname already
     used is REFUSED (a person chose it: say so rather than rename it); a
     missing nickname (None) gets `suggest_nickname`. Devices without a secret (push,
-    a generator elsewhere) have no account to compare.
+    a generator elsewhere) have no account to compare. `existing` is everything the
+    profile holds (ID.me devices and other accounts share one set of nicknames):
+    anything with `nickname` and `otp`.
     """
     held = {account_key(d.otp): d.nickname for d in existing if d.otp is not None}
     taken = {erx.nickname_key(d.nickname) for d in existing}

@@ -19,9 +19,10 @@ from epcs_desktop.core import erx, settings
 from epcs_desktop.core.enrollment import account_key
 from epcs_desktop.core.errors import EpcsError, RuleError
 from epcs_desktop.core.events import Restored
+from epcs_desktop.core.generator import names_another_site
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.profile import repository as repo
-from epcs_desktop.core.profile.devices import DeviceRules
+from epcs_desktop.core.profile.generators import GeneratorRules
 from epcs_desktop.core.profile.records import RecordRules
 from epcs_desktop.core.vault import _Tx, encode_otp
 
@@ -34,7 +35,7 @@ SNAPSHOT_FORMAT = "epcs-desktop-profile"
 SNAPSHOT_VERSION = 1
 
 
-class RestoreRules(DeviceRules, RecordRules):
+class RestoreRules(GeneratorRules, RecordRules):
     """Snapshots of a `Profile` and restoring them (merge or replace)."""
 
     def snapshot(self) -> dict[str, Any]:
@@ -46,13 +47,14 @@ class RestoreRules(DeviceRules, RecordRules):
             "taken_at": self.clock.now(),
             "devices": [
                 {
-                    "nickname": d.nickname,
-                    "option": d.option.value,
-                    "added_at": d.added_at,
-                    "is_primary": d.is_primary,
-                    "otp_uri": encode_otp(d.otp),
+                    "nickname": r.nickname,
+                    "option": r.option.value,
+                    "added_at": r.added_at,
+                    "is_primary": r.is_primary,
+                    "otp_uri": encode_otp(r.otp),
+                    "idme": r.idme is not False,
                 }
-                for d in self.devices()
+                for r in self._rows()
             ],
             "prescriber": asdict(self.prescriber()),
             "identity": asdict(self.identity()),
@@ -65,13 +67,14 @@ class RestoreRules(DeviceRules, RecordRules):
         devices = _read_snapshot(snapshot)[0]
         current = [
             _Current(
-                d.nickname,
-                _fingerprint(d.option.value, encode_otp(d.otp)),
-                d.is_primary,
-                d.option,
-                _hotp_counter(encode_otp(d.otp)),
+                r.nickname,
+                _fingerprint(r.option.value, encode_otp(r.otp)),
+                r.is_primary,
+                r.option,
+                _hotp_counter(encode_otp(r.otp)),
+                r.idme is not False,
             )
-            for d in self.devices()
+            for r in self._rows()
         ]
         return plan_restore(current, devices, mode)
 
@@ -112,6 +115,7 @@ class RestoreRules(DeviceRules, RecordRules):
                     r["is_primary"] == 1,
                     r["option"],
                     _hotp_counter(r["otp_uri"]),
+                    r["idme"] is None or bool(r["idme"]),
                 )
                 for r in repo.restore_rows(db)
             ]
@@ -130,6 +134,7 @@ class RestoreRules(DeviceRules, RecordRules):
                     step.device["option"],
                     step.device["added_at"],
                     _with_counter(step.device["otp_uri"], step.counter),
+                    step.device["idme"],
                 )
             prefer = None
             if plan.primary is not None:
@@ -185,6 +190,7 @@ class _Current:
     is_primary: bool
     option: str
     counter: int | None = None  # the stored HOTP counter (the next unused value); None: not HOTP
+    idme: bool = True  # an ID.me device (False: another account's code generator, never primary)
 
 
 @dataclass(frozen=True)
@@ -270,7 +276,9 @@ def plan_restore(current: Sequence[_Current], devices: Sequence[dict[str, Any]],
                 primary = candidate
         steps.append(RestoreStep(dev, candidate, added, counter))
     if primary is None:
-        first = [c.nickname for c in kept] + [s.nickname for s in steps if s.added]
+        first = [c.nickname for c in kept if c.idme] + [
+            s.nickname for s in steps if s.added and s.device["idme"]
+        ]
         primary = first[0] if first else None
     return RestorePlan(mode, removed, tuple(steps), primary)
 
@@ -339,15 +347,25 @@ def _read_snapshot(snapshot: dict[str, Any]) -> tuple[list[dict[str, Any]], dict
             seen.add(erx.nickname_key(nickname))
             option = erx.DeviceOption(raw["option"])
             uri = None
-            if option is erx.DeviceOption.GENERATOR_HERE:
-                uri = encode_otp(parse_uri(str(raw.get("otp_uri"))))
+            params = None
+            if option is erx.DeviceOption.GENERATOR_HERE or (
+                option is erx.DeviceOption.GENERATOR_OTHER and raw.get("otp_uri")  # moved, secret kept
+            ):
+                params = parse_uri(str(raw.get("otp_uri")))
+                uri = encode_otp(params)
+            idme = raw.get("idme")  # absent in backups from before issue 18: the upgrade's rule decides
+            if option is not erx.DeviceOption.GENERATOR_HERE:
+                idme = True
+            elif not isinstance(idme, bool):
+                idme = not names_another_site(params)
             devices.append(
                 {
                     "nickname": nickname,
                     "option": option.value,
                     "added_at": float(raw["added_at"]),
-                    "is_primary": bool(raw.get("is_primary")),
+                    "is_primary": bool(raw.get("is_primary")) and idme,
                     "otp_uri": uri,
+                    "idme": idme,
                 }
             )
         prescriber = asdict(erx.validate_prescriber(erx.PrescriberInfo(**snapshot.get("prescriber", {}))))
