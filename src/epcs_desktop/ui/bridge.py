@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from epcs_desktop.core import events as ev
 from epcs_desktop.core.erx import Device
+from epcs_desktop.core.generator import Generator
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ class ProfileBridge(QObject):
         super().__init__(parent)
         self._profile = weakref.ref(profile)
         self._devices: list[Device] | None = None
+        self._generators: list[Generator] | None = None
         self.attached = False
         self.reads = 0  # device-list reads (tests and the benchmark count them)
         self._arrived.connect(self._dispatch)
@@ -78,9 +80,17 @@ class ProfileBridge(QObject):
             self.reads += 1
         return list(self._devices)
 
+    def generators(self) -> list[Generator]:
+        """The code generators held here (code pane order), read once per device change (a copy)."""
+        if self._generators is None:
+            profile = self.profile
+            self._generators = list(profile.generators()) if profile is not None else []
+        return list(self._generators)
+
     def invalidate(self) -> None:
-        """Forget the device list (the next `devices()` reads it again)."""
+        """Forget the device and generator lists (the next read reads them again)."""
         self._devices = None
+        self._generators = None
 
     # -- events -----------------------------------------------------------------------------------
     def _on_event(self, event: object = None, *_args: object) -> None:
@@ -88,7 +98,7 @@ class ProfileBridge(QObject):
         if not isinstance(event, ev.ProfileEvent):
             event = ev.Restored()
         if isinstance(event, ev.DevicesChanged | ev.Restored):
-            self._devices = None
+            self.invalidate()
         self._arrived.emit(event)
 
     def _dispatch(self, event: ev.ProfileEvent) -> None:
@@ -96,7 +106,7 @@ class ProfileBridge(QObject):
             return
         self.event.emit(event)
         if isinstance(event, ev.Restored):
-            self._devices = None
+            self.invalidate()
             self.devices_changed.emit()
             self.prescriber_changed.emit()
             self.identity_changed.emit()

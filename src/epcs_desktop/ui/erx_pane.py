@@ -346,6 +346,12 @@ class ErxPane(QWidget):
         move = menu.addAction(theme.icon("phone"), self.tr("Move to a phone…"))
         move.setEnabled(device.otp is not None)
         move.triggered.connect(lambda: self._on_device(device_id, self.move_to_phone))
+        if device.secret_kept:  # moved to a phone; this computer still holds the secret
+            forget = menu.addAction(theme.icon("remove"), self.tr("Remove the secret from this computer…"))
+            forget.triggered.connect(lambda: self._on_device(device_id, self.forget_secret_row))
+        unlink = menu.addAction(self.tr("Not an ID.me device (keep its code under other accounts)"))
+        unlink.setEnabled(device.otp is not None)
+        unlink.triggered.connect(lambda: self._on_device(device_id, self.unlink_row))
         remove = menu.addAction(theme.icon("remove"), self.tr("Remove…"))
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         remove.triggered.connect(lambda: self._on_device(device_id, self.remove_row))
@@ -385,6 +391,40 @@ class ErxPane(QWidget):
         dialog = MoveToPhoneDialog(self.profile, device, self)
         self.dialog = dialog
         dialog.open()
+
+    def unlink_row(self, row: int) -> None:
+        """This row is not an ID.me device: it leaves the table, its code stays under other accounts."""
+        device = self.model.device_at(row)
+        try:
+            self.profile.unlink_generator(device.nickname)
+        except EpcsError as exc:
+            self._show_table_error(user_message(exc))
+            return
+        self._show_table_error("")
+        self.message.emit(
+            self.tr("“%1” is listed under other accounts, not as an ID.me device").replace(
+                "%1", device.nickname
+            )
+        )
+
+    def forget_secret_row(self, row: int, *, confirmed: bool = False) -> None:
+        """Remove the secret of a device that moved to a phone, after a confirmation (the row stays)."""
+        device = self.model.device_at(row)
+        if not confirmed:
+            from epcs_desktop.ui.dialogs import confirm_secret_removal
+
+            confirmed = confirm_secret_removal(self, device.nickname)
+        if not confirmed:
+            return
+        try:
+            self.profile.forget_secret(device.nickname)
+        except EpcsError as exc:
+            self._show_table_error(user_message(exc))
+            return
+        self._show_table_error("")
+        self.message.emit(
+            self.tr("The secret of “%1” was removed from this computer").replace("%1", device.nickname)
+        )
 
     def remove_row(self, row: int) -> None:
         device = self.model.device_at(row)
@@ -534,9 +574,9 @@ class ErxPane(QWidget):
         primary = self.model.primary()  # from the table's read, not another one
         here = primary is not None and primary.option is DeviceOption.GENERATOR_HERE
         self.primary_note.setText(
-            self.tr(
-                "Your primary device generates its codes on this computer. {notice}"
-            ).format(notice=compliance_text())
+            self.tr("Your primary device generates its codes on this computer. {notice}").format(
+                notice=compliance_text()
+            )
             if here
             else ""
         )

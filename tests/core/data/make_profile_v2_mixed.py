@@ -26,7 +26,7 @@ ROOT = HERE.parent.parent.parent
 NAME = "Mixed rows"
 PASSWORD = "correct horse battery"  # noqa: S105 (test data)
 
-MAKE = r'''
+MAKE = r"""
 import sys
 from pathlib import Path
 from epcs_desktop.core.profiles import ProfileStore
@@ -51,7 +51,7 @@ p.add_device("VPN (lee)", HERE, parse_uri(
 p.set_prescriber(PrescriberInfo(state="CA", license_number="A12345", dea_number="AB1234563", npi="1234567893"))
 p.set_setting("auto_lock_minutes", 7)
 p.close()
-'''
+"""
 
 
 def main() -> int:
