@@ -18,7 +18,7 @@ from epcs_desktop.core.profiles import ProfileStore
 
 DATA = Path(__file__).parent / "data" / "profile_v2_mixed"
 NAME = "Mixed rows"
-PASSWORD = "correct horse battery"  # noqa: S105 (test data)
+PASSWORD = "correct horse battery"
 IDME = ["Office PC", "Typed key", "MyiPad", "Lee's phone"]
 OTHERS = ["Google (dr.lee@gmail.com)", "GitHub (drlee)", "Steam (gamer)", "VPN (lee)"]
 

@@ -24,7 +24,7 @@ COMMIT = "8682e63"
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent.parent
 NAME = "Mixed rows"
-PASSWORD = "correct horse battery"  # noqa: S105 (test data)
+PASSWORD = "correct horse battery"
 
 MAKE = r"""
 import sys
@@ -48,7 +48,8 @@ p.add_device("GitHub (drlee)", HERE, parse_uri(
 p.add_device("Steam (gamer)", HERE, parse_uri("otpauth://steam/Steam:gamer?secret=ONSWG4TFOQYTEMZU&issuer=Steam"))
 p.add_device("VPN (lee)", HERE, parse_uri(
     "otpauth://hotp/VPN:lee?secret=OBQXG43XN5ZGIMJS&issuer=VPN&counter=7"))
-p.set_prescriber(PrescriberInfo(state="CA", license_number="A12345", dea_number="AB1234563", npi="1234567893"))
+p.set_prescriber(PrescriberInfo(
+    state="CA", license_number="A12345", dea_number="AB1234563", npi="1234567893"))
 p.set_setting("auto_lock_minutes", 7)
 p.close()
 """
