@@ -114,19 +114,27 @@ class Candidate:
     otp: OtpParams | None = field(default=None, repr=False)
     make_primary: bool = False
     source: str = ""
-    # Is the new code generator an ID.me device? None: not asked, decided by the issuer
-    # (`generator.names_another_site`); a phone or push device always is one.
+    # Is the new code generator an ID.me device? None: not asked, decided by `is_idme`.
     idme: bool | None = None
 
     @property
     def is_idme(self) -> bool:
-        """Whether this candidate becomes an ID.me device (else another site's code generator only)."""
-        from epcs_desktop.core.generator import names_another_site
+        """Whether this candidate becomes an ID.me device (else another account's code generator only).
+
+        A phone or push device always is one. Not asked (`idme` None): an entry
+        of an import file (`source` set) is one only when its issuer is ID.me
+        (imports bring other apps' accounts; the window offers to link one
+        afterwards); anything else is one unless its issuer names another site
+        (`generator.names_another_site`: a typed key, or ID.me's QR code).
+        """
+        from epcs_desktop.core.generator import is_idme_issuer, names_another_site
 
         if str(self.option) != erx.DeviceOption.GENERATOR_HERE.value:
             return True
         if self.idme is not None:
             return bool(self.idme)
+        if self.source:
+            return self.otp is not None and is_idme_issuer(self.otp.issuer)
         return not names_another_site(self.otp)
 
 

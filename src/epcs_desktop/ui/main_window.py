@@ -251,11 +251,9 @@ class MainWindow(QMainWindow):
         box.setWindowTitle(self.tr("Other accounts added"))
         box.setText(
             self.tr(
-                "%n account(s) were added under “Other accounts”: their codes are made here, but they "
-                "are not ID.me devices and are not in the ID.me device table.",
-                "",
-                len(others),
-            )
+                "Added under “Other accounts”: %1. Their codes are made here, but they are not ID.me "
+                "devices and are not in the ID.me device table."
+            ).replace("%1", ", ".join(f"“{n}”" for n in others))
         )
         box.setInformativeText(
             self.tr("If one of them is an ID.me device, link it now (or later from its menu).")

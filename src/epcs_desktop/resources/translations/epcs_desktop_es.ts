@@ -172,22 +172,22 @@
         <translation>La tabla ID.me Device Information con «Is Primary» junto a un solo dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="27"/>
+        <location filename="../../core/enrollment.py" line="28"/>
         <source>Imported code generator</source>
         <translation>Generador de códigos importado</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="32"/>
+        <location filename="../../core/enrollment.py" line="33"/>
         <source>This is a counter-based (HOTP) code; ID.me uses time-based codes (TOTP). Counter-based codes are not supported here.</source>
         <translation>Este es un código basado en contador (HOTP); ID.me usa códigos basados en tiempo (TOTP). Aquí no se admiten códigos basados en contador.</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="35"/>
+        <location filename="../../core/enrollment.py" line="36"/>
         <source>A code generator held in this app needs its secret key or QR code.</source>
         <translation>Un generador de códigos guardado en esta aplicación necesita su clave secreta o su código QR.</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="36"/>
+        <location filename="../../core/enrollment.py" line="37"/>
         <source>Only a code generator held in this app stores a secret key.</source>
         <translation>Solo un generador de códigos guardado en esta aplicación almacena una clave secreta.</translation>
     </message>
@@ -563,7 +563,7 @@
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="169"/>
+        <location filename="../../core/profile/restore.py" line="175"/>
         <source>This backup was made from the profile “{backup}”, and this profile is “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y este perfil es “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -1194,17 +1194,17 @@
 <context>
     <name>CodeListModel</name>
     <message>
-        <location filename="../../ui/models.py" line="416"/>
+        <location filename="../../ui/models.py" line="419"/>
         <source>press Next code</source>
         <translation>pulse Código siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="442"/>
+        <location filename="../../ui/models.py" line="447"/>
         <source>counter-based code: press Next code</source>
         <translation>código basado en contador: pulse Código siguiente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models.py" line="447"/>
+        <location filename="../../ui/models.py" line="452"/>
         <source>%n seconds left</source>
         <translation>
             <numerusform>queda %n segundo</numerusform>
@@ -1212,12 +1212,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="449"/>
+        <location filename="../../ui/models.py" line="454"/>
         <source>primary device</source>
         <translation>dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="452"/>
+        <location filename="../../ui/models.py" line="457"/>
         <source>Click, press Enter or Ctrl+C to copy the code</source>
         <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
     </message>
@@ -1225,106 +1225,171 @@
 <context>
     <name>CodesPane</name>
     <message>
-        <location filename="../../ui/codes_pane.py" line="82"/>
+        <location filename="../../ui/codes_pane.py" line="172"/>
         <source>Code generator</source>
         <translation>Generador de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="84"/>
+        <location filename="../../ui/codes_pane.py" line="174"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="94"/>
+        <location filename="../../ui/codes_pane.py" line="184"/>
         <source>Filter by nickname, issuer or account</source>
         <translation>Filtrar por apodo, emisor o cuenta</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="96"/>
+        <location filename="../../ui/codes_pane.py" line="186"/>
         <source>Filter code generators</source>
         <translation>Filtrar generadores de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="108"/>
+        <location filename="../../ui/codes_pane.py" line="198"/>
         <source>Codes</source>
         <translation>Códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="115"/>
+        <location filename="../../ui/codes_pane.py" line="208"/>
         <source>No code generator is held in this program yet. Choose “Add code generator…” to scan ID.me&apos;s QR code or type its secret key.</source>
         <translation>Este programa aún no guarda ningún generador de códigos. Elija «Añadir generador de códigos…» para escanear el código QR de ID.me o escribir su clave secreta.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="123"/>
+        <location filename="../../ui/codes_pane.py" line="216"/>
         <source>Click a code, or press Enter, to copy it.</source>
         <translation>Haga clic en un código, o pulse Intro, para copiarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="126"/>
+        <location filename="../../ui/codes_pane.py" line="219"/>
         <source>&amp;Next code</source>
         <translation>Código &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="128"/>
+        <location filename="../../ui/codes_pane.py" line="221"/>
         <source>Counter-based code: make the next code (the counter moves on by one) and copy it</source>
         <translation>Código basado en contador: genera el código siguiente (el contador avanza uno) y lo copia</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="214"/>
+        <location filename="../../ui/codes_pane.py" line="307"/>
         <source>Press “Next code” to make a code for “%1”.</source>
         <translation>Pulse «Código siguiente» para generar un código de «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="220"/>
+        <location filename="../../ui/codes_pane.py" line="313"/>
         <source>Copied the code of “%1” — clipboard clears in %2 s</source>
         <translation>Código de «%1» copiado: el portapapeles se vacía en %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="223"/>
+        <location filename="../../ui/codes_pane.py" line="316"/>
         <source>Copied the code of “%1”</source>
         <translation>Código de «%1» copiado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="331"/>
+        <source>Not an ID.me device (keep its code under other accounts)</source>
+        <translation>No es un dispositivo de ID.me (conservar su código en otras cuentas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="334"/>
+        <source>This is an ID.me device…</source>
+        <translation>Es un dispositivo de ID.me…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="336"/>
+        <source>Remove…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="349"/>
+        <source>A new row of the ID.me device table</source>
+        <translation>Una fila nueva de la tabla de dispositivos de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="352"/>
+        <source>The ID.me device “%1”</source>
+        <translation>El dispositivo de ID.me “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="367"/>
+        <source>This is an ID.me device</source>
+        <translation>Es un dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="368"/>
+        <source>Which ID.me device is “%1”?</source>
+        <translation>¿Qué dispositivo de ID.me es “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="382"/>
+        <source>“%1” is an ID.me device; its code is made here</source>
+        <translation>“%1” es un dispositivo de ID.me; su código se genera aquí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="396"/>
+        <source>“%1” is listed under other accounts, not as an ID.me device</source>
+        <translation>“%1” aparece en otras cuentas, no como dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="412"/>
+        <source>Remove code generator</source>
+        <translation>Eliminar generador de códigos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="415"/>
+        <source>Remove “%1” from this profile? Its secret key is deleted from this computer.</source>
+        <translation>¿Eliminar “%1” de este perfil? Su clave secreta se borra de este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="418"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="430"/>
+        <source>Removed “%1”</source>
+        <translation>Se eliminó “%1”</translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="112"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="111"/>
         <source>Confirm your device</source>
         <translation>Confirme su dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="114"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="113"/>
         <source>Type this code into ID.me&apos;s “Confirm your device” screen, then name the device here.</source>
         <translation>Escriba este código en la pantalla «Confirm your device» de ID.me y luego ponga nombre al dispositivo aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="120"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="177"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="119"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="176"/>
         <source>&amp;Make this my primary device</source>
         <translation>&amp;Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="121"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="120"/>
         <source>Make this my primary device</source>
         <translation>Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="124"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="123"/>
         <source>Also select it as the primary device in DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</source>
         <translation>Selecciónelo también como dispositivo principal en DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="133"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="132"/>
         <source>Compliance note</source>
         <translation>Nota de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="172"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="171"/>
         <source>&amp;Make this my primary device (your first device is always primary)</source>
         <translation>&amp;Convertirlo en mi dispositivo principal (su primer dispositivo siempre es el principal)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="175"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="174"/>
         <source>&amp;Make the first of these my primary device</source>
         <translation>&amp;Convertir el primero de ellos en mi dispositivo principal</translation>
     </message>
@@ -1332,61 +1397,79 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="134"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="134"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="134"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="149"/>
+        <location filename="../../ui/models.py" line="150"/>
         <source>Push Notification 2FA</source>
         <translation>2FA por notificación push</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="150"/>
+        <location filename="../../ui/models.py" line="151"/>
         <source>Generate 2FA Key</source>
         <translation>Generar clave 2FA</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="153"/>
+        <location filename="../../ui/models.py" line="154"/>
         <source>Is Primary</source>
         <translation>Es el principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="153"/>
+        <location filename="../../ui/models.py" line="154"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="175"/>
+        <location filename="../../ui/models.py" line="176"/>
         <source>Codes are generated by this program</source>
         <translation>Este programa genera los códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="177"/>
+        <location filename="../../ui/models.py" line="178"/>
         <source>A code generator app on another device</source>
         <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="179"/>
+        <location filename="../../ui/models.py" line="180"/>
         <source>Click, or press Space, to make this the primary device</source>
         <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="463"/>
+        <source>Remove the secret from this computer</source>
+        <translation>Eliminar el secreto de este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="465"/>
+        <source>Remove the secret of “%1” from this computer? Its codes are then made only on the phone; the device stays in the ID.me device table and nothing changes in ID.me.</source>
+        <translation>¿Eliminar de este equipo el secreto de “%1”? Sus códigos se generarán solo en el teléfono; el dispositivo sigue en la tabla de dispositivos de ID.me y nada cambia en ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="472"/>
+        <source>&amp;Remove secret</source>
+        <translation>&amp;Eliminar secreto</translation>
+    </message>
+</context>
+<context>
     <name>EnrollWizard</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="53"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="287"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="52"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="286"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
@@ -1516,7 +1599,7 @@
     </message>
     <message>
         <location filename="../../ui/erx_pane.py" line="233"/>
-        <location filename="../../ui/erx_pane.py" line="420"/>
+        <location filename="../../ui/erx_pane.py" line="460"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
@@ -1571,47 +1654,67 @@
         <translation>Pasar a un teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="349"/>
+        <location filename="../../ui/erx_pane.py" line="350"/>
+        <source>Remove the secret from this computer…</source>
+        <translation>Eliminar el secreto de este equipo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="352"/>
+        <source>Not an ID.me device (keep its code under other accounts)</source>
+        <translation>No es un dispositivo de ID.me (conservar su código en otras cuentas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="355"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="371"/>
+        <location filename="../../ui/erx_pane.py" line="377"/>
         <source>“%1” is now the primary device</source>
         <translation>«%1» es ahora el dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="397"/>
+        <location filename="../../ui/erx_pane.py" line="405"/>
+        <source>“%1” is listed under other accounts, not as an ID.me device</source>
+        <translation>“%1” aparece en otras cuentas, no como dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="426"/>
+        <source>The secret of “%1” was removed from this computer</source>
+        <translation>Se eliminó de este equipo el secreto de “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="437"/>
         <source>Removed “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="435"/>
+        <location filename="../../ui/erx_pane.py" line="475"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="446"/>
+        <location filename="../../ui/erx_pane.py" line="486"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="448"/>
+        <location filename="../../ui/erx_pane.py" line="488"/>
         <source>&amp;Discard the draft</source>
         <translation>&amp;Descartar el borrador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="498"/>
+        <location filename="../../ui/erx_pane.py" line="538"/>
         <source>Your unsaved Prescriber Info from before the lock is back: save it, or discard the draft.</source>
         <translation>Ha vuelto su información del prescriptor sin guardar de antes del bloqueo: guárdela o descarte el borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="524"/>
+        <location filename="../../ui/erx_pane.py" line="564"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="538"/>
+        <location filename="../../ui/erx_pane.py" line="577"/>
         <source>Your primary device generates its codes on this computer. {notice}</source>
         <translation>Su dispositivo principal genera sus códigos en este equipo. {notice}</translation>
     </message>
@@ -1927,137 +2030,137 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="68"/>
+        <location filename="../../ui/wizard/import_page.py" line="67"/>
         <source>Import from another app</source>
         <translation>Importar desde otra aplicación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="71"/>
+        <location filename="../../ui/wizard/import_page.py" line="70"/>
         <source>Add the code generators from an Aegis or 2FAS export, Google Authenticator export screenshots, or a list of otpauth links. Nothing is added until you press Import.</source>
         <translation>Añada los generadores de códigos de una exportación de Aegis o 2FAS, de capturas de la exportación de Google Authenticator o de una lista de enlaces otpauth. No se añade nada hasta que pulse Importar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="75"/>
+        <location filename="../../ui/wizard/import_page.py" line="74"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="76"/>
+        <location filename="../../ui/wizard/import_page.py" line="75"/>
         <source>Add export &amp;files…</source>
         <translation>Añadir &amp;archivos de exportación…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="78"/>
+        <location filename="../../ui/wizard/import_page.py" line="77"/>
         <source>Aegis .json, 2FAS .2fas, otpauth link lists (.txt) or QR code pictures</source>
         <translation>.json de Aegis, .2fas de 2FAS, listas de enlaces otpauth (.txt) o imágenes de códigos QR</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="82"/>
+        <location filename="../../ui/wizard/import_page.py" line="81"/>
         <source>Or paste otpauth:// or otpauth-migration:// links here</source>
         <translation>O pegue aquí enlaces otpauth:// u otpauth-migration://</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="83"/>
+        <location filename="../../ui/wizard/import_page.py" line="82"/>
         <source>Pasted links</source>
         <translation>Enlaces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="86"/>
+        <location filename="../../ui/wizard/import_page.py" line="85"/>
         <source>Read the pasted &amp;links</source>
         <translation>Leer los en&amp;laces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="94"/>
+        <location filename="../../ui/wizard/import_page.py" line="93"/>
         <source>Export file password</source>
         <translation>Contraseña del archivo de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="97"/>
+        <location filename="../../ui/wizard/import_page.py" line="96"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="108"/>
+        <location filename="../../ui/wizard/import_page.py" line="107"/>
         <source>What will be imported</source>
         <translation>Lo que se importará</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="153"/>
+        <location filename="../../ui/wizard/import_page.py" line="152"/>
         <source>Choose export files</source>
         <translation>Elija los archivos de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="155"/>
+        <location filename="../../ui/wizard/import_page.py" line="154"/>
         <source>Authenticator exports</source>
         <translation>Exportaciones de autenticadores</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="157"/>
+        <location filename="../../ui/wizard/import_page.py" line="156"/>
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="215"/>
+        <location filename="../../ui/wizard/import_page.py" line="214"/>
         <source>Paste one or more otpauth links first.</source>
         <translation>Pegue primero uno o más enlaces otpauth.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="218"/>
+        <location filename="../../ui/wizard/import_page.py" line="217"/>
         <source>pasted text</source>
         <translation>texto pegado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="237"/>
+        <location filename="../../ui/wizard/import_page.py" line="236"/>
         <source>Add: {label} as “{nickname}”</source>
         <translation>Añadir: {label} como «{nickname}»</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="241"/>
+        <location filename="../../ui/wizard/import_page.py" line="240"/>
         <source>(counter-based: press Next code for each code)</source>
         <translation>(basado en contador: pulse Código siguiente para cada código)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="243"/>
+        <location filename="../../ui/wizard/import_page.py" line="242"/>
         <source>(Steam Guard)</source>
         <translation>(Steam Guard)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="245"/>
+        <location filename="../../ui/wizard/import_page.py" line="244"/>
         <source>Skip: {label} is already in this profile as “{nickname}”</source>
         <translation>Omitir: {label} ya está en este perfil como «{nickname}»</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="249"/>
+        <location filename="../../ui/wizard/import_page.py" line="248"/>
         <source>Skip: {label} appears earlier in this import</source>
         <translation>Omitir: {label} aparece antes en esta importación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="251"/>
+        <location filename="../../ui/wizard/import_page.py" line="250"/>
         <source>Not added: {label}: {reason}</source>
         <translation>No se añade: {label}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="257"/>
+        <location filename="../../ui/wizard/import_page.py" line="256"/>
         <source>Problem: {where}{message}</source>
         <translation>Problema: {where}{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="261"/>
+        <location filename="../../ui/wizard/import_page.py" line="260"/>
         <source>No code generator was found yet.</source>
         <translation>Todavía no se ha encontrado ningún generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="263"/>
+        <location filename="../../ui/wizard/import_page.py" line="262"/>
         <source>1 code generator will be added.</source>
         <translation>Se añadirá 1 generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="265"/>
+        <location filename="../../ui/wizard/import_page.py" line="264"/>
         <source>%1 code generators will be added.</source>
         <translation>Se añadirán %1 generadores de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="281"/>
+        <location filename="../../ui/wizard/import_page.py" line="280"/>
         <source>Nothing was imported: {reason}</source>
         <translation>No se importó nada: {reason}</translation>
     </message>
@@ -2070,133 +2173,173 @@
         <translation>«%1» desbloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
+        <source>ID.me devices and other accounts</source>
+        <translation>Dispositivos de ID.me y otras cuentas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>This version lists ID.me devices apart from the codes of other accounts. Nothing was removed; these rows changed place:</source>
+        <translation>Esta versión muestra los dispositivos de ID.me separados de los códigos de otras cuentas. No se eliminó nada; estas filas cambiaron de lugar:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Hacer una copia de seguridad ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>R&amp;estore from backup…</source>
         <translation>R&amp;estaurar desde una copia de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>E&amp;xport code generators…</source>
         <translation>E&amp;xportar generadores de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>S&amp;witch profile…</source>
         <translation>Ca&amp;mbiar de perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Change-phone guide…</source>
         <translation>Guía para &amp;cambiar de teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Practice enrollment…</source>
         <translation>&amp;Practicar la inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Activity log…</source>
         <translation>Registro de &amp;actividad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Save &amp;setup sheet (PDF)…</source>
         <translation>Guardar &amp;hoja de configuración (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Compliance notice</source>
         <translation>&amp;Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;About EPCS Desktop</source>
         <translation>A&amp;cerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <source>Other accounts added</source>
+        <translation>Otras cuentas añadidas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="254"/>
+        <source>Added under “Other accounts”: %1. Their codes are made here, but they are not ID.me devices and are not in the ID.me device table.</source>
+        <translation>Añadidas en «Otras cuentas»: %1. Sus códigos se generan aquí, pero no son dispositivos de ID.me y no están en la tabla de dispositivos de ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <source>If one of them is an ID.me device, link it now (or later from its menu).</source>
+        <translation>Si una de ellas es un dispositivo de ID.me, vincúlela ahora (o más tarde desde su menú).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="261"/>
+        <source>&amp;Link one to an ID.me device…</source>
+        <translation>&amp;Vincular una a un dispositivo de ID.me…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>Link to an ID.me device</source>
+        <translation>Vincular a un dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <source>Which account is an ID.me device?</source>
+        <translation>¿Qué cuenta es un dispositivo de ID.me?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Save setup sheet</source>
         <translation>Guardar hoja de configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Setup sheet saved to %1</source>
         <translation>Hoja de configuración guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Exported to %1</source>
         <translation>Exportado a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>About EPCS Desktop</source>
         <translation>Acerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>%1 %2
 MFA companion and code generator for DrChrono EPCS with ID.me.</source>
         <translation>%1 %2
@@ -3065,6 +3208,19 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
 </context>
 <context>
+    <name>SectionedCodeDelegate</name>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="88"/>
+        <source>ID.me devices</source>
+        <translation>Dispositivos de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="89"/>
+        <source>Other accounts (not ID.me)</source>
+        <translation>Otras cuentas (no de ID.me)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="238"/>
@@ -3465,37 +3621,37 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_DeviceRow</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="71"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="70"/>
         <source>Current code</source>
         <translation>Código actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="74"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="73"/>
         <source>Seconds until the code changes</source>
         <translation>Segundos hasta que cambie el código</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="77"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="76"/>
         <source>Device name</source>
         <translation>Nombre del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="81"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="80"/>
         <source>Device name problem</source>
         <translation>Problema con el nombre del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="84"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="83"/>
         <source>Code:</source>
         <translation>Código:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="86"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="85"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="104"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="103"/>
         <source>changes in %v s</source>
         <translation>cambia en %v s</translation>
     </message>
