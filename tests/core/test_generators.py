@@ -32,9 +32,9 @@ def test_other_accounts_are_generators_only_and_never_primary(profile) -> None:
     google = profile.add_generator(None, GOOGLE)
     assert google.nickname == "Google (dr.lee@gmail.com)" and not google.idme and google.device_id is None
     assert [d.nickname for d in profile.devices()] == ["Office PC"]
-    with pytest.raises(RuleError, match="not an ID.me device"):
+    with pytest.raises(RuleError, match=r"not an ID\.me device"):
         profile.set_primary(google.nickname)
-    with pytest.raises(RuleError, match="not an ID.me device"):
+    with pytest.raises(RuleError, match=r"not an ID\.me device"):
         profile.remove_device(google.nickname)
     profile.remove_generator(google.nickname)
     assert [g.nickname for g in profile.generators()] == ["Office PC"]
@@ -73,7 +73,7 @@ def test_link_a_generator_as_a_new_device_or_to_an_existing_one(profile) -> None
     assert linked.nickname == "MyiPad" and linked.location is Location.THIS_COMPUTER
     assert linked.otp == GOOGLE and linked.is_primary
     assert [g.nickname for g in profile.generators()] == ["MyiPad", "Steam"]
-    with pytest.raises(RuleError, match="already an ID.me device"):
+    with pytest.raises(RuleError, match=r"already an ID\.me device"):
         profile.link_generator("Steam")
     assert steam.id == device.id  # the same row: a generator that IS an ID.me device
 
@@ -86,7 +86,7 @@ def test_unlinking_the_primary_follows_the_primary_rule(profile) -> None:
         profile.unlink_generator("A")
     gen = profile.unlink_generator("A", successor="C")
     assert not gen.idme and profile.primary().nickname == "C"
-    with pytest.raises(RuleError, match="only a row of the ID.me table"):
+    with pytest.raises(RuleError, match=r"only a row of the ID\.me table"):
         profile.unlink_generator("C")
 
 

@@ -102,6 +102,9 @@ class RestoreRules(GeneratorRules, RecordRules):
         refused unless `other_clinician` says the person chose it explicitly; a
         merge of one then never takes its Prescriber Info, identity or settings.
         """
+        from epcs_desktop.core.policy import check_action_allowed
+
+        check_action_allowed("restore")  # IT's policy (disable_restore), for every front end
         _check_mode(mode)
         devices, prescriber, identity, stored_settings = _read_snapshot(snapshot)
         foreign = is_other_clinicians(self, snapshot)
