@@ -198,6 +198,10 @@ def help_html(name: str) -> str:
     """A help page: the translated file (name.<lang>.html) if there is one, else English."""
     from PySide6.QtCore import QLocale
 
+    if name == "change-phone":  # built from the guide's steps in core: one source (issue 18)
+        from epcs_desktop.ui.frontdesk.guide_dialog import change_phone_help_html
+
+        return change_phone_help_html()
     lang = QLocale().name().split("_")[0]
     for candidate in (f"{name}.{lang}.html", f"{name}.html"):
         try:

@@ -82,62 +82,77 @@
         <translation>Estos pasos conservan su dispositivo actual hasta que el nuevo funcione y sea el principal, para que siempre pueda iniciar sesión. El artículo de ayuda de DrChrono indica eliminar primero el dispositivo antiguo; hacerlo antes de que el nuevo funcione puede impedirle firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="318"/>
+        <location filename="../../core/guide.py" line="161"/>
+        <source>What happens to my MFA when I change my phone?</source>
+        <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="163"/>
+        <source>Your ID.me multi-factor devices are tied to a phone (or to this program), not to your DrChrono account. When you get a new phone, add it as a new device in ID.me, make it the primary device in DrChrono, and only then delete the old one:</source>
+        <translation>Sus dispositivos de autenticación multifactor de ID.me están ligados a un teléfono (o a este programa), no a su cuenta de DrChrono. Cuando tenga un teléfono nuevo, añádalo como dispositivo nuevo en ID.me, márquelo como dispositivo principal en DrChrono y solo entonces elimine el anterior:</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="168"/>
+        <source>In this program: “Change-phone guide…” in the Tools menu walks you through these steps and ticks them as this profile changes. For step 4 use “Add code generator…” if this computer should hold the new code generator, or “Record a phone or push device…” for a phone; after step 5, choose “Select as primary device” here too so this list matches DrChrono.</source>
+        <translation>En este programa: “Guía para cambiar de teléfono…”, en el menú Herramientas, le acompaña en estos pasos y los marca a medida que cambia este perfil. En el paso 4 use “Añadir generador de códigos…” si este equipo debe guardar el nuevo generador de códigos, o “Registrar un teléfono o dispositivo push…” para un teléfono; después del paso 5, elija también aquí “Seleccionar como dispositivo principal” para que esta lista coincida con DrChrono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="333"/>
         <source>There was no old device to remove.</source>
         <translation>No había ningún dispositivo antiguo que eliminar.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="321"/>
+        <location filename="../../core/guide.py" line="336"/>
         <source>“{name}” is still listed here.</source>
         <translation>“{name}” sigue en la lista aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="323"/>
+        <location filename="../../core/guide.py" line="338"/>
         <source>“{name}” was removed here.</source>
         <translation>“{name}” se eliminó aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="327"/>
+        <location filename="../../core/guide.py" line="342"/>
         <source>Added here: {names}.</source>
         <translation>Añadido aquí: {names}.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="329"/>
+        <location filename="../../core/guide.py" line="344"/>
         <source>No device has been added since the guide started.</source>
         <translation>No se ha añadido ningún dispositivo desde que empezó la guía.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="334"/>
+        <location filename="../../core/guide.py" line="349"/>
         <source>“{name}” is now the primary device.</source>
         <translation>“{name}” es ahora el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="337"/>
+        <location filename="../../core/guide.py" line="352"/>
         <source>No device is marked primary.</source>
         <translation>Ningún dispositivo está marcado como principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="344"/>
+        <location filename="../../core/guide.py" line="359"/>
         <source>“{name}” is still the primary device here.</source>
         <translation>“{name}” sigue siendo aquí el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="350"/>
+        <location filename="../../core/guide.py" line="365"/>
         <source>Ticked by you.</source>
         <translation>Marcado por usted.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="383"/>
+        <location filename="../../core/guide.py" line="398"/>
         <source>Choose “Code Generator Application” and enter the code of “{name}”.</source>
         <translation>Elija “Code Generator Application” e introduzca el código de “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="386"/>
+        <location filename="../../core/guide.py" line="401"/>
         <source>Choose “Push Notification” and approve the sign-in on “{name}”.</source>
         <translation>Elija “Push Notification” y apruebe el inicio de sesión en “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="388"/>
+        <location filename="../../core/guide.py" line="403"/>
         <source>Choose “Code Generator Application” and enter the code shown by the app on “{name}”.</source>
         <translation>Elija “Code Generator Application” e introduzca el código que muestra la aplicación en “{name}”.</translation>
     </message>
@@ -1256,7 +1271,7 @@
         <translation>Aún no hay ningún dispositivo registrado aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="354"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="363"/>
         <source>The enrollment wizard is not available in this build.</source>
         <translation>El asistente de inscripción no está disponible en esta versión.</translation>
     </message>
@@ -1576,17 +1591,17 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="464"/>
+        <location filename="../../ui/dialogs.py" line="468"/>
         <source>Remove the secret from this computer</source>
         <translation>Eliminar el secreto de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="466"/>
+        <location filename="../../ui/dialogs.py" line="470"/>
         <source>Remove the secret of “%1” from this computer? Its codes are then made only on the phone; the device stays in the ID.me device table and nothing changes in ID.me.</source>
         <translation>¿Eliminar de este equipo el secreto de “%1”? Sus códigos se generarán solo en el teléfono; el dispositivo sigue en la tabla de dispositivos de ID.me y nada cambia en ID.me.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="473"/>
+        <location filename="../../ui/dialogs.py" line="477"/>
         <source>&amp;Remove secret</source>
         <translation>&amp;Eliminar secreto</translation>
     </message>
@@ -2441,7 +2456,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="254"/>
         <source>Added under “Other accounts”: %1. Their codes are made here, but they are not ID.me devices and are not in the ID.me device table.</source>
-        <translation>Añadidas en «Otras cuentas»: %1. Sus códigos se generan aquí, pero no son dispositivos de ID.me y no están en la tabla de dispositivos de ID.me.</translation>
+        <translation>Añadidas en “Otras cuentas”: %1. Sus códigos se generan aquí, pero no son dispositivos de ID.me y no están en la tabla de dispositivos de ID.me.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="259"/>
@@ -3384,82 +3399,82 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="238"/>
+        <location filename="../../ui/dialogs.py" line="242"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="243"/>
+        <location filename="../../ui/dialogs.py" line="247"/>
         <source>These settings belong to this profile and are stored in its encrypted vault.</source>
         <translation>Esta configuración pertenece a este perfil y se guarda en su bóveda cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="255"/>
+        <location filename="../../ui/dialogs.py" line="259"/>
         <source>Your practice&apos;s policy could not be read: {problem}</source>
         <translation>No se pudo leer la política de su consultorio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="290"/>
+        <location filename="../../ui/dialogs.py" line="294"/>
         <source>Set by your practice&apos;s IT ({source})</source>
         <translation>Establecido por el departamento de TI de su consultorio ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="317"/>
+        <location filename="../../ui/dialogs.py" line="321"/>
         <source>&lt;b&gt;On this computer&lt;/b&gt;</source>
         <translation>&lt;b&gt;En este equipo&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="322"/>
+        <location filename="../../ui/dialogs.py" line="326"/>
         <source>Same as the computer</source>
         <translation>Igual que el equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="328"/>
+        <location filename="../../ui/dialogs.py" line="332"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="329"/>
+        <location filename="../../ui/dialogs.py" line="333"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="333"/>
+        <location filename="../../ui/dialogs.py" line="337"/>
         <source>Same as the desktop</source>
         <translation>Igual que el escritorio</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs.py" line="338"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335"/>
+        <location filename="../../ui/dialogs.py" line="339"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="339"/>
+        <location filename="../../ui/dialogs.py" line="343"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="340"/>
+        <location filename="../../ui/dialogs.py" line="344"/>
         <source>A&amp;ppearance:</source>
         <translation>A&amp;pariencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="342"/>
+        <location filename="../../ui/dialogs.py" line="346"/>
         <source>A new language shows fully the next time EPCS Desktop starts.</source>
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="424"/>
+        <location filename="../../ui/dialogs.py" line="428"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="427"/>
+        <location filename="../../ui/dialogs.py" line="431"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -3864,12 +3879,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="436"/>
+        <location filename="../../ui/dialogs.py" line="440"/>
         <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="448"/>
+        <location filename="../../ui/dialogs.py" line="452"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
