@@ -361,7 +361,7 @@ def test_listeners_get_one_typed_event_per_committed_change(profile: Profile) ->
     profile.set_prescriber(erx.PrescriberInfo(state="TX"))
     profile.set_identity(erx.IdentityConfirmation(True))
     profile.log_activity("note", "A note.")
-    profile.put_record("last_backup_at", 1.0, "backup made", "Backup.")
+    profile.note_backup(1.0, "b.epcsbak")
     profile.apply_snapshot(profile.snapshot(), "merge")
     assert seen == [
         ev.DevicesChanged(added=(a.id,), primary=a.id),

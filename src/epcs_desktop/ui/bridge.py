@@ -73,19 +73,25 @@ class ProfileBridge(QObject):
 
     # -- the shared device list -------------------------------------------------------------------
     def devices(self) -> list[Device]:
-        """The profile's devices, read once per device change (a copy: callers may keep it)."""
-        if self._devices is None:
-            profile = self.profile
-            self._devices = list(profile.devices()) if profile is not None else []
-            self.reads += 1
-        return list(self._devices)
+        """The profile's ID.me devices, read once per device change (a copy: callers may keep it)."""
+        self._read()
+        return list(self._devices or [])
 
     def generators(self) -> list[Generator]:
-        """The code generators held here (code pane order), read once per device change (a copy)."""
-        if self._generators is None:
-            profile = self.profile
-            self._generators = list(profile.generators()) if profile is not None else []
-        return list(self._generators)
+        """The code generators held here (code pane order), from the same one read (a copy)."""
+        self._read()
+        return list(self._generators or [])
+
+    def _read(self) -> None:
+        if self._devices is not None and self._generators is not None:
+            return
+        profile = self.profile
+        if profile is None:
+            self._devices, self._generators = [], []
+            return
+        devices, generators = profile.devices_and_generators()
+        self._devices, self._generators = list(devices), list(generators)
+        self.reads += 1
 
     def invalidate(self) -> None:
         """Forget the device and generator lists (the next read reads them again)."""

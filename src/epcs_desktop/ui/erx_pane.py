@@ -7,7 +7,6 @@ clinician can keep the two side by side and see at once whether they agree.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -52,7 +51,6 @@ from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
 
 log = logging.getLogger(__name__)
 
-PRESCRIBER_DRAFT_KEY = "ui.prescriber_draft"  # unsaved Prescriber Info kept over a lock (no secret)
 
 
 class PrimaryDelegate(QStyledItemDelegate):
@@ -511,24 +509,12 @@ class ErxPane(QWidget):
         """Store the unsaved form as a draft (called just before the profile closes). True if kept."""
         if not self.has_unsaved_prescriber():
             return False
-        self.profile.put_record(
-            PRESCRIBER_DRAFT_KEY,
-            dataclasses.asdict(self.prescriber_form.info()),
-            "prescriber draft kept",
-            "Unsaved Prescriber Info was kept as a draft when the profile locked.",
-        )
+        self.profile.keep_prescriber_draft(self.prescriber_form.info())
         return True
 
     def _restore_draft(self) -> None:
-        draft = self.profile.record(PRESCRIBER_DRAFT_KEY, None)
-        if not isinstance(draft, dict):
-            return
-        try:
-            info = PrescriberInfo(**{k: str(v) for k, v in draft.items()})
-        except TypeError:
-            log.warning("unreadable Prescriber Info draft ignored")
-            return
-        if info == self._saved_prescriber:
+        info = self.profile.prescriber_draft()
+        if info is None or info == self._saved_prescriber:
             return
         self.prescriber_form.set_info(info)
         self._validate_fields()
@@ -543,10 +529,7 @@ class ErxPane(QWidget):
 
     def _clear_draft(self) -> None:
         self.discard_draft_button.setVisible(False)
-        if self.profile.record(PRESCRIBER_DRAFT_KEY, None) is not None:
-            self.profile.put_record(
-                PRESCRIBER_DRAFT_KEY, None, "prescriber draft cleared", "The draft was saved or discarded."
-            )
+        self.profile.clear_prescriber_draft()
 
     def discard_draft(self) -> None:
         self._clear_draft()

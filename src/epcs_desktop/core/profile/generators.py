@@ -36,6 +36,14 @@ class GeneratorRules(DeviceRules):
 
         return code_pane_order(r.generator for r in self._rows() if r.generator is not None)
 
+    def devices_and_generators(self) -> tuple[list[erx.Device], list[Generator]]:
+        """`devices()` and `generators()` from ONE read of the rows (views refresh both after a change)."""
+        from epcs_desktop.core.generator import code_pane_order
+
+        rows = self._rows()
+        devices = [r.device for r in rows if r.device is not None]
+        return devices, code_pane_order(r.generator for r in rows if r.generator is not None)
+
     def generator(self, nickname: str) -> Generator:
         key = erx.nickname_key(nickname)
         for r in self._rows():

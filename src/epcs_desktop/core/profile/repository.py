@@ -230,10 +230,6 @@ def record_in(db: _Tx, key: str) -> Any:
     return json.loads(row[0]) if row else None
 
 
-def record_keys(db: _Tx) -> set[str]:
-    return {r["key"] for r in db.execute("SELECT key FROM record").fetchall()}
-
-
 def delete_profile_records(db: _Tx) -> None:
     """Forget Prescriber Info, identity and settings (a replace restore writes the backup's)."""
     db.execute("DELETE FROM record WHERE key IN ('prescriber', 'identity', 'settings')")

@@ -9,7 +9,7 @@ before anything is written.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -62,9 +62,10 @@ class RestoreRules(GeneratorRules, RecordRules):
         }
 
     def plan_restore(self, snapshot: dict[str, Any], mode: str = "merge") -> RestorePlan:
-        """What `apply_snapshot(snapshot, mode)` will do to the devices, changing nothing (the preview)."""
+        """What `apply_snapshot(snapshot, mode)` will do, changing nothing: devices, primary, Prescriber
+        Info, identity and settings (the preview renders this plan and nothing else)."""
         _check_mode(mode)
-        devices = _read_snapshot(snapshot)[0]
+        devices, prescriber, identity, stored_settings = _read_snapshot(snapshot)
         current = [
             _Current(
                 r.nickname,
@@ -76,7 +77,10 @@ class RestoreRules(GeneratorRules, RecordRules):
             )
             for r in self._rows()
         ]
-        return plan_restore(current, devices, mode)
+        stored = {k: v for k in RECORD_KEYS if (v := repo.get_record(self.vault, k)) is not None}
+        backup = {"prescriber": prescriber, "identity": identity, "settings": stored_settings}
+        records = plan_records(mode, is_other_clinicians(self, snapshot), stored, backup)
+        return replace(plan_restore(current, devices, mode), records=records)
 
     def prescriber_is_stored(self) -> bool:
         """Whether Prescriber Info was ever saved (a merge restore fills it only when not)."""
@@ -123,6 +127,7 @@ class RestoreRules(GeneratorRules, RecordRules):
                 for r in repo.restore_rows(db)
             ]
             plan = plan_restore(current, devices, mode)
+            stored_records = {k: v for k in RECORD_KEYS if (v := repo.record_in(db, k)) is not None}
             if mode == "replace":
                 repo.delete_all_devices(db)
                 repo.delete_profile_records(db)
@@ -144,13 +149,10 @@ class RestoreRules(GeneratorRules, RecordRules):
                 row = repo.device_by_key(db, plan.primary)
                 prefer = int(row["id"]) if row is not None else None  # else: a row with an old-style key
             self._settle_primary(db, prefer)
-            current_keys = repo.record_keys(db)
-            records = {"prescriber": prescriber, "identity": identity, "settings": stored_settings}
-            for key, value in records.items():
-                if mode == "merge" and foreign:
-                    continue  # another clinician's numbers, identity and links never merge in
-                if mode == "replace" or key not in current_keys:
-                    repo.upsert_record(db, key, value)
+            backup = {"prescriber": prescriber, "identity": identity, "settings": stored_settings}
+            records = plan_records(mode, foreign, stored_records, backup)  # the preview's decision, too
+            for key, value in records.writes:
+                repo.upsert_record(db, key, value)
             added, skipped = plan.added, plan.skipped
             summary = f"Restored from a backup ({mode}): {added} device(s) added" + (
                 f", {skipped} already present." if skipped else "."
@@ -215,6 +217,72 @@ class RestoreStep:
 
 
 @dataclass(frozen=True)
+class DeviceOutcome:
+    """Replace mode, one device: "removed", "kept" (the same device under the same name is in the
+    backup), "replaced" (by the backup's device of that name: `option_label` is the backup's) or "added"."""
+
+    what: str
+    nickname: str
+    option_label: str
+
+
+RECORD_KEYS = ("prescriber", "identity", "settings")
+
+
+@dataclass(frozen=True)
+class RecordPlan:
+    """What a restore does to Prescriber Info, identity and settings (decided once, `plan_records`).
+
+    `writes`: the (key, value) pairs stored. `prescriber`: the Prescriber Info afterwards when it changes
+    (None: kept). `settings_changes`: (key, old, new) for every setting whose value changes, defaults
+    filled in. `foreign`: the backup looks like another clinician's (their records never merge in).
+    """
+
+    foreign: bool
+    writes: tuple[tuple[str, Any], ...]
+    prescriber: dict[str, str] | None
+    identity_taken: bool
+    settings_changes: tuple[tuple[str, Any, Any], ...]
+
+
+def plan_records(
+    mode: str, foreign: bool, stored: Mapping[str, Any], backup: Mapping[str, Any]
+) -> RecordPlan:
+    """Decide which of Prescriber Info, identity and settings a restore writes, and what changes.
+
+    replace writes all three; merge fills only what was never stored, and never takes another
+    clinician's (`foreign`). `stored` holds the keys this profile stored (absent: never saved).
+    """
+    writes = tuple(
+        (key, backup[key])
+        for key in RECORD_KEYS
+        if not (mode == "merge" and foreign) and (mode == "replace" or key not in stored)
+    )
+    written = dict(writes)
+    fields = ("state", "license_number", "dea_number", "npi")
+    current_info = {k: str((stored.get("prescriber") or {}).get(k, "")) for k in fields}
+    prescriber = written.get("prescriber")
+    changed_info = dict(prescriber) if prescriber is not None and prescriber != current_info else None
+    ident = stored.get("identity") or {}
+    current_identity = asdict(
+        erx.IdentityConfirmation(
+            confirmed=bool(ident.get("confirmed", False)),
+            confirmed_on=ident.get("confirmed_on"),
+            note=str(ident.get("note", "")),
+        )
+    )
+    identity_taken = mode == "replace" and "identity" in written and written["identity"] != current_identity
+    before = {**settings.defaults(), **(stored.get("settings") or {})}
+    after = {**settings.defaults(), **written["settings"]} if "settings" in written else before
+    changes = tuple(
+        (key, before.get(key), after.get(key))
+        for key in sorted(set(before) | set(after))
+        if before.get(key) != after.get(key)
+    )
+    return RecordPlan(foreign, writes, changed_info, identity_taken, changes)
+
+
+@dataclass(frozen=True)
 class RestorePlan:
     """The device side of a restore. `removed`: (nickname, option label) that replace deletes."""
 
@@ -222,6 +290,13 @@ class RestorePlan:
     removed: tuple[tuple[str, str], ...]
     steps: tuple[RestoreStep, ...]
     primary: str | None  # the primary device afterwards (None: the profile ends up empty)
+    primary_before: str | None = None  # the primary device now
+    outcomes: tuple[DeviceOutcome, ...] = ()  # replace: every device here and in the backup, once
+    records: RecordPlan | None = None  # Prescriber Info, identity, settings (`Profile.plan_restore`)
+
+    @property
+    def primary_changes(self) -> bool:
+        return self.primary is not None and self.primary != self.primary_before
 
     @property
     def added(self) -> int:
@@ -283,7 +358,33 @@ def plan_restore(current: Sequence[_Current], devices: Sequence[dict[str, Any]],
             s.nickname for s in steps if s.added and s.device["idme"]
         ]
         primary = first[0] if first else None
-    return RestorePlan(mode, removed, tuple(steps), primary)
+    primary_before = next((c.nickname for c in current if c.is_primary), None)
+    outcomes = _replace_outcomes(current, devices) if mode == "replace" else ()
+    return RestorePlan(mode, removed, tuple(steps), primary, primary_before, outcomes)
+
+
+def _replace_outcomes(
+    current: Sequence[_Current], devices: Sequence[dict[str, Any]]
+) -> tuple[DeviceOutcome, ...]:
+    """Replace: each device here is removed, kept (the same device under its name) or replaced; then the
+    backup's devices whose name is new here are added."""
+    theirs = {erx.nickname_key(d["nickname"]): d for d in devices}
+    here = {erx.nickname_key(c.nickname) for c in current}
+    out = []
+    for c in current:
+        other = theirs.get(erx.nickname_key(c.nickname))
+        if other is None:
+            out.append(DeviceOutcome("removed", c.nickname, erx.option_label(c.option)))
+        elif _fingerprint(other["option"], other["otp_uri"]) == c.fingerprint:
+            out.append(DeviceOutcome("kept", c.nickname, erx.option_label(c.option)))
+        else:
+            out.append(DeviceOutcome("replaced", c.nickname, erx.option_label(other["option"])))
+    out += [
+        DeviceOutcome("added", d["nickname"], erx.option_label(d["option"]))
+        for key, d in theirs.items()
+        if key not in here
+    ]
+    return tuple(out)
 
 
 def _fingerprint(option: str, otp_uri: str | None) -> tuple[str, ...]:
