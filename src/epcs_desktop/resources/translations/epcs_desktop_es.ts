@@ -227,47 +227,47 @@
         <translation>Copia de seguridad de 2FAS, sin cifrar (.2fas)</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="73"/>
+        <location filename="../../core/export.py" line="75"/>
         <source>This file holds the secret keys of your code generators without any protection: anyone who gets a copy can make your sign-in codes. Keep it somewhere only you can reach and delete it once it is imported.</source>
         <translation>Este archivo contiene las claves secretas de sus generadores de códigos sin ninguna protección: cualquiera que obtenga una copia puede generar sus códigos de inicio de sesión. Guárdelo donde solo usted tenga acceso y elimínelo en cuanto lo haya importado.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="78"/>
+        <location filename="../../core/export.py" line="80"/>
         <source>This file holds the secret keys of your code generators, protected only by the export password. Anyone who gets a copy and guesses that password can make your sign-in codes.</source>
         <translation>Este archivo contiene las claves secretas de sus generadores de códigos, protegidas solo por la contraseña de exportación. Cualquiera que obtenga una copia y adivine esa contraseña puede generar sus códigos de inicio de sesión.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="81"/>
+        <location filename="../../core/export.py" line="83"/>
         <source>This profile holds no code generators, so there is nothing to export.</source>
         <translation>Este perfil no guarda ningún generador de códigos, así que no hay nada que exportar.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="82"/>
+        <location filename="../../core/export.py" line="84"/>
         <source>Exporting secret keys is turned off by your practice&apos;s IT.</source>
         <translation>El departamento de TI de su consulta ha desactivado la exportación de claves secretas.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="83"/>
+        <location filename="../../core/export.py" line="85"/>
         <source>An export cannot be written over a profile file or into the profiles folder.</source>
         <translation>Una exportación no puede escribirse sobre un archivo de perfil ni en la carpeta de perfiles.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="84"/>
+        <location filename="../../core/export.py" line="86"/>
         <source>That file already exists; choose another name.</source>
         <translation>Ese archivo ya existe; elija otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="163"/>
+        <location filename="../../core/export.py" line="199"/>
         <source>An encrypted export needs a password.</source>
         <translation>Una exportación cifrada necesita una contraseña.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="276"/>
+        <location filename="../../core/export.py" line="325"/>
         <source>That is a folder; give a file name for the export.</source>
         <translation>Eso es una carpeta; indique un nombre de archivo para la exportación.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="283"/>
+        <location filename="../../core/export.py" line="332"/>
         <source>The folder for the export does not exist.</source>
         <translation>La carpeta de la exportación no existe.</translation>
     </message>
@@ -372,18 +372,18 @@
         <translation>Añada una o dos palabras más; las palabras poco comunes son mejores.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="446"/>
+        <location filename="../../core/images.py" line="48"/>
         <source>“{name}” is not a picture this program can open. Use one of these formats: {formats}.</source>
-        <extracomment>Larger files than this are not images a person means to scan (and would be slow to decode). Pillow&apos;s decompression-bomb guard, in pixels (a 16k x 12k photo is still fine).</extracomment>
         <translation>“{name}” no es una imagen que este programa pueda abrir. Use uno de estos formatos: {formats}.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="450"/>
+        <location filename="../../core/images.py" line="47"/>
         <source>“{name}” is too large a picture to read. Take a screenshot of just the QR code.</source>
+        <extracomment>Larger files than this are not pictures a person means to scan. Longest side and pixel count decoded at all (after a JPEG&apos;s own down-scaling). Sides longer than this are reduced before colour conversion and QR decoding.</extracomment>
         <translation>“{name}” es una imagen demasiado grande para leerla. Haga una captura solo del código QR.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="454"/>
+        <location filename="../../core/images.py" line="49"/>
         <source>“{name}” is damaged or incomplete. Save the picture again and choose the new copy.</source>
         <translation>“{name}” está dañada o incompleta. Guarde la imagen de nuevo y elija la copia nueva.</translation>
     </message>
@@ -508,84 +508,84 @@
         <translation>desbloqueos fallidos</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="309"/>
+        <location filename="../../core/backup.py" line="308"/>
         <source>Your practice&apos;s IT requires backups to be saved in the folder “{folder}”; choose a file there.</source>
         <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="453"/>
+        <location filename="../../core/backup.py" line="445"/>
         <source>“{name}” ({option}) is added.</source>
         <translation>Se añade “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="454"/>
+        <location filename="../../core/backup.py" line="446"/>
         <source>“{name}” ({option}) is added as “{new}”: another device here is called “{name}”.</source>
         <translation>Se añade “{name}” ({option}) como “{new}”: aquí ya hay otro dispositivo llamado “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="455"/>
+        <location filename="../../core/backup.py" line="447"/>
         <source>“{name}” becomes the primary device.</source>
         <translation>“{name}” pasa a ser el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="456"/>
+        <location filename="../../core/backup.py" line="448"/>
         <source>“{name}” stays the primary device.</source>
         <translation>“{name}” sigue siendo el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="520"/>
+        <location filename="../../core/backup.py" line="502"/>
         <source>“{name}” ({option}) is removed.</source>
         <translation>Se elimina “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="522"/>
+        <location filename="../../core/backup.py" line="505"/>
         <source>“{name}” ({option}) is kept.</source>
         <translation>Se conserva “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="526"/>
+        <location filename="../../core/backup.py" line="508"/>
         <source>“{name}” is replaced by the backup&apos;s device of that name ({option}).</source>
         <translation>“{name}” se sustituye por el dispositivo de ese nombre de la copia ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="546"/>
+        <location filename="../../core/backup.py" line="515"/>
         <source>“{name}” is kept: it is already here.</source>
         <translation>Se conserva “{name}”: ya está aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="550"/>
+        <location filename="../../core/backup.py" line="517"/>
         <source>“{name}” is kept: it is already here as “{here}”.</source>
         <translation>Se conserva “{name}”: ya está aquí como “{here}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="578"/>
+        <location filename="../../core/backup.py" line="530"/>
         <source>Prescriber Info is kept: another clinician&apos;s is never merged in.</source>
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="581"/>
+        <location filename="../../core/backup.py" line="533"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="583"/>
+        <location filename="../../core/backup.py" line="535"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="585"/>
+        <location filename="../../core/backup.py" line="537"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="594"/>
+        <location filename="../../core/backup.py" line="541"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="178"/>
-        <source>This backup was made from the profile “{backup}”, and this profile is “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
-        <translation>Esta copia se hizo del perfil “{backup}” y este perfil es “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
+        <location filename="../../core/profile/restore.py" line="205"/>
+        <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
+        <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
     <message>
         <location filename="../../core/settings.py" line="43"/>
@@ -1668,189 +1668,189 @@
 <context>
     <name>ErxPane</name>
     <message>
-        <location filename="../../ui/erx_pane.py" line="152"/>
+        <location filename="../../ui/erx_pane.py" line="150"/>
         <source>eRx Info</source>
         <translation>Información eRx</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="179"/>
+        <location filename="../../ui/erx_pane.py" line="177"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="186"/>
+        <location filename="../../ui/erx_pane.py" line="184"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="188"/>
+        <location filename="../../ui/erx_pane.py" line="186"/>
         <source>Edit identity confirmation</source>
         <translation>Editar la confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="205"/>
+        <location filename="../../ui/erx_pane.py" line="203"/>
         <source>EPCS Permissions Page</source>
         <translation>página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="192"/>
+        <location filename="../../ui/erx_pane.py" line="190"/>
         <source>Opens DrChrono&apos;s EPCS permissions page in your browser</source>
         <translation>Abre en su navegador la página de permisos EPCS de DrChrono</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="190"/>
+        <location filename="../../ui/erx_pane.py" line="188"/>
         <source>Open the EPCS Permissions Page</source>
         <translation>Abrir la página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="207"/>
+        <location filename="../../ui/erx_pane.py" line="205"/>
         <source>Your identity has now been confirmed.</source>
         <translation>Su identidad ya ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="209"/>
+        <location filename="../../ui/erx_pane.py" line="207"/>
         <source>Your identity has now been confirmed (%1).</source>
         <translation>Su identidad ya ha sido confirmada (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="211"/>
-        <location filename="../../ui/erx_pane.py" line="222"/>
+        <location filename="../../ui/erx_pane.py" line="209"/>
+        <location filename="../../ui/erx_pane.py" line="220"/>
         <source>To adjust future EPCS permissions, visit the %1.</source>
         <translation>Para ajustar futuros permisos EPCS, visite la %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="214"/>
+        <location filename="../../ui/erx_pane.py" line="212"/>
         <source>ID.me identity proofing and DrChrono&apos;s approval are both needed before you can send EPCS.</source>
         <translation>Necesita la verificación de identidad de ID.me y la aprobación de DrChrono antes de enviar EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="218"/>
+        <location filename="../../ui/erx_pane.py" line="216"/>
         <source>Your identity has not been confirmed yet.</source>
         <translation>Su identidad aún no ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="231"/>
+        <location filename="../../ui/erx_pane.py" line="229"/>
         <source>ID.me Device Information</source>
         <translation>Información de dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="234"/>
-        <location filename="../../ui/erx_pane.py" line="461"/>
+        <location filename="../../ui/erx_pane.py" line="232"/>
+        <location filename="../../ui/erx_pane.py" line="459"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="239"/>
+        <location filename="../../ui/erx_pane.py" line="237"/>
         <source>&amp;Update MFA Device</source>
         <translation>&amp;Actualizar dispositivo MFA</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="241"/>
+        <location filename="../../ui/erx_pane.py" line="239"/>
         <source>Opens ID.me Sign In &amp; Security in your browser</source>
         <translation>Abre “Inicio de sesión y seguridad” de ID.me en su navegador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="253"/>
+        <location filename="../../ui/erx_pane.py" line="251"/>
         <source>ID.me devices</source>
         <translation>Dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="293"/>
+        <location filename="../../ui/erx_pane.py" line="291"/>
         <source>Compliance warning</source>
         <translation>Advertencia de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="297"/>
+        <location filename="../../ui/erx_pane.py" line="295"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="299"/>
+        <location filename="../../ui/erx_pane.py" line="297"/>
         <source>A push-notification phone or a code generator app on another device</source>
         <translation>Un teléfono con notificaciones push o una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="301"/>
+        <location filename="../../ui/erx_pane.py" line="299"/>
         <source>F2 renames, Delete removes, Space selects the primary device.</source>
         <translation>F2 cambia el nombre, Supr elimina, Espacio elige el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="341"/>
+        <location filename="../../ui/erx_pane.py" line="339"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="344"/>
+        <location filename="../../ui/erx_pane.py" line="342"/>
         <source>Rename</source>
         <translation>Cambiar nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="347"/>
+        <location filename="../../ui/erx_pane.py" line="345"/>
         <source>Move to a phone…</source>
         <translation>Pasar a un teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="351"/>
+        <location filename="../../ui/erx_pane.py" line="349"/>
         <source>Remove the secret from this computer…</source>
         <translation>Eliminar el secreto de este equipo…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="353"/>
+        <location filename="../../ui/erx_pane.py" line="351"/>
         <source>Not an ID.me device (keep its code under other accounts)</source>
         <translation>No es un dispositivo de ID.me (conservar su código en otras cuentas)</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="356"/>
+        <location filename="../../ui/erx_pane.py" line="354"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="378"/>
+        <location filename="../../ui/erx_pane.py" line="376"/>
         <source>“%1” is now the primary device</source>
         <translation>“%1” es ahora el dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="406"/>
+        <location filename="../../ui/erx_pane.py" line="404"/>
         <source>“%1” is listed under other accounts, not as an ID.me device</source>
         <translation>“%1” aparece en otras cuentas, no como dispositivo de ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="427"/>
+        <location filename="../../ui/erx_pane.py" line="425"/>
         <source>The secret of “%1” was removed from this computer</source>
         <translation>Se eliminó de este equipo el secreto de “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="438"/>
+        <location filename="../../ui/erx_pane.py" line="436"/>
         <source>Removed “%1”</source>
         <translation>Se eliminó “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="476"/>
+        <location filename="../../ui/erx_pane.py" line="474"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="487"/>
+        <location filename="../../ui/erx_pane.py" line="485"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="489"/>
+        <location filename="../../ui/erx_pane.py" line="487"/>
         <source>&amp;Discard the draft</source>
         <translation>&amp;Descartar el borrador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="539"/>
+        <location filename="../../ui/erx_pane.py" line="525"/>
         <source>Your unsaved Prescriber Info from before the lock is back: save it, or discard the draft.</source>
         <translation>Ha vuelto su información del prescriptor sin guardar de antes del bloqueo: guárdela o descarte el borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="565"/>
+        <location filename="../../ui/erx_pane.py" line="548"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="578"/>
+        <location filename="../../ui/erx_pane.py" line="561"/>
         <source>Your primary device generates its codes on this computer. {notice}</source>
         <translation>Su dispositivo principal genera sus códigos en este equipo. {notice}</translation>
     </message>
@@ -2201,132 +2201,132 @@
         <translation>Importar desde otra aplicación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="70"/>
-        <source>Add the code generators from an Aegis or 2FAS export, Google Authenticator export screenshots, or a list of otpauth links. Nothing is added until you press Import.</source>
-        <translation>Añada los generadores de códigos de una exportación de Aegis o 2FAS, de capturas de la exportación de Google Authenticator o de una lista de enlaces otpauth. No se añade nada hasta que pulse Importar.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/import_page.py" line="74"/>
+        <location filename="../../ui/wizard/import_page.py" line="76"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="75"/>
+        <location filename="../../ui/wizard/import_page.py" line="77"/>
         <source>Add export &amp;files…</source>
         <translation>Añadir &amp;archivos de exportación…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="77"/>
-        <source>Aegis .json, 2FAS .2fas, otpauth link lists (.txt) or QR code pictures</source>
-        <translation>.json de Aegis, .2fas de 2FAS, listas de enlaces otpauth (.txt) o imágenes de códigos QR</translation>
+        <location filename="../../ui/wizard/import_page.py" line="70"/>
+        <source>Add the code generators from another authenticator&apos;s export (Aegis, 2FAS, andOTP, FreeOTP, Bitwarden, Proton, ente, Authenticator Pro, LastPass, Steam, KeePass and more), Google Authenticator export screenshots, or a list of otpauth links. Nothing is added until you press Import.</source>
+        <translation>Añada los generadores de códigos de la exportación de otra aplicación de autenticación (Aegis, 2FAS, andOTP, FreeOTP, Bitwarden, Proton, ente, Authenticator Pro, LastPass, Steam, KeePass y más), de capturas de la exportación de Google Authenticator o de una lista de enlaces otpauth. No se añade nada hasta que pulse Importar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="81"/>
+        <location filename="../../ui/wizard/import_page.py" line="79"/>
+        <source>Export files of other authenticator apps, otpauth link lists or QR code pictures</source>
+        <translation>Archivos de exportación de otras aplicaciones de autenticación, listas de enlaces otpauth o imágenes de códigos QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="83"/>
         <source>Or paste otpauth:// or otpauth-migration:// links here</source>
         <translation>O pegue aquí enlaces otpauth:// u otpauth-migration://</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="82"/>
+        <location filename="../../ui/wizard/import_page.py" line="84"/>
         <source>Pasted links</source>
         <translation>Enlaces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="85"/>
+        <location filename="../../ui/wizard/import_page.py" line="87"/>
         <source>Read the pasted &amp;links</source>
         <translation>Leer los en&amp;laces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="93"/>
+        <location filename="../../ui/wizard/import_page.py" line="95"/>
         <source>Export file password</source>
         <translation>Contraseña del archivo de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="96"/>
+        <location filename="../../ui/wizard/import_page.py" line="98"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="107"/>
+        <location filename="../../ui/wizard/import_page.py" line="109"/>
         <source>What will be imported</source>
         <translation>Lo que se importará</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="152"/>
+        <location filename="../../ui/wizard/import_page.py" line="156"/>
         <source>Choose export files</source>
         <translation>Elija los archivos de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="154"/>
+        <location filename="../../ui/wizard/import_page.py" line="158"/>
         <source>Authenticator exports</source>
         <translation>Exportaciones de autenticadores</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="156"/>
+        <location filename="../../ui/wizard/import_page.py" line="160"/>
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="214"/>
+        <location filename="../../ui/wizard/import_page.py" line="218"/>
         <source>Paste one or more otpauth links first.</source>
         <translation>Pegue primero uno o más enlaces otpauth.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="217"/>
+        <location filename="../../ui/wizard/import_page.py" line="221"/>
         <source>pasted text</source>
         <translation>texto pegado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="236"/>
+        <location filename="../../ui/wizard/import_page.py" line="240"/>
         <source>Add: {label} as “{nickname}”</source>
         <translation>Añadir: {label} como “{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="240"/>
+        <location filename="../../ui/wizard/import_page.py" line="244"/>
         <source>(counter-based: press Next code for each code)</source>
         <translation>(basado en contador: pulse Código siguiente para cada código)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="242"/>
+        <location filename="../../ui/wizard/import_page.py" line="246"/>
         <source>(Steam Guard)</source>
         <translation>(Steam Guard)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="244"/>
+        <location filename="../../ui/wizard/import_page.py" line="248"/>
         <source>Skip: {label} is already in this profile as “{nickname}”</source>
         <translation>Omitir: {label} ya está en este perfil como “{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="248"/>
+        <location filename="../../ui/wizard/import_page.py" line="252"/>
         <source>Skip: {label} appears earlier in this import</source>
         <translation>Omitir: {label} aparece antes en esta importación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="250"/>
+        <location filename="../../ui/wizard/import_page.py" line="254"/>
         <source>Not added: {label}: {reason}</source>
         <translation>No se añade: {label}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="256"/>
+        <location filename="../../ui/wizard/import_page.py" line="260"/>
         <source>Problem: {where}{message}</source>
         <translation>Problema: {where}{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="260"/>
+        <location filename="../../ui/wizard/import_page.py" line="264"/>
         <source>No code generator was found yet.</source>
         <translation>Todavía no se ha encontrado ningún generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="262"/>
+        <location filename="../../ui/wizard/import_page.py" line="266"/>
         <source>1 code generator will be added.</source>
         <translation>Se añadirá 1 generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="264"/>
+        <location filename="../../ui/wizard/import_page.py" line="268"/>
         <source>%1 code generators will be added.</source>
         <translation>Se añadirán %1 generadores de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="280"/>
+        <location filename="../../ui/wizard/import_page.py" line="284"/>
         <source>Nothing was imported: {reason}</source>
         <translation>No se importó nada: {reason}</translation>
     </message>
