@@ -2588,99 +2588,89 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>MoveToPhoneDialog</name>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="64"/>
+        <location filename="../../ui/move_to_phone.py" line="71"/>
         <source>Move “%1” to a phone</source>
         <translation>Pasar “%1” a un teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="68"/>
+        <location filename="../../ui/move_to_phone.py" line="75"/>
         <source>Open the authenticator app on the phone (for example ID.me Authenticator, Google Authenticator, Aegis or 2FAS), choose to add an account by QR code, and scan the code this window shows.</source>
         <translation>Abra la aplicación de autenticación en el teléfono (por ejemplo ID.me Authenticator, Google Authenticator, Aegis o 2FAS), elija añadir una cuenta con código QR y escanee el código que muestra esta ventana.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="77"/>
+        <location filename="../../ui/move_to_phone.py" line="84"/>
         <source>Anyone who sees this QR code, or takes a photo of it, can make the same sign-in codes. Show it only to the phone, with nobody looking, and close it as soon as the phone has it.</source>
         <translation>Cualquiera que vea este código QR, o le haga una foto, puede generar los mismos códigos de inicio de sesión. Muéstrelo solo al teléfono, sin nadie mirando, y ciérrelo en cuanto el teléfono lo tenga.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="87"/>
+        <location filename="../../ui/move_to_phone.py" line="94"/>
         <source>&amp;Show the QR code</source>
         <translation>&amp;Mostrar el código QR</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="98"/>
+        <location filename="../../ui/move_to_phone.py" line="105"/>
         <source>QR code for the phone</source>
         <translation>Código QR para el teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="103"/>
+        <location filename="../../ui/move_to_phone.py" line="110"/>
         <source>&amp;Hide the QR code now</source>
         <translation>&amp;Ocultar ya el código QR</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="108"/>
+        <location filename="../../ui/move_to_phone.py" line="115"/>
         <source>Code shown on the phone</source>
         <translation>Código que muestra el teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="109"/>
+        <location filename="../../ui/move_to_phone.py" line="116"/>
         <source>the code the phone shows now</source>
         <translation>el código que muestra ahora el teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="110"/>
+        <location filename="../../ui/move_to_phone.py" line="117"/>
         <source>&amp;Check</source>
         <translation>&amp;Comprobar</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="119"/>
+        <location filename="../../ui/move_to_phone.py" line="126"/>
         <source>Code on the &amp;phone:</source>
         <translation>Código del &amp;teléfono:</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="127"/>
-        <source>Primary device afterwards</source>
-        <translation>Dispositivo principal después</translation>
-    </message>
-    <message>
         <location filename="../../ui/move_to_phone.py" line="128"/>
-        <source>Primary device &amp;afterwards:</source>
-        <translation>Dispositivo principal &amp;después:</translation>
+        <source>&amp;Remove the secret from this computer</source>
+        <translation>&amp;Eliminar el secreto de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="130"/>
-        <source>&amp;Remove it from this computer</source>
-        <translation>&amp;Eliminarlo de este equipo</translation>
+        <location filename="../../ui/move_to_phone.py" line="221"/>
+        <source>The phone makes the same codes. “%1” now makes its codes on the phone: it stays in the ID.me device table (on a phone), and nothing changes in ID.me, which still knows it as the same device. This computer still holds its secret: remove it once you no longer need its codes here.</source>
+        <translation>El teléfono genera los mismos códigos. “%1” genera ahora sus códigos en el teléfono: sigue en la tabla de dispositivos de ID.me (en un teléfono) y nada cambia en ID.me, que lo sigue conociendo como el mismo dispositivo. Este equipo aún guarda su secreto: elimínelo cuando ya no necesite sus códigos aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="182"/>
+        <location filename="../../ui/move_to_phone.py" line="261"/>
+        <source>The secret of “%1” was removed from this computer. The device stays in the ID.me device table, on the phone; nothing changes in ID.me.</source>
+        <translation>Se eliminó de este equipo el secreto de “%1”. El dispositivo sigue en la tabla de dispositivos de ID.me, en el teléfono; nada cambia en ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="179"/>
         <source>The QR code hides itself in 1 second.</source>
         <translation>El código QR se ocultará en 1 segundo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="185"/>
+        <location filename="../../ui/move_to_phone.py" line="182"/>
         <source>The QR code hides itself in %1 seconds.</source>
         <translation>El código QR se ocultará en %1 segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="205"/>
+        <location filename="../../ui/move_to_phone.py" line="202"/>
         <source>The QR code is hidden. Type the password again to show it.</source>
         <translation>El código QR está oculto. Escriba de nuevo la contraseña para mostrarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="217"/>
-        <source>The phone makes the same codes. You can now remove “%1” from this computer.</source>
-        <translation>El teléfono genera los mismos códigos. Ya puede eliminar “%1” de este equipo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/move_to_phone.py" line="228"/>
+        <location filename="../../ui/move_to_phone.py" line="236"/>
         <source>That is not the code this generator makes now. Check that the phone scanned this QR code and type the code it shows now.</source>
         <translation>Ese no es el código que genera ahora este generador. Compruebe que el teléfono escaneó este código QR y escriba el código que muestra ahora.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/move_to_phone.py" line="257"/>
-        <source>“%1” was removed from this computer. Remember to record the phone in ID.me.</source>
-        <translation>“%1” se eliminó de este equipo. Recuerde registrar el teléfono en ID.me.</translation>
     </message>
 </context>
 <context>
