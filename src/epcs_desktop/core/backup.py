@@ -296,6 +296,13 @@ def check_destination(
     another name for the same file), its -wal/-shm/-journal/key files, anything
     in a profiles folder, and anything that exists but is not a regular file.
     """
+    raw = os.fspath(path)
+    if raw.endswith(("/", os.sep)) or (os.altsep and raw.endswith(os.altsep)):  # Path() would drop the "/"
+        from epcs_desktop.core.textguard import clean_for_display
+
+        shown = clean_for_display(raw, 200)
+        example = f"{shown}backup{FILE_SUFFIX}"
+        raise BackupError(f"“{shown}” is a folder: add a file name, for example “{example}”.")
     target = Path(path)
     problem = profile_target_problem(target, profile_path)
     if problem is not None:

@@ -217,7 +217,8 @@ class ProfileStore:
         return profile
 
     def delete(self, name: str) -> None:
-        """Remove the profile's file and its journal files (migration backups are kept)."""
+        """Remove every file of the profile: the database, its journals, the key file and any copy or
+        half-written file kept beside it (`vault.leftover_files`: old-password copies hold every secret)."""
         stored = self._find(name)
         if stored is None:
             raise ProfileError(f"There is no profile called “{normalise_profile_name(name)}”.")
@@ -226,8 +227,9 @@ class ProfileStore:
 
     @staticmethod
     def _remove_files(path: Path) -> None:
-        from epcs_desktop.core.vault import SIDE_SUFFIXES
+        from epcs_desktop.core.vault import SIDE_SUFFIXES, leftover_files
 
-        for p in (path, *(Path(str(path) + s) for s in SIDE_SUFFIXES)):
+        # The database first: once it is gone the name is free, whatever happens to the rest.
+        for p in (path, *(Path(str(path) + s) for s in SIDE_SUFFIXES), *leftover_files(path)):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()

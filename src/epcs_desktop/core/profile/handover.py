@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import unicodedata
 from typing import Any
 
 from epcs_desktop.core.errors import RuleError
@@ -100,8 +101,12 @@ class HandoverRules(ProfileBase):
     def check_replacement_password(self, new: str, confirm: str | None = None) -> str:
         """The policy, plus: not the temporary password. No storage change (forms show it inline)."""
         check_new_password(new, confirm)
-        if self.requires_new_password and self.is_temporary_password(new):
-            raise RuleError(SAME_AS_TEMPORARY)
+        if self.requires_new_password:
+            # Not the temporary password give or take spaces either (issue 23 item 12: it plus a trailing
+            # space was accepted as the clinician's own, though the front desk knows it).
+            variants = {new, new.strip(), " ".join(unicodedata.normalize("NFC", new).split())}
+            if any(self.is_temporary_password(v) for v in variants if v):
+                raise RuleError(SAME_AS_TEMPORARY)
         return new
 
     def replace_temporary_password(self, new: str, confirm: str | None = None) -> None:
