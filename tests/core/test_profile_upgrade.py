@@ -64,7 +64,9 @@ def test_upgrade_keeps_every_row_and_tells_the_sides_apart(store: ProfileStore) 
         moved = [e.detail for e in profile.activity() if e.action == "listed under other accounts"]
         assert len(moved) == 4 and all(any(o in m for m in moved) for o in OTHERS)
         assert len(profile.upgrade_notes) == 4
-        assert profile.upgrade_notes == list(reversed(moved))
+        from epcs_desktop.core.activity import render_detail
+
+        assert [render_detail(n) for n in profile.upgrade_notes] == list(reversed(moved))
     finally:
         profile.close()
     again = store.open(NAME, PASSWORD)

@@ -128,7 +128,10 @@ class MainWindow(QMainWindow):
                 "removed; these rows changed place:"
             )
         )
-        box.setInformativeText("\n\n".join(notes))
+        from epcs_desktop.core.activity import render_detail
+        from epcs_desktop.ui.i18n import core_text
+
+        box.setInformativeText("\n\n".join(render_detail(n, core_text) for n in notes))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.setWindowModality(Qt.WindowModality.NonModal)
         self.notes_box = box
@@ -312,7 +315,7 @@ class MainWindow(QMainWindow):
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save setup sheet"),
-            start_path("sheet", f"{self.profile.name} setup sheet.pdf"),
+            start_path("sheet", self.tr("%1 setup sheet.pdf").replace("%1", self.profile.name)),
             self.tr("PDF (*.pdf)"),
         )
         remember("sheet", path)

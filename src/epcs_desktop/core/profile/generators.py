@@ -16,10 +16,12 @@ import logging
 from dataclasses import replace
 
 from epcs_desktop.core import erx
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.enrollment import Candidate
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.events import DevicesChanged
 from epcs_desktop.core.generator import Generator
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.otpauth import OtpParams
 from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.profile.devices import DeviceRules
@@ -66,7 +68,7 @@ class GeneratorRules(DeviceRules):
                     "(`device remove`), which keeps exactly one primary device."
                 )
             repo.delete_device(db, row["id"])
-            self._log(db, "code generator removed", f"“{row['nickname']}” was removed.")
+            self._log(db, "code generator removed", event(N_("“{name}” was removed."), name=row["nickname"]))
         self._emit(DevicesChanged(removed=(int(row["id"]),)))
 
     def rename_generator(self, old: str, new: str) -> Generator:
@@ -99,16 +101,22 @@ class GeneratorRules(DeviceRules):
                 repo.delete_device(db, row["id"])
                 repo.set_otp_uri(db, target_id, row["otp_uri"])
                 repo.set_option(db, target_id, erx.DeviceOption.GENERATOR_HERE.value)
-                detail = (
-                    f"The code generator “{row['nickname']}” is the ID.me device “{target['nickname']}”: "
-                    "its codes are now made here."
+                detail = event(
+                    N_(
+                        "The code generator “{name}” is the ID.me device “{device}”: "
+                        "its codes are now made here."
+                    ),
+                    name=row["nickname"],
+                    device=target["nickname"],
                 )
             else:
                 repo.set_idme(db, target_id, True)
-                detail = f"“{row['nickname']}” is now an ID.me device (Generate 2FA Key)."
+                template = N_("“{name}” is now an ID.me device (Generate 2FA Key).")
+                detail = event(template, name=row["nickname"])
             made = self._settle_primary(db)
             if made is not None:
-                detail += f" “{made[1]}” is now the primary device."
+                primary = event(N_("“{name}” is now the primary device."), name=made[1])
+                detail = event(N_("{first} {second}"), first=detail, second=primary)
             self._log(db, "code generator linked", detail)
             stored = repo.decode_row(repo.device_row(db, target_id))
         removed = (int(row["id"]),) if target_id != int(row["id"]) else ()
@@ -132,9 +140,13 @@ class GeneratorRules(DeviceRules):
             heir = self._successor(db, row, successor)
             repo.set_idme(db, row["id"], False)
             made = self._settle_primary(db, int(heir["id"]) if heir is not None else None)
-            detail = f"“{row['nickname']}” is not an ID.me device: its code is listed under other accounts."
+            detail = event(
+                N_("“{name}” is not an ID.me device: its code is listed under other accounts."),
+                name=row["nickname"],
+            )
             if made is not None:
-                detail += f" “{made[1]}” is now the primary device."
+                primary = event(N_("“{name}” is now the primary device."), name=made[1])
+                detail = event(N_("{first} {second}"), first=detail, second=primary)
             self._log(db, "code generator unlinked", detail)
             stored = repo.decode_row(repo.device_row(db, row["id"]))
         self._emit(DevicesChanged(updated=(int(row["id"]),), primary=made[0] if made else None))
@@ -156,7 +168,10 @@ class GeneratorRules(DeviceRules):
             self._log(
                 db,
                 "device moved to a phone",
-                f"“{row['nickname']}” now makes its codes on a phone; nothing changed in ID.me.",
+                event(
+                    N_("“{name}” now makes its codes on a phone; nothing changed in ID.me."),
+                    name=row["nickname"],
+                ),
             )
             stored = repo.decode_row(repo.device_row(db, row["id"]))
         self._emit(DevicesChanged(updated=(int(row["id"]),)))
@@ -175,7 +190,7 @@ class GeneratorRules(DeviceRules):
             if not row["otp_uri"]:
                 raise RuleError(f"This computer holds no secret for “{row['nickname']}”.")
             repo.set_otp_uri(db, row["id"], None)
-            detail = f"The secret of “{row['nickname']}” was removed from this computer."
+            detail = event(N_("The secret of “{name}” was removed from this computer."), name=row["nickname"])
             self._log(db, "secret removed", detail)
             stored = repo.decode_row(repo.device_row(db, row["id"]))
         self._emit(DevicesChanged(updated=(int(row["id"]),)))
@@ -206,6 +221,7 @@ class GeneratorRules(DeviceRules):
                 raise RuleError(f"“{stored.nickname}” has used every code its counter allows.")
             code = hotp(params)
             repo.set_otp_uri(db, stored.id, repo.encode_otp(replace(params, counter=params.counter + 1)))
-            self._log(db, "HOTP code used", f"“{stored.nickname}” made its next code (its counter moved on).")
+            used = event(N_("“{name}” made its next code (its counter moved on)."), name=stored.nickname)
+            self._log(db, "HOTP code used", used)
         self._emit(DevicesChanged(updated=(stored.id,)))
         return code
