@@ -79,7 +79,8 @@ class DeviceRules(GeneratorRules):
                     logger.warning("device row %s keeps its stored nickname", row_id)
                     continue
                 taken.add(erx.nickname_key(new))
-                self._log(db, "device renamed", f"“{old[:64]}” is now stored as “{new}”.")
+                if new != old:  # a key re-stored under today's comparison rule alone is not a rename
+                    self._log(db, "device renamed", f"“{old[:64]}” is now stored as “{new}”.")
         logger.info("repaired %d stored nickname(s)", len(fixes))
 
     def _set_aside(self, row: Any, reason: str) -> str:
