@@ -493,77 +493,77 @@
         <translation>desbloqueos fallidos</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="309"/>
+        <location filename="../../core/backup.py" line="316"/>
         <source>Your practice&apos;s IT requires backups to be saved in the folder “{folder}”; choose a file there.</source>
         <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="453"/>
+        <location filename="../../core/backup.py" line="460"/>
         <source>“{name}” ({option}) is added.</source>
         <translation>Se añade “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="454"/>
+        <location filename="../../core/backup.py" line="461"/>
         <source>“{name}” ({option}) is added as “{new}”: another device here is called “{name}”.</source>
         <translation>Se añade “{name}” ({option}) como “{new}”: aquí ya hay otro dispositivo llamado “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="455"/>
+        <location filename="../../core/backup.py" line="462"/>
         <source>“{name}” becomes the primary device.</source>
         <translation>“{name}” pasa a ser el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="456"/>
+        <location filename="../../core/backup.py" line="463"/>
         <source>“{name}” stays the primary device.</source>
         <translation>“{name}” sigue siendo el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="520"/>
+        <location filename="../../core/backup.py" line="527"/>
         <source>“{name}” ({option}) is removed.</source>
         <translation>Se elimina “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="522"/>
+        <location filename="../../core/backup.py" line="529"/>
         <source>“{name}” ({option}) is kept.</source>
         <translation>Se conserva “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="526"/>
+        <location filename="../../core/backup.py" line="533"/>
         <source>“{name}” is replaced by the backup&apos;s device of that name ({option}).</source>
         <translation>“{name}” se sustituye por el dispositivo de ese nombre de la copia ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="546"/>
+        <location filename="../../core/backup.py" line="553"/>
         <source>“{name}” is kept: it is already here.</source>
         <translation>Se conserva “{name}”: ya está aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="550"/>
+        <location filename="../../core/backup.py" line="557"/>
         <source>“{name}” is kept: it is already here as “{here}”.</source>
         <translation>Se conserva “{name}”: ya está aquí como “{here}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="578"/>
+        <location filename="../../core/backup.py" line="585"/>
         <source>Prescriber Info is kept: another clinician&apos;s is never merged in.</source>
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="581"/>
+        <location filename="../../core/backup.py" line="588"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="583"/>
+        <location filename="../../core/backup.py" line="590"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="585"/>
+        <location filename="../../core/backup.py" line="592"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="594"/>
+        <location filename="../../core/backup.py" line="601"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
@@ -3019,13 +3019,13 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="407"/>
-        <source>This backup was made from the profile “%1”, not from “%2”: it looks like another clinician&apos;s. Replacing makes this profile exactly their backup: their secret keys, Prescriber Info and settings.</source>
-        <translation>Esta copia se hizo del perfil “%1”, no de “%2”: parece de otro profesional. Sustituir convierte este perfil exactamente en su copia: sus claves secretas, su información del prescriptor y sus ajustes.</translation>
+        <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Replacing makes this profile exactly their backup: their secret keys, Prescriber Info and settings.</source>
+        <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sustituir convierte este perfil exactamente en su copia: sus claves secretas, su información del prescriptor y sus ajustes.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="413"/>
-        <source>This backup was made from the profile “%1”, not from “%2”: it looks like another clinician&apos;s. Their secret keys would be added here. Their Prescriber Info is never merged in.</source>
-        <translation>Esta copia se hizo del perfil “%1”, no de “%2”: parece de otro profesional. Sus claves secretas se añadirían aquí. Su información del prescriptor nunca se combina.</translation>
+        <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Their secret keys would be added here. Their Prescriber Info is never merged in.</source>
+        <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sus claves secretas se añadirían aquí. Su información del prescriptor nunca se combina.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="421"/>
