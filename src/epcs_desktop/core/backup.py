@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.bounded import read_bounded
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import BackupError
@@ -438,7 +439,7 @@ def record_backup(profile: Profile, target: str | os.PathLike[str], at: float | 
         LAST_BACKUP_RECORD,
         profile.clock.now() if at is None else at,
         "backup made",
-        f"Encrypted backup written to {Path(target).name}.",
+        event(N_("Encrypted backup written to {file}."), file=Path(target).name),
     )
 
 

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QWidget
 
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.clipboard import ClipboardGuard
 from epcs_desktop.ui.session_watch import SessionWatch, idle_clock
@@ -142,7 +144,7 @@ class AppController(QObject):
             return
         if any(e.action == NOTICE_ACTION for e in self.profile.activity()):
             return
-        self.profile.log_activity(NOTICE_ACTION, "The EPCS hard-token notice was shown.")
+        self.profile.log_activity(NOTICE_ACTION, event(N_("The EPCS hard-token notice was shown.")))
         from epcs_desktop.ui.dialogs import compliance_box  # not at the top: ui.dialogs loads the eRx rules
 
         box = compliance_box(self.main_window)

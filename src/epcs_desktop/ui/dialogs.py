@@ -229,6 +229,18 @@ class HelpDialog(QDialog):
 class SettingsDialog(QDialog):
     """A form built from core.settings.SETTINGS; values are validated by `coerce` and stored in the vault."""
 
+    def _source_text(self, source: str) -> str:
+        """core.policy names a source in English ("policy file /etc/…"): say it in the language shown."""
+        for prefix, text in (
+            ("policy file ", self.tr("policy file %1")),
+            ("configuration profile ", self.tr("configuration profile %1")),
+        ):
+            if source.startswith(prefix):
+                return text.replace("%1", source.removeprefix(prefix))
+        if source == "Windows registry":
+            return self.tr("Windows registry")
+        return source
+
     def __init__(self, profile: Any, parent: QWidget | None = None, *, prefs: Any = None) -> None:
         super().__init__(parent)
         from epcs_desktop.core.settings import PROFILE_SETTINGS as SETTINGS  # IT-only keys: not here
@@ -248,7 +260,7 @@ class SettingsDialog(QDialog):
         from epcs_desktop.core.policy import current_policy
 
         policy = current_policy()
-        self.locked: dict[str, str] = {
+        self.locked: dict[str, str] = {  # core.policy's sources, in English (see `_source_text`)
             s.key: policy.source_of(s.key) or "" for s in SETTINGS if policy.locked(s.key)
         }
         if policy.problems:
@@ -287,7 +299,9 @@ class SettingsDialog(QDialog):
             if s.key in self.locked:
                 editor.setEnabled(False)
                 why = QLabel(
-                    self.tr("Set by your practice's IT ({source})").format(source=self.locked[s.key])
+                    self.tr("Set by your practice's IT ({source})").format(
+                        source=self._source_text(self.locked[s.key])
+                    )
                 )
                 why.setObjectName(f"locked_{s.key}")
                 why.setWordWrap(True)

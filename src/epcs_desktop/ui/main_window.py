@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save setup sheet"),
-            start_path("sheet", f"{self.profile.name} setup sheet.pdf"),
+            start_path("sheet", self.tr("%1 setup sheet.pdf").replace("%1", self.profile.name)),
             self.tr("PDF (*.pdf)"),
         )
         remember("sheet", path)
