@@ -1017,7 +1017,7 @@
         <translation>Se guardó el progreso de la guía.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="147"/>
+        <location filename="../../ui/controller.py" line="152"/>
         <source>The EPCS hard-token notice was shown.</source>
         <translation>Se mostró el aviso sobre el token físico de EPCS.</translation>
     </message>
@@ -1159,24 +1159,24 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="166"/>
+        <location filename="../../ui/controller.py" line="171"/>
         <source>Your unsaved Prescriber Info was kept as a draft.</source>
         <translation>Su información del prescriptor sin guardar se conservó como borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="225"/>
+        <location filename="../../ui/controller.py" line="231"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="227"/>
+        <location filename="../../ui/controller.py" line="233"/>
         <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
         <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/controller.py" line="245"/>
+        <location filename="../../ui/controller.py" line="251"/>
         <source>Locked after %n minutes without use.</source>
         <translation>
             <numerusform>Bloqueado tras %n minuto sin uso.</numerusform>
@@ -1184,37 +1184,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="247"/>
+        <location filename="../../ui/controller.py" line="253"/>
         <source>Locked after 1 minute without use.</source>
         <translation>Bloqueado tras 1 minuto sin uso.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="254"/>
+        <location filename="../../ui/controller.py" line="260"/>
         <source>Copy primary device&apos;s code</source>
         <translation>Copiar el código del dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="257"/>
+        <location filename="../../ui/controller.py" line="263"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="258"/>
+        <location filename="../../ui/controller.py" line="264"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="262"/>
+        <location filename="../../ui/controller.py" line="268"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="287"/>
+        <location filename="../../ui/controller.py" line="293"/>
         <source>The primary device&apos;s codes are not generated here.</source>
         <translation>Los códigos del dispositivo principal no se generan aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="295"/>
+        <location filename="../../ui/controller.py" line="301"/>
         <source>Locked because this computer&apos;s session was locked or went to sleep.</source>
         <translation>Bloqueado porque la sesión de este equipo se bloqueó o entró en suspensión.</translation>
     </message>
@@ -2422,143 +2422,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Unlocked “%1”</source>
         <translation>“%1” desbloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Hacer una copia de seguridad ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>R&amp;estore from backup…</source>
         <translation>R&amp;estaurar desde una copia de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>E&amp;xport code generators…</source>
         <translation>E&amp;xportar generadores de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>S&amp;witch profile…</source>
         <translation>Ca&amp;mbiar de perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Change-phone guide…</source>
         <translation>Guía para &amp;cambiar de teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Practice enrollment…</source>
         <translation>&amp;Practicar la inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Activity log…</source>
         <translation>Registro de &amp;actividad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Save &amp;setup sheet (PDF)…</source>
         <translation>Guardar &amp;hoja de configuración (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Compliance notice</source>
         <translation>&amp;Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;About EPCS Desktop</source>
         <translation>A&amp;cerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Save setup sheet</source>
         <translation>Guardar hoja de configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>%1 setup sheet.pdf</source>
         <translation>%1 hoja de configuración.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Setup sheet saved to %1</source>
         <translation>Hoja de configuración guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Exported to %1</source>
         <translation>Exportado a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>About EPCS Desktop</source>
         <translation>Acerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>%1 %2
 MFA companion and code generator for DrChrono EPCS with ID.me.</source>
         <translation>%1 %2
@@ -2894,6 +2894,19 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <location filename="../../ui/wizard/key_page.py" line="220"/>
         <source>The link is valid: {what}.</source>
         <translation>El enlace es válido: {what}.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureDrop</name>
+    <message>
+        <location filename="../../ui/picture_drop.py" line="80"/>
+        <source>The clipboard holds no picture or file to add a code generator from.</source>
+        <translation>El portapapeles no contiene ninguna imagen ni archivo con el que añadir un generador de códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picture_drop.py" line="109"/>
+        <source>No QR code found in the pasted picture.</source>
+        <translation>No se encontró ningún código QR en la imagen pegada.</translation>
     </message>
 </context>
 <context>
@@ -3519,17 +3532,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>A&amp;pariencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="356"/>
+        <location filename="../../ui/dialogs.py" line="358"/>
+        <source>&amp;Keep running in the notification area when the window is closed</source>
+        <translation>&amp;Seguir en funcionamiento en el área de notificación al cerrar la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="364"/>
         <source>A new language shows fully the next time EPCS Desktop starts.</source>
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="438"/>
+        <location filename="../../ui/dialogs.py" line="449"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="441"/>
+        <location filename="../../ui/dialogs.py" line="452"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -3939,12 +3957,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="450"/>
+        <location filename="../../ui/dialogs.py" line="461"/>
         <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="462"/>
+        <location filename="../../ui/dialogs.py" line="473"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
