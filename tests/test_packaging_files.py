@@ -499,3 +499,52 @@ def test_smoke_media_hold_the_uri_for_the_real_scanner(tmp_path: Path) -> None:
         finally:
             source.close()
         assert any(smoke.URI in str(f) for f in found), path.name
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("patchelf") is None,
+    reason="Linux bundles only; needs patchelf (scripts/common.sh TEST_DEBS)",
+)
+def test_cv2_runs_on_the_system_blas_without_its_own_openblas(tmp_path: Path) -> None:
+    """packaging/system_blas.py on a copy of the installed OpenCV: the vendored OpenBLAS is gone, and the
+    OpenCV routines that call BLAS/LAPACK (perspective transform, solve, SVD, gemm) still give NumPy's
+    answers through the system's liblapack3/libblas3."""
+    import cv2
+
+    blas = _load("system_blas")
+    site = Path(cv2.__file__).resolve().parents[1]
+    if not (site / "opencv_python_headless.libs").is_dir():
+        pytest.skip("this OpenCV is not a manylinux wheel")
+    if not Path("/usr/lib/x86_64-linux-gnu/liblapack.so.3").exists() and not shutil.which("ldconfig"):
+        pytest.skip("no system LAPACK")
+    internal = tmp_path / "_internal"
+    internal.mkdir()
+    shutil.copytree(site / "cv2", internal / "cv2")
+    shutil.copytree(site / "opencv_python_headless.libs", internal / "opencv_python_headless.libs")
+    removed = blas.use_system_blas(internal)
+    names = [name for name, _size in removed]
+    assert any(n.startswith("libopenblas") for n in names) and any(n.startswith("libgfortran") for n in names)
+    left = [p.name for p in (internal / "opencv_python_headless.libs").iterdir()]
+    assert not any(n.startswith(("libopenblas", "libgfortran", "libquadmath")) for n in left), left
+    assert blas.use_system_blas(internal) == []  # idempotent
+    code = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(internal)!r})\n"
+        "import cv2, numpy as np\n"
+        f"assert cv2.__file__.startswith({str(internal)!r}), cv2.__file__\n"
+        "src = np.float32([[0, 0], [100, 0], [100, 100], [0, 100]])\n"
+        "dst = np.float32([[10, 5], [90, 12], [95, 98], [3, 90]])\n"
+        "m = cv2.getPerspectiveTransform(src, dst)\n"
+        "assert np.allclose(cv2.perspectiveTransform(src[None], m)[0], dst, atol=1e-3)\n"
+        "a = np.random.default_rng(1).random((6, 6)); b = np.ones((6, 1))\n"
+        "for flag in (cv2.DECOMP_LU, cv2.DECOMP_SVD, cv2.DECOMP_QR):\n"
+        "    ok, x = cv2.solve(a, b, flags=flag); assert ok and np.allclose(a @ x, b), flag\n"
+        "w, u, vt = cv2.SVDecomp(a); assert np.allclose(u @ np.diag(w.ravel()) @ vt, a)\n"
+        "f = a.astype(np.float32); assert np.allclose(cv2.gemm(f, f, 1, None, 0), f @ f, atol=1e-4)\n"
+        "print('SYSTEM BLAS OK')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert "SYSTEM BLAS OK" in out.stdout
