@@ -19,7 +19,9 @@ Entry = tuple[str, str, str]  # PyInstaller TOC entry: (destination, source, typ
 # --- Qt: what the program uses, and everything else PySide6-Essentials ships -----------
 # QtDBus: ui/session_watch.py subscribes to the screen-lock/sleep signals at the first unlock; leaving it
 # out made the packaged program fail to open any profile ("No module named 'PySide6.QtDBus'").
-QT_USED = ["QtCore", "QtGui", "QtWidgets", "QtSvg", "QtNetwork", "QtDBus"]
+# QtPrintSupport: the front-desk hand-over prints the temporary-password slip (ui/frontdesk/handover.py)
+# straight to a printer, so that password never lands in a PDF file.
+QT_USED = ["QtCore", "QtGui", "QtWidgets", "QtSvg", "QtNetwork", "QtDBus", "QtPrintSupport"]
 QT_UNUSED = [
     "QtConcurrent",
     "QtDesigner",
@@ -27,7 +29,6 @@ QT_UNUSED = [
     "QtLabsStyleKit",
     "QtOpenGL",
     "QtOpenGLWidgets",
-    "QtPrintSupport",
     "QtQml",
     "QtQmlFeatures",
     "QtQuick",
@@ -70,7 +71,7 @@ DROP = [
         r"xcbglintegrations|wayland-decoration-client|wayland-shell-integration|styles)/)[^/]+/",
         # Platform plugins for embedded/kiosk/remote use; we keep xcb, wayland, offscreen, minimal.
         r"/plugins/platforms/(lib)?q(eglfs|linuxfb|minimalegl|vkkhrdisplay|vnc)\b",
-        r"/plugins/(egldeviceintegrations|generic|networkinformation|tls|printsupport|sqldrivers|"
+        r"/plugins/(egldeviceintegrations|generic|networkinformation|tls|sqldrivers|"
         r"qmltooling|designer|vectorimageformats|wayland-graphics-integration-server|multimedia)/",
         # Wayland: widgets draw through shared memory; the EGL client-buffer integrations are
         # for OpenGL windows (and need QtOpenGL), and the shells other than xdg-shell are for
@@ -86,7 +87,7 @@ DROP = [
         # Libraries only the dropped plugins/modules need.
         r"(^|/)(lib)?Qt6(EglFSDeviceIntegration|EglFsKmsSupport|EglFsKmsGbmSupport|Pdf|Qml\w*|Quick\w*|"
         r"VirtualKeyboard\w*|OpenGL\w*|WaylandCompositor\w*|WaylandEgl\w*|Labs\w*|Lottie\w*|"
-        r"PrintSupport|Sql|Test|Designer\w*|Help|UiTools|Xml|Concurrent|SvgWidgets)\b",
+        r"Sql|Test|Designer\w*|Help|UiTools|Xml|Concurrent|SvgWidgets)\b",
         # Qt Quick/QML files and Qt's own translations for modules we do not ship.
         r"/Qt/qml/",
         r"/Qt/translations/(?!qt_|qtbase_)",

@@ -18,8 +18,9 @@ RUNTIME_DEBS=(
 )
 # Extra packages for the test suite: a real X server for screen-grab tests,
 # oathtool for cross-checking codes, pdftotext for the setup sheet.
-TEST_DEBS=(xvfb xauth oathtool poppler-utils dbus at-spi2-core python3-pyatspi desktop-file-utils appstream
+TEST_DEBS=(xvfb xauth oathtool poppler-utils dbus at-spi2-core python3-pyatspi desktop-file-utils appstream strace
   patchelf liblapack3 libblas3)
+# strace: tests/reliability/test_injected_io_errors.py fails one system call at a time (EIO, ENOSPC).
 # dbus: dbus-daemon + dbus-send for the session-lock tests and dbus-run-session for the screen-reader test;
 # at-spi2-core (the AT-SPI bus) and python3-pyatspi (for /usr/bin/python3): tests/ui/a11y/test_atspi.py.
 # desktop-file-utils and appstream: tests/test_packaging_files.py validates the .desktop and metainfo files;

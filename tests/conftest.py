@@ -15,8 +15,10 @@ from hypothesis import HealthCheck, settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No test asks a real time server at unlock; tests/ui/test_clock_status.py turns it on.
 os.environ.setdefault("EPCS_DESKTOP_CLOCK_CHECK", "off")
-# No test sees this machine's real policy (/etc/epcs-desktop/policy.json, %ProgramData%…): a file that
-# does not exist means "no policy". tests/platform/ and the policy tests point it at their own files.
+# The policy tests point this variable at their own files. It ADDS a policy file: it does not hide
+# this machine's own policy (/etc/epcs-desktop/policy.json, C:\ProgramData\EPCS Desktop\policy.json,
+# the Windows registry, macOS managed preferences), which still applies (core/policy.py). A test
+# machine must therefore have no machine policy; tests that need one substitute the platform facts.
 os.environ.setdefault("EPCS_DESKTOP_POLICY", str(Path(__file__).parent / "no-such-policy.json"))
 
 settings.register_profile(
@@ -33,6 +35,27 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("EPCS_DESKTOP_DATA_DIR", str(d))
     monkeypatch.delenv("EPCS_DESKTOP_PASSWORD", raising=False)
     return d
+
+
+@pytest.fixture
+def policy_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`policy_file(doc)` writes a policy (a dict as JSON, or raw text) where the app and CLI read it.
+
+    Through $EPCS_DESKTOP_POLICY (inherited by CLI subprocesses); the process's cached policy
+    re-reads it on the next call, as it would after IT's edit.
+    """
+    import json
+
+    path = tmp_path / "policy.json"
+    monkeypatch.setenv("EPCS_DESKTOP_POLICY", str(path))
+
+    def write(doc: object) -> Path:
+        path.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
+        stamp = path.stat().st_mtime_ns + 1_000_000  # a rewrite within one tick still counts as a change
+        os.utime(path, ns=(stamp, stamp))
+        return path
+
+    return write
 
 
 @pytest.fixture

@@ -83,3 +83,21 @@ class RecordingSource:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def sequence_clip(kind: str, seed: int = 0, **kw: object):  # -> qr_sequences.Clip
+    """A generated webcam-like clip (bench/qr_sequences.py, dev seeds) of the given kind."""
+    import sys
+
+    bench = str(Path(__file__).resolve().parents[1] / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    import qr_sequences
+
+    return qr_sequences.make_clip(kind, qr_sequences.SPLITS["dev"][seed], **kw)  # type: ignore[arg-type]
+
+
+def clip_video(path: Path, kind: str, seed: int = 0, **kw: object) -> Path:
+    """The clip of `kind` written as an MJPG video at its own frame rate (what a webcam would send)."""
+    clip = sequence_clip(kind, seed, **kw)
+    return write_video(path, clip.frames, fps=clip.fps)

@@ -6,7 +6,6 @@ import base64
 import logging
 import os
 import re
-import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from epcs_desktop import logsetup
+from owner_only_support import assert_owner_only
 
 SECRET_B32 = "KRUGS4ZANFZSAYJAON2XAZLSEBZWKY3SMV2CA2LEFZWWKIDUN52HA"  # "This is a super secret id.me totp"
 SECRET_RAW = base64.b32decode(SECRET_B32 + "=" * (-len(SECRET_B32) % 8))
@@ -47,9 +47,8 @@ def test_log_file_is_private_and_in_the_override_folder(
     assert path == folder / "epcs-desktop.log"
     logging.getLogger("epcs_desktop.test").debug("hello %s", "there")
     assert "epcs_desktop.test: hello there" in path.read_text()
-    if os.name == "posix":
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
-        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert_owner_only(path)
+    assert_owner_only(folder)
 
 
 def test_default_folder_is_the_platform_log_dir(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -112,8 +111,8 @@ def test_rotated_files_stay_private(tmp_path: Path, restore_root_logging: None, 
         logging.getLogger("epcs_desktop.test").info("line %d %s", i, "x" * 40)
     files = sorted(tmp_path.iterdir())
     assert len(files) == 1 + logsetup.BACKUP_COUNT and path in files
-    if os.name == "posix":
-        assert {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o600}
+    for f in files:
+        assert_owner_only(f)
 
 
 def test_unwritable_log_folder_still_runs(tmp_path: Path, restore_root_logging: None) -> None:

@@ -170,6 +170,9 @@ def setup_logging(
             os.umask(old_umask)
         with contextlib.suppress(OSError):
             os.chmod(folder, 0o700)
+        from epcs_desktop.core.private_files import tighten
+
+        tighten(folder)  # Windows: an owner-only DACL, inherited by the log files made in it
         handler = PrivateRotatingFileHandler(
             str(path), max_bytes=MAX_BYTES, backup_count=BACKUP_COUNT, encoding="utf-8"
         )

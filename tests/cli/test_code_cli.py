@@ -48,3 +48,20 @@ def test_codes_json_gives_the_current_code(data: Path) -> None:
     assert 1 <= row["seconds_remaining"] <= 30 and row["period"] == 30 and row["digits"] == 6
     text = run(data, "codes", "-p", "Dr Smith").stdout
     assert text.startswith("Office iPad") and "s left" in text
+
+
+def test_code_now_waits_for_the_next_code_in_the_last_seconds(monkeypatch, capsys) -> None:
+    """The window's copy rule (core.otp.copy_plan): no code that expires before it is pasted."""
+    import argparse
+
+    from epcs_desktop.cli import code_cmds
+    from epcs_desktop.core.clock import FixedClock
+
+    clock = FixedClock(1_700_000_038.0)  # two seconds left
+    slept: list[float] = []
+    monkeypatch.setattr(code_cmds, "SystemClock", lambda: clock)
+    monkeypatch.setattr(code_cmds, "_sleep", slept.append)
+    code_cmds.run_code(argparse.Namespace(uri=URI, at=None))
+    out = capsys.readouterr()
+    assert out.out == totp_at(parse_uri(URI), 1_700_000_040.0) + "\n"
+    assert slept == [2.0] and "waiting for the next one" in out.err

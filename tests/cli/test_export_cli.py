@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import stat
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from cli_support import PASSWORD, SECRET, URI, run
 from epcs_desktop.core.imports import read_import_file
 from epcs_desktop.core.otp import hotp
 from epcs_desktop.core.otpauth import parse_uri
+from owner_only_support import assert_owner_only
 
 HOTP_URI = "otpauth://hotp/Bank:j?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Bank&counter=3"
 STEAM_URI = "otpauth://steam/Steam:gamer?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE4TT&issuer=Steam"
@@ -41,7 +40,7 @@ def test_every_format_is_owner_only_warned_and_reads_back(jane: Path, tmp_path: 
     assert r.returncode == 0, r.stderr
     assert r.stderr.startswith("warning: This file holds the secret keys")
     assert "Exported 3 code generators from profile “Jane”" in r.stdout
-    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert_owner_only(out)
     for text in (r.stdout, r.stderr):
         assert SECRET not in text and "JBSWY3DP" not in text
     result = read_import_file(out, "export-pass-1" if fmt == "aegis-encrypted" else None)

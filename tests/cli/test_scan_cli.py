@@ -283,3 +283,50 @@ def test_all_black_grab_is_reported_as_refused(xvfb_env) -> None:
     assert out.returncode == 2 and out.stdout == ""
     assert "did not allow a screen capture" in out.stderr and "secret key" in out.stderr
     assert out.stderr.count("\n") == 1
+
+
+# --------------------------------------------------------------------------- issue 19: the window's rules
+
+
+def test_video_counts_a_code_only_when_two_decoded_frames_hold_it(tmp_path: Path, capsys) -> None:
+    """One frame with a code is a raw read, not a confirmed one (the window's two-reads rule)."""
+    path = tmp_path / "flash.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 10.0, (640, 480))
+    blank = np.full((480, 640, 3), 150, np.uint8)
+    with_code = blank.copy()
+    code = qr_gray(URI)
+    with_code[40 : 40 + code.shape[0], 40 : 40 + code.shape[1]] = code[..., None]
+    for frame in (blank, with_code, blank, blank):
+        writer.write(frame)
+    writer.release()
+    code_, out, _err = run(["scan", str(path)], capsys)
+    assert (code_, out) == (1, "")
+    code_, out, _err = run(["scan", "--raw", str(path)], capsys)
+    assert code_ == 0 and out.splitlines() == [URI]
+
+
+def test_generated_webcam_clip_is_confirmed(tmp_path: Path, capsys) -> None:
+    from qr_support import clip_video, sequence_clip
+
+    path = clip_video(tmp_path / "sweep.avi", "sweep", 1, mirrored=True)
+    code_, out, err = run(["scan", str(path)], capsys)
+    assert code_ == 0, err
+    assert out.splitlines() == [sequence_clip("sweep", 1, frames=1).text]
+
+
+def test_explain_prints_the_windows_hint_per_second(tmp_path: Path, capsys) -> None:
+    from qr_support import clip_video
+
+    covered = clip_video(tmp_path / "fingers.avi", "fingers", 1, frames=20)
+    empty = clip_video(tmp_path / "empty.avi", "empty", 0, frames=10)
+    near = clip_video(tmp_path / "near.avi", "near", 0, frames=20)
+    code_, out, err = run(["scan", "--explain", str(covered), str(empty), str(near)], capsys)
+    assert code_ == 0, err
+    assert out.splitlines() == [
+        "fingers.avi 0-1 s: Part of the code is covered. Keep your fingers off the code.",
+        "fingers.avi 1-2 s: Part of the code is covered. Keep your fingers off the code.",
+        "empty.avi 0-1 s: (no hint)",
+        "near.avi 0-1 s: QR code read (the window stops here)",
+    ]
+    code_, _out, err = run(["scan", "--explain", "--camera", "0"], capsys)
+    assert code_ == 2 and "video" in err

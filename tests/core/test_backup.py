@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +32,7 @@ from epcs_desktop.core.otpauth import from_secret
 from epcs_desktop.core.profile import Profile
 from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.core.settings import Settings
+from owner_only_support import assert_owner_only
 from profile_support import keys_consistent, manageable, profile_on_disk, sha_or_none
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -73,8 +73,7 @@ def test_round_trip_with_default_cost(default_backup: Path) -> None:
 
 
 def test_file_is_owner_only_and_holds_no_secret(default_backup: Path) -> None:
-    if os.name == "posix":
-        assert stat.S_IMODE(default_backup.stat().st_mode) == 0o600
+    assert_owner_only(default_backup)
     data = default_backup.read_bytes()
     for needle in (SECRET, SECRET.lower(), "otpauth", "Work phone", "AB1234563", PASSWORD):
         assert needle.encode() not in data
@@ -479,8 +478,8 @@ def test_backup_destination_refuses_the_profile_its_side_files_and_device_nodes(
         link.symlink_to(path)
         with pytest.raises(BackupError, match="cannot be written there"):
             backup.backup_profile(profile, link, "backup-pass-1", backup.KdfParams(8 * 1024, 1, 1))
-        with pytest.raises(BackupError, match="not a regular file"):
-            backup.check_destination("/dev/null")
+        with pytest.raises(BackupError, match="not a regular file" if os.name == "posix" else "cannot be"):
+            backup.check_destination(os.devnull)  # /dev/null; Windows' NUL
     assert sha_or_none(path) == before
     store.open("Dr Test", PASSWORD).close()  # still opens
 
@@ -587,8 +586,13 @@ def test_restore_preview_lists_setting_changes(store) -> None:
 
 def test_a_device_or_pipe_is_not_read_as_a_backup(tmp_path: Path) -> None:
     """Backups are read like every outside file (core/bounded): a device or FIFO is refused unread."""
-    fifo = tmp_path / "pipe.epcsbak"
-    os.mkfifo(fifo)  # a reader of a FIFO with no writer would block for ever
-    for special in (Path("/dev/zero"), fifo):
-        with pytest.raises(BackupError, match="not a regular file"):
+    folder = tmp_path / "folder.epcsbak"
+    folder.mkdir()
+    specials = [folder]  # Windows has no FIFOs or /dev/zero: a folder is its "not a regular file"
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "pipe.epcsbak"
+        os.mkfifo(fifo)  # a reader of a FIFO with no writer would block for ever
+        specials += [Path("/dev/zero"), fifo]
+    for special in specials:
+        with pytest.raises(BackupError, match=r"not a regular file|is a folder|Permission denied"):
             read_backup(special, PASSWORD)

@@ -117,5 +117,5 @@ def test_same_account_is_defined_once_in_src() -> None:
         if "_fingerprint" not in m.group(0)  # restore's fingerprint is account_key plus the device option
     ]
     assert copies == []
-    profile_src = (src / "core" / "profile.py").read_text(encoding="utf-8")
+    profile_src = (src / "core" / "profile" / "restore.py").read_text(encoding="utf-8")
     assert "account_key(parse_uri(otp_uri))" in profile_src  # restore compares by the one rule

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import stat
 from pathlib import Path
 
 import pytest
@@ -28,6 +26,7 @@ from epcs_desktop.core.export import (
 from epcs_desktop.core.imports import read_import_file
 from epcs_desktop.core.otpauth import from_secret
 from epcs_desktop.core.settings import Settings
+from owner_only_support import assert_owner_only
 
 S1 = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 S2 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
@@ -59,7 +58,7 @@ def test_every_format_round_trips_through_our_importer(tmp_path: Path, fmt: str)
         expected[4] = from_secret(S2, issuer="Device 4", account="no issuer", digits=9)
     assert result.accounts == expected
     assert [a.counter for a in result.accounts] == [p.counter for p in PARAMS]
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert_owner_only(path)
 
 
 def test_plain_aegis_has_the_documented_structure(tmp_path: Path) -> None:

@@ -142,3 +142,49 @@ def test_linux_camera_names_from_sysfs(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(frames, "SYSFS_V4L", root)
     monkeypatch.setattr(frames.sys, "platform", "linux")
     assert list_cameras() == [CameraInfo(0, "Integrated Webcam"), CameraInfo(10, "Logitech BRIO")]
+
+
+class FakeCamera:
+    """The facts of a camera: the modes its driver grants (nearest one for any request)."""
+
+    def __init__(self, modes: list[tuple[int, int]]) -> None:
+        self.modes = modes
+        self.asked: list[tuple[int, int]] = []
+        self.current = modes[0]
+
+    def ask(self, w: int, h: int) -> tuple[int, int]:
+        self.asked.append((w, h))
+        self.current = min(self.modes, key=lambda m: abs(m[0] - w) + abs(m[1] - h))
+        return self.current
+
+
+@pytest.mark.parametrize(
+    ("modes", "expected"),
+    [
+        ([(640, 480), (1280, 720), (1920, 1080)], (1920, 1080)),  # a 1080p webcam opens at 1080p
+        ([(640, 480), (1280, 720)], (1280, 720)),  # a 720p one falls back
+        ([(640, 480)], (640, 480)),
+        ([(3840, 2160), (1920, 1080), (640, 480)], (1920, 1080)),  # 4K is not asked for
+        ([(3840, 2160), (800, 600)], (800, 600)),  # never more than 1080p, even if it is all but one
+    ],
+)
+def test_camera_opens_at_the_best_resolution_up_to_1080p(modes, expected) -> None:
+    cam = FakeCamera(modes)
+    assert frames.negotiate_resolution(cam.ask) == expected
+    assert cam.current == expected  # the camera is left in that mode
+
+
+def test_a_camera_that_reports_nothing_gets_the_smallest_request() -> None:
+    asked: list[tuple[int, int]] = []
+
+    def ask(w: int, h: int) -> tuple[int, int]:
+        asked.append((w, h))
+        return (0, 0)
+
+    assert frames.negotiate_resolution(ask) == (0, 0)
+    assert asked[-1] == frames.RESOLUTIONS[-1]
+
+
+def test_video_file_reports_its_frame_rate(qr_video: Path) -> None:
+    with VideoFileSource(qr_video) as src:
+        assert src.fps == pytest.approx(10.0)

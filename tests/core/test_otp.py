@@ -208,3 +208,32 @@ def test_check_code_for_moving_to_a_phone() -> None:
     counter = from_secret(RFC4226_SECRET, kind="hotp", counter=2)
     assert check_code(counter, RFC4226_CODES[2], 0) and check_code(counter, RFC4226_CODES[9], 0)
     assert not check_code(counter, RFC4226_CODES[1], 0)  # already used: before the stored counter
+
+
+def test_copy_plan_hands_out_the_current_code_while_it_has_time_left() -> None:
+    from epcs_desktop.core.otp import COPY_MARGIN_SECONDS, copy_plan
+
+    params = OtpParams("totp", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+    t = 1_700_000_010.0  # 20 s left in its 30 s step
+    plan = copy_plan(params, t)
+    assert plan.code == totp_at(params, t) and plan.wait == 0.0
+    edge = 1_700_000_040.0 - COPY_MARGIN_SECONDS  # exactly the margin left: still fine
+    assert copy_plan(params, edge).wait == 0.0
+
+
+def test_copy_plan_waits_for_the_next_code_in_the_last_seconds() -> None:
+    """Issue 22: copying in the last second handed out the expiring code."""
+    from epcs_desktop.core.otp import copy_plan
+
+    params = OtpParams("totp", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+    t = 1_700_000_039.2  # 0.8 s left
+    plan = copy_plan(params, t)
+    assert plan.code == totp_at(params, 1_700_000_040.0) != totp_at(params, t)
+    assert plan.wait == pytest.approx(0.8) and plan.starts_at == 1_700_000_040.0
+
+
+def test_copy_plan_refuses_counter_based_codes() -> None:
+    from epcs_desktop.core.otp import copy_plan
+
+    with pytest.raises(ValueError):
+        copy_plan(OtpParams("hotp", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), 0.0)

@@ -6,6 +6,7 @@ import os
 import stat
 from pathlib import Path
 
+from owner_only_support import access_state, assert_owner_only
 from profile_support import PASSWORD, profile_on_disk
 
 
@@ -14,22 +15,24 @@ def test_open_never_adds_write_permission_or_chmods_through_a_symlink(tmp_path: 
     os.chmod(path.parent, 0o755)  # noqa: S103 (the looseness under test)
     os.chmod(path, 0o640)
     store.open("Dr Test", PASSWORD).close()
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # group bit removed, nothing added
-    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert_owner_only(path)  # group bit removed, nothing added (Windows: owner-only DACL)
+    assert_owner_only(path.parent)
     from epcs_desktop.core.private_files import tighten
 
     ro = tmp_path / "ro.txt"
     ro.write_text("x")
     os.chmod(ro, 0o444)
     tighten(ro)
-    assert stat.S_IMODE(ro.stat().st_mode) == 0o400  # stays read-only
+    assert_owner_only(ro, mode=0o400)
+    assert not ro.stat().st_mode & stat.S_IWRITE  # stays read-only (Windows: the read-only flag)
     target = tmp_path / "not-ours.txt"
     target.write_text("x")
     os.chmod(target, 0o644)
+    before = access_state(target)
     link = tmp_path / "link.epcs"
     link.symlink_to(target)
     tighten(link)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert access_state(target) == before  # the link's target is never made private through it
 
 
 def test_one_rule_refuses_profile_files_devices_and_profiles_folders(tmp_path: Path) -> None:
@@ -44,7 +47,11 @@ def test_one_rule_refuses_profile_files_devices_and_profiles_folders(tmp_path: P
     os.link(live, link)
     assert profile_target_problem(tmp_path / "sheet.pdf") is None
     assert "name of a profile file" in (profile_target_problem(tmp_path / "x.epcs.kdf") or "")
-    assert "not a regular file" in (profile_target_problem(Path("/dev/null")) or "")
+    assert "not a regular file" in (profile_target_problem(tmp_path) or "")  # a folder
+    # The null device (/dev/null, Windows' NUL): refused on every system; POSIX says why.
+    assert profile_target_problem(Path(os.devnull)) is not None
+    if os.name == "posix":
+        assert "not a regular file" in (profile_target_problem(Path(os.devnull)) or "")
     assert "profiles folder" in (profile_target_problem(profiles / "notes.csv") or "")
     assert "own file" in (profile_target_problem(link, live) or "")  # a hard link to the profile
 

@@ -7,7 +7,6 @@ runs them.)
 from __future__ import annotations
 
 import json
-import stat
 import time
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 import sqlcipher3
 
 from epcs_desktop.core import profilekey
+from owner_only_support import assert_owner_only
 from profile_support import PASSWORD, profile_on_disk
 
 
@@ -25,7 +25,7 @@ def test_profiles_are_keyed_with_argon2id_never_below_owasp(tmp_path: Path) -> N
     assert entry["kdf"] == "argon2id" and entry["version"] == 0x13
     assert entry["memory_kib"] >= 19 * 1024 and entry["time_cost"] >= 2 and entry["parallelism"] == 1
     assert len(bytes.fromhex(entry["salt"])) == 16
-    assert stat.S_IMODE(Path(str(path) + ".kdf").stat().st_mode) == 0o600
+    assert_owner_only(Path(str(path) + ".kdf"))
     # SQLCipher's PBKDF2 with the password no longer opens the file: the key is Argon2id's.
     conn = sqlcipher3.connect(str(path))
     conn.execute("PRAGMA cipher_log_level = NONE")

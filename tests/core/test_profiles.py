@@ -7,7 +7,6 @@ profile on its temporary password is refused unless the caller replaces it.
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 from epcs_desktop.core import profiles, vault
 from epcs_desktop.core.errors import ProfileError, RuleError, StorageError, WrongPasswordError
 from epcs_desktop.core.profiles import ProfileStore, default_data_dir, normalise_profile_name
+from owner_only_support import assert_owner_only
 from profile_support import PASSWORD, profile_on_disk
 
 STORAGE = ("sqlcipher3", "platformdirs", "epcs_desktop.core.profile")
@@ -68,7 +68,7 @@ def test_store_names_files_and_case_insensitive_uniqueness(tmp_path: Path) -> No
     assert store.list() == ["Dr Jones"]
     assert store.exists("DR JONES")
     assert store.path_for("dr jones") == tmp_path / "d" / "profiles" / "Dr Jones.epcs"
-    assert stat.S_IMODE((tmp_path / "d").stat().st_mode) == 0o700
+    assert_owner_only(tmp_path / "d")
     with pytest.raises(ProfileError, match="already exists"):
         store.create("dr jones", PASSWORD)
     for bad in ("", "../evil", ".hidden", "a/b", "x" * 65, "trailing.", "semi;colon"):

@@ -16,11 +16,12 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+import qrcode
 import zxingcpp
 from PIL import Image
 
 from epcs_desktop.core.errors import EpcsError, QrError
-from epcs_desktop.core.qr import decode_bytes, decode_file, decode_frame, load_image
+from epcs_desktop.core.qr import decode_bytes, decode_file, decode_frame, decode_frame_verbose, load_image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import qr_corpus  # the benchmark's scene generator: same images the numbers are measured on
@@ -256,3 +257,41 @@ def test_unreadable_files_raise_qr_error(make: str, tmp_path: Path) -> None:
         decode_file(path)
     _assert_clean_error(info.value)
     assert path.name in str(info.value)
+
+
+# --------------------------------------------------------------------------- issue 19: angles, chance symbols
+
+
+def test_a_steeply_turned_code_is_read_by_straightening_it_by_its_finder_patterns() -> None:
+    """Generated webcam frames of a phone turned ~60 degrees away (bench/qr_sequences.py, dev seeds):
+    frames plain zxing-cpp misses are read, through the finder-pattern straightening pass."""
+    from qr_support import sequence_clip
+
+    passes = []
+    for seed in (3, 6):
+        clip = sequence_clip("angled", seed, frames=4)
+        for frame in clip.frames:
+            texts, name = decode_frame_verbose(frame)
+            assert texts in ([], [clip.text])
+            passes.append(name)
+    assert "straightened" in passes
+
+
+def _tiny_code_beside_a_damaged_big_one() -> tuple[np.ndarray, np.ndarray]:
+    big = qr_gray(URI)
+    weak = qrcode.constants.ERROR_CORRECT_L
+    tiny = qr_corpus.matrix_image(qr_corpus.qr_matrix("408259", ec=weak, border=2), 2)
+    canvas = np.full((500, 700), 255, np.uint8)
+    n = big.shape[0]
+    canvas[20 : 20 + n, 200 : 200 + n] = big
+    canvas[20 + 70 : 20 + n - 30, 200 + 70 : 200 + n - 30] = 128  # its data is unreadable (moire)...
+    canvas[60 : 60 + tiny.shape[0], 130 : 130 + tiny.shape[1]] = tiny  # ...but a tiny v1 symbol reads
+    alone = np.full((300, 300), 255, np.uint8)
+    alone[100 : 100 + tiny.shape[0], 100 : 100 + tiny.shape[1]] = tiny
+    return canvas, alone
+
+
+def test_a_tiny_weak_symbol_beside_a_larger_code_is_not_reported() -> None:
+    canvas, alone = _tiny_code_beside_a_damaged_big_one()
+    assert decode_frame(canvas) == []
+    assert decode_frame(alone) == ["408259"]  # on its own it is a real code and is read

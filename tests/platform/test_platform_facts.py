@@ -9,6 +9,7 @@ before the platform layer), so the layer cannot move anyone's profiles.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import platformdirs.macos
@@ -62,14 +63,19 @@ def test_linux_honours_absolute_xdg_folders_only(tmp_path: Path) -> None:
 
 def test_windows_folders_match_platformdirs(monkeypatch: pytest.MonkeyPatch) -> None:
     local = r"C:\Users\drlee\AppData\Local"
-    env = {"LOCALAPPDATA": local, "ProgramData": r"D:\ProgramData"}
-    p = platform_for("win32", env=env, home=Path("/unused"))
+    env = {"LOCALAPPDATA": local, "ProgramData": r"E:\users-own\ProgramData"}  # never used for policy
+    asked: list[str] = []
+    known = {"ProgramData": r"D:\ProgramData"}
+    p = platform_for(
+        "win32", env=env, home=Path("/unused"), known_folder=lambda n: asked.append(n) or known[n]
+    )
     # platformdirs' Windows class, fed the same folder (its env-variable fallback off Windows).
     monkeypatch.setattr(platformdirs.windows, "get_win_folder", lambda csidl: local)
     win = platformdirs.windows.Windows(APP_ID, appauthor=False)
     assert p.data_dir() == PureWindowsPath(win.user_data_dir) == PureWindowsPath(local, "epcs-desktop")
     assert p.log_dir() == PureWindowsPath(win.user_log_dir) == PureWindowsPath(local, "epcs-desktop", "Logs")
     assert p.policy_file() == PureWindowsPath(r"D:\ProgramData\EPCS Desktop\policy.json")
+    assert asked == ["ProgramData"]  # the known-folder answer, not the environment variable
     assert platform_for("win32", env={}, home=Path("/u")).policy_file() == PureWindowsPath(
         r"C:\ProgramData\EPCS Desktop\policy.json"
     )
@@ -78,7 +84,9 @@ def test_windows_folders_match_platformdirs(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_macos_folders_match_platformdirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
-    p = platform_for("darwin", env={"USER": "drlee"}, home=tmp_path, av_status=lambda: 3)
+    p = platform_for(
+        "darwin", env={"USER": "someone-else"}, home=tmp_path, av_status=lambda: 3, account="drlee"
+    )
     mac = platformdirs.macos.MacOS(APP_ID, appauthor=False)
     assert (
         str(p.data_dir()) == mac.user_data_dir == str(tmp_path / "Library/Application Support/epcs-desktop")
@@ -295,3 +303,135 @@ def test_menu_roles_and_high_dpi_name_real_qt_members() -> None:
             getattr(Qt.HighDpiScaleFactorRoundingPolicy, p.high_dpi_rounding()),
             Qt.HighDpiScaleFactorRoundingPolicy,
         )
+
+
+# --- the OS's own answers: known folders and the account database ---------------------------
+
+
+class _FakeShell:
+    """shell32.SHGetKnownFolderPath + ole32.CoTaskMemFree, per the documented contract."""
+
+    def __init__(self, answer: str | None, hresult: int = 0) -> None:
+        self.answer, self.hresult = answer, hresult
+        self.guids: list[bytes] = []
+        self.freed: list[object] = []
+        self.SHGetKnownFolderPath = self._fn(self._get)
+        self.CoTaskMemFree = self._fn(self.freed.append)
+
+    @staticmethod
+    def _fn(body):
+        class F:
+            argtypes = restype = None
+
+            def __call__(self, *args):
+                assert self.argtypes is not None, "called without a prototype"
+                assert len(args) == len(self.argtypes)
+                return body(*args)
+
+        return F()
+
+    def _get(self, guid_ref, flags, token, out):
+        assert flags == 0 and token is None
+        self.guids.append(bytes(guid_ref._obj))
+        out._obj.value = self.answer
+        return self.hresult if self.hresult < 2**31 else self.hresult - 2**32
+
+
+def test_program_data_comes_from_the_known_folder_api() -> None:
+    import uuid
+
+    fake = _FakeShell(r"D:\Data")
+    assert plat.windows_known_folder("ProgramData", shell32=fake, ole32=fake) == r"D:\Data"
+    assert fake.guids == [uuid.UUID("62ab5d82-fdc1-4dc3-a9dd-070d1d495d97").bytes_le]  # FOLDERID_ProgramData
+    assert len(fake.freed) == 1  # CoTaskMemFree, as documented
+    failing = _FakeShell(None, hresult=0x80070002)
+    with pytest.raises(OSError, match="0x80070002"):
+        plat.windows_known_folder("ProgramData", shell32=failing, ole32=failing)
+    assert len(failing.freed) == 1  # freed on failure too
+
+    def broken(name: str) -> str | None:
+        raise OSError(5, "denied")
+
+    win = platform_for("win32", env={"ProgramData": r"E:\mine"}, home=Path("/u"), known_folder=broken)
+    assert win.policy_file() == PureWindowsPath(r"C:\ProgramData\EPCS Desktop\policy.json")  # never the env
+
+
+def test_macos_managed_preferences_user_comes_from_the_account_database(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pwd = pytest.importorskip("pwd")
+    monkeypatch.setenv("USER", "not-me")
+    mac = platform_for("darwin", env={"USER": "not-me"}, home=Path("/Users/x"))
+    me = pwd.getpwuid(os.getuid()).pw_name
+    assert plat.account_name() == me
+    assert (
+        mac.managed_preference_files()[0] == Path("/Library/Managed Preferences") / me / f"{DESKTOP_ID}.plist"
+    )
+
+
+# --- the real registry readers, against a fake winreg module ------------------------------------
+
+
+class _FakeWinreg:
+    """winreg's OpenKey/QueryValueEx/EnumValue over {(root, key): {name: value}} (documented errors)."""
+
+    HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER = 0x80000002, 0x80000001
+
+    def __init__(self, keys: dict[tuple[int, str], dict[str, object]]) -> None:
+        self.keys = keys
+        self.opened: list[tuple[int, str]] = []
+
+    def OpenKey(self, root: int, key: str):
+        self.opened.append((root, key))
+        if (root, key) not in self.keys:
+            raise FileNotFoundError(2, "The system cannot find the file specified")
+        values = self.keys[(root, key)]
+
+        class Handle:
+            def __enter__(self):
+                return values
+
+            def __exit__(self, *exc: object) -> None:
+                return None
+
+        return Handle()
+
+    def QueryValueEx(self, handle: dict[str, object], name: str) -> tuple[object, int]:
+        if name not in handle:
+            raise FileNotFoundError(2, "The system cannot find the file specified")
+        return handle[name], 4
+
+    def EnumValue(self, handle: dict[str, object], index: int) -> tuple[str, object, int]:
+        items = list(handle.items())
+        if index >= len(items):
+            raise OSError(259, "No more data is available")
+        return items[index][0], items[index][1], 4
+
+
+def test_winreg_readers_run_against_windows_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    hklm = _FakeWinreg.HKEY_LOCAL_MACHINE
+    fake = _FakeWinreg(
+        {
+            (hklm, plat.WINDOWS_POLICY_KEY): {"auto_lock_minutes": 3, "disable_import": 1},
+            (hklm, plat.WindowsPlatform._APP_PRIVACY): {"LetAppsAccessCamera": 2},
+        }
+    )
+    monkeypatch.setitem(sys.modules, "winreg", fake)
+    assert plat.winreg_values("HKLM", plat.WINDOWS_POLICY_KEY) == {
+        "auto_lock_minutes": 3,
+        "disable_import": 1,
+    }
+    assert plat.winreg_values("HKLM", plat.WINDOWS_POLICY_KEY + r"\Recommended") == {}
+    assert plat.winreg_reader("HKLM", plat.WindowsPlatform._APP_PRIVACY, "LetAppsAccessCamera") == 2
+    assert plat.winreg_reader("HKCU", plat.WindowsPlatform._CONSENT, "Value") is None  # absent key
+    assert plat.winreg_reader("HKLM", plat.WINDOWS_POLICY_KEY, "no_such_value") is None  # absent value
+    win = platform_for("win32", env={}, home=Path("/u"), registry=plat.winreg_reader)
+    assert win.camera_access() is CameraAccess.RESTRICTED  # the Group Policy "Force Deny"
+    from epcs_desktop.core.policy import load_policy
+
+    policy = load_policy(Path("/nonexistent/policy.json"), platform=win, registry_values=plat.winreg_values)
+    assert policy.locked("auto_lock_minutes") and policy.locked("disable_import")
+    with pytest.raises(KeyError):
+        plat.winreg_values("HKCR", "x")  # only the two hives the program reads

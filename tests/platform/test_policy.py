@@ -297,7 +297,173 @@ def test_the_variable_adds_a_file_but_cannot_lift_the_machine_lock(tmp_path: Pat
 def test_a_pipe_at_the_policy_path_locks_instead_of_hanging(tmp_path: Path) -> None:
     """A FIFO (or device) where the policy file should be: read nothing, lock every setting, never block."""
     fifo = tmp_path / "policy.json"
-    os.mkfifo(fifo)  # a plain open() of a FIFO with no writer blocks for ever
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(fifo)  # a plain open() of a FIFO with no writer blocks for ever
+    else:
+        fifo.mkdir()  # Windows: no FIFOs; a folder at the path is its "not a regular file"
     policy = load_policy(fifo, platform=LINUX)
-    assert "could not be read" in policy.problems[0] and "not a regular file" in policy.problems[0]
+    assert "could not be read" in policy.problems[0]
+    assert any(why in policy.problems[0] for why in ("not a regular file", "folder", "Permission denied"))
     assert all(policy.locked(s.key) for s in SETTINGS)
+
+
+def _machine_platform(machine_file: Path):
+    class _Linux(type(LINUX)):  # the Linux facts, with the machine's file in tmp
+        def policy_file(self) -> Path:
+            return machine_file
+
+    return _Linux(env={}, home=Path("/home/x"))
+
+
+def test_edits_to_the_machine_file_are_seen_while_the_variable_names_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/deployment.md promises a re-read: the change check watches the machine's file too."""
+    machine = _write(tmp_path, {"settings": {}}, "machine.json")
+    extra = _write(tmp_path, {"settings": {"ntp_server": {"value": "ntp.extra"}}}, "extra.json")
+    monkeypatch.setenv("EPCS_DESKTOP_POLICY", str(extra))
+    monkeypatch.setattr(pol, "current", lambda: _machine_platform(machine))
+    pol._cache.clear()
+    assert not pol.current_policy().locked("auto_lock_minutes")
+    machine.write_text(json.dumps({"settings": {"auto_lock_minutes": {"value": 2, "locked": True}}}))
+    os.utime(machine, ns=(1, 1))
+    assert pol.current_policy().effective({})["auto_lock_minutes"] == pol.EffectiveSetting(
+        2, True, f"policy file {machine}"
+    )
+    pol._cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested more than"),
+        ('{"settings": {"auto_lock_minutes": {"value": ' + "9" * 5000 + "}}}", "number longer than"),
+        ('{"settings": {"ntp_server": {"value": ' + "[" * 70 + "]" * 70 + "}}}", "nested more than"),
+    ],
+)
+def test_hostile_policy_shapes_are_one_line_and_lock(tmp_path: Path, text: str, why: str) -> None:
+    """Issue 23 item 7: a policy nested 100,000 deep or with a 5,000-digit number was exit 70."""
+    path = _write(tmp_path, text)
+    policy = load_policy(path, platform=LINUX)
+    assert len(policy.problems) == 1 and why in policy.problems[0] and "\n" not in policy.problems[0]
+    assert all(policy.locked(s.key) for s in SETTINGS)
+
+
+def test_thousands_of_unknown_names_are_a_few_lines(tmp_path: Path) -> None:
+    path = _write(tmp_path, {"settings": {f"n{i}": 1 for i in range(50_000)}})
+    policy = load_policy(path, platform=LINUX)
+    assert len(policy.problems) == pol.MAX_UNKNOWN_REPORTED + 1
+    assert "49995 more unknown settings; they were ignored" in policy.problems[-1]
+
+
+def test_a_deeply_nested_managed_preferences_plist_locks(tmp_path: Path) -> None:
+    plist = tmp_path / "deep.plist"
+    plist.write_bytes(
+        b'<?xml version="1.0" encoding="UTF-8"?><plist version="1.0">'
+        + b"<array>" * 50_000
+        + b"</array>" * 50_000
+        + b"</plist>"
+    )
+    entries, problems, present = pol.read_managed_preferences(plist)
+    assert present and len(problems) == 1 and "every setting stays locked" in problems[0]
+    assert all(entry.locked for entry in entries.values()) and len(entries) == len(SETTINGS)
+
+
+# --- "at least / at most" and IT-only keys -------------------------------------------------------
+
+
+def test_at_most_keeps_the_choice_within_bounds_and_never_off(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path, {"settings": {"auto_lock_minutes": {"max": 5}, "clipboard_clear_seconds": {"min": 10}}}
+    )
+    policy = load_policy(path, platform=LINUX)
+    assert policy.problems == ()
+    source = f"policy file {path}"
+    assert not policy.locked("auto_lock_minutes")
+    at_most = policy.effective({"auto_lock_minutes": 3})["auto_lock_minutes"]
+    assert at_most == pol.EffectiveSetting(3, False, "profile", None, 5)  # the clinician's own, within bounds
+    assert policy.effective({"auto_lock_minutes": 60})["auto_lock_minutes"].value == 5
+    assert policy.effective({"auto_lock_minutes": 0})["auto_lock_minutes"] == pol.EffectiveSetting(
+        5, False, source, None, 5
+    )  # "never" is more than 5 minutes
+    assert policy.effective({})["auto_lock_minutes"].value == 5  # the default (5) is within
+    assert policy.effective({"clipboard_clear_seconds": 0})["clipboard_clear_seconds"].value == 0  # no max
+    assert policy.effective({"clipboard_clear_seconds": 4})["clipboard_clear_seconds"].value == 10
+    policy.refuse_locked({"auto_lock_minutes": 4})  # allowed
+    with pytest.raises(RuleError, match=r"between 1 and 5, set by your practice's IT"):
+        policy.refuse_locked({"auto_lock_minutes": "10"})
+    with pytest.raises(RuleError, match="between 1 and 5"):
+        policy.refuse_locked({"auto_lock_minutes": 0})
+    with pytest.raises(RuleError, match="at least 10"):
+        policy.refuse_locked({"clipboard_clear_seconds": 9})
+
+
+@pytest.mark.parametrize(
+    ("entry", "why"),
+    [
+        ({"min": 9, "max": 5}, '"min" is larger than "max"'),
+        ({"value": 30, "max": 5}, "outside its own bounds"),
+        ({"max": 999}, "largest allowed value is 240"),
+        ({"max": "five"}, "whole number"),
+    ],
+)
+def test_bad_bounds_lock_their_own_key(tmp_path: Path, entry: dict[str, Any], why: str) -> None:
+    policy = load_policy(_write(tmp_path, {"settings": {"auto_lock_minutes": entry}}), platform=LINUX)
+    assert why in policy.problems[0]
+    assert policy.effective({"auto_lock_minutes": 60})["auto_lock_minutes"] == pol.EffectiveSetting(
+        5, True, policy.source_of("auto_lock_minutes") or ""
+    )  # the safest reading: the shorter of 60 and the default
+
+
+def test_bounds_apply_only_to_whole_numbers(tmp_path: Path) -> None:
+    policy = load_policy(_write(tmp_path, {"settings": {"clock_check": {"min": 1}}}), platform=LINUX)
+    assert "apply only to whole-number settings" in policy.problems[0]
+
+
+def test_a_later_source_narrows_bounds_but_never_widens_them(tmp_path: Path) -> None:
+    machine = _write(tmp_path, {"settings": {"auto_lock_minutes": {"max": 10}}}, "m.json")
+    for extra_max, effective_max in ((5, 5), (60, 10)):
+        extra = _write(tmp_path, {"settings": {"auto_lock_minutes": {"max": extra_max}}}, "e.json")
+        policy = load_policy(platform=_machine_platform(machine), env={"EPCS_DESKTOP_POLICY": str(extra)})
+        assert policy.effective({"auto_lock_minutes": 60})["auto_lock_minutes"].maximum == effective_max
+
+
+def test_windows_registry_minimum_and_maximum_subkeys(tmp_path: Path) -> None:
+    read, calls = _registry(
+        {KEY + r"\Maximum": {"auto_lock_minutes": 5}, KEY + r"\Minimum": {"backup_reminder_days": 1}}
+    )
+    policy = load_policy(tmp_path / "none.json", platform=WINDOWS, registry_values=read)
+    assert ("HKLM", r"Software\Policies\EPCS Desktop\Maximum") in calls
+    assert policy.problems == ()
+    eff = policy.effective({"auto_lock_minutes": 0, "backup_reminder_days": 0})
+    assert eff["auto_lock_minutes"].value == 5 and not eff["auto_lock_minutes"].locked
+    assert eff["backup_reminder_days"].minimum == 1
+
+
+def test_it_only_keys_never_come_from_a_profile_and_cannot_be_set(tmp_path: Path) -> None:
+    from epcs_desktop.core.settings import PROFILE_SETTINGS, setting
+
+    it_only = [s.key for s in SETTINGS if s.it_only]
+    assert set(it_only) == {
+        "disable_camera_scan", "disable_screen_scan", "disable_import", "disable_restore",
+        "disable_move_to_phone", "min_password_strength",
+    }  # fmt: skip
+    assert not any(s.it_only for s in PROFILE_SETTINGS)
+    policy = load_policy(tmp_path / "none.json", platform=LINUX)
+    assert policy.effective({"disable_import": True})["disable_import"] == pol.EffectiveSetting(
+        False, False, "default"
+    )
+    for key in it_only:
+        with pytest.raises(RuleError, match="set only by your practice's IT"):
+            policy.refuse_locked([key])
+    assert setting("min_password_strength").maximum == 4
+    path = _write(
+        tmp_path, {"settings": {"disable_import": {"value": True}, "min_password_strength": {"value": 3}}}
+    )
+    policy = load_policy(path, platform=LINUX)
+    assert not pol.action_allowed("import", policy) and pol.action_allowed("restore", policy)
+    assert pol.minimum_password_strength(policy) == 3
+    with pytest.raises(pol.ActionTurnedOffError, match="Importing code generators is turned off"):
+        pol.check_action_allowed("import", policy)
+    broken = load_policy(_write(tmp_path, "{not json"), platform=LINUX)
+    assert not any(pol.action_allowed(action, broken) for action in pol.ACTIONS)  # unreadable: all off

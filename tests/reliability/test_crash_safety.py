@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from epcs_desktop.core import backup
+from owner_only_support import assert_owner_only
 
 from .conftest import PASSWORD, completed_lines, integrity_ok, start_writer
 
@@ -98,6 +99,6 @@ def test_sigkill_during_backup_writes_never_leaves_a_half_backup(tmp_path: Path)
             assert not done  # a finished write always leaves the file
         leftovers = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
         for p in leftovers:  # a killed writer may leave its temp file: private, never the backup itself
-            assert (p.stat().st_mode & 0o777) == 0o600
+            assert_owner_only(p)
             p.unlink()
     assert last_done >= 0

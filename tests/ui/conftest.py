@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -82,19 +81,6 @@ def controller(qapp, data_dir_store: ProfileStore, mid_period_clock: FixedClock)
     for w in QApplication.topLevelWidgets():
         w.close()
     c.start_window.deleteLater()
-
-
-@pytest.fixture
-def policy_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """`policy_file(doc)` writes the machine policy (a dict as JSON, or raw text) where the app reads it."""
-    path = tmp_path / "policy.json"
-    monkeypatch.setenv("EPCS_DESKTOP_POLICY", str(path))
-
-    def write(doc: object) -> Path:
-        path.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
-        return path
-
-    return write
 
 
 @pytest.fixture

@@ -165,10 +165,41 @@ def test_add_button_opens_the_enrollment_wizard(qtbot, controller, lee_profile) 
     window.dialog.reject()
 
 
-def test_platform_facts_are_applied_before_the_application(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_platform_facts_are_applied_before_the_application(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
     from epcs_desktop.ui import app
 
     # The test process already has a QApplication: only the Windows id can still be applied, and off
     # Windows the shell call is absent, which must be harmless.
     assert app.apply_platform_facts("linux") == []
     assert app.apply_platform_facts("win32") == []
+
+
+def test_the_windows_app_id_is_set_through_shell32(qapp) -> None:
+    """apply_platform_facts("win32") with a recording shell32: the call, its prototype and its HRESULT."""
+    import ctypes
+
+    from epcs_desktop.core.platform import APP_USER_MODEL_ID
+    from epcs_desktop.ui import app
+
+    calls: list[str] = []
+
+    class SetId:
+        def __init__(self, result: int) -> None:
+            self.result = result
+            self.argtypes: list = []
+            self.restype = None
+
+        def __call__(self, aumid: str) -> int:
+            assert self.argtypes == [ctypes.c_wchar_p] and self.restype is ctypes.c_long
+            calls.append(aumid)
+            return self.result
+
+    class Shell32:
+        def __init__(self, result: int) -> None:
+            self.SetCurrentProcessExplicitAppUserModelID = SetId(result)
+
+    assert app.apply_platform_facts("win32", shell32=Shell32(0)) == [f"AppUserModelID {APP_USER_MODEL_ID}"]
+    assert calls == [APP_USER_MODEL_ID]
+    assert app.apply_platform_facts("win32", shell32=Shell32(-2147024891)) == []  # E_ACCESSDENIED: logged
+    with pytest.raises(AttributeError):  # a misspelt or missing entry point is not swallowed
+        app.apply_platform_facts("win32", shell32=object())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from epcs_desktop.core.clock import FixedClock
@@ -75,3 +76,46 @@ def test_steam_row_counts_down_and_has_no_next_code_button(qtbot, hotp_steam_pro
     assert not pane.next_button.isVisible()
     assert steam_index.data(ROLE_CODE) == totp_at(STEAM, T0) and len(steam_index.data(ROLE_CODE)) == 5
     assert steam_index.data(ROLE_PERIOD) == 30 and steam_index.data(ROLE_SECONDS_LEFT) > 0
+
+
+def test_copying_in_the_last_seconds_waits_for_the_next_code_and_says_so(qtbot, data_dir: Path) -> None:
+    """Issue 22 item 6: 492866 was copied while 505846 was already current."""
+    from epcs_desktop.core.profiles import ProfileStore
+
+    totp = from_secret("JBSWY3DPEHPK3PXP", issuer="ID.me", account="lee")
+    profile = ProfileStore(data_dir).create("Dr Late", PASSWORD)
+    profile.add_device("Office PC", DeviceOption.GENERATOR_HERE, otp=totp)
+    try:
+        clock = FixedClock(1_700_000_039.5)  # half a second left of this code
+        pane = _pane(qtbot, profile, clock)
+        QGuiApplication.clipboard().setText("before")
+        said: list[str] = []
+        pane.message.connect(said.append)
+        pane.copy_index(pane.proxy.index(0, 0))
+        assert QGuiApplication.clipboard().text() == "before", said  # the expiring code is not handed out
+        assert said and "changes in 1 s" in said[-1]
+        qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() != "before", timeout=3000)
+        assert QGuiApplication.clipboard().text() == totp_at(totp, 1_700_000_040.0)
+        assert "Copied" in said[-1]
+
+        clock.t = 1_700_000_045.0  # plenty of time left: copied at once
+        pane.copy_index(pane.proxy.index(0, 0))
+        assert QGuiApplication.clipboard().text() == totp_at(totp, 1_700_000_045.0)
+    finally:
+        profile.close()
+
+
+def test_next_code_sits_on_the_counter_based_card(qtbot, hotp_steam_profile) -> None:
+    """Issue 22 item 9: it sat at the bottom of the pane, far from its card."""
+    pane = _pane(qtbot, hotp_steam_profile, FixedClock(T0))
+    pane.resize(420, 600)
+    qtbot.waitExposed(pane)
+    pane.view.setCurrentIndex(pane.proxy.index(0, 0))  # the counter-based "Bank token"
+    assert pane.next_button.isVisible()
+    card = pane.view.visualRect(pane.view.currentIndex())
+    assert card.contains(pane.next_button.geometry()), (card, pane.next_button.geometry())
+    assert pane.next_button.parent() is pane.view.viewport()
+    qtbot.mouseClick(pane.next_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == hotp(HOTP)
+    pane.view.setCurrentIndex(pane.proxy.index(1, 0))  # Steam: time-based, no button
+    assert not pane.next_button.isVisible()

@@ -190,3 +190,15 @@ def test_option_and_primary_columns_fit_every_row_and_follow_changes(
     bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
     table.setFont(bigger)  # a font change measures again
     assert fits(DeviceTableModel.COL_OPTION) and fits(DeviceTableModel.COL_PRIMARY)
+
+
+def test_move_to_phone_off_disables_the_menu_entry(policy_file, qtbot, controller, lee_profile) -> None:
+    """disable_move_to_phone (IT's policy): the row menu's entry is greyed and the slot refuses too."""
+    from epcs_desktop.ui.move_to_phone import MoveToPhoneDialog
+
+    erx = controller.open_profile(lee_profile).erx
+    assert _menu_for(erx, "Office PC")["Move to a phone…"].isEnabled()
+    policy_file({"settings": {"disable_move_to_phone": {"value": True, "locked": True}}})
+    assert not _menu_for(erx, "Office PC")["Move to a phone…"].isEnabled()
+    erx.move_to_phone(erx.model.row_of("Office PC"))  # a stale menu or shortcut reaching the slot
+    assert not isinstance(erx.dialog, MoveToPhoneDialog)

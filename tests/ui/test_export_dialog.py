@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 from gui_support import BANK_HOTP, EXPORT_PASSWORD, OFFICE_TOTP
@@ -12,6 +10,7 @@ from epcs_desktop.core.clock import FixedClock
 from epcs_desktop.core.imports import read_import_file
 from epcs_desktop.ui.export_dialog import ExportDialog
 from epcs_desktop.ui.tasks import wait_for_tasks
+from owner_only_support import assert_owner_only
 
 T0 = 1_700_000_007.0
 
@@ -37,7 +36,7 @@ def test_export_needs_the_profile_password_and_writes_an_owner_only_file(
     dialog.export()
     wait_for_tasks(qtbot, 30_000)
     assert dialog.written == target
-    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert_owner_only(target)
     assert read_import_file(target, "export-pass-1").accounts == [OFFICE_TOTP, BANK_HOTP]
     assert totp_hotp_push_profile.activity(1)[0].action == "codes exported"
 

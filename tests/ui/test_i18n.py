@@ -482,8 +482,31 @@ def test_change_guide_steps_in_spanish(qtbot, data_dir_store, spanish) -> None:
         qtbot.addWidget(dlg)
         box = dlg.boxes[REMOVE_OLD]
         assert box.title() == "Paso 6 — Elimine el dispositivo antiguo en ID.me"  # last: the safe order
-        assert box.link is not None and box.link.text() == "Abrir «Sign In && Security» de ID.me"
+        assert box.link is not None and box.link.text() == "Abrir “Sign In && Security” de ID.me"
         assert dlg.progress_label.text().endswith(" de 6 pasos completados")
         dlg.done(0)
     finally:
         profile.close()
+
+
+def test_one_quote_style_in_spanish() -> None:
+    """Issue 22: « » and “ ” were mixed in one step; the glossary's curly double quotes everywhere."""
+    help_dir = Path(epcs_desktop.__file__).parent / "resources" / "help"
+    for path in [SHIPPED_TS, *help_dir.glob("*.html")]:
+        text = path.read_text(encoding="utf-8")
+        assert "«" not in text and "»" not in text, path.name
+
+
+def test_help_names_only_commands_that_exist(qtbot, controller, lee_profile) -> None:
+    """F1 help named a “Record another device…” button that does not exist (issue 22 item 10)."""
+    window = controller.open_profile(lee_profile)
+    qtbot.addWidget(window)
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QPushButton
+
+    commands = {a.text().replace("&", "") for a in window.findChildren(QAction)}
+    commands |= {b.text().replace("&", "") for b in window.findChildren(QPushButton)}
+    help_dir = Path(epcs_desktop.__file__).parent / "resources" / "help"
+    text = (help_dir / "change-phone.html").read_text(encoding="utf-8")
+    named = re.findall(r"“([^”]+…)”", text)
+    assert named and all(n in commands for n in named), (named, sorted(commands))

@@ -192,11 +192,13 @@ def test_enrolled_device_appears_at_once(qtbot, controller, lee_profile) -> None
     assert window.codes.model.index(2).data(ROLE_CODE) == totp_at(otp("MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U"), T0)
 
 
-def test_filter_box_appears_with_many_generators(qtbot, controller, lee_profile) -> None:
+def test_search_box_is_always_there(qtbot, controller, lee_profile) -> None:
+    """Issue 22 item 8: it used to appear only past the fourth generator."""
     window = controller.open_profile(lee_profile)
     qtbot.addWidget(window)
     window.show()
-    assert not window.codes.filter.isVisible()
+    assert window.codes.model.rowCount() == 2
+    assert window.codes.filter.isVisible() and window.codes.filter.isEnabled()
     for i in range(3):
         # three different accounts (the same account twice is refused: core.enrollment)
         params = otp(account=f"extra{i}@example.org")

@@ -9,7 +9,6 @@ sentence for both: the rule lives in core/ once, and both front ends say it.
 from __future__ import annotations
 
 import os
-import pty
 import select
 import sys
 import time
@@ -146,6 +145,8 @@ def _cli_on_a_terminal(data_dir: Path, args: list[str], answers: list[str]) -> t
     """Run the CLI with a real pseudo-terminal as its controlling terminal and type `answers` at prompts."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("EPCS_DESKTOP_")}
     env["EPCS_DESKTOP_DATA_DIR"] = str(data_dir)
+    import pty  # POSIX only (termios): imported here so the module still loads on Windows
+
     pid, fd = pty.fork()
     if pid == 0:  # the child: its controlling terminal is the pty (getpass reads /dev/tty)
         try:
@@ -196,6 +197,7 @@ def _window_create(qtbot, data_dir_store: ProfileStore, password: str, confirm: 
     [("short", "short", TOO_SHORT), ("a long passphrase", "a long passphrase!", MISMATCH)],
     ids=["too-short", "mismatch"],
 )
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal (pty), which Windows lacks")
 def test_the_password_policy_says_the_same_in_window_and_cli(
     qtbot, data_dir: Path, password: str, confirm: str, message: str
 ) -> None:
@@ -206,3 +208,41 @@ def test_the_password_policy_says_the_same_in_window_and_cli(
     assert code == 2, output
     assert f"error: {message}" in output
     assert store.list() == []  # neither made a profile
+
+
+# -- (d) IT's "at most" ---------------------------------------------------------------------------------
+
+
+def test_an_at_most_lock_says_the_same_in_window_and_cli(qtbot, data_dir: Path, policy_file) -> None:
+    """auto_lock_minutes {"max": 5}: Settings' Save and `settings set` refuse 10 with one sentence."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from epcs_desktop.ui.dialogs import SettingsDialog
+
+    path = policy_file({"settings": {"auto_lock_minutes": {"max": 5}}})
+    expected = (
+        f"“Lock after inactivity (minutes)”: between 1 and 5, set by your practice's IT (policy file {path})."
+    )
+    profile = ProfileStore(data_dir).create("Dr Bound", PASSWORD)
+    try:
+        dialog = SettingsDialog(profile)
+        qtbot.addWidget(dialog)
+        spin = dialog.editors["auto_lock_minutes"]
+        assert isinstance(spin, QSpinBox) and spin.isEnabled()
+        spin.setValue(10)
+        dialog.accept()
+        assert dialog.error.text() == expected
+        spin.setValue(4)
+        dialog.accept()
+        assert profile.settings.auto_lock_minutes == 4
+    finally:
+        profile.close()
+    env = {"EPCS_DESKTOP_POLICY": str(path)}
+    r = run(
+        data_dir, "settings", "set", "-p", "Dr Bound", "auto_lock_minutes", "10", password=PASSWORD, env=env
+    )
+    assert r.returncode == 2 and r.stderr == f"error: {expected}\n"
+    r = run(
+        data_dir, "settings", "set", "-p", "Dr Bound", "auto_lock_minutes", "0", password=PASSWORD, env=env
+    )
+    assert r.returncode == 2 and r.stderr == f"error: {expected}\n"  # "never" is not at most 5

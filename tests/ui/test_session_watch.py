@@ -220,3 +220,108 @@ def test_stop_unsubscribes(qapp) -> None:
     watch.stop()
     QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)
     assert reasons == [] and watch.sources == []
+
+
+# --- Windows and macOS, with their facts substituted ------------------------------------------------
+
+
+class _FakeWtsapi32:
+    """WTSRegisterSessionNotification / WTSUnRegisterSessionNotification, as documented (BOOL result)."""
+
+    def __init__(self, ok: bool = True) -> None:
+        self.calls: list[tuple[str, int, int | None]] = []
+        outer = self
+
+        class Fn:
+            def __init__(self, name: str) -> None:
+                self.name, self.argtypes, self.restype = name, None, None
+
+            def __call__(self, hwnd, *flags):
+                from ctypes import wintypes
+
+                assert self.restype is wintypes.BOOL and self.argtypes is not None
+                assert len(self.argtypes) == 1 + len(flags) and isinstance(hwnd, wintypes.HWND)
+                outer.calls.append((self.name, int(hwnd.value or 0), flags[0] if flags else None))
+                return 1 if ok else 0
+
+        self.WTSRegisterSessionNotification = Fn("WTSRegisterSessionNotification")
+        self.WTSUnRegisterSessionNotification = Fn("WTSUnRegisterSessionNotification")
+
+
+def test_windows_start_registers_the_window_and_stop_unregisters_it(qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    fake = _FakeWtsapi32()
+    watch = SessionWatch()
+    watch._start_windows(window, wtsapi32=fake)
+    hwnd = int(window.winId())
+    assert fake.calls == [("WTSRegisterSessionNotification", hwnd, sw.NOTIFY_FOR_THIS_SESSION)]
+    assert {"windows sleep", "windows session lock"} <= set(watch.sources)
+    watch.stop()
+    assert fake.calls[-1] == ("WTSUnRegisterSessionNotification", hwnd, None)
+    refused = _FakeWtsapi32(ok=False)
+    watch._start_windows(window, wtsapi32=refused)
+    assert "windows session lock" not in watch.sources and watch._win_hwnd is None
+    watch.stop()
+    assert [c[0] for c in refused.calls] == ["WTSRegisterSessionNotification"]  # nothing to undo
+
+
+def test_windows_native_filter_reads_the_msg_and_locks(qapp) -> None:
+    import ctypes
+    from ctypes import wintypes
+
+    watch = SessionWatch()
+    reasons: list[str] = []
+    watch.lock_requested.connect(reasons.append)
+    event_filter = sw._WindowsFilter(watch)
+    msg = wintypes.MSG()
+    msg.message, msg.wParam = win.WM_WTSSESSION_CHANGE, win.WTS_SESSION_LOCK
+    assert event_filter.nativeEventFilter(b"windows_generic_MSG", ctypes.addressof(msg)) == (False, 0)
+    msg.message, msg.wParam = 0x0200, 0  # WM_MOUSEMOVE
+    event_filter.nativeEventFilter(b"windows_generic_MSG", ctypes.addressof(msg))
+    event_filter.nativeEventFilter(b"xcb_generic_event_t", ctypes.addressof(msg))  # another platform's event
+    assert reasons == ["session locked"]
+
+
+class _Probe:
+    def __init__(self) -> None:
+        self.locked = False
+
+    def screen_is_locked(self) -> bool:
+        return self.locked
+
+
+def test_macos_polls_the_screen_lock_and_notices_sleep(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    now = [1000.0]
+    monkeypatch.setattr(sw, "idle_clock", lambda: now[0])
+    probe = _Probe()
+    watch = SessionWatch()
+    reasons: list[str] = []
+    watch.lock_requested.connect(reasons.append)
+    watch._start_macos(probe)
+    assert {"macOS screen locked", "macOS sleep"} <= set(watch.sources)
+    assert watch._mac_timer is not None and watch._mac_timer.interval() == sw.MAC_POLL_MS
+    for locked in (False, True, True, False, True):
+        now[0] += 2
+        probe.locked = locked
+        watch.poll_macos()
+    assert reasons == ["screen locked", "screen locked"]  # once per lock, not per poll
+    now[0] += sw.MAC_SLEEP_GAP_S + 5  # the poll came 35 s late: the Mac slept
+    watch.poll_macos()
+    assert reasons[-1] == "going to sleep"
+    watch.stop()
+    assert watch._mac_timer is None
+
+
+def test_macos_without_coregraphics_keeps_the_idle_lock(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    from epcs_desktop.core import macsession
+
+    def missing() -> None:
+        raise OSError("CoreGraphics not found")
+
+    monkeypatch.setattr(macsession, "load_screen_lock_probe", missing)
+    watch = SessionWatch()
+    watch._start_macos()
+    assert "macOS screen locked" not in watch.sources and watch._mac_timer is None

@@ -447,6 +447,37 @@ def test_camera_shows_the_idme_activation_message_and_accepts_nothing(
     assert fresh_profile.devices() == []
 
 
+def test_camera_page_guides_a_covered_code_and_says_nothing_on_an_empty_scene(
+    qtbot, fresh_profile, early_period_clock, tmp_path: Path
+) -> None:
+    """Generated webcam clips (bench/qr_sequences.py): fingers over a finder pattern, then an empty desk."""
+    from epcs_desktop.core.scan_guide import Hint
+    from qr_support import sequence_clip, write_video
+
+    covered = sequence_clip("fingers", 1, frames=10)
+    empty = sequence_clip("empty", 0, frames=10)
+    videos = {
+        0: write_video(tmp_path / "covered.avi", covered.frames * 12, fps=30.0),
+        1: write_video(tmp_path / "empty.avi", empty.frames * 12, fps=30.0),
+    }
+    wizard = make_wizard(
+        qtbot,
+        fresh_profile,
+        early_period_clock,
+        source_factory=lambda i: RecordingSource(videos[i]),
+        cameras=lambda: [_Cam(0, "covered"), _Cam(1, "empty")],
+    )
+    go_to(wizard, PageId.CAMERA)
+    page = wizard.camera_page
+    qtbot.waitUntil(lambda: page.status.text() == Hint.UNCOVER.text, timeout=10000)
+    page.camera_combo.setCurrentIndex(1)
+    page.camera_combo.activated.emit(1)
+    qtbot.waitUntil(lambda: page.session is not None and page.session.frames_decoded > 20, timeout=10000)
+    assert page.status.text() == "No QR code yet. Hold the code inside the box."
+    assert not page.isComplete()
+    wizard.reject()
+
+
 class _Cam:
     def __init__(self, index: int, name: str) -> None:
         self.index = index

@@ -11,6 +11,7 @@ import argparse
 import logging
 import math
 import shlex
+import time
 from typing import Any
 
 from epcs_desktop.cli.common import (
@@ -24,7 +25,7 @@ from epcs_desktop.cli.common import (
 )
 from epcs_desktop.core.clock import FixedClock, SystemClock
 from epcs_desktop.core.erx import DeviceOption
-from epcs_desktop.core.otp import Totp, hotp, totp_at
+from epcs_desktop.core.otp import Totp, copy_plan, hotp, totp_at
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.textguard import clean_for_display
 
@@ -75,11 +76,21 @@ def run_code(args: argparse.Namespace) -> int:
         warn(ARGV_URI_NOTE)
     if params.kind == "hotp":
         code = hotp(params)
-    else:
-        at = args.at if args.at is not None else SystemClock().now()
-        code = totp_at(params, at)
+    elif args.at is not None:
+        code = totp_at(params, args.at)
+    else:  # now: never a code that expires before it can be pasted (the window's rule, core.otp)
+        plan = copy_plan(params, SystemClock().now())
+        if plan.wait > 0:
+            warn(f"the code changes in {math.ceil(plan.wait)} s: waiting for the next one")
+            _sleep(plan.wait)
+        code = plan.code
     print(code)
     return EXIT_OK
+
+
+def _sleep(seconds: float) -> None:
+    """Wait for the next code (a seam for the tests, which do not want to wait)."""
+    time.sleep(seconds)
 
 
 def run_next(args: argparse.Namespace) -> int:

@@ -49,6 +49,17 @@ def register(subparsers: Any) -> None:
         help=f"with --camera: give up after S seconds (default {DEFAULT_CAMERA_TIMEOUT:.0f})",
     )
     p.add_argument("--json", action="store_true", help="print a JSON list with each payload's kind")
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="with --camera or a video: print every text read, even in one frame only "
+        "(by default a text counts once two decoded frames in a row hold it, as in the window)",
+    )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="with a video: print, per second of video, the hint the window would show",
+    )
     p.set_defaults(func=run)
 
 
@@ -63,13 +74,21 @@ def run(args: argparse.Namespace) -> int:
         return _fail("nothing to scan: give image paths, --camera N or --screen")
     found: list[tuple[str, str]] = []  # (payload, source label)
     status = EXIT_OK
+    raw = bool(getattr(args, "raw", False))
+    if getattr(args, "explain", False):
+        if camera is not None or screen:
+            return _fail("--explain works on video files only")
+        try:
+            return _explain(paths)
+        except EpcsError as exc:
+            return _fail(str(exc))
     try:
         if camera is not None:
-            found = _scan_camera(camera, float(args.timeout))
+            found = _scan_camera(camera, float(args.timeout), raw=raw)
         elif screen:
             found = _scan_screen()
         else:
-            found, status = _scan_paths(paths)
+            found, status = _scan_paths(paths, raw=raw)
     except EpcsError as exc:
         return _fail(str(exc))
     _emit(found, bool(getattr(args, "json", False)))
@@ -91,20 +110,69 @@ def _add(found: list[tuple[str, str]], texts: list[str], source: str) -> None:
             found.append((text, source))
 
 
-def _scan_paths(paths: list[str]) -> tuple[list[tuple[str, str]], int]:
-    """Every file in turn; an unreadable one is reported and makes the exit status 2."""
+def _video_fps(source: Any) -> float:
+    fps = float(getattr(source, "fps", 0.0) or 0.0)
+    return fps if 1.0 <= fps <= 240.0 else 30.0
+
+
+def _scan_video(path: Path, found: list[tuple[str, str]], raw: bool) -> None:
+    """A video as the window would see it: confirmed reads only (every read with `raw`)."""
+    from epcs_desktop.core.frames import VideoFileSource
+    from epcs_desktop.core.live_scan import LiveScanner
+
+    scanner = LiveScanner()
+    with VideoFileSource(path) as source:
+        fps = _video_fps(source)
+        index = 0
+        while (frame := source.read()) is not None:
+            result = scanner.feed(frame, index / fps)
+            _add(found, result.texts if raw else result.confirmed, str(path))
+            index += 1
+
+
+def _explain(paths: list[str]) -> int:
+    """Per second of each video: the hint the window would show, or that a code was read."""
     from epcs_desktop.core.frames import VIDEO_SUFFIXES, VideoFileSource
-    from epcs_desktop.core.qr import decode_file, decode_frame
+    from epcs_desktop.core.live_scan import LiveScanner
+
+    if not paths:
+        return _fail("--explain needs a video file")
+    for raw_path in paths:
+        path = Path(raw_path)
+        if path.suffix.lower() not in VIDEO_SUFFIXES:
+            return _fail(f"--explain works on video files only, not {path.name}")
+        scanner = LiveScanner()
+        with VideoFileSource(path) as source:
+            fps = _video_fps(source)
+            index, second, line = 0, 0, ""
+            while (frame := source.read()) is not None:
+                t = index / fps
+                if int(t) != second:
+                    sys.stdout.write(f"{path.name} {second}-{second + 1} s: {line}\n")
+                    second = int(t)
+                result = scanner.feed(frame, t)
+                index += 1
+                if result.confirmed:  # the window takes the code and lets go of the camera
+                    line = "QR code read (the window stops here)"
+                    break
+                line = result.hint.text if result.hint else "(no hint)"
+            if index:
+                sys.stdout.write(f"{path.name} {second}-{second + 1} s: {line}\n")
+    return EXIT_OK
+
+
+def _scan_paths(paths: list[str], raw: bool = False) -> tuple[list[tuple[str, str]], int]:
+    """Every file in turn; an unreadable one is reported and makes the exit status 2."""
+    from epcs_desktop.core.frames import VIDEO_SUFFIXES
+    from epcs_desktop.core.qr import decode_file
 
     found: list[tuple[str, str]] = []
     status = EXIT_OK
-    for raw in paths:
-        path = Path(raw)
+    for name in paths:
+        path = Path(name)
         try:
             if path.suffix.lower() in VIDEO_SUFFIXES:
-                with VideoFileSource(path) as source:
-                    while (frame := source.read()) is not None:
-                        _add(found, decode_frame(frame), str(path))
+                _scan_video(path, found, raw)
             else:
                 _add(found, decode_file(path), str(path))
         except QrError as exc:
@@ -113,19 +181,28 @@ def _scan_paths(paths: list[str]) -> tuple[list[tuple[str, str]], int]:
     return found, status
 
 
-def _scan_camera(index: int, timeout: float) -> list[tuple[str, str]]:
-    """Read frames until a frame holds at least one code or `timeout` seconds pass."""
+def _scan_camera(index: int, timeout: float, raw: bool = False) -> list[tuple[str, str]]:
+    """Read frames until a code is confirmed (read in two decoded frames in a row; with `raw`, read
+    once) or `timeout` seconds pass."""
     from epcs_desktop.core.frames import CameraSource
-    from epcs_desktop.core.qr import decode_frame
+    from epcs_desktop.core.live_scan import LiveScanner
 
     if timeout <= 0:
         raise QrError("--timeout must be a positive number of seconds.")
-    deadline = time.monotonic() + timeout
+    start = time.monotonic()
+    deadline = start + timeout
     found: list[tuple[str, str]] = []
+    scanner = LiveScanner()
+    shown = None
     with CameraSource(index) as cam:
         sys.stderr.write(f"Hold the QR code in front of camera {index} (up to {timeout:.0f} s)...\n")
         while time.monotonic() < deadline:
-            texts = decode_frame(cam.read())
+            result = scanner.feed(cam.read(), time.monotonic() - start)
+            texts = result.texts if raw else result.confirmed
+            if result.hint is not shown:
+                shown = result.hint
+                if shown is not None:
+                    sys.stderr.write(shown.text + "\n")
             if texts:
                 _add(found, texts, f"camera {index}")
                 break

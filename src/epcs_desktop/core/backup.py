@@ -498,9 +498,12 @@ def describe_restore(
     replaced by the backup's device of that name. Every setting whose value would change is listed,
     old and new, because a backup can carry a different "Update MFA Device" link.
     """
+    from epcs_desktop.core.policy import check_action_allowed
+
+    check_action_allowed("restore")  # IT's policy (disable_restore): the preview is refused too
     from epcs_desktop.core import settings as settings_rules
     from epcs_desktop.core.erx import nickname_key, option_label
-    from epcs_desktop.core.profile import _fingerprint, _read_snapshot, is_other_clinicians
+    from epcs_desktop.core.profile.restore import _fingerprint, _read_snapshot, is_other_clinicians
 
     plan = profile.plan_restore(snapshot, mode)  # the same plan apply_snapshot follows
     devices, prescriber, identity, backup_settings = _read_snapshot(snapshot)

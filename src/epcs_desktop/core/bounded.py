@@ -9,8 +9,10 @@ refusal is one sentence (`InputTooLargeError`, CLI exit 2).
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import re
 import stat
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -95,3 +97,34 @@ def _size(n: int) -> str:
     return (
         f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
     )
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+class JsonShapeError(ValueError):
+    """JSON nested deeper, or with longer integers, than any file the program reads legitimately has."""
+
+
+def loads_json(text: str, *, max_depth: int = 64, max_int_digits: int = 32) -> object:
+    """`json.loads` that refuses, as one ValueError sentence, nesting beyond `max_depth` and integers
+    longer than `max_int_digits` digits.
+
+    Why: `json.loads` of 100,000 nested brackets raises RecursionError and a 5,000-digit
+    integer a ValueError about Python's int limit; both ended the CLI with exit 70 (issue 23
+    item 7). The depth is measured on the text with its strings removed, before parsing.
+    """
+    depth = deepest = 0
+    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+        if deepest > max_depth:
+            raise JsonShapeError(f"it is nested more than {max_depth} levels deep")
+
+    def parse_int(digits: str) -> int:
+        if len(digits.lstrip("-")) > max_int_digits:
+            raise JsonShapeError(f"it holds a number longer than {max_int_digits} digits")
+        return int(digits)
+
+    return json.loads(text, parse_int=parse_int)

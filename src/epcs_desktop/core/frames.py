@@ -41,8 +41,13 @@ __all__ = [
     "VideoFileSource",
     "backends_for_platform",
     "list_cameras",
+    "negotiate_resolution",
     "open_source",
 ]
+
+#: Resolutions asked of a camera, best first: a far code needs pixels (at 720p a phone's code stops
+#: reading beyond ~40 cm; 1080p reads it at ~55 cm), more than 1080p only slows the decoder.
+RESOLUTIONS: tuple[tuple[int, int], ...] = ((1920, 1080), (1280, 720), (640, 480))
 
 #: Consecutive failed reads that mean "the camera is gone" once frames have flowed.
 MAX_FAILED_READS = 5
@@ -104,6 +109,32 @@ def backends_for_platform(platform: str | None = None) -> list[int]:
     return [cv2.CAP_ANY]
 
 
+def negotiate_resolution(ask: Any, candidates: tuple[tuple[int, int], ...] = RESOLUTIONS) -> tuple[int, int]:
+    """The best resolution the camera grants, asking for each candidate in turn (best first).
+
+    `ask(width, height)` requests a size and returns the size the driver then
+    reports (drivers silently pick the nearest mode they have). The first
+    candidate granted as asked wins; otherwise the largest size any request
+    got, capped at the first candidate (a 4K camera asked for 1080p may answer
+    4K: it is asked again for the next size down). `ask` is the only contact
+    with the camera, so tests substitute the camera's facts.
+    """
+    best: tuple[int, int] | None = None
+    cap_w, cap_h = candidates[0]
+    for width, height in candidates:
+        got = ask(width, height)
+        if got == (width, height):
+            return got
+        usable = 0 < got[0] <= cap_w and 0 < got[1] <= cap_h
+        if usable and (best is None or got[0] * got[1] > best[0] * best[1]):
+            best = got
+    if best is None:
+        return ask(*candidates[-1])
+    if ask(*best) != best:  # put the camera back on the best mode it granted
+        log.info("camera did not return to %dx%d", *best)
+    return best
+
+
 def _platform() -> Any:
     from epcs_desktop.core import platform
 
@@ -117,7 +148,9 @@ def raise_if_camera_blocked() -> None:
     needs to know which switch to flip (Windows Settings, macOS System Settings, IT).
     """
     from epcs_desktop.core.platform import CameraAccess
+    from epcs_desktop.core.policy import check_action_allowed
 
+    check_action_allowed("camera_scan")  # IT's policy (disable_camera_scan): window and `scan --camera`
     access = _platform().camera_access()
     if access in (CameraAccess.DENIED, CameraAccess.RESTRICTED):
         message = _platform().camera_message(access)
@@ -169,7 +202,8 @@ def list_cameras(max_probe: int = 4) -> list[CameraInfo]:
 
 
 class CameraSource(_Closable):
-    """A live camera, negotiated to `width` x `height` (1280x720 by default) where it can.
+    """A live camera at the best resolution it offers up to 1920x1080 (`RESOLUTIONS`), or at
+    `width` x `height` when given.
 
     Raises CameraError from the constructor when the camera is missing, busy,
     refused or does not answer within `open_timeout` seconds, and from read()
@@ -177,7 +211,7 @@ class CameraSource(_Closable):
     """
 
     def __init__(
-        self, index: int, width: int = 1280, height: int = 720, *, open_timeout: float = 8.0
+        self, index: int, width: int | None = None, height: int | None = None, *, open_timeout: float = 8.0
     ) -> None:
         self.index = index
         self._cap: cv2.VideoCapture | None = None
@@ -186,8 +220,8 @@ class CameraSource(_Closable):
         self._failures = 0
         if index < 0:
             raise CameraError(f"Camera number {index} is not valid; use 0 for the first camera.")
+        raise_if_camera_blocked()  # IT's policy and the system's privacy switch come before the hardware
         self._precheck_linux()
-        raise_if_camera_blocked()
         self._cap = self._open_bounded(width, height, open_timeout)
         self.width = int(self._cap.get(cv2.CAP_PROP_FRAME_WIDTH))
         self.height = int(self._cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
@@ -226,7 +260,7 @@ class CameraSource(_Closable):
                 "and log in again, or scan an image file instead."
             )
 
-    def _open_bounded(self, width: int, height: int, timeout: float) -> cv2.VideoCapture:
+    def _open_bounded(self, width: int | None, height: int | None, timeout: float) -> cv2.VideoCapture:
         """Open in a helper thread so a driver that blocks cannot hang the caller.
 
         If the deadline passes, the helper thread releases the device itself
@@ -242,8 +276,14 @@ class CameraSource(_Closable):
                     if backend == cv2.CAP_V4L2:
                         # USB webcams deliver 720p at full frame rate only as MJPG (YUYV is ~10 fps)
                         cap.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter_fourcc(*"MJPG"))
-                    cap.set(cv2.CAP_PROP_FRAME_WIDTH, width)
-                    cap.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
+                    candidates = ((width, height),) if width and height else RESOLUTIONS
+
+                    def ask(w: int, h: int, cap: cv2.VideoCapture = cap) -> tuple[int, int]:
+                        cap.set(cv2.CAP_PROP_FRAME_WIDTH, w)
+                        cap.set(cv2.CAP_PROP_FRAME_HEIGHT, h)
+                        return int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
+
+                    negotiate_resolution(ask, candidates)
                     with self._lock:
                         if abandoned.is_set():
                             cap.release()
@@ -312,6 +352,8 @@ class VideoFileSource(_Closable):
             cap.release()
             raise QrError(f"{self.path.name} is not a video file that can be read.")
         self._cap = cap
+        #: Frames per second the file declares (0 when it does not say); the scan CLI times hints by it.
+        self.fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
 
     def read(self) -> np.ndarray | None:
         if self._cap is None:

@@ -51,6 +51,7 @@ from epcs_desktop.core.errors import (
 from epcs_desktop.core.migration import MigrationBatch, MigrationCollector
 from epcs_desktop.core.otpauth import KINDS, REFUSED_KINDS, OtpParams, from_secret
 from epcs_desktop.core.payload import PayloadKind, classify
+from epcs_desktop.core.policy import check_action_allowed
 from epcs_desktop.core.textguard import clean_for_display
 
 log = logging.getLogger(__name__)
@@ -525,12 +526,14 @@ class ImportSession:
 
     def read_file(self, path: str | Path, password: str | None = None) -> ImportResult:
         """Read one file (raises `ImportFileError` as `read_import_file` does; nothing is kept then)."""
+        check_action_allowed("import")  # IT's policy (disable_import): before any password is asked
         result = _read_file(path, password, self._batches)
         self.results.append((str(path), result))
         return result
 
     def read_text(self, text: str, name: str = "pasted text") -> ImportResult:
         """Pasted otpauth or export links (one per line; text around a link is tolerated)."""
+        check_action_allowed("import")
         if len(text) > MAX_FILE_BYTES:
             raise ImportFileError(f"The {name} is too long to be authenticator links.")
         result = _read_uri_list(text, name, self._batches)
@@ -586,4 +589,5 @@ def plan_import(existing: Any, session: ImportSession) -> ImportPlan:
 
 def apply_import(profile: Any, plan: ImportPlan) -> list[Any]:
     """Add the plan's NEW entries to `profile` all-or-nothing (one transaction); returns the devices."""
+    check_action_allowed("import")
     return list(profile.enroll(plan.enrollment))

@@ -14,6 +14,7 @@ import hmac
 import logging
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pyotp
@@ -130,6 +131,42 @@ class Totp:
         period = self.params.period
         now = self.clock.now()  # read once: a running clock must not move between the two uses
         return period - (now - time_step(now, period) * period)
+
+
+COPY_MARGIN_SECONDS = 4.0
+"""A copied code must live at least this long: switching window, pasting and pressing Continue
+take a few seconds, and a code that expires meanwhile is refused (issue 22: 492866 handed out
+with 505846 already current)."""
+
+
+@dataclass(frozen=True)
+class CopyPlan:
+    """Which time-based code to hand out (copy, tray, CLI `code`) and when.
+
+    `wait` is 0 when `code` is current and has at least the margin left;
+    otherwise `code` is the NEXT code and `wait` the seconds until it becomes
+    current: the caller waits that long before handing it out, and says so.
+    """
+
+    code: str
+    wait: float
+    starts_at: float
+
+
+def copy_plan(params: OtpParams, t: float, margin: float = COPY_MARGIN_SECONDS) -> CopyPlan:
+    """The one rule for every place that hands a code out: never one that expires before it is pasted.
+
+    The margin is capped at a third of the period, so a very short period still gets codes.
+    """
+    if not is_time_based(params):
+        raise ValueError("copy_plan is for time-based codes; counter-based codes do not expire")
+    period = params.period
+    step = time_step(t, period)
+    left = (step + 1) * period - t
+    if left >= min(margin, period / 3):
+        return CopyPlan(totp_at(params, t), 0.0, t)
+    start = float((step + 1) * period)
+    return CopyPlan(totp_at(params, start), max(0.0, start - t), start)
 
 
 HOTP_LOOK_AHEAD = 10

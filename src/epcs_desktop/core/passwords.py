@@ -9,7 +9,9 @@ The rule is deliberately small: at least `MIN_LENGTH` characters, not blank,
 no NUL (SQLCipher keys are SQL strings). Guessing is slowed by the key
 derivation (PBKDF2 for profiles, Argon2id for backups); the strength estimate
 (zxcvbn, which knows common passwords, names, dates, keyboard walks) is advice
-shown while typing, not a gate, so a clinician is never stuck at a front desk.
+shown while typing, not a gate, so a clinician is never stuck at a front desk --
+unless the practice's IT sets a minimum (`min_password_strength` in the machine
+policy): then the same estimate is the gate, for every kind of new password.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ TOO_SHORT = N_("Choose a password of at least 8 characters.")
 BLANK = N_("The password cannot be blank.")
 HAS_NUL = N_("The password cannot contain a NUL character.")
 RAW_KEY_FORM = N_("A password cannot have the form x'…': that form is reserved for raw encryption keys.")
+TOO_WEAK = N_(
+    "Your practice's IT requires a stronger password: add another word or two, uncommon words are better."
+)
 SAME_AS_TEMPORARY = N_("Choose a password of your own, not the temporary one you were given.")
 
 LABELS: tuple[str, ...] = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Good"), N_("Strong"))
@@ -57,11 +62,13 @@ class Strength:
     hint: str
 
 
-def check_new_password(password: str, confirm: str | None = None) -> str:
+def check_new_password(password: str, confirm: str | None = None, *, minimum: int | None = None) -> str:
     """A new password (profile, hand-over or backup): returns it, or raises RuleError with one sentence.
 
     `confirm` is the second entry when the front end asks twice; a mismatch is
-    reported first, as that is the mistake a person corrects first.
+    reported first, as that is the mistake a person corrects first. `minimum` is
+    the strength score (0-4) the password must reach; None asks the machine policy
+    (`min_password_strength`, docs/deployment.md), which is 0 (no minimum) unless IT sets it.
     """
     if confirm is not None and password != confirm:
         raise RuleError(MISMATCH)
@@ -73,6 +80,12 @@ def check_new_password(password: str, confirm: str | None = None) -> str:
         raise RuleError(TOO_SHORT)
     if looks_like_raw_key(password):
         raise RuleError(RAW_KEY_FORM)
+    if minimum is None:
+        from epcs_desktop.core.policy import minimum_password_strength
+
+        minimum = minimum_password_strength()
+    if minimum > 0 and strength(password).score < minimum:
+        raise RuleError(TOO_WEAK)
     return password
 
 

@@ -222,6 +222,9 @@ class LinuxPlatform(Platform):
 @dataclass(frozen=True)
 class WindowsPlatform(Platform):
     name: str = "windows"
+    #: A known folder's path by name ("ProgramData"), the OS's own answer (SHGetKnownFolderPath);
+    #: never an environment variable, which the user can point at a file of their own.
+    known_folder: Callable[[str], str | None] | None = field(default=None, repr=False)
 
     def _local_appdata(self) -> PureWindowsPath:
         value = self.env.get("LOCALAPPDATA", "").strip()
@@ -236,7 +239,12 @@ class WindowsPlatform(Platform):
         return self._local_appdata() / APP_ID / "Logs"
 
     def policy_file(self) -> PurePath:
-        program_data = self.env.get("ProgramData", "").strip() or self.env.get("PROGRAMDATA", "").strip()
+        program_data = None
+        if self.known_folder is not None:
+            try:
+                program_data = self.known_folder("ProgramData")
+            except OSError as exc:
+                logger.warning("the ProgramData folder could not be asked for (%s)", exc.strerror or exc)
         return PureWindowsPath(program_data or r"C:\ProgramData") / MACHINE_FOLDER / POLICY_FILE_NAME
 
     def registry_policy(self) -> tuple[str, str] | None:
@@ -317,7 +325,7 @@ AV_AUTHORIZATION: Mapping[int, CameraAccess] = {
 @dataclass(frozen=True)
 class MacPlatform(Platform):
     name: str = "macos"
-    #: AVCaptureDevice.authorizationStatusForMediaType_(AVMediaTypeVideo), when pyobjc can ask.
+    #: +[AVCaptureDevice authorizationStatusForMediaType:AVMediaTypeVideo] (core/macsession.py, ctypes).
     av_status: Callable[[], int] | None = field(default=None, repr=False)
     user: str = ""
     #: Loads the Objective-C runtime for the pasteboard marker (core/macpasteboard.py); None = no marker.
@@ -348,7 +356,7 @@ class MacPlatform(Platform):
             return CameraAccess.UNKNOWN
         try:
             return AV_AUTHORIZATION.get(int(self.av_status()), CameraAccess.UNKNOWN)
-        except Exception:  # pyobjc bridge errors are not worth a crash: the open attempt reports
+        except Exception:  # a bridge error is not worth a crash: the open attempt reports
             logger.debug("camera authorization status unavailable")
             return CameraAccess.UNKNOWN
 
@@ -420,10 +428,57 @@ def winreg_values(hive: str, key: str) -> dict[str, Any]:
     return out
 
 
-def _mac_av_status() -> int:
-    from AVFoundation import AVCaptureDevice, AVMediaTypeVideo  # type: ignore[import-not-found]
+#: KNOWNFOLDERID values (KnownFolders.h) for the folders we ask Windows about.
+KNOWN_FOLDERS: Mapping[str, str] = {"ProgramData": "62AB5D82-FDC1-4DC3-A9DD-070D1D495D97"}
 
-    return int(AVCaptureDevice.authorizationStatusForMediaType_(AVMediaTypeVideo))
+
+def windows_known_folder(name: str, shell32: Any = None, ole32: Any = None) -> str | None:
+    """A known folder's path from SHGetKnownFolderPath (Windows; tests pass fake DLLs).
+
+    Why not %ProgramData%: environment variables are the user's to set, so a policy path
+    taken from one would let the person it restricts point it at their own file.
+    """
+    import ctypes
+    import uuid
+    from ctypes import POINTER, byref, c_void_p, c_wchar_p
+
+    if shell32 is None or ole32 is None:
+        shell32 = ctypes.WinDLL("shell32")  # type: ignore[attr-defined,unused-ignore]
+        ole32 = ctypes.WinDLL("ole32")  # type: ignore[attr-defined,unused-ignore]
+    guid = (ctypes.c_ubyte * 16).from_buffer_copy(uuid.UUID(KNOWN_FOLDERS[name]).bytes_le)
+    shell32.SHGetKnownFolderPath.restype = ctypes.c_long  # HRESULT
+    shell32.SHGetKnownFolderPath.argtypes = [c_void_p, ctypes.c_ulong, c_void_p, POINTER(c_wchar_p)]
+    ole32.CoTaskMemFree.restype = None
+    ole32.CoTaskMemFree.argtypes = [c_void_p]
+    path = c_wchar_p()
+    result = shell32.SHGetKnownFolderPath(byref(guid), 0, None, byref(path))
+    try:
+        if result != 0:
+            raise OSError(
+                result & 0xFFFFFFFF, f"SHGetKnownFolderPath failed (HRESULT {result & 0xFFFFFFFF:#010x})"
+            )
+        return path.value or None
+    finally:
+        ole32.CoTaskMemFree(path)  # documented: freed whether or not the call succeeded
+
+
+def account_name() -> str:
+    """This process's user name from the account database (not $USER, which the user can set)."""
+    try:
+        import pwd
+    except ImportError:  # Windows: no account database of this kind (and no managed preferences)
+        return ""
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:  # a uid without an entry (containers): no per-user payload then
+        return ""
+
+
+def _mac_av_status() -> int:
+    """AVFoundation's camera authorization through ctypes (core/macsession.py), loaded on first use."""
+    from epcs_desktop.core.macsession import mac_av_status
+
+    return mac_av_status()
 
 
 def platform_for(
@@ -434,6 +489,8 @@ def platform_for(
     registry: RegistryReader | None = None,
     av_status: Callable[[], int] | None = None,
     objc: Callable[[], ObjCRuntime] | None = None,
+    known_folder: Callable[[str], str | None] | None = None,
+    account: str | None = None,
 ) -> Platform:
     """The facts for `sys_platform` (default: this machine), with anything OS-specific substitutable."""
     sys_platform = sys_platform or sys.platform
@@ -442,20 +499,18 @@ def platform_for(
     if sys_platform.startswith("win"):
         if registry is None and sys.platform == "win32":
             registry = winreg_reader
-        return WindowsPlatform(env=env, home=home, registry=registry)
+        if known_folder is None and sys.platform == "win32":
+            known_folder = windows_known_folder
+        return WindowsPlatform(env=env, home=home, registry=registry, known_folder=known_folder)
     if sys_platform == "darwin":
         if av_status is None and sys.platform == "darwin":
-            try:
-                import AVFoundation  # type: ignore[import-not-found]  # noqa: F401
-
-                av_status = _mac_av_status
-            except ImportError:
-                av_status = None
+            av_status = _mac_av_status
         if objc is None and sys.platform == "darwin":
             from epcs_desktop.core.macpasteboard import load_objc_runtime
 
             objc = load_objc_runtime
-        return MacPlatform(env=env, home=home, av_status=av_status, user=env.get("USER", ""), objc=objc)
+        user = account_name() if account is None else account
+        return MacPlatform(env=env, home=home, av_status=av_status, user=user, objc=objc)
     return LinuxPlatform(env=env, home=home)
 
 

@@ -39,22 +39,26 @@ import logging
 import os
 import plistlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
 from epcs_desktop.core import settings as registry
-from epcs_desktop.core.bounded import read_bounded
+from epcs_desktop.core.bounded import JsonShapeError, loads_json, read_bounded
 from epcs_desktop.core.errors import EpcsError, RuleError
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.platform import POLICY_ENV, Platform, current, winreg_values
 
 logger = logging.getLogger(__name__)
 
-#: (hive, key) -> {value name: value}; {} when the key is absent.
+# (hive, key) -> {value name: value}; {} when the key is absent.
 RegistryValues = Callable[[str, str], Mapping[str, Any]]
 
 MAX_POLICY_BYTES = 1_000_000
-ENTRY_FIELDS = frozenset({"value", "locked"})
+MAX_UNKNOWN_REPORTED = 5
+# Registry subkeys (under the policy key) holding "at least" / "at most" values, by entry field.
+REGISTRY_BOUNDS: Mapping[str, str] = {"min": "Minimum", "max": "Maximum"}
+ENTRY_FIELDS = frozenset({"value", "locked", "min", "max"})
 SOURCE_DEFAULT = "default"
 SOURCE_PROFILE = "profile"
 
@@ -70,8 +74,8 @@ def _shortest_positive(current: Any, default: Any) -> Any:
     return default
 
 
-#: The safest reading of each setting, given its current value, for a policy that could not be read.
-#: A setting not listed here is locked at its current value (nothing gets less safe by keeping it).
+# The safest reading of each setting, given its current value, for a policy that could not be read.
+# A setting not listed here is locked at its current value (nothing gets less safe by keeping it).
 SAFEST: Mapping[str, Callable[[Any, Any], Any]] = {
     "auto_lock_minutes": _shortest_positive,
     "clipboard_clear_seconds": _shortest_positive,
@@ -79,6 +83,11 @@ SAFEST: Mapping[str, Callable[[Any, Any], Any]] = {
     "clock_check": lambda current, default: True,
     "disable_practice_mode": lambda current, default: True,
     "disable_export": lambda current, default: True,
+    "disable_camera_scan": lambda current, default: True,
+    "disable_screen_scan": lambda current, default: True,
+    "disable_import": lambda current, default: True,
+    "disable_restore": lambda current, default: True,
+    "disable_move_to_phone": lambda current, default: True,
 }
 
 
@@ -89,6 +98,9 @@ class EffectiveSetting:
     value: Any
     locked: bool
     source: str  # "default", "profile", or the policy source ("policy file /etc/…")
+    # IT's "at least" / "at most" for a whole-number setting the person may still change (None: none).
+    minimum: int | None = None
+    maximum: int | None = None
 
 
 @dataclass(frozen=True)
@@ -97,9 +109,32 @@ class _Entry:
     locked: bool
     source: str
     fail_safe: bool = False  # locked to the safest reading because the source was unreadable
+    minimum: int | None = None  # "at least" (whole-number settings)
+    maximum: int | None = None  # "at most"; for a "0 = off" setting, 0 is then out of range too
 
 
 _UNSET = object()
+
+
+def clamp(s: registry.Setting, value: Any, minimum: int | None, maximum: int | None) -> Any:
+    """`value` moved into IT's bounds; for a "0 = off" setting with a maximum, off becomes the maximum."""
+    if s.kind != "int" or not isinstance(value, int):
+        return value
+    if s.zero_means_off and value == 0:
+        return maximum if maximum is not None else value
+    if minimum is not None and value < minimum:
+        return minimum
+    if maximum is not None and value > maximum:
+        return maximum
+    return value
+
+
+def bounds_text(s: registry.Setting, minimum: int | None, maximum: int | None) -> str:
+    """The rule in words, e.g. "between 1 and 5" (0, "never", is not allowed under a maximum)."""
+    low = minimum if minimum is not None else (1 if s.zero_means_off and maximum is not None else s.minimum)
+    if maximum is None:
+        return f"at least {low}"
+    return f"between {low} and {maximum}" if low is not None else f"at most {maximum}"
 
 
 @dataclass(frozen=True)
@@ -133,7 +168,7 @@ class Policy:
         out: dict[str, EffectiveSetting] = {}
         for s in registry.SETTINGS:
             current, source = s.default, SOURCE_DEFAULT
-            if s.key in stored:
+            if s.key in stored and not s.it_only:  # IT-only keys never come from a profile
                 try:
                     current, source = registry.coerce(s.key, stored[s.key]), SOURCE_PROFILE
                 except EpcsError:
@@ -147,10 +182,14 @@ class Policy:
             elif entry.locked:
                 value = s.default if entry.value is _UNSET else entry.value
                 out[s.key] = EffectiveSetting(value, True, entry.source)
-            elif source == SOURCE_DEFAULT and entry.value is not _UNSET:
-                out[s.key] = EffectiveSetting(entry.value, False, entry.source)
             else:
-                out[s.key] = EffectiveSetting(current, False, source)
+                if source == SOURCE_DEFAULT and entry.value is not _UNSET:
+                    current, source = entry.value, entry.source
+                if entry.minimum is not None or entry.maximum is not None:
+                    bounded = clamp(s, current, entry.minimum, entry.maximum)
+                    if bounded != current:
+                        current, source = bounded, entry.source
+                out[s.key] = EffectiveSetting(current, False, source, entry.minimum, entry.maximum)
         return out
 
     def apply(self, stored: Mapping[str, Any]) -> dict[str, Any]:
@@ -161,15 +200,30 @@ class Policy:
         return {key: e.value for key, e in self.effective(stored).items()}
 
     def refuse_locked(self, values: Iterable[str] | Mapping[str, Any]) -> None:
-        """RuleError (CLI exit 2, one line) if any key in `values` is locked; nothing is changed then."""
+        """RuleError (CLI exit 2, one line) if any key in `values` is locked or IT-only, or (given a
+        mapping of new values) a value is outside IT's "at least / at most"; nothing is changed then.
+
+        THE check `Profile.set_settings` makes, so the window and `settings set` refuse alike.
+        """
         for key in values:
+            s = registry.setting(key)
             entry = self.entries.get(key)
-            if entry is not None and entry.locked:
-                label = registry.setting(key).label
+            if s.it_only:
                 raise RuleError(
-                    f"“{label}” ({key}) is set by your practice's IT ({entry.source}) "
+                    f"“{s.label}” ({key}) is set only by your practice's IT, in the machine policy "
+                    "(docs/deployment.md)."
+                )
+            if entry is not None and entry.locked:
+                raise RuleError(
+                    f"“{s.label}” ({key}) is set by your practice's IT ({entry.source}) "
                     "and cannot be changed here."
                 )
+            if entry is None or not isinstance(values, Mapping):
+                continue
+            value = registry.coerce(key, values[key])
+            if clamp(s, value, entry.minimum, entry.maximum) != value:
+                raise RuleError(f"“{s.label}”: {bounds_text(s, entry.minimum, entry.maximum)}, set by your "
+                                f"practice's IT ({entry.source}).")  # fmt: skip
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -192,12 +246,15 @@ def parse_settings(
         ]
     entries: dict[str, _Entry] = {}
     problems: list[str] = []
+    unknown = 0
     for key, raw in data["settings"].items():
         key = str(key)
         try:
             registry.setting(key)
         except RuleError:
-            problems.append(f"The {source} names an unknown setting “{key[:40]}”; it was ignored.")
+            unknown += 1
+            if unknown <= MAX_UNKNOWN_REPORTED:  # 50,000 unknown names must not be 50,000 log lines
+                problems.append(f"The {source} names an unknown setting “{key[:40]}”; it was ignored.")
             continue
         if locked_by_default:
             raw = {"value": raw, "locked": True}
@@ -209,7 +266,11 @@ def parse_settings(
         value = raw.get("value", _UNSET)
         if value is not _UNSET:
             value = registry.coerce(key, value)
-        entries[key] = _Entry(value, bool(raw.get("locked", False)), source)
+        low, high = (registry.coerce(key, raw[f]) if f in raw else None for f in ("min", "max"))
+        entries[key] = _Entry(value, bool(raw.get("locked", False)), source, minimum=low, maximum=high)
+    if unknown > MAX_UNKNOWN_REPORTED:
+        more = unknown - MAX_UNKNOWN_REPORTED
+        problems.append(f"The {source} names {more} more unknown settings; they were ignored.")
     return entries, problems
 
 
@@ -221,13 +282,20 @@ def _entry_problem(key: str, raw: Any) -> str | None:
         return f"unknown field “{unknown[0][:20]}” (allowed: value, locked)"
     if "locked" in raw and not isinstance(raw["locked"], bool):
         return '"locked" must be true or false'
-    if "value" not in raw and not raw.get("locked"):
-        return 'neither "value" nor "locked": true'
-    if "value" in raw:
-        try:
-            registry.coerce(key, raw["value"])
-        except EpcsError as exc:
-            return str(exc)
+    if not ({"value", "min", "max"} & set(raw)) and not raw.get("locked"):
+        return 'neither "value", "min", "max" nor "locked": true'
+    s = registry.setting(key)
+    if ("min" in raw or "max" in raw) and s.kind != "int":
+        return '"min" and "max" apply only to whole-number settings'
+    try:
+        checked = {f: registry.coerce(key, raw[f]) for f in ("value", "min", "max") if f in raw}
+    except EpcsError as exc:
+        return str(exc)
+    low, high = checked.get("min"), checked.get("max")
+    if low is not None and high is not None and low > high:
+        return '"min" is larger than "max"'
+    if "value" in checked and clamp(s, checked["value"], low, high) != checked["value"]:
+        return f'"value" is outside its own bounds ({bounds_text(s, low, high)})'
     return None
 
 
@@ -256,7 +324,13 @@ def read_policy_file(path: PurePath) -> tuple[dict[str, _Entry], list[str], bool
             True,
         )
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = loads_json(raw.decode("utf-8-sig"))
+    except JsonShapeError as exc:
+        return (
+            _fail_safe_all(source),
+            [f"The {source} cannot be used: {exc}; every setting stays locked until IT fixes it."],
+            True,
+        )
     except UnicodeDecodeError:
         return (
             _fail_safe_all(source),
@@ -280,12 +354,12 @@ def read_managed_preferences(path: PurePath) -> tuple[dict[str, _Entry], list[st
     """A macOS configuration profile's payload (a plist with the same "settings" dictionary)."""
     p = Path(path)
     source = f"configuration profile ({path})"
-    try:
-        with p.open("rb") as fh:
-            data = plistlib.load(fh)
-    except FileNotFoundError:
+    if not p.exists() and not p.is_symlink():
         return {}, [], False
-    except (OSError, plistlib.InvalidFileException, ValueError) as exc:
+    try:  # bounded like the file (a device or a 2 GB plist must not hang or fill memory)
+        raw = read_bounded(p, MAX_POLICY_BYTES, "a configuration profile", error=_UnreadableError)
+        data = plistlib.loads(raw)
+    except (_UnreadableError, plistlib.InvalidFileException, ValueError, RecursionError) as exc:
         logger.debug("managed preferences unreadable: %s", type(exc).__name__)
         return (
             _fail_safe_all(source),
@@ -297,7 +371,8 @@ def read_managed_preferences(path: PurePath) -> tuple[dict[str, _Entry], list[st
 
 
 def read_registry(platform: Platform, values: RegistryValues) -> tuple[dict[str, _Entry], list[str], bool]:
-    """Group Policy values: enforced under the key itself, defaults only under its Recommended subkey."""
+    """Group Policy values: enforced under the key itself, defaults only under its Recommended subkey,
+    "at least" / "at most" under its Minimum / Maximum subkeys (the ADMX templates write these)."""
     where = platform.registry_policy()
     if where is None:
         return {}, [], False
@@ -306,6 +381,7 @@ def read_registry(platform: Platform, values: RegistryValues) -> tuple[dict[str,
     try:
         enforced = dict(values(hive, key))
         recommended = dict(values(hive, key + "\\Recommended"))
+        bounds = {f: dict(values(hive, key + "\\" + sub)) for f, sub in REGISTRY_BOUNDS.items()}
     except OSError as exc:
         return (
             _fail_safe_all(source),
@@ -317,15 +393,21 @@ def read_registry(platform: Platform, values: RegistryValues) -> tuple[dict[str,
         )
     entries: dict[str, _Entry] = {}
     problems: list[str] = []
-    if recommended:
-        got, bad = parse_settings({"settings": {k: {"value": v} for k, v in recommended.items()}}, source)
+    unlocked: dict[str, dict[str, Any]] = {}
+    for k, v in recommended.items():
+        unlocked.setdefault(k, {})["value"] = v
+    for f, found in bounds.items():
+        for k, v in found.items():
+            unlocked.setdefault(k, {})[f] = v
+    if unlocked:
+        got, bad = parse_settings({"settings": unlocked}, source)
         entries.update(got)
         problems += bad
     if enforced:
         got, bad = parse_settings({"settings": enforced}, source, locked_by_default=True)
         entries.update(got)  # a lock beats a recommendation for the same key
         problems += bad
-    return entries, problems, bool(enforced or recommended)
+    return entries, problems, bool(enforced or unlocked)
 
 
 def policy_file_location(platform: Platform | None = None, env: Mapping[str, str] | None = None) -> PurePath:
@@ -381,24 +463,82 @@ def load_policy(
             have = merged.get(key)
             if have is None or (entry.locked and not have.locked):
                 merged[key] = entry
+            elif not have.locked and not entry.locked:  # a later source may narrow bounds, never widen
+                merged[key] = replace(
+                    have,
+                    minimum=_tighter(have.minimum, entry.minimum, max),
+                    maximum=_tighter(have.maximum, entry.maximum, min),
+                )
     for problem in all_problems:
         logger.warning("policy: %s", problem)
     return Policy(entries=merged, problems=tuple(all_problems), sources=tuple(sources))
 
 
+def _tighter(a: int | None, b: int | None, pick: Callable[[int, int], int]) -> int | None:
+    return b if a is None else a if b is None else pick(a, b)
+
+
 # --- the process's policy ------------------------------------------------------------------------
+
+# What IT can turn off, by action: the IT-only setting that does it and the one sentence shown.
+# The check lives here once; each action's own core rule calls `check_action_allowed` (camera:
+# core/frames.py, import: core/imports.py, restore: core/backup.py and core/profile/restore.py,
+# screen: ui/screen_grab.py's grab used by both front ends, move to a phone: ui/move_to_phone.py).
+ACTIONS: Mapping[str, tuple[str, str]] = {
+    "camera_scan": (
+        "disable_camera_scan",
+        N_("Camera scanning is turned off by your practice's IT; type the key or scan an image file."),
+    ),
+    "screen_scan": (
+        "disable_screen_scan",
+        N_("Scanning the screen is turned off by your practice's IT; type the key or scan an image file."),
+    ),
+    "import": ("disable_import", N_("Importing code generators is turned off by your practice's IT.")),
+    "restore": ("disable_restore", N_("Restoring backups is turned off by your practice's IT.")),
+    "move_to_phone": (
+        "disable_move_to_phone",
+        N_("Moving a code generator to a phone is turned off by your practice's IT."),
+    ),
+}
+
+
+class ActionTurnedOffError(RuleError):
+    """IT's policy turns this action off (CLI exit 2; the window shows the sentence)."""
+
+
+def action_allowed(action: str, policy: Policy | None = None) -> bool:
+    """False when the machine policy turns `action` off (or could not be read: then it is off)."""
+    key = ACTIONS[action][0]
+    return not (policy or current_policy()).effective({})[key].value
+
+
+def check_action_allowed(action: str, policy: Policy | None = None) -> None:
+    """THE gate for an action IT can turn off: ActionTurnedOffError with its sentence, else nothing."""
+    if not action_allowed(action, policy):
+        raise ActionTurnedOffError(ACTIONS[action][1])
+
+
+def minimum_password_strength(policy: Policy | None = None) -> int:
+    """IT's minimum strength for new passwords (0 = none), scored like `passwords.strength`."""
+    return int((policy or current_policy()).effective({})["min_password_strength"].value)
+
 
 _cache: dict[str, Any] = {}
 
 
 def _signature(platform: Platform) -> tuple[Any, ...]:
-    """What would change the policy: the file location and each file's (mtime, size)."""
-    files = [policy_file_location(platform), *platform.managed_preference_files()]
+    """What would change the policy: each file's location, (mtime, size) and identity.
+
+    The machine's own file is always watched, also when ``$EPCS_DESKTOP_POLICY`` adds
+    another (both are read by `load_policy`; watching only the variable's file once
+    left IT's edits to the machine file unseen until the next start).
+    """
+    files = [platform.policy_file(), policy_file_location(platform), *platform.managed_preference_files()]
     sig: list[Any] = []
     for f in files:
         try:
             st = os.stat(f)
-            sig.append((str(f), st.st_mtime_ns, st.st_size))
+            sig.append((str(f), st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns))
         except OSError:
             sig.append((str(f), None))
     return tuple(sig)

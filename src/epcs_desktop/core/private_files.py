@@ -6,6 +6,10 @@ byte, never made private afterwards. Tightening an existing file only ever
 *removes* group/other bits: a profile someone made read-only (0400) stays
 read-only, and a symlink is never chmod-ed (that would change its target,
 which may be a file we never created).
+
+On Windows the mode bits mean nothing (0600 only clears the read-only flag):
+the same calls give the file or folder a protected owner-only DACL instead
+(core/winacl.py), through `windows_security()`, which tests substitute.
 """
 
 from __future__ import annotations
@@ -16,8 +20,39 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 logger = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.winacl import WindowsSecurity
+
+_security: list[WindowsSecurity] = []
+
+
+def windows_security() -> WindowsSecurity | None:
+    """Windows' ACL calls (loaded once), or None on POSIX systems where mode bits do the job.
+
+    Tests replace this function to run the Windows branch with a recording fake advapi32.
+    """
+    if os.name != "nt":
+        return None
+    if not _security:
+        from epcs_desktop.core.winacl import load_windows_security
+
+        _security.append(load_windows_security())
+    return _security[0]
+
+
+def _make_owner_only_windows(security: WindowsSecurity, path: Path, info: os.stat_result) -> None:
+    """Our own file or folder gets the owner-only DACL; someone else's is left alone (as on POSIX)."""
+    try:
+        owner = security.owner_of(path)
+        if owner and owner not in security.own_sids():
+            return
+        security.make_owner_only(path, folder=stat.S_ISDIR(info.st_mode))
+    except OSError as exc:
+        logger.warning("could not make a file private (%s)", exc.strerror or type(exc).__name__)
 
 
 def tighten(path: str | os.PathLike[str]) -> None:
@@ -32,6 +67,11 @@ def tighten(path: str | os.PathLike[str]) -> None:
     except OSError:
         return
     if stat.S_ISLNK(info.st_mode) or not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+        return
+    security = windows_security()
+    if security is not None:
+        if not getattr(info, "st_reparse_tag", 0):  # a junction or other reparse point: never followed
+            _make_owner_only_windows(security, p, info)
         return
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         return
@@ -54,6 +94,13 @@ def write_private(target: str | os.PathLike[str], data: bytes) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)  # 0600
     tmp = Path(tmp_name)
     try:
+        security = windows_security()
+        if security is not None:  # before the first byte: the folder's inherited ACL may let others read
+            try:
+                security.make_owner_only(tmp, folder=False)
+            except BaseException:
+                os.close(fd)
+                raise
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

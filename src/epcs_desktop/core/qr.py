@@ -46,7 +46,7 @@ IMAGE_FORMATS: tuple[tuple[str, tuple[str, ...]], ...] = (
 IMAGE_FORMATS_TEXT = ", ".join(n for n, _ in IMAGE_FORMATS)  # no "or": the list goes into translated text
 IMAGE_PATTERNS = " ".join(f"*.{ext}" for _, exts in IMAGE_FORMATS for ext in exts)
 
-__all__ = ["decode_bytes", "decode_file", "decode_frame", "load_image"]
+__all__ = ["Hit", "decode_bytes", "decode_file", "decode_frame", "decode_hits", "load_image", "reading_order"]
 
 #: Larger files than this are not images a person means to scan (and would be slow to decode).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -57,13 +57,22 @@ _FMT = zxingcpp.BarcodeFormat.QRCode
 
 
 @dataclass(frozen=True)
-class _Hit:
-    """One decoded symbol with its centre and size in the original frame's coordinates."""
+class Hit:
+    """One decoded symbol with its centre and size in the original frame's coordinates.
+
+    `version` and `ec_level` (QR version 1-40, "L"/"M"/"Q"/"H"; 0 and "" when
+    unknown) let the tiny-symbol guard tell a chance version-1 read apart.
+    """
 
     text: str
     cx: float
     cy: float
     size: float
+    version: int = 0
+    ec_level: str = ""
+
+
+_Hit = Hit
 
 
 def _read(
@@ -93,7 +102,18 @@ def _read(
         xs = (p.top_left.x, p.top_right.x, p.bottom_right.x, p.bottom_left.x)
         ys = (p.top_left.y, p.top_right.y, p.bottom_right.y, p.bottom_left.y)
         size = max(max(xs) - min(xs), max(ys) - min(ys)) / scale
-        hits.append(_Hit(r.text, sum(xs) / 4 / scale, sum(ys) / 4 / scale, size))
+        extra = r.extra if isinstance(r.extra, dict) else {}
+        version = str(extra.get("Version", "0"))
+        hits.append(
+            _Hit(
+                r.text,
+                sum(xs) / 4 / scale,
+                sum(ys) / 4 / scale,
+                size,
+                int(version) if version.isdigit() else 0,
+                str(extra.get("ECLevel", "")),
+            )
+        )
     return hits
 
 
@@ -131,11 +151,24 @@ def _brightest_channel(frame: np.ndarray) -> np.ndarray | None:
     return cv2.max(cv2.max(frame[..., 0], frame[..., 1]), frame[..., 2])
 
 
+def _quad_corners(contour: np.ndarray) -> np.ndarray | None:
+    """The four corners of a blob that is a (perspective-distorted) quadrilateral, else None."""
+    hull = cv2.convexHull(contour)
+    peri = cv2.arcLength(hull, True)
+    for eps in (0.02, 0.04, 0.06):
+        approx = cv2.approxPolyDP(hull, eps * peri, True)
+        if len(approx) == 4:
+            return approx.reshape(4, 2).astype(np.float32)
+    return None
+
+
 def _code_like_regions(gray: np.ndarray, max_regions: int = 3) -> list[np.ndarray]:
     """Corner points (4x2, frame coordinates) of square, densely textured regions: QR candidates.
 
     Found on a <=640 px copy: morphological gradient, Otsu, close/open into
-    blobs, then keep near-square blobs that fill their bounding rectangle.
+    blobs, then keep blobs that fill their bounding rectangle and are near
+    square, or are a clean quadrilateral (a square seen at a steep angle is a
+    narrow trapezoid: its four corners straighten it, see `_read_isolated`).
     """
     h, w = gray.shape
     f = min(1.0, 640.0 / max(h, w))
@@ -151,12 +184,28 @@ def _code_like_regions(gray: np.ndarray, max_regions: int = 3) -> list[np.ndarra
         if area < 0.002 * mask.size:
             break
         (cx, cy), (rw, rh), angle = cv2.minAreaRect(contour)
-        if min(rw, rh) < 15 or max(rw, rh) / min(rw, rh) > 1.6 or area / (rw * rh) < 0.75:
+        if min(rw, rh) < 15 or area / (rw * rh) < 0.6:
             continue
-        boxes.append(cv2.boxPoints(((cx, cy), (rw, rh), angle)) / f)
+        if max(rw, rh) / min(rw, rh) <= 1.6 and area / (rw * rh) >= 0.75:
+            boxes.append(cv2.boxPoints(((cx, cy), (rw, rh), angle)) / f)
+        else:
+            quad = _quad_corners(contour)
+            if quad is None or max(rw, rh) / min(rw, rh) > 4.0:
+                continue
+            boxes.append(_boxpoints_order(quad) / f)
         if len(boxes) >= max_regions:
             break
     return boxes
+
+
+def _boxpoints_order(quad: np.ndarray) -> np.ndarray:
+    """Four corners in cv2.boxPoints order (bottom-left, top-left, top-right, bottom-right)."""
+    c = quad.mean(axis=0)
+    ang = np.arctan2(quad[:, 1] - c[1], quad[:, 0] - c[0])
+    ordered = quad[np.argsort(ang)]  # clockwise on screen from the left: TL, TR, BR, BL (y down)
+    start = int(np.argmin(ordered[:, 0] + ordered[:, 1]))  # top-left: smallest x + y
+    tl, tr, br, bl = (ordered[(start + i) % 4] for i in range(4))
+    return np.float32([bl, tl, tr, br])
 
 
 def _read_isolated(gray: np.ndarray) -> list[_Hit]:
@@ -185,7 +234,51 @@ def _read_isolated(gray: np.ndarray) -> list[_Hit]:
         )
         crop[:m], crop[-m:], crop[:, :m], crop[:, -m:] = 255, 255, 255, 255
         for hit in _read(crop, try_invert=True):
-            hits.append(_Hit(hit.text, float(centre[0]), float(centre[1]), side))
+            hits.append(_Hit(hit.text, float(centre[0]), float(centre[1]), side, hit.version, hit.ec_level))
+    return hits
+
+
+def _read_straightened(gray: np.ndarray) -> list[_Hit]:
+    """Straighten a code by its three finder patterns and decode the square it becomes.
+
+    Why: seen at a steep angle (a phone turned ~60 degrees away) a code is a
+    narrow trapezoid; its modules are squeezed below what zxing's finder scan
+    accepts across the short direction, though they are still there. The three
+    finder centres and the fourth corner they imply (parallelogram rule) map
+    to a square at 6 px per module, which zxing then reads like a flat code.
+    """
+    from epcs_desktop.core.scan_guide import code_finders
+
+    hits: list[_Hit] = []
+    for a, b, c in code_finders(gray):  # corner finder first, then its two neighbours
+        p_a, p_b, p_c = (np.float32([f.x, f.y]) for f in (a, b, c))
+        p_d = p_b + p_c - p_a
+        module = float(np.median([f.module for f in (a, b, c)]))
+        span = max(float(np.linalg.norm(p_b - p_a)), float(np.linalg.norm(p_c - p_a)))
+        for modules in sorted({round(span / module) + 7, round(span / module / 4) * 4 + 7 + 4}):
+            if not 21 <= modules <= 177:
+                continue
+            px, quiet = 6, 6
+            lo, hi = (quiet + 3.5) * px, (quiet + modules - 3.5) * px
+            side = int((modules + 2 * quiet) * px)
+            for pb, pc in ((p_b, p_c), (p_c, p_b)):  # either neighbour may be the top-right one
+                src = np.float32([p_a, pb, p_d, pc])
+                dst = np.float32([[lo, lo], [hi, lo], [hi, hi], [lo, hi]])
+                warp = cv2.warpPerspective(
+                    gray,
+                    cv2.getPerspectiveTransform(src, dst),
+                    (side, side),
+                    flags=cv2.INTER_CUBIC,
+                    borderValue=255,
+                )
+                found = _read(warp, try_rotate=False, try_downscale=False)
+                if found:
+                    centre = (p_b + p_c) / 2
+                    hits.extend(
+                        _Hit(h.text, float(centre[0]), float(centre[1]), 1.4 * span, h.version, h.ec_level)
+                        for h in found
+                    )
+                    return hits
     return hits
 
 
@@ -222,6 +315,44 @@ def _passes(frame: np.ndarray, gray: np.ndarray) -> Iterator[tuple[str, Callable
         )
     yield "smoothed", lambda: _read(cv2.GaussianBlur(gray, (0, 0), 1.2), try_invert=True, try_downscale=False)
     yield "isolated", lambda: _read_isolated(gray)
+    yield "straightened", lambda: _read_straightened(gray)
+
+
+def _chance_symbol(hit: Hit, gray: np.ndarray, others: list[Hit]) -> bool:
+    """True for a tiny weak-error-correction symbol that is most likely noise inside a larger code.
+
+    Why: a version-1 or -2 symbol with error correction L or M has so few
+    check codewords that moire on a photographed screen can, now and then,
+    form one at a corner of the real code (a false "408259" was seen). Such a
+    read is dropped when a larger symbol was read around it, or when finder
+    patterns with modules nearly twice its size are right next to it. No
+    enrollment payload fits in such a small symbol anyway.
+    """
+    if not 0 < hit.version <= 2 or hit.ec_level not in ("L", "M"):
+        return False
+    module = hit.size / (17 + 4 * hit.version)
+    for other in others:
+        larger = other is not hit and other.size > 1.5 * hit.size
+        if larger and abs(other.cx - hit.cx) < other.size and abs(other.cy - hit.cy) < other.size:
+            return True
+    from epcs_desktop.core.scan_guide import find_finders
+
+    h, w = gray.shape[:2]
+    r = 4 * hit.size
+    x0, y0 = int(max(0, hit.cx - r)), int(max(0, hit.cy - r))
+    x1, y1 = int(min(w, hit.cx + r)), int(min(h, hit.cy + r))
+    if x1 - x0 < 16 or y1 - y0 < 16:
+        return False
+    return any(f.module >= 1.8 * module for f in find_finders(np.ascontiguousarray(gray[y0:y1, x0:x1])))
+
+
+def _guarded(hits: list[Hit], gray: np.ndarray) -> list[Hit]:
+    return [h for h in hits if not _chance_symbol(h, gray, hits)]
+
+
+def reading_order(hits: list[Hit]) -> list[str]:
+    """Distinct payloads of `hits`, top-to-bottom by rows, left-to-right within a row."""
+    return _reading_order(hits)
 
 
 def _reading_order(hits: list[_Hit]) -> list[str]:
@@ -248,11 +379,27 @@ def decode_frame(frame: np.ndarray) -> list[str]:
 
 def decode_frame_verbose(frame: np.ndarray) -> tuple[list[str], str | None]:
     """Like decode_frame, plus the name of the pass that succeeded (for the benchmark)."""
+    hits, name = _decode(frame, fast=False)
+    return _reading_order(hits), name
+
+
+def decode_hits(frame: np.ndarray, *, fast: bool = False) -> list[Hit]:
+    """The symbols in a frame with their positions; `fast`: the first, cheapest pass only.
+
+    The live scanner (core/live_scan.py) uses `fast` on whole frames and the
+    full ladder on the region where a code is, so a frame without a code stays cheap.
+    """
+    return _decode(frame, fast=fast)[0]
+
+
+def _decode(frame: np.ndarray, *, fast: bool) -> tuple[list[Hit], str | None]:
     gray = _to_gray(frame)
     for name, attempt in _passes(frame if frame.dtype == np.uint8 else gray, gray):
-        hits = attempt()
+        hits = _guarded(attempt(), gray)
         if hits:
-            return _reading_order(hits), name
+            return hits, name
+        if fast:
+            break
     return [], None
 
 

@@ -31,18 +31,23 @@ class Setting:
     help: str
     minimum: int | None = None
     maximum: int | None = None
+    #: 0 means "off/never" (no auto-lock, keep the clipboard): a policy's "at most N" excludes it.
+    zero_means_off: bool = False
+    #: Set only by the practice's machine policy (core/policy.py): a profile never stores it, the
+    #: Settings window does not show it, and `settings set` refuses it.
+    it_only: bool = False
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "auto_lock_minutes", "int", 5, N_("Lock after inactivity (minutes)"),
         N_("The profile locks itself after this many idle minutes; 0 never locks (not recommended)."),
-        minimum=0, maximum=240,
+        minimum=0, maximum=240, zero_means_off=True,
     ),
     Setting(
         "clipboard_clear_seconds", "int", 30, N_("Clear copied codes after (seconds)"),
         N_("A copied code is wiped from the clipboard after this many seconds; 0 keeps it."),
-        minimum=0, maximum=600,
+        minimum=0, maximum=600, zero_means_off=True,
     ),
     Setting(
         "idme_security_url", "url", "https://account.id.me/signin-security", N_("ID.me Sign In & Security"),
@@ -73,7 +78,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "backup_reminder_days", "int", 14, N_("Backup reminder (days)"),
         N_("Remind me to make an encrypted backup after this many days; 0 turns reminders off."),
-        minimum=0, maximum=365,
+        minimum=0, maximum=365, zero_means_off=True,
     ),
     # Keys a practice's IT sets through the machine policy (core/policy.py, docs/deployment.md).
     Setting(
@@ -88,7 +93,39 @@ SETTINGS: tuple[Setting, ...] = (
         "required_backup_folder", "str", "", N_("Backup folder"),
         N_("Encrypted backups are saved in this folder (empty: you choose each time)."),
     ),
+    # Set only by IT (machine policy): each turns one way in or out of the profile off, for the
+    # window and the command line alike (core/policy.py ACTIONS; docs/deployment.md).
+    Setting(
+        "disable_camera_scan", "bool", False, N_("Turn off camera scanning"),
+        N_("Refuse scanning QR codes with a camera; typing the key or scanning an image file still works."),
+        it_only=True,
+    ),
+    Setting(
+        "disable_screen_scan", "bool", False, N_("Turn off screen scanning"),
+        N_("Refuse reading QR codes from the screen."), it_only=True,
+    ),
+    Setting(
+        "disable_import", "bool", False, N_("Turn off importing"),
+        N_("Refuse importing code generators from other authenticator apps' files."), it_only=True,
+    ),
+    Setting(
+        "disable_restore", "bool", False, N_("Turn off restoring backups"),
+        N_("Refuse restoring an encrypted backup into a profile."), it_only=True,
+    ),
+    Setting(
+        "disable_move_to_phone", "bool", False, N_("Turn off moving to a phone"),
+        N_("Refuse showing a code generator's QR code for a phone app to take over."), it_only=True,
+    ),
+    Setting(
+        "min_password_strength", "int", 0, N_("Minimum password strength"),
+        N_("New profile, hand-over and backup passwords must reach this strength: "
+        "0 no minimum, 1 Weak, 2 Fair, 3 Good, 4 Strong."),
+        minimum=0, maximum=4, it_only=True,
+    ),
 )  # fmt: skip
+
+#: What a profile stores and the Settings window shows (the IT-only keys come from the policy alone).
+PROFILE_SETTINGS: tuple[Setting, ...] = tuple(s for s in SETTINGS if not s.it_only)
 
 _BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -189,6 +226,12 @@ class Settings:
     disable_practice_mode: bool = _default("disable_practice_mode")
     disable_export: bool = _default("disable_export")
     required_backup_folder: str = _default("required_backup_folder")
+    disable_camera_scan: bool = _default("disable_camera_scan")
+    disable_screen_scan: bool = _default("disable_screen_scan")
+    disable_import: bool = _default("disable_import")
+    disable_restore: bool = _default("disable_restore")
+    disable_move_to_phone: bool = _default("disable_move_to_phone")
+    min_password_strength: int = _default("min_password_strength")
 
     @classmethod
     def from_stored(cls, stored: Any) -> Settings:

@@ -44,6 +44,7 @@ import contextlib
 import json
 import logging
 import os
+import secrets
 import shutil
 import threading
 from collections.abc import Iterator, Sequence
@@ -77,7 +78,15 @@ LOCKED_MESSAGE = (
     "This profile is busy: another EPCS Desktop window or command is changing it. "
     "Close it or try again in a moment."
 )
-WRONG_PASSWORD_MESSAGE = "That password does not unlock this profile (or the file is not an EPCS Desktop profile)."  # noqa: S105, E501
+WRONG_PASSWORD_MESSAGE = (
+    "That password does not unlock this profile (or the file is not an EPCS Desktop profile)."  # noqa: S105
+)
+INTERRUPTED_CHANGE_MESSAGE = (
+    "A password change of this profile was interrupted before it finished: unlock it with the "
+    "previous password.",
+    "The password of this profile was changed (the change was interrupted at the very end): unlock it "
+    "with the new password.",
+)
 REKEYED_MESSAGE = "This profile's password was changed elsewhere; lock and unlock it again."
 
 
@@ -206,6 +215,7 @@ def _private_umask() -> Iterator[None]:
 
 def make_private_dir(path: Path) -> None:
     """Create `path` (and parents) as 0700; an existing one loses group/other bits (never via a symlink)."""
+    created = [p for p in (path, *path.parents) if not p.exists()]  # Windows: each gets the owner-only ACL
     try:
         with _private_umask():
             path.mkdir(parents=True, exist_ok=True)
@@ -213,7 +223,8 @@ def make_private_dir(path: Path) -> None:
         raise StorageError(f"No permission to create or use the folder “{path}”.") from None
     except OSError as exc:
         raise StorageError(f"The folder “{path}” cannot be created ({exc.strerror}).") from None
-    tighten(path)
+    for folder in (path, *created):
+        tighten(folder)
 
 
 def _tighten(path: Path) -> None:
@@ -285,6 +296,72 @@ def _storage_error(exc: BaseException, path: Path | None = None) -> StorageError
     if code & 0xFF in (10, 13, 14) and path is not None and _disk_full(path):
         return StorageError(_STORAGE_CODES[13])  # SQLite says "I/O error" when the WAL index cannot grow
     return StorageError(_STORAGE_CODES[code & 0xFF])
+
+
+CREATING_INFIX = ".creating-"
+
+
+def _link_into_place(tmp: Path, path: Path) -> None:
+    """Give the finished file its real name, failing if that name appeared meanwhile; folder synced."""
+    if os.name == "nt":
+        os.rename(tmp, path)  # refuses an existing target on Windows
+    else:
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise VaultError("A profile file with this name already exists.") from None
+        os.unlink(tmp)
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def leftover_files(path: Path) -> list[Path]:
+    """Files beside profile `path` that hold old keys or secrets and are no longer needed.
+
+    Copies made before a schema migration (``NAME.epcs.v1.bak`` and its -wal: the *old* password
+    opens them), the copy older versions kept during the Argon2id upgrade (``NAME.epcs.pbkdf2.bak``)
+    and half-written key files (``.NAME.epcs.kdf.*.tmp``) of a crashed write. Issue 23 item 9.
+    """
+    name = path.name
+    found = []
+    try:
+        siblings = list(path.parent.iterdir())
+    except OSError:
+        return []
+    for p in siblings:
+        n = p.name
+        old_copy = n.startswith(name + ".pbkdf2.bak") or (
+            n.startswith(name + ".v") and (n.endswith(".bak") or n.endswith(".bak-wal"))
+        )
+        half_written = n.startswith(f".{name}{profilekey.KEY_FILE_SUFFIX}.") and n.endswith(".tmp")
+        if old_copy or half_written or n.startswith(f".{name}{CREATING_INFIX}"):  # or a crashed create
+            found.append(p)
+    return sorted(found)
+
+
+def remove_leftovers(path: Path) -> None:
+    """Delete `leftover_files(path)`; called once a profile has opened (and by profile deletion)."""
+    for p in leftover_files(path):
+        try:
+            p.unlink()
+            logger.info("removed a left-over file beside the profile (%s)", p.suffix or p.name[-8:])
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            logger.warning("a left-over file beside the profile could not be removed: %s", exc.strerror)
+
+
+def _reason(exc: BaseException, storage: StorageError | None) -> str:
+    """A few words for what the disk said (the SQLite text itself is never shown)."""
+    text = f"{storage or ''} {exc}".lower()
+    if "full" in text:
+        return "the disk is full"
+    if "read-only" in text or "readonly" in text:
+        return "the disk is read-only"
+    return "input/output error"
 
 
 def _disk_full(path: Path) -> bool:
@@ -360,31 +437,54 @@ class Vault:
         entry, raw = profilekey.new_entry(password)
         key = profilekey.raw_key_pragma(raw)
         make_private_dir(path.parent)
+        if os.path.lexists(path):
+            raise VaultError("A profile file with this name already exists.")
+        # Built under a hidden name and linked into place whole (issue 23 item 2): a crash or disk
+        # error part-way never leaves a `NAME.epcs` that does not open and blocks the name.
+        tmp = path.with_name(f".{path.name}{CREATING_INFIX}{secrets.token_hex(4)}")
+        remove_leftovers(path)
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            raise VaultError("A profile file with this name already exists.") from None
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
         except OSError as exc:
-            raise VaultError(f"The profile file could not be created ({exc.strerror}).") from None
-        os.close(fd)
+            raise StorageError(f"The profile file could not be created ({exc.strerror}).") from None
         conn: sqlcipher3.Connection | None = None
+        linked = False
         try:
+            conn = cls._connect(tmp, key, busy_timeout)
+            builder = cls(conn, tmp, clock)
+            builder._configure()  # WAL from the first byte: no rollback journal to be hot after a crash
+            with builder.transaction() as db:
+                db.executescript_in_tx(SCHEMA_V2)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                upsert_record(db, "created_at", builder.clock.now())
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            builder.close()
+            conn = None
+            wal = Path(str(tmp) + "-wal")
+            if busy or (wal.exists() and wal.stat().st_size):  # all of it must be in the file we link
+                raise StorageError("The profile file could not be created (it could not be completed).")
             profilekey.write_key_file(path, [entry])
+            _link_into_place(tmp, path)
+            linked = True
             conn = cls._connect(path, key, busy_timeout)
             vault = cls(conn, path, clock)
             vault._key_entry = entry
             vault._configure()
-            with vault.transaction() as db:
-                db.executescript_in_tx(SCHEMA_V2)
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                upsert_record(db, "created_at", vault.clock.now())
-        except BaseException:
+        except BaseException as exc:
             if conn is not None:
                 with contextlib.suppress(sqlcipher3.Error):
                     conn.close()
-            for p in (path, *(Path(str(path) + s) for s in SIDE_SUFFIXES)):
-                with contextlib.suppress(FileNotFoundError):
+            victims = [tmp, *(Path(str(tmp) + s) for s in ("-wal", "-shm", "-journal"))]
+            if linked or not os.path.lexists(path):
+                victims += [path, *(Path(str(path) + s) for s in SIDE_SUFFIXES)]
+            for p in victims:
+                with contextlib.suppress(OSError):
                     p.unlink()
+            if isinstance(exc, OSError):
+                raise StorageError(f"The profile file could not be created ({exc.strerror}).") from None
+            if isinstance(exc, sqlcipher3.Error):
+                raise (_storage_error(exc, path) or _wrap(exc, "created", path)) from None
             raise
         _tighten(path)
         logger.info("created vault %s", path.name)
@@ -423,10 +523,14 @@ class Vault:
             if entry is None:
                 vault._upgrade_kdf(password)
             elif entries is not None and entries != [entry]:
-                profilekey.write_key_file(path, [entry])  # a password change or upgrade was interrupted
+                try:  # a password change was interrupted: keep the entry that opened the file
+                    profilekey.write_key_file(path, [entry])
+                except StorageError as exc:  # both still open it as before; tried again next time
+                    logger.warning("key file not tidied: %s", exc)
         except BaseException:
             vault.close()
             raise
+        remove_leftovers(path)
         _tighten(path)
         return vault
 
@@ -446,17 +550,19 @@ class Vault:
             if not cls._probe(path, key, busy_timeout):
                 raise WrongPasswordError(WRONG_PASSWORD_MESSAGE)
             return cls._connect(path, key, busy_timeout), None
-        matched = False
-        for entry in entries:
+        matched: int | None = None
+        for i, entry in enumerate(entries):  # [new, old] while a password change is unfinished
             raw, ok = profilekey.derive(password, entry)
             if not ok:
                 continue
-            matched = True
+            matched = i
             key = profilekey.raw_key_pragma(raw)
             if cls._probe(path, key, busy_timeout):
                 return cls._connect(path, key, busy_timeout), entry
-        if not matched:
+        if matched is None:
             raise WrongPasswordError(WRONG_PASSWORD_MESSAGE)
+        if len(entries) == 2:  # an interrupted password change ended on the other password
+            raise WrongPasswordError(INTERRUPTED_CHANGE_MESSAGE[matched])
         # The password is right. A crash between writing the key file and re-keying leaves the
         # file on its old PBKDF2 key: open it that way (the upgrade then runs again).
         try:
@@ -498,47 +604,45 @@ class Vault:
                     conn.close()
 
     def _upgrade_kdf(self, password: str) -> None:
-        """Move a PBKDF2 profile to an Argon2id key, keeping a copy of the old file till the new key verifies.
+        """Move a PBKDF2 profile to an Argon2id key; an I/O error at any step leaves it opening.
 
-        Order (each step crash-safe): fold the WAL in; copy the file to
-        ``<name>.pbkdf2.bak``; write the key file; re-key (one SQLCipher
-        transaction); verify with a fresh read-only connection and the integrity
-        check; delete the copy. A crash before the re-key leaves the old key
-        working (`_unlock` falls back to it); a failed verification keeps the copy.
+        Order: fold the WAL in; write the key file for the *same* password; re-key (one SQLCipher
+        transaction); prove the new key opens the file on a fresh read-only connection. While the
+        database is still on PBKDF2 the key file's entry matches the password but does not open
+        the file, so `_unlock` falls back to the PBKDF2 key and the upgrade runs again at the next
+        unlock; after the re-key the entry opens it. The key file is never removed, and no copy of
+        the old file (old key, every secret) is made (issue 23 items 1 and 9).
         """
-        kept = self.path.with_name(self.path.name + ".pbkdf2.bak")
         with self._lock:
             try:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-                with _private_umask():
-                    shutil.copyfile(self.path, kept)
-                tighten(kept)
-            except (OSError, sqlcipher3.Error) as exc:
+            except sqlcipher3.Error as exc:
                 logger.warning("profile key upgrade postponed: %s", type(exc).__name__)
-                with contextlib.suppress(OSError):
-                    kept.unlink()
                 return
             entry, raw = profilekey.new_entry(password)
             key = profilekey.raw_key_pragma(raw)
             try:
                 profilekey.write_key_file(self.path, [entry])
+            except StorageError as exc:  # the database is untouched: PBKDF2 still opens it
+                logger.warning("profile key upgrade postponed: %s", exc)
+                return
+            try:
                 self.conn.execute(f"PRAGMA rekey = {key}")
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            except (EpcsError, sqlcipher3.Error) as exc:  # still the old key: keep using it
-                logger.warning("profile key upgrade failed (%s); the PBKDF2 key stays", type(exc).__name__)
-                profilekey.remove_key_file(self.path)
-                with contextlib.suppress(OSError):
-                    kept.unlink()
-                return
-        if not self._probe(self.path, key, DEFAULT_BUSY_TIMEOUT) or self.check_integrity():
-            logger.error("profile key upgrade did not verify; the old file is kept as %s", kept.name)
-            raise DamagedProfileError(
-                "Upgrading this profile's encryption did not verify; the previous file was kept as "
-                f"{kept.name}."
+            except sqlcipher3.Error as exc:
+                storage = _storage_error(exc, self.path)
+                self.close()
+                raise StorageError(
+                    "Upgrading this profile's encryption was interrupted by a disk error "
+                    f"({_reason(exc, storage)}); nothing was lost. Unlock it again."
+                ) from None
+        if not self._probe(self.path, key, DEFAULT_BUSY_TIMEOUT):
+            self.close()
+            raise StorageError(
+                "Upgrading this profile's encryption could not be verified (a disk error); nothing was "
+                "lost. Unlock it again."
             )
         self._key_entry = entry
-        with contextlib.suppress(OSError):
-            kept.unlink()
         logger.info("vault %s now uses an Argon2id key", self.path.name)
 
     @staticmethod
@@ -696,28 +800,57 @@ class Vault:
         return json.loads(rows[0][0]) if rows else default
 
     def change_password(self, new: str) -> None:
-        """Re-key every page with a key derived from `new` (``PRAGMA rekey``), then fold the WAL in."""
+        """Re-key every page with a key derived from `new` (``PRAGMA rekey``), then fold the WAL in.
+
+        Crash and I/O-error safe (issue 23 item 1): at every instant the key file on disk holds an
+        entry for the key the database is on. The key file becomes [new, old] (atomic rename), the
+        database is re-keyed (atomic: one WAL commit), a fresh read-only connection proves the new
+        key opens it, and only then does the key file become [new]. When anything fails the key file
+        keeps both entries, whichever key the database ended on: the next unlock tries them in that
+        order and keeps the one that opened (`Vault.open`). The key file is never rolled back.
+        """
         _check_password_text(new)
         with self._lock:
             if self._depth:
                 raise VaultError("The password cannot be changed in the middle of another change.")
             old = self._key_entry
-            if old is None:  # still PBKDF2 (its upgrade failed): re-key the old way, upgraded at next unlock
-                key, entry = _quote_password(new), None
-            else:  # new entry first, old kept: a crash before the re-key leaves the old password working
-                entry, raw = profilekey.new_entry(new)
-                key = profilekey.raw_key_pragma(raw)
-                profilekey.write_key_file(self.path, [entry, old])
+            if old is None:
+                # Still on SQLCipher's PBKDF2 key because its upgrade hit a disk error at this unlock:
+                # a key file for the new password could not also cover the old key, so refuse.
+                raise StorageError(
+                    "This profile's encryption upgrade could not finish (a disk error); lock and unlock "
+                    "it again, then change the password."
+                )
+            entry, raw = profilekey.new_entry(new)
+            key = profilekey.raw_key_pragma(raw)
+            profilekey.write_key_file(self.path, [entry, old])  # StorageError: nothing else changed
             try:
                 self.conn.execute(f"PRAGMA rekey = {key}")
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             except sqlcipher3.Error as exc:
-                if old is not None:
-                    profilekey.write_key_file(self.path, [old])
-                raise self._error(exc, "re-encrypted") from None
-            if entry is not None:
+                if _is_busy(exc):
+                    raise VaultLockedError(LOCKED_MESSAGE) from None
+                # Which key the file ended on is known for sure only when it is next opened.
+                storage = _storage_error(exc, self.path)
+                self.close()
+                if storage is None and (self._stale or _is_not_a_database(exc)):
+                    raise PasswordChangedElsewhereError(REKEYED_MESSAGE) from None
+                raise StorageError(
+                    "The password could not be changed because of a disk error "
+                    f"({_reason(exc, storage)}). Unlock the profile again: the old or the new password "
+                    "opens it."
+                ) from None
+            if not self._probe(self.path, key, DEFAULT_BUSY_TIMEOUT):
+                self.close()
+                raise StorageError(
+                    "The password change could not be verified (a disk error). Unlock the profile again: "
+                    "the old or the new password opens it."
+                )
+            self._key_entry = entry
+            try:
                 profilekey.write_key_file(self.path, [entry])
-                self._key_entry = entry
+            except StorageError as exc:  # the change is done; the next unlock drops the old entry
+                logger.warning("old key entry kept until the next unlock: %s", exc)
         logger.info("vault %s re-keyed", self.path.name)
 
     # -- migration --------------------------------------------------------------------------
@@ -739,8 +872,7 @@ class Vault:
                 db,
                 self.clock.now(),
                 "profile upgraded",
-                f"Storage upgraded to version {version}; the old file was kept as "
-                f"{self.migration_backup.name}.",
+                f"Storage upgraded to version {version}.",
             )
         logger.info("vault %s migrated to schema %d", self.path.name, SCHEMA_VERSION)
 

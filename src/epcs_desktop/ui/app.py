@@ -21,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -129,7 +129,7 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def apply_platform_facts(sys_platform: str | None = None) -> list[str]:
+def apply_platform_facts(sys_platform: str | None = None, *, shell32: Any = None) -> list[str]:
     """Before the QApplication exists: high-DPI rounding, and Windows' AppUserModelID (core/platform.py).
 
     Why the id: without it Windows groups our windows under "python"/the launcher and a pinned
@@ -148,13 +148,26 @@ def apply_platform_facts(sys_platform: str | None = None) -> list[str]:
         applied.append(f"high-DPI {facts.high_dpi_rounding()}")
     aumid = facts.app_user_model_id()
     if aumid:
-        try:
-            import ctypes
+        import ctypes
 
-            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(aumid)  # type: ignore[attr-defined]
+        if shell32 is None and os.name == "nt":
+            shell32 = ctypes.WinDLL("shell32")  # type: ignore[attr-defined,unused-ignore]
+        if shell32 is None:  # Windows' facts asked for elsewhere without a substitute: nothing to call
+            log.debug("AppUserModelID not set: not on Windows")
+            return applied
+        # No AttributeError is swallowed: a misspelt function name must fail the tests that pass a fake.
+        set_id = shell32.SetCurrentProcessExplicitAppUserModelID
+        set_id.argtypes = [ctypes.c_wchar_p]
+        set_id.restype = ctypes.c_long  # HRESULT
+        try:
+            result = set_id(aumid)
+        except OSError as exc:
+            log.info("AppUserModelID not set (%s)", exc)
+            return applied
+        if result == 0:
             applied.append(f"AppUserModelID {aumid}")
-        except (AttributeError, OSError):  # not Windows (a test), or a shell without the call
-            log.debug("AppUserModelID not set")
+        else:
+            log.info("AppUserModelID not set (HRESULT %#010x)", result & 0xFFFFFFFF)
     return applied
 
 

@@ -1,17 +1,18 @@
 """The code-generator pane: every code generator held here, its code and countdown.
 
 Copying is the main action, so a click, Enter or Ctrl+C on a row copies its
-code; the status line says when the clipboard will be cleared. The filter box
-appears only when the list is long enough to need it.
+code; the status line says when the clipboard will be cleared. The search box
+is always there; "Next code" of a counter-based generator sits on its card.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.clock import Clock
+from epcs_desktop.core.otp import copy_plan, is_time_based
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.clipboard import ClipboardGuard
 from epcs_desktop.ui.code_delegate import CodeDelegate
@@ -32,8 +34,6 @@ from epcs_desktop.ui.models import ROLE_CODE, ROLE_FILTER, ROLE_NICK, CodeListMo
 from epcs_desktop.ui.ticker import Ticker
 
 log = logging.getLogger(__name__)
-
-FILTER_THRESHOLD = 4
 
 
 class CodeListView(QListView):
@@ -71,7 +71,13 @@ class CodesPane(QWidget):
         super().__init__(parent)
         self.setObjectName("codesPane")
         self.profile = profile
+        self.clock = clock
         self.guard = guard
+        # A copy asked for in a code's last seconds waits for the next code (core.otp.copy_plan).
+        self._held: tuple[str, str] | None = None  # (nickname, code) to copy when the wait ends
+        self._hold_timer = QTimer(self)
+        self._hold_timer.setSingleShot(True)
+        self._hold_timer.timeout.connect(self._copy_held)
         self.clear_seconds = clear_seconds
         self.model = CodeListModel(profile, clock, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -129,9 +135,12 @@ class CodesPane(QWidget):
         )
         self.next_button.clicked.connect(self.next_code)
         self.next_button.setVisible(False)
+        # On the card itself (where a time-based card has its countdown), not far below the list.
+        self.next_button.setParent(self.view.viewport())
+        self.view.verticalScrollBar().valueChanged.connect(self._place_next_button)
+        self.view.viewport().installEventFilter(self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint, 1)
-        bottom.addWidget(self.next_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -167,10 +176,7 @@ class CodesPane(QWidget):
         self.view.setVisible(n > 0)
         self.hint.setVisible(n > 0)
         self.empty.setVisible(n == 0)
-        show_filter = n > FILTER_THRESHOLD
-        self.filter.setVisible(show_filter)
-        if not show_filter and self.filter.text():
-            self.filter.clear()
+        self.filter.setEnabled(n > 0)  # always there (issue 22), useless only with nothing to search
         if n and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
         self._current_changed()
@@ -182,6 +188,26 @@ class CodesPane(QWidget):
     def _current_changed(self, *_args: object) -> None:
         row = self._current_row()
         self.next_button.setVisible(row >= 0 and self.model.is_counter_based(row))
+        self._place_next_button()
+
+    def _place_next_button(self, *_args: object) -> None:
+        """Keep "Next code" on the current counter-based card, at its right edge."""
+        if self.next_button.isHidden():
+            return
+        card = self.view.visualRect(self.view.currentIndex())
+        size = self.next_button.sizeHint()
+        self.next_button.resize(size)
+        x = card.right() - size.width() - 16
+        y = card.center().y() - size.height() // 2
+        self.next_button.move(max(card.left(), x), y)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.view.viewport() and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.LayoutRequest,
+        ):
+            self._place_next_button()
+        return super().eventFilter(watched, event)
 
     def next_code(self) -> None:
         """Advance the current HOTP row's counter by one (one transaction) and show and copy its code."""
@@ -201,8 +227,7 @@ class CodesPane(QWidget):
         self.copy_index(self.proxy.mapFromSource(self.model.index(row)))
 
     def _focus_filter(self) -> None:
-        if self.filter.isVisible():
-            self.filter.setFocus()
+        self.filter.setFocus()
 
     def copy_index(self, index: QModelIndex) -> None:
         """Copy the code of a (proxy) row to the clipboard."""
@@ -213,9 +238,31 @@ class CodesPane(QWidget):
                 nick = str(index.data(ROLE_NICK) or "")
                 self.message.emit(self.tr("Press “Next code” to make a code for “%1”.").replace("%1", nick))
             return
+        nick = str(index.data(ROLE_NICK) or "")
+        source = self.proxy.mapToSource(index) if index.model() is self.proxy else index
+        params = self.model.device_at(source.row()).otp if source.isValid() else None
+        self._hold_timer.stop()
+        self._held = None
+        if params is not None and is_time_based(params):
+            plan = copy_plan(params, self.clock.now())
+            if plan.wait > 0:  # this code would expire before it can be pasted: hand out the next one
+                self._held = (nick, plan.code)
+                self._hold_timer.start(int(plan.wait * 1000) + 1)
+                text = self.tr("The code of “%1” changes in %2 s: the new code will be copied then.")
+                self.message.emit(text.replace("%1", nick).replace("%2", str(math.ceil(plan.wait))))
+                return
+            code = plan.code
+        self._put(nick, code)
+
+    def _copy_held(self) -> None:
+        if self._held is not None:
+            nick, code = self._held
+            self._held = None
+            self._put(nick, code)
+
+    def _put(self, nick: str, code: str) -> None:
         seconds = self.clear_seconds()
         self.guard.copy(code, seconds)
-        nick = str(index.data(ROLE_NICK) or "")
         if seconds > 0:
             text = self.tr("Copied the code of “%1” — clipboard clears in %2 s").replace("%1", nick)
             text = text.replace("%2", str(seconds))

@@ -231,7 +231,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, profile: Any, parent: QWidget | None = None, *, prefs: Any = None) -> None:
         super().__init__(parent)
-        from epcs_desktop.core.settings import SETTINGS
+        from epcs_desktop.core.settings import PROFILE_SETTINGS as SETTINGS  # IT-only keys: not here
 
         self.profile = profile
         self.prefs = prefs  # QSettings of this computer (language, light/dark), or None
@@ -370,7 +370,7 @@ class SettingsDialog(QDialog):
         return editor.text()
 
     def restore_defaults(self) -> None:
-        from epcs_desktop.core.settings import SETTINGS
+        from epcs_desktop.core.settings import PROFILE_SETTINGS as SETTINGS  # IT-only keys: not here
 
         for s in SETTINGS:
             editor = self.editors[s.key]
@@ -386,7 +386,8 @@ class SettingsDialog(QDialog):
                 editor.setText(str(s.default))
 
     def accept(self) -> None:
-        from epcs_desktop.core.settings import SETTINGS, coerce
+        from epcs_desktop.core.settings import PROFILE_SETTINGS as SETTINGS
+        from epcs_desktop.core.settings import coerce
 
         try:
             new = {s.key: coerce(s.key, self.value_of(s.key)) for s in SETTINGS if s.key not in self.locked}

@@ -36,6 +36,7 @@ from epcs_desktop.core.erx import (
     DeviceOption,
     PrescriberInfo,
 )
+from epcs_desktop.core.policy import action_allowed
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.dialogs import (
     HelpDialog,
@@ -344,7 +345,7 @@ class ErxPane(QWidget):
         rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
         rename.triggered.connect(lambda: self._on_device(device_id, self.rename_row))
         move = menu.addAction(theme.icon("phone"), self.tr("Move to a phone…"))
-        move.setEnabled(device.otp is not None)
+        move.setEnabled(device.otp is not None and action_allowed("move_to_phone"))  # IT may turn it off
         move.triggered.connect(lambda: self._on_device(device_id, self.move_to_phone))
         remove = menu.addAction(theme.icon("remove"), self.tr("Remove…"))
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -380,7 +381,7 @@ class ErxPane(QWidget):
         from epcs_desktop.ui.move_to_phone import MoveToPhoneDialog
 
         device = self.model.device_at(row)
-        if device.otp is None:
+        if device.otp is None or not action_allowed("move_to_phone"):
             return
         dialog = MoveToPhoneDialog(self.profile, device, self)
         self.dialog = dialog

@@ -1,4 +1,11 @@
-"""The inline error line every form uses (same look and screen-reader name everywhere).
+"""The inline message line every form uses (same look, same screen-reader treatment everywhere).
+
+A screen reader must hear what went wrong (or right), not "error": the
+label's accessible name is its own text (no fixed name), its description
+says what kind of line it is, and every time the text appears or changes an
+accessibility announcement is sent (`QAccessibleAnnouncementEvent`, which
+AT-SPI delivers as ``object:announcement`` — Orca speaks it, like a live
+region on a web page), assertive for errors, polite for confirmations.
 
 A module of its own, importing nothing from core, so the lock screen can use
 it without loading the eRx rules before its first paint.
@@ -6,24 +13,51 @@ it without loading the eRx rules before its first paint.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def error_label() -> QLabel:
+    """A hidden inline message line (red until `show_message(..., ok=True)` makes it green)."""
     label = QLabel()
     label.setObjectName("error")
     label.setWordWrap(True)
     label.setVisible(False)
-    label.setAccessibleName(QCoreApplication.translate("dialogs", "error"))
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleDescription(QCoreApplication.translate("dialogs", "Problem"))
     return label
 
 
+def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
+    """Have a screen reader say `text` now (a live-region update), on behalf of `widget`."""
+    if not text:
+        return
+    event = QAccessibleAnnouncementEvent(widget, text)
+    politeness = QAccessible.AnnouncementPoliteness
+    event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
+    QAccessible.updateAccessibility(event)
+
+
+def set_live_text(label: QLabel, text: str, assertive: bool = False) -> None:
+    """Set a status line's text and announce it when it changed (any live line, not only errors)."""
+    if label.text() == text:
+        return
+    label.setText(text)
+    QAccessible.updateAccessibility(QAccessibleEvent(label, QAccessible.Event.NameChanged))
+    if not label.isHidden():
+        announce(label, text, assertive)
+
+
 def show_error(label: QLabel, text: str) -> None:
+    changed = text != label.text() or label.isHidden() == bool(text)
     label.setText(text)
     label.setVisible(bool(text))
     if text:
         _make_room(label)
+        if changed:
+            QAccessible.updateAccessibility(QAccessibleEvent(label, QAccessible.Event.NameChanged))
+            announce(label, text, assertive=label.objectName() != "ok")
 
 
 def _make_room(label: QLabel) -> None:
@@ -58,4 +92,9 @@ def show_message(label: QLabel, text: str, ok: bool = False) -> None:
         label.setObjectName(name)
         label.style().unpolish(label)
         label.style().polish(label)
+        done, problem = (
+            QCoreApplication.translate("dialogs", "Done"),
+            QCoreApplication.translate("dialogs", "Problem"),
+        )
+        label.setAccessibleDescription(done if ok else problem)
     show_error(label, text)

@@ -158,8 +158,14 @@ class MoveToPhoneDialog(QDialog):
 
     def _show_qr(self) -> None:
         from epcs_desktop.core.otpauth import build_uri
+        from epcs_desktop.core.policy import ActionTurnedOffError, check_action_allowed
         from epcs_desktop.ui.frontdesk.practice_dialog import qr_pixmap
 
+        try:
+            check_action_allowed("move_to_phone")  # IT's policy, read again when the secret would show
+        except ActionTurnedOffError as exc:
+            show_error(self.error, user_message(exc))
+            return
         self.qr.setPixmap(qr_pixmap(build_uri(self.device.otp)))
         self.qr.setVisible(True)
         self.hide_button.setVisible(True)

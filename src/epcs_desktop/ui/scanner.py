@@ -13,8 +13,11 @@ thread converts it to a QImage. No widget is touched outside the GUI thread;
 the threads speak only through queued signals.
 
 A payload is reported as confirmed only after the decoder read the same text
-in two decoded frames in a row: a single misread of a half-visible code never
-counts. Decoded texts travel only through signals, never through logs.
+in two decoded frames in a row (core/live_scan.py's `ReadConfirmer`, the rule
+`epcs-desktop scan` uses too): a single misread of a half-visible code never
+counts. Guidance ("bring the phone closer"...) comes from the same
+`LiveScanner`, already steadied; the session only passes it on when it
+changes. Decoded texts travel only through signals, never through logs.
 """
 
 from __future__ import annotations
@@ -51,10 +54,26 @@ Decoder = Callable[[np.ndarray], list[str]]
 _END_AFTER_EMPTY_READS = 30
 
 
-def _default_decoder(frame: np.ndarray) -> list[str]:
-    from epcs_desktop.core.qr import decode_frame
+class _Reader:
+    """Per-frame work of the decode thread: the core LiveScanner, or a substituted decoder plus the
+    same two-reads rule (tests gate the decoder to hold a frame)."""
 
-    return decode_frame(frame)
+    def __init__(self, decoder: Decoder | None) -> None:
+        from epcs_desktop.core.live_scan import LiveScanner, ReadConfirmer
+
+        self._decoder = decoder
+        self._scanner = LiveScanner() if decoder is None else None
+        self._confirmer = ReadConfirmer()
+        self._t0 = time.monotonic()
+
+    def read(self, frame: np.ndarray) -> tuple[list[str], list[str], str]:
+        """(texts read, texts confirmed now, hint sentence or "")."""
+        if self._scanner is not None:
+            result = self._scanner.feed(frame, time.monotonic() - self._t0)
+            return result.texts, result.confirmed, result.hint.text if result.hint else ""
+        assert self._decoder is not None
+        texts = self._decoder(frame)
+        return texts, self._confirmer.feed(list(texts)), ""
 
 
 class _LatestFrame:
@@ -157,30 +176,29 @@ class _DecodeThread(QThread):
 
     def run(self) -> None:
         s = self._session
-        previous: set[str] = set()
-        confirmed: set[str] = set()
+        reader = _Reader(s._decoder)
+        hint = ""
         while not s._stop.is_set():
             item = s._mailbox.take()
             if item is None:
                 continue
             index, frame = item
             try:
-                texts = s._decoder(frame)
+                texts, confirmed, new_hint = reader.read(frame)
             except EpcsError:
-                texts = []
+                texts, confirmed, new_hint = [], [], hint
             except Exception:
                 log.exception("decoding a frame failed")
-                texts = []
+                texts, confirmed, new_hint = [], [], hint
             s.frames_decoded += 1
             if s._stop.is_set():
                 break
+            if new_hint != hint:
+                hint = new_hint
+                s.hint.emit(hint)
             s.seen.emit(list(texts), index)
-            current = set(texts)
-            for text in texts:
-                if text in previous and text not in confirmed:
-                    confirmed.add(text)
-                    s.confirmed.emit(text, index)
-            previous = current
+            for text in confirmed:
+                s.confirmed.emit(text, index)
 
 
 _LINGERING: set[ScanSession] = set()
@@ -216,6 +234,7 @@ class ScanSession(QObject):
     - `frame(np.ndarray)`: the newest frame for the preview (at most one in flight);
     - `seen(list[str], int)`: what the decoder found in frame N (may be empty);
     - `confirmed(str, int)`: a text decoded in two frames in a row (once per text);
+    - `hint(str)`: the guidance sentence (English, `core` context) when it changes; "" for none;
     - `failed(str)`: the source could not be opened or broke (a user message);
     - `ended()`: the source ran out of frames;
     - `stopped()`: the source is closed and both threads have finished.
@@ -224,6 +243,7 @@ class ScanSession(QObject):
     frame = Signal(object)
     seen = Signal(list, int)
     confirmed = Signal(str, int)
+    hint = Signal(str)
     failed = Signal(str)
     ended = Signal()
     opened = Signal()
@@ -239,7 +259,7 @@ class ScanSession(QObject):
     ) -> None:
         super().__init__(parent)
         self._factory = factory
-        self._decoder: Decoder = decoder or _default_decoder
+        self._decoder: Decoder | None = decoder
         self.max_fps = max_fps
         self.generic_failure = self.tr("The camera stopped working. Try another camera or open an image.")
         self._stop = threading.Event()

@@ -130,6 +130,9 @@ def _ensure_app() -> QGuiApplication:
 
 def grab_screens() -> list[np.ndarray]:
     """One BGR frame per screen. QrError when the platform refuses or gives only blank grabs."""
+    from epcs_desktop.core.policy import check_action_allowed
+
+    check_action_allowed("screen_scan")  # IT's policy (disable_screen_scan): the wizard and `scan --screen`
     app = _ensure_app()
     name = app.platformName()
     if name in ("offscreen", "minimal"):

@@ -15,9 +15,9 @@ Sources, each optional (the idle auto-lock always works as a fallback):
 - Windows: `WTSRegisterSessionNotification` on a top-level window plus a native
   event filter for `WM_WTSSESSION_CHANGE` (lock, console/remote disconnect) and
   `WM_POWERBROADCAST`/`PBT_APMSUSPEND`.
-- macOS: with pyobjc installed, the distributed `com.apple.screenIsLocked`
-  notification and NSWorkspace's sleep/session-resign notifications. Without
-  pyobjc, macOS relies on the idle auto-lock (and Qt's suspended state).
+- macOS: CoreGraphics' screen-lock state, polled every `MAC_POLL_MS` through ctypes
+  (core/macsession.py, no pyobjc); a poll that comes much later than due means the
+  Mac slept, which locks too (the idle auto-lock's clock also counts sleep).
 - Everywhere: Qt's application state going to `ApplicationSuspended`.
 """
 
@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import SLOT, QAbstractNativeEventFilter, QObject, Qt, Signal, Slot
+from PySide6.QtCore import SLOT, QAbstractNativeEventFilter, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 # WTSRegisterSessionNotification's flag (wtsapi32.h). The message numbers and which WTS events mean
 # "lock" are core/platform.py's (WM_WTSSESSION_CHANGE, WTS_LOCKING, ...), the one copy of these facts.
 NOTIFY_FOR_THIS_SESSION = 0
+#: macOS: how often the screen-lock state is read, and how late a poll must be to mean "the Mac slept".
+MAC_POLL_MS = 2000
+MAC_SLEEP_GAP_S = 30.0
 
 SCREENSAVER_INTERFACES = ("org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver")
 LOGIN1_SERVICE = "org.freedesktop.login1"
@@ -109,7 +112,11 @@ class SessionWatch(QObject):
         self._buses: list[Any] = []
         self._win_filter: _WindowsFilter | None = None
         self._win_hwnd: int | None = None
-        self._mac_observers: list[tuple[Any, Any]] = []
+        self._wtsapi32: Any = None
+        self._mac_probe: Any = None
+        self._mac_timer: QTimer | None = None
+        self._mac_locked = False
+        self._mac_last = 0.0
         self._state_connected = False
         self._win_platform: Any = None  # core.platform.WindowsPlatform, made at the first native message
 
@@ -152,14 +159,14 @@ class SessionWatch(QObject):
         if self._win_filter is not None and app is not None:
             app.removeNativeEventFilter(self._win_filter)
             self._win_filter = None
-        if self._win_hwnd is not None:
-            try:
-                import ctypes
+        if self._win_hwnd is not None and self._wtsapi32 is not None:
+            from ctypes import wintypes
 
-                ctypes.windll.wtsapi32.WTSUnRegisterSessionNotification(  # type: ignore[attr-defined]
-                    ctypes.c_void_p(self._win_hwnd)
-                )
-            except (OSError, AttributeError):
+            unregister = self._wtsapi32.WTSUnRegisterSessionNotification
+            unregister.argtypes, unregister.restype = [wintypes.HWND], wintypes.BOOL
+            try:
+                unregister(wintypes.HWND(self._win_hwnd))
+            except OSError:
                 log.debug("could not unregister session notifications")
             self._win_hwnd = None
         self._stop_macos()
@@ -244,12 +251,14 @@ class SessionWatch(QObject):
             return True
         return False
 
-    def _start_windows(self, window: QWidget) -> None:
+    def _start_windows(self, window: QWidget, wtsapi32: Any = None) -> None:
         """Register `window` for this session's WTS notifications and filter the native messages.
 
         Power broadcasts reach every top-level window without registration;
         session changes only reach a window registered with
-        WTSRegisterSessionNotification (undone in stop()).
+        WTSRegisterSessionNotification (undone in stop()). `wtsapi32`: tests pass a
+        recording fake (tests/platform/test_session_platforms.py); no AttributeError is
+        swallowed, so a misspelt entry point fails there.
         """
         import ctypes
         from ctypes import wintypes
@@ -261,42 +270,62 @@ class SessionWatch(QObject):
         app.installNativeEventFilter(self._win_filter)
         self._add_source("windows sleep")
         try:
-            register = ctypes.windll.wtsapi32.WTSRegisterSessionNotification  # type: ignore[attr-defined]
-            register.argtypes = [wintypes.HWND, wintypes.DWORD]
-            register.restype = wintypes.BOOL
-            hwnd = int(window.winId())
-            if register(wintypes.HWND(hwnd), NOTIFY_FOR_THIS_SESSION):
-                self._win_hwnd = hwnd
-                self._add_source("windows session lock")
-            else:
-                log.info("WTSRegisterSessionNotification failed (error %d)", ctypes.GetLastError())  # type: ignore[attr-defined]
-        except (OSError, AttributeError):
+            if wtsapi32 is None:
+                wtsapi32 = ctypes.WinDLL("wtsapi32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
+        except OSError:
             log.info("session notifications are not available")
+            return
+        register = wtsapi32.WTSRegisterSessionNotification
+        register.argtypes = [wintypes.HWND, wintypes.DWORD]
+        register.restype = wintypes.BOOL
+        hwnd = int(window.winId())
+        if register(wintypes.HWND(hwnd), NOTIFY_FOR_THIS_SESSION):
+            self._wtsapi32, self._win_hwnd = wtsapi32, hwnd
+            self._add_source("windows session lock")
+        else:
+            error = ctypes.get_last_error() if hasattr(ctypes, "get_last_error") else 0
+            log.info("WTSRegisterSessionNotification failed (error %d)", error)
 
     # -- macOS --------------------------------------------------------------------------
-    def _start_macos(self) -> None:
+    def _start_macos(self, probe: Any = None) -> None:
+        """Poll the screen-lock state (core/macsession.py); `probe` is a test's substitute."""
+        if probe is None:
+            try:
+                from epcs_desktop.core.macsession import load_screen_lock_probe
+
+                probe = load_screen_lock_probe()
+            except OSError as exc:
+                log.info("macOS screen-lock state unavailable (%s): the idle auto-lock remains", exc)
+                return
+        self._mac_probe = probe
+        self._mac_locked = False
+        self._mac_last = idle_clock()
+        self._mac_timer = QTimer(self)
+        self._mac_timer.setInterval(MAC_POLL_MS)
+        self._mac_timer.timeout.connect(self.poll_macos)
+        self._mac_timer.start()
+        self._add_source("macOS screen locked")
+        self._add_source("macOS sleep")
+
+    def poll_macos(self) -> None:
+        """One poll: lock when the screen became locked, or when this poll is late enough to mean sleep."""
+        now = idle_clock()
+        slept = now - self._mac_last > MAC_SLEEP_GAP_S
+        self._mac_last = now
         try:
-            from AppKit import NSWorkspace  # type: ignore[import-not-found]
-            from Foundation import NSDistributedNotificationCenter  # type: ignore[import-not-found]
-        except ImportError:
-            log.info("pyobjc is not installed: macOS relies on the idle auto-lock")
-            return
-        distributed = NSDistributedNotificationCenter.defaultCenter()
-        workspace = NSWorkspace.sharedWorkspace().notificationCenter()
-        from epcs_desktop.core.platform import MACOS_LOCK_NOTIFICATIONS
-
-        centers = {"distributed": distributed, "workspace": workspace}
-        pairs = tuple((centers[where], name, reason) for where, name, reason in MACOS_LOCK_NOTIFICATIONS)
-        for center, name, reason in pairs:
-
-            def block(_note: Any, reason: str = reason) -> None:
-                self.lock_requested.emit(reason)  # queued to the GUI thread if posted elsewhere
-
-            token = center.addObserverForName_object_queue_usingBlock_(name, None, None, block)
-            self._mac_observers.append((center, token))
-            self._add_source(f"macOS {reason}")
+            locked = bool(self._mac_probe.screen_is_locked())
+        except OSError as exc:
+            log.debug("screen-lock state unreadable: %s", exc)
+            locked = False
+        if slept:
+            self._request("going to sleep")
+        elif locked and not self._mac_locked:
+            self._request("screen locked")
+        self._mac_locked = locked
 
     def _stop_macos(self) -> None:
-        for center, token in self._mac_observers:
-            center.removeObserver_(token)
-        self._mac_observers.clear()
+        if self._mac_timer is not None:
+            self._mac_timer.stop()
+            self._mac_timer.deleteLater()
+            self._mac_timer = None
+        self._mac_probe = None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 PASSWORD = "correct horse battery"
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+NEW_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 
 
 def main() -> int:
@@ -49,13 +50,18 @@ def main() -> int:
         from epcs_desktop.ui.wizard import EnrollWizard
         from epcs_desktop.ui.wizard.ids import PageId
 
+        page_id, _, typed = page_id.partition("!")
         w = EnrollWizard(profile, window, cameras=lambda: [], screen_grabber=lambda: [])
         w.show()
+        if page_id == "CONFIRM":  # a new generator to confirm: its live code is what is read out
+            w.state.set_single(OtpParams("totp", NEW_SECRET, "lee", "ID.me"))
         if page_id != "METHOD":
             # Walk forward through the method page to the wanted one.
             target = int(getattr(PageId, page_id))
             w.setStartId(target)
             w.restart()
+        if typed:  # "KEY!text": type into the page once shown, so its message line appears (announced)
+            QTimer.singleShot(150, lambda: w.currentPage().key_edit.setText(typed))
         return w
 
     def frontdesk(name: str):

@@ -21,10 +21,34 @@ import pyatspi
 
 APP_NAME = "epcs-a11y"
 INTERACTIVE_ROLES = {
-    "push button", "toggle button", "check box", "radio button", "combo box", "text", "password text",
-    "spin button", "table", "list", "tree", "tree table", "table cell", "list item", "page tab",
-    "menu item", "menu bar", "slider", "link", "scroll bar", "check menu item", "radio menu item",
-    "entry", "tool bar", "menu", "column header", "table column header", "row header",
+    "push button",
+    "toggle button",
+    "check box",
+    "radio button",
+    "combo box",
+    "text",
+    "password text",
+    "spin button",
+    "table",
+    "list",
+    "tree",
+    "tree table",
+    "table cell",
+    "list item",
+    "page tab",
+    "menu item",
+    "menu bar",
+    "slider",
+    "link",
+    "scroll bar",
+    "check menu item",
+    "radio menu item",
+    "entry",
+    "tool bar",
+    "menu",
+    "column header",
+    "table column header",
+    "row header",
 }
 # Focusable but never the thing a control should be announced as.
 # (A focusable label is fine when it is text one can select, e.g. a code; one holding a link is not.)
@@ -50,7 +74,16 @@ def _links(node) -> int:
         return 0
 
 
-def walk(node, path, out, depth=0):
+def _text(node) -> str:
+    try:
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+    except Exception:
+        return ""
+
+
+def walk(node, path, out, depth=0, texts=None):
+    """Collect problems into `out` and, into `texts`, what a screen reader can read of each showing node."""
     if node is None or depth > 60:
         return
     try:
@@ -62,6 +95,10 @@ def walk(node, path, out, depth=0):
         return
     here = f"{path}/{role}:{name[:40]}"
     showing = states.contains(pyatspi.STATE_SHOWING) and states.contains(pyatspi.STATE_VISIBLE)
+    if showing and texts is not None:
+        texts.append(
+            {"role": role, "name": name, "description": (node.description or "").strip(), "text": _text(node)}
+        )
     if showing and states.contains(pyatspi.STATE_FOCUSABLE):
         descr = (node.description or "").strip()
         if role in WRONG_ROLES:
@@ -79,16 +116,37 @@ def walk(node, path, out, depth=0):
             child = node.getChildAtIndex(i)
         except Exception:  # a row that vanished meanwhile
             child = None
-        walk(child, here, out, depth + 1)
+        walk(child, here, out, depth + 1, texts)
+
+
+def _pump(seconds: float) -> None:
+    """Let AT-SPI events arrive (the announcement listener runs from GLib's main context)."""
+    from gi.repository import GLib
+
+    context = GLib.MainContext.default()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        while context.pending():
+            context.iteration(False)
+        time.sleep(0.02)
 
 
 def main() -> int:
     venv_python, app_script, data_dir, *screens = sys.argv[1:]
     proc = subprocess.Popen(
         [venv_python, app_script, data_dir],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        bufsize=1,
     )
-    result = {"screens": {}, "problems": [], "failed": []}
+    result = {"screens": {}, "problems": [], "failed": [], "texts": {}, "announced": []}
+    announced = result["announced"]
+
+    def heard(event) -> None:  # what Orca would speak unprompted: Qt's QAccessibleAnnouncementEvent
+        announced.append(str(event.any_data))
+
+    pyatspi.Registry.registerEventListener(heard, "object:announcement")
     try:
         line = proc.stdout.readline().strip()
         if line != "ready":
@@ -103,7 +161,7 @@ def main() -> int:
                 continue
             title = answer.split(" ", 2)[2] if answer.count(" ") >= 2 else ""
             result["screens"][screen] = title
-            time.sleep(0.3)
+            _pump(0.6)
             found = False
             for i in range(app.childCount):
                 win = app.getChildAtIndex(i)
@@ -112,7 +170,8 @@ def main() -> int:
                 if (win.name or "") == title and win.getState().contains(pyatspi.STATE_SHOWING):
                     found = True
                     problems = []
-                    walk(win, screen, problems)
+                    texts = result["texts"].setdefault(screen, [])
+                    walk(win, screen, problems, texts=texts)
                     result["problems"] += problems
             if not found:
                 result["failed"].append(f"{screen}: no showing window titled {title!r} on the AT-SPI bus")

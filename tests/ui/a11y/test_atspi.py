@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,9 +57,12 @@ def _requirements() -> None:
     missing = [name for name in ("Xvfb", "dbus-run-session") if shutil.which(name) is None]
     if not BUS_LAUNCHER.exists():
         missing.append("at-spi2-core")
-    if not SYSTEM_PYTHON.exists() or subprocess.run(
-        [str(SYSTEM_PYTHON), "-c", "import pyatspi"], capture_output=True, check=False
-    ).returncode:
+    if (
+        not SYSTEM_PYTHON.exists()
+        or subprocess.run(
+            [str(SYSTEM_PYTHON), "-c", "import pyatspi"], capture_output=True, check=False
+        ).returncode
+    ):
         missing.append("python3-pyatspi")
     if missing:
         pytest.skip(f"needs {', '.join(missing)} (scripts/common.sh TEST_DEBS)")
@@ -82,7 +86,11 @@ def walk(display: str, data_dir: Path, screens: tuple[str, ...]) -> dict:
     )
     out = subprocess.run(
         ["dbus-run-session", "--", "bash", "-c", script],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     assert lines, f"the walker printed nothing:\n{out.stderr[-3000:]}"
@@ -113,3 +121,60 @@ def test_the_walker_catches_a_nameless_control(xvfb_display, tmp_path: Path) -> 
         del os.environ["EPCS_A11Y_PLANT_DEFECT"]
     kinds = {p["problem"] for p in result["problems"]}
     assert {"no name", "focusable panel"} <= kinds or {"no name", "focusable filler"} <= kinds, result
+
+
+def _codes_around_now(secret: str) -> set[str]:
+    """The codes of this period and its neighbours (the walk takes a few seconds)."""
+    from epcs_desktop.core.clock import SystemClock
+    from epcs_desktop.core.otp import totp_at
+    from epcs_desktop.core.otpauth import OtpParams
+
+    params = OtpParams("totp", secret, "lee", "ID.me")
+    now = SystemClock().now()
+    return {totp_at(params, now + shift) for shift in (-30, 0, 30, 60)}
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+@pytest.mark.xvfb
+def test_a_screen_reader_reads_the_codes_and_the_message_lines(xvfb_display, tmp_path: Path) -> None:
+    """Not just names: the digits of a code card and of "Confirm your device", the seconds left,
+    and the words of an inline message (red or green) and of the compliance note, each read over
+    AT-SPI; and a new message line is announced (object:announcement), as a live region is."""
+    _requirements()
+    sys.path.insert(0, str(HERE))
+    from a11y_app import NEW_SECRET, SECRET
+
+    bad_key = "ABC1"  # '1' is not Base32: the page says what is wrong
+    good_key = "JBSWY3DPEHPK3PXP"
+    screens = ("main", "wizard:CONFIRM", f"wizard:KEY!{bad_key}", f"wizard:KEY!{good_key}")
+    result = walk(xvfb_display, tmp_path / "data", screens)
+    assert "error" not in result and not result["failed"], result
+    texts = result["texts"]
+
+    def readable(screen: str) -> list[str]:
+        """What Orca says on reaching each node: its name (a label's text alone is not announced)."""
+        return [t["name"] for t in texts.get(screen, [])]
+
+    card = [
+        t for t in readable("main") if _digits(t) and any(c in _digits(t) for c in _codes_around_now(SECRET))
+    ]
+    assert card, readable("main")
+    assert any("second" in t for t in card), card  # the seconds left, with the digits
+
+    confirm = [
+        t for t in readable("wizard:CONFIRM") if any(c in _digits(t) for c in _codes_around_now(NEW_SECRET))
+    ]
+    assert confirm, readable("wizard:CONFIRM")
+    from epcs_desktop.ui.dialogs import compliance_text
+
+    assert any(compliance_text()[:40] in t for t in readable("wizard:CONFIRM")), readable("wizard:CONFIRM")
+
+    bad = [t for t in readable(f"wizard:KEY!{bad_key}") if "1" in t and t.strip() != "error"]
+    assert any("Base32" in t or "letter" in t or "character" in t for t in bad), readable(
+        f"wizard:KEY!{bad_key}"
+    )
+    assert any("The key looks right." in t for t in readable(f"wizard:KEY!{good_key}"))
+    assert any("The key looks right." in a for a in result["announced"]), result["announced"]

@@ -20,6 +20,7 @@ from frontdesk_support import PW, T0
 from epcs_desktop.core.clock import FixedClock
 from epcs_desktop.core.erx import DeviceOption, PrescriberInfo
 from epcs_desktop.ui.frontdesk import save_setup_sheet
+from owner_only_support import assert_owner_only
 
 LETTER_H = 792.0
 MARGIN = 15 * 72 / 25.4  # 15 mm
@@ -130,7 +131,7 @@ def test_cli_writes_the_same_sheet_owner_only(data_dir_store, tmp_path: Path) ->
     cli = [sys.executable, "-m", "epcs_desktop", "--data-dir", str(data_dir_store.data_dir), "sheet", "-p"]
     done = subprocess.run([*cli, "Dr Sheet", str(out)], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert (out.stat().st_mode & 0o777) == 0o600
+    assert_owner_only(out)
     text = " ".join(w.text for w in words(out))
     assert "EPCS MFA setup sheet — Dr Sheet" in text and "Exam room 02" in text
     body = next(w for w in words(out) if w.text == "Printed")

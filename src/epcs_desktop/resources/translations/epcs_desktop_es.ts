@@ -11,12 +11,12 @@
     <message>
         <location filename="../../core/guide.py" line="63"/>
         <source>In DrChrono go to Account &gt; Provider Settings &gt; eRx Info and click “Update MFA Device” (or open your ID.me account directly).</source>
-        <translation>En DrChrono vaya a Account &gt; Provider Settings &gt; eRx Info y haga clic en «Update MFA Device» (o abra directamente su cuenta de ID.me).</translation>
+        <translation>En DrChrono vaya a Account &gt; Provider Settings &gt; eRx Info y haga clic en “Update MFA Device” (o abra directamente su cuenta de ID.me).</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="67"/>
         <source>The eRx Info tab with the ID.me Device Information table (Name · Option · Primary Device) and the link “Update MFA Device” above it.</source>
-        <translation>La pestaña eRx Info con la tabla ID.me Device Information (Name · Option · Primary Device) y, encima, el enlace «Update MFA Device».</translation>
+        <translation>La pestaña eRx Info con la tabla ID.me Device Information (Name · Option · Primary Device) y, encima, el enlace “Update MFA Device”.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="71"/>
@@ -27,12 +27,12 @@
     <message>
         <location filename="../../core/guide.py" line="76"/>
         <source>Go to Sign In &amp; Security</source>
-        <translation>Vaya a «Sign In &amp; Security»</translation>
+        <translation>Vaya a “Sign In &amp; Security”</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="77"/>
         <source>Once you are logged into ID.me, click “Sign In &amp; Security” in the top menu.</source>
-        <translation>Una vez dentro de ID.me, haga clic en «Sign In &amp; Security» en el menú superior.</translation>
+        <translation>Una vez dentro de ID.me, haga clic en “Sign In &amp; Security” en el menú superior.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="78"/>
@@ -44,7 +44,7 @@
         <location filename="../../core/guide.py" line="109"/>
         <location filename="../../core/guide.py" line="138"/>
         <source>Open ID.me Sign In &amp; Security</source>
-        <translation>Abrir «Sign In &amp; Security» de ID.me</translation>
+        <translation>Abrir “Sign In &amp; Security” de ID.me</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="85"/>
@@ -59,7 +59,7 @@
     <message>
         <location filename="../../core/guide.py" line="91"/>
         <source>“COMPLETE YOUR SIGN IN” with the choices Text Message or Phone Call, Push Notification and Code Generator Application.</source>
-        <translation>«COMPLETE YOUR SIGN IN» con las opciones Text Message or Phone Call, Push Notification y Code Generator Application.</translation>
+        <translation>“COMPLETE YOUR SIGN IN” con las opciones Text Message or Phone Call, Push Notification y Code Generator Application.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="98"/>
@@ -144,17 +144,17 @@
     <message>
         <location filename="../../core/guide.py" line="134"/>
         <source>“Securing Your Account” with Push Notification and Code Generator sections, each device listed with its date added and a trash can.</source>
-        <translation>«Securing Your Account» con las secciones Push Notification y Code Generator; cada dispositivo aparece con su fecha de alta y una papelera.</translation>
+        <translation>“Securing Your Account” con las secciones Push Notification y Code Generator; cada dispositivo aparece con su fecha de alta y una papelera.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="100"/>
         <source>Click “Set Up” and choose “Enroll with barcode / secret key”. Scan the QR code with this program (or type the secret key), enter the 6-digit code on “Confirm your device” and give it a unique nickname. If the new device is a phone app or push device, record it here.</source>
-        <translation>Haga clic en «Set Up» y elija «Enroll with barcode / secret key». Escanee el código QR con este programa (o escriba la clave secreta), escriba el código de 6 dígitos en «Confirm your device» y dele un apodo único. Si el dispositivo nuevo es una aplicación de teléfono o un dispositivo push, regístrelo aquí.</translation>
+        <translation>Haga clic en “Set Up” y elija “Enroll with barcode / secret key”. Escanee el código QR con este programa (o escriba la clave secreta), escriba el código de 6 dígitos en “Confirm your device” y dele un apodo único. Si el dispositivo nuevo es una aplicación de teléfono o un dispositivo push, regístrelo aquí.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="105"/>
         <source>“SECURE YOUR ACCOUNT”, then a QR code with a secret key, then “Confirm your device” asking for the 6-digit code and a device name.</source>
-        <translation>«SECURE YOUR ACCOUNT», luego un código QR con una clave secreta y después «Confirm your device», que pide el código de 6 dígitos y un nombre de dispositivo.</translation>
+        <translation>“SECURE YOUR ACCOUNT”, luego un código QR con una clave secreta y después “Confirm your device”, que pide el código de 6 dígitos y un nombre de dispositivo.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="115"/>
@@ -164,12 +164,12 @@
     <message>
         <location filename="../../core/guide.py" line="117"/>
         <source>Return to DrChrono&apos;s Account &gt; Provider Settings &gt; eRx Info, click “Select as Primary Device” next to the new device, then mark it primary here too.</source>
-        <translation>Vuelva a Account &gt; Provider Settings &gt; eRx Info en DrChrono, haga clic en «Select as Primary Device» junto al dispositivo nuevo y márquelo también aquí como principal.</translation>
+        <translation>Vuelva a Account &gt; Provider Settings &gt; eRx Info en DrChrono, haga clic en “Select as Primary Device” junto al dispositivo nuevo y márquelo también aquí como principal.</translation>
     </message>
     <message>
         <location filename="../../core/guide.py" line="120"/>
         <source>The ID.me Device Information table with “Is Primary” next to exactly one device.</source>
-        <translation>La tabla ID.me Device Information con «Is Primary» junto a un solo dispositivo.</translation>
+        <translation>La tabla ID.me Device Information con “Is Primary” junto a un solo dispositivo.</translation>
     </message>
     <message>
         <location filename="../../core/enrollment.py" line="27"/>
@@ -257,113 +257,118 @@
         <translation>La carpeta de la exportación no existe.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="29"/>
+        <location filename="../../core/passwords.py" line="31"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="30"/>
+        <location filename="../../core/passwords.py" line="32"/>
         <source>Choose a password of at least 8 characters.</source>
         <translation>Elija una contraseña de al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="31"/>
+        <location filename="../../core/passwords.py" line="33"/>
         <source>The password cannot be blank.</source>
         <translation>La contraseña no puede estar en blanco.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="32"/>
+        <location filename="../../core/passwords.py" line="34"/>
         <source>The password cannot contain a NUL character.</source>
         <translation>La contraseña no puede contener un carácter NUL.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="33"/>
+        <location filename="../../core/passwords.py" line="35"/>
         <source>A password cannot have the form x&apos;…&apos;: that form is reserved for raw encryption keys.</source>
         <translation>Una contraseña no puede tener la forma x&apos;…&apos;: esa forma está reservada para claves de cifrado en bruto.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="34"/>
+        <location filename="../../core/passwords.py" line="37"/>
+        <source>Your practice&apos;s IT requires a stronger password: add another word or two, uncommon words are better.</source>
+        <translation>El departamento de TI de su consulta exige una contraseña más robusta: añada una o dos palabras más; mejor si son poco comunes.</translation>
+    </message>
+    <message>
+        <location filename="../../core/passwords.py" line="39"/>
         <source>Choose a password of your own, not the temporary one you were given.</source>
         <translation>Elija una contraseña propia, no la temporal que le dieron.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="36"/>
+        <location filename="../../core/passwords.py" line="41"/>
         <source>Very weak</source>
         <translation>Muy débil</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="36"/>
+        <location filename="../../core/passwords.py" line="41"/>
         <source>Weak</source>
         <translation>Débil</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="36"/>
+        <location filename="../../core/passwords.py" line="41"/>
         <source>Fair</source>
         <translation>Aceptable</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="36"/>
+        <location filename="../../core/passwords.py" line="41"/>
         <source>Good</source>
         <translation>Buena</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="36"/>
+        <location filename="../../core/passwords.py" line="41"/>
         <source>Strong</source>
         <translation>Sólida</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="40"/>
+        <location filename="../../core/passwords.py" line="45"/>
         <source>Avoid sequences such as abc or 6543.</source>
         <translation>Evite secuencias como abc o 6543.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="41"/>
+        <location filename="../../core/passwords.py" line="46"/>
         <source>Avoid repeated characters and words.</source>
         <translation>Evite caracteres y palabras repetidos.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="42"/>
+        <location filename="../../core/passwords.py" line="47"/>
         <source>This is similar to a commonly used password.</source>
         <translation>Se parece a una contraseña de uso común.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="43"/>
+        <location filename="../../core/passwords.py" line="48"/>
         <source>Avoid dates and years that are connected to you.</source>
         <translation>Evite fechas y años relacionados con usted.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="44"/>
+        <location filename="../../core/passwords.py" line="49"/>
         <source>Names and surnames on their own are easy to guess.</source>
         <translation>Los nombres y apellidos solos son fáciles de adivinar.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="45"/>
+        <location filename="../../core/passwords.py" line="50"/>
         <source>Avoid rows of keys on the keyboard.</source>
         <translation>Evite filas de teclas del teclado.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="47"/>
+        <location filename="../../core/passwords.py" line="52"/>
         <source>Use at least 8 characters.</source>
         <translation>Use al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../core/passwords.py" line="48"/>
+        <location filename="../../core/passwords.py" line="53"/>
         <source>Add another word or two; uncommon words are better.</source>
         <translation>Añada una o dos palabras más; las palabras poco comunes son mejores.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="282"/>
+        <location filename="../../core/qr.py" line="429"/>
         <source>“{name}” is not a picture this program can open. Use one of these formats: {formats}.</source>
         <extracomment>Larger files than this are not images a person means to scan (and would be slow to decode). Pillow&apos;s decompression-bomb guard, in pixels (a 16k x 12k photo is still fine).</extracomment>
         <translation>“{name}” no es una imagen que este programa pueda abrir. Use uno de estos formatos: {formats}.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="286"/>
+        <location filename="../../core/qr.py" line="433"/>
         <source>“{name}” is too large a picture to read. Take a screenshot of just the QR code.</source>
         <translation>“{name}” es una imagen demasiado grande para leerla. Haga una captura solo del código QR.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="290"/>
+        <location filename="../../core/qr.py" line="437"/>
         <source>“{name}” is damaged or incomplete. Save the picture again and choose the new copy.</source>
         <translation>“{name}” está dañada o incompleta. Guarde la imagen de nuevo y elija la copia nueva.</translation>
     </message>
@@ -513,179 +518,240 @@
         <translation>“{name}” sigue siendo el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="517"/>
+        <location filename="../../core/backup.py" line="520"/>
         <source>“{name}” ({option}) is removed.</source>
         <translation>Se elimina “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="519"/>
+        <location filename="../../core/backup.py" line="522"/>
         <source>“{name}” ({option}) is kept.</source>
         <translation>Se conserva “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="523"/>
+        <location filename="../../core/backup.py" line="526"/>
         <source>“{name}” is replaced by the backup&apos;s device of that name ({option}).</source>
         <translation>“{name}” se sustituye por el dispositivo de ese nombre de la copia ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="543"/>
+        <location filename="../../core/backup.py" line="546"/>
         <source>“{name}” is kept: it is already here.</source>
         <translation>Se conserva “{name}”: ya está aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="547"/>
+        <location filename="../../core/backup.py" line="550"/>
         <source>“{name}” is kept: it is already here as “{here}”.</source>
         <translation>Se conserva “{name}”: ya está aquí como “{here}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="575"/>
+        <location filename="../../core/backup.py" line="578"/>
         <source>Prescriber Info is kept: another clinician&apos;s is never merged in.</source>
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="578"/>
+        <location filename="../../core/backup.py" line="581"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="580"/>
+        <location filename="../../core/backup.py" line="583"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="582"/>
+        <location filename="../../core/backup.py" line="585"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="591"/>
+        <location filename="../../core/backup.py" line="594"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="852"/>
+        <location filename="../../core/profile/restore.py" line="173"/>
         <source>This backup was made from the profile “{backup}”, and this profile is “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y este perfil es “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="38"/>
+        <location filename="../../core/settings.py" line="43"/>
         <source>Lock after inactivity (minutes)</source>
+        <extracomment>0 means &quot;off/never&quot; (no auto-lock, keep the clipboard): a policy&apos;s &quot;at most N&quot; excludes it. Set only by the practice&apos;s machine policy (core/policy.py): a profile never stores it, the Settings window does not show it, and `settings set` refuses it.</extracomment>
         <translation>Bloquear tras inactividad (minutos)</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="39"/>
+        <location filename="../../core/settings.py" line="44"/>
         <source>The profile locks itself after this many idle minutes; 0 never locks (not recommended).</source>
         <translation>El perfil se bloquea solo tras estos minutos sin uso; 0 no lo bloquea nunca (no recomendado).</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="43"/>
+        <location filename="../../core/settings.py" line="48"/>
         <source>Clear copied codes after (seconds)</source>
         <translation>Borrar los códigos copiados tras (segundos)</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="44"/>
+        <location filename="../../core/settings.py" line="49"/>
         <source>A copied code is wiped from the clipboard after this many seconds; 0 keeps it.</source>
         <translation>Un código copiado se borra del portapapeles tras estos segundos; 0 lo conserva.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="48"/>
+        <location filename="../../core/settings.py" line="53"/>
         <source>ID.me Sign In &amp; Security</source>
         <translation>Sign In &amp; Security de ID.me</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="49"/>
+        <location filename="../../core/settings.py" line="54"/>
         <source>Where ID.me lets you add, rename or delete MFA devices.</source>
         <translation>Donde ID.me le permite añadir, renombrar o eliminar dispositivos MFA.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="52"/>
+        <location filename="../../core/settings.py" line="57"/>
         <source>DrChrono eRx Info</source>
         <translation>eRx Info de DrChrono</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="53"/>
+        <location filename="../../core/settings.py" line="58"/>
         <source>DrChrono&apos;s Account &gt; Provider Settings page (eRx Info tab).</source>
         <translation>La página Account &gt; Provider Settings de DrChrono (pestaña eRx Info).</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="56"/>
+        <location filename="../../core/settings.py" line="61"/>
         <source>EPCS Permissions</source>
         <translation>Permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="57"/>
+        <location filename="../../core/settings.py" line="62"/>
         <source>DrChrono&apos;s page for adjusting EPCS permissions.</source>
         <translation>La página de DrChrono para ajustar los permisos EPCS.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="60"/>
+        <location filename="../../core/settings.py" line="65"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="60"/>
+        <location filename="../../core/settings.py" line="65"/>
         <source>Which camera scans QR codes (0 is the first).</source>
         <translation>Qué cámara lee los códigos QR (0 es la primera).</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="64"/>
+        <location filename="../../core/settings.py" line="69"/>
         <source>Check this computer&apos;s clock</source>
         <translation>Comprobar el reloj de este equipo</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="65"/>
+        <location filename="../../core/settings.py" line="70"/>
         <source>Ask the time server at unlock and every few hours whether this computer&apos;s clock is right. Turn off on computers that must not contact a time server.</source>
         <translation>Preguntar al servidor de hora, al desbloquear y cada pocas horas, si el reloj de este equipo es correcto. Desactívelo en equipos que no deben contactar con un servidor de hora.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="69"/>
+        <location filename="../../core/settings.py" line="74"/>
         <source>Time server</source>
         <translation>Servidor de hora</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="70"/>
+        <location filename="../../core/settings.py" line="75"/>
         <source>Used to check that this computer&apos;s clock is right; codes depend on it. A host name or address, optionally with a port (host:123, [2001:db8::1]:123).</source>
         <translation>Sirve para comprobar que el reloj de este equipo es correcto; los códigos dependen de ello. Un nombre de host o una dirección, con puerto opcional (host:123, [2001:db8::1]:123).</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="74"/>
+        <location filename="../../core/settings.py" line="79"/>
         <source>Backup reminder (days)</source>
         <translation>Recordatorio de copia (días)</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="75"/>
+        <location filename="../../core/settings.py" line="80"/>
         <source>Remind me to make an encrypted backup after this many days; 0 turns reminders off.</source>
         <translation>Recordarme hacer una copia cifrada tras estos días; 0 desactiva los recordatorios.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="80"/>
+        <location filename="../../core/settings.py" line="85"/>
         <source>Turn off practice enrollment</source>
         <translation>Desactivar la inscripción de práctica</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="81"/>
+        <location filename="../../core/settings.py" line="86"/>
         <source>Hide Tools &gt; Practice enrollment, the rehearsal of ID.me&apos;s enrollment with sample codes.</source>
         <translation>Ocultar Herramientas &gt; Inscripción de práctica, el ensayo de la inscripción de ID.me con códigos de ejemplo.</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="84"/>
+        <location filename="../../core/settings.py" line="89"/>
         <source>Turn off exports</source>
         <translation>Desactivar las exportaciones</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="85"/>
+        <location filename="../../core/settings.py" line="90"/>
         <source>Refuse exporting this profile&apos;s code generators (otpauth list, Aegis, 2FAS files).</source>
         <translation>Rechazar la exportación de los generadores de códigos de este perfil (lista otpauth, archivos Aegis, 2FAS).</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="88"/>
+        <location filename="../../core/settings.py" line="93"/>
         <source>Backup folder</source>
         <translation>Carpeta de copias</translation>
     </message>
     <message>
-        <location filename="../../core/settings.py" line="89"/>
+        <location filename="../../core/settings.py" line="94"/>
         <source>Encrypted backups are saved in this folder (empty: you choose each time).</source>
         <translation>Las copias cifradas se guardan en esta carpeta (vacío: usted elige cada vez).</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="99"/>
+        <source>Turn off camera scanning</source>
+        <translation>Desactivar el escaneo con la cámara</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="100"/>
+        <source>Refuse scanning QR codes with a camera; typing the key or scanning an image file still works.</source>
+        <translation>Rechazar el escaneo de códigos QR con una cámara; escribir la clave o escanear un archivo de imagen sigue funcionando.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="104"/>
+        <source>Turn off screen scanning</source>
+        <translation>Desactivar el escaneo de la pantalla</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="105"/>
+        <source>Refuse reading QR codes from the screen.</source>
+        <translation>Rechazar la lectura de códigos QR desde la pantalla.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="108"/>
+        <source>Turn off importing</source>
+        <translation>Desactivar la importación</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="109"/>
+        <source>Refuse importing code generators from other authenticator apps&apos; files.</source>
+        <translation>Rechazar la importación de generadores de códigos desde archivos de otras aplicaciones de autenticación.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="112"/>
+        <source>Turn off restoring backups</source>
+        <translation>Desactivar la restauración de copias de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="113"/>
+        <source>Refuse restoring an encrypted backup into a profile.</source>
+        <translation>Rechazar la restauración de una copia de seguridad cifrada en un perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="116"/>
+        <source>Turn off moving to a phone</source>
+        <translation>Desactivar el traslado a un teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="117"/>
+        <source>Refuse showing a code generator&apos;s QR code for a phone app to take over.</source>
+        <translation>Rechazar mostrar el código QR de un generador de códigos para que lo adopte una aplicación del teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="120"/>
+        <source>Minimum password strength</source>
+        <translation>Robustez mínima de la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py" line="121"/>
+        <source>New profile, hand-over and backup passwords must reach this strength: 0 no minimum, 1 Weak, 2 Fair, 3 Good, 4 Strong.</source>
+        <translation>Las contraseñas nuevas de perfil, de entrega y de copia de seguridad deben alcanzar esta robustez: 0 sin mínimo, 1 Débil, 2 Aceptable, 3 Buena, 4 Sólida.</translation>
     </message>
     <message>
         <location filename="../../core/profiles.py" line="63"/>
@@ -706,6 +772,61 @@
         <location filename="../../core/profiles.py" line="80"/>
         <source>A profile name can use letters, digits, spaces, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; and apostrophes, and starts with a letter or digit.</source>
         <translation>El nombre del perfil puede tener letras, dígitos, espacios, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; y apóstrofos, y empieza con una letra o un dígito.</translation>
+    </message>
+    <message>
+        <location filename="../../core/policy.py" line="490"/>
+        <source>Camera scanning is turned off by your practice&apos;s IT; type the key or scan an image file.</source>
+        <translation>El departamento de TI de su consulta ha desactivado el escaneo con la cámara; escriba la clave o escanee un archivo de imagen.</translation>
+    </message>
+    <message>
+        <location filename="../../core/policy.py" line="494"/>
+        <source>Scanning the screen is turned off by your practice&apos;s IT; type the key or scan an image file.</source>
+        <translation>El departamento de TI de su consulta ha desactivado el escaneo de la pantalla; escriba la clave o escanee un archivo de imagen.</translation>
+    </message>
+    <message>
+        <location filename="../../core/policy.py" line="496"/>
+        <source>Importing code generators is turned off by your practice&apos;s IT.</source>
+        <translation>El departamento de TI de su consulta ha desactivado la importación de generadores de códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../core/policy.py" line="497"/>
+        <source>Restoring backups is turned off by your practice&apos;s IT.</source>
+        <translation>El departamento de TI de su consulta ha desactivado la restauración de copias de seguridad.</translation>
+    </message>
+    <message>
+        <location filename="../../core/policy.py" line="500"/>
+        <source>Moving a code generator to a phone is turned off by your practice&apos;s IT.</source>
+        <translation>El departamento de TI de su consulta ha desactivado el traslado de generadores de códigos a un teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="69"/>
+        <source>A QR code is there but too small. Bring the phone closer to the camera.</source>
+        <translation>Hay un código QR, pero se ve demasiado pequeño. Acerque el teléfono a la cámara.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="70"/>
+        <source>Turn the phone so its screen faces the camera.</source>
+        <translation>Gire el teléfono para que su pantalla quede frente a la cámara.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="71"/>
+        <source>Hold the phone still for a moment.</source>
+        <translation>Mantenga el teléfono quieto un momento.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="72"/>
+        <source>It is too dark. Turn on a light or turn up the phone&apos;s brightness.</source>
+        <translation>Está demasiado oscuro. Encienda una luz o suba el brillo del teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="73"/>
+        <source>Glare hides part of the code. Tilt the phone a little or move it away from the light.</source>
+        <translation>Un reflejo tapa parte del código. Incline un poco el teléfono o aléjelo de la luz.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scan_guide.py" line="74"/>
+        <source>Part of the code is covered. Keep your fingers off the code.</source>
+        <translation>Parte del código está tapada. No ponga los dedos sobre el código.</translation>
     </message>
 </context>
 <context>
@@ -992,52 +1113,52 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="142"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="145"/>
         <source>Scan with the webcam</source>
         <translation>Escanear con la cámara web</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="143"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="146"/>
         <source>Hold the QR code ID.me shows inside the box. It is read twice to be sure.</source>
         <translation>Mantenga dentro del recuadro el código QR que muestra ID.me. Se lee dos veces para asegurarse.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="150"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="155"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="151"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="156"/>
         <source>&amp;Camera:</source>
         <translation>&amp;Cámara:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="154"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="159"/>
         <source>Scan &amp;again</source>
         <translation>&amp;Volver a escanear</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="155"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="160"/>
         <source>Scan again</source>
         <translation>Volver a escanear</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="178"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="183"/>
         <source>Looking for cameras…</source>
         <translation>Buscando cámaras…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="203"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="208"/>
         <source>No camera was found. Open an image of the QR code or enter the secret key instead.</source>
         <translation>No se encontró ninguna cámara. Abra una imagen del código QR o escriba la clave secreta.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="242"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="250"/>
         <source>Starting the camera…</source>
         <translation>Iniciando la cámara…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="302"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="343"/>
         <source>The camera stopped sending pictures.</source>
         <translation>La cámara dejó de enviar imágenes.</translation>
     </message>
@@ -1183,7 +1304,7 @@
     <message>
         <location filename="../../ui/code_delegate.py" line="154"/>
         <source>Counter-based: press “Next code”</source>
-        <translation>Basado en contador: pulse «Siguiente código»</translation>
+        <translation>Basado en contador: pulse “Siguiente código”</translation>
     </message>
     <message>
         <location filename="../../ui/code_delegate.py" line="162"/>
@@ -1225,106 +1346,111 @@
 <context>
     <name>CodesPane</name>
     <message>
-        <location filename="../../ui/codes_pane.py" line="82"/>
+        <location filename="../../ui/codes_pane.py" line="88"/>
         <source>Code generator</source>
         <translation>Generador de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="84"/>
+        <location filename="../../ui/codes_pane.py" line="90"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="94"/>
+        <location filename="../../ui/codes_pane.py" line="100"/>
         <source>Filter by nickname, issuer or account</source>
         <translation>Filtrar por apodo, emisor o cuenta</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="96"/>
+        <location filename="../../ui/codes_pane.py" line="102"/>
         <source>Filter code generators</source>
         <translation>Filtrar generadores de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="108"/>
+        <location filename="../../ui/codes_pane.py" line="114"/>
         <source>Codes</source>
         <translation>Códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="115"/>
+        <location filename="../../ui/codes_pane.py" line="121"/>
         <source>No code generator is held in this program yet. Choose “Add code generator…” to scan ID.me&apos;s QR code or type its secret key.</source>
-        <translation>Este programa aún no guarda ningún generador de códigos. Elija «Añadir generador de códigos…» para escanear el código QR de ID.me o escribir su clave secreta.</translation>
+        <translation>Este programa aún no guarda ningún generador de códigos. Elija “Añadir generador de códigos…” para escanear el código QR de ID.me o escribir su clave secreta.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="123"/>
+        <location filename="../../ui/codes_pane.py" line="129"/>
         <source>Click a code, or press Enter, to copy it.</source>
         <translation>Haga clic en un código, o pulse Intro, para copiarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="126"/>
+        <location filename="../../ui/codes_pane.py" line="132"/>
         <source>&amp;Next code</source>
         <translation>Código &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="128"/>
+        <location filename="../../ui/codes_pane.py" line="134"/>
         <source>Counter-based code: make the next code (the counter moves on by one) and copy it</source>
         <translation>Código basado en contador: genera el código siguiente (el contador avanza uno) y lo copia</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="214"/>
+        <location filename="../../ui/codes_pane.py" line="239"/>
         <source>Press “Next code” to make a code for “%1”.</source>
-        <translation>Pulse «Código siguiente» para generar un código de «%1».</translation>
+        <translation>Pulse “Código siguiente” para generar un código de “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="220"/>
+        <location filename="../../ui/codes_pane.py" line="251"/>
+        <source>The code of “%1” changes in %2 s: the new code will be copied then.</source>
+        <translation>El código de “%1” cambia en %2 s: entonces se copiará el código nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="267"/>
         <source>Copied the code of “%1” — clipboard clears in %2 s</source>
-        <translation>Código de «%1» copiado: el portapapeles se vacía en %2 s</translation>
+        <translation>Código de “%1” copiado: el portapapeles se vacía en %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="223"/>
+        <location filename="../../ui/codes_pane.py" line="270"/>
         <source>Copied the code of “%1”</source>
-        <translation>Código de «%1» copiado</translation>
+        <translation>Código de “%1” copiado</translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="112"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="123"/>
         <source>Confirm your device</source>
         <translation>Confirme su dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="114"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="125"/>
         <source>Type this code into ID.me&apos;s “Confirm your device” screen, then name the device here.</source>
-        <translation>Escriba este código en la pantalla «Confirm your device» de ID.me y luego ponga nombre al dispositivo aquí.</translation>
+        <translation>Escriba este código en la pantalla “Confirm your device” de ID.me y luego ponga nombre al dispositivo aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="120"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="177"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="131"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="188"/>
         <source>&amp;Make this my primary device</source>
         <translation>&amp;Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="121"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="132"/>
         <source>Make this my primary device</source>
         <translation>Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="124"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="135"/>
         <source>Also select it as the primary device in DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</source>
         <translation>Selecciónelo también como dispositivo principal en DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="133"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="144"/>
         <source>Compliance note</source>
         <translation>Nota de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="172"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="183"/>
         <source>&amp;Make this my primary device (your first device is always primary)</source>
         <translation>&amp;Convertirlo en mi dispositivo principal (su primer dispositivo siempre es el principal)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="175"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="186"/>
         <source>&amp;Make the first of these my primary device</source>
         <translation>&amp;Convertir el primero de ellos en mi dispositivo principal</translation>
     </message>
@@ -1386,14 +1512,9 @@
     <name>EnrollWizard</name>
     <message>
         <location filename="../../ui/wizard/confirm_page.py" line="53"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="287"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="298"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/key_page.py" line="48"/>
-        <source>Validation message</source>
-        <translation>Mensaje de validación</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/state.py" line="81"/>
@@ -1449,169 +1570,169 @@
 <context>
     <name>ErxPane</name>
     <message>
-        <location filename="../../ui/erx_pane.py" line="151"/>
+        <location filename="../../ui/erx_pane.py" line="152"/>
         <source>eRx Info</source>
         <translation>Información eRx</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="178"/>
+        <location filename="../../ui/erx_pane.py" line="179"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="185"/>
+        <location filename="../../ui/erx_pane.py" line="186"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="187"/>
+        <location filename="../../ui/erx_pane.py" line="188"/>
         <source>Edit identity confirmation</source>
         <translation>Editar la confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="204"/>
+        <location filename="../../ui/erx_pane.py" line="205"/>
         <source>EPCS Permissions Page</source>
         <translation>página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="191"/>
+        <location filename="../../ui/erx_pane.py" line="192"/>
         <source>Opens DrChrono&apos;s EPCS permissions page in your browser</source>
         <translation>Abre en su navegador la página de permisos EPCS de DrChrono</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="189"/>
+        <location filename="../../ui/erx_pane.py" line="190"/>
         <source>Open the EPCS Permissions Page</source>
         <translation>Abrir la página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="206"/>
+        <location filename="../../ui/erx_pane.py" line="207"/>
         <source>Your identity has now been confirmed.</source>
         <translation>Su identidad ya ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="208"/>
+        <location filename="../../ui/erx_pane.py" line="209"/>
         <source>Your identity has now been confirmed (%1).</source>
         <translation>Su identidad ya ha sido confirmada (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="210"/>
-        <location filename="../../ui/erx_pane.py" line="221"/>
+        <location filename="../../ui/erx_pane.py" line="211"/>
+        <location filename="../../ui/erx_pane.py" line="222"/>
         <source>To adjust future EPCS permissions, visit the %1.</source>
         <translation>Para ajustar futuros permisos EPCS, visite la %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="213"/>
+        <location filename="../../ui/erx_pane.py" line="214"/>
         <source>ID.me identity proofing and DrChrono&apos;s approval are both needed before you can send EPCS.</source>
         <translation>Necesita la verificación de identidad de ID.me y la aprobación de DrChrono antes de enviar EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="217"/>
+        <location filename="../../ui/erx_pane.py" line="218"/>
         <source>Your identity has not been confirmed yet.</source>
         <translation>Su identidad aún no ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="230"/>
+        <location filename="../../ui/erx_pane.py" line="231"/>
         <source>ID.me Device Information</source>
         <translation>Información de dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="233"/>
-        <location filename="../../ui/erx_pane.py" line="420"/>
+        <location filename="../../ui/erx_pane.py" line="234"/>
+        <location filename="../../ui/erx_pane.py" line="421"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="238"/>
+        <location filename="../../ui/erx_pane.py" line="239"/>
         <source>&amp;Update MFA Device</source>
         <translation>&amp;Actualizar dispositivo MFA</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="240"/>
+        <location filename="../../ui/erx_pane.py" line="241"/>
         <source>Opens ID.me Sign In &amp; Security in your browser</source>
-        <translation>Abre «Inicio de sesión y seguridad» de ID.me en su navegador</translation>
+        <translation>Abre “Inicio de sesión y seguridad” de ID.me en su navegador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="252"/>
+        <location filename="../../ui/erx_pane.py" line="253"/>
         <source>ID.me devices</source>
         <translation>Dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="292"/>
+        <location filename="../../ui/erx_pane.py" line="293"/>
         <source>Compliance warning</source>
         <translation>Advertencia de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="296"/>
+        <location filename="../../ui/erx_pane.py" line="297"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="298"/>
+        <location filename="../../ui/erx_pane.py" line="299"/>
         <source>A push-notification phone or a code generator app on another device</source>
         <translation>Un teléfono con notificaciones push o una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="300"/>
+        <location filename="../../ui/erx_pane.py" line="301"/>
         <source>F2 renames, Delete removes, Space selects the primary device.</source>
         <translation>F2 cambia el nombre, Supr elimina, Espacio elige el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="340"/>
+        <location filename="../../ui/erx_pane.py" line="341"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="343"/>
+        <location filename="../../ui/erx_pane.py" line="344"/>
         <source>Rename</source>
         <translation>Cambiar nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="346"/>
+        <location filename="../../ui/erx_pane.py" line="347"/>
         <source>Move to a phone…</source>
         <translation>Pasar a un teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="349"/>
+        <location filename="../../ui/erx_pane.py" line="350"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="371"/>
+        <location filename="../../ui/erx_pane.py" line="372"/>
         <source>“%1” is now the primary device</source>
-        <translation>«%1» es ahora el dispositivo principal</translation>
+        <translation>“%1” es ahora el dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="397"/>
+        <location filename="../../ui/erx_pane.py" line="398"/>
         <source>Removed “%1”</source>
-        <translation>Se eliminó «%1»</translation>
+        <translation>Se eliminó “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="435"/>
+        <location filename="../../ui/erx_pane.py" line="436"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="446"/>
+        <location filename="../../ui/erx_pane.py" line="447"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="448"/>
+        <location filename="../../ui/erx_pane.py" line="449"/>
         <source>&amp;Discard the draft</source>
         <translation>&amp;Descartar el borrador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="498"/>
+        <location filename="../../ui/erx_pane.py" line="499"/>
         <source>Your unsaved Prescriber Info from before the lock is back: save it, or discard the draft.</source>
         <translation>Ha vuelto su información del prescriptor sin guardar de antes del bloqueo: guárdela o descarte el borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="524"/>
+        <location filename="../../ui/erx_pane.py" line="525"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="538"/>
+        <location filename="../../ui/erx_pane.py" line="539"/>
         <source>Your primary device generates its codes on this computer. {notice}</source>
         <translation>Su dispositivo principal genera sus códigos en este equipo. {notice}</translation>
     </message>
@@ -1700,22 +1821,22 @@
 <context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="58"/>
+        <location filename="../../ui/frontdesk/handover.py" line="60"/>
         <source>Set up a profile for a clinician</source>
         <translation>Preparar un perfil para un profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="61"/>
+        <location filename="../../ui/frontdesk/handover.py" line="63"/>
         <source>Create the clinician&apos;s profile with a temporary password and give it to them in person. At their first unlock they must choose their own password; after that, no one else can read this profile&apos;s codes.</source>
         <translation>Cree el perfil del profesional con una contraseña temporal y entréguesela en persona. La primera vez que lo desbloquee deberá elegir su propia contraseña; a partir de entonces, nadie más podrá leer los códigos de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="69"/>
+        <location filename="../../ui/frontdesk/handover.py" line="71"/>
         <source>your name (optional)</source>
         <translation>su nombre (opcional)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/frontdesk/handover.py" line="71"/>
+        <location filename="../../ui/frontdesk/handover.py" line="73"/>
         <source>at least %n characters</source>
         <translation>
             <numerusform>al menos %n carácter</numerusform>
@@ -1723,117 +1844,147 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="72"/>
+        <location filename="../../ui/frontdesk/handover.py" line="74"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="87"/>
+        <location filename="../../ui/frontdesk/handover.py" line="89"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="89"/>
+        <location filename="../../ui/frontdesk/handover.py" line="91"/>
         <source>&amp;Temporary password:</source>
         <translation>Contraseña &amp;temporal:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="91"/>
+        <location filename="../../ui/frontdesk/handover.py" line="93"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="94"/>
+        <location filename="../../ui/frontdesk/handover.py" line="96"/>
         <source>Set &amp;up by:</source>
         <translation>Preparado p&amp;or:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="95"/>
+        <location filename="../../ui/frontdesk/handover.py" line="97"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="100"/>
+        <location filename="../../ui/frontdesk/handover.py" line="102"/>
         <source>C&amp;reate profile</source>
         <translation>C&amp;rear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="178"/>
-        <source>Check the DEA Number and NPI fields.</source>
-        <translation>Revise los campos Número DEA y NPI.</translation>
+        <location filename="../../ui/frontdesk/handover.py" line="244"/>
+        <source>Temporary password (shown only now; the clinician replaces it at the first unlock):</source>
+        <translation>Contraseña temporal (se muestra solo ahora; el profesional la sustituye al desbloquear por primera vez):</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="211"/>
+        <location filename="../../ui/frontdesk/handover.py" line="264"/>
+        <source>&amp;Print the hand-over slip…</source>
+        <translation>&amp;Imprimir la hoja de entrega…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="287"/>
+        <source>Give this temporary password to the clinician in person, and no one else.</source>
+        <translation>Entregue esta contraseña temporal al profesional en persona, y a nadie más.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="327"/>
+        <source>This slip holds no code and no other password: the temporary password stops working once the clinician has chosen their own. Shred the slip then.</source>
+        <translation>Esta hoja no contiene ningún código ni otra contraseña: la contraseña temporal deja de funcionar en cuanto el profesional elige la suya. Destruya entonces la hoja.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="380"/>
+        <source>Hand-over slip sent to the printer.</source>
+        <translation>Hoja de entrega enviada a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="266"/>
         <source>&amp;Save the hand-over slip (PDF)…</source>
         <translation>&amp;Guardar la hoja de entrega (PDF)…</translation>
     </message>
     <message>
+        <location filename="../../ui/frontdesk/handover.py" line="210"/>
+        <source>Check the “%1” field.</source>
+        <translation>Revise el campo “%1”.</translation>
+    </message>
+    <message>
         <location filename="../../ui/frontdesk/handover.py" line="213"/>
+        <source>Check the “%1” and “%2” fields.</source>
+        <translation>Revise los campos “%1” y “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="268"/>
         <source>&amp;Done</source>
         <translation>&amp;Listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="229"/>
-        <source>Give the temporary password to the clinician in person; do not write it on the slip.</source>
-        <translation>Entregue la contraseña temporal al profesional en persona; no la escriba en la hoja.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="230"/>
+        <location filename="../../ui/frontdesk/handover.py" line="289"/>
         <source>At the lock screen they choose the profile “%1” and unlock it with that password.</source>
         <translation>En la pantalla de bloqueo elige el perfil “%1” y lo desbloquea con esa contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="232"/>
+        <location filename="../../ui/frontdesk/handover.py" line="291"/>
         <source>They are then asked to choose their own password; after that no one else can open it.</source>
         <translation>Después se le pide elegir su propia contraseña; a partir de entonces nadie más puede abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="234"/>
+        <location filename="../../ui/frontdesk/handover.py" line="293"/>
         <source>Next they add their phone&apos;s code generator (File &gt; Add code generator) and select it as the primary device in DrChrono&apos;s eRx Info.</source>
         <translation>Luego añade el generador de códigos de su teléfono (Archivo &gt; Añadir generador de códigos) y lo selecciona como dispositivo principal en eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="240"/>
+        <location filename="../../ui/frontdesk/handover.py" line="299"/>
         <source>The profile “%1” is ready</source>
         <translation>El perfil “%1” está listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="242"/>
+        <location filename="../../ui/frontdesk/handover.py" line="302"/>
+        <source>Temporary password: %1</source>
+        <translation>Contraseña temporal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="305"/>
         <source>Tell the clinician:</source>
         <translation>Indique al profesional:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="252"/>
+        <location filename="../../ui/frontdesk/handover.py" line="316"/>
         <source>EPCS Desktop hand-over — %1</source>
         <translation>Entrega de EPCS Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="256"/>
+        <location filename="../../ui/frontdesk/handover.py" line="320"/>
         <source>Set up by %1.</source>
         <translation>Preparado por %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="257"/>
+        <location filename="../../ui/frontdesk/handover.py" line="321"/>
+        <source>Temporary password:</source>
+        <translation>Contraseña temporal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/handover.py" line="324"/>
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="259"/>
-        <source>This slip holds no password and no code.</source>
-        <translation>Esta hoja no contiene ninguna contraseña ni ningún código.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="266"/>
+        <location filename="../../ui/frontdesk/handover.py" line="343"/>
         <source>Hand-over slip saved to %1</source>
         <translation>Hoja de entrega guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="277"/>
+        <location filename="../../ui/frontdesk/handover.py" line="354"/>
         <source>Save the hand-over slip</source>
         <translation>Guardar la hoja de entrega</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="279"/>
+        <location filename="../../ui/frontdesk/handover.py" line="356"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1853,7 +2004,7 @@
     <message>
         <location filename="../../ui/dialogs.py" line="119"/>
         <source>What is still missing, e.g. “waiting for DrChrono approval”</source>
-        <translation>Lo que aún falta, p. ej. «esperando la aprobación de DrChrono»</translation>
+        <translation>Lo que aún falta, p. ej. “esperando la aprobación de DrChrono”</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="122"/>
@@ -1869,57 +2020,57 @@
 <context>
     <name>ImagePage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="428"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="469"/>
         <source>Open an image</source>
         <translation>Abrir una imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="429"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="470"/>
         <source>Choose a screenshot or photo of the QR code ({formats}).</source>
         <translation>Elija una captura o foto del código QR ({formats}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="432"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="473"/>
         <source>Image file</source>
         <translation>Archivo de imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="433"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="474"/>
         <source>Path to the image, then Enter</source>
         <translation>Ruta de la imagen y luego Intro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="434"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="475"/>
         <source>B&amp;rowse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="435"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="476"/>
         <source>Choose an image file</source>
         <translation>Elegir un archivo de imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="436"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="477"/>
         <source>&amp;Image:</source>
         <translation>Ima&amp;gen:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="461"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="502"/>
         <source>Open an image of the QR code</source>
         <translation>Abrir una imagen del código QR</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="462"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="503"/>
         <source>Images ({patterns})</source>
         <translation>Imágenes ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="481"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="522"/>
         <source>Reading the image…</source>
         <translation>Leyendo la imagen…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="489"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="530"/>
         <source>No QR code found in this image.</source>
         <translation>No se encontró ningún código QR en esta imagen.</translation>
     </message>
@@ -2009,7 +2160,7 @@
     <message>
         <location filename="../../ui/wizard/import_page.py" line="237"/>
         <source>Add: {label} as “{nickname}”</source>
-        <translation>Añadir: {label} como «{nickname}»</translation>
+        <translation>Añadir: {label} como “{nickname}”</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/import_page.py" line="241"/>
@@ -2024,7 +2175,7 @@
     <message>
         <location filename="../../ui/wizard/import_page.py" line="245"/>
         <source>Skip: {label} is already in this profile as “{nickname}”</source>
-        <translation>Omitir: {label} ya está en este perfil como «{nickname}»</translation>
+        <translation>Omitir: {label} ya está en este perfil como “{nickname}”</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/import_page.py" line="249"/>
@@ -2067,7 +2218,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="100"/>
         <source>Unlocked “%1”</source>
-        <translation>«%1» desbloqueado</translation>
+        <translation>“%1” desbloqueado</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="120"/>
@@ -2213,7 +2364,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/wizard/method_page.py" line="25"/>
         <source>On ID.me, choose Sign In &amp; Security › Code Generator › Set Up, then “Enroll with barcode / secret key”. How do you want to read it?</source>
-        <translation>En ID.me, elija Sign In &amp; Security › Code Generator › Set Up y luego «Enroll with barcode / secret key». ¿Cómo quiere leerlo?</translation>
+        <translation>En ID.me, elija Sign In &amp; Security › Code Generator › Set Up y luego “Enroll with barcode / secret key”. ¿Cómo quiere leerlo?</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/method_page.py" line="32"/>
@@ -2281,7 +2432,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/move_to_phone.py" line="64"/>
         <source>Move “%1” to a phone</source>
-        <translation>Pasar «%1» a un teléfono</translation>
+        <translation>Pasar “%1” a un teléfono</translation>
     </message>
     <message>
         <location filename="../../ui/move_to_phone.py" line="68"/>
@@ -2344,75 +2495,75 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>&amp;Eliminarlo de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="176"/>
+        <location filename="../../ui/move_to_phone.py" line="182"/>
         <source>The QR code hides itself in 1 second.</source>
         <translation>El código QR se ocultará en 1 segundo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="179"/>
+        <location filename="../../ui/move_to_phone.py" line="185"/>
         <source>The QR code hides itself in %1 seconds.</source>
         <translation>El código QR se ocultará en %1 segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="199"/>
+        <location filename="../../ui/move_to_phone.py" line="205"/>
         <source>The QR code is hidden. Type the password again to show it.</source>
         <translation>El código QR está oculto. Escriba de nuevo la contraseña para mostrarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="211"/>
+        <location filename="../../ui/move_to_phone.py" line="217"/>
         <source>The phone makes the same codes. You can now remove “%1” from this computer.</source>
-        <translation>El teléfono genera los mismos códigos. Ya puede eliminar «%1» de este equipo.</translation>
+        <translation>El teléfono genera los mismos códigos. Ya puede eliminar “%1” de este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="222"/>
+        <location filename="../../ui/move_to_phone.py" line="228"/>
         <source>That is not the code this generator makes now. Check that the phone scanned this QR code and type the code it shows now.</source>
         <translation>Ese no es el código que genera ahora este generador. Compruebe que el teléfono escaneó este código QR y escriba el código que muestra ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="251"/>
+        <location filename="../../ui/move_to_phone.py" line="257"/>
         <source>“%1” was removed from this computer. Remember to record the phone in ID.me.</source>
-        <translation>«%1» se eliminó de este equipo. Recuerde registrar el teléfono en ID.me.</translation>
+        <translation>“%1” se eliminó de este equipo. Recuerde registrar el teléfono en ID.me.</translation>
     </message>
 </context>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="315"/>
+        <location filename="../../ui/frontdesk/handover.py" line="419"/>
         <source>Choose your own password</source>
         <translation>Elija su propia contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="318"/>
+        <location filename="../../ui/frontdesk/handover.py" line="422"/>
         <source>This profile was set up for you by {staff} with a temporary password.</source>
         <translation>{staff} preparó este perfil para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="320"/>
+        <location filename="../../ui/frontdesk/handover.py" line="424"/>
         <source>This profile was set up for you with a temporary password.</source>
         <translation>Este perfil se preparó para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="324"/>
+        <location filename="../../ui/frontdesk/handover.py" line="428"/>
         <source>Choose a password only you know before using it; the temporary one stops working.</source>
         <translation>Antes de usarlo, elija una contraseña que solo usted conozca; la temporal dejará de funcionar.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="329"/>
+        <location filename="../../ui/frontdesk/handover.py" line="433"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nueva contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="329"/>
+        <location filename="../../ui/frontdesk/handover.py" line="433"/>
         <source>C&amp;onfirm:</source>
         <translation>C&amp;onfirmar:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="334"/>
+        <location filename="../../ui/frontdesk/handover.py" line="438"/>
         <source>&amp;Set my password</source>
         <translation>&amp;Establecer mi contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="335"/>
+        <location filename="../../ui/frontdesk/handover.py" line="439"/>
         <source>&amp;Lock profile</source>
         <translation>&amp;Bloquear el perfil</translation>
     </message>
@@ -2529,7 +2680,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>En&amp;lace:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/key_page.py" line="219"/>
+        <location filename="../../ui/wizard/key_page.py" line="220"/>
         <source>The link is valid: {what}.</source>
         <translation>El enlace es válido: {what}.</translation>
     </message>
@@ -2682,37 +2833,47 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>PrescriberForm</name>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="38"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="39"/>
         <source>two letters and seven digits, e.g. AB1234563</source>
         <translation>dos letras y siete dígitos, p. ej. AB1234563</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="41"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="42"/>
         <source>ten digits</source>
         <translation>diez dígitos</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="49"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="47"/>
         <source>&amp;State:</source>
         <translation>&amp;Estado:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="50"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="48"/>
         <source>State &amp;License Number:</source>
         <translation>Número de &amp;licencia estatal:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="51"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="49"/>
         <source>&amp;DEA Number:</source>
         <translation>Número &amp;DEA:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="53"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="51"/>
         <source>N&amp;PI:</source>
         <translation>N&amp;PI:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/prescriber_form.py" line="117"/>
+        <location filename="../../ui/widgets/prescriber_form.py" line="94"/>
+        <source>DEA Number</source>
+        <translation>Número DEA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/prescriber_form.py" line="96"/>
+        <source>NPI</source>
+        <translation>NPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/prescriber_form.py" line="120"/>
         <source>✓ valid format</source>
         <translation>✓ formato válido</translation>
     </message>
@@ -2750,7 +2911,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/dialogs.py" line="53"/>
         <source>Remove “%1” from this profile?</source>
-        <translation>¿Eliminar «%1» de este perfil?</translation>
+        <translation>¿Eliminar “%1” de este perfil?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="56"/>
@@ -2874,7 +3035,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/backup_dialogs.py" line="445"/>
         <source>Replace everything in “%1” with this backup? Devices, prescriber info and settings that are not in the backup are deleted from this profile.</source>
-        <translation>¿Reemplazar todo el contenido de «%1» con esta copia de seguridad? Los dispositivos, la información del prescriptor y la configuración que no estén en la copia se borrarán de este perfil.</translation>
+        <translation>¿Reemplazar todo el contenido de “%1” con esta copia de seguridad? Los dispositivos, la información del prescriptor y la configuración que no estén en la copia se borrarán de este perfil.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="448"/>
@@ -2884,7 +3045,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/backup_dialogs.py" line="450"/>
         <source>Merge this backup into “%1”? Nothing already here is removed.</source>
-        <translation>¿Combinar esta copia de seguridad con «%1»? No se elimina nada de lo que ya hay aquí.</translation>
+        <translation>¿Combinar esta copia de seguridad con “%1”? No se elimina nada de lo que ya hay aquí.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="452"/>
@@ -2895,12 +3056,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScanPreview</name>
     <message>
-        <location filename="../../ui/scanner.py" line="392"/>
+        <location filename="../../ui/scanner.py" line="412"/>
         <source>Camera preview</source>
         <translation>Vista previa de la cámara</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.py" line="393"/>
+        <location filename="../../ui/scanner.py" line="413"/>
         <source>Hold the QR code inside the box.</source>
         <translation>Mantenga el código QR dentro del recuadro.</translation>
     </message>
@@ -2908,7 +3069,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScanSession</name>
     <message>
-        <location filename="../../ui/scanner.py" line="244"/>
+        <location filename="../../ui/scanner.py" line="264"/>
         <source>The camera stopped working. Try another camera or open an image.</source>
         <translation>La cámara dejó de funcionar. Pruebe otra cámara o abra una imagen.</translation>
     </message>
@@ -2916,42 +3077,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="322"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="363"/>
         <source>Scan from the screen</source>
         <translation>Escanear desde la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="324"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="365"/>
         <source>Show the QR code in your browser, uncovered, then press Scan. Every screen is searched.</source>
         <translation>Muestre el código QR en su navegador, sin taparlo, y pulse Escanear. Se buscará en todas las pantallas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="329"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="370"/>
         <source>&amp;Scan the screen</source>
         <translation>Escanear la &amp;pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="330"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="371"/>
         <source>Scan the screen</source>
         <translation>Escanear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="343"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="384"/>
         <source>Press Scan when the QR code is visible.</source>
         <translation>Pulse Escanear cuando el código QR esté visible.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="359"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="400"/>
         <source>Looking at the screen…</source>
         <translation>Examinando la pantalla…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="381"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="422"/>
         <source>This system did not allow a screen capture. Open an image or enter the key instead.</source>
         <translation>Este sistema no permitió capturar la pantalla. Abra una imagen o escriba la clave.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="399"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="440"/>
         <source>No QR code found on the screen. Make sure it is fully visible.</source>
         <translation>No se encontró ningún código QR en la pantalla. Asegúrese de que se vea completo.</translation>
     </message>
@@ -3137,12 +3298,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="423"/>
+        <location filename="../../ui/dialogs.py" line="424"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="426"/>
+        <location filename="../../ui/dialogs.py" line="427"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -3465,24 +3626,14 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_DeviceRow</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="71"/>
-        <source>Current code</source>
-        <translation>Código actual</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="74"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="75"/>
         <source>Seconds until the code changes</source>
         <translation>Segundos hasta que cambie el código</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="77"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="78"/>
         <source>Device name</source>
         <translation>Nombre del dispositivo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="81"/>
-        <source>Device name problem</source>
-        <translation>Problema con el nombre del dispositivo</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/confirm_page.py" line="84"/>
@@ -3499,21 +3650,26 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <source>changes in %v s</source>
         <translation>cambia en %v s</translation>
     </message>
+    <message>
+        <location filename="../../ui/wizard/confirm_page.py" line="115"/>
+        <source>Current code: %1</source>
+        <translation>Código actual: %1</translation>
+    </message>
 </context>
 <context>
     <name>_ScanPageBase</name>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="56"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="59"/>
         <source>Scan status</source>
         <translation>Estado del escaneo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="63"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="66"/>
         <source>&amp;Open an image instead</source>
         <translation>Abrir una &amp;imagen en su lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/scan_pages.py" line="64"/>
+        <location filename="../../ui/wizard/scan_pages.py" line="67"/>
         <source>Enter the secret &amp;key instead</source>
         <translation>&amp;Escribir la clave secreta en su lugar</translation>
     </message>
@@ -3552,12 +3708,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="435"/>
+        <location filename="../../ui/dialogs.py" line="436"/>
         <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
-        <translation>Los códigos generados en este equipo no son un «token físico» de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
+        <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="447"/>
+        <location filename="../../ui/dialogs.py" line="448"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
@@ -3565,9 +3721,15 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/feedback.py" line="18"/>
-        <source>error</source>
-        <translation>error</translation>
+        <location filename="../../ui/feedback.py" line="28"/>
+        <location filename="../../ui/feedback.py" line="97"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="96"/>
+        <source>Done</source>
+        <translation>Hecho</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -53,6 +54,7 @@ class HandOverDialog(QDialog):
         super().__init__(parent)
         self.profiles = profiles
         self.created_name: str | None = None
+        self._temporary_password = ""
         self.busy = False
         self.task: TaskHandle | None = None
         self.setWindowTitle(self.tr("Set up a profile for a clinician"))
@@ -117,6 +119,36 @@ class HandOverDialog(QDialog):
         order = [self.name_edit, self.password_edit, self.generate_button, self.staff_edit, self.state_combo]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
+        # A field's message goes as soon as the field is fixed (re-checked while it is shown).
+        self.name_edit.textChanged.connect(lambda: self._recheck(self.name_error))
+        self.password_edit.textChanged.connect(lambda: self._recheck(self.password_error))
+        self.prescriber_form.edited.connect(lambda: self._recheck(self.error))
+
+    def _recheck(self, label: QLabel) -> None:
+        """Re-run the field checks only while a message is shown (typing must not nag before Create)."""
+        if label.isHidden():
+            return
+        from epcs_desktop.core.passwords import check_new_password
+
+        checks = {
+            self.name_error: lambda: self.profiles.check_new_name(self.name_edit.text()),
+            self.password_error: lambda: check_new_password(self.password_edit.text()),
+        }
+        if label is self.error:
+            if not self.prescriber_form.failing_fields():
+                try:
+                    self.prescriber_form.valid_info()
+                except EpcsError as exc:
+                    show_error(label, user_message(exc))
+                else:
+                    show_error(label, "")
+            return
+        try:
+            checks[label]()
+        except EpcsError as exc:
+            show_error(label, user_message(exc))
+        else:
+            show_error(label, "")
 
     def _inputs(self) -> list[QWidget]:
         return [
@@ -140,6 +172,7 @@ class HandOverDialog(QDialog):
         if prescriber is None:
             return False
         profiles, name, password = self.profiles, self.name_edit.text(), self.password_edit.text()
+        self._temporary_password = password
         staff = self.staff_edit.text().strip()
         self.busy = True
         show_error(self.error, "")
@@ -167,15 +200,19 @@ class HandOverDialog(QDialog):
         except EpcsError as exc:
             problems.append((self.password_edit, self.password_error, user_message(exc)))
         prescriber: PrescriberInfo | None = None
-        fields_ok = self.prescriber_form.check_fields()  # DEA and NPI: their verdicts under each field
+        failing = self.prescriber_form.failing_fields()  # DEA and NPI: their verdicts under each field
         try:
             prescriber = self.prescriber_form.valid_info()
         except EpcsError as exc:
-            where = self.prescriber_form.dea if not fields_ok else self.prescriber_form.license
-            if fields_ok:  # a problem the per-field checks do not show (e.g. the license): say it here
-                problems.append((where, self.error, user_message(exc)))
+            if not failing:  # a problem the per-field checks do not show (e.g. the license): say it here
+                problems.append((self.prescriber_form.license, self.error, user_message(exc)))
+            elif len(failing) == 1:  # name only the fields that are wrong
+                text = self.tr("Check the “%1” field.").replace("%1", failing[0][1])
+                problems.append((failing[0][0], self.error, text))
             else:
-                problems.append((where, self.error, self.tr("Check the DEA Number and NPI fields.")))
+                text = self.tr("Check the “%1” and “%2” fields.")
+                text = text.replace("%1", failing[0][1]).replace("%2", failing[1][1])
+                problems.append((failing[0][0], self.error, text))
         for label in (self.name_error, self.password_error, self.error):
             show_error(label, next((text for _w, lab, text in problems if lab is label), ""))
         if problems:
@@ -202,33 +239,55 @@ class HandOverDialog(QDialog):
         self.done_title = QLabel()
         self.done_title.setObjectName("paneTitle")
         self.done_title.setWordWrap(True)
+        # The temporary password, shown this once, large, so it can be read out or printed on the slip.
+        self.password_caption = QLabel(
+            self.tr("Temporary password (shown only now; the clinician replaces it at the first unlock):")
+        )
+        self.password_caption.setWordWrap(True)
+        self.password_shown = QLabel()
+        font = QFont(self.password_shown.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 2.0)
+        font.setBold(True)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
+        self.password_shown.setFont(font)
+        self.password_shown.setTextFormat(Qt.TextFormat.PlainText)
+        self.password_shown.setWordWrap(True)
+        self.password_shown.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.password_shown.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.done_text = QLabel()
         self.done_text.setWordWrap(True)
         self.done_text.setTextFormat(Qt.TextFormat.RichText)
-        self.slip_message = QLabel()
-        self.slip_message.setWordWrap(True)
-        self.slip_message.setVisible(False)
-        self.print_button = QPushButton(self.tr("&Save the hand-over slip (PDF)…"))
-        self.print_button.clicked.connect(self._save_slip_clicked)
+        self.slip_message = error_label()
+        self.print_button = QPushButton(self.tr("&Print the hand-over slip…"))
+        self.print_button.clicked.connect(self._print_slip_clicked)
+        self.save_slip_button = QPushButton(self.tr("&Save the hand-over slip (PDF)…"))
+        self.save_slip_button.clicked.connect(self._save_slip_clicked)
         self.done_button = QPushButton(self.tr("&Done"))
         self.done_button.setDefault(True)
         self.done_button.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.print_button)
+        row.addWidget(self.save_slip_button)
         row.addStretch(1)
         row.addWidget(self.done_button)
         lay.addWidget(self.done_title)
+        lay.addWidget(self.password_caption)
+        lay.addWidget(self.password_shown)
         lay.addWidget(self.done_text, 1)
         lay.addWidget(self.slip_message)
         lay.addLayout(row)
         return page
 
     def handover_steps(self, name: str) -> list[str]:
-        """What to tell the clinician, in order (also the slip's text). Never the password itself."""
+        """What to tell the clinician, in order (also the slip's text, under the temporary password)."""
         return [
-            self.tr("Give the temporary password to the clinician in person; do not write it on the slip."),
-            self.tr("At the lock screen they choose the profile “%1” and unlock it with that password.")
-            .replace("%1", name),
+            self.tr("Give this temporary password to the clinician in person, and no one else."),
+            self.tr(
+                "At the lock screen they choose the profile “%1” and unlock it with that password."
+            ).replace("%1", name),
             self.tr("They are then asked to choose their own password; after that no one else can open it."),
             self.tr(
                 "Next they add their phone's code generator (File > Add code generator) and select it as "
@@ -238,28 +297,46 @@ class HandOverDialog(QDialog):
 
     def _show_done(self, name: str) -> None:
         self.done_title.setText(self.tr("The profile “%1” is ready").replace("%1", name))
+        self.password_shown.setText(self._temporary_password)
+        self.password_shown.setAccessibleName(
+            self.tr("Temporary password: %1").replace("%1", self._temporary_password)
+        )
         items = "".join(f"<li>{html.escape(s, quote=False)}</li>" for s in self.handover_steps(name))
         self.done_text.setText(self.tr("Tell the clinician:") + f"<ol>{items}</ol>")
-        self.password_edit.clear()  # the password is not kept on screen once it is handed over
+        self.password_edit.clear()  # the form's copy goes; the hand-over screen shows it this once
         self.pages.setCurrentWidget(self.done_page)
         self.done_button.setFocus()
 
-    def save_slip(self, path: str) -> Path | None:
-        """Write the hand-over slip (PDF, owner-only): profile name, who set it up, the steps. No password."""
-        from epcs_desktop.ui.frontdesk.setup_sheet import SetupSheetError, save_html_pdf
+    def slip_html(self) -> tuple[str, str]:
+        """The hand-over slip (title, HTML): profile, who set it up, the temporary password, the steps.
 
+        Its one secret is the temporary password, which stops working once the clinician replaces it.
+        """
         name = self.created_name or ""
         title = self.tr("EPCS Desktop hand-over — %1").replace("%1", name)
         staff = self.staff_edit.text().strip()
         parts = [f"<h1>{html.escape(title)}</h1>"]
         if staff:
             parts.append("<p>" + html.escape(self.tr("Set up by %1.").replace("%1", staff)) + "</p>")
+        parts.append("<p>" + html.escape(self.tr("Temporary password:")) + "</p>")
+        shown = html.escape(self._temporary_password)
+        parts.append(f'<p style="font-size: 20pt; font-family: monospace"><b>{shown}</b></p>')
         parts.append("<h2>" + html.escape(self.tr("Next steps")) + "</h2><ol>")
         parts += [f"<li>{html.escape(s, quote=False)}</li>" for s in self.handover_steps(name)]
-        no_secrets = self.tr("This slip holds no password and no code.")
+        no_secrets = self.tr(
+            "This slip holds no code and no other password: the temporary password stops working "
+            "once the clinician has chosen their own. Shred the slip then."
+        )
         parts.append("</ol><p><i>" + html.escape(no_secrets) + "</i></p>")
+        return title, "\n".join(parts)
+
+    def save_slip(self, path: str) -> Path | None:
+        """Write the hand-over slip (PDF, owner-only): see `slip_html`."""
+        from epcs_desktop.ui.frontdesk.setup_sheet import SetupSheetError, save_html_pdf
+
+        title, body = self.slip_html()
         try:
-            saved = save_html_pdf("\n".join(parts), path, title)
+            saved = save_html_pdf(body, path, title)
         except SetupSheetError as exc:
             show_error(self.slip_message, user_message(exc))
             return None
@@ -282,10 +359,37 @@ class HandOverDialog(QDialog):
         if path:
             self.save_slip(path)
 
+    def _print_slip_clicked(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_slip(printer)
+
+    def print_slip(self, printer: Any) -> None:
+        """Print the slip on `printer` (a QPrinter the person chose)."""
+        from PySide6.QtGui import QTextDocument
+
+        title, body = self.slip_html()
+        doc = QTextDocument()
+        doc.setHtml(body)
+        printer.setDocName(title)
+        doc.print_(printer)
+        show_message(self.slip_message, self.tr("Hand-over slip sent to the printer."), ok=True)
+
     def reject(self) -> None:
         if self.busy:  # a profile is being written: wait for it instead of leaving it half-made
             return
         super().reject()
+
+    def done(self, result: int) -> None:
+        """The temporary password is shown once: it goes from the screen and memory with the dialog."""
+        self._temporary_password = ""
+        self.password_shown.clear()
+        self.password_shown.setAccessibleName("")
+        super().done(result)
 
 
 def _create_and_close(profiles: Any, name: str, password: str, prescriber: PrescriberInfo, staff: str) -> str:

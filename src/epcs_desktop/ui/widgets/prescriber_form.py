@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import US_STATES, PrescriberInfo, validate_dea, validate_npi, validate_prescriber
+from epcs_desktop.ui.feedback import error_label, show_message
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +40,8 @@ class PrescriberForm(QWidget):
         self.npi = QLineEdit()
         self.npi.setMaxLength(16)
         self.npi.setPlaceholderText(self.tr("ten digits"))
-        self.dea_status = QLabel()
-        self.npi_status = QLabel()
-        for status in (self.dea_status, self.npi_status):
-            status.setWordWrap(True)
-            status.setVisible(False)
+        self.dea_status = error_label()
+        self.npi_status = error_label()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("&State:"), self.state)
@@ -87,8 +85,16 @@ class PrescriberForm(QWidget):
 
     def check_fields(self) -> bool:
         """Show each DEA/NPI field's format verdict under it; True when both are empty or valid."""
-        ok = self._field_status(self.dea_status, self.dea.text(), validate_dea)
-        return self._field_status(self.npi_status, self.npi.text(), validate_npi) and ok
+        return not self.failing_fields()
+
+    def failing_fields(self) -> list[tuple[QWidget, str]]:
+        """Check DEA and NPI (verdicts shown under each); the failing fields with their names."""
+        failing: list[tuple[QWidget, str]] = []
+        if not self._field_status(self.dea_status, self.dea.text(), validate_dea):
+            failing.append((self.dea, self.tr("DEA Number")))
+        if not self._field_status(self.npi_status, self.npi.text(), validate_npi):
+            failing.append((self.npi, self.tr("NPI")))
+        return failing
 
     def is_valid(self) -> bool:
         if not self.check_fields():
@@ -100,23 +106,16 @@ class PrescriberForm(QWidget):
         return True
 
     def _field_status(self, label: QLabel, text: str, check: Callable[[str], str]) -> bool:
+        """The verdict under the field (ui.feedback: the dialog grows so a long one is not clipped)."""
         if not text.strip():
-            label.setText("")
-            label.setVisible(False)
+            show_message(label, "")
             return True
         try:
             check(text)
         except EpcsError as exc:
             from epcs_desktop.ui.tasks import user_message
 
-            label.setObjectName("error")
-            label.setText(user_message(exc))
-            ok = False
-        else:
-            label.setObjectName("ok")
-            label.setText(self.tr("✓ valid format"))
-            ok = True
-        label.setVisible(True)
-        label.style().unpolish(label)
-        label.style().polish(label)
-        return ok
+            show_message(label, user_message(exc))
+            return False
+        show_message(label, self.tr("✓ valid format"), ok=True)
+        return True

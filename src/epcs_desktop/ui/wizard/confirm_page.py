@@ -67,8 +67,9 @@ class _DeviceRow(QFrame):
         font.setBold(True)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.code.setFont(font)
+        # Its accessible name, set on every refresh, carries the digits ("Current code: 4 8 2  9 1 7"):
+        # a screen reader reads them (not a Tab stop: focus stays on the name to type).
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code.setAccessibleName(self.tr("Current code"))
         self.countdown = QProgressBar(self)
         self.countdown.setTextVisible(True)
         self.countdown.setAccessibleName(self.tr("Seconds until the code changes"))
@@ -78,7 +79,6 @@ class _DeviceRow(QFrame):
         self.error = error_label()
         self.error.setParent(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setAccessibleName(self.tr("Device name problem"))
         form = QFormLayout(self)
         form.addRow(self.title)
         form.addRow(self.tr("Code:"), self.code)
@@ -89,19 +89,30 @@ class _DeviceRow(QFrame):
             self.countdown.setVisible(False)
 
     def refresh(self, clock: Any) -> None:
-        from epcs_desktop.core.otp import Totp, group_code, hotp
+        from epcs_desktop.core.otp import Totp, hotp
 
         if self.params is None:
             return
         if self.params.kind == "hotp":
-            self.code.setText(group_code(hotp(self.params)))
+            self._show_code(hotp(self.params))
             return
         totp = Totp(self.params, clock)
-        self.code.setText(group_code(totp.code()))
+        self._show_code(totp.code())
         left = max(0, min(self.params.period, int(totp.seconds_remaining() + 0.999)))
         self.countdown.setRange(0, self.params.period)
         self.countdown.setValue(left)
         self.countdown.setFormat(self.tr("changes in %v s"))
+
+    def _show_code(self, code: str) -> None:
+        """The big grouped code, and its digits one by one in the accessible name (a screen reader)."""
+        from epcs_desktop.core.otp import group_code
+        from epcs_desktop.ui.models import spoken_code
+
+        grouped = group_code(code)
+        if self.code.text() == grouped:
+            return
+        self.code.setText(grouped)
+        self.code.setAccessibleName(self.tr("Current code: %1").replace("%1", spoken_code(code)))
 
 
 class ConfirmPage(QWizardPage):
@@ -130,7 +141,7 @@ class ConfirmPage(QWizardPage):
         self.compliance = QLabel(compliance_text(), self)
         self.compliance.setWordWrap(True)
         self.compliance.setFrameShape(QFrame.Shape.StyledPanel)
-        self.compliance.setAccessibleName(self.tr("Compliance note"))
+        self.compliance.setAccessibleDescription(self.tr("Compliance note"))
         self.error = error_label()
         self.error.setParent(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -194,6 +205,7 @@ class ConfirmPage(QWizardPage):
         self.ticker.stop()
         for row in self.rows:
             row.code.clear()
+            row.code.setAccessibleName("")
             row.params = None  # type: ignore[assignment]
 
     def _primary_toggled(self, on: bool) -> None:
@@ -234,8 +246,7 @@ class ConfirmPage(QWizardPage):
             else:
                 if entry.outcome is not Outcome.NEW:
                     problem = core_text(entry.message)
-            row.error.setText(problem or "")
-            row.error.setVisible(problem is not None)
+            show_error(row.error, problem or "")
             self._problems.append(problem)
         self.completeChanged.emit()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.otpauth import ALGORITHMS, OtpParams
 from epcs_desktop.core.secret_hints import diagnose, note
+from epcs_desktop.ui.feedback import error_label, show_message
 from epcs_desktop.ui.i18n import core_message, core_text
 
 from .ids import PageId
@@ -42,10 +43,9 @@ _SENSITIVE = (
 
 
 def _message_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setAccessibleName(QCoreApplication.translate("EnrollWizard", "Validation message"))
+    """The page's inline line: red for a problem, green when the key or link checks out (ui.feedback)."""
+    label = error_label()
+    label.setParent(parent)
     return label
 
 
@@ -132,9 +132,9 @@ class SecretKeyPage(QWizardPage):
         params: OtpParams | None = None
         hint = diagnose(text) if text.strip() else None
         if not text.strip():
-            self.message.setText("")
+            show_message(self.message, "")
         elif hint is not None:
-            self.message.setText(core_text(hint.template).format(**dict(hint.args)))
+            show_message(self.message, core_text(hint.template).format(**dict(hint.args)))
         else:
             try:
                 params = from_secret(
@@ -146,14 +146,14 @@ class SecretKeyPage(QWizardPage):
                     period=self.period.value(),
                 )
             except EpcsError as exc:
-                self.message.setText(sentence(core_message(exc)))
+                show_message(self.message, sentence(core_message(exc)))
             else:
                 # Only the key's length is noted, as information: the length is the service's choice.
                 info = note(params.secret)
                 text = self.tr("The key looks right.")
                 if info is not None:
                     text += " " + core_text(info.template).format(**dict(info.args))
-                self.message.setText(text)
+                show_message(self.message, text, ok=True)
         self.params = params
         self.completeChanged.emit()
 
@@ -206,7 +206,7 @@ class PasteLinkPage(QWizardPage):
         self._migration = False
         state.reset()
         if not text:
-            self.message.setText("")
+            show_message(self.message, "")
         else:
             # One link per line: a multi-code Google export pastes as several.
             for line in (x.strip() for x in text.splitlines()):
@@ -215,11 +215,13 @@ class PasteLinkPage(QWizardPage):
             self._ok = feedback.done
             self._migration = state.is_migration
             if feedback.done and not self._migration and state.candidates:
-                self.message.setText(
-                    self.tr("The link is valid: {what}.").format(what=describe(state.candidates[0]))
+                show_message(
+                    self.message,
+                    self.tr("The link is valid: {what}.").format(what=describe(state.candidates[0])),
+                    ok=True,
                 )
             else:
-                self.message.setText(feedback.message)
+                show_message(self.message, feedback.message)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

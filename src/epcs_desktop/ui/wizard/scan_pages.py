@@ -11,6 +11,7 @@ and offers the image and secret-key paths instead of raising.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.qr import IMAGE_FORMATS_TEXT, IMAGE_PATTERNS
 from epcs_desktop.ui.file_places import remember, start_path
+from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.scanner import ScanPreview, ScanSession
 from epcs_desktop.ui.screen_grab import qimage_to_bgr
 from epcs_desktop.ui.tasks import Busy, busy, run_in_background, user_message
@@ -42,6 +44,7 @@ from .state import Feedback, sentence
 log = logging.getLogger(__name__)
 
 IMAGE_FILTER = IMAGE_PATTERNS  # core/qr.py's one list
+_READ_HOLD_S = 1.0  # a read's message stays this long through frames that do not decode
 _FADE_MS = 300  # time for the desktop to repaint what the faded-out wizard covered
 
 
@@ -144,6 +147,8 @@ class CameraPage(_ScanPageBase):
         self._source_factory = source_factory
         self._cameras = cameras
         self.session: ScanSession | None = None
+        self._hint = ""
+        self._read_at = -1e9
         self.accepted_frame: int | None = None
         self._generation = 0
         self.camera_combo = QComboBox(self)
@@ -235,9 +240,12 @@ class CameraPage(_ScanPageBase):
         session.frame.connect(self._on_frame)
         session.seen.connect(self._on_seen)
         session.confirmed.connect(self._on_confirmed)
+        session.hint.connect(self._on_hint)
         session.failed.connect(self._on_failed)
         session.ended.connect(self._on_ended)
         self.session = session
+        self._hint = ""
+        self._read_at = -1e9
         self.fallback.setVisible(False)
         self.status.setText(self.tr("Starting the camera…"))
         session.start()
@@ -247,7 +255,14 @@ class CameraPage(_ScanPageBase):
         session, self.session = self.session, None
         if session is None:
             return
-        for sig in (session.frame, session.seen, session.confirmed, session.failed, session.ended):
+        for sig in (
+            session.frame,
+            session.seen,
+            session.confirmed,
+            session.hint,
+            session.failed,
+            session.ended,
+        ):
             sig.disconnect()
         session.dispose(wait_ms)
 
@@ -263,12 +278,38 @@ class CameraPage(_ScanPageBase):
         if self._current():
             self.preview.set_frame(frame)
 
+    def _on_hint(self, hint: str) -> None:
+        if self._current():
+            self._hint = hint
+
     def _on_seen(self, texts: list[str], _index: int) -> None:
+        """Say what is in view, without flicker.
+
+        A read keeps its message for `_READ_HOLD_S` through frames that do not
+        decode (a hand's tremor blurs every other frame); a text that is not an
+        authenticator code is only reported once it is confirmed (`_on_confirmed`),
+        so a single misread never flashes a warning. With nothing read, the
+        steadied hint (core/scan_guide.py) says what to change, if anything.
+        """
         if not self._current() or self._done:
             return
-        feedback = self.wizard().state.preview(texts)
-        self.status.setText(sentence(feedback.message))
-        self.preview.set_found(feedback.usable)
+        now = time.monotonic()
+        state = self.wizard().state
+        if texts:
+            feedback = state.preview(texts)
+            if not feedback.usable:
+                return
+            self._read_at = now
+            self.status.setText(sentence(feedback.message))
+            self.preview.set_found(True)
+            return
+        if now - self._read_at < _READ_HOLD_S:
+            return
+        self.preview.set_found(False)
+        if self._hint:
+            self.status.setText(sentence(core_text(self._hint)))
+        else:
+            self.status.setText(sentence(state.preview([]).message))
 
     def _on_confirmed(self, text: str, index: int) -> None:
         if not self._current() or self._done:

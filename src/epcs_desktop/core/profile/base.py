@@ -1,0 +1,89 @@
+"""The profile service's core: the open vault, its listeners and the one activity-log writer.
+
+Every part of `Profile` (ID.me devices, generators, records, hand-over,
+restore) builds on this class; all of them write the activity log through
+`_log`, so a change to what an activity entry is happens in one place.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from epcs_desktop.core import erx
+from epcs_desktop.core.clock import Clock
+from epcs_desktop.core.events import ProfileEvent
+from epcs_desktop.core.profile import repository as repo
+from epcs_desktop.core.vault import Vault, _Tx
+
+logger = logging.getLogger(__name__)
+
+Listener = Callable[[ProfileEvent], None]
+
+
+@dataclass(frozen=True)
+class ActivityEntry:
+    at: float
+    action: str
+    detail: str
+
+
+class ProfileBase:
+    """An unlocked profile's vault, name, clock and listeners (see `core.profile.Profile`)."""
+
+    def __init__(self, vault: Vault, name: str, clock: Clock | None = None) -> None:
+        self.vault = vault
+        self.name = name
+        self.clock: Clock = clock if clock is not None else vault.clock
+        self._listeners: list[Listener] = []
+        self.set_aside: list[str] = []  # one message per stored row that was set aside (this session)
+        # id -> (the row's stored values, its Device): rows are decoded once, not at every read (the
+        # opening check and the first `devices()` of an unlock read the same 1,000 rows).
+        self._decoded: dict[int, tuple[tuple[Any, ...], erx.Device]] = {}
+
+    def __repr__(self) -> str:
+        return f"Profile(name={self.name!r})"
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._decoded.clear()  # no decoded secret outlives the lock
+        self.vault.close()
+
+    @property
+    def is_open(self) -> bool:
+        """False once closed (lock, auto-lock, switch): front ends ask this, never the vault."""
+        return bool(self.vault.is_open)
+
+    def check_integrity(self) -> list[str]:
+        """Every page's check (`Vault.check_integrity`): problem lines, empty when intact."""
+        return list(self.vault.check_integrity())
+
+    @property
+    def path(self) -> Path:
+        """The profile's file (backups must never be written over it)."""
+        return self.vault.path
+
+    # -- listeners ----------------------------------------------------------------------------
+
+    def add_listener(self, listener: Listener) -> None:
+        """`listener(event)` is called after every committed change, with what changed (`core.events`)."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, event: ProfileEvent) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # a broken view must not undo or hide a committed change
+                logger.exception("profile listener failed")
+
+    def _log(self, db: _Tx, action: str, detail: str) -> None:
+        """THE activity-log writer: every entry the service makes goes through here."""
+        repo.append_activity(db, self.clock.now(), action, detail)

@@ -1,0 +1,153 @@
+"""Records: Prescriber Info, identity, settings, the guide's progress, services' facts, the activity log.
+
+Why together: each is one JSON fact in the ``record`` table written with its
+activity entry as one change; the validation of each (`core.erx`,
+`core.settings`, the machine policy) is applied here, once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import asdict
+from typing import Any
+
+from epcs_desktop.core import erx, settings
+from epcs_desktop.core.events import (
+    ActivityAdded,
+    GuideChanged,
+    IdentityChanged,
+    PrescriberChanged,
+    RecordChanged,
+    SettingsChanged,
+)
+from epcs_desktop.core.guide import GUIDE_STATE_KEY
+from epcs_desktop.core.policy import current_policy
+from epcs_desktop.core.profile import repository as repo
+from epcs_desktop.core.profile.base import ActivityEntry, ProfileBase
+from epcs_desktop.core.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+class RecordRules(ProfileBase):
+    """Prescriber Info, identity, settings, guide progress, facts and the activity log of a `Profile`."""
+
+    # -- prescriber, identity -----------------------------------------------------------------
+
+    def record(self, key: str, default: Any = None) -> Any:
+        """A stored fact (JSON) by key, read-only: e.g. `last_backup_at` for the backup reminder."""
+        return repo.get_record(self.vault, key, default)
+
+    def prescriber(self) -> erx.PrescriberInfo:
+        data = repo.get_record(self.vault, "prescriber", {}) or {}
+        fields = {k: str(data.get(k, "")) for k in ("state", "license_number", "dea_number", "npi")}
+        return erx.PrescriberInfo(**fields)
+
+    def set_prescriber(self, info: erx.PrescriberInfo) -> erx.PrescriberInfo:
+        info = erx.validate_prescriber(info)
+        self._put("prescriber", asdict(info), "prescriber info changed", "Prescriber info was updated.")
+        self._emit(PrescriberChanged())
+        return info
+
+    def identity(self) -> erx.IdentityConfirmation:
+        data = repo.get_record(self.vault, "identity", {}) or {}
+        return erx.IdentityConfirmation(
+            confirmed=bool(data.get("confirmed", False)),
+            confirmed_on=data.get("confirmed_on"),
+            note=str(data.get("note", "")),
+        )
+
+    def set_identity(self, conf: erx.IdentityConfirmation) -> erx.IdentityConfirmation:
+        conf = erx.validate_identity(conf)
+        what = (
+            f"confirmed on {conf.confirmed_on}"
+            if conf.confirmed_on
+            else ("confirmed" if conf.confirmed else "not confirmed")
+        )
+        self._put("identity", asdict(conf), "identity confirmation changed", f"Identity marked {what}.")
+        self._emit(IdentityChanged())
+        return conf
+
+    # -- settings -----------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        """Typed settings: stored values over the registry's defaults (`profile.settings.camera_index`)."""
+        # Machine policy (issue 15): IT's defaults filled in, locked keys forced to the policy's value.
+        return Settings.from_stored(current_policy().apply(repo.get_record(self.vault, "settings", {}) or {}))
+
+    def stored_settings(self) -> dict[str, Any]:
+        """Only the values this profile stored itself (no defaults): what a machine policy is laid over."""
+        stored = repo.get_record(self.vault, "settings", {}) or {}
+        return dict(stored) if isinstance(stored, dict) else {}
+
+    def set_setting(self, key: str, value: Any) -> Any:
+        return self.set_settings({key: value})[key]
+
+    def set_settings(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Change several settings as one change: one transaction, one activity entry, one event.
+
+        Why: the Settings dialog's OK is one decision; saving it setting by
+        setting could leave half of it stored and the activity log in pieces.
+        Every value is validated before anything is written. Returns the coerced values.
+        """
+        current_policy().refuse_locked(values)  # a key IT locked is refused before anything is written
+        coerced = {key: settings.coerce(key, value) for key, value in values.items()}
+        if not coerced:
+            return {}
+        with self.vault.transaction() as db:
+            stored = repo.record_in(db, "settings") or {}
+            stored.update(coerced)
+            repo.upsert_record(db, "settings", stored)
+            detail = "; ".join(f"{settings.setting(k).label} set to {v}" for k, v in coerced.items())
+            self._log(db, "setting changed", detail + ".")
+        self._emit(SettingsChanged(tuple(coerced)))
+        return coerced
+
+    # -- facts kept by services ---------------------------------------------------------------
+
+    def put_record(self, key: str, value: Any, action: str, detail: str) -> None:
+        """Store one JSON fact with its activity entry, as one change (e.g. when the last backup was made).
+
+        No secrets. Listeners get `RecordChanged(key)`.
+        """
+        self._put(key, value, action, detail)
+        self._emit(RecordChanged(key))
+
+    def _put(self, key: str, value: Any, action: str, detail: str) -> None:
+        with self.vault.transaction() as db:
+            repo.upsert_record(db, key, value)
+            self._log(db, action, detail)
+
+    # -- the change-device guide's progress ---------------------------------------------------
+
+    def guide_state(self) -> str | None:
+        """The change-device guide's stored progress (JSON text, no secret), or None."""
+        value = repo.get_record(self.vault, GUIDE_STATE_KEY)
+        return value if isinstance(value, str) else None
+
+    def set_guide_state(self, value: str | None, detail: str = "") -> None:
+        """Store (or, with None, forget) the guide's progress: one change with its activity entry."""
+        with self.vault.transaction() as db:
+            if value is None:
+                repo.delete_record(db, GUIDE_STATE_KEY)
+            else:
+                repo.upsert_record(db, GUIDE_STATE_KEY, value)
+            default = "The change-device guide was closed." if value is None else "Guide progress was saved."
+            self._log(db, "change-device guide", detail or default)
+        self._emit(GuideChanged())
+
+    # -- activity -----------------------------------------------------------------------------
+
+    def activity(self, limit: int | None = None) -> list[ActivityEntry]:
+        """Newest first."""
+        return [
+            ActivityEntry(float(r[0]), str(r[1]), str(r[2])) for r in repo.activity_rows(self.vault, limit)
+        ]
+
+    def log_activity(self, action: str, detail: str) -> None:
+        """For other services (backup written, codes imported). Never pass a secret here."""
+        with self.vault.transaction() as db:
+            self._log(db, action, detail)
+        self._emit(ActivityAdded())

@@ -1,0 +1,165 @@
+"""Every row statement of the profile service, in one place.
+
+Why one module: the service's rules (one primary, hand-over, restore plans)
+read better without SQL in between, and a schema change touches one file.
+Only the `core.profile` package uses this module; front ends never do (they
+go through `Profile`). Functions that write take the caller's transaction
+(`_Tx`), so one change stays one transaction; reads outside a transaction take
+the `Vault`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from epcs_desktop.core import erx
+from epcs_desktop.core.vault import (
+    Vault,
+    _Tx,
+    append_activity,
+    delete_record,
+    device_from_row,
+    encode_otp,
+    upsert_record,
+)
+
+__all__ = [
+    "Vault",
+    "_Tx",
+    "append_activity",
+    "delete_record",
+    "device_from_row",
+    "encode_otp",
+    "upsert_record",
+]
+
+_INSERT_DEVICE = (
+    "INSERT INTO device(nickname, nickname_key, option, added_at, is_primary, otp_uri) "
+    "VALUES(?, ?, ?, ?, 0, ?)"
+)
+
+# -- device rows: reads ----------------------------------------------------------------------------
+
+
+def device_rows(vault: Vault) -> list[Any]:
+    """Every device row, oldest first (a consistent read outside any transaction)."""
+    return vault.query("SELECT * FROM device ORDER BY id")
+
+
+def device_rows_in(db: _Tx) -> list[Any]:
+    """Every device row as this transaction sees it, oldest first."""
+    return db.execute("SELECT * FROM device ORDER BY id").fetchall()
+
+
+def device_row(db: _Tx, row_id: int) -> Any:
+    """One whole device row by id, or None."""
+    return db.execute("SELECT * FROM device WHERE id = ?", (int(row_id),)).fetchone()
+
+
+def device_by_key(db: _Tx, nickname: str) -> Any:
+    """(id, nickname, is_primary) of the device whose nickname key matches `nickname`, or None."""
+    return db.execute(
+        "SELECT id, nickname, is_primary FROM device WHERE nickname_key = ?", (erx.nickname_key(nickname),)
+    ).fetchone()
+
+
+def device_uri_by_key(db: _Tx, nickname: str) -> Any:
+    """(id, otp_uri) of the device called `nickname`, or None."""
+    return db.execute(
+        "SELECT id, otp_uri FROM device WHERE nickname_key = ?", (erx.nickname_key(nickname),)
+    ).fetchone()
+
+
+def primary_row(db: _Tx) -> Any:
+    """(id) of the primary device, or None."""
+    return db.execute("SELECT id FROM device WHERE is_primary = 1").fetchone()
+
+
+def oldest_row(db: _Tx) -> Any:
+    """(id) of the oldest device, or None."""
+    return db.execute("SELECT id FROM device ORDER BY id LIMIT 1").fetchone()
+
+
+def nickname_of(db: _Tx, row_id: int) -> str:
+    row = db.execute("SELECT nickname FROM device WHERE id = ?", (int(row_id),)).fetchone()
+    return str(row["nickname"])
+
+
+def other_rows(db: _Tx, row_id: int) -> list[Any]:
+    """(id, nickname) of every device but `row_id`, oldest first."""
+    return db.execute("SELECT id, nickname FROM device WHERE id != ? ORDER BY id", (int(row_id),)).fetchall()
+
+
+def restore_rows(db: _Tx) -> list[Any]:
+    """(nickname, option, otp_uri, is_primary) of every device, oldest first: what a restore compares."""
+    return db.execute("SELECT nickname, option, otp_uri, is_primary FROM device ORDER BY id").fetchall()
+
+
+# -- device rows: writes ---------------------------------------------------------------------------
+
+
+def insert_device(db: _Tx, nickname: str, option: str, added_at: float, otp_uri: str | None) -> int:
+    """A new, non-primary device row; returns its id (`_settle_primary` decides the primary)."""
+    cur = db.execute(_INSERT_DEVICE, (nickname, erx.nickname_key(nickname), option, added_at, otp_uri))
+    return int(cur.lastrowid)
+
+
+def set_nickname(db: _Tx, row_id: int, nickname: str) -> None:
+    db.execute(
+        "UPDATE device SET nickname = ?, nickname_key = ? WHERE id = ?",
+        (nickname, erx.nickname_key(nickname), int(row_id)),
+    )
+
+
+def set_otp_uri(db: _Tx, row_id: int, otp_uri: str | None) -> None:
+    db.execute("UPDATE device SET otp_uri = ? WHERE id = ?", (otp_uri, int(row_id)))
+
+
+def make_only_primary(db: _Tx, row_id: int) -> None:
+    db.execute("UPDATE device SET is_primary = 0 WHERE is_primary = 1")
+    db.execute("UPDATE device SET is_primary = 1 WHERE id = ?", (int(row_id),))
+
+
+def delete_device(db: _Tx, row_id: int) -> None:
+    db.execute("DELETE FROM device WHERE id = ?", (int(row_id),))
+
+
+def delete_all_devices(db: _Tx) -> None:
+    db.execute("DELETE FROM device")
+
+
+def set_aside(vault: Vault, db: _Tx, row: Any, reason: str) -> None:
+    vault.set_aside_row(db, row, reason)
+
+
+# -- records (JSON facts) and activity ---------------------------------------------------------------
+
+
+def get_record(vault: Vault, key: str, default: Any = None) -> Any:
+    return vault.get_record(key, default)
+
+
+def record_in(db: _Tx, key: str) -> Any:
+    """The decoded JSON value of `key` as this transaction sees it, or None."""
+    row = db.execute("SELECT value FROM record WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def record_keys(db: _Tx) -> set[str]:
+    return {r["key"] for r in db.execute("SELECT key FROM record").fetchall()}
+
+
+def delete_profile_records(db: _Tx) -> None:
+    """Forget Prescriber Info, identity and settings (a replace restore writes the backup's)."""
+    db.execute("DELETE FROM record WHERE key IN ('prescriber', 'identity', 'settings')")
+
+
+def activity_rows(vault: Vault, limit: int | None = None) -> list[Any]:
+    """(at, action, detail), newest first."""
+    sql = "SELECT at, action, detail FROM activity ORDER BY id DESC"
+    params: tuple[Any, ...] = ()
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = (int(limit),)
+    return vault.query(sql, params)
