@@ -7,8 +7,8 @@ scripts/smoke-package, which also checks the .deb's files).
 
 Checks, each printed PASS/FAIL: --version, the RFC 6238 code at t=59 (287082), an SQLCipher round
 trip (profile create / device add / codes), a QR scan from an image file (OpenCV + zxing-cpp inside
-the bundle), QR scans from video files (`scan VIDEO`: an MJPEG .avi, which OpenCV reads itself on every
-OS, and an MPEG-4 .mp4, read through the bundled FFmpeg on Linux and macOS; on Windows the FFmpeg DLL
+the bundle), QR scans from video files (`scan VIDEO`: an MJPEG .avi, which OpenCV can read without FFmpeg
+on every OS, and an MPEG-4 .mp4, read through the bundled FFmpeg on Linux and macOS; on Windows the FFmpeg DLL
 is left out of the bundle and Media Foundation reads it: reported there, not failed, because a Windows
 Server runner may not have Media Foundation), and first paint of the window (offscreen).
 Runs in a scratch data/log folder and a scratch policy location, so it never touches a real profile.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds "EPCS Desktop.app" and a compressed DMG on a Mac (CI: the package-macos jobs of
-# .github/workflows/build.yml; never run on a Mac by the developers so far: packaging/README.md). Needs Python 3.11+ for the Mac's architecture and Xcode's
-# command line tools (hdiutil, codesign, xcrun).
+# .github/workflows/build.yml; not yet run anywhere: packaging/README.md, "What has been built and
+# run where"). Needs Python 3.11+ for the Mac's architecture and Xcode's command line tools
+# (hdiutil, codesign, xcrun).
 #
 #   packaging/macos/build-dmg.sh                      unsigned .app + DMG (local testing)
 #   SIGN_IDENTITY="Developer ID Application: Name (TEAMID)" packaging/macos/build-dmg.sh
