@@ -9,9 +9,11 @@ cheapest attacker would do with this program's own code paths:
   iterations): key a read-only connection and read page 1 (SQLCipher's own
   C implementation; no cheaper test exists: the HMAC of page 1 needs the key);
 * after: a profile keyed by Argon2id with the parameters this machine
-  calibrates (about 0.5 s; never below OWASP's m = 19 MiB, t = 2, p = 1):
+  calibrates (about 0.5 s; never below the floor m = 64 MiB, t = 3, p = 1):
   one Argon2id derivation and a compare with the key file's check value
-  (cheaper for an attacker than keying SQLCipher, so the honest number).
+  (cheaper for an attacker than keying SQLCipher, so the honest number);
+* floor: the same at the floor itself, what a slow machine gets (issue 23
+  item 10: it must never be faster to guess than the PBKDF2 it replaced).
 
 Both profiles are made in the same run on the same machine, then copied to a
 fresh folder (the attacker's copy) before guessing. Prints attempts per
@@ -91,6 +93,22 @@ def _guess_argon2(path: Path, seconds: float) -> tuple[int, float, str]:
     return tries, time.perf_counter() - start, cost
 
 
+def _guess_floor(seconds: float) -> tuple[int, float]:
+    from epcs_desktop.core import profilekey
+
+    tries, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds or tries < 2:
+        profilekey._argon2(
+            f"wrong guess {tries}",
+            b"0123456789abcdef",
+            profilekey.FLOOR_MEMORY_KIB,
+            profilekey.FLOOR_TIME_COST,
+            1,
+        )
+        tries += 1
+    return tries, time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=10.0, help="guessing time per profile (default 10)")
@@ -114,16 +132,27 @@ def main() -> None:
         unlock_s = time.perf_counter() - start
         n_old, t_old = _guess_pbkdf2(stolen / "Before.epcs", args.seconds)
         n_new, t_new, cost = _guess_argon2(stolen / "After.epcs", args.seconds)
-    rate_old, rate_new = n_old / t_old, n_new / t_new
+        n_floor, t_floor = _guess_floor(args.seconds)
+    rate_old, rate_new, rate_floor = n_old / t_old, n_new / t_new, n_floor / t_floor
     print(f"before: PBKDF2-SHA512 256,000 iterations: {n_old} in {t_old:.1f} s = {rate_old:.2f}/s/core")
     print(f"after:  {cost}: {n_new} guesses in {t_new:.1f} s = {rate_new:.2f}/s/core")
+    print(
+        f"floor:  Argon2id m=64 MiB, t=3, p=1: {n_floor} guesses in {t_floor:.1f} s = {rate_floor:.2f}/s/core"
+    )
     print(f"factor: {rate_old / rate_new:.1f}x fewer/s; create {create_s:.2f} s, unlock {unlock_s:.2f} s")
+    print(f"floor factor: {rate_old / rate_floor:.1f}x fewer/s than PBKDF2")
     report("guessing a copied profile, before (PBKDF2)", f"{rate_old:.2f}/s/core", "information", None)
     report(
         "guessing a copied profile, after (Argon2id)",
         f"{rate_new:.2f}/s/core ({cost})",
         "far fewer than before",
         rate_new < rate_old / 2,
+    )
+    report(
+        "guessing a copied profile, at the floor (Argon2id 64 MiB, t=3)",
+        f"{rate_floor:.2f}/s/core",
+        "never faster than before (PBKDF2)",
+        rate_floor <= rate_old,
     )
 
 

@@ -21,6 +21,8 @@ RUNTIME_DEBS=(
 TEST_DEBS=(xvfb xauth oathtool poppler-utils dbus at-spi2-core python3-pyatspi desktop-file-utils appstream strace
   patchelf liblapack3 libblas3)
 # strace: tests/reliability/test_injected_io_errors.py fails one system call at a time (EIO, ENOSPC).
+# Benchmarks only: zbar for pyzbar, a same-run baseline of the QR benchmarks (pyproject's "bench" extra).
+BENCH_DEBS=(libzbar0)
 # dbus: dbus-daemon + dbus-send for the session-lock tests and dbus-run-session for the screen-reader test;
 # at-spi2-core (the AT-SPI bus) and python3-pyatspi (for /usr/bin/python3): tests/ui/a11y/test_atspi.py.
 # desktop-file-utils and appstream: tests/test_packaging_files.py validates the .desktop and metainfo files;

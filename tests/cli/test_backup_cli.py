@@ -129,7 +129,7 @@ def test_other_clinicians_backup_needs_the_flag_and_keeps_prescriber_info(tmp_pa
 
     refused = _restore_cli(data, "backup", "restore", "--profile", "Dr Lee", str(backup))
     assert refused.returncode == 2
-    assert "“Dr Kim”, not “Dr Lee”" in refused.stdout and "--other-clinician" in refused.stderr
+    assert "“Dr Kim”, and nothing in it" in refused.stdout and "--other-clinician" in refused.stderr
     assert "Prescriber Info is kept: another clinician's is never merged in." in refused.stdout
     with store.open("Dr Lee", PW) as lee:
         assert [d.nickname for d in lee.devices()] == ["Lee phone"]
@@ -139,3 +139,76 @@ def test_other_clinicians_backup_needs_the_flag_and_keeps_prescriber_info(tmp_pa
     with store.open("Dr Lee", PW) as lee:
         assert {d.nickname for d in lee.devices()} == {"Lee phone", "Kim phone"}
         assert lee.prescriber().npi == "" and lee.prescriber().dea_number == ""
+
+
+# --- issue 23 item 6: a hostile backup plants nothing and impersonates no one ---------------------------
+
+
+def _hostile_backup(tmp_path: Path, store: ProfileStore, name: str, **changes: object) -> Path:
+    """A backup made by another clinician ("Dr Mallory"), then edited by hand and re-encrypted."""
+    from epcs_desktop.core.backup import KdfParams, write_backup
+
+    if not store.exists("Dr Mallory"):
+        with store.create("Dr Mallory", PW) as mallory:
+            mallory.add_device("Mallory phone", DeviceOption.PUSH)
+    with store.open("Dr Mallory", PW) as mallory:
+        snapshot = mallory.snapshot()
+    snapshot.update(changes)
+    path = tmp_path / name
+    write_backup(path, snapshot, BACKUP_PW, KdfParams(memory_kib=8 * 1024, time_cost=1, parallelism=1))
+    return path
+
+
+def test_a_backup_named_like_the_victim_still_needs_other_clinician(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store = ProfileStore(data)
+    with store.create("Dr Lee", PW) as lee:
+        lee.add_device("Lee phone", DeviceOption.PUSH)
+    backup = _hostile_backup(tmp_path, store, "lee.epcsbak", profile="Dr Lee")  # Lee's name, Mallory's keys
+    refused = _restore_cli(data, "backup", "restore", "--profile", "Dr Lee", str(backup))
+    assert refused.returncode == 2 and "--other-clinician" in refused.stderr, refused.stderr
+    with store.open("Dr Lee", PW) as lee:
+        assert [d.nickname for d in lee.devices()] == ["Lee phone"]
+    # Lee's own backup restores into Lee's profile, and into a new empty profile, without the flag.
+    own = tmp_path / "own.epcsbak"
+    assert _restore_cli(data, "backup", "create", "--profile", "Dr Lee", str(own)).returncode == 0
+    assert _restore_cli(data, "backup", "restore", "--profile", "Dr Lee", str(own)).returncode == 0
+    store.create("Dr Lee new laptop", PW).close()
+    done = _restore_cli(data, "backup", "restore", "--profile", "Dr Lee new laptop", str(own))
+    assert done.returncode == 0, done.stderr
+    with store.open("Dr Lee new laptop", PW) as new, store.open("Dr Lee", PW) as lee:
+        assert new.clinician_id() == lee.clinician_id()  # the restored profile is Lee's from now on
+
+
+def test_escapes_and_direction_overrides_in_a_backup_are_refused_and_never_printed(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store = ProfileStore(data)
+    store.create("Dr Lee", PW).close()
+    hostile = {
+        "name.epcsbak": {"profile": "Dr \x1b]0;owned\x07Lee\u202egnp"},
+        "folder.epcsbak": {"settings": {"required_backup_folder": "/tmp/\x1b[2Jx"}},
+        "link.epcsbak": {"settings": {"idme_security_url": "https://id.me/\u202eexe.tab"}},
+        "csi.epcsbak": {"settings": {"drchrono_erx_url": "https://drchrono.com/\u009b31m"}},
+    }
+    for file_name, changes in hostile.items():
+        backup = _hostile_backup(tmp_path, store, file_name, **changes)
+        proc = _restore_cli(
+            data, "backup", "restore", "--profile", "Dr Lee", str(backup), "--other-clinician"
+        )
+        assert proc.returncode != 0, file_name
+        assert "damaged" in proc.stderr or "character" in proc.stderr, proc.stderr
+        for bad in ("\x1b", "\x07", "\u202e", "\u009b"):
+            assert bad not in proc.stdout + proc.stderr, file_name
+        with store.open("Dr Lee", PW) as lee:
+            assert lee.devices() == [] and lee.stored_settings() == {}
+
+
+def test_settings_set_refuses_the_same_characters(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    ProfileStore(data).create("Dr Lee", PW).close()
+    for key, value in (
+        ("required_backup_folder", "/tmp/\x1b[2Jx"),
+        ("idme_security_url", "https://id.me/\u202ex"),
+    ):
+        proc = _restore_cli(data, "settings", "set", "--profile", "Dr Lee", key, value)
+        assert proc.returncode == 2 and "U+" in proc.stderr and "\x1b" not in proc.stderr, proc.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cli_support import PASSWORD, SECRET, URI, run
-from epcs_desktop.core.imports import read_import_file
+from epcs_desktop.core.importers import read_import_file
 from epcs_desktop.core.otp import hotp
 from epcs_desktop.core.otpauth import parse_uri
 from owner_only_support import assert_owner_only

@@ -19,7 +19,7 @@ from epcs_desktop.cli.import_cmds import _apply
 from epcs_desktop.core.enrollment import suggest_nickname
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.erx import DeviceOption
-from epcs_desktop.core.imports import ImportSession, plan_import
+from epcs_desktop.core.importers import ImportSession, plan_import
 from epcs_desktop.core.migration import build_migration_uris
 from epcs_desktop.core.otp import hotp
 from epcs_desktop.core.otpauth import build_uri, from_secret, parse_uri

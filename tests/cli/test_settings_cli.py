@@ -102,3 +102,25 @@ def test_check_policy_accepts_a_good_file(ray: Path, tmp_path: Path) -> None:
     proc = run(ray, tmp_path / "none.json", "settings", "check-policy", str(good), password=False)
     assert proc.returncode == 0
     assert proc.stdout.strip() == f"Policy OK (policy file {good}); locked: disable_practice_mode."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 100_000 + "]" * 100_000, '{"settings": {"auto_lock_minutes": {"value": ' + "9" * 5000 + "}}}"],
+    ids=["nested-100000", "5000-digits"],
+)
+def test_a_hostile_policy_is_one_line_never_exit_70(ray: Path, tmp_path: Path, text: str) -> None:
+    """Issue 23 item 7: such a policy crashed `settings …`, `export` and `backup create` with exit 70."""
+    policy = _policy(tmp_path, text)
+    checked = run(ray, policy, "settings", "check-policy", password=False)
+    assert checked.returncode == 2 and checked.stderr.count("\n") == 1, checked.stderr
+    assert "every setting stays locked" in checked.stderr
+    shown = run(ray, policy, "settings", "show", "-p", "Dr Ray")
+    assert shown.returncode == 0 and "Traceback" not in shown.stderr
+    exported = run(ray, policy, "export", "-p", "Dr Ray", "--format", "otpauth", str(tmp_path / "out.txt"))
+    assert exported.returncode == 2 and "turned off by your practice's IT" in exported.stderr
+    backed = cli_run(
+        ray, "backup", "create", "-p", "Dr Ray", str(tmp_path / "b.epcsbak"), password=PASSWORD,
+        env={"EPCS_DESKTOP_POLICY": str(policy), "EPCS_DESKTOP_BACKUP_PASSWORD": "backup-pass-1"},
+    )  # fmt: skip
+    assert backed.returncode != 70 and "Traceback" not in backed.stderr

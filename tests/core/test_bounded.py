@@ -12,7 +12,7 @@ import pytest
 
 from epcs_desktop.core.bounded import InputTooLargeError, read_bounded, read_line_bounded
 from epcs_desktop.core.errors import ImportFileError, QrError
-from epcs_desktop.core.imports import read_import_file
+from epcs_desktop.core.importers import read_import_file
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")

@@ -27,14 +27,20 @@ A1 = from_secret(S1, issuer="ID.me", account="jane@clinic.org")
 HERE, PUSH = DeviceOption.GENERATOR_HERE, DeviceOption.PUSH
 
 
-def test_same_account_is_kind_secret_issuer_and_account_trimmed_and_casefolded() -> None:
+def test_duplicate_is_the_same_code_for_the_same_account_not_the_same_secret() -> None:
+    """Issue 20 item 7: same kind, secret, algorithm, digits and period for the same issuer and account."""
     assert account_key(A1) == account_key(from_secret(S1, issuer=" id.ME ", account="JANE@clinic.org "))
-    assert account_key(A1) == account_key(
-        from_secret(S1, issuer="ID.me", account="jane@clinic.org", digits=8)
+    jane = {"issuer": "ID.me", "account": "jane@clinic.org"}
+    assert account_key(A1) != account_key(from_secret(S1, **jane, digits=8))
+    assert account_key(A1) != account_key(
+        from_secret(S1, issuer="ID.me", account="jane@clinic.org", algorithm="SHA256")
     )
+    assert account_key(A1) != account_key(from_secret(S1, **jane, period=60))
     assert account_key(A1) != account_key(from_secret(S2, issuer="ID.me", account="jane@clinic.org"))
     assert account_key(A1) != account_key(from_secret(S1, issuer="DrChrono", account="jane@clinic.org"))
-    assert account_key(A1)[0] == "totp"  # the kind is part of the account
+    assert account_key(A1)[0] == "totp"  # the kind is part of the code
+    hotp = from_secret(S1, kind="hotp", counter=3)
+    assert account_key(hotp) == account_key(from_secret(S1, kind="hotp", counter=9))  # one sequence
 
 
 def test_suggested_nicknames_come_from_issuer_and_account_then_number() -> None:

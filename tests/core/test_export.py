@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,11 +21,12 @@ from epcs_desktop.core.export import (
     aegis_encrypted,
     check_target,
     export_allowed,
+    export_label,
     render,
     write_export,
 )
-from epcs_desktop.core.imports import read_import_file
-from epcs_desktop.core.otpauth import from_secret
+from epcs_desktop.core.importers import read_import_file
+from epcs_desktop.core.otpauth import LABEL_COLON, from_secret
 from epcs_desktop.core.settings import Settings
 from owner_only_support import assert_owner_only
 
@@ -54,9 +56,16 @@ def test_every_format_round_trips_through_our_importer(tmp_path: Path, fmt: str)
     result = read_import_file(path, PASSWORD if fmt == "aegis-encrypted" else None)
     assert result.problems == []
     expected = list(PARAMS)
-    if fmt == "2fas":  # a 2FAS service always has a name: an entry without issuer is named by its nickname
-        expected[4] = from_secret(S2, issuer="Device 4", account="no issuer", digits=9)
+    if fmt in ("otpauth", "2fas"):  # links and 2FAS name the device in the account (issue 18)
+        expected = [
+            replace(p, account=export_label(e.nickname, p)[1]) for e, p in zip(ENTRIES, PARAMS, strict=True)
+        ]
+    if fmt == "otpauth":  # a label part never holds ':' (issue 20 item 3): a fullwidth colon stands in
+        expected = [replace(p, account=p.account.replace(":", LABEL_COLON)) for p in expected]
     assert result.accounts == expected
+    assert [a.issuer for a in result.accounts] == [
+        p.issuer for p in PARAMS
+    ]  # issue 20 item 5: none stays none
     assert [a.counter for a in result.accounts] == [p.counter for p in PARAMS]
     assert_owner_only(path)
 
@@ -125,13 +134,19 @@ def test_twofas_shape(tmp_path: Path) -> None:
     assert [s["otp"]["tokenType"] for s in services] == ["TOTP", "TOTP", "HOTP", "STEAM", "TOTP"]
     assert services[2]["otp"]["counter"] == 41 and "period" not in services[2]["otp"]
     assert [s["order"]["position"] for s in services] == [0, 1, 2, 3, 4]
-    assert services[4]["name"] == "Device 4"  # no issuer: the name it had here
+    assert services[4]["name"] == "Device 4 (no issuer)" and services[4]["otp"]["issuer"] == ""
+    # issue 20 item 2: what 2FAS for iOS requires of every backup
+    assert doc["appOrigin"] in ("android", "ios")
+    assert isinstance(doc["appVersionCode"], int) and isinstance(doc["appVersionName"], str)
+    assert all(s["icon"]["iconCollection"]["id"] for s in services)
 
 
 def test_otpauth_list_is_one_link_per_line(tmp_path: Path) -> None:
     lines = _write(tmp_path, "otpauth").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 5 and all(line.startswith("otpauth://") for line in lines)
-    assert lines[3].startswith("otpauth://steam/Steam:gamer?")
+    # issue 20 item 4: Steam as the TOTP form with encoder=steam that pyotp, npm otpauth and KeePassXC read
+    assert lines[3].startswith("otpauth://totp/Steam:Device%203%20%28gamer%29?")
+    assert lines[3].endswith("&issuer=Steam&digits=5&period=30&encoder=steam")
     assert "counter=41" in lines[2]
 
 

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from epcs_desktop.core.errors import ImportFileError, ImportPasswordError, PasswordRequiredError
-from epcs_desktop.core.imports import ImportResult, read_import_file
+from epcs_desktop.core.importers import ImportResult, read_import_file
 from epcs_desktop.core.migration import build_migration_uris
 from epcs_desktop.core.otpauth import build_uri, from_secret
 
@@ -61,8 +61,9 @@ def test_uri_list_with_comments_blank_lines_and_bad_lines(tmp_path: Path) -> Non
     assert len(result.problems) == 4
     assert result.problems[0].startswith("line 4: ") and "character “1” at position 16" in result.problems[0]
     assert result.problems[1].startswith("line 6: ") and "ID.me Authenticator app" in result.problems[1]
-    assert result.problems[2].startswith("line 8: ")
-    assert result.problems[3].startswith("line 9: ") and "more than once" in result.problems[3]
+    assert result.problems[2].startswith("line 9: ") and "more than once" in result.problems[2]
+    # issue 20 item 6: a line that is no link at all is not one complaint per line, but one summary
+    assert result.problems[3] == "1 line holds no authenticator link and was skipped (line 8)"
     _no_secret_in(result, S1, S2, S3, "JBSWY3DPEHPK3PX1JBSW")
 
 
@@ -87,7 +88,7 @@ def test_incomplete_google_export_is_reported(tmp_path: Path) -> None:
 def test_text_that_is_not_a_link_list(tmp_path: Path) -> None:
     f = tmp_path / "notes.txt"
     f.write_text("Shopping list\nmilk\neggs\n", encoding="utf-8")
-    with pytest.raises(ImportFileError, match="not a list of otpauth links"):
+    with pytest.raises(ImportFileError, match="holds no authenticator link"):
         read_import_file(f)
 
 
@@ -262,6 +263,23 @@ def test_aegis_absurd_scrypt_settings_are_refused_not_run(tmp_path: Path) -> Non
         read_import_file(_write_json(tmp_path / "a.json", doc), "pw")
 
 
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("r", 2**20), ("r", 17), ("p", 17), ("n", 2**19)],
+)
+def test_aegis_every_scrypt_setting_is_capped_on_its_own(tmp_path: Path, setting: str, value: int) -> None:
+    """Issue 23 item 5: r = 2^20 with N = 2 passed the N*r*p cap (8 s and 800 MB before "wrong password")."""
+    doc = _aegis_encrypted("pw")
+    slot = doc["header"]["slots"][0]
+    slot[setting] = value
+    if setting == "r":
+        slot["n"] = 2  # the same total work as Aegis's own slot: only a cap on r itself refuses it
+    started = time.perf_counter()
+    with pytest.raises(ImportFileError, match="key settings are outside"):
+        read_import_file(_write_json(tmp_path / "a.json", doc), "pw")
+    assert time.perf_counter() - started < 1.0
+
+
 # --------------------------------------------------------------------------- 2FAS
 
 
@@ -412,7 +430,7 @@ def test_missing_file_folder_empty_and_binary(tmp_path: Path) -> None:
 
 
 def test_json_that_is_not_an_export(tmp_path: Path) -> None:
-    with pytest.raises(ImportFileError, match="not an Aegis or 2FAS export"):
+    with pytest.raises(ImportFileError, match="a JSON file, but not an export this app can read"):
         read_import_file(_write_json(tmp_path / "x.json", {"hello": "world"}))
     (tmp_path / "broken.json").write_text('{"header": ', encoding="utf-8")
     with pytest.raises(ImportFileError, match="not valid JSON"):
@@ -498,7 +516,7 @@ def test_structured_aegis_entries_never_crash(tmp_path: Path, entry: dict) -> No
 
 def test_one_export_over_three_files_is_complete(tmp_path: Path) -> None:
     """Three payload files of a 3-code export in one import: no "incomplete" line, all accounts."""
-    from epcs_desktop.core.imports import ImportSession
+    from epcs_desktop.core.importers import ImportSession
 
     uris = build_migration_uris([A1, A2, A3], per_code=1, batch_id=42)
     files = []

@@ -141,3 +141,103 @@ def test_unlocking_loads_no_cryptography(tmp_path: Path) -> None:
         check=True,
     )
     assert out.stdout.strip() == "[]"
+
+
+# --- issue 23 item 10: a floor never weaker than PBKDF2, no test switch in a release -------------------
+
+
+def test_calibration_never_goes_below_the_floor_even_on_a_slow_machine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A tiny target is what a slow machine looks like: the key stays at 64 MiB x 3 passes."""
+    monkeypatch.delenv(profilekey.FAST_ENV, raising=False)
+    monkeypatch.setattr(profilekey, "_calibrated", None)
+    memory, passes, _lanes = profilekey.calibrate(target=0.001)
+    assert memory >= 64 * 1024 and passes >= 3
+
+
+@pytest.mark.slow
+def test_a_floor_key_is_slower_to_guess_than_the_pbkdf2_key_it_replaced() -> None:
+    """Per guess, the floor's Argon2id costs at least SQLCipher's PBKDF2-HMAC-SHA512 256,000 (same run, same
+    core; best of three each, the attacker's cheapest case). bench/bench_guessing.py gives guesses/s."""
+    import hashlib
+
+    def best(fn) -> float:
+        times = []
+        for i in range(3):
+            start = time.perf_counter()
+            fn(i)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    pbkdf2 = best(lambda i: hashlib.pbkdf2_hmac("sha512", f"guess {i}".encode(), b"s" * 16, 256_000))
+    floor = best(
+        lambda i: profilekey._argon2(
+            f"guess {i}", b"s" * 16, profilekey.FLOOR_MEMORY_KIB, profilekey.FLOOR_TIME_COST, 1
+        )
+    )
+    assert floor >= pbkdf2, f"floor {floor:.3f} s per guess vs PBKDF2 {pbkdf2:.3f} s"
+
+
+def test_the_fast_test_switch_does_nothing_in_a_release_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(profilekey.FAST_ENV, "1")
+    monkeypatch.setattr(profilekey, "_calibrated", (64 * 1024, 4, 1))  # spare the test a calibration
+    assert profilekey.test_switches_allowed()  # this test runs from the source checkout
+    assert profilekey.calibrate() == (profilekey.MIN_MEMORY_KIB, profilekey.MIN_TIME_COST, 1)
+    monkeypatch.setattr("sys.frozen", True, raising=False)  # a PyInstaller bundle
+    assert not profilekey.test_switches_allowed()
+    assert profilekey.calibrate() == (64 * 1024, 4, 1)
+
+
+def test_an_installed_copy_is_a_release(tmp_path: Path) -> None:
+    """The same module file, copied as pip installs it (site-packages/epcs_desktop/core): no test switch."""
+    import subprocess
+    import sys
+
+    src = Path(profilekey.__file__).resolve().parents[1]
+    site = tmp_path / "lib" / "site-packages"
+    (site / "epcs_desktop" / "core").mkdir(parents=True)
+    for rel in (
+        "__init__.py",
+        "core/__init__.py",
+        "core/profilekey.py",
+        "core/bounded.py",
+        "core/errors.py",
+        "core/private_files.py",
+        "core/i18n.py",
+    ):
+        (site / "epcs_desktop" / rel).write_bytes((src / rel).read_bytes())
+    code = (
+        "from epcs_desktop.core import profilekey as k; print(k.test_switches_allowed(), k.fast_for_tests())"
+    )
+    env = {"PYTHONPATH": str(site), profilekey.FAST_ENV: "1", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+def test_a_key_file_asking_more_than_calibration_ever_writes_is_refused(tmp_path: Path) -> None:
+    """Issue 23 item 5 (key file part): 2 GiB x 64 passes once took 148 s and 2 GB before "wrong password"."""
+    _store, path = profile_on_disk(tmp_path, PASSWORD)
+    kdf = Path(str(path) + ".kdf")
+    doc = json.loads(kdf.read_text())
+    for memory, passes, lanes in ((2 * 1024 * 1024, 2, 1), (64 * 1024, 64, 1), (64 * 1024, 3, 16)):
+        doc["entries"][0].update(memory_kib=memory, time_cost=passes, parallelism=lanes)
+        kdf.write_text(json.dumps(doc))
+        with pytest.raises(profilekey.DamagedProfileError):
+            profilekey.read_key_file(path)
+
+
+def test_a_key_below_the_floor_is_strengthened_at_unlock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A profile keyed at OWASP's minimum by an older version is re-keyed to the floor when it next opens."""
+    _store, path = profile_on_disk(tmp_path, PASSWORD)  # the fast test cost: 19 MiB, t = 2
+    assert profilekey.read_key_file(path)[0].memory_kib == profilekey.MIN_MEMORY_KIB  # type: ignore[index]
+    monkeypatch.delenv(profilekey.FAST_ENV, raising=False)
+    monkeypatch.setattr(profilekey, "_calibrated", (64 * 1024, 3, 1))
+    with _store.open("Dr Test", PASSWORD) as profile:
+        assert len(profile.devices()) == 1
+    (entry,) = profilekey.read_key_file(path)  # type: ignore[misc]
+    assert (entry.memory_kib, entry.time_cost) == (64 * 1024, 3)
+    with _store.open("Dr Test", PASSWORD) as profile:
+        assert len(profile.devices()) == 1

@@ -295,3 +295,14 @@ def test_a_tiny_weak_symbol_beside_a_larger_code_is_not_reported() -> None:
     canvas, alone = _tiny_code_beside_a_damaged_big_one()
     assert decode_frame(canvas) == []
     assert decode_frame(alone) == ["408259"]  # on its own it is a real code and is read
+
+
+def test_a_glare_spot_over_the_code_is_read_by_the_local_threshold_pass() -> None:
+    """Generated phone frames with a lamp's reflection over one corner: plain zxing-cpp reads none."""
+    from qr_support import sequence_clip
+
+    for seed in (0, 1):
+        clip = sequence_clip("glare", seed, frames=2)
+        for frame in clip.frames:
+            assert zxingcpp.read_barcodes(frame, formats=zxingcpp.BarcodeFormat.QRCode) == []
+            assert decode_frame_verbose(frame) == ([clip.text], "glare")

@@ -16,23 +16,12 @@ from typing import Any
 
 import pytest
 
+from ctypes_fakes import ForeignFunction
 from epcs_desktop.core import macsession
 from epcs_desktop.core.macpasteboard import NSINTEGER
 from epcs_desktop.core.platform import CameraAccess, platform_for
 
 BOOLEAN_TYPE, STRING_TYPE = 21, 7
-
-
-class Fn:
-    def __init__(self, name: str, body: Any) -> None:
-        self.name, self.body = name, body
-        self.argtypes: list[Any] | None = None
-        self.restype: Any = "unset"
-
-    def __call__(self, *args: Any) -> Any:
-        assert self.argtypes is not None and self.restype != "unset", f"{self.name} without a prototype"
-        assert len(args) == len(self.argtypes), self.name
-        return self.body(*args)
 
 
 class FakeCoreFoundation:
@@ -43,13 +32,15 @@ class FakeCoreFoundation:
         self.owned: set[int] = set()  # +1 references handed to the caller
         self.session = session
         self.cg = type("CoreGraphics", (), {})()
-        self.cg.CGSessionCopyCurrentDictionary = Fn("CGSessionCopyCurrentDictionary", self._copy_session)
+        self.cg.CGSessionCopyCurrentDictionary = ForeignFunction(
+            "CGSessionCopyCurrentDictionary", self._copy_session
+        )
         self.cf = type("CoreFoundation", (), {})()
         for name in (
             "CFStringCreateWithCString", "CFDictionaryGetValue", "CFGetTypeID", "CFBooleanGetTypeID",
             "CFBooleanGetValue", "CFRelease",
         ):  # fmt: skip
-            setattr(self.cf, name, Fn(name, getattr(self, "_" + name)))
+            setattr(self.cf, name, ForeignFunction(name, getattr(self, "_" + name)))
 
     def _new(self, value: Any, owned: bool) -> int:
         handle = 0x5000 + 16 * len(self.objects)

@@ -147,15 +147,6 @@ def test_session_watch_uses_the_platform_decoding(qapp) -> None:
     assert reasons == ["signing out"]
 
 
-def test_macos_lock_notifications() -> None:
-    mac = platform_for("darwin", env={}, home=Path("/Users/x"))
-    names = {(center, name): reason for center, name, reason in mac.lock_notifications()}
-    assert names[("distributed", "com.apple.screenIsLocked")] == "screen locked"
-    assert names[("workspace", "NSWorkspaceWillSleepNotification")] == "going to sleep"
-    assert names[("workspace", "NSWorkspaceSessionDidResignActiveNotification")] == "session switched"
-    assert platform_for("win32", env={}, home=Path("/u")).lock_notifications() == ()
-
-
 # --- camera permission -------------------------------------------------------------------------
 
 

@@ -41,7 +41,7 @@ def test_screen_scanning_off_refuses_the_grab(policy_file, qapp) -> None:
 
 
 def test_import_off_refuses_reading_and_applying(policy_file, profile) -> None:
-    from epcs_desktop.core.imports import ImportSession, apply_import, plan_import
+    from epcs_desktop.core.importers import ImportSession, apply_import, plan_import
 
     session = ImportSession()
     session.read_text(URI)

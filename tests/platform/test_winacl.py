@@ -19,30 +19,13 @@ from typing import Any
 
 import pytest
 
+from ctypes_fakes import ForeignFunction
 from epcs_desktop.core import private_files, winacl
 from owner_only_support import windows_dacl_problem
 
 USER = "S-1-5-21-1004336348-1177238915-682003330-1001"
 OTHER = "S-1-5-21-1004336348-1177238915-682003330-1002"
 ADMINISTRATORS = "S-1-5-32-544"  # an elevated administrator's default owner (the hosted runner's case)
-
-
-class Fn:
-    """A stand-in for a ctypes foreign function: records argtypes/restype, calls a Python body."""
-
-    def __init__(self, name: str, body: Any) -> None:
-        self.name, self.body = name, body
-        self.argtypes: list[Any] | None = None
-        self.restype: Any = "unset"
-
-    def __call__(self, *args: Any) -> Any:
-        assert self.argtypes is not None and self.restype != "unset", (
-            f"{self.name} called without a prototype"
-        )
-        assert len(args) == len(self.argtypes), (
-            f"{self.name}: {len(args)} arguments, prototype has {len(self.argtypes)}"
-        )
-        return self.body(*args)
 
 
 def _out(ref: Any) -> Any:
@@ -75,11 +58,11 @@ class FakeWindows:
         }
         self.advapi32 = type("advapi32", (), {})()
         for name, body in names.items():
-            setattr(self.advapi32, name, Fn(name, body))
+            setattr(self.advapi32, name, ForeignFunction(name, body))
         self.kernel32 = type("kernel32", (), {})()
-        self.kernel32.GetCurrentProcess = Fn("GetCurrentProcess", lambda: -1)
-        self.kernel32.CloseHandle = Fn("CloseHandle", self._close)
-        self.kernel32.LocalFree = Fn("LocalFree", self._free)
+        self.kernel32.GetCurrentProcess = ForeignFunction("GetCurrentProcess", lambda: -1)
+        self.kernel32.CloseHandle = ForeignFunction("CloseHandle", self._close)
+        self.kernel32.LocalFree = ForeignFunction("LocalFree", self._free)
 
     # -- allocations: every Local* block must be freed ---------------------------------------
     def _alloc(self, thing: Any) -> int:

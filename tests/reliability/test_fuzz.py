@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from epcs_desktop.core import backup
 from epcs_desktop.core.errors import BackupError, ImportFileError, OtpAuthError, PayloadError, RuleError
 from epcs_desktop.core.erx import normalise_nickname
-from epcs_desktop.core.imports import ImportResult, read_import_file
+from epcs_desktop.core.importers import ImportResult, read_import_file
 from epcs_desktop.core.migration import MigrationBatch, build_migration_uris, parse_migration_uri
 from epcs_desktop.core.otpauth import OtpParams, build_uri, from_secret, parse_uri
 from epcs_desktop.core.payload import Payload, PayloadKind, classify

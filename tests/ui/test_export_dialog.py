@@ -7,7 +7,7 @@ from pathlib import Path
 from gui_support import BANK_HOTP, EXPORT_PASSWORD, OFFICE_TOTP
 
 from epcs_desktop.core.clock import FixedClock
-from epcs_desktop.core.imports import read_import_file
+from epcs_desktop.core.importers import read_import_file
 from epcs_desktop.ui.export_dialog import ExportDialog
 from epcs_desktop.ui.tasks import wait_for_tasks
 from owner_only_support import assert_owner_only

@@ -258,14 +258,14 @@ def test_update_mfa_device_opens_configured_address(qtbot, controller, lee_profi
 
 
 def test_settings_dialog_is_built_from_declarations(qtbot, controller, lee_profile) -> None:
-    from epcs_desktop.core.settings import SETTINGS
+    from epcs_desktop.core.settings import PROFILE_SETTINGS
 
     window = controller.open_profile(lee_profile)
     qtbot.addWidget(window)
     window.open_settings()
     dialog = window.dialog
     assert isinstance(dialog, SettingsDialog)
-    assert set(dialog.editors) == {s.key for s in SETTINGS}
+    assert set(dialog.editors) == {s.key for s in PROFILE_SETTINGS}  # IT-only keys are for policy files
     dialog.editors["clipboard_clear_seconds"].setValue(45)
     dialog.editors["idme_security_url"].setText("not a web address")
     dialog.accept()

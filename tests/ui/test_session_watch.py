@@ -325,3 +325,29 @@ def test_macos_without_coregraphics_keeps_the_idle_lock(qapp, monkeypatch: pytes
     watch = SessionWatch()
     watch._start_macos()
     assert "macOS screen locked" not in watch.sources and watch._mac_timer is None
+
+
+def test_start_takes_each_platforms_path(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SessionWatch.start() as the app calls it, with sys.platform and the OS libraries substituted."""
+    import ctypes
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    from epcs_desktop.core import macsession
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    fake = _FakeWtsapi32()
+    loaded: list[str] = []
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(ctypes, "WinDLL", lambda name, **kw: loaded.append(name) or fake, raising=False)
+    watch = SessionWatch()
+    assert "windows session lock" in watch.start(window)
+    assert loaded == ["wtsapi32"] and fake.calls[0][0] == "WTSRegisterSessionNotification"
+    watch.stop()
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr(macsession, "load_screen_lock_probe", _Probe)
+    watch = SessionWatch()
+    assert "macOS screen locked" in watch.start(window)
+    watch.stop()

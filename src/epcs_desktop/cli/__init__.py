@@ -239,6 +239,9 @@ def _tolerant_output() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from epcs_desktop.core.coredumps import disable_core_dumps
+
+    disable_core_dumps()  # before any password is read or any profile unlocked (issue 23 item 8)
     args = _parse(argv)
     # Without -v no log record reaches stderr: the one `error:` line is the whole story there (issue 11
     # item 10); everything still goes to the private log file.

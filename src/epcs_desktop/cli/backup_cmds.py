@@ -21,6 +21,7 @@ from epcs_desktop.cli.common import (
     read_password,
 )
 from epcs_desktop.core.errors import RuleError
+from epcs_desktop.core.textguard import clean_for_display
 
 logger = logging.getLogger(__name__)
 
@@ -122,8 +123,9 @@ def run_restore(args: argparse.Namespace) -> int:
         verb = "would change" if args.dry_run else "changes"
         if preview.other_clinician:
             print(
-                f"This backup was made from the profile “{preview.backup_profile}”, not “{profile.name}”: "
-                "it looks like another clinician's."
+                f"This backup was made from the profile “{clean_for_display(preview.backup_profile, 64)}”, "
+                "and nothing in it (NPI, DEA number, clinician id) matches profile "
+                f"“{profile.name}”: it looks like another clinician's."
             )
         print(f"Restoring {args.file} into profile “{profile.name}” ({args.mode}) {verb}:")
         for line in preview.lines:
@@ -133,7 +135,8 @@ def run_restore(args: argparse.Namespace) -> int:
             return EXIT_OK
         if preview.other_clinician and not args.other_clinician:
             raise RuleError(
-                f"Nothing was restored: the backup is from the profile “{preview.backup_profile}”. "
+                "Nothing was restored: the backup is from the profile "
+                f"“{clean_for_display(preview.backup_profile, 64)}”. "
                 "If you mean to restore it here, run the command again with --other-clinician."
             )
         summary = profile.apply_snapshot(snapshot, args.mode, other_clinician=args.other_clinician)

@@ -10,7 +10,7 @@ Reading and planning are core's (`imports.ImportSession`, `plan_import`):
 the window's "Import from another app" page uses the very same plan, and
 the codes of one Google export spread over several files count as one.
 
-The export password (for encrypted Aegis/2FAS files) comes from
+The export password (for encrypted exports: Aegis, 2FAS, andOTP, ente, Proton, Authenticator Pro) comes from
 $EPCS_DESKTOP_IMPORT_PASSWORD, else --import-password-file, else a no-echo
 prompt; never from argv.
 """
@@ -41,7 +41,7 @@ from epcs_desktop.core.errors import EpcsError, ImportPasswordError, PasswordReq
 if TYPE_CHECKING:
     from epcs_desktop.core.enrollment import PlanEntry
     from epcs_desktop.core.erx import Device
-    from epcs_desktop.core.imports import ImportPlan, ImportSession
+    from epcs_desktop.core.importers import ImportPlan, ImportSession
     from epcs_desktop.core.profile import Profile
 
 logger = logging.getLogger(__name__)
@@ -51,16 +51,18 @@ KIND_WORDS = {"hotp": "counter-based: ask for each next code", "steam": "Steam G
 
 
 def register(subparsers: Any) -> None:
+    from epcs_desktop.core.importers.registry import format_names
+
+    formats = ", ".join(format_names())
     p = subparsers.add_parser(
         "import",
-        help="add code generators from otpauth link lists, Aegis/2FAS exports or QR code images",
-        description="Add code generators from export files. Encrypted exports ask for their password "
+        help="add code generators from other authenticators' export files, link lists or QR code images",
+        description="Add code generators from export files. The format of each file is recognised from "
+        f"its contents: {formats}. Encrypted exports ask for their password "
         f"(${IMPORT_PASSWORD_ENV}, else --import-password-file, else a prompt).",
     )
     add_profile_argument(p)
-    p.add_argument(
-        "files", nargs="+", metavar="FILE", help="otpauth list (.txt), Aegis .json, .2fas, PNG/JPEG"
-    )
+    p.add_argument("files", nargs="+", metavar="FILE", help=f"export files, any mix of: {formats}")
     p.add_argument("--dry-run", action="store_true", help="show what would be added and change nothing")
     p.add_argument(
         "--import-password-file",
@@ -95,7 +97,7 @@ def _read_files(args: argparse.Namespace) -> ImportSession:
     One session, so the codes of one Google export spread over several files
     are tracked together (the core import plan the window uses too).
     """
-    from epcs_desktop.core.imports import ImportSession
+    from epcs_desktop.core.importers import ImportSession
 
     session = ImportSession()
     password: str | None = None
@@ -115,7 +117,7 @@ def _apply(profile: Profile, plan: ImportPlan) -> list[Device]:
     used to leave the first accounts saved and the rest not, and running the
     import again then reported a confusing mix of duplicates.
     """
-    from epcs_desktop.core.imports import apply_import
+    from epcs_desktop.core.importers import apply_import
 
     try:
         return apply_import(profile, plan)
@@ -213,7 +215,7 @@ def _print_text(plan: ImportPlan, profile_name: str, dry_run: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from epcs_desktop.core.imports import plan_import
+    from epcs_desktop.core.importers import plan_import
 
     try:
         session = _read_files(args)

@@ -36,17 +36,23 @@ NEEDS_SECRET = N_("A code generator held in this app needs its secret key or QR 
 NO_SECRET_HERE = N_("Only a code generator held in this app stores a secret key.")
 
 
-def account_key(params: OtpParams) -> tuple[str, str, str, str]:
-    """What makes two code generators the same account: kind, secret, issuer and account.
+def account_key(params: OtpParams) -> tuple[object, ...]:
+    """What makes two code generators duplicates: the same code for the same account (issue 20 item 7).
 
-    Issuer and account are compared trimmed and case-insensitively (apps write
-    "ID.me" and "id.me"); digits, period and algorithm are not part of it, so
-    the same secret entered once by hand with a wrong period is still the same
-    account (two cards showing different codes for one account help nobody).
+    The code: kind, secret, algorithm and digits, plus the period for
+    time-based codes (HOTP's counter only says where the sequence is, not
+    which one it is); the same secret with another algorithm, digit count or
+    period makes different codes and is kept. The account: issuer and account
+    name, trimmed and case-insensitive (apps write "ID.me" and "id.me"), so one
+    secret that two services share stays two entries, as every app shows it.
     """
+    timing = params.period if params.kind != "hotp" else None
     return (
         params.kind,
         params.secret,
+        params.algorithm,
+        params.digits,
+        timing,
         params.issuer.strip().casefold(),
         params.account.strip().casefold(),
     )
@@ -85,18 +91,26 @@ def suggest_nickname(
     *,
     base: str | None = None,
     pattern: str = IMPORT_PATTERN,
+    memo: dict[tuple[str, str], int] | None = None,
 ) -> str:
     """A free nickname: `base`, else "Issuer (account)" (else issuer, account, or a fallback), then " 2"...
 
     `taken` holds nickname keys or names. The clash rule is `erx.unique_nickname`'s.
+    With `memo` (a plan's own bookkeeping), `taken` must hold nickname *keys*
+    that only grow: each search then starts where the last one for that name
+    ended (`erx.unique_nickname_in`), so a plan of n entries is linear.
     """
     if base is None:
         issuer = _clean(params.issuer) if params else ""
         account = _clean(params.account) if params else ""
         base = f"{issuer} ({account})" if issuer and account else issuer or account or FALLBACK_NICKNAME
     try:
+        if memo is not None:
+            return erx.unique_nickname_in(base, taken, pattern, memo)  # type: ignore[arg-type]
         return erx.unique_nickname(base, taken, pattern=pattern)
     except EpcsError:  # a base of control characters only, say: plain words instead
+        if memo is not None:
+            return erx.unique_nickname_in(FALLBACK_NICKNAME, taken, pattern, memo)  # type: ignore[arg-type]
         return erx.unique_nickname(FALLBACK_NICKNAME, taken, pattern=pattern)
 
 
@@ -174,7 +188,8 @@ def plan_enrollment(existing: Sequence[erx.Device], candidates: Iterable[Candida
     """
     held = {account_key(d.otp): d.nickname for d in existing if d.otp is not None}
     taken = {erx.nickname_key(d.nickname) for d in existing}
-    in_batch: dict[tuple[str, str, str, str], str] = {}
+    in_batch: dict[tuple[object, ...], str] = {}
+    memo: dict[tuple[str, str], int] = {}
     entries: list[PlanEntry] = []
     for cand in candidates:
         try:
@@ -206,7 +221,7 @@ def plan_enrollment(existing: Sequence[erx.Device], candidates: Iterable[Candida
                 entries.append(PlanEntry(cand, Outcome.REFUSED, nickname, message))
                 continue
         else:
-            nickname = suggest_nickname(cand.otp, taken)
+            nickname = suggest_nickname(cand.otp, taken, memo=memo)
         taken.add(erx.nickname_key(nickname))
         if key is not None:
             in_batch[key] = nickname

@@ -12,6 +12,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Collection, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -123,7 +124,7 @@ def nickname_key(s: str) -> str:
     return _SPACES.sub(" ", strip_unsafe(normalise_nickname(s, stored=True))).strip().casefold()
 
 
-def nickname_candidates(base: str, pattern: str = " ({n})") -> Iterator[str]:
+def nickname_candidates(base: str, pattern: str = " ({n})", start: int = 1) -> Iterator[str]:
     """`base`, then "base (2)", "base (3)"...: every name is normalised and at most 64 characters.
 
     The base is cut *before* the suffix is added and trailing space is dropped,
@@ -133,8 +134,9 @@ def nickname_candidates(base: str, pattern: str = " ({n})") -> Iterator[str]:
     because their names already end in a parenthesis).
     """
     head = normalise_nickname(str(base)[:NICKNAME_MAX].rstrip(), stored=True)  # new names are checked
-    yield head
-    n = 2
+    if start <= 1:
+        yield head
+    n = max(start, 2)
     while True:
         suffix = pattern.format(n=n)
         yield normalise_nickname(head[: NICKNAME_MAX - len(suffix)].rstrip() + suffix, stored=True)
@@ -148,8 +150,25 @@ def unique_nickname(base: str, taken: Collection[str], pattern: str = " ({n})") 
     restore preview, the enrollment wizard, imports), so they all agree. `taken`
     holds nickname keys (or names: each is compared by its key).
     """
-    keys = {nickname_key(t) for t in taken}
-    return next(c for c in nickname_candidates(base, pattern) if nickname_key(c) not in keys)
+    return unique_nickname_in(base, {nickname_key(t) for t in taken}, pattern)
+
+
+def unique_nickname_in(
+    base: str, keys: AbstractSet[str], pattern: str = " ({n})", memo: dict[tuple[str, str], int] | None = None
+) -> str:
+    """`unique_nickname` for callers that keep the taken *keys* themselves (no per-call recomputation).
+
+    `memo` remembers, per base, the number the last search ended at; with keys
+    that only grow (one import's plan) the next search starts there, so naming
+    10,000 "Imported code generator"s is linear, not quadratic (issue 23 item 4).
+    """
+    start = memo.get((base, pattern), 1) if memo is not None else 1
+    for n, name in enumerate(nickname_candidates(base, pattern, start), start=start):
+        if nickname_key(name) not in keys:
+            if memo is not None:
+                memo[(base, pattern)] = n
+            return name
+    raise AssertionError("unreachable: nickname_candidates never ends")  # pragma: no cover
 
 
 # --- DEA and NPI -----------------------------------------------------------------------------

@@ -43,7 +43,7 @@ from typing import Any
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import ExportError
 from epcs_desktop.core.i18n import N_
-from epcs_desktop.core.otpauth import OtpParams, build_uri
+from epcs_desktop.core.otpauth import OtpParams, build_portable_uri
 from epcs_desktop.core.private_files import profile_target_problem, write_private
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,8 @@ SUFFIXES = {
 
 AEGIS_SCRYPT_N, AEGIS_SCRYPT_R, AEGIS_SCRYPT_P = 2**15, 8, 1  # docs/vault.md, "KDF"
 TWOFAS_SCHEMA = 4
+TWOFAS_APP_VERSION_CODE, TWOFAS_APP_VERSION_NAME = 5000009, "5.1.0"  # a 2FAS Android release writing schema 4
+TWOFAS_DEFAULT_ICON_COLLECTION = "a5b3fb65-4ec5-43e6-8ec1-49e24ca9e7ad"  # 2FAS's default collection
 
 PLAIN_WARNING = N_(
     "This file holds the secret keys of your code generators without any protection: anyone who gets "
@@ -108,16 +110,50 @@ def warning_for(fmt: str) -> str:
     return PLAIN_WARNING if is_plain(fmt) else ENCRYPTED_WARNING
 
 
+# --------------------------------------------------------------------------- labels and links
+
+
+def _is_suggested(nickname: str, issuer: str, account: str) -> bool:
+    """True when `nickname` only repeats issuer and account ("ID.me (jane)", "ID.me (jane) 2", "jane")."""
+    nick = " ".join(nickname.split()).casefold()
+    head, _, number = nick.rpartition(" ")
+    nick_options = {nick, head} if number.isdigit() else {nick}
+    names = {x.casefold() for x in (issuer, account, f"{issuer} ({account})") if x and x != " ()"}
+    return not nick or bool(nick_options & names)
+
+
+def export_label(nickname: str, params: OtpParams) -> tuple[str, str]:
+    """THE (issuer, account) an exported link or QR code shows (issue 18, issue 20).
+
+    The issuer stays the site's (``ID.me``); the account names the device and
+    the sign-in, "Office PC (dr.lee@clinic.org)", so a phone holding several
+    of this clinician's generators shows which is which. A nickname that only
+    repeats the issuer and account (the one an import suggests) adds nothing
+    and is left out; an account-less key (typed in) shows the nickname alone.
+    """
+    issuer, account = params.issuer.strip(), params.account.strip()
+    if _is_suggested(nickname, issuer, account):
+        return params.issuer, params.account
+    nick = " ".join(nickname.split())
+    return params.issuer, f"{nick} ({account})" if account else nick
+
+
+def export_uri(nickname: str, params: OtpParams) -> str:
+    """The portable otpauth link of one generator, labelled by `export_label` (exports and phone QR codes)."""
+    _issuer, account = export_label(nickname, params)
+    return build_portable_uri(params, account=account)
+
+
 # --------------------------------------------------------------------------- otpauth list
 
 
 def otpauth_list(entries: Sequence[ExportEntry]) -> str:
-    """One otpauth URI per line (Google's Key URI Format; Steam as ``otpauth://steam/``, as Aegis and 2FAS).
+    """One otpauth link per line, in the form every reader reads right (`otpauth.build_portable_uri`).
 
     Nothing else is written: every authenticator that reads such lists reads
     them, and HOTP's ``counter`` is the next value to use.
     """
-    return "".join(build_uri(e.params) + "\n" for e in entries)
+    return "".join(export_uri(e.nickname, e.params) + "\n" for e in entries)
 
 
 # --------------------------------------------------------------------------- Aegis
@@ -200,11 +236,14 @@ def aegis_encrypted(entries: Sequence[ExportEntry], password: str, *, scrypt_n: 
 
 
 def _twofas_service(e: ExportEntry, position: int, now_ms: int) -> dict[str, Any]:
+    """One 2FAS service. The service name is the issuer; without one, the labelled account (the
+    nickname), and ``otp.issuer`` is written empty so readers that look at it know there is none."""
     p = e.params
+    _issuer, shown = export_label(e.nickname, p)
     otp: dict[str, Any] = {
-        "link": build_uri(p),
-        "label": p.account,
-        "account": p.account,
+        "link": export_uri(e.nickname, p),
+        "label": shown,
+        "account": shown,
         "issuer": p.issuer,
         "digits": p.digits,
         "algorithm": p.algorithm,
@@ -215,25 +254,35 @@ def _twofas_service(e: ExportEntry, position: int, now_ms: int) -> dict[str, Any
         otp["counter"] = p.counter
     else:
         otp["period"] = p.period
-    name = p.issuer or e.nickname
+    name = p.issuer or shown or e.nickname
     return {
         "name": name,
         "secret": p.secret,
         "updatedAt": now_ms,
+        "serviceTypeID": None,  # no 2FAS service icon; the `2fas` package (lib2fas) requires the key
         "otp": otp,
         "order": {"position": position},
-        "icon": {"selected": "Label", "label": {"text": name[:2].upper(), "backgroundColor": "Default"}},
+        "icon": {
+            "selected": "Label",
+            "label": {"text": name[:2].upper(), "backgroundColor": "Default"},
+            "iconCollection": {"id": TWOFAS_DEFAULT_ICON_COLLECTION},
+        },
     }
 
 
 def twofas_plain(entries: Sequence[ExportEntry], clock: Clock) -> str:
+    """A 2FAS backup both 2FAS apps accept (issue 20 item 2): 2FAS for iOS refuses any ``appOrigin``
+    but ``android``/``ios`` and a file without ``appVersionCode``/``appVersionName`` or an icon
+    collection; the values are those of the 2FAS Android release that writes schema 4."""
     now_ms = int(clock.now() * 1000)
     doc = {
         "services": [_twofas_service(e, i, now_ms) for i, e in enumerate(entries)],
         "groups": [],
         "updatedAt": now_ms,
         "schemaVersion": TWOFAS_SCHEMA,
-        "appOrigin": "epcs-desktop",
+        "appVersionCode": TWOFAS_APP_VERSION_CODE,
+        "appVersionName": TWOFAS_APP_VERSION_NAME,
+        "appOrigin": "android",
     }
     return json.dumps(doc, ensure_ascii=False) + "\n"
 

@@ -32,6 +32,11 @@ __all__ = ["FrameResult", "LiveScanner", "ReadConfirmer"]
 
 #: Every this many frames the whole frame gets the full decoding ladder even when nothing hints at a code.
 FULL_EVERY = 6
+#: While the full ladder keeps failing on a code the guide sees (too far, covered, glare), it runs on
+#: every this many frames only: the guidance needs no decode, and the preview stays smooth.
+HARD_EVERY = 3
+#: The finder search for guidance runs on every this many frames without a quick read.
+LOOK_EVERY = 2
 #: How long (seconds) the last seen place of the code is decoded first.
 REGION_MEMORY = 1.5
 #: The decoded region: this many times the code's size around its centre.
@@ -81,12 +86,16 @@ class LiveScanner:
         self.guide = Guide()
         self._region: tuple[float, float, float, float] | None = None  # t, cx, cy, size
         self._count = 0
+        self._hard_failures = 0  # finder-region ladders in a row that read nothing
+        self._look: FrameLook | None = None
 
     def reset(self) -> None:
         self.confirmer.reset()
         self.guide.reset()
         self._region = None
         self._count = 0
+        self._hard_failures = 0
+        self._look = None
 
     def _crop_box(
         self, shape: tuple[int, ...], cx: float, cy: float, size: float
@@ -114,8 +123,11 @@ class LiveScanner:
         hits = qr.decode_hits(frame, fast=True)
         if hits:
             return hits, None
-        look = look_at(frame)
-        if look.finders:  # a code is there: the full ladder on the area around its finder patterns
+        # Guidance changes at most twice a second: every other frame reuses the last look.
+        look = self._look if self._count % LOOK_EVERY == 0 and self._look is not None else look_at(frame)
+        self._look = look
+        hard_turn = self._hard_failures % HARD_EVERY == 0
+        if look.finders and hard_turn:  # a code is there: the full ladder on the area around its finders
             fs = look.finders
             module = max(f.module for f in fs)
             if len(fs) >= 2:
@@ -124,6 +136,8 @@ class LiveScanner:
                 hits = self._decode_region(frame, cx, cy, span * 1.3 + 10 * module)
             else:
                 hits = self._decode_region(frame, fs[0].x, fs[0].y, 60 * module)
+        if look.finders:
+            self._hard_failures = 0 if hits else self._hard_failures + 1
         if not hits and self._count % FULL_EVERY == 1:
             hits = qr.decode_hits(frame)
         return hits, look

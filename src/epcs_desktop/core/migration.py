@@ -354,7 +354,7 @@ class MigrationCollector:
 
     def accounts(self) -> list[OtpParams]:
         """Every usable account scanned so far, in export order, without duplicates."""
-        seen: set[tuple[str, str, str, str]] = set()
+        seen: set[tuple[object, ...]] = set()
         out: list[OtpParams] = []
         for index in sorted(self._batches):
             for p in self._batches[index].accounts:

@@ -393,6 +393,12 @@ def parse_uri(uri: str, *, stored: bool = False) -> OtpParams:
     label_issuer, account = _split_label(parts.path, params.get("issuer", "").strip())
     if kind == "totp" and params.get("encoder", "").strip().lower() == "steam":
         kind = "steam"  # KeePassXC's and others' way of marking a Steam entry in an otpauth://totp URI
+    elif (
+        kind == "totp"
+        and params.get("digits", "").strip() == str(STEAM_DIGITS)
+        and (params.get("issuer", "") or label_issuer).strip().casefold() == "steam"
+    ):
+        kind = "steam"  # WinAuth and others: a 5-character "Steam" TOTP is Steam Guard
 
     secret = params.get("secret", "")
     if "secret" not in params or not secret.strip():
@@ -456,3 +462,41 @@ def build_uri(params: OtpParams) -> str:
         if params.counter:
             query.append(f"counter={params.counter}")
     return f"otpauth://{params.kind}/{label}?{'&'.join(query)}"
+
+
+LABEL_COLON = "\uff1a"
+"""FULLWIDTH COLON: stands in for ':' inside a label part of a portable link (see `build_portable_uri`)."""
+
+
+def build_portable_uri(params: OtpParams, *, account: str | None = None) -> str:
+    """An otpauth link every other app reads right (exports, move-to-phone QR codes; issue 20 items 3-4).
+
+    Differs from `build_uri` (this app's own lossless storage form) where other
+    readers disagree: the Key URI Format forbids ':' inside the issuer or the
+    account, and Aegis and the npm `otpauth` package split the label at any
+    colon, so a label part never holds one (an issuer with a colon is left out
+    of the label, the issuer parameter carries it whole; a colon in the
+    account is written as a fullwidth colon). Steam is written as
+    ``otpauth://totp/…&digits=5&encoder=steam``, the form pyotp, npm `otpauth`
+    and KeePassXC know (``otpauth://steam/`` is Aegis's and 2FAS's only).
+    `account` overrides the label's account (the export adds the nickname).
+    """
+    shown = params.account if account is None else account
+    label_account = quote(shown.replace(":", LABEL_COLON), safe=_SAFE)
+    issuer = quote(params.issuer, safe=_SAFE)
+    label = f"{issuer}:{label_account}" if params.issuer and ":" not in params.issuer else label_account
+    kind = "totp" if params.kind == "steam" else params.kind
+    query = [f"secret={params.secret}"]
+    if params.issuer:
+        query.append(f"issuer={issuer}")
+    if params.kind != "steam":  # pyotp refuses a Steam link with an algorithm (Steam is always SHA1)
+        query.append(f"algorithm={params.algorithm}")
+    query.append(f"digits={params.digits}")
+    if params.kind == "hotp":
+        query.append(f"counter={params.counter}")
+    else:
+        query.append(f"period={params.period}")
+    if params.kind == "steam":
+        query.append("encoder=steam")
+    return f"otpauth://{kind}/{label}?{'&'.join(query)}"
+

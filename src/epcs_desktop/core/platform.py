@@ -65,17 +65,6 @@ WTS_LOCKING: Mapping[int, str] = {
     WTS_SESSION_LOGOFF: "signing out",
 }
 
-# --- macOS notifications that mean the screen is locked or the Mac is leaving ----------------
-#: (notification centre, notification name, lock reason). "distributed" is
-#: NSDistributedNotificationCenter, "workspace" NSWorkspace's notification centre.
-MACOS_LOCK_NOTIFICATIONS: tuple[tuple[str, str, str], ...] = (
-    ("distributed", "com.apple.screenIsLocked", "screen locked"),
-    ("workspace", "NSWorkspaceWillSleepNotification", "going to sleep"),
-    ("workspace", "NSWorkspaceScreensDidSleepNotification", "displays went to sleep"),
-    ("workspace", "NSWorkspaceSessionDidResignActiveNotification", "session switched"),
-)
-
-
 class CameraAccess(enum.Enum):
     """What the operating system says about this program using the camera."""
 
@@ -140,10 +129,6 @@ class Platform:
     def lock_reason_for_message(self, message: int, wparam: int) -> str | None:
         """A native window message that means "lock now" (Windows); None for anything else."""
         return None
-
-    def lock_notifications(self) -> tuple[tuple[str, str, str], ...]:
-        """macOS notifications to observe; empty elsewhere."""
-        return ()
 
     # -- camera -------------------------------------------------------------------------------
     def camera_access(self) -> CameraAccess:
@@ -347,9 +332,6 @@ class MacPlatform(Platform):
         if self.user:
             files.insert(0, base / self.user / f"{DESKTOP_ID}.plist")
         return tuple(files)
-
-    def lock_notifications(self) -> tuple[tuple[str, str, str], ...]:
-        return MACOS_LOCK_NOTIFICATIONS
 
     def camera_access(self) -> CameraAccess:
         if self.av_status is None:

@@ -482,7 +482,7 @@ def _tighter(a: int | None, b: int | None, pick: Callable[[int, int], int]) -> i
 
 # What IT can turn off, by action: the IT-only setting that does it and the one sentence shown.
 # The check lives here once; each action's own core rule calls `check_action_allowed` (camera:
-# core/frames.py, import: core/imports.py, restore: core/backup.py and core/profile/restore.py,
+# core/frames.py, import: core/importers/session.py, restore: core/backup.py and core/profile/restore.py,
 # screen: ui/screen_grab.py's grab used by both front ends, move to a phone: ui/move_to_phone.py).
 ACTIONS: Mapping[str, tuple[str, str]] = {
     "camera_scan": (

@@ -8,13 +8,16 @@ merge never takes Prescriber Info, identity confirmation or settings from it.
 
 "Someone else's": the numbers decide when both sides have them (the same NPI,
 or else the same DEA number, is the same clinician whatever the profile is
-called); without numbers on both sides, the profile names decide (case and
-spacing ignored). No Qt, no storage: plain data in, a verdict out.
+called); otherwise the clinician ids do (a random id each profile makes once
+and its backups carry). The profile *name* never decides: anyone can call a
+backup "Dr Smith" (issue 23 item 6). A backup with neither (hand-made, or from
+before ids) counts as the same clinician only for a profile with nothing in it
+yet, where there is nothing to mix it with. No Qt, no storage: plain data in, a
+verdict out.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -27,10 +30,7 @@ class Owner:
     name: str
     npi: str = ""
     dea: str = ""
-
-
-def _norm(text: Any) -> str:
-    return re.sub(r"\s+", " ", str(text or "")).strip().casefold()
+    id: str = ""
 
 
 def owner_of_snapshot(snapshot: Mapping[str, Any]) -> Owner:
@@ -41,21 +41,28 @@ def owner_of_snapshot(snapshot: Mapping[str, Any]) -> Owner:
         str(snapshot.get("profile") or ""),
         str(prescriber.get("npi") or "").strip(),
         str(prescriber.get("dea_number") or "").strip().upper(),
+        str(snapshot.get("clinician_id") or "").strip().lower(),
     )
 
 
-def owner_of(name: str, prescriber: Any) -> Owner:
+def owner_of(name: str, prescriber: Any, clinician_id: str = "") -> Owner:
     """`prescriber`: a PrescriberInfo or its dict."""
     get = prescriber.get if isinstance(prescriber, Mapping) else lambda k, d="": getattr(prescriber, k, d)
-    return Owner(name, str(get("npi", "") or "").strip(), str(get("dea_number", "") or "").strip().upper())
+    npi, dea = str(get("npi", "") or "").strip(), str(get("dea_number", "") or "").strip().upper()
+    return Owner(name, npi, dea, clinician_id.strip().lower())
 
 
-def same_clinician(here: Owner, backup: Owner) -> bool:
-    """True when the backup is this clinician's (numbers first, then names); unknown name: assume same."""
+def same_clinician(here: Owner, backup: Owner, *, here_is_empty: bool = False) -> bool:
+    """True when the backup is this clinician's: numbers first, then clinician ids, never the names.
+
+    A profile with nothing in it yet takes any backup (there is nothing to mix it with; it then
+    becomes that backup's clinician, `Profile.apply_snapshot`)."""
+    if here_is_empty:
+        return True
     if here.npi and backup.npi:
         return here.npi == backup.npi
     if here.dea and backup.dea:
         return here.dea == backup.dea
-    if not backup.name:  # a backup without a profile name (hand-made): nothing says it is someone else's
-        return True
-    return _norm(here.name) == _norm(backup.name)
+    if here.id and backup.id:
+        return here.id == backup.id
+    return False

@@ -205,7 +205,7 @@ def _glare(gray: np.ndarray, finders: list[Finder]) -> float:
     return float(np.count_nonzero(eroded >= 245)) / area.size
 
 
-def _sharpness(gray: np.ndarray, finders: list[Finder]) -> float:
+def _sharpness(image: np.ndarray, finders: list[Finder]) -> float:
     """Mean gradient magnitude over the finder areas, per unit contrast, times the module size.
 
     A sharp module edge rises over about one pixel whatever the module size,
@@ -216,10 +216,12 @@ def _sharpness(gray: np.ndarray, finders: list[Finder]) -> float:
     for f in finders:
         r = int(4.5 * f.module) + 1
         x0, y0 = max(0, int(f.x) - r), max(0, int(f.y) - r)
-        patch = gray[y0 : int(f.y) + r, x0 : int(f.x) + r].astype(np.float32)
-        if patch.size < 16:
+        raw = image[y0 : int(f.y) + r, x0 : int(f.x) + r]
+        if raw.shape[0] < 4 or raw.shape[1] < 4:
             continue
-        contrast = float(np.percentile(patch, 95) - np.percentile(patch, 5))
+        patch = _gray(raw).astype(np.float32)  # BGR or gray: only the patch is converted
+        lo, hi = np.percentile(patch, (5, 95))
+        contrast = float(hi - lo)
         if contrast < 10:
             continue
         gx = cv2.Sobel(patch, cv2.CV_32F, 1, 0, ksize=3) / 8
@@ -336,7 +338,7 @@ class Guide:
         """Remember where a code was seen; with the frame it was read in, how sharp it was there."""
         self._last = (t, x, y, module)
         if frame is not None:
-            self._reference = _sharpness(_gray(frame), [Finder(x, y, module, 1.0)])
+            self._reference = _sharpness(frame, [Finder(x, y, module, 1.0)])
 
     def verdict(self, frame: np.ndarray, t: float, look: FrameLook | None = None) -> Hint | None:
         """The unsteadied verdict for one frame in which nothing decoded (`look`: already computed)."""
@@ -350,7 +352,7 @@ class Guide:
             # Where the code was just read, edges are now smeared (but it is not simply gone:
             # an empty background is far smoother still).
             _t, x, y, module = self._last
-            now = _sharpness(_gray(frame), [Finder(x, y, module, 1.0)])
+            now = _sharpness(frame, [Finder(x, y, module, 1.0)])
             if 0.35 * self._reference < now < SMEARED * self._reference:
                 return Hint.HOLD_STILL
         return hint

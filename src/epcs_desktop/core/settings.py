@@ -150,7 +150,11 @@ def coerce(key: str, value: Any) -> Any:
         return _coerce_int(s, value)
     if s.kind == "bool":
         return _coerce_bool(s, value)
-    text = str(value).strip()
+    from epcs_desktop.core.textguard import check_text
+
+    # No control, escape, direction-changing or invisible character in any text setting: they are
+    # printed by `settings show` and shown in the window, and a restored backup is checked the same way.
+    text = check_text(str(value), s.label, 500, RuleError)
     if s.kind == "url":
         parts = urlsplit(text)
         if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in text):
@@ -164,8 +168,6 @@ def coerce(key: str, value: Any) -> Any:
         except NtpError as exc:
             raise RuleError(f"{s.label}: {exc}") from None
         return text
-    if len(text) > 500:
-        raise RuleError(f"{s.label}: at most 500 characters.")
     return text
 
 

@@ -15,6 +15,7 @@ import math
 from typing import Any
 
 from epcs_desktop.core.errors import RuleError
+from epcs_desktop.core.textguard import is_unsafe_char
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,12 @@ def check_snapshot_shape(snapshot: Any) -> None:
     if "taken_at" in snapshot:
         check_time(snapshot["taken_at"], "taken_at")
     _text(snapshot.get("profile", ""), "profile", 64)
+    if any(is_unsafe_char(ch) for ch in snapshot.get("profile", "")):  # escapes, RTL overrides (item 6)
+        raise _bad("profile")
+    clinician = snapshot.get("clinician_id", "")
+    _text(clinician, "clinician_id", 64)
+    if any(ch not in "0123456789abcdefABCDEF" for ch in clinician):
+        raise _bad("clinician_id")
     devices = snapshot.get("devices", [])
     if not isinstance(devices, list) or len(devices) > MAX_DEVICES:
         raise _bad("devices")
@@ -92,5 +99,7 @@ def check_snapshot_shape(snapshot: Any) -> None:
             raise _bad("settings value")
         if isinstance(value, str):
             _text(value, "settings value")
+            if any(is_unsafe_char(ch) for ch in value):  # the settings rules refuse them too (`coerce`)
+                raise _bad("settings value")
         elif not isinstance(value, bool | int | float):
             raise _bad("settings value")

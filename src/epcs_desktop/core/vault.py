@@ -11,10 +11,10 @@ Why these choices:
 
 * **Encryption / KDF.** SQLCipher 4 pages (AES-256, HMAC-SHA512 per page), pinned
   with ``cipher_compatibility = 4``; the key is Argon2id, derived in
-  `core.profilekey` (calibrated to about 0.5 s, never below OWASP's m = 19 MiB,
-  t = 2) with its parameters in ``<file>.kdf``, and SQLCipher is given the raw key
-  (docs/profile-format.md). Older profiles keyed by SQLCipher's PBKDF2 are
-  upgraded at their next unlock, a copy kept until the new key verifies.
+  `core.profilekey` (calibrated to about 0.5 s, never below m = 64 MiB, t = 3:
+  slower to guess than the PBKDF2 it replaced) with its parameters in ``<file>.kdf``,
+  and SQLCipher is given the raw key (docs/profile-format.md). Older profiles (SQLCipher's
+  PBKDF2, or an Argon2id key below today's floor) are re-keyed at their next unlock.
 * **Wrong password leaves the file untouched.** The key file's check value decides
   "wrong password" before SQLite opens the file; every key is then tried on a
   read-only connection (which cannot replay a left-over -wal into the file) before
@@ -522,6 +522,8 @@ class Vault:
             vault._migrate_if_needed()
             if entry is None:
                 vault._upgrade_kdf(password)
+            elif profilekey.below_floor(entry):  # made by a version with a weaker floor (issue 23 item 10)
+                vault._strengthen(password)
             elif entries is not None and entries != [entry]:
                 try:  # a password change was interrupted: keep the entry that opened the file
                     profilekey.write_key_file(path, [entry])
@@ -533,6 +535,16 @@ class Vault:
         remove_leftovers(path)
         _tighten(path)
         return vault
+
+    def _strengthen(self, password: str) -> None:
+        """Re-key with a key at today's floor, the same password (crash-safe like `change_password`)."""
+        try:
+            self.change_password(password)
+            logger.info("vault %s re-keyed to the current Argon2id floor", self.path.name)
+        except StorageError as exc:
+            if not self.is_open:  # the re-key itself failed: the next unlock sorts out which key holds
+                raise
+            logger.warning("key strengthening postponed: %s", exc)
 
     @classmethod
     def _unlock(

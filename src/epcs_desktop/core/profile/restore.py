@@ -9,6 +9,7 @@ before anything is written.
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
@@ -43,6 +44,7 @@ class RestoreRules(DeviceRules, RecordRules):
             "format": SNAPSHOT_FORMAT,
             "version": SNAPSHOT_VERSION,
             "profile": self.name,
+            "clinician_id": self.clinician_id(),
             "taken_at": self.clock.now(),
             "devices": [
                 {
@@ -79,6 +81,19 @@ class RestoreRules(DeviceRules, RecordRules):
         """Whether Prescriber Info was ever saved (a merge restore fills it only when not)."""
         return repo.get_record(self.vault, "prescriber") is not None
 
+    def clinician_id(self) -> str:
+        """Who this profile belongs to, independent of its (file) name: a random id made once, carried by
+        its backups, taken over by a profile that a backup replaces or fills (issue 23 item 6)."""
+        known = repo.get_record(self.vault, "clinician_id")
+        if isinstance(known, str) and known:
+            return known
+        with self.vault.transaction() as db:
+            known = repo.record_in(db, "clinician_id")
+            if not (isinstance(known, str) and known):
+                known = secrets.token_hex(16)
+                repo.upsert_record(db, "clinician_id", known)
+        return known
+
     def apply_snapshot(
         self,
         snapshot: dict[str, Any],
@@ -107,6 +122,7 @@ class RestoreRules(DeviceRules, RecordRules):
         foreign = is_other_clinicians(self, snapshot)
         if foreign and not other_clinician:
             raise other_clinician_error(self, snapshot)
+        adopt = snapshot.get("clinician_id") if (mode == "replace" or _is_empty(self)) else None
         with self.vault.transaction() as db:
             current = [
                 _Current(
@@ -139,6 +155,8 @@ class RestoreRules(DeviceRules, RecordRules):
                 row = repo.device_by_key(db, plan.primary)
                 prefer = int(row["id"]) if row is not None else None  # else: a row with an old-style key
             self._settle_primary(db, prefer)
+            if adopt:  # the profile now is (or starts as) the backup's clinician
+                repo.upsert_record(db, "clinician_id", adopt)
             current_keys = repo.record_keys(db)
             records = {"prescriber": prescriber, "identity": identity, "settings": stored_settings}
             for key, value in records.items():
@@ -162,18 +180,26 @@ def is_other_clinicians(profile: Profile, snapshot: dict[str, Any]) -> bool:
     """Whether `snapshot` looks like another clinician's backup (core/restore_rules.same_clinician)."""
     from epcs_desktop.core.restore_rules import owner_of, owner_of_snapshot, same_clinician
 
-    return not same_clinician(owner_of(profile.name, profile.prescriber()), owner_of_snapshot(snapshot))
+    here = owner_of(profile.name, profile.prescriber(), profile.clinician_id())
+    return not same_clinician(here, owner_of_snapshot(snapshot), here_is_empty=_is_empty(profile))
+
+
+def _is_empty(profile: Profile) -> bool:
+    """Nothing to mix another clinician's data into: no device and no Prescriber Info yet."""
+    return not profile.devices() and not profile.prescriber_is_stored()
 
 
 def other_clinician_error(profile: Profile, snapshot: dict[str, Any]) -> RuleError:
     """The refusal naming both clinicians (a template the window translates before the names go in)."""
     from epcs_desktop.core.i18n import N_
+    from epcs_desktop.core.textguard import clean_for_display
 
     template = N_(
-        "This backup was made from the profile “{backup}”, and this profile is “{profile}”: it looks like "
-        "another clinician's backup. Restore it only if you choose to explicitly."
+        "This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) "
+        "matches this profile, “{profile}”: it looks like another clinician's backup. Restore it only if "
+        "you choose to explicitly."
     )
-    params = {"backup": str(snapshot.get("profile") or "?"), "profile": profile.name}
+    params = {"backup": clean_for_display(snapshot.get("profile") or "?", 64), "profile": profile.name}
     exc = RuleError(template.format(**params))
     exc.template, exc.params = template, params  # type: ignore[attr-defined]
     return exc

@@ -212,47 +212,47 @@
         <translation>Copia de seguridad de 2FAS, sin cifrar (.2fas)</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="73"/>
+        <location filename="../../core/export.py" line="75"/>
         <source>This file holds the secret keys of your code generators without any protection: anyone who gets a copy can make your sign-in codes. Keep it somewhere only you can reach and delete it once it is imported.</source>
         <translation>Este archivo contiene las claves secretas de sus generadores de códigos sin ninguna protección: cualquiera que obtenga una copia puede generar sus códigos de inicio de sesión. Guárdelo donde solo usted tenga acceso y elimínelo en cuanto lo haya importado.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="78"/>
+        <location filename="../../core/export.py" line="80"/>
         <source>This file holds the secret keys of your code generators, protected only by the export password. Anyone who gets a copy and guesses that password can make your sign-in codes.</source>
         <translation>Este archivo contiene las claves secretas de sus generadores de códigos, protegidas solo por la contraseña de exportación. Cualquiera que obtenga una copia y adivine esa contraseña puede generar sus códigos de inicio de sesión.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="81"/>
+        <location filename="../../core/export.py" line="83"/>
         <source>This profile holds no code generators, so there is nothing to export.</source>
         <translation>Este perfil no guarda ningún generador de códigos, así que no hay nada que exportar.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="82"/>
+        <location filename="../../core/export.py" line="84"/>
         <source>Exporting secret keys is turned off by your practice&apos;s IT.</source>
         <translation>El departamento de TI de su consulta ha desactivado la exportación de claves secretas.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="83"/>
+        <location filename="../../core/export.py" line="85"/>
         <source>An export cannot be written over a profile file or into the profiles folder.</source>
         <translation>Una exportación no puede escribirse sobre un archivo de perfil ni en la carpeta de perfiles.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="84"/>
+        <location filename="../../core/export.py" line="86"/>
         <source>That file already exists; choose another name.</source>
         <translation>Ese archivo ya existe; elija otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="163"/>
+        <location filename="../../core/export.py" line="199"/>
         <source>An encrypted export needs a password.</source>
         <translation>Una exportación cifrada necesita una contraseña.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="276"/>
+        <location filename="../../core/export.py" line="325"/>
         <source>That is a folder; give a file name for the export.</source>
         <translation>Eso es una carpeta; indique un nombre de archivo para la exportación.</translation>
     </message>
     <message>
-        <location filename="../../core/export.py" line="283"/>
+        <location filename="../../core/export.py" line="332"/>
         <source>The folder for the export does not exist.</source>
         <translation>La carpeta de la exportación no existe.</translation>
     </message>
@@ -357,18 +357,18 @@
         <translation>Añada una o dos palabras más; las palabras poco comunes son mejores.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="429"/>
+        <location filename="../../core/images.py" line="48"/>
         <source>“{name}” is not a picture this program can open. Use one of these formats: {formats}.</source>
-        <extracomment>Larger files than this are not images a person means to scan (and would be slow to decode). Pillow&apos;s decompression-bomb guard, in pixels (a 16k x 12k photo is still fine).</extracomment>
         <translation>“{name}” no es una imagen que este programa pueda abrir. Use uno de estos formatos: {formats}.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="433"/>
+        <location filename="../../core/images.py" line="47"/>
         <source>“{name}” is too large a picture to read. Take a screenshot of just the QR code.</source>
+        <extracomment>Larger files than this are not pictures a person means to scan. Longest side and pixel count decoded at all (after a JPEG&apos;s own down-scaling). Sides longer than this are reduced before colour conversion and QR decoding.</extracomment>
         <translation>“{name}” es una imagen demasiado grande para leerla. Haga una captura solo del código QR.</translation>
     </message>
     <message>
-        <location filename="../../core/qr.py" line="437"/>
+        <location filename="../../core/images.py" line="49"/>
         <source>“{name}” is damaged or incomplete. Save the picture again and choose the new copy.</source>
         <translation>“{name}” está dañada o incompleta. Guarde la imagen de nuevo y elija la copia nueva.</translation>
     </message>
@@ -568,9 +568,9 @@
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="173"/>
-        <source>This backup was made from the profile “{backup}”, and this profile is “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
-        <translation>Esta copia se hizo del perfil “{backup}” y este perfil es “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
+        <location filename="../../core/profile/restore.py" line="198"/>
+        <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
+        <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
     <message>
         <location filename="../../core/settings.py" line="43"/>
@@ -2083,132 +2083,132 @@
         <translation>Importar desde otra aplicación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="71"/>
-        <source>Add the code generators from an Aegis or 2FAS export, Google Authenticator export screenshots, or a list of otpauth links. Nothing is added until you press Import.</source>
-        <translation>Añada los generadores de códigos de una exportación de Aegis o 2FAS, de capturas de la exportación de Google Authenticator o de una lista de enlaces otpauth. No se añade nada hasta que pulse Importar.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/import_page.py" line="75"/>
+        <location filename="../../ui/wizard/import_page.py" line="77"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="76"/>
+        <location filename="../../ui/wizard/import_page.py" line="78"/>
         <source>Add export &amp;files…</source>
         <translation>Añadir &amp;archivos de exportación…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="78"/>
-        <source>Aegis .json, 2FAS .2fas, otpauth link lists (.txt) or QR code pictures</source>
-        <translation>.json de Aegis, .2fas de 2FAS, listas de enlaces otpauth (.txt) o imágenes de códigos QR</translation>
+        <location filename="../../ui/wizard/import_page.py" line="71"/>
+        <source>Add the code generators from another authenticator&apos;s export (Aegis, 2FAS, andOTP, FreeOTP, Bitwarden, Proton, ente, Authenticator Pro, LastPass, Steam, KeePass and more), Google Authenticator export screenshots, or a list of otpauth links. Nothing is added until you press Import.</source>
+        <translation>Añada los generadores de códigos de la exportación de otra aplicación de autenticación (Aegis, 2FAS, andOTP, FreeOTP, Bitwarden, Proton, ente, Authenticator Pro, LastPass, Steam, KeePass y más), de capturas de la exportación de Google Authenticator o de una lista de enlaces otpauth. No se añade nada hasta que pulse Importar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="82"/>
+        <location filename="../../ui/wizard/import_page.py" line="80"/>
+        <source>Export files of other authenticator apps, otpauth link lists or QR code pictures</source>
+        <translation>Archivos de exportación de otras aplicaciones de autenticación, listas de enlaces otpauth o imágenes de códigos QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_page.py" line="84"/>
         <source>Or paste otpauth:// or otpauth-migration:// links here</source>
         <translation>O pegue aquí enlaces otpauth:// u otpauth-migration://</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="83"/>
+        <location filename="../../ui/wizard/import_page.py" line="85"/>
         <source>Pasted links</source>
         <translation>Enlaces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="86"/>
+        <location filename="../../ui/wizard/import_page.py" line="88"/>
         <source>Read the pasted &amp;links</source>
         <translation>Leer los en&amp;laces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="94"/>
+        <location filename="../../ui/wizard/import_page.py" line="96"/>
         <source>Export file password</source>
         <translation>Contraseña del archivo de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="97"/>
+        <location filename="../../ui/wizard/import_page.py" line="99"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="108"/>
+        <location filename="../../ui/wizard/import_page.py" line="110"/>
         <source>What will be imported</source>
         <translation>Lo que se importará</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="153"/>
+        <location filename="../../ui/wizard/import_page.py" line="157"/>
         <source>Choose export files</source>
         <translation>Elija los archivos de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="155"/>
+        <location filename="../../ui/wizard/import_page.py" line="159"/>
         <source>Authenticator exports</source>
         <translation>Exportaciones de autenticadores</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="157"/>
+        <location filename="../../ui/wizard/import_page.py" line="161"/>
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="215"/>
+        <location filename="../../ui/wizard/import_page.py" line="219"/>
         <source>Paste one or more otpauth links first.</source>
         <translation>Pegue primero uno o más enlaces otpauth.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="218"/>
+        <location filename="../../ui/wizard/import_page.py" line="222"/>
         <source>pasted text</source>
         <translation>texto pegado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="237"/>
+        <location filename="../../ui/wizard/import_page.py" line="241"/>
         <source>Add: {label} as “{nickname}”</source>
         <translation>Añadir: {label} como “{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="241"/>
+        <location filename="../../ui/wizard/import_page.py" line="245"/>
         <source>(counter-based: press Next code for each code)</source>
         <translation>(basado en contador: pulse Código siguiente para cada código)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="243"/>
+        <location filename="../../ui/wizard/import_page.py" line="247"/>
         <source>(Steam Guard)</source>
         <translation>(Steam Guard)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="245"/>
+        <location filename="../../ui/wizard/import_page.py" line="249"/>
         <source>Skip: {label} is already in this profile as “{nickname}”</source>
         <translation>Omitir: {label} ya está en este perfil como “{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="249"/>
+        <location filename="../../ui/wizard/import_page.py" line="253"/>
         <source>Skip: {label} appears earlier in this import</source>
         <translation>Omitir: {label} aparece antes en esta importación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="251"/>
+        <location filename="../../ui/wizard/import_page.py" line="255"/>
         <source>Not added: {label}: {reason}</source>
         <translation>No se añade: {label}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="257"/>
+        <location filename="../../ui/wizard/import_page.py" line="261"/>
         <source>Problem: {where}{message}</source>
         <translation>Problema: {where}{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="261"/>
+        <location filename="../../ui/wizard/import_page.py" line="265"/>
         <source>No code generator was found yet.</source>
         <translation>Todavía no se ha encontrado ningún generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="263"/>
+        <location filename="../../ui/wizard/import_page.py" line="267"/>
         <source>1 code generator will be added.</source>
         <translation>Se añadirá 1 generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="265"/>
+        <location filename="../../ui/wizard/import_page.py" line="269"/>
         <source>%1 code generators will be added.</source>
         <translation>Se añadirán %1 generadores de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="281"/>
+        <location filename="../../ui/wizard/import_page.py" line="285"/>
         <source>Nothing was imported: {reason}</source>
         <translation>No se importó nada: {reason}</translation>
     </message>

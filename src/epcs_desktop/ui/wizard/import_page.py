@@ -1,9 +1,9 @@
-"""Wizard page "Import from another app": Aegis, 2FAS, Google export images or text, otpauth lists.
+"""Wizard page "Import from another app": every format of `core.importers.registry`, pasted links.
 
 Why here and not only in the CLI: the README promises that Aegis and 2FAS
 exports can be enrolled, and clinicians do not use terminals. The page reads
 through the same core import plan as ``epcs-desktop import``
-(`core.imports.ImportSession` + `plan_import` + `apply_import`), so it shows
+(`core.importers.ImportSession` + `plan_import` + `apply_import`), so it shows
 the same preview, the same per-entry problems and adds all-or-nothing. Files
 can be added in several goes (three screenshots of a 3-code Google export):
 the session tracks the codes of one export across all of them.
@@ -57,7 +57,7 @@ class ImportPage(QWizardPage):
 
     def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from epcs_desktop.core.imports import ImportSession
+        from epcs_desktop.core.importers import ImportSession
 
         self.profile = profile
         self.session = ImportSession()
@@ -68,14 +68,16 @@ class ImportPage(QWizardPage):
         self.setTitle(self.tr("Import from another app"))
         self.setSubTitle(
             self.tr(
-                "Add the code generators from an Aegis or 2FAS export, Google Authenticator export "
-                "screenshots, or a list of otpauth links. Nothing is added until you press Import."
+                "Add the code generators from another authenticator's export (Aegis, 2FAS, andOTP, "
+                "FreeOTP, Bitwarden, Proton, ente, Authenticator Pro, LastPass, Steam, KeePass and more), "
+                "Google Authenticator export screenshots, or a list of otpauth links. Nothing is added "
+                "until you press Import."
             )
         )
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Import"))
         self.files_button = QPushButton(self.tr("Add export &files…"), self)
         self.files_button.setAccessibleDescription(
-            self.tr("Aegis .json, 2FAS .2fas, otpauth link lists (.txt) or QR code pictures")
+            self.tr("Export files of other authenticator apps, otpauth link lists or QR code pictures")
         )
         self.files_button.clicked.connect(self.choose_files)
         self.paste = QPlainTextEdit(self)
@@ -130,7 +132,7 @@ class ImportPage(QWizardPage):
 
     def reset(self) -> None:
         """Start a new import (entering the page again, Back, the wizard ending): forget what was read."""
-        from epcs_desktop.core.imports import ImportSession
+        from epcs_desktop.core.importers import ImportSession
 
         if self._task is not None:
             self._task.cancel()
@@ -148,12 +150,14 @@ class ImportPage(QWizardPage):
         self.completeChanged.emit()
 
     def choose_files(self) -> None:
+        from epcs_desktop.core.importers.registry import file_filter_patterns
+
         names, _filter = QFileDialog.getOpenFileNames(
             self,
             self.tr("Choose export files"),
             start_path(PLACE),
             self.tr("Authenticator exports")
-            + " (*.json *.2fas *.txt *.png *.jpg *.jpeg *.gif *.bmp *.webp);;"
+            + f" ({' '.join(file_filter_patterns())});;"
             + self.tr("All files")
             + " (*)",
         )
@@ -227,7 +231,7 @@ class ImportPage(QWizardPage):
     def replan(self) -> None:
         """Plan against the profile's devices now (the same `plan_import` as the CLI) and show it."""
         from epcs_desktop.core.enrollment import Outcome
-        from epcs_desktop.core.imports import plan_import
+        from epcs_desktop.core.importers import plan_import
 
         self.plan = plan_import(bridge_for(self.profile).devices(), self.session)
         self.preview.clear()
@@ -271,7 +275,7 @@ class ImportPage(QWizardPage):
 
     def validatePage(self) -> bool:
         """Add every planned account in one transaction (`apply_import`), or nothing and say why."""
-        from epcs_desktop.core.imports import apply_import
+        from epcs_desktop.core.importers import apply_import
 
         if self.plan is None or not self.plan.enrollment.new:
             return False

@@ -1,0 +1,67 @@
+"""Shared fixtures of the importer tests: the sample files' folder, their accounts, and one comparison."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from epcs_desktop.core.importers import ImportResult, read_import_file
+
+DATA = Path(__file__).parent / "data"
+PASSWORD = "sample-password"
+
+
+def _find_samples() -> Path:
+    """../shared/interop-samples beside the checkout or its worktrees' folder; $EPCS_INTEROP_SAMPLES wins."""
+    if os.environ.get("EPCS_INTEROP_SAMPLES"):
+        return Path(os.environ["EPCS_INTEROP_SAMPLES"])
+    root = Path(__file__).resolve().parents[3]
+    for parent in (root.parent, root.parent.parent, root.parent.parent.parent):
+        if (parent / "shared" / "interop-samples" / "truth.json").is_file():
+            return parent / "shared" / "interop-samples"
+    return root.parent / "shared" / "interop-samples"
+
+
+SAMPLES = _find_samples()
+"""The real export files of other projects: read from there, never copied into the repository."""
+
+# (kind, issuer, account, secret, algorithm, digits, period, counter): the accounts every sample holds
+T1 = ("totp", "Clinic Mail", "dr.lee", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "SHA1", 6, 30, 0)
+T2 = ("totp", "Pharmacy", "lee@rx.example", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "SHA256", 8, 60, 0)
+H1 = ("hotp", "VPN", "lee", "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE4TT", "SHA512", 7, 30, 42)
+ST = ("steam", "Steam", "gamer", "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU", "SHA1", 5, 30, 0)
+
+
+def fields(result: ImportResult) -> list[tuple[Any, ...]]:
+    """Every account read, as the tuple the expectations use (all eight fields are checked)."""
+    return [
+        (a.kind, a.issuer, a.account, a.secret, a.algorithm, a.digits, a.period, a.counter)
+        for a in result.accounts
+    ]
+
+
+def read_sample(name: str, password: str | None = PASSWORD) -> ImportResult:
+    return read_import_file(DATA / name, password)
+
+
+def assert_reads(
+    name: str, expected: Sequence[tuple[Any, ...]], problems: Sequence[str] = ()
+) -> ImportResult:
+    """`name` reads exactly `expected`, and each problem line starts with the given entry name."""
+    result = read_sample(name)
+    assert fields(result) == list(expected)
+    assert len(result.problems) == len(problems), result.problems
+    for line, start in zip(result.problems, problems, strict=True):
+        assert line.startswith(start), line
+    return result
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    if not (SAMPLES / "truth.json").is_file():
+        pytest.skip(f"the real interop samples are not here ({SAMPLES}): they are never copied into the repo")
+    return SAMPLES

@@ -1,0 +1,120 @@
+"""Link lists, Google Authenticator exports and their grouping (core/importers/links.py)."""
+
+from __future__ import annotations
+
+import base64
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from epcs_desktop.core.errors import ImportFileError
+from epcs_desktop.core.importers import ImportSession, plan_import, read_import_file
+from epcs_desktop.core.migration import build_migration_uris
+from epcs_desktop.core.otpauth import build_uri, from_secret
+
+from .conftest import ST, T1, T2, assert_reads, fields
+
+S1 = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+S2 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+S3 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE4TT"
+A = from_secret(S1, issuer="A", account="a")
+B = from_secret(S2, issuer="B", account="b")
+C = from_secret(S3, issuer="C", account="c")
+
+
+def _google_v2(accounts: list, tmp_path: Path, name: str, per_code: int = 10) -> list[Path]:
+    """A current (payload version 2) Google export: no batch id at all."""
+    uris = build_migration_uris(accounts, per_code=per_code, batch_id=0)
+    paths = []
+    for i, uri in enumerate(uris):
+        path = tmp_path / f"{name}-{i + 1}.txt"
+        path.write_text(uri + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_two_google_exports_without_batch_id_both_import(tmp_path: Path) -> None:
+    """Issue 20 item 1: the second export's code 1 of 1 is not "already read"."""
+    session = ImportSession()
+    for path in [*_google_v2([A], tmp_path, "first"), *_google_v2([B], tmp_path, "second")]:
+        session.read_file(path)
+    plan = plan_import([], session)
+    assert [e.candidate.otp for e in plan.enrollment.new] == [A, B]
+    assert plan.problems == ()
+
+
+def test_parts_of_different_multi_code_exports_all_import(tmp_path: Path) -> None:
+    first = _google_v2([A, B], tmp_path, "first", per_code=1)  # codes 1 and 2 of 2
+    second = _google_v2([C, A, B], tmp_path, "second", per_code=1)  # codes 1-3 of 3
+    session = ImportSession()
+    for path in (first[0], second[0], second[2]):  # part 1 of each, part 3 of the second
+        session.read_file(path)
+    plan = plan_import([], session)
+    assert [e.candidate.otp for e in plan.enrollment.new] == [A, C, B]
+    assert [line for _, line in plan.problems] == [
+        "a Google Authenticator export is incomplete (1 of 2 codes read; missing code 2): "
+        "the accounts on the missing codes were not imported",
+        "a Google Authenticator export is incomplete (2 of 3 codes read; missing code 2): "
+        "the accounts on the missing codes were not imported",
+    ]
+
+
+def test_the_same_export_code_twice_is_read_once(tmp_path: Path) -> None:
+    (path,) = _google_v2([A], tmp_path, "only")
+    session = ImportSession()
+    session.read_file(path)
+    again = session.read_file(path)
+    assert again.accounts == [] and again.problems == [
+        "line 1: code 1 of 1 of this Google Authenticator export was already read"
+    ]
+
+
+def test_bitwarden_style_steam_line_and_winauth_steam() -> None:
+    """Issue 20 item 6 (steam://) and WinAuth's 5-digit "Steam" TOTP lines."""
+    assert_reads("winauth.txt", [T1, T2, ST])
+
+
+def test_non_link_lines_are_one_summary_line(tmp_path: Path) -> None:
+    f = tmp_path / "notes.txt"
+    f.write_text(
+        "My codes\n" + build_uri(A) + "\nfrom the old phone\n\n# comment\nsteam://" + ST[3] + "\n", "utf-8"
+    )
+    result = read_import_file(f)
+    assert fields(result)[1] == ("steam", "Steam", "", ST[3], "SHA1", 5, 30, 0)
+    assert result.problems == ["2 lines hold no authenticator link and were skipped (lines 1, 3)"]
+
+
+def test_a_file_of_percent_lines_is_refused_in_bounded_memory_and_time(tmp_path: Path) -> None:
+    """Issue 23 item 4: 19 MB of "%" lines took 3.5 GB (one problem string per line) and over a minute."""
+    f = tmp_path / "pct.txt"
+    f.write_bytes(b"%\n" * (19 * 1024 * 1024 // 2))
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(ImportFileError, match="holds no authenticator link"):
+            read_import_file(f)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 120 * 1024 * 1024  # the file's bytes and text (2 x 19 MB) plus change
+    assert time.perf_counter() - started < 30
+
+
+def test_ten_thousand_lines_plan_in_seconds(tmp_path: Path) -> None:
+    """Issue 23 item 4: 1k/2k/4k/8k lines took 2/7/30/122 s (every nickname recomputed every key)."""
+    lines = [
+        build_uri(from_secret(base64.b32encode(i.to_bytes(20, "big")).decode().rstrip("=")))
+        for i in range(1, 10_001)
+    ]
+    f = tmp_path / "many.txt"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    session = ImportSession()
+    session.read_file(f)
+    plan = plan_import([], session)
+    elapsed = time.perf_counter() - started
+    assert len(plan.enrollment.new) == 10_000
+    assert plan.enrollment.new[-1].nickname == "Imported code generator 10000"
+    assert elapsed < 15, elapsed

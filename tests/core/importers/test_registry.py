@@ -1,0 +1,77 @@
+"""The one registry of import formats (core/importers/registry.py) and what is built from it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from epcs_desktop.core.importers.registry import FORMATS, detect, file_filter_patterns, format_names
+from epcs_desktop.core.importers.session import load_source
+
+from .conftest import DATA
+
+ROOT = Path(__file__).resolve().parents[3]
+SAMPLE_OF = {
+    "aegis": None,  # Aegis, 2FAS, images and links have their own tests in tests/core/test_imports.py
+    "2fas": None,
+    "image": None,
+    "links": "winauth.txt",
+    "andotp": "andotp_plain.json",
+    "andotp-encrypted": "andotp_encrypted.json.aes",
+    "freeotp-plus": "freeotp_plus.json",
+    "freeotp-xml": "freeotp_tokens.xml",
+    "bitwarden-json": "bitwarden.json",
+    "bitwarden-csv": "bitwarden.csv",
+    "proton-authenticator": "proton_authenticator.json",
+    "proton-pass": "proton_pass.zip",
+    "ente-encrypted": "ente_encrypted.txt",
+    "authpro": "authpro.json",
+    "authpro-encrypted": "authpro_encrypted.authpro",
+    "lastpass": "lastpass.json",
+    "steam-mafile": "gamer.maFile",
+    "keepass-csv": "keepassxc.csv",
+    "keepass-xml": "keepass.xml",
+}
+
+
+def test_every_format_has_a_sample_that_is_detected_as_it() -> None:
+    assert {f.key for f in FORMATS} == set(SAMPLE_OF)
+    for fmt in FORMATS:
+        name = SAMPLE_OF[fmt.key]
+        if name is not None:
+            assert detect(load_source(DATA / name)).key == fmt.key, name
+
+
+def test_every_format_has_a_test_module() -> None:
+    modules = {f.read.__module__.rsplit(".", 1)[1] for f in FORMATS}
+    tested = {p.stem.removeprefix("test_") for p in Path(__file__).parent.glob("test_*.py")}
+    assert modules - tested <= {"aegis", "twofas"}  # those two: tests/core/test_imports.py
+
+
+def test_window_filter_and_cli_help_come_from_the_registry() -> None:
+    patterns = file_filter_patterns()
+    assert len(patterns) == len(set(patterns))
+    for fmt in FORMATS:
+        assert set(fmt.patterns) <= set(patterns)
+    source = (ROOT / "src/epcs_desktop/cli/import_cmds.py").read_text(encoding="utf-8")
+    calls = {
+        n.func.id
+        for n in ast.walk(ast.parse(source))
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    }
+    assert "format_names" in calls
+    page = (ROOT / "src/epcs_desktop/ui/wizard/import_page.py").read_text(encoding="utf-8")
+    calls = {
+        n.func.id
+        for n in ast.walk(ast.parse(page))
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    }
+    assert "file_filter_patterns" in calls
+
+
+@pytest.mark.parametrize("label", format_names())
+def test_docs_cli_md_names_every_format(label: str) -> None:
+    docs = (ROOT / "docs/cli.md").read_text(encoding="utf-8")
+    assert f"| {label} |" in docs, f"docs/cli.md's import table lacks a row for {label}"
