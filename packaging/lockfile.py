@@ -5,9 +5,10 @@ installs (one version each, with hashes), made by scripts/lock. A dependency add
 not to the lock would install everywhere except where it matters (the installers are built from the lock),
 so the tests and .ci/run fail while the two disagree.
 
-The lock's header records a digest of the requirement lists it was resolved from ([project] dependencies,
-the `test` and `package` extras, [build-system] requires); `check` recomputes it and also verifies that
-every requirement is pinned to a version it accepts and that every pin carries a hash.
+The lock's header records a digest of the requirement lists it was resolved from ([project]
+dependencies, the `test`, `bench` and `package` extras, [build-system] requires,
+packaging/lock-constraints.txt); `check` recomputes it and also verifies that every requirement is
+pinned to a version it accepts and that every pin carries a hash.
 
     python packaging/lockfile.py check              exit 1 with one line per problem
     python packaging/lockfile.py build-requires     (scripts/lock) the build backend's requirements
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = ROOT / "pyproject.toml"
 LOCK = ROOT / "requirements.lock"
 CONSTRAINTS = ROOT / "packaging" / "lock-constraints.txt"  # scripts/lock's -c file
-EXTRAS = ("test", "package")  # the extras scripts/lock resolves (--extra test --extra package)
+EXTRAS = ("test", "bench", "package")  # the extras scripts/lock resolves (--extra ... for each)
 DIGEST_KEY = "# requirements-sha256:"
 HEADER = """\
 # The one set of packages every machine installs (development, tests, CI, installer builds), pinned with
@@ -190,6 +191,8 @@ def wheels(platform: str, dest: Path, lock: Path = LOCK) -> Path:
     """Download the locked wheels for `platform` into dest (pip checks every hash); returns the
     requirements file (dest/requirements.txt) to install them with --no-index --find-links dest."""
     dest.mkdir(parents=True, exist_ok=True)
+    for stale in dest.glob("*.whl"):  # from an older lock: the folder must hold exactly this set
+        stale.unlink()
     req = dest / "requirements.txt"
     req.write_text(
         "".join(f"{p.name}=={p.version} " + " ".join(f"--hash={h}" for h in p.hashes) + "\n"
