@@ -258,3 +258,33 @@ def test_opening_the_log_file_needs_neither_logging_handlers_nor_platformdirs(tm
     env["HOME"] = str(tmp_path)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "[]"  # the platform's default folder too
+
+
+def test_a_failed_log_write_prints_no_logging_error_block(
+    tmp_path: Path, restore_root_logging: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 23 item 12: a full disk under the log folder printed Python's "--- Logging error ---"."""
+    import errno
+
+    from epcs_desktop.logsetup import setup_logging
+
+    setup_logging("INFO", tmp_path / "logs", stderr_level=logging.CRITICAL + 1)
+
+    class FullDisk:
+        def write(self, _text: str) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    files = [h for h in logging.getLogger().handlers if isinstance(h, logging.FileHandler)]
+    assert files
+    real = [h.stream for h in files]
+    for handler in files:
+        handler.stream = FullDisk()  # type: ignore[assignment]
+    try:
+        logging.getLogger("epcs_desktop.test").error("this record cannot be written")
+    finally:
+        for handler, stream in zip(files, real, strict=True):
+            handler.stream = stream
+    assert "Logging error" not in capsys.readouterr().err

@@ -146,6 +146,10 @@ def setup_logging(
     the log file path, or None when the folder cannot be created (the program
     still runs; it just logs to stderr only).
     """
+    # A failed write of a record (full disk, log folder gone) must not print Python's
+    # "--- Logging error ---" block with a traceback on stderr (issue 23 item 12): the record is lost,
+    # the program goes on, and stderr keeps its one-`error:`-line promise.
+    logging.raiseExceptions = False
     root = logging.getLogger()
     for handler in _installed:
         root.removeHandler(handler)

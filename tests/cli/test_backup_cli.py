@@ -189,6 +189,7 @@ def test_escapes_and_direction_overrides_in_a_backup_are_refused_and_never_print
         "folder.epcsbak": {"settings": {"required_backup_folder": "/tmp/\x1b[2Jx"}},
         "link.epcsbak": {"settings": {"idme_security_url": "https://id.me/\u202eexe.tab"}},
         "csi.epcsbak": {"settings": {"drchrono_erx_url": "https://drchrono.com/\u009b31m"}},
+        "date.epcsbak": {"taken_at": 10**400},  # item 7: a 401-digit date was exit 70
     }
     for file_name, changes in hostile.items():
         backup = _hostile_backup(tmp_path, store, file_name, **changes)
@@ -212,3 +213,14 @@ def test_settings_set_refuses_the_same_characters(tmp_path: Path) -> None:
     ):
         proc = _restore_cli(data, "settings", "set", "--profile", "Dr Lee", key, value)
         assert proc.returncode == 2 and "U+" in proc.stderr and "\x1b" not in proc.stderr, proc.stderr
+
+
+def test_a_destination_ending_in_a_slash_is_a_folder_not_a_file_called_dir(
+    data: Path, tmp_path: Path
+) -> None:
+    """Issue 23 item 12: `…/dir/` wrote a file named `dir`."""
+    folder = tmp_path / "dir"
+    env = {"EPCS_DESKTOP_BACKUP_PASSWORD": BACKUP_PW}
+    proc = run(data, "backup", "create", "--profile", "Dr Smith", str(folder) + "/", env=env)
+    assert proc.returncode != 0 and "is a folder" in proc.stderr, proc.stderr
+    assert not folder.exists()

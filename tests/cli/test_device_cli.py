@@ -85,3 +85,27 @@ def test_device_add_of_an_account_already_held_is_refused_and_names_it(tmp_path:
     assert [
         x["nickname"] for x in json.loads(run(d, "device", "list", "-p", "Dup", "--json").stdout)["devices"]
     ] == ["Desk"]
+
+
+def test_device_add_uri_in_argv_warns_like_code(tmp_path: Path) -> None:
+    """Issue 23 item 12: `device add --uri otpauth://…` put the secret in argv without `code`'s warning."""
+    from cli_support import URI, new_cli_profile, run
+
+    data_dir = tmp_path / "d"
+    new_cli_profile(data_dir, "Dr Argv")
+    proc = run(
+        data_dir,
+        "device",
+        "add",
+        "-p",
+        "Dr Argv",
+        "--nickname",
+        "Laptop",
+        "--uri",
+        URI.replace("dr%40", "a%40"),
+    )
+    assert proc.returncode == 0 and "visible to other users of this computer" in proc.stderr, proc.stderr
+    quiet = run(
+        data_dir, "device", "add", "-p", "Dr Argv", "--nickname", "Desk", "--uri", "-", stdin=URI + "\n"
+    )
+    assert "visible to other users" not in quiet.stderr

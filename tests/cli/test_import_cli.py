@@ -303,3 +303,24 @@ def test_item8_import_lines_never_carry_terminal_escapes(data_dir: Path, tmp_pat
     for bad in ("\x1b", "\x07", "\u202e", "\x9b"):
         assert bad not in r.stdout
     assert "problem" in r.stdout
+
+
+def test_import_json_escapes_c1_and_direction_controls_from_migration_labels(
+    profile_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 23 item 7: U+009B (CSI) and U+202E in a migration entry's name reached the terminal raw."""
+    from epcs_desktop.core.migration import MigrationPayload, OtpParameters
+
+    bad = OtpParameters(
+        secret=b"12345678901234567890", name="evil\u009b2J\u202egnp", issuer="Bank\u202e", type=2
+    )
+    data = base64.b64encode(
+        MigrationPayload(otp_parameters=[bad], batch_size=1, batch_id=3).SerializeToString()
+    )
+    f = tmp_path / "migration.txt"
+    f.write_text(f"otpauth-migration://offline?data={data.decode()}\n", encoding="utf-8")
+    r = _cli(profile_dir, "import", "--profile", "Jane", "--dry-run", "--json", str(f))
+    assert "Traceback" not in r.stderr
+    for raw in ("\u009b", "\u202e", "\x1b"):
+        assert raw not in r.stdout and raw not in r.stderr
+    json.loads(r.stdout)  # still valid JSON: the characters are escaped, not dropped

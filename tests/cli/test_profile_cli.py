@@ -189,3 +189,55 @@ def test_item16_reserved_names_refused_apostrophes_accepted(data_dir: Path) -> N
     assert r.returncode == 2
     assert run_strict(data_dir, "profile", "create", "Dr. O'Brien").returncode == 0
     assert "Dr. O'Brien" in run_strict(data_dir, "profile", "list").stdout
+
+
+# --- issue 23 items 2 and 12 --------------------------------------------------------------------------
+
+
+def test_profile_delete_removes_every_file_of_the_profile_and_frees_its_name(tmp_path: Path) -> None:
+    data_dir = tmp_path / "d"
+    path = new_cli_profile(data_dir, "Dr Gone")
+    folder = path.parent
+    for left in (
+        "Dr Gone.epcs.v1.bak",
+        "Dr Gone.epcs.pbkdf2.bak",
+        ".Dr Gone.epcs.kdf.x1.tmp",
+        "Dr Gone.epcs-wal",
+    ):
+        (folder / left).write_bytes(b"old secrets")
+    (folder / "Dr Other.epcs.v1.bak").write_bytes(b"another profile's")
+    refused = run(data_dir, "profile", "delete", "Dr Gone")  # no terminal, no --yes
+    assert refused.returncode != 0 and "--yes" in refused.stderr and path.exists()
+    done = run(data_dir, "profile", "delete", "dr gone", "--yes")
+    assert done.returncode == 0 and "“Dr Gone” was deleted" in done.stdout, done.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["Dr Other.epcs.v1.bak"]
+    assert run(data_dir, "profile", "delete", "Dr Gone", "--yes").returncode == 2
+    assert run_strict(data_dir, "profile", "create", "Dr Gone").returncode == 0  # the name is free again
+
+
+def test_an_unopenable_profile_can_be_deleted_without_its_password(tmp_path: Path) -> None:
+    data_dir = tmp_path / "d"
+    path = new_cli_profile(data_dir, "Dr Broken")
+    path.write_bytes(b"\0" * 4096)  # what a crash of an older version's create could leave
+    done = run(data_dir, "profile", "delete", "Dr Broken", "--yes", password=None)
+    assert done.returncode == 0 and not path.exists()
+
+
+def test_a_missing_key_file_is_named_not_just_a_wrong_password(tmp_path: Path) -> None:
+    data_dir = tmp_path / "d"
+    path = new_cli_profile(data_dir, "Dr Keyless")
+    Path(str(path) + ".kdf").unlink()
+    proc = run(data_dir, "device", "list", "-p", "Dr Keyless")
+    assert proc.returncode == 3 and "key file “Dr Keyless.epcs.kdf” is missing" in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\u0085", "\f"])
+def test_a_password_file_line_ends_only_at_a_newline(tmp_path: Path, sep: str) -> None:
+    """A password containing U+2028, U+0085 or a form feed is read whole, not cut there."""
+    password = f"first half{sep}second half"
+    pw = tmp_path / "pw.txt"
+    pw.write_text(password + "\r\n", encoding="utf-8")
+    data_dir = tmp_path / "d"
+    assert run(data_dir, "--password-file", str(pw), "profile", "create", "P", password=None).returncode == 0
+    assert run(data_dir, "device", "list", "-p", "P", password=password).returncode == 0
+    assert run(data_dir, "device", "list", "-p", "P", password="first half").returncode == 3

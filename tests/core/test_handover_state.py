@@ -104,3 +104,13 @@ def test_create_is_all_or_nothing_and_the_front_desk_call_fills_prescriber_info(
     p.close()
     pw = handover.generate_temporary_password()
     assert len(pw) == 14 and pw.count("-") == 2 and not set(pw) & set("0O1lI")
+
+
+def test_the_temporary_password_give_or_take_spaces_is_still_the_temporary_one(store) -> None:
+    """Issue 23 item 12: the temporary password plus a trailing space was accepted as the clinician's own."""
+    p = store.create("Dr Space", TEMP, temporary=True)
+    for variant in (TEMP + " ", " " + TEMP, TEMP + "  ", TEMP.replace("-", "-", 1) + "\t"):
+        with pytest.raises(RuleError, match="not the temporary one"):
+            p.replace_temporary_password(variant, variant)
+    p.replace_temporary_password(MINE, MINE)
+    assert not p.requires_new_password

@@ -67,3 +67,15 @@ def test_activity_csv_is_never_written_over_a_profile(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="cannot be written there"):
         write_csv([], target)
     assert target.read_bytes() == b"profile"
+
+
+def test_a_temp_file_left_by_a_killed_write_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    """Issue 23 item 9: a killed export left `.NAME.xxxx.tmp` with plaintext secrets behind."""
+    from epcs_desktop.core.private_files import write_private
+
+    stale = tmp_path / ".codes.txt.k1ll3d.tmp"
+    stale.write_text("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP")
+    other = tmp_path / ".other.txt.k1ll3d.tmp"
+    other.write_text("not ours to judge")
+    write_private(tmp_path / "codes.txt", b"new export")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.txt.k1ll3d.tmp", "codes.txt"]

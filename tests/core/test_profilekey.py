@@ -163,11 +163,12 @@ def test_a_floor_key_is_slower_to_guess_than_the_pbkdf2_key_it_replaced() -> Non
     import hashlib
 
     def best(fn) -> float:
+        """CPU seconds of this process (not wall time: the machine is shared), best of three."""
         times = []
         for i in range(3):
-            start = time.perf_counter()
+            start = time.process_time()
             fn(i)
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
         return min(times)
 
     pbkdf2 = best(lambda i: hashlib.pbkdf2_hmac("sha512", f"guess {i}".encode(), b"s" * 16, 256_000))
@@ -230,10 +231,12 @@ def test_a_key_file_asking_more_than_calibration_ever_writes_is_refused(tmp_path
 def test_a_key_below_the_floor_is_strengthened_at_unlock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A profile keyed at OWASP's minimum by an older version is re-keyed to the floor when it next opens."""
-    _store, path = profile_on_disk(tmp_path, PASSWORD)  # the fast test cost: 19 MiB, t = 2
-    assert profilekey.read_key_file(path)[0].memory_kib == profilekey.MIN_MEMORY_KIB  # type: ignore[index]
+    """A profile keyed below the floor by an older version (a slow machine's 32 MiB, 2 passes) is re-keyed
+    to the floor when it next opens."""
     monkeypatch.delenv(profilekey.FAST_ENV, raising=False)
+    monkeypatch.setattr(profilekey, "_calibrated", (32 * 1024, 2, 1))
+    _store, path = profile_on_disk(tmp_path, PASSWORD)
+    assert profilekey.read_key_file(path)[0].memory_kib == 32 * 1024  # type: ignore[index]
     monkeypatch.setattr(profilekey, "_calibrated", (64 * 1024, 3, 1))
     with _store.open("Dr Test", PASSWORD) as profile:
         assert len(profile.devices()) == 1

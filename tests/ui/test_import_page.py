@@ -130,3 +130,35 @@ def test_nothing_is_added_when_the_profile_changed_meanwhile(qtbot, fresh_profil
     assert "Nothing was imported" in page.error.text()
     assert [d.nickname for d in fresh_profile.devices()] == ["Other window"]
     assert any("already in this profile as “Other window”" in line for line in _lines(page))
+
+
+def test_encrypted_andotp_backup_through_the_password_field_and_the_registry_filter(
+    qtbot, fresh_profile, monkeypatch
+) -> None:
+    """Issue 20: a format new to the registry (andOTP, encrypted) asks for its password in the window, and
+    the file dialog offers every registered format's patterns."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from epcs_desktop.core.importers.registry import file_filter_patterns
+
+    sample = Path(__file__).resolve().parents[1] / "core" / "importers" / "data" / "andotp_encrypted.json.aes"
+    offered: list[str] = []
+
+    def fake_dialog(_parent, _title, _start, filters):
+        offered.append(filters)
+        return [str(sample)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(fake_dialog))
+    wizard = _wizard(qtbot, fresh_profile)
+    page = wizard.import_page
+    page.choose_files()
+    assert all(p in offered[0] for p in file_filter_patterns()) and "*.aes" in offered[0]
+    wait_for_tasks(qtbot, 30_000)
+    assert page.password_row.isVisible() and "encrypted andOTP backup" in page.password_label.text()
+    page.password.setText("sample-password")
+    page.unlock()
+    wait_for_tasks(qtbot, 30_000)
+    lines = _lines(page)
+    assert lines[0].startswith("Add: Clinic Mail (dr.lee) as “Clinic Mail (dr.lee)”")
+    assert any(line.startswith("Problem: ") and "mOTP codes are not supported" in line for line in lines)
+    assert page.summary.text() == "4 code generators will be added."

@@ -99,13 +99,15 @@ def _read_password_file(path: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise EpcsError("The password file is not UTF-8 text.") from None
-    line = text.removeprefix("\ufeff").splitlines()[0] if text.strip("\ufeff") else ""
+    # Only "\n" (with an optional "\r" before it) ends the line: str.splitlines() also splits at U+2028,
+    # U+0085 and form feed, which would silently cut a password that contains one (issue 23 item 12).
+    line = text.removeprefix("\ufeff").split("\n", 1)[0].removesuffix("\r")
     if len(line) > PASSWORD_LINE_MAX:
         raise EpcsError(f"The password file's first line is longer than {PASSWORD_LINE_MAX} characters.")
     return line
 
 
-def _can_prompt() -> bool:
+def can_prompt() -> bool:
     """getpass falls back to reading stdin (echoing!) without a terminal; refuse instead."""
     if sys.platform == "win32":
         return sys.stdin is not None and sys.stdin.isatty()
@@ -120,7 +122,7 @@ def prompt_password(
     prompt: str, *, confirm: bool = False, env: str = PASSWORD_ENV, file_option: str = "--password-file"
 ) -> str:
     """A no-echo prompt; without a terminal, says which variable or option gives *this* password."""
-    if not _can_prompt():
+    if not can_prompt():
         raise EpcsError(f"No password given: set {env} or use {file_option} FILE (no terminal to ask on).")
     first = getpass.getpass(prompt)
     if confirm:
@@ -201,8 +203,27 @@ def value_or_stdin(value: str, what: str) -> str:
 
 
 def print_json(obj: Any) -> None:
-    """Stable JSON: sorted keys, two-space indent, UTF-8, one trailing newline."""
-    sys.stdout.write(json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    """Stable JSON: sorted keys, two-space indent, UTF-8, one trailing newline.
+
+    Every control, escape (C1 CSI U+009B included), direction-changing or invisible character
+    inside a string is written as its JSON escape (\\u009b): a program reading the JSON gets the
+    exact text, a terminal showing it gets nothing it would act on (issue 23 item 7: labels from
+    a migration file passed U+009B and U+202E through `import --json`).
+    """
+    from epcs_desktop.core.textguard import is_unsafe_char
+
+    text = json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False)
+    sys.stdout.write("".join(_json_escape(ch) if is_unsafe_char(ch) else ch for ch in text) + "\n")
+
+
+def _json_escape(ch: str) -> str:
+    if ch in "\n\t":  # the indentation's own newlines (inside strings json.dumps already escaped them)
+        return ch
+    code = ord(ch)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def iso_time(t: float) -> str:

@@ -84,6 +84,10 @@ def run_add(args: argparse.Namespace) -> int:
     if args.uri is not None:
         option = DeviceOption.GENERATOR_HERE
         otp = parse_uri(value_or_stdin(args.uri, "otpauth URI"))  # before the password: fail fast
+        if args.uri != "-":  # the same note `code` gives (issue 23 item 12)
+            from epcs_desktop.cli.code_cmds import ARGV_URI_NOTE
+
+            warn(ARGV_URI_NOTE)
     elif args.push:
         option = DeviceOption.PUSH
     else:

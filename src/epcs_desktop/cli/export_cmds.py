@@ -29,6 +29,7 @@ from epcs_desktop.cli.common import (
     store_from_args,
     warn,
 )
+from epcs_desktop.core.activity import export_event
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         n = len(entries)
         profile.log_activity(
             "codes exported",
-            f"{n} code generator{'' if n == 1 else 's'} exported as {args.format} (secret keys included).",
+            export_event(n, args.format),
         )
     warn(warning_for(args.format))
     sys.stdout.write(

@@ -1,4 +1,4 @@
-"""``profile create | list | check | passwd``.
+"""``profile create | list | check | passwd | delete``.
 
 ``profile create NAME --temporary`` is the front desk's hand-over from a
 shell: the password given is a temporary one, and every command that opens
@@ -20,6 +20,7 @@ from epcs_desktop.cli.common import (
     EXIT_OK,
     NEW_PASSWORD_ENV,
     add_json_argument,
+    can_prompt,
     open_profile,
     print_json,
     read_password,
@@ -66,6 +67,17 @@ def register(subparsers: Any) -> None:
         help=f"new password from FILE (else ${NEW_PASSWORD_ENV}, else ask)",
     )
     c.set_defaults(func=run_passwd)
+
+    c = sub.add_parser(
+        "delete",
+        help="delete a profile and every file of it (asks you to type its name; --yes for scripts)",
+        description="Removes the profile's file, its key file, SQLite's journal files and any copy kept "
+        "beside it. No password is needed: a profile whose password is lost must be removable. "
+        "Back it up first (`backup create`) if it may still be needed.",
+    )
+    c.add_argument("name", metavar="NAME")
+    c.add_argument("--yes", action="store_true", help="do not ask (scripts)")
+    c.set_defaults(func=run_delete)
 
 
 def run_create(args: argparse.Namespace) -> int:
@@ -132,4 +144,24 @@ def run_check(args: argparse.Namespace) -> int:
         )
     if not args.json:
         print(f"Profile “{name}” is intact: every page passed the integrity checks.")
+    return EXIT_OK
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    """`profile delete NAME`: confirmation by typing the name at the terminal, or --yes."""
+    from epcs_desktop.core.errors import EpcsError, ProfileError
+    from epcs_desktop.core.profiles import normalise_profile_name
+
+    store = store_from_args(args)
+    if not store.exists(args.name):
+        raise ProfileError(f"There is no profile called “{normalise_profile_name(args.name)}”.")
+    name = store.path_for(args.name).name.removesuffix(".epcs")
+    if not args.yes:
+        if not can_prompt():
+            raise EpcsError("Deleting a profile needs confirmation: add --yes (no terminal to ask on).")
+        typed = input(f"This deletes profile “{name}” and every secret key in it. Type its name to confirm: ")
+        if typed.strip().casefold() != name.casefold():
+            raise EpcsError("Nothing was deleted: the name typed does not match.")
+    store.delete(name)
+    print(f"Profile “{name}” was deleted.")
     return EXIT_OK

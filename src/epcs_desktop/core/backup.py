@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.bounded import read_bounded
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import BackupError
@@ -297,6 +298,13 @@ def check_destination(
     another name for the same file), its -wal/-shm/-journal/key files, anything
     in a profiles folder, and anything that exists but is not a regular file.
     """
+    raw = os.fspath(path)
+    if raw.endswith(("/", os.sep)) or (os.altsep and raw.endswith(os.altsep)):  # Path() would drop the "/"
+        from epcs_desktop.core.textguard import clean_for_display
+
+        shown = clean_for_display(raw, 200)
+        example = f"{shown}backup{FILE_SUFFIX}"
+        raise BackupError(f"“{shown}” is a folder: add a file name, for example “{example}”.")
     target = Path(path)
     problem = profile_target_problem(target, profile_path)
     if problem is not None:
@@ -431,7 +439,7 @@ def record_backup(profile: Profile, target: str | os.PathLike[str], at: float | 
         LAST_BACKUP_RECORD,
         profile.clock.now() if at is None else at,
         "backup made",
-        f"Encrypted backup written to {Path(target).name}.",
+        event(N_("Encrypted backup written to {file}."), file=Path(target).name),
     )
 
 

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.erx import Device, DeviceOption
@@ -424,7 +425,7 @@ class ChangeDeviceGuide:
         """Begin (or begin again): capture the baseline now; forget earlier ticks."""
         baseline = capture_baseline(self.profile.devices(), old_nickname, self.clock.now())
         self._progress = GuideProgress(baseline)
-        self._save("The change-device guide was started.")
+        self._save(event(N_("The change-phone guide was started.")))
         log.info("change-device guide started (%d devices)", len(baseline.device_ids))
 
     def ensure_started(self) -> None:
@@ -452,8 +453,11 @@ class ChangeDeviceGuide:
         else:
             manual.discard(step_id)
         self._progress = GuideProgress(self._progress.baseline, frozenset(manual))
-        what = "ticked" if done else "unticked"
-        self._save(f"Change-device guide: step {step(step_id).number} was {what}.")
+        number = step(step_id).number
+        if done:
+            self._save(event(N_("Change-phone guide: step {number} was ticked."), number=number))
+        else:
+            self._save(event(N_("Change-phone guide: step {number} was unticked."), number=number))
 
     def old_device(self) -> Device | None:
         """The device being replaced, while it is still listed."""
@@ -478,5 +482,5 @@ class ChangeDeviceGuide:
     def finish(self) -> None:
         """Forget the stored progress (after completion, or when the person abandons the change)."""
         self._progress = None
-        self._save("The change-device guide was closed.")
+        self._save(event(N_("The change-phone guide was closed.")))
         log.info("change-device guide closed")

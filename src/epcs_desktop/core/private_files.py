@@ -91,6 +91,7 @@ def write_private(target: str | os.PathLike[str], data: bytes) -> Path:
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
+    remove_stale_temps(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)  # 0600
     tmp = Path(tmp_name)
     try:
@@ -112,6 +113,29 @@ def write_private(target: str | os.PathLike[str], data: bytes) -> Path:
             tmp.unlink()
         raise
     return target
+
+
+def remove_stale_temps(target: str | os.PathLike[str]) -> None:
+    """Delete our own temp files of an earlier write of `target` that was killed before its rename.
+
+    Why: a killed export left ``.NAME.xxxx.tmp`` with every secret in plain text (issue 23 item 9);
+    the next write of the same file removes it. Only regular files we own, named exactly as
+    `write_private` names them, are touched.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix = f".{target.name}."
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        p = folder / name
+        with contextlib.suppress(OSError):
+            info = os.lstat(p)
+            if stat.S_ISREG(info.st_mode) and (not hasattr(os, "getuid") or info.st_uid == os.getuid()):
+                p.unlink()
+                logger.info("removed a temp file left by an interrupted write")
 
 
 def _fsync_dir(folder: Path) -> None:

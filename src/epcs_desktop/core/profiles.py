@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from epcs_desktop import APP_ID
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.errors import ProfileError, StorageError
 from epcs_desktop.core.i18n import N_
 
@@ -180,7 +181,7 @@ class ProfileStore:
         profile = Profile(vault, name)
         try:
             with vault.transaction():  # the steps below join this one transaction
-                profile.log_activity("profile created", f"Profile “{name}” was created.")
+                profile.log_activity("profile created", event(N_("Profile “{name}” was created."), name=name))
                 if prescriber is not None:
                     profile.set_prescriber(prescriber)
                 if temporary:
@@ -217,7 +218,8 @@ class ProfileStore:
         return profile
 
     def delete(self, name: str) -> None:
-        """Remove the profile's file and its journal files (migration backups are kept)."""
+        """Remove every file of the profile: the database, its journals, the key file and any copy or
+        half-written file kept beside it (`vault.leftover_files`: old-password copies hold every secret)."""
         stored = self._find(name)
         if stored is None:
             raise ProfileError(f"There is no profile called “{normalise_profile_name(name)}”.")
@@ -226,8 +228,9 @@ class ProfileStore:
 
     @staticmethod
     def _remove_files(path: Path) -> None:
-        from epcs_desktop.core.vault import SIDE_SUFFIXES
+        from epcs_desktop.core.vault import SIDE_SUFFIXES, leftover_files
 
-        for p in (path, *(Path(str(path) + s) for s in SIDE_SUFFIXES)):
+        # The database first: once it is gone the name is free, whatever happens to the rest.
+        for p in (path, *(Path(str(path) + s) for s in SIDE_SUFFIXES), *leftover_files(path)):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()

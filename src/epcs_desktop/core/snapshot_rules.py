@@ -36,7 +36,10 @@ def check_time(value: Any, where: str = "a time") -> float:
     """A Unix time from outside: a finite number from 0 (1970) to LATEST_TIME, not a bool or a string."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _bad(where)
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # a 401-digit integer: no float holds it (issue 23 item 7: it was exit 70)
+        raise _bad(where) from None
     if not math.isfinite(number) or not 0.0 <= number <= LATEST_TIME:
         raise _bad(where)
     return number

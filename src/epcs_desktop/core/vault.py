@@ -81,6 +81,12 @@ LOCKED_MESSAGE = (
 WRONG_PASSWORD_MESSAGE = (
     "That password does not unlock this profile (or the file is not an EPCS Desktop profile)."  # noqa: S105
 )
+# Without a key file the profile is either from before Argon2id (0.1.x) or its key file was lost: both
+# are possible, so both are said (issue 23 item 12: a deleted key file read as "wrong password").
+NO_KEY_FILE_MESSAGE = (
+    "That password does not unlock this profile, or the profile's key file “{name}” is missing "
+    "(restore the profiles folder from a copy, or the profile from a backup)."
+)
 INTERRUPTED_CHANGE_MESSAGE = (
     "A password change of this profile was interrupted before it finished: unlock it with the "
     "previous password.",
@@ -541,7 +547,7 @@ class Vault:
         try:
             self.change_password(password)
             logger.info("vault %s re-keyed to the current Argon2id floor", self.path.name)
-        except StorageError as exc:
+        except (StorageError, VaultLockedError) as exc:
             if not self.is_open:  # the re-key itself failed: the next unlock sorts out which key holds
                 raise
             logger.warning("key strengthening postponed: %s", exc)
@@ -560,7 +566,7 @@ class Vault:
         if entries is None:
             key = _quote_password(password)
             if not cls._probe(path, key, busy_timeout):
-                raise WrongPasswordError(WRONG_PASSWORD_MESSAGE)
+                raise WrongPasswordError(NO_KEY_FILE_MESSAGE.format(name=profilekey.key_file_path(path).name))
             return cls._connect(path, key, busy_timeout), None
         matched: int | None = None
         for i, entry in enumerate(entries):  # [new, old] while a password change is unfinished
@@ -833,6 +839,11 @@ class Vault:
                     "This profile's encryption upgrade could not finish (a disk error); lock and unlock "
                     "it again, then change the password."
                 )
+            try:  # SQLCipher's rekey reports a held write lock as a generic error: ask SQLite first
+                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute("ROLLBACK")
+            except sqlcipher3.Error as exc:
+                raise self._error(exc, "re-encrypted") from None  # busy: VaultLockedError, nothing changed
             entry, raw = profilekey.new_entry(new)
             key = profilekey.raw_key_pragma(raw)
             profilekey.write_key_file(self.path, [entry, old])  # StorageError: nothing else changed

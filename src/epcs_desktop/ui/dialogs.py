@@ -229,6 +229,18 @@ class HelpDialog(QDialog):
 class SettingsDialog(QDialog):
     """A form built from core.settings.SETTINGS; values are validated by `coerce` and stored in the vault."""
 
+    def _source_text(self, source: str) -> str:
+        """core.policy names a source in English ("policy file /etc/…"): say it in the language shown."""
+        for prefix, text in (
+            ("policy file ", self.tr("policy file %1")),
+            ("configuration profile ", self.tr("configuration profile %1")),
+        ):
+            if source.startswith(prefix):
+                return text.replace("%1", source.removeprefix(prefix))
+        if source == "Windows registry":
+            return self.tr("Windows registry")
+        return source
+
     def __init__(self, profile: Any, parent: QWidget | None = None, *, prefs: Any = None) -> None:
         super().__init__(parent)
         from epcs_desktop.core.settings import PROFILE_SETTINGS as SETTINGS  # IT-only keys: not here
@@ -248,7 +260,7 @@ class SettingsDialog(QDialog):
         from epcs_desktop.core.policy import current_policy
 
         policy = current_policy()
-        self.locked: dict[str, str] = {
+        self.locked: dict[str, str] = {  # core.policy's sources, in English (see `_source_text`)
             s.key: policy.source_of(s.key) or "" for s in SETTINGS if policy.locked(s.key)
         }
         if policy.problems:
@@ -287,7 +299,9 @@ class SettingsDialog(QDialog):
             if s.key in self.locked:
                 editor.setEnabled(False)
                 why = QLabel(
-                    self.tr("Set by your practice's IT ({source})").format(source=self.locked[s.key])
+                    self.tr("Set by your practice's IT ({source})").format(
+                        source=self._source_text(self.locked[s.key])
+                    )
                 )
                 why.setObjectName(f"locked_{s.key}")
                 why.setWordWrap(True)
@@ -338,6 +352,14 @@ class SettingsDialog(QDialog):
         self.scheme.setCurrentIndex(max(0, self.scheme.findData(preferences.scheme(prefs))))
         self.scheme.setAccessibleName(self.tr("Appearance"))
         form.addRow(self.tr("A&ppearance:"), self.scheme)
+        from epcs_desktop.ui import tray
+
+        self.keep_in_tray = QCheckBox(
+            self.tr("&Keep running in the notification area when the window is closed")
+        )
+        self.keep_in_tray.setObjectName("display_keep_in_tray")
+        self.keep_in_tray.setChecked(tray.keep_in_tray(prefs))
+        form.addRow(self.keep_in_tray)
         self.language_note = QLabel(
             self.tr("A new language shows fully the next time EPCS Desktop starts.")
         )
@@ -355,6 +377,9 @@ class SettingsDialog(QDialog):
             self.prefs, language=str(self.language.currentData()), scheme=str(self.scheme.currentData())
         )
         preferences.apply_scheme(self.prefs)
+        from epcs_desktop.ui import tray
+
+        tray.set_keep_in_tray(self.prefs, self.keep_in_tray.isChecked())
         if preferences.language(self.prefs) != old_language:
             preferences.apply_language(self.prefs)  # dialogs opened from now on; the rest at next start
 

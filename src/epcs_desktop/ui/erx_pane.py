@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import (
     DeviceOption,
     PrescriberInfo,
 )
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.policy import action_allowed
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.dialogs import (
@@ -475,7 +477,7 @@ class ErxPane(QWidget):
             PRESCRIBER_DRAFT_KEY,
             dataclasses.asdict(self.prescriber_form.info()),
             "prescriber draft kept",
-            "Unsaved Prescriber Info was kept as a draft when the profile locked.",
+            event(N_("Unsaved Prescriber Info was kept as a draft when the profile locked.")),
         )
         return True
 
@@ -505,7 +507,10 @@ class ErxPane(QWidget):
         self.discard_draft_button.setVisible(False)
         if self.profile.record(PRESCRIBER_DRAFT_KEY, None) is not None:
             self.profile.put_record(
-                PRESCRIBER_DRAFT_KEY, None, "prescriber draft cleared", "The draft was saved or discarded."
+                PRESCRIBER_DRAFT_KEY,
+                None,
+                "prescriber draft cleared",
+                event(N_("The draft was saved or discarded.")),
             )
 
     def discard_draft(self) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from epcs_desktop.core.activity import export_event
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.feedback import error_label, show_error
@@ -187,7 +188,7 @@ class ExportDialog(QDialog):
         n = len(self.entries)
         self.profile.log_activity(
             "codes exported",
-            f"{n} code generator{'' if n == 1 else 's'} exported as {fmt} (secret keys included).",
+            export_event(n, fmt),
         )
         self.written = target
         self.export_password.clear()

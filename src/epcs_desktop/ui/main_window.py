@@ -89,6 +89,10 @@ class MainWindow(QMainWindow):
         self.erx.message.connect(self.show_message)
         self.codes.message.connect(self.show_message)
         self.codes.add_requested.connect(self.add_code_generator)
+        from epcs_desktop.ui.picture_drop import PictureDrop
+
+        # Ctrl+V of a QR picture or a copied file, or a file dropped on the window: enroll or import.
+        self.picture_drop = PictureDrop(self, self.add_code_generator, self.show_message)
 
         # Each view refreshes from the events that concern it (a restore fires them all).
         self.bridge.devices_changed.connect(self.on_devices_changed)
@@ -196,13 +200,14 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
 
-    def add_code_generator(self) -> None:
-        """Open the enrollment wizard; imported only now so start-up never loads OpenCV or Pillow."""
+    def add_code_generator(self) -> Any:
+        """Open the enrollment wizard and return it (imported now: start-up never loads OpenCV or Pillow)."""
         from epcs_desktop.ui.wizard import EnrollWizard
 
         wizard = EnrollWizard(self.profile, self, clock=self.clock)
         self.dialog = wizard
         wizard.open()
+        return wizard
 
     def open_practice(self) -> None:
         """Front desk: a practice run of ID.me's enrollment (imported on demand: it draws QR codes)."""
@@ -230,7 +235,7 @@ class MainWindow(QMainWindow):
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save setup sheet"),
-            start_path("sheet", f"{self.profile.name} setup sheet.pdf"),
+            start_path("sheet", self.tr("%1 setup sheet.pdf").replace("%1", self.profile.name)),
             self.tr("PDF (*.pdf)"),
         )
         remember("sheet", path)

@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError, WrongPasswordError
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.tasks import TaskHandle, busy, run_in_background, user_message
@@ -351,9 +353,14 @@ class StartWindow(QMainWindow):
         if not count:
             return
         when = dt.datetime.fromtimestamp(last).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        tries = "1 wrong password" if count == 1 else f"{count} wrong passwords"
+        if count == 1:
+            failed = event(N_("1 wrong password before this unlock, at {when}."), when=when)
+        else:
+            failed = event(
+                N_("{count} wrong passwords before this unlock; the last at {when}."), count=count, when=when
+            )
         try:
-            profile.log_activity("failed unlocks", f"{tries} before this unlock; the last at {when}.")
+            profile.log_activity("failed unlocks", failed)
         except EpcsError:
             log.warning("failed unlocks not recorded in the activity log", exc_info=True)
 

@@ -99,7 +99,7 @@ def test_a_file_of_percent_lines_is_refused_in_bounded_memory_and_time(tmp_path:
     finally:
         tracemalloc.stop()
     assert peak < 120 * 1024 * 1024  # the file's bytes and text (2 x 19 MB) plus change
-    assert time.perf_counter() - started < 30
+    assert time.perf_counter() - started < 60  # 4 s here alone; the machine may be busy
 
 
 def test_ten_thousand_lines_plan_in_seconds(tmp_path: Path) -> None:
@@ -117,4 +117,4 @@ def test_ten_thousand_lines_plan_in_seconds(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - started
     assert len(plan.enrollment.new) == 10_000
     assert plan.enrollment.new[-1].nickname == "Imported code generator 10000"
-    assert elapsed < 15, elapsed
+    assert elapsed < 30, elapsed  # 2 s here alone (old code: 4,000 lines over 300 s)

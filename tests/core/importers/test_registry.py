@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,53 @@ def test_window_filter_and_cli_help_come_from_the_registry() -> None:
 def test_docs_cli_md_names_every_format(label: str) -> None:
     docs = (ROOT / "docs/cli.md").read_text(encoding="utf-8")
     assert f"| {label} |" in docs, f"docs/cli.md's import table lacks a row for {label}"
+
+
+ODD_VALUES = [None, 0, -1, True, "", "x" * 300, [], {}, 1e308, "\u202e", 2**70, [300, -200], {"a": 1}]
+JSON_SAMPLES = [
+    "andotp_plain.json",
+    "freeotp_plus.json",
+    "bitwarden.json",
+    "bitwarden_authenticator.json",
+    "proton_authenticator.json",
+    "authpro.json",
+    "lastpass.json",
+    "gamer.maFile",
+]
+
+
+def _entry_dicts(doc: object) -> list[dict]:
+    """Every dict inside `doc` (the entries and their nested objects)."""
+    found: list[dict] = []
+    stack = [doc]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found.append(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+@pytest.mark.parametrize("name", JSON_SAMPLES)
+def test_odd_field_values_are_problems_or_one_sentence_never_a_crash(tmp_path: Path, name: str) -> None:
+    """Every field of every object of each sample set to odd values: the file reads, or is refused with
+    one ImportFileError sentence; no other exception ever escapes an importer."""
+    from epcs_desktop.core.errors import ImportFileError
+    from epcs_desktop.core.importers import read_import_file
+
+    original = json.loads((DATA / name).read_text(encoding="utf-8"))
+    paths = [(i, key) for i, d in enumerate(_entry_dicts(original)) for key in d]
+    target = tmp_path / name
+    for i, key in paths:
+        for value in ODD_VALUES:
+            doc = json.loads(json.dumps(original))
+            _entry_dicts(doc)[i][key] = value
+            target.write_text(json.dumps(doc), encoding="utf-8")
+            try:
+                result = read_import_file(target, "sample-password")
+            except ImportFileError as exc:
+                assert "\n" not in str(exc)
+                continue
+            assert all("\n" not in p for p in result.problems)

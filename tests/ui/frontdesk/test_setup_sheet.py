@@ -39,9 +39,10 @@ def test_sheet_lists_roster_steps_and_notice_without_secrets(qtbot, ada_profile,
 
     assert "EPCS MFA setup sheet" in text and "Dr Ada" in text
     assert "Name Option Primary Device" in text
-    assert "android Generate 2FA Key Is Primary" in text
-    assert "Office iPad Push Notification 2FA" in text
-    assert "New iPhone Generate 2FA Key" in text
+    assert "android “Generate 2FA Key” “Is Primary”" in text  # DrChrono's labels, quoted
+    assert "Office iPad “Push Notification 2FA”" in text
+    assert "New iPhone “Generate 2FA Key”" in text
+    assert "DrChrono's own labels" in text
     assert "Primary device: android." in text
     assert "BR1234563" in text and "1234567893" in text
     assert "2 of 6 steps done" in text

@@ -126,13 +126,7 @@ def _read(source: Source, password: str | None, _context: object = None) -> Impo
     if not isinstance(content, dict):
         raise damaged(name, WHAT, "it has no list of entries")
     out = Collector(fmt)
-    for number, entry in enumerate(as_list(content.get("entries"), name, WHAT), start=1):
-        if out.full():
-            out.too_many(name)
-            break
-        if not isinstance(entry, dict):
-            out.problem(f"entry {number}: not an account entry")
-            continue
+    for number, entry in out.each(as_list(content.get("entries"), name, WHAT), name):
         where = describe(entry.get("issuer"), entry.get("name"), number)
         kind = entry.get("type")
         info = entry.get("info")

@@ -48,13 +48,7 @@ def entries(doc: Any, name: str, fmt: str) -> ImportResult:
     if not isinstance(doc, list):
         raise damaged(name, WHAT, "it has no list of entries")
     out = Collector(fmt)
-    for number, item in enumerate(doc, start=1):
-        if out.full():
-            out.too_many(name)
-            break
-        if not isinstance(item, dict):
-            out.problem(f"entry {number}: not an account entry")
-            continue
+    for number, item in out.each(doc, name):
         issuer, account = text_of(item.get("issuer")), text_of(item.get("label"))
         kind = text_of(item.get("type")) or "TOTP"
         out.entry(

@@ -35,6 +35,11 @@ TYPES = {1: "hotp", 2: "totp", 3: "motp", 4: "steam", 5: "yandex"}
 ALGORITHMS = {0: "SHA1", 1: "SHA256", 2: "SHA512"}
 
 
+def _code(value: Any) -> int | None:
+    """An enum number of the file (Type, Algorithm): an int, else None (a list or a bool is no code)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def _detect(source: Source) -> bool:
     doc = source.json
     return isinstance(doc, dict) and isinstance(doc.get("Authenticators"), list)
@@ -45,22 +50,16 @@ def entries(doc: Any, name: str, fmt: str) -> ImportResult:
     if not isinstance(items, list):
         raise damaged(name, WHAT, "it has no list of authenticators")
     out = Collector(fmt)
-    for number, item in enumerate(items, start=1):
-        if out.full():
-            out.too_many(name)
-            break
-        if not isinstance(item, dict):
-            out.problem(f"entry {number}: not an account entry")
-            continue
+    for number, item in out.each(items, name):
         issuer, account = text_of(item.get("Issuer")), text_of(item.get("Username"))
-        kind = TYPES.get(item.get("Type"), f"type {text_of(item.get('Type'))}")
+        kind = TYPES.get(_code(item.get("Type")), f"type {text_of(item.get('Type'))}")
         out.entry(
             describe(issuer, account, number),
             secret=text_of(item.get("Secret")),
             issuer=issuer,
             account=account,
             kind=kind,
-            algorithm=ALGORITHMS.get(item.get("Algorithm"), f"number {text_of(item.get('Algorithm'))}"),
+            algorithm=ALGORITHMS.get(_code(item.get("Algorithm")), "unknown"),
             digits=item.get("Digits") or (5 if kind == "steam" else 6),
             period=item.get("Period") or 30,
             counter=item.get("Counter") or 0 if kind == "hotp" else 0,

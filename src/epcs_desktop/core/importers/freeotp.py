@@ -38,13 +38,7 @@ def _secret(raw: Any) -> str:
 
 def _tokens(tokens: list[Any], name: str, fmt: str) -> ImportResult:
     out = Collector(fmt)
-    for number, token in enumerate(tokens, start=1):
-        if out.full():
-            out.too_many(name)
-            break
-        if not isinstance(token, dict):
-            out.problem(f"entry {number}: not an account entry")
-            continue
+    for number, token in out.each(tokens, name):
         issuer = text_of(token.get("issuerExt")) or text_of(token.get("issuerInt"))
         account = text_of(token.get("label"))
         kind = text_of(token.get("type")) or "TOTP"

@@ -23,13 +23,7 @@ def _read(source: Source, _password: str | None, _context: object = None) -> Imp
     assert isinstance(doc, dict)
     out = Collector(FORMAT_LASTPASS)
     accounts: list[Any] = doc["accounts"]
-    for number, acc in enumerate(accounts, start=1):
-        if out.full():
-            out.too_many(source.name)
-            break
-        if not isinstance(acc, dict):
-            out.problem(f"entry {number}: not an account entry")
-            continue
+    for number, acc in out.each(accounts, source.name):
         issuer = text_of(acc.get("issuerName")) or text_of(acc.get("originalIssuerName"))
         account = text_of(acc.get("userName")) or text_of(acc.get("originalUserName"))
         out.entry(

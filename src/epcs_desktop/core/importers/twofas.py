@@ -73,13 +73,7 @@ def _read(source: Source, password: str | None, _context: object = None) -> Impo
     assert isinstance(doc, dict)
     services, fmt = _services(doc, password, name)
     out = Collector(fmt)
-    for number, service in enumerate(as_list(services, name, WHAT, "it has no list of services"), start=1):
-        if out.full():
-            out.too_many(name)
-            break
-        if not isinstance(service, dict):
-            out.problem(f"entry {number}: not an account entry")
-            continue
+    for number, service in out.each(as_list(services, name, WHAT, "it has no list of services"), name):
         otp = service.get("otp") if isinstance(service.get("otp"), dict) else {}
         issuer = text_of(otp["issuer"]) if "issuer" in otp else text_of(service.get("name"))
         account = text_of(otp.get("account"))

@@ -26,9 +26,13 @@ Listener = Callable[[ProfileEvent], None]
 
 @dataclass(frozen=True)
 class ActivityEntry:
+    """One log entry. `detail` is its sentence in English; `stored` what the log holds (core.activity:
+    a structured event the window renders in the language it shows)."""
+
     at: float
     action: str
     detail: str
+    stored: str = ""
 
 
 class ProfileBase:

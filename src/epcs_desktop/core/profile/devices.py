@@ -15,9 +15,11 @@ from typing import Any
 import sqlcipher3
 
 from epcs_desktop.core import erx
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.enrollment import Candidate, EnrollmentPlan, plan_enrollment
 from epcs_desktop.core.errors import EpcsError, RuleError
 from epcs_desktop.core.events import DevicesChanged
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.otpauth import OtpParams
 from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.profile.generators import GeneratorRules
@@ -67,7 +69,9 @@ class DeviceRules(GeneratorRules):
             with self.vault.transaction() as db:
                 made = self._settle_primary(db)
                 if made is not None:
-                    self._log(db, "primary changed", f"“{made[1]}” is now the primary device.")
+                    self._log(
+                        db, "primary changed", event(N_("“{name}” is now the primary device."), name=made[1])
+                    )
 
     def _repair_nicknames(self, fixes: list[tuple[int, str, str]], taken: set[str]) -> None:
         with self.vault.transaction() as db:
@@ -79,7 +83,11 @@ class DeviceRules(GeneratorRules):
                     logger.warning("device row %s keeps its stored nickname", row_id)
                     continue
                 taken.add(erx.nickname_key(new))
-                self._log(db, "device renamed", f"“{old[:64]}” is now stored as “{new}”.")
+                self._log(
+                    db,
+                    "device renamed",
+                    event(N_("“{old}” is now stored as “{new}”."), old=old[:64], new=new),
+                )
         logger.info("repaired %d stored nickname(s)", len(fixes))
 
     def _set_aside(self, row: Any, reason: str) -> str:
@@ -91,7 +99,20 @@ class DeviceRules(GeneratorRules):
             promoted = self._settle_primary(db)
             if promoted is not None:
                 message += f" “{promoted[1]}” is now the primary device."
-            self._log(db, "device set aside", message)
+                entry = event(
+                    N_(
+                        "Device “{name}” was set aside because its stored details can no longer be read. "
+                        "“{primary}” is now the primary device."
+                    ),
+                    name=label,
+                    primary=promoted[1],
+                )
+            else:
+                entry = event(
+                    N_("Device “{name}” was set aside because its stored details can no longer be read."),
+                    name=label,
+                )
+            self._log(db, "device set aside", entry)
         logger.warning("set aside device row %s (%s)", row["id"], reason)
         self.set_aside.append(message)
         return message
@@ -212,8 +233,13 @@ class DeviceRules(GeneratorRules):
                 )
                 ids.append(new_id)
                 made = self._settle_primary(db, new_id if cand.make_primary else None)
-                detail = f"“{entry.nickname}” ({erx.option_label(entry.option)}) was added"
-                self._log(db, "device added", detail + (" as the primary device." if made else "."))
+                if made:
+                    template = N_("“{name}” ({option}) was added as the primary device.")
+                else:
+                    template = N_("“{name}” ({option}) was added.")
+                # The option is DrChrono's own label (“Generate 2FA Key”): it stays in English.
+                added = event(template, name=entry.nickname, option=erx.option_label(entry.option))
+                self._log(db, "device added", added)
             after = repo.primary_row(db)
             # read back after the loop: a later make_primary may have demoted an earlier device
             stored = [repo.device_row(db, i) for i in ids]
@@ -232,7 +258,8 @@ class DeviceRules(GeneratorRules):
             row = self._row(db, old)
             self._check_free(db, new, except_id=row["id"])
             repo.set_nickname(db, row["id"], new)
-            self._log(db, "device renamed", f"“{row['nickname']}” was renamed to “{new}”.")
+            renamed = event(N_("“{old}” was renamed to “{new}”."), old=row["nickname"], new=new)
+            self._log(db, "device renamed", renamed)
             updated = repo.device_row(db, row["id"])
         self._emit(DevicesChanged(renamed=(int(row["id"]),)))
         return repo.device_from_row(updated)
@@ -242,7 +269,8 @@ class DeviceRules(GeneratorRules):
             row = self._row(db, nickname)
             made = self._settle_primary(db, int(row["id"]))
             if made is not None:
-                self._log(db, "primary changed", f"“{row['nickname']}” is now the primary device.")
+                made_text = event(N_("“{name}” is now the primary device."), name=row["nickname"])
+                self._log(db, "primary changed", made_text)
             updated = repo.device_row(db, row["id"])
         if made is not None:
             self._emit(DevicesChanged(primary=made[0]))
@@ -275,10 +303,14 @@ class DeviceRules(GeneratorRules):
                 )
             repo.delete_device(db, row["id"])
             made = self._settle_primary(db, int(heir["id"]) if heir is not None else None)
-            detail = f"“{row['nickname']}” was removed."
+            detail = event(N_("“{name}” was removed."), name=row["nickname"])
             if made is not None:
                 notice = f"“{made[1]}” is now the primary device."
-                detail += " " + notice
+                detail = event(
+                    N_("“{name}” was removed. “{primary}” is now the primary device."),
+                    name=row["nickname"],
+                    primary=made[1],
+                )
             self._log(db, "device removed", detail)
         self._emit(DevicesChanged(removed=(int(row["id"]),), primary=made[0] if made else None))
         return notice

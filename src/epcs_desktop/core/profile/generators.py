@@ -12,8 +12,10 @@ from dataclasses import replace
 from typing import Any
 
 from epcs_desktop.core import erx
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.events import DevicesChanged
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.profile.base import ProfileBase
 
@@ -57,6 +59,7 @@ class GeneratorRules(ProfileBase):
                 raise RuleError(f"“{device.nickname}” has used every code its counter allows.")
             code = hotp(params)
             repo.set_otp_uri(db, device.id, repo.encode_otp(replace(params, counter=params.counter + 1)))
-            self._log(db, "HOTP code used", f"“{device.nickname}” made its next code (its counter moved on).")
+            used = event(N_("“{name}” made its next code (its counter moved on)."), name=device.nickname)
+            self._log(db, "HOTP code used", used)
         self._emit(DevicesChanged(updated=(device.id,)))
         return code

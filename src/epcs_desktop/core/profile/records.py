@@ -13,6 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from epcs_desktop.core import erx, settings
+from epcs_desktop.core.activity import action_name, event, joined, render_detail
 from epcs_desktop.core.events import (
     ActivityAdded,
     GuideChanged,
@@ -22,6 +23,7 @@ from epcs_desktop.core.events import (
     SettingsChanged,
 )
 from epcs_desktop.core.guide import GUIDE_STATE_KEY
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.policy import current_policy
 from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.profile.base import ActivityEntry, ProfileBase
@@ -100,8 +102,20 @@ class RecordRules(ProfileBase):
             stored = repo.record_in(db, "settings") or {}
             stored.update(coerced)
             repo.upsert_record(db, "settings", stored)
-            detail = "; ".join(f"{settings.setting(k).label} set to {v}" for k, v in coerced.items())
-            self._log(db, "setting changed", detail + ".")
+            parts = []
+            for k, v in coerced.items():  # each part renders in the language shown (core.activity)
+                shown: object = v
+                if isinstance(v, bool):
+                    shown = N_("on") if v else N_("off")
+                parts.append(
+                    event(
+                        N_("“{setting}” set to {value}"),
+                        translated=("setting", "value") if isinstance(v, bool) else ("setting",),
+                        setting=settings.setting(k).label,
+                        value=shown,
+                    )
+                )
+            self._log(db, "setting changed", event(N_("{changes}."), changes=joined(parts)))
         self._emit(SettingsChanged(tuple(coerced)))
         return coerced
 
@@ -134,8 +148,11 @@ class RecordRules(ProfileBase):
                 repo.delete_record(db, GUIDE_STATE_KEY)
             else:
                 repo.upsert_record(db, GUIDE_STATE_KEY, value)
-            default = "The change-device guide was closed." if value is None else "Guide progress was saved."
-            self._log(db, "change-device guide", detail or default)
+            if value is None:
+                default = event(N_("The change-phone guide was closed."))
+            else:
+                default = event(N_("Guide progress was saved."))
+            self._log(db, "change-phone guide", detail or default)
         self._emit(GuideChanged())
 
     # -- activity -----------------------------------------------------------------------------
@@ -143,7 +160,8 @@ class RecordRules(ProfileBase):
     def activity(self, limit: int | None = None) -> list[ActivityEntry]:
         """Newest first."""
         return [
-            ActivityEntry(float(r[0]), str(r[1]), str(r[2])) for r in repo.activity_rows(self.vault, limit)
+            ActivityEntry(float(r[0]), action_name(str(r[1])), render_detail(str(r[2])), str(r[2]))
+            for r in repo.activity_rows(self.vault, limit)
         ]
 
     def log_activity(self, action: str, detail: str) -> None:

@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any, Literal
 import sqlcipher3
 
 from epcs_desktop.core import erx, settings
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.enrollment import account_key
 from epcs_desktop.core.errors import EpcsError, RuleError
 from epcs_desktop.core.events import Restored
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.profile.devices import DeviceRules
@@ -168,7 +170,20 @@ class RestoreRules(DeviceRules, RecordRules):
             summary = f"Restored from a backup ({mode}): {added} device(s) added" + (
                 f", {skipped} already present." if skipped else "."
             )
-            self._log(db, "backup restored", summary)
+            if skipped:
+                restored = event(
+                    N_(
+                        "Restored from a backup ({mode}): devices added: {added}; already present: {skipped}."
+                    ),
+                    mode=mode,
+                    added=added,
+                    skipped=skipped,
+                )
+            else:
+                restored = event(
+                    N_("Restored from a backup ({mode}): devices added: {added}."), mode=mode, added=added
+                )
+            self._log(db, "backup restored", restored)
         self._emit(Restored())
         return summary
 

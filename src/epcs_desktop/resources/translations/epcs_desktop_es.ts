@@ -4,170 +4,193 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../core/guide.py" line="61"/>
+        <location filename="../../core/guide.py" line="62"/>
         <source>Open ID.me from DrChrono</source>
         <translation>Abra ID.me desde DrChrono</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="63"/>
+        <location filename="../../core/guide.py" line="64"/>
         <source>In DrChrono go to Account &gt; Provider Settings &gt; eRx Info and click “Update MFA Device” (or open your ID.me account directly).</source>
         <translation>En DrChrono vaya a Account &gt; Provider Settings &gt; eRx Info y haga clic en “Update MFA Device” (o abra directamente su cuenta de ID.me).</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="67"/>
+        <location filename="../../core/guide.py" line="68"/>
         <source>The eRx Info tab with the ID.me Device Information table (Name · Option · Primary Device) and the link “Update MFA Device” above it.</source>
         <translation>La pestaña eRx Info con la tabla ID.me Device Information (Name · Option · Primary Device) y, encima, el enlace “Update MFA Device”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="71"/>
-        <location filename="../../core/guide.py" line="122"/>
+        <location filename="../../core/guide.py" line="72"/>
+        <location filename="../../core/guide.py" line="123"/>
         <source>Open DrChrono eRx Info</source>
         <translation>Abrir eRx Info de DrChrono</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="76"/>
+        <location filename="../../core/guide.py" line="77"/>
         <source>Go to Sign In &amp; Security</source>
         <translation>Vaya a “Sign In &amp; Security”</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="77"/>
+        <location filename="../../core/guide.py" line="78"/>
         <source>Once you are logged into ID.me, click “Sign In &amp; Security” in the top menu.</source>
         <translation>Una vez dentro de ID.me, haga clic en “Sign In &amp; Security” en el menú superior.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="78"/>
+        <location filename="../../core/guide.py" line="79"/>
         <source>ID.me&apos;s menu: OVERVIEW · PROFILE · SIGN IN &amp; SECURITY · MY WALLET.</source>
         <translation>El menú de ID.me: OVERVIEW · PROFILE · SIGN IN &amp; SECURITY · MY WALLET.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="80"/>
-        <location filename="../../core/guide.py" line="109"/>
-        <location filename="../../core/guide.py" line="138"/>
+        <location filename="../../core/guide.py" line="81"/>
+        <location filename="../../core/guide.py" line="110"/>
+        <location filename="../../core/guide.py" line="139"/>
         <source>Open ID.me Sign In &amp; Security</source>
         <translation>Abrir “Sign In &amp; Security” de ID.me</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="85"/>
+        <location filename="../../core/guide.py" line="86"/>
         <source>Sign in with your current MFA device</source>
         <translation>Inicie sesión con su dispositivo MFA actual</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="87"/>
+        <location filename="../../core/guide.py" line="88"/>
         <source>ID.me asks you to finish signing in with multi-factor authentication: choose the method of your current primary device and enter its 6-digit code (or approve the push).</source>
         <translation>ID.me le pide terminar de iniciar sesión con autenticación multifactor: elija el método de su dispositivo principal actual y escriba su código de 6 dígitos (o apruebe la notificación push).</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="91"/>
+        <location filename="../../core/guide.py" line="92"/>
         <source>“COMPLETE YOUR SIGN IN” with the choices Text Message or Phone Call, Push Notification and Code Generator Application.</source>
         <translation>“COMPLETE YOUR SIGN IN” con las opciones Text Message or Phone Call, Push Notification y Code Generator Application.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="98"/>
+        <location filename="../../core/guide.py" line="99"/>
         <source>Set up and confirm the new device</source>
         <translation>Configure y confirme el dispositivo nuevo</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="128"/>
+        <location filename="../../core/guide.py" line="129"/>
         <source>Delete the old device in ID.me</source>
         <translation>Elimine el dispositivo antiguo en ID.me</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="130"/>
+        <location filename="../../core/guide.py" line="131"/>
         <source>Only now, with the new device working and primary, click the trash can next to the old device under “Your Multi-Factor Sign in Method”, then mark it removed here.</source>
         <translation>Solo ahora, con el dispositivo nuevo funcionando y como principal, haga clic en la papelera junto al dispositivo antiguo en “Your Multi-Factor Sign in Method” y márquelo aquí como eliminado.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="152"/>
+        <location filename="../../core/guide.py" line="153"/>
         <source>These steps keep your current device until the new one works and is primary, so you can always sign in. DrChrono&apos;s help article lists deleting the old device first; doing that before the new one works can lock you out of signing controlled-substance prescriptions.</source>
         <translation>Estos pasos conservan su dispositivo actual hasta que el nuevo funcione y sea el principal, para que siempre pueda iniciar sesión. El artículo de ayuda de DrChrono indica eliminar primero el dispositivo antiguo; hacerlo antes de que el nuevo funcione puede impedirle firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="318"/>
+        <location filename="../../core/guide.py" line="319"/>
         <source>There was no old device to remove.</source>
         <translation>No había ningún dispositivo antiguo que eliminar.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="321"/>
+        <location filename="../../core/guide.py" line="322"/>
         <source>“{name}” is still listed here.</source>
         <translation>“{name}” sigue en la lista aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="323"/>
+        <location filename="../../core/guide.py" line="324"/>
         <source>“{name}” was removed here.</source>
         <translation>“{name}” se eliminó aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="327"/>
+        <location filename="../../core/guide.py" line="328"/>
         <source>Added here: {names}.</source>
         <translation>Añadido aquí: {names}.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="329"/>
+        <location filename="../../core/guide.py" line="330"/>
         <source>No device has been added since the guide started.</source>
         <translation>No se ha añadido ningún dispositivo desde que empezó la guía.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="334"/>
+        <location filename="../../core/guide.py" line="335"/>
+        <location filename="../../core/profile/devices.py" line="73"/>
+        <location filename="../../core/profile/devices.py" line="272"/>
         <source>“{name}” is now the primary device.</source>
         <translation>“{name}” es ahora el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="337"/>
+        <location filename="../../core/guide.py" line="338"/>
         <source>No device is marked primary.</source>
         <translation>Ningún dispositivo está marcado como principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="344"/>
+        <location filename="../../core/guide.py" line="345"/>
         <source>“{name}” is still the primary device here.</source>
         <translation>“{name}” sigue siendo aquí el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="350"/>
+        <location filename="../../core/guide.py" line="351"/>
         <source>Ticked by you.</source>
         <translation>Marcado por usted.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="383"/>
+        <location filename="../../core/guide.py" line="384"/>
         <source>Choose “Code Generator Application” and enter the code of “{name}”.</source>
         <translation>Elija “Code Generator Application” e introduzca el código de “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="386"/>
+        <location filename="../../core/guide.py" line="387"/>
         <source>Choose “Push Notification” and approve the sign-in on “{name}”.</source>
         <translation>Elija “Push Notification” y apruebe el inicio de sesión en “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="388"/>
+        <location filename="../../core/guide.py" line="389"/>
         <source>Choose “Code Generator Application” and enter the code shown by the app on “{name}”.</source>
         <translation>Elija “Code Generator Application” e introduzca el código que muestra la aplicación en “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="134"/>
+        <location filename="../../core/guide.py" line="428"/>
+        <source>The change-phone guide was started.</source>
+        <translation>Se inició la guía de cambio de teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="458"/>
+        <source>Change-phone guide: step {number} was ticked.</source>
+        <translation>Guía de cambio de teléfono: se marcó el paso {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="460"/>
+        <source>Change-phone guide: step {number} was unticked.</source>
+        <translation>Guía de cambio de teléfono: se desmarcó el paso {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="485"/>
+        <location filename="../../core/profile/records.py" line="152"/>
+        <source>The change-phone guide was closed.</source>
+        <translation>Se cerró la guía de cambio de teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="135"/>
         <source>“Securing Your Account” with Push Notification and Code Generator sections, each device listed with its date added and a trash can.</source>
         <translation>“Securing Your Account” con las secciones Push Notification y Code Generator; cada dispositivo aparece con su fecha de alta y una papelera.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="100"/>
+        <location filename="../../core/guide.py" line="101"/>
         <source>Click “Set Up” and choose “Enroll with barcode / secret key”. Scan the QR code with this program (or type the secret key), enter the 6-digit code on “Confirm your device” and give it a unique nickname. If the new device is a phone app or push device, record it here.</source>
         <translation>Haga clic en “Set Up” y elija “Enroll with barcode / secret key”. Escanee el código QR con este programa (o escriba la clave secreta), escriba el código de 6 dígitos en “Confirm your device” y dele un apodo único. Si el dispositivo nuevo es una aplicación de teléfono o un dispositivo push, regístrelo aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="105"/>
+        <location filename="../../core/guide.py" line="106"/>
         <source>“SECURE YOUR ACCOUNT”, then a QR code with a secret key, then “Confirm your device” asking for the 6-digit code and a device name.</source>
         <translation>“SECURE YOUR ACCOUNT”, luego un código QR con una clave secreta y después “Confirm your device”, que pide el código de 6 dígitos y un nombre de dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="115"/>
+        <location filename="../../core/guide.py" line="116"/>
         <source>Select the new primary device in DrChrono</source>
         <translation>Seleccione el nuevo dispositivo principal en DrChrono</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="117"/>
+        <location filename="../../core/guide.py" line="118"/>
         <source>Return to DrChrono&apos;s Account &gt; Provider Settings &gt; eRx Info, click “Select as Primary Device” next to the new device, then mark it primary here too.</source>
         <translation>Vuelva a Account &gt; Provider Settings &gt; eRx Info en DrChrono, haga clic en “Select as Primary Device” junto al dispositivo nuevo y márquelo también aquí como principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="120"/>
+        <location filename="../../core/guide.py" line="121"/>
         <source>The ID.me Device Information table with “Is Primary” next to exactly one device.</source>
         <translation>La tabla ID.me Device Information con “Is Primary” junto a un solo dispositivo.</translation>
     </message>
@@ -423,152 +446,207 @@
         <translation>Es una clave de {bits} bits. El servicio que la creó eligió esa longitud; sus códigos funcionan igual.</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="34"/>
+        <location filename="../../core/activity.py" line="38"/>
         <source>profile created</source>
         <translation>perfil creado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="35"/>
+        <location filename="../../core/activity.py" line="39"/>
         <source>profile handed over</source>
         <translation>perfil entregado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="36"/>
+        <location filename="../../core/activity.py" line="40"/>
+        <source>profile upgraded</source>
+        <translation>perfil actualizado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="41"/>
         <source>device added</source>
         <translation>dispositivo añadido</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="37"/>
+        <location filename="../../core/activity.py" line="42"/>
         <source>device removed</source>
         <translation>dispositivo eliminado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="38"/>
+        <location filename="../../core/activity.py" line="43"/>
         <source>device renamed</source>
         <translation>dispositivo renombrado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="39"/>
+        <location filename="../../core/activity.py" line="44"/>
         <source>device set aside</source>
         <translation>dispositivo apartado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="40"/>
+        <location filename="../../core/activity.py" line="45"/>
         <source>primary changed</source>
         <translation>principal cambiado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="41"/>
+        <location filename="../../core/activity.py" line="46"/>
         <source>password changed</source>
         <translation>contraseña cambiada</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="42"/>
+        <location filename="../../core/activity.py" line="47"/>
         <source>setting changed</source>
         <translation>ajuste cambiado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="43"/>
+        <location filename="../../core/activity.py" line="48"/>
         <source>backup made</source>
         <translation>copia de seguridad hecha</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="44"/>
+        <location filename="../../core/activity.py" line="49"/>
         <source>backup restored</source>
         <translation>copia de seguridad restaurada</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="45"/>
-        <source>change-device guide</source>
-        <translation>guía de cambio de dispositivo</translation>
+        <location filename="../../core/activity.py" line="50"/>
+        <source>change-phone guide</source>
+        <translation>guía de cambio de teléfono</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="46"/>
+        <location filename="../../core/activity.py" line="53"/>
+        <source>HOTP code used</source>
+        <translation>código HOTP usado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="54"/>
+        <source>codes exported</source>
+        <translation>códigos exportados</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="55"/>
+        <source>prescriber draft kept</source>
+        <translation>borrador del prescriptor conservado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="56"/>
+        <source>prescriber draft cleared</source>
+        <translation>borrador del prescriptor descartado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="111"/>
+        <source>{first}; {second}</source>
+        <translation>{first}; {second}</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="118"/>
+        <source>1 code generator exported as {format} (secret keys included).</source>
+        <translation>Se exportó 1 generador de códigos como {format} (con las claves secretas).</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="119"/>
+        <source>{count} code generators exported as {format} (secret keys included).</source>
+        <translation>Se exportaron {count} generadores de códigos como {format} (con las claves secretas).</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="51"/>
         <source>compliance notice shown</source>
         <translation>aviso de cumplimiento mostrado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="47"/>
+        <location filename="../../core/activity.py" line="52"/>
         <source>failed unlocks</source>
         <translation>desbloqueos fallidos</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="309"/>
+        <location filename="../../core/backup.py" line="317"/>
         <source>Your practice&apos;s IT requires backups to be saved in the folder “{folder}”; choose a file there.</source>
         <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="453"/>
+        <location filename="../../core/backup.py" line="442"/>
+        <source>Encrypted backup written to {file}.</source>
+        <translation>Copia de seguridad cifrada guardada en {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="461"/>
         <source>“{name}” ({option}) is added.</source>
         <translation>Se añade “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="454"/>
+        <location filename="../../core/backup.py" line="462"/>
         <source>“{name}” ({option}) is added as “{new}”: another device here is called “{name}”.</source>
         <translation>Se añade “{name}” ({option}) como “{new}”: aquí ya hay otro dispositivo llamado “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="455"/>
+        <location filename="../../core/backup.py" line="463"/>
         <source>“{name}” becomes the primary device.</source>
         <translation>“{name}” pasa a ser el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="456"/>
+        <location filename="../../core/backup.py" line="464"/>
         <source>“{name}” stays the primary device.</source>
         <translation>“{name}” sigue siendo el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="520"/>
+        <location filename="../../core/backup.py" line="528"/>
         <source>“{name}” ({option}) is removed.</source>
         <translation>Se elimina “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="522"/>
+        <location filename="../../core/backup.py" line="530"/>
         <source>“{name}” ({option}) is kept.</source>
         <translation>Se conserva “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="526"/>
+        <location filename="../../core/backup.py" line="534"/>
         <source>“{name}” is replaced by the backup&apos;s device of that name ({option}).</source>
         <translation>“{name}” se sustituye por el dispositivo de ese nombre de la copia ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="546"/>
+        <location filename="../../core/backup.py" line="554"/>
         <source>“{name}” is kept: it is already here.</source>
         <translation>Se conserva “{name}”: ya está aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="550"/>
+        <location filename="../../core/backup.py" line="558"/>
         <source>“{name}” is kept: it is already here as “{here}”.</source>
         <translation>Se conserva “{name}”: ya está aquí como “{here}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="578"/>
+        <location filename="../../core/backup.py" line="586"/>
         <source>Prescriber Info is kept: another clinician&apos;s is never merged in.</source>
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="581"/>
+        <location filename="../../core/backup.py" line="589"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="583"/>
+        <location filename="../../core/backup.py" line="591"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="585"/>
+        <location filename="../../core/backup.py" line="593"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="594"/>
+        <location filename="../../core/backup.py" line="602"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="198"/>
+        <location filename="../../core/profile/restore.py" line="176"/>
+        <source>Restored from a backup ({mode}): devices added: {added}; already present: {skipped}.</source>
+        <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}; ya presentes: {skipped}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/restore.py" line="184"/>
+        <source>Restored from a backup ({mode}): devices added: {added}.</source>
+        <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/restore.py" line="213"/>
         <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -754,24 +832,29 @@
         <translation>Las contraseñas nuevas de perfil, de entrega y de copia de seguridad deben alcanzar esta robustez: 0 sin mínimo, 1 Débil, 2 Aceptable, 3 Buena, 4 Sólida.</translation>
     </message>
     <message>
-        <location filename="../../core/profiles.py" line="63"/>
+        <location filename="../../core/profiles.py" line="64"/>
         <source>A profile called “{name}” already exists.</source>
         <translation>Ya existe un perfil llamado “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profiles.py" line="74"/>
+        <location filename="../../core/profiles.py" line="75"/>
         <source>A profile name cannot be empty.</source>
         <translation>El nombre del perfil no puede estar vacío.</translation>
     </message>
     <message>
-        <location filename="../../core/profiles.py" line="76"/>
+        <location filename="../../core/profiles.py" line="77"/>
         <source>A profile name can have at most 64 characters.</source>
         <translation>El nombre del perfil puede tener como máximo 64 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../core/profiles.py" line="80"/>
+        <location filename="../../core/profiles.py" line="81"/>
         <source>A profile name can use letters, digits, spaces, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; and apostrophes, and starts with a letter or digit.</source>
         <translation>El nombre del perfil puede tener letras, dígitos, espacios, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; y apóstrofos, y empieza con una letra o un dígito.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profiles.py" line="184"/>
+        <source>Profile “{name}” was created.</source>
+        <translation>Se creó el perfil “{name}”.</translation>
     </message>
     <message>
         <location filename="../../core/policy.py" line="490"/>
@@ -828,6 +911,136 @@
         <source>Part of the code is covered. Keep your fingers off the code.</source>
         <translation>Parte del código está tapada. No ponga los dedos sobre el código.</translation>
     </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="30"/>
+        <source>When (UTC)</source>
+        <translation>Cuándo (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="30"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="30"/>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="89"/>
+        <source>“{old}” is now stored as “{new}”.</source>
+        <translation>“{old}” se guarda ahora como “{new}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="104"/>
+        <source>Device “{name}” was set aside because its stored details can no longer be read. “{primary}” is now the primary device.</source>
+        <translation>El dispositivo “{name}” se apartó porque ya no se pueden leer sus datos guardados. “{primary}” es ahora el dispositivo principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="112"/>
+        <source>Device “{name}” was set aside because its stored details can no longer be read.</source>
+        <translation>El dispositivo “{name}” se apartó porque ya no se pueden leer sus datos guardados.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="237"/>
+        <source>“{name}” ({option}) was added as the primary device.</source>
+        <translation>Se añadió “{name}” ({option}) como dispositivo principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="239"/>
+        <source>“{name}” ({option}) was added.</source>
+        <translation>Se añadió “{name}” ({option}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="261"/>
+        <source>“{old}” was renamed to “{new}”.</source>
+        <translation>“{old}” pasó a llamarse “{new}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="306"/>
+        <source>“{name}” was removed.</source>
+        <translation>Se eliminó “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="310"/>
+        <source>“{name}” was removed. “{primary}” is now the primary device.</source>
+        <translation>Se eliminó “{name}”. “{primary}” es ahora el dispositivo principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="62"/>
+        <source>“{name}” made its next code (its counter moved on).</source>
+        <translation>“{name}” generó su siguiente código (su contador avanzó).</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/handover.py" line="44"/>
+        <source>The profile password was changed.</source>
+        <translation>Se cambió la contraseña del perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/handover.py" line="87"/>
+        <source>Created by the front desk on a temporary password.</source>
+        <translation>Creado por recepción con una contraseña temporal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/handover.py" line="129"/>
+        <source>The temporary password was replaced by the clinician&apos;s own.</source>
+        <translation>La contraseña temporal se sustituyó por la del profesional.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/handover.py" line="138"/>
+        <source>The temporary password had already been replaced; the reminder was cleared.</source>
+        <translation>La contraseña temporal ya se había sustituido; se quitó el recordatorio.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="109"/>
+        <source>on</source>
+        <translation>activado</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="109"/>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="112"/>
+        <source>“{setting}” set to {value}</source>
+        <translation>“{setting}” con el valor {value}</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="118"/>
+        <source>{changes}.</source>
+        <translation>{changes}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="154"/>
+        <source>Guide progress was saved.</source>
+        <translation>Se guardó el progreso de la guía.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="152"/>
+        <source>The EPCS hard-token notice was shown.</source>
+        <translation>Se mostró el aviso sobre el token físico de EPCS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="480"/>
+        <source>Unsaved Prescriber Info was kept as a draft when the profile locked.</source>
+        <translation>La información del prescriptor sin guardar se conservó como borrador al bloquearse el perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="513"/>
+        <source>The draft was saved or discarded.</source>
+        <translation>El borrador se guardó o se descartó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="357"/>
+        <source>1 wrong password before this unlock, at {when}.</source>
+        <translation>1 contraseña incorrecta antes de este desbloqueo, a las {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="360"/>
+        <source>{count} wrong passwords before this unlock; the last at {when}.</source>
+        <translation>{count} contraseñas incorrectas antes de este desbloqueo; la última a las {when}.</translation>
+    </message>
 </context>
 <context>
     <name>AccountsPage</name>
@@ -850,72 +1063,77 @@
 <context>
     <name>ActivityLogDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="152"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="154"/>
         <source>Activity log — {name}</source>
         <translation>Registro de actividad — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="166"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="168"/>
         <source>Activity log entries</source>
         <translation>Entradas del registro de actividad</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="169"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="171"/>
         <source>Filter (e.g. a device name)</source>
         <translation>Filtrar (p. ej., el nombre de un dispositivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="171"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="173"/>
         <source>Filter the activity log</source>
         <translation>Filtrar el registro de actividad</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="174"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="176"/>
         <source>Show only this action</source>
         <translation>Mostrar solo esta acción</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="179"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="181"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="184"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="186"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="203"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="205"/>
         <source>All actions</source>
         <translation>Todas las acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="215"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="217"/>
         <source>{shown} of {total} entries</source>
         <translation>{shown} de {total} entradas</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="228"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="230"/>
         <source>Exported {shown} of {total} entries (filtered) to {file}.</source>
         <translation>Se exportaron {shown} de {total} entradas (filtradas) a {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="232"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="234"/>
         <source>Exported the only entry to {file}.</source>
         <translation>Se exportó la única entrada a {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="234"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="236"/>
         <source>Exported all {total} entries to {file}.</source>
         <translation>Se exportaron las {total} entradas a {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="241"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="243"/>
         <source>Export activity log</source>
         <translation>Exportar el registro de actividad</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="243"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="245"/>
+        <source>%1-activity.csv</source>
+        <translation>%1-actividad.csv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/activity_view.py" line="247"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
@@ -923,17 +1141,17 @@
 <context>
     <name>ActivityTableModel</name>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="54"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="55"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="55"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="56"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="56"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="57"/>
         <source>Detail</source>
         <translation>Detalle</translation>
     </message>
@@ -941,24 +1159,24 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="164"/>
+        <location filename="../../ui/controller.py" line="171"/>
         <source>Your unsaved Prescriber Info was kept as a draft.</source>
         <translation>Su información del prescriptor sin guardar se conservó como borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="223"/>
+        <location filename="../../ui/controller.py" line="231"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="225"/>
+        <location filename="../../ui/controller.py" line="233"/>
         <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
         <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/controller.py" line="243"/>
+        <location filename="../../ui/controller.py" line="251"/>
         <source>Locked after %n minutes without use.</source>
         <translation>
             <numerusform>Bloqueado tras %n minuto sin uso.</numerusform>
@@ -966,37 +1184,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="245"/>
+        <location filename="../../ui/controller.py" line="253"/>
         <source>Locked after 1 minute without use.</source>
         <translation>Bloqueado tras 1 minuto sin uso.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="252"/>
+        <location filename="../../ui/controller.py" line="260"/>
         <source>Copy primary device&apos;s code</source>
         <translation>Copiar el código del dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="255"/>
+        <location filename="../../ui/controller.py" line="263"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="256"/>
+        <location filename="../../ui/controller.py" line="264"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="260"/>
+        <location filename="../../ui/controller.py" line="268"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="285"/>
+        <location filename="../../ui/controller.py" line="293"/>
         <source>The primary device&apos;s codes are not generated here.</source>
         <translation>Los códigos del dispositivo principal no se generan aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="293"/>
+        <location filename="../../ui/controller.py" line="301"/>
         <source>Locked because this computer&apos;s session was locked or went to sleep.</source>
         <translation>Bloqueado porque la sesión de este equipo se bloqueó o entró en suspensión.</translation>
     </message>
@@ -1295,6 +1513,14 @@
     </message>
 </context>
 <context>
+    <name>CloseToTray</name>
+    <message>
+        <location filename="../../ui/tray.py" line="76"/>
+        <source>EPCS Desktop keeps running here. Lock or quit it from this icon&apos;s menu.</source>
+        <translation>EPCS Desktop sigue en funcionamiento aquí. Bloquéelo o ciérrelo desde el menú de este icono.</translation>
+    </message>
+</context>
+<context>
     <name>CodeDelegate</name>
     <message>
         <location filename="../../ui/code_delegate.py" line="117"/>
@@ -1353,7 +1579,7 @@
     <message>
         <location filename="../../ui/codes_pane.py" line="90"/>
         <source>&amp;Add code generator…</source>
-        <translation>&amp;Añadir generador de códigos…</translation>
+        <translation>Añadir generador de &amp;códigos…</translation>
     </message>
     <message>
         <location filename="../../ui/codes_pane.py" line="100"/>
@@ -1570,169 +1796,169 @@
 <context>
     <name>ErxPane</name>
     <message>
-        <location filename="../../ui/erx_pane.py" line="152"/>
+        <location filename="../../ui/erx_pane.py" line="154"/>
         <source>eRx Info</source>
         <translation>Información eRx</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="179"/>
+        <location filename="../../ui/erx_pane.py" line="181"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="186"/>
+        <location filename="../../ui/erx_pane.py" line="188"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="188"/>
+        <location filename="../../ui/erx_pane.py" line="190"/>
         <source>Edit identity confirmation</source>
         <translation>Editar la confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="205"/>
+        <location filename="../../ui/erx_pane.py" line="207"/>
         <source>EPCS Permissions Page</source>
         <translation>página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="192"/>
+        <location filename="../../ui/erx_pane.py" line="194"/>
         <source>Opens DrChrono&apos;s EPCS permissions page in your browser</source>
         <translation>Abre en su navegador la página de permisos EPCS de DrChrono</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="190"/>
+        <location filename="../../ui/erx_pane.py" line="192"/>
         <source>Open the EPCS Permissions Page</source>
         <translation>Abrir la página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="207"/>
+        <location filename="../../ui/erx_pane.py" line="209"/>
         <source>Your identity has now been confirmed.</source>
         <translation>Su identidad ya ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="209"/>
+        <location filename="../../ui/erx_pane.py" line="211"/>
         <source>Your identity has now been confirmed (%1).</source>
         <translation>Su identidad ya ha sido confirmada (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="211"/>
-        <location filename="../../ui/erx_pane.py" line="222"/>
+        <location filename="../../ui/erx_pane.py" line="213"/>
+        <location filename="../../ui/erx_pane.py" line="224"/>
         <source>To adjust future EPCS permissions, visit the %1.</source>
         <translation>Para ajustar futuros permisos EPCS, visite la %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="214"/>
+        <location filename="../../ui/erx_pane.py" line="216"/>
         <source>ID.me identity proofing and DrChrono&apos;s approval are both needed before you can send EPCS.</source>
         <translation>Necesita la verificación de identidad de ID.me y la aprobación de DrChrono antes de enviar EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="218"/>
+        <location filename="../../ui/erx_pane.py" line="220"/>
         <source>Your identity has not been confirmed yet.</source>
         <translation>Su identidad aún no ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="231"/>
+        <location filename="../../ui/erx_pane.py" line="233"/>
         <source>ID.me Device Information</source>
         <translation>Información de dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="234"/>
-        <location filename="../../ui/erx_pane.py" line="421"/>
+        <location filename="../../ui/erx_pane.py" line="236"/>
+        <location filename="../../ui/erx_pane.py" line="423"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="239"/>
+        <location filename="../../ui/erx_pane.py" line="241"/>
         <source>&amp;Update MFA Device</source>
-        <translation>&amp;Actualizar dispositivo MFA</translation>
+        <translation>Actualizar dispositivo &amp;MFA</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="241"/>
+        <location filename="../../ui/erx_pane.py" line="243"/>
         <source>Opens ID.me Sign In &amp; Security in your browser</source>
         <translation>Abre “Inicio de sesión y seguridad” de ID.me en su navegador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="253"/>
+        <location filename="../../ui/erx_pane.py" line="255"/>
         <source>ID.me devices</source>
         <translation>Dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="293"/>
+        <location filename="../../ui/erx_pane.py" line="295"/>
         <source>Compliance warning</source>
         <translation>Advertencia de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="297"/>
+        <location filename="../../ui/erx_pane.py" line="299"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="299"/>
+        <location filename="../../ui/erx_pane.py" line="301"/>
         <source>A push-notification phone or a code generator app on another device</source>
         <translation>Un teléfono con notificaciones push o una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="301"/>
+        <location filename="../../ui/erx_pane.py" line="303"/>
         <source>F2 renames, Delete removes, Space selects the primary device.</source>
         <translation>F2 cambia el nombre, Supr elimina, Espacio elige el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="341"/>
+        <location filename="../../ui/erx_pane.py" line="343"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="344"/>
+        <location filename="../../ui/erx_pane.py" line="346"/>
         <source>Rename</source>
         <translation>Cambiar nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="347"/>
+        <location filename="../../ui/erx_pane.py" line="349"/>
         <source>Move to a phone…</source>
         <translation>Pasar a un teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="350"/>
+        <location filename="../../ui/erx_pane.py" line="352"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="372"/>
+        <location filename="../../ui/erx_pane.py" line="374"/>
         <source>“%1” is now the primary device</source>
         <translation>“%1” es ahora el dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="398"/>
+        <location filename="../../ui/erx_pane.py" line="400"/>
         <source>Removed “%1”</source>
         <translation>Se eliminó “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="436"/>
+        <location filename="../../ui/erx_pane.py" line="438"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="447"/>
+        <location filename="../../ui/erx_pane.py" line="449"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="449"/>
+        <location filename="../../ui/erx_pane.py" line="451"/>
         <source>&amp;Discard the draft</source>
         <translation>&amp;Descartar el borrador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="499"/>
+        <location filename="../../ui/erx_pane.py" line="501"/>
         <source>Your unsaved Prescriber Info from before the lock is back: save it, or discard the draft.</source>
         <translation>Ha vuelto su información del prescriptor sin guardar de antes del bloqueo: guárdela o descarte el borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="525"/>
+        <location filename="../../ui/erx_pane.py" line="530"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="539"/>
+        <location filename="../../ui/erx_pane.py" line="544"/>
         <source>Your primary device generates its codes on this computer. {notice}</source>
         <translation>Su dispositivo principal genera sus códigos en este equipo. {notice}</translation>
     </message>
@@ -1748,72 +1974,72 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="51"/>
+        <location filename="../../ui/export_dialog.py" line="52"/>
         <source>Export to</source>
         <translation>Exportar a</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="68"/>
+        <location filename="../../ui/export_dialog.py" line="69"/>
         <source>Export code generators</source>
         <translation>Exportar generadores de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="72"/>
+        <location filename="../../ui/export_dialog.py" line="73"/>
         <source>File format</source>
         <translation>Formato de archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="78"/>
+        <location filename="../../ui/export_dialog.py" line="79"/>
         <source>Export file</source>
         <translation>Archivo de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="79"/>
+        <location filename="../../ui/export_dialog.py" line="80"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="89"/>
+        <location filename="../../ui/export_dialog.py" line="90"/>
         <source>E&amp;xport password:</source>
         <translation>Contraseña de e&amp;xportación:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="90"/>
+        <location filename="../../ui/export_dialog.py" line="91"/>
         <source>Re&amp;peat it:</source>
         <translation>Re&amp;pítala:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="91"/>
+        <location filename="../../ui/export_dialog.py" line="92"/>
         <source>Export password</source>
         <translation>Contraseña de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="96"/>
+        <location filename="../../ui/export_dialog.py" line="97"/>
         <source>&amp;Format:</source>
         <translation>&amp;Formato:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="97"/>
+        <location filename="../../ui/export_dialog.py" line="98"/>
         <source>&amp;File:</source>
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="102"/>
+        <location filename="../../ui/export_dialog.py" line="103"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="116"/>
+        <location filename="../../ui/export_dialog.py" line="117"/>
         <source>1 code generator held in this profile will be exported.</source>
         <translation>Se exportará 1 generador de códigos de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="119"/>
+        <location filename="../../ui/export_dialog.py" line="120"/>
         <source>%1 code generators held in this profile will be exported.</source>
         <translation>Se exportarán %1 generadores de códigos de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="159"/>
+        <location filename="../../ui/export_dialog.py" line="160"/>
         <source>Choose the file to export to.</source>
         <translation>Elija el archivo al que exportar.</translation>
     </message>
@@ -1821,22 +2047,22 @@
 <context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="60"/>
+        <location filename="../../ui/frontdesk/handover.py" line="59"/>
         <source>Set up a profile for a clinician</source>
         <translation>Preparar un perfil para un profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="63"/>
+        <location filename="../../ui/frontdesk/handover.py" line="64"/>
         <source>Create the clinician&apos;s profile with a temporary password and give it to them in person. At their first unlock they must choose their own password; after that, no one else can read this profile&apos;s codes.</source>
         <translation>Cree el perfil del profesional con una contraseña temporal y entréguesela en persona. La primera vez que lo desbloquee deberá elegir su propia contraseña; a partir de entonces, nadie más podrá leer los códigos de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="71"/>
+        <location filename="../../ui/frontdesk/handover.py" line="72"/>
         <source>your name (optional)</source>
         <translation>su nombre (opcional)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/frontdesk/handover.py" line="73"/>
+        <location filename="../../ui/frontdesk/handover.py" line="74"/>
         <source>at least %n characters</source>
         <translation>
             <numerusform>al menos %n carácter</numerusform>
@@ -1844,149 +2070,129 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="74"/>
+        <location filename="../../ui/frontdesk/handover.py" line="75"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="89"/>
+        <location filename="../../ui/frontdesk/handover.py" line="90"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="91"/>
+        <location filename="../../ui/frontdesk/handover.py" line="92"/>
         <source>&amp;Temporary password:</source>
         <translation>Contraseña &amp;temporal:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="93"/>
+        <location filename="../../ui/frontdesk/handover.py" line="94"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="96"/>
+        <location filename="../../ui/frontdesk/handover.py" line="97"/>
         <source>Set &amp;up by:</source>
         <translation>Preparado p&amp;or:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="97"/>
+        <location filename="../../ui/frontdesk/handover.py" line="98"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="102"/>
+        <location filename="../../ui/frontdesk/handover.py" line="103"/>
         <source>C&amp;reate profile</source>
         <translation>C&amp;rear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="244"/>
+        <location filename="../../ui/frontdesk/handover.py" line="245"/>
         <source>Temporary password (shown only now; the clinician replaces it at the first unlock):</source>
         <translation>Contraseña temporal (se muestra solo ahora; el profesional la sustituye al desbloquear por primera vez):</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="264"/>
+        <location filename="../../ui/frontdesk/handover.py" line="265"/>
         <source>&amp;Print the hand-over slip…</source>
         <translation>&amp;Imprimir la hoja de entrega…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="287"/>
+        <location filename="../../ui/frontdesk/handover.py" line="285"/>
         <source>Give this temporary password to the clinician in person, and no one else.</source>
         <translation>Entregue esta contraseña temporal al profesional en persona, y a nadie más.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="327"/>
+        <location filename="../../ui/frontdesk/handover.py" line="325"/>
         <source>This slip holds no code and no other password: the temporary password stops working once the clinician has chosen their own. Shred the slip then.</source>
         <translation>Esta hoja no contiene ningún código ni otra contraseña: la contraseña temporal deja de funcionar en cuanto el profesional elige la suya. Destruya entonces la hoja.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="380"/>
+        <location filename="../../ui/frontdesk/handover.py" line="353"/>
         <source>Hand-over slip sent to the printer.</source>
         <translation>Hoja de entrega enviada a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="266"/>
-        <source>&amp;Save the hand-over slip (PDF)…</source>
-        <translation>&amp;Guardar la hoja de entrega (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="210"/>
+        <location filename="../../ui/frontdesk/handover.py" line="211"/>
         <source>Check the “%1” field.</source>
         <translation>Revise el campo “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="213"/>
+        <location filename="../../ui/frontdesk/handover.py" line="214"/>
         <source>Check the “%1” and “%2” fields.</source>
         <translation>Revise los campos “%1” y “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="268"/>
+        <location filename="../../ui/frontdesk/handover.py" line="267"/>
         <source>&amp;Done</source>
         <translation>&amp;Listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="289"/>
+        <location filename="../../ui/frontdesk/handover.py" line="287"/>
         <source>At the lock screen they choose the profile “%1” and unlock it with that password.</source>
         <translation>En la pantalla de bloqueo elige el perfil “%1” y lo desbloquea con esa contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="291"/>
+        <location filename="../../ui/frontdesk/handover.py" line="289"/>
         <source>They are then asked to choose their own password; after that no one else can open it.</source>
         <translation>Después se le pide elegir su propia contraseña; a partir de entonces nadie más puede abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="293"/>
+        <location filename="../../ui/frontdesk/handover.py" line="291"/>
         <source>Next they add their phone&apos;s code generator (File &gt; Add code generator) and select it as the primary device in DrChrono&apos;s eRx Info.</source>
         <translation>Luego añade el generador de códigos de su teléfono (Archivo &gt; Añadir generador de códigos) y lo selecciona como dispositivo principal en eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="299"/>
+        <location filename="../../ui/frontdesk/handover.py" line="297"/>
         <source>The profile “%1” is ready</source>
         <translation>El perfil “%1” está listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="302"/>
+        <location filename="../../ui/frontdesk/handover.py" line="300"/>
         <source>Temporary password: %1</source>
         <translation>Contraseña temporal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="305"/>
+        <location filename="../../ui/frontdesk/handover.py" line="303"/>
         <source>Tell the clinician:</source>
         <translation>Indique al profesional:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="316"/>
+        <location filename="../../ui/frontdesk/handover.py" line="314"/>
         <source>EPCS Desktop hand-over — %1</source>
         <translation>Entrega de EPCS Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="320"/>
+        <location filename="../../ui/frontdesk/handover.py" line="318"/>
         <source>Set up by %1.</source>
         <translation>Preparado por %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="321"/>
+        <location filename="../../ui/frontdesk/handover.py" line="319"/>
         <source>Temporary password:</source>
         <translation>Contraseña temporal:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="324"/>
+        <location filename="../../ui/frontdesk/handover.py" line="322"/>
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="343"/>
-        <source>Hand-over slip saved to %1</source>
-        <translation>Hoja de entrega guardada en %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="354"/>
-        <source>Save the hand-over slip</source>
-        <translation>Guardar la hoja de entrega</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="356"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2216,138 +2422,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Unlocked “%1”</source>
         <translation>“%1” desbloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Hacer una copia de seguridad ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>R&amp;estore from backup…</source>
         <translation>R&amp;estaurar desde una copia de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>E&amp;xport code generators…</source>
         <translation>E&amp;xportar generadores de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>S&amp;witch profile…</source>
         <translation>Ca&amp;mbiar de perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Change-phone guide…</source>
         <translation>Guía para &amp;cambiar de teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Practice enrollment…</source>
         <translation>&amp;Practicar la inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Activity log…</source>
         <translation>Registro de &amp;actividad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Save &amp;setup sheet (PDF)…</source>
         <translation>Guardar &amp;hoja de configuración (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Compliance notice</source>
         <translation>&amp;Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;About EPCS Desktop</source>
         <translation>A&amp;cerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Save setup sheet</source>
         <translation>Guardar hoja de configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <source>%1 setup sheet.pdf</source>
+        <translation>%1 hoja de configuración.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Setup sheet saved to %1</source>
         <translation>Hoja de configuración guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Exported to %1</source>
         <translation>Exportado a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>About EPCS Desktop</source>
         <translation>Acerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>%1 %2
 MFA companion and code generator for DrChrono EPCS with ID.me.</source>
         <translation>%1 %2
@@ -2528,42 +2739,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="419"/>
+        <location filename="../../ui/frontdesk/handover.py" line="392"/>
         <source>Choose your own password</source>
         <translation>Elija su propia contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="422"/>
+        <location filename="../../ui/frontdesk/handover.py" line="396"/>
         <source>This profile was set up for you by {staff} with a temporary password.</source>
         <translation>{staff} preparó este perfil para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="424"/>
+        <location filename="../../ui/frontdesk/handover.py" line="398"/>
         <source>This profile was set up for you with a temporary password.</source>
         <translation>Este perfil se preparó para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="428"/>
+        <location filename="../../ui/frontdesk/handover.py" line="402"/>
         <source>Choose a password only you know before using it; the temporary one stops working.</source>
         <translation>Antes de usarlo, elija una contraseña que solo usted conozca; la temporal dejará de funcionar.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="433"/>
+        <location filename="../../ui/frontdesk/handover.py" line="407"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nueva contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="433"/>
+        <location filename="../../ui/frontdesk/handover.py" line="407"/>
         <source>C&amp;onfirm:</source>
         <translation>C&amp;onfirmar:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="438"/>
+        <location filename="../../ui/frontdesk/handover.py" line="412"/>
         <source>&amp;Set my password</source>
         <translation>&amp;Establecer mi contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="439"/>
+        <location filename="../../ui/frontdesk/handover.py" line="413"/>
         <source>&amp;Lock profile</source>
         <translation>&amp;Bloquear el perfil</translation>
     </message>
@@ -2683,6 +2894,19 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <location filename="../../ui/wizard/key_page.py" line="220"/>
         <source>The link is valid: {what}.</source>
         <translation>El enlace es válido: {what}.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureDrop</name>
+    <message>
+        <location filename="../../ui/picture_drop.py" line="80"/>
+        <source>The clipboard holds no picture or file to add a code generator from.</source>
+        <translation>El portapapeles no contiene ninguna imagen ni archivo con el que añadir un generador de códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picture_drop.py" line="109"/>
+        <source>No QR code found in the pasted picture.</source>
+        <translation>No se encontró ningún código QR en la imagen pegada.</translation>
     </message>
 </context>
 <context>
@@ -2845,7 +3069,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/widgets/prescriber_form.py" line="47"/>
         <source>&amp;State:</source>
-        <translation>&amp;Estado:</translation>
+        <translation>E&amp;stado:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/prescriber_form.py" line="48"/>
@@ -3228,82 +3452,102 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="238"/>
+        <location filename="../../ui/dialogs.py" line="235"/>
+        <source>policy file %1</source>
+        <translation>archivo de directivas %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="236"/>
+        <source>configuration profile %1</source>
+        <translation>perfil de configuración %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="241"/>
+        <source>Windows registry</source>
+        <translation>Registro de Windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="250"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="243"/>
+        <location filename="../../ui/dialogs.py" line="255"/>
         <source>These settings belong to this profile and are stored in its encrypted vault.</source>
         <translation>Esta configuración pertenece a este perfil y se guarda en su bóveda cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="255"/>
+        <location filename="../../ui/dialogs.py" line="267"/>
         <source>Your practice&apos;s policy could not be read: {problem}</source>
         <translation>No se pudo leer la política de su consultorio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="290"/>
+        <location filename="../../ui/dialogs.py" line="302"/>
         <source>Set by your practice&apos;s IT ({source})</source>
         <translation>Establecido por el departamento de TI de su consultorio ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="317"/>
+        <location filename="../../ui/dialogs.py" line="331"/>
         <source>&lt;b&gt;On this computer&lt;/b&gt;</source>
         <translation>&lt;b&gt;En este equipo&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="322"/>
+        <location filename="../../ui/dialogs.py" line="336"/>
         <source>Same as the computer</source>
         <translation>Igual que el equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="328"/>
+        <location filename="../../ui/dialogs.py" line="342"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="329"/>
+        <location filename="../../ui/dialogs.py" line="343"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="333"/>
+        <location filename="../../ui/dialogs.py" line="347"/>
         <source>Same as the desktop</source>
         <translation>Igual que el escritorio</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs.py" line="348"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335"/>
+        <location filename="../../ui/dialogs.py" line="349"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="339"/>
+        <location filename="../../ui/dialogs.py" line="353"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="340"/>
+        <location filename="../../ui/dialogs.py" line="354"/>
         <source>A&amp;ppearance:</source>
         <translation>A&amp;pariencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="342"/>
+        <location filename="../../ui/dialogs.py" line="358"/>
+        <source>&amp;Keep running in the notification area when the window is closed</source>
+        <translation>&amp;Seguir en funcionamiento en el área de notificación al cerrar la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="364"/>
         <source>A new language shows fully the next time EPCS Desktop starts.</source>
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="424"/>
+        <location filename="../../ui/dialogs.py" line="449"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="427"/>
+        <location filename="../../ui/dialogs.py" line="452"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -3342,7 +3586,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/frontdesk/setup_sheet.py" line="95"/>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="248"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="253"/>
         <source>EPCS MFA setup sheet — {name}</source>
         <translation>Hoja de configuración de MFA para EPCS — {name}</translation>
     </message>
@@ -3377,77 +3621,82 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="118"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="117"/>
+        <source>Texts in “quotes” are DrChrono&apos;s own labels, as DrChrono shows them.</source>
+        <translation>Los textos entre “comillas” son las etiquetas propias de DrChrono, tal como DrChrono las muestra (en inglés).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="123"/>
         <source>Primary device: {name}.</source>
         <translation>Dispositivo principal: {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="122"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="127"/>
         <source>No device is recorded in this profile yet.</source>
         <translation>Aún no hay ningún dispositivo registrado en este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="125"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="130"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="127"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="132"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="128"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="133"/>
         <source>License Number</source>
         <translation>Número de licencia</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="129"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="134"/>
         <source>DEA Number</source>
         <translation>Número DEA</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="130"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="135"/>
         <source>NPI</source>
         <translation>NPI</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="132"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="137"/>
         <source>Changing the MFA device: steps done and left</source>
         <translation>Cambio del dispositivo MFA: pasos completados y pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="139"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="144"/>
         <source>{done} of {total} steps done.</source>
         <translation>{done} de {total} pasos completados.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="142"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="147"/>
         <source>Done:</source>
         <translation>Completados:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="144"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="149"/>
         <source>Left:</source>
         <translation>Pendientes:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="148"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="153"/>
         <source>No device change in progress. When changing phones, follow these steps:</source>
         <translation>No hay ningún cambio de dispositivo en curso. Cuando cambie de teléfono, siga estos pasos:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="155"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="160"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="227"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="232"/>
         <source>The setup sheet cannot be written there: {problem}.</source>
         <translation>La hoja de configuración no se puede guardar ahí: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="239"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="244"/>
         <source>Could not write the setup sheet to {file}.</source>
         <translation>No se pudo escribir la hoja de configuración en {file}.</translation>
     </message>
@@ -3455,134 +3704,134 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="105"/>
+        <location filename="../../ui/start.py" line="107"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="106"/>
-        <location filename="../../ui/start.py" line="156"/>
+        <location filename="../../ui/start.py" line="108"/>
+        <location filename="../../ui/start.py" line="158"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="110"/>
+        <location filename="../../ui/start.py" line="112"/>
         <source>Set up a profile for a &amp;clinician (front desk)…</source>
         <translation>Preparar un perfil para un &amp;profesional (recepción)…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="113"/>
+        <location filename="../../ui/start.py" line="115"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="118"/>
-        <location filename="../../ui/start.py" line="159"/>
+        <location filename="../../ui/start.py" line="120"/>
+        <location filename="../../ui/start.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="131"/>
+        <location filename="../../ui/start.py" line="133"/>
         <source>Choose your profile</source>
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="135"/>
+        <location filename="../../ui/start.py" line="137"/>
         <source>Each clinician on this workstation has a profile of their own, in its own encrypted vault.</source>
         <translation>Cada profesional de esta estación de trabajo tiene su propio perfil, en su propia bóveda cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="141"/>
+        <location filename="../../ui/start.py" line="143"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="374"/>
+        <location filename="../../ui/start.py" line="381"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="148"/>
+        <location filename="../../ui/start.py" line="150"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="178"/>
+        <location filename="../../ui/start.py" line="180"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="189"/>
+        <location filename="../../ui/start.py" line="191"/>
         <source>No profile on this workstation yet</source>
         <translation>Todavía no hay ningún perfil en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="194"/>
+        <location filename="../../ui/start.py" line="196"/>
         <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, in its own encrypted vault. Create yours to get started; you choose its password.</source>
         <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, en su propia bóveda cifrada. Cree el suyo para empezar; usted elige su contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="201"/>
+        <location filename="../../ui/start.py" line="203"/>
         <source>Create a &amp;profile</source>
         <translation>Crear un &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="279"/>
+        <location filename="../../ui/start.py" line="281"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="291"/>
+        <location filename="../../ui/start.py" line="293"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="313"/>
+        <location filename="../../ui/start.py" line="315"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="364"/>
+        <location filename="../../ui/start.py" line="371"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="368"/>
+        <location filename="../../ui/start.py" line="375"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="379"/>
+        <location filename="../../ui/start.py" line="386"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="372"/>
+        <location filename="../../ui/start.py" line="379"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="78"/>
+        <location filename="../../ui/start.py" line="80"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="145"/>
+        <location filename="../../ui/start.py" line="147"/>
         <source>Profile password</source>
         <translation>Contraseña del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="330"/>
+        <location filename="../../ui/start.py" line="332"/>
         <source>Wrong password. You can try again now.</source>
         <translation>Contraseña incorrecta. Ya puede volver a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="342"/>
+        <location filename="../../ui/start.py" line="344"/>
         <source>Wrong password. Please wait 1 more second before trying again.</source>
         <translation>Contraseña incorrecta. Espere 1 segundo más antes de volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="343"/>
+        <location filename="../../ui/start.py" line="345"/>
         <source>Wrong password. Please wait %n more seconds before trying again.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Espere %n segundo más antes de volver a intentarlo.</numerusform>
@@ -3590,12 +3839,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="345"/>
+        <location filename="../../ui/start.py" line="347"/>
         <source>Wrong password. You can try again in 1 second.</source>
         <translation>Contraseña incorrecta. Puede volver a intentarlo dentro de 1 segundo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="346"/>
+        <location filename="../../ui/start.py" line="348"/>
         <source>Wrong password. You can try again in %n seconds.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Puede volver a intentarlo dentro de %n segundo.</numerusform>
@@ -3603,22 +3852,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="373"/>
+        <location filename="../../ui/start.py" line="380"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="383"/>
+        <location filename="../../ui/start.py" line="390"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="389"/>
+        <location filename="../../ui/start.py" line="396"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="393"/>
+        <location filename="../../ui/start.py" line="400"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -3708,12 +3957,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="436"/>
+        <location filename="../../ui/dialogs.py" line="461"/>
         <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="448"/>
+        <location filename="../../ui/dialogs.py" line="473"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
