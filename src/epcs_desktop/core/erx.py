@@ -141,13 +141,27 @@ def normalise_nickname(s: str, *, stored: bool = False) -> str:
     return text
 
 
+# Letters of other scripts that look like Latin ones in the fonts ID.me's device table and this program use
+# (after case folding): Cyrillic and Greek. A small table from Unicode's confusables (UTS #39) rather than a
+# dependency: nicknames are short and typed by people, and fullwidth forms are handled by NFKC before it.
+_CONFUSABLES = str.maketrans(
+    {
+        **dict(zip("авсеһіјкмнорѕтхуԁӏԛԝ", "abcehijkmhopstxydlqw", strict=True)),
+        **dict(zip("αβεηικμνοπρτυχγζ", "abenikmvonptuxyz", strict=True)),
+    }
+)
+
+
 def nickname_key(s: str) -> str:
-    """The form nicknames are compared in: "OFFICE ipad" and "office iPad" collide, so do "ZW" and "ZW\u200b".
+    """The form nicknames are compared in: "OFFICE ipad" and "office iPad" collide, so do "ZW" and "ZW\u200b",
+    and look-alikes: Cyrillic "Оffice" and fullwidth "Ｏｆｆｉｃｅ" are "Office" (issue 23 item 12).
 
     Invisible and direction-changing characters are dropped before comparing,
     so a stored name holding one still clashes with the name a person sees.
+    A changed key is re-stored when a profile opens (`DeviceRules` repairs keys).
     """
-    return _SPACES.sub(" ", strip_unsafe(normalise_nickname(s, stored=True))).strip().casefold()
+    text = unicodedata.normalize("NFKC", strip_unsafe(normalise_nickname(s, stored=True))).casefold()
+    return _SPACES.sub(" ", text.translate(_CONFUSABLES)).strip()
 
 
 def nickname_candidates(base: str, pattern: str = " ({n})", start: int = 1) -> Iterator[str]:

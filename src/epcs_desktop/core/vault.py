@@ -831,13 +831,18 @@ class Vault:
                 self.conn.execute(f"PRAGMA rekey = {key}")
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             except sqlcipher3.Error as exc:
-                if _is_busy(exc):
-                    raise VaultLockedError(LOCKED_MESSAGE) from None
-                # Which key the file ended on is known for sure only when it is next opened.
+                # Which key the file ended on is known for sure only when it is next opened. "Busy" here
+                # is not trusted: the lock was free a moment ago, and a failed WAL fsync reads as busy.
                 storage = _storage_error(exc, self.path)
                 self.close()
                 if storage is None and (self._stale or _is_not_a_database(exc)):
                     raise PasswordChangedElsewhereError(REKEYED_MESSAGE) from None
+                if storage is None:  # SQLCipher's rekey says only "an error occurred": never shown raw
+                    raise StorageError(
+                        "The password could not be changed (another EPCS Desktop window or command was "
+                        "changing the profile, or the disk reported an error). Unlock the profile again: "
+                        "the old or the new password opens it."
+                    ) from None
                 raise StorageError(
                     "The password could not be changed because of a disk error "
                     f"({_reason(exc, storage)}). Unlock the profile again: the old or the new password "

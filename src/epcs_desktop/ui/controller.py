@@ -85,6 +85,10 @@ class AppController(QObject):
         self.ticker.start()
         self.tray: QSystemTrayIcon | None = None
         self._make_tray()
+        from epcs_desktop.ui.tray import CloseToTray
+
+        self.close_to_tray = CloseToTray(self.window_settings, lambda: self.tray, self)
+        self.close_to_tray.watch(self.start_window)
         # Screen lock, user switch, sleep: subscribed at the first unlock (nothing to protect before).
         self.session_watch = SessionWatch(self)
         self.session_watch.lock_requested.connect(self.session_lock)
@@ -114,6 +118,7 @@ class AppController(QObject):
         window.lock_requested.connect(self.lock)
         window.switch_requested.connect(self.switch_profile)
         window.quit_requested.connect(self.quit)
+        self.close_to_tray.watch(window)
         self.main_window = window
         window.show()
         self.start_window.hide()
@@ -166,6 +171,7 @@ class AppController(QObject):
                 kept = self.tr("Your unsaved Prescriber Info was kept as a draft.")
                 reason = f"{reason} {kept}".strip()
             window.detach()
+            window.removeEventFilter(self.close_to_tray)  # locking really closes it
             for w in QApplication.topLevelWidgets():
                 if w is not self.start_window and w.isVisible() and w is not window:
                     w.close()

@@ -356,6 +356,14 @@ class SettingsDialog(QDialog):
         self.scheme.setCurrentIndex(max(0, self.scheme.findData(preferences.scheme(prefs))))
         self.scheme.setAccessibleName(self.tr("Appearance"))
         form.addRow(self.tr("A&ppearance:"), self.scheme)
+        from epcs_desktop.ui import tray
+
+        self.keep_in_tray = QCheckBox(
+            self.tr("&Keep running in the notification area when the window is closed")
+        )
+        self.keep_in_tray.setObjectName("display_keep_in_tray")
+        self.keep_in_tray.setChecked(tray.keep_in_tray(prefs))
+        form.addRow(self.keep_in_tray)
         self.language_note = QLabel(
             self.tr("A new language shows fully the next time EPCS Desktop starts.")
         )
@@ -373,6 +381,9 @@ class SettingsDialog(QDialog):
             self.prefs, language=str(self.language.currentData()), scheme=str(self.scheme.currentData())
         )
         preferences.apply_scheme(self.prefs)
+        from epcs_desktop.ui import tray
+
+        tray.set_keep_in_tray(self.prefs, self.keep_in_tray.isChecked())
         if preferences.language(self.prefs) != old_language:
             preferences.apply_language(self.prefs)  # dialogs opened from now on; the rest at next start
 

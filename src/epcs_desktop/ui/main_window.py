@@ -89,6 +89,10 @@ class MainWindow(QMainWindow):
         self.erx.message.connect(self.show_message)
         self.codes.message.connect(self.show_message)
         self.codes.add_requested.connect(self.add_code_generator)
+        from epcs_desktop.ui.picture_drop import PictureDrop
+
+        # Ctrl+V of a QR picture or a copied file, or a file dropped on the window: enroll or import.
+        self.picture_drop = PictureDrop(self, self.add_code_generator, self.show_message)
 
         # Each view refreshes from the events that concern it (a restore fires them all).
         self.bridge.devices_changed.connect(self.on_devices_changed)
@@ -232,14 +236,15 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
 
-    def add_code_generator(self) -> None:
-        """Open the enrollment wizard; imported only now so start-up never loads OpenCV or Pillow."""
+    def add_code_generator(self) -> Any:
+        """Open the enrollment wizard and return it (imported now: start-up never loads OpenCV or Pillow)."""
         from epcs_desktop.ui.wizard import EnrollWizard
 
         wizard = EnrollWizard(self.profile, self, clock=self.clock)
         wizard.accepted.connect(lambda: self.offer_link(list(wizard.added)))
         self.dialog = wizard
         wizard.open()
+        return wizard
 
     def offer_link(self, added: list[Any]) -> QMessageBox | None:
         """After an import: other accounts were added as code generators only; offer to link one to an

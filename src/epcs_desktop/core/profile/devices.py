@@ -130,11 +130,12 @@ class DeviceRules(ProfileBase):
                     logger.warning("device row %s keeps its stored nickname", row_id)
                     continue
                 taken.add(erx.nickname_key(new))
-                self._log(
-                    db,
-                    "device renamed",
-                    event(N_("“{old}” is now stored as “{new}”."), old=old[:64], new=new),
-                )
+                if new != old:  # a key re-stored under today's comparison rule alone is not a rename
+                    self._log(
+                        db,
+                        "device renamed",
+                        event(N_("“{old}” is now stored as “{new}”."), old=old[:64], new=new),
+                    )
         logger.info("repaired %d stored nickname(s)", len(fixes))
 
     def _set_aside(self, row: Any, reason: str) -> str:

@@ -125,7 +125,7 @@
         <location filename="../../core/guide.py" line="350"/>
         <location filename="../../core/profile/devices.py" line="87"/>
         <location filename="../../core/profile/devices.py" line="119"/>
-        <location filename="../../core/profile/devices.py" line="363"/>
+        <location filename="../../core/profile/devices.py" line="364"/>
         <location filename="../../core/profile/generators.py" line="118"/>
         <location filename="../../core/profile/generators.py" line="148"/>
         <source>“{name}” is now the primary device.</source>
@@ -985,53 +985,53 @@
         <translation>“{name}” es una cuenta de “{issuer}”, no un dispositivo de ID.me: su código está ahora en “Otras cuentas” y ya no está en la tabla de dispositivos de ID.me. Si es un dispositivo de ID.me, elija “Es un dispositivo de ID.me…” en su menú.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="136"/>
+        <location filename="../../core/profile/devices.py" line="137"/>
         <source>“{old}” is now stored as “{new}”.</source>
         <translation>“{old}” se guarda ahora como “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="151"/>
+        <location filename="../../core/profile/devices.py" line="152"/>
         <source>Device “{name}” was set aside because its stored details can no longer be read. “{primary}” is now the primary device.</source>
         <translation>El dispositivo “{name}” se apartó porque ya no se pueden leer sus datos guardados. “{primary}” es ahora el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="159"/>
+        <location filename="../../core/profile/devices.py" line="160"/>
         <source>Device “{name}” was set aside because its stored details can no longer be read.</source>
         <translation>El dispositivo “{name}” se apartó porque ya no se pueden leer sus datos guardados.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="311"/>
+        <location filename="../../core/profile/devices.py" line="312"/>
         <source>“{name}” was added as a code generator of another account (“{issuer}”).</source>
         <translation>Se añadió “{name}” como generador de códigos de otra cuenta (“{issuer}”).</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="314"/>
+        <location filename="../../core/profile/devices.py" line="315"/>
         <source>“{name}” was added as a code generator of another account.</source>
         <translation>Se añadió “{name}” como generador de códigos de otra cuenta.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="319"/>
+        <location filename="../../core/profile/devices.py" line="320"/>
         <source>“{name}” ({option}) was added as the primary device.</source>
         <translation>Se añadió “{name}” ({option}) como dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="321"/>
+        <location filename="../../core/profile/devices.py" line="322"/>
         <source>“{name}” ({option}) was added.</source>
         <translation>Se añadió “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="344"/>
+        <location filename="../../core/profile/devices.py" line="345"/>
         <source>“{old}” was renamed to “{new}”.</source>
         <translation>“{old}” pasó a llamarse “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="404"/>
+        <location filename="../../core/profile/devices.py" line="405"/>
         <location filename="../../core/profile/generators.py" line="71"/>
         <source>“{name}” was removed.</source>
         <translation>Se eliminó “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="408"/>
+        <location filename="../../core/profile/devices.py" line="409"/>
         <source>“{name}” was removed. “{primary}” is now the primary device.</source>
         <translation>Se eliminó “{name}”. “{primary}” es ahora el dispositivo principal.</translation>
     </message>
@@ -1117,7 +1117,7 @@
         <translation>Se guardó el progreso de la guía.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="147"/>
+        <location filename="../../ui/controller.py" line="152"/>
         <source>The EPCS hard-token notice was shown.</source>
         <translation>Se mostró el aviso sobre el token físico de EPCS.</translation>
     </message>
@@ -1259,24 +1259,24 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="166"/>
+        <location filename="../../ui/controller.py" line="171"/>
         <source>Your unsaved Prescriber Info was kept as a draft.</source>
         <translation>Su información del prescriptor sin guardar se conservó como borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="225"/>
+        <location filename="../../ui/controller.py" line="231"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="227"/>
+        <location filename="../../ui/controller.py" line="233"/>
         <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
         <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/controller.py" line="245"/>
+        <location filename="../../ui/controller.py" line="251"/>
         <source>Locked after %n minutes without use.</source>
         <translation>
             <numerusform>Bloqueado tras %n minuto sin uso.</numerusform>
@@ -1284,37 +1284,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="247"/>
+        <location filename="../../ui/controller.py" line="253"/>
         <source>Locked after 1 minute without use.</source>
         <translation>Bloqueado tras 1 minuto sin uso.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="254"/>
+        <location filename="../../ui/controller.py" line="260"/>
         <source>Copy primary device&apos;s code</source>
         <translation>Copiar el código del dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="257"/>
+        <location filename="../../ui/controller.py" line="263"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="258"/>
+        <location filename="../../ui/controller.py" line="264"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="262"/>
+        <location filename="../../ui/controller.py" line="268"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="287"/>
+        <location filename="../../ui/controller.py" line="293"/>
         <source>The primary device&apos;s codes are not generated here.</source>
         <translation>Los códigos del dispositivo principal no se generan aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="295"/>
+        <location filename="../../ui/controller.py" line="301"/>
         <source>Locked because this computer&apos;s session was locked or went to sleep.</source>
         <translation>Bloqueado porque la sesión de este equipo se bloqueó o entró en suspensión.</translation>
     </message>
@@ -1902,17 +1902,17 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="482"/>
+        <location filename="../../ui/dialogs.py" line="493"/>
         <source>Remove the secret from this computer</source>
         <translation>Eliminar el secreto de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="484"/>
+        <location filename="../../ui/dialogs.py" line="495"/>
         <source>Remove the secret of “%1” from this computer? Its codes are then made only on the phone; the device stays in the ID.me device table and nothing changes in ID.me.</source>
         <translation>¿Eliminar de este equipo el secreto de “%1”? Sus códigos se generarán solo en el teléfono; el dispositivo sigue en la tabla de dispositivos de ID.me y nada cambia en ID.me.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="491"/>
+        <location filename="../../ui/dialogs.py" line="502"/>
         <source>&amp;Remove secret</source>
         <translation>&amp;Eliminar secreto</translation>
     </message>
@@ -2625,183 +2625,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Unlocked “%1”</source>
         <translation>“%1” desbloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>ID.me devices and other accounts</source>
         <translation>Dispositivos de ID.me y otras cuentas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>This version lists ID.me devices apart from the codes of other accounts. Nothing was removed; these rows changed place:</source>
         <translation>Esta versión muestra los dispositivos de ID.me separados de los códigos de otras cuentas. No se eliminó nada; estas filas cambiaron de lugar:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Hacer una copia de seguridad ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>R&amp;estore from backup…</source>
         <translation>R&amp;estaurar desde una copia de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>E&amp;xport code generators…</source>
         <translation>E&amp;xportar generadores de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>S&amp;witch profile…</source>
         <translation>Ca&amp;mbiar de perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Change-phone guide…</source>
         <translation>Guía para &amp;cambiar de teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Practice enrollment…</source>
         <translation>&amp;Practicar la inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Activity log…</source>
         <translation>Registro de &amp;actividad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Save &amp;setup sheet (PDF)…</source>
         <translation>Guardar &amp;hoja de configuración (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Compliance notice</source>
         <translation>&amp;Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;About EPCS Desktop</source>
         <translation>A&amp;cerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Other accounts added</source>
         <translation>Otras cuentas añadidas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Added under “Other accounts”: %1. Their codes are made here, but they are not ID.me devices and are not in the ID.me device table.</source>
         <translation>Añadidas en “Otras cuentas”: %1. Sus códigos se generan aquí, pero no son dispositivos de ID.me y no están en la tabla de dispositivos de ID.me.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>If one of them is an ID.me device, link it now (or later from its menu).</source>
         <translation>Si una de ellas es un dispositivo de ID.me, vincúlela ahora (o más tarde desde su menú).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Link one to an ID.me device…</source>
         <translation>&amp;Vincular una a un dispositivo de ID.me…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Link to an ID.me device</source>
         <translation>Vincular a un dispositivo de ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Which account is an ID.me device?</source>
         <translation>¿Qué cuenta es un dispositivo de ID.me?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Save setup sheet</source>
         <translation>Guardar hoja de configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>%1 setup sheet.pdf</source>
         <translation>%1 hoja de configuración.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Setup sheet saved to %1</source>
         <translation>Hoja de configuración guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Exported to %1</source>
         <translation>Exportado a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>About EPCS Desktop</source>
         <translation>Acerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>%1 %2
 MFA companion and code generator for DrChrono EPCS with ID.me.</source>
         <translation>%1 %2
@@ -3127,6 +3127,19 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <location filename="../../ui/wizard/key_page.py" line="220"/>
         <source>The link is valid: {what}.</source>
         <translation>El enlace es válido: {what}.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureDrop</name>
+    <message>
+        <location filename="../../ui/picture_drop.py" line="80"/>
+        <source>The clipboard holds no picture or file to add a code generator from.</source>
+        <translation>El portapapeles no contiene ninguna imagen ni archivo con el que añadir un generador de códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picture_drop.py" line="109"/>
+        <source>No QR code found in the pasted picture.</source>
+        <translation>No se encontró ningún código QR en la imagen pegada.</translation>
     </message>
 </context>
 <context>
@@ -3463,13 +3476,13 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="407"/>
-        <source>This backup was made from the profile “%1”, not from “%2”: it looks like another clinician&apos;s. Replacing makes this profile exactly their backup: their secret keys, Prescriber Info and settings.</source>
-        <translation>Esta copia se hizo del perfil “%1”, no de “%2”: parece de otro profesional. Sustituir convierte este perfil exactamente en su copia: sus claves secretas, su información del prescriptor y sus ajustes.</translation>
+        <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Replacing makes this profile exactly their backup: their secret keys, Prescriber Info and settings.</source>
+        <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sustituir convierte este perfil exactamente en su copia: sus claves secretas, su información del prescriptor y sus ajustes.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="413"/>
-        <source>This backup was made from the profile “%1”, not from “%2”: it looks like another clinician&apos;s. Their secret keys would be added here. Their Prescriber Info is never merged in.</source>
-        <translation>Esta copia se hizo del perfil “%1”, no de “%2”: parece de otro profesional. Sus claves secretas se añadirían aquí. Su información del prescriptor nunca se combina.</translation>
+        <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Their secret keys would be added here. Their Prescriber Info is never merged in.</source>
+        <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sus claves secretas se añadirían aquí. Su información del prescriptor nunca se combina.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="421"/>
@@ -3765,17 +3778,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>A&amp;pariencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="360"/>
+        <location filename="../../ui/dialogs.py" line="362"/>
+        <source>&amp;Keep running in the notification area when the window is closed</source>
+        <translation>&amp;Seguir en funcionamiento en el área de notificación al cerrar la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="368"/>
         <source>A new language shows fully the next time EPCS Desktop starts.</source>
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="442"/>
+        <location filename="../../ui/dialogs.py" line="453"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="445"/>
+        <location filename="../../ui/dialogs.py" line="456"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -4185,12 +4203,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="454"/>
+        <location filename="../../ui/dialogs.py" line="465"/>
         <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="466"/>
+        <location filename="../../ui/dialogs.py" line="477"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
