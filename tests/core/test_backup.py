@@ -596,3 +596,28 @@ def test_a_device_or_pipe_is_not_read_as_a_backup(tmp_path: Path) -> None:
     for special in specials:
         with pytest.raises(BackupError, match=r"not a regular file|is a folder|Permission denied"):
             read_backup(special, PASSWORD)
+
+
+def test_the_restore_preview_only_renders_the_plan() -> None:
+    """Issue 18: `describe_restore` takes everything from `Profile.plan_restore` (devices, primary,
+    Prescriber Info, identity, settings) and imports no private helper of the profile service."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(backup))
+    private = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("epcs_desktop.core.profile")
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert private == []
+    source = inspect.getsource(backup.describe_restore)
+    calls = {
+        n.func.attr
+        for n in ast.walk(ast.parse(source))
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+    }
+    reads = {"prescriber", "identity", "devices", "primary", "stored_settings", "all_rows"}
+    assert "plan_restore" in calls and not calls & reads

@@ -305,7 +305,9 @@ def test_hotp_is_held_since_issue_13_and_a_stored_one_still_loads(store: Profile
     p = store.create("A", PASSWORD)
     hotp = parse_uri(HOTP_URI)
     twin = from_secret(hotp.secret, issuer=hotp.issuer, account=hotp.account)  # same account, TOTP
-    added = p.add_devices([NewDevice("Bank", HERE, hotp), NewDevice("Bank TOTP", HERE, twin)])
+    added = p.add_devices(
+        [NewDevice("Bank", HERE, hotp, idme=True), NewDevice("Bank TOTP", HERE, twin, idme=True)]
+    )
     kinds = [(d.nickname, d.otp.kind, d.otp.counter) for d in added]
     assert kinds == [("Bank", "hotp", 5), ("Bank TOTP", "totp", 0)]
     with pytest.raises(RuleError, match="already in this profile as “Bank”"):
@@ -322,8 +324,9 @@ def test_hotp_is_held_since_issue_13_and_a_stored_one_still_loads(store: Profile
     p.close()
     p = store.open("A", PASSWORD)
     assert p.set_aside == []
-    [device] = p.devices()
-    assert device.otp is not None and device.otp.kind == "hotp" and device.otp.counter == 5
+    [device] = p.generators()  # kept, listed under other accounts: its issuer names another site (issue 18)
+    assert device.otp.kind == "hotp" and device.otp.counter == 5 and not device.idme
+    assert p.devices() == [] and len(p.upgrade_notes) == 1
     p.close()
 
 
@@ -358,7 +361,7 @@ def test_listeners_get_one_typed_event_per_committed_change(profile: Profile) ->
     profile.set_prescriber(erx.PrescriberInfo(state="TX"))
     profile.set_identity(erx.IdentityConfirmation(True))
     profile.log_activity("note", "A note.")
-    profile.put_record("last_backup_at", 1.0, "backup made", "Backup.")
+    profile.note_backup(1.0, "b.epcsbak")
     profile.apply_snapshot(profile.snapshot(), "merge")
     assert seen == [
         ev.DevicesChanged(added=(a.id,), primary=a.id),
@@ -387,7 +390,10 @@ def test_a_stored_name_from_an_older_version_still_loads(tmp_path: Path) -> None
     with store.open("Dr Test", PASSWORD) as profile, profile.vault.transaction() as db:
         db.execute(
             "UPDATE device SET nickname = ?, otp_uri = ?",
-            ("Old\u200bname", f"otpauth://totp/Is%E2%80%8Bsuer:a?secret={HARD_SECRET}&issuer=Is%E2%80%8Bsuer"),
+            (
+                "Old\u200bname",
+                f"otpauth://totp/Is%E2%80%8Bsuer:a?secret={HARD_SECRET}&issuer=Is%E2%80%8Bsuer",
+            ),
         )
     with store.open("Dr Test", PASSWORD) as profile:
         assert [d.nickname for d in profile.devices()] == ["Old\u200bname"]

@@ -404,15 +404,15 @@ class RestoreDialog(QDialog):
         if preview.other_clinician:
             warning = (
                 self.tr(
-                    "This backup was made from the profile “%1”, not from “%2”: it looks like another "
-                    "clinician's. Replacing makes this profile exactly their backup: their secret keys, "
-                    "Prescriber Info and settings."
+                    "This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, "
+                    "clinician id) matches “%2”: it looks like another clinician's. Replacing makes this "
+                    "profile exactly their backup: their secret keys, Prescriber Info and settings."
                 )
                 if self.mode() == "replace"
                 else self.tr(
-                    "This backup was made from the profile “%1”, not from “%2”: it looks like another "
-                    "clinician's. Their secret keys would be added here. Their Prescriber Info is never "
-                    "merged in."
+                    "This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, "
+                    "clinician id) matches “%2”: it looks like another clinician's. Their secret keys would "
+                    "be added here. Their Prescriber Info is never merged in."
                 )
             )
             warning = warning.replace("%1", preview.backup_profile).replace("%2", preview.profile)

@@ -111,7 +111,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
-        self.entries = export.entries_from_devices(profile.devices())
+        self.entries = export.entries_from_devices(profile.generators())
         n = len(self.entries)
         if n == 1:
             self.count.setText(self.tr("1 code generator held in this profile will be exported."))
