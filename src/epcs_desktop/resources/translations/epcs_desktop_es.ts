@@ -178,7 +178,7 @@
     </message>
     <message>
         <location filename="../../core/guide.py" line="500"/>
-        <location filename="../../core/profile/records.py" line="192"/>
+        <location filename="../../core/profile/records.py" line="194"/>
         <source>The change-phone guide was closed.</source>
         <translation>Se cerró la guía de cambio de teléfono.</translation>
     </message>
@@ -584,17 +584,27 @@
         <translation>secreto eliminado</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="118"/>
+        <location filename="../../core/activity.py" line="64"/>
+        <source>identity confirmation changed</source>
+        <translation>confirmación de identidad cambiada</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="65"/>
+        <source>prescriber info changed</source>
+        <translation>información del prescriptor cambiada</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="120"/>
         <source>{first}; {second}</source>
         <translation>{first}; {second}</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="125"/>
+        <location filename="../../core/activity.py" line="127"/>
         <source>1 code generator exported as {format} (secret keys included).</source>
         <translation>Se exportó 1 generador de códigos como {format} (con las claves secretas).</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="126"/>
+        <location filename="../../core/activity.py" line="128"/>
         <source>{count} code generators exported as {format} (secret keys included).</source>
         <translation>Se exportaron {count} generadores de códigos como {format} (con las claves secretas).</translation>
     </message>
@@ -614,7 +624,7 @@
         <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="140"/>
+        <location filename="../../core/profile/records.py" line="142"/>
         <source>Encrypted backup written to {file}.</source>
         <translation>Copia de seguridad cifrada guardada en {file}.</translation>
     </message>
@@ -1092,27 +1102,47 @@
         <translation>La contraseña temporal ya se había sustituido; se quitó el recordatorio.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="109"/>
+        <location filename="../../core/profile/records.py" line="51"/>
+        <source>Prescriber Info was updated.</source>
+        <translation>Se actualizó la información del prescriptor.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="67"/>
+        <source>Identity marked confirmed on {date}.</source>
+        <translation>Identidad marcada como confirmada el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="69"/>
+        <source>Identity marked confirmed.</source>
+        <translation>Identidad marcada como confirmada.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="71"/>
+        <source>Identity marked not confirmed.</source>
+        <translation>Identidad marcada como no confirmada.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="111"/>
         <source>on</source>
         <translation>activado</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="109"/>
+        <location filename="../../core/profile/records.py" line="111"/>
         <source>off</source>
         <translation>desactivado</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="112"/>
+        <location filename="../../core/profile/records.py" line="114"/>
         <source>“{setting}” set to {value}</source>
         <translation>“{setting}” con el valor {value}</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="118"/>
+        <location filename="../../core/profile/records.py" line="120"/>
         <source>{changes}.</source>
         <translation>{changes}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="194"/>
+        <location filename="../../core/profile/records.py" line="196"/>
         <source>Guide progress was saved.</source>
         <translation>Se guardó el progreso de la guía.</translation>
     </message>
@@ -1122,12 +1152,12 @@
         <translation>Se mostró el aviso sobre el token físico de EPCS.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="159"/>
+        <location filename="../../core/profile/records.py" line="161"/>
         <source>Unsaved Prescriber Info was kept as a draft when the profile locked.</source>
         <translation>La información del prescriptor sin guardar se conservó como borrador al bloquearse el perfil.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="169"/>
+        <location filename="../../core/profile/records.py" line="171"/>
         <source>The draft was saved or discarded.</source>
         <translation>El borrador se guardó o se descartó.</translation>
     </message>
