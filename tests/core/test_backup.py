@@ -379,7 +379,7 @@ def test_preview_and_restore_agree_when_the_same_device_is_already_there_as_name
     preview = backup.preview_restore(q, snap, "merge")
     assert preview[0] == "“Phone” is kept: it is already here as “Phone (2)”."
     assert not any("is added" in line for line in preview)
-    assert q.apply_snapshot(snap, "merge").endswith("0 device(s) added, 1 already present.")
+    assert q.apply_snapshot(snap, "merge").endswith("devices added: 0; already present: 1.")
     assert [d.nickname for d in q.devices()] == ["Phone", "Phone (2)"]
 
 

@@ -256,7 +256,7 @@ class SettingsDialog(QDialog):
         values = profile.settings
         self.editors: dict[str, QWidget] = {}
         form = QFormLayout(self)
-        note = QLabel(self.tr("These settings belong to this profile and are stored in its encrypted vault."))
+        note = QLabel(self.tr("These settings belong to this profile and are stored in it, encrypted."))
         note.setObjectName("hint")
         note.setWordWrap(True)
         form.addRow(note)
@@ -464,7 +464,7 @@ def compliance_text() -> str:
 
     return QCoreApplication.translate(
         "compliance",
-        "Codes generated on this computer are not a DEA 'hard token' separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.",  # noqa: E501
+        "Codes generated on this computer are not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.",  # noqa: E501
     )
 
 

@@ -689,17 +689,17 @@
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="183"/>
+        <location filename="../../core/profile/restore.py" line="180"/>
         <source>Restored from a backup ({mode}): devices added: {added}; already present: {skipped}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}; ya presentes: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="191"/>
+        <location filename="../../core/profile/restore.py" line="188"/>
         <source>Restored from a backup ({mode}): devices added: {added}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="220"/>
+        <location filename="../../core/profile/restore.py" line="218"/>
         <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -1132,12 +1132,12 @@
         <translation>El borrador se guardó o se descartó.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="357"/>
+        <location filename="../../ui/start.py" line="358"/>
         <source>1 wrong password before this unlock, at {when}.</source>
         <translation>1 contraseña incorrecta antes de este desbloqueo, a las {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="360"/>
+        <location filename="../../ui/start.py" line="361"/>
         <source>{count} wrong passwords before this unlock; the last at {when}.</source>
         <translation>{count} contraseñas incorrectas antes de este desbloqueo; la última a las {when}.</translation>
     </message>
@@ -1270,9 +1270,9 @@
     </message>
     <message>
         <location filename="../../ui/controller.py" line="233"/>
-        <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
+        <source>Settings are kept in each profile, encrypted: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
-        <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
+        <translation>La configuración se guarda en cada perfil, cifrada: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de este equipo se guardan en:
 %1</translation>
     </message>
     <message numerus="yes">
@@ -1962,8 +1962,8 @@
     </message>
     <message>
         <location filename="../../ui/wizard/state.py" line="156"/>
-        <source>Authenticator code found: {what}. Press Next.</source>
-        <translation>Código de autenticación encontrado: {what}. Pulse Siguiente.</translation>
+        <source>Code generator found: {what}. Press Next.</source>
+        <translation>Se encontró un generador de códigos: {what}. Pulse Siguiente.</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/wizard.py" line="60"/>
@@ -3719,8 +3719,8 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="259"/>
-        <source>These settings belong to this profile and are stored in its encrypted vault.</source>
-        <translation>Esta configuración pertenece a este perfil y se guarda en su bóveda cifrada.</translation>
+        <source>These settings belong to this profile and are stored in it, encrypted.</source>
+        <translation>Esta configuración pertenece a este perfil y se guarda en él, cifrada.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="271"/>
@@ -3956,7 +3956,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/start.py" line="108"/>
-        <location filename="../../ui/start.py" line="158"/>
+        <location filename="../../ui/start.py" line="159"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
@@ -3972,7 +3972,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/start.py" line="120"/>
-        <location filename="../../ui/start.py" line="161"/>
+        <location filename="../../ui/start.py" line="162"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -3982,77 +3982,67 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="137"/>
-        <source>Each clinician on this workstation has a profile of their own, in its own encrypted vault.</source>
-        <translation>Cada profesional de esta estación de trabajo tiene su propio perfil, en su propia bóveda cifrada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="143"/>
+        <location filename="../../ui/start.py" line="144"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="381"/>
+        <location filename="../../ui/start.py" line="382"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="150"/>
+        <location filename="../../ui/start.py" line="151"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="180"/>
+        <location filename="../../ui/start.py" line="181"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="191"/>
+        <location filename="../../ui/start.py" line="192"/>
         <source>No profile on this workstation yet</source>
         <translation>Todavía no hay ningún perfil en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="196"/>
-        <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, in its own encrypted vault. Create yours to get started; you choose its password.</source>
-        <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, en su propia bóveda cifrada. Cree el suyo para empezar; usted elige su contraseña.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="203"/>
+        <location filename="../../ui/start.py" line="204"/>
         <source>Create a &amp;profile</source>
         <translation>Crear un &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="281"/>
+        <location filename="../../ui/start.py" line="282"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="293"/>
+        <location filename="../../ui/start.py" line="294"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="315"/>
+        <location filename="../../ui/start.py" line="316"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="371"/>
+        <location filename="../../ui/start.py" line="372"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="375"/>
+        <location filename="../../ui/start.py" line="376"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="386"/>
+        <location filename="../../ui/start.py" line="387"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="379"/>
+        <location filename="../../ui/start.py" line="380"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
@@ -4062,22 +4052,32 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="147"/>
+        <location filename="../../ui/start.py" line="137"/>
+        <source>Each clinician on this workstation has a profile of their own, encrypted with their password.</source>
+        <translation>Cada profesional de este equipo tiene su propio perfil, cifrado con su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="148"/>
         <source>Profile password</source>
         <translation>Contraseña del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="332"/>
+        <location filename="../../ui/start.py" line="197"/>
+        <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, encrypted with their password. Create yours to get started; you choose its password.</source>
+        <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, cifrado con su contraseña. Cree el suyo para empezar; usted elige su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="333"/>
         <source>Wrong password. You can try again now.</source>
         <translation>Contraseña incorrecta. Ya puede volver a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="344"/>
+        <location filename="../../ui/start.py" line="345"/>
         <source>Wrong password. Please wait 1 more second before trying again.</source>
         <translation>Contraseña incorrecta. Espere 1 segundo más antes de volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="345"/>
+        <location filename="../../ui/start.py" line="346"/>
         <source>Wrong password. Please wait %n more seconds before trying again.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Espere %n segundo más antes de volver a intentarlo.</numerusform>
@@ -4085,12 +4085,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="347"/>
+        <location filename="../../ui/start.py" line="348"/>
         <source>Wrong password. You can try again in 1 second.</source>
         <translation>Contraseña incorrecta. Puede volver a intentarlo dentro de 1 segundo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="348"/>
+        <location filename="../../ui/start.py" line="349"/>
         <source>Wrong password. You can try again in %n seconds.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Puede volver a intentarlo dentro de %n segundo.</numerusform>
@@ -4098,22 +4098,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="380"/>
+        <location filename="../../ui/start.py" line="381"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="390"/>
+        <location filename="../../ui/start.py" line="391"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="396"/>
+        <location filename="../../ui/start.py" line="397"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="400"/>
+        <location filename="../../ui/start.py" line="401"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -4204,7 +4204,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <name>compliance</name>
     <message>
         <location filename="../../ui/dialogs.py" line="465"/>
-        <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
+        <source>Codes generated on this computer are not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
@@ -4217,12 +4217,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <name>dialogs</name>
     <message>
         <location filename="../../ui/feedback.py" line="28"/>
-        <location filename="../../ui/feedback.py" line="97"/>
+        <location filename="../../ui/feedback.py" line="105"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="96"/>
+        <location filename="../../ui/feedback.py" line="104"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
