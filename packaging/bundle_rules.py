@@ -93,6 +93,14 @@ DROP = [
         r"/Qt/translations/(?!qt_|qtbase_)",
         # Python packages that are build/test tools, not runtime dependencies.
         r"(^|/)(setuptools|pip|pkg_resources|_distutils_hack)/",
+        # Windows: OpenCV's FFmpeg plugin (28 MB in 4.12). cv2.pyd does not link it; OpenCV loads it
+        # only to open a video file, and without it reads video files through Media Foundation (the
+        # formats Windows itself plays: MP4/H.264, MPEG-4, WMV) or its own MJPEG reader. Cameras use
+        # MSMF/DirectShow. packaging/smoke_bundle.py scans an .avi and an .mp4 with the packaged program.
+        r"(^|/)cv2/opencv_videoio_ffmpeg\w*\.dll$",
+        # Linux: OpenCV's own OpenBLAS, gfortran and quadmath (38.8 MB; a second copy next to NumPy's).
+        # scripts/package points cv2 at the system's liblapack3/libblas3 instead (packaging/system_blas.py).
+        r"(^|/)opencv_python_headless\.libs/lib(openblas|gfortran|quadmath)[^/]*$",
     )
 ]
 
@@ -225,3 +233,67 @@ def prune_linux(
             continue  # system library: a Depends of the .deb
         kept.append(entry)
     return kept
+
+
+# --- macOS: the oldest version the .app claims, and what its binaries may need ---------------------
+# LSMinimumSystemVersion of the .app (the spec's Info.plist), the deployment target of the macOS build
+# and the platform its wheels are chosen for (packaging/macos/build-dmg.sh: pip download --platform
+# macosx_13_0_<arch>). PySide6 6.10+ wheels are tagged macosx_13_0 (Qt 6.10/6.11 support macOS 13).
+MACOS_MIN = "13.0"
+
+# Files allowed to record a newer minimum than MACOS_MIN, each with the version it records, found by
+# packaging/macho.py on the locked wheels. Anything else above MACOS_MIN fails the macOS build, and so
+# does an entry here that a binary exceeds. PySide6's and shiboken6's Python binding modules record
+# minos 15.0 in every 6.10/6.11 wheel measured (6.10.2, 6.11.0, 6.11.2, 6.11.3) although the wheels are
+# tagged macosx_13_0 and the Qt frameworks inside them record 13.0: an upstream build setting, not a
+# wheel chosen wrongly. dyld does not refuse a loaded module for its minos alone; whether they load on
+# macOS 13 is NOT tested (no macOS 13 runner here or on the hosted workflow): see packaging/README.md.
+MACOS_MINOS_ALLOWED: dict[str, str] = {
+    r"(^|[/:])PySide6/(Qt\w+\.abi3\.so|libpyside6(qml)?\.abi3\.[0-9.]+dylib)$": "15.0",
+    r"(^|[/:])PySide6/Qt/plugins/designer/libPySidePlugin\.dylib$": "15.0",
+    r"(^|[/:])shiboken6/(Shiboken\.abi3\.so|libshiboken6\.abi3\.[0-9.]+dylib)$": "15.0",
+}
+
+
+def macos_allowed(name: str) -> str | None:
+    """The newer minimum `name` (a path, or wheel:member) may record, or None: MACOS_MIN applies."""
+    for pattern, version in MACOS_MINOS_ALLOWED.items():
+        if re.search(pattern, name.replace("\\", "/")):
+            return version
+    return None
+
+
+# --- what a finished bundle must not contain, and how big it may be ---------------------------------
+def excluded_module_pattern(module: str) -> re.Pattern[str]:
+    """Files of an EXCLUDES module in a bundle: its package folder or its compiled extension module."""
+    path = re.escape(module.replace(".", "/"))
+    return re.compile(rf"^{path}(/|\.[^/]*\.(so|pyd|dylib)$)")
+
+
+_BUNDLE_TOP = re.compile(r"^(.*?/)?(_internal|Contents/Frameworks|Contents/Resources)/")
+
+
+# Size limits of the Linux build (bytes), measured on 0.1.0 from requirements.lock (packaging/README.md,
+# "Size") with a little room; scripts/package fails when either is passed.
+LINUX_BUNDLE_LIMIT = 290_000_000
+DEB_LIMIT = 78_000_000
+
+
+def bundle_problems(files: Iterable[tuple[str, int]], limit: int | None = None) -> list[str]:
+    """Problems with a finished bundle, given (path relative to its top folder, size) for every file:
+    files the rules leave out because the program never loads them (they came back: a new wheel, a
+    hook, a rule that stopped matching), and a total over `limit`."""
+    found: list[str] = []
+    excluded = [excluded_module_pattern(m) for m in EXCLUDES]
+    total = 0
+    for rel, size in files:
+        total += size
+        rel = rel.replace("\\", "/")
+        inner = _BUNDLE_TOP.sub("", rel)
+        if not keep((inner, "", "")):
+            found.append(f"{rel}: left out by bundle_rules.DROP (never loaded) but in the bundle")
+        elif any(rx.search(inner) for rx in excluded):
+            found.append(f"{rel}: a module in bundle_rules.EXCLUDES (never imported) but in the bundle")
+    if limit is not None and total > limit:
+        found.append(f"the bundle is {total:,} bytes, over its limit of {limit:,}")
+    return found

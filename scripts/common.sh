@@ -18,13 +18,15 @@ RUNTIME_DEBS=(
 )
 # Extra packages for the test suite: a real X server for screen-grab tests,
 # oathtool for cross-checking codes, pdftotext for the setup sheet.
-TEST_DEBS=(xvfb xauth oathtool poppler-utils dbus at-spi2-core python3-pyatspi desktop-file-utils appstream strace)
+TEST_DEBS=(xvfb xauth oathtool poppler-utils dbus at-spi2-core python3-pyatspi desktop-file-utils appstream strace
+  patchelf liblapack3 libblas3)
 # strace: tests/reliability/test_injected_io_errors.py fails one system call at a time (EIO, ENOSPC).
 # Benchmarks only: zbar for pyzbar, a same-run baseline of the QR benchmarks (pyproject's "bench" extra).
 BENCH_DEBS=(libzbar0)
 # dbus: dbus-daemon + dbus-send for the session-lock tests and dbus-run-session for the screen-reader test;
 # at-spi2-core (the AT-SPI bus) and python3-pyatspi (for /usr/bin/python3): tests/ui/a11y/test_atspi.py.
-# desktop-file-utils and appstream: tests/test_packaging_files.py validates the .desktop and metainfo files.
+# desktop-file-utils and appstream: tests/test_packaging_files.py validates the .desktop and metainfo files;
+# patchelf, liblapack3, libblas3: it also runs OpenCV on the system BLAS the way the .deb does.
 
 _deb_installed() {
   local alt
@@ -37,6 +39,8 @@ _deb_installed() {
   return 1
 }
 
+# The first alternative of "a|b" that this system's package lists know as a real package (a purely
+# virtual name makes apt-cache show fail); the last one when none is known (lists not yet updated).
 _deb_pick() {
   local alt
   IFS='|' read -r -a alts <<<"$1"
@@ -52,8 +56,10 @@ ensure_debs() {
   for spec in "$@"; do _deb_installed "$spec" || missing+=("$spec"); done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
+    # Name the alternative this system's package lists have (libglib2.0-0t64 exists only on
+    # Debian 13 / Ubuntu 24.04 and later; Debian 12 has libglib2.0-0): apt-cache needs no root.
     local names=() s
-    for s in "${missing[@]}"; do names+=("${s%%|*}"); done
+    for s in "${missing[@]}"; do names+=("$(_deb_pick "$s")"); done
     echo "error: missing system packages. Run this once, then try again:" >&2
     echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${names[*]}" >&2
     exit 1
@@ -66,8 +72,23 @@ ensure_debs() {
   apt-get install -y -qq --no-install-recommends "${picks[@]}" >/dev/null
 }
 
-# Creates .venv and installs the project (editable) with the given extra,
-# re-installing only when pyproject.toml changed since the last install.
+# Installs the locked packages (requirements.lock, with pip's hash checking) into the venv whose
+# python is $1, then the project itself, editable, without touching the index again. Shared by
+# ensure_venv and scripts/package: development, tests and the installer builds install one set.
+install_locked() {
+  local py="$1"
+  "$py" -m pip install -q --require-hashes --no-deps -r "$ROOT/requirements.lock"
+  "$py" -m pip install -q --no-deps --no-build-isolation -e "$ROOT"
+}
+
+# A digest of what install_locked installs: re-install only when the lock or pyproject.toml changed.
+locked_digest() {
+  cat "$ROOT/pyproject.toml" "$ROOT/requirements.lock" "$@" | sha256sum | cut -d' ' -f1
+}
+
+# Creates .venv and installs the project (editable) with everything in requirements.lock (runtime, test
+# and build tools: one set, so a test run and an installer build use the same versions), re-installing
+# only when pyproject.toml or the lock changed since the last install. The argument names the stamp only.
 ensure_venv() {
   local extra="${1:-}"
   local py="${PYTHON:-python3}"
@@ -77,15 +98,10 @@ ensure_venv() {
   fi
   local stamp="$VENV/.installed-${extra:-base}"
   local want
-  want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
+  want="$(locked_digest)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    echo "==> installing epcs-desktop${extra:+[$extra]} into .venv" >&2
-    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-    if [ -n "$extra" ]; then
-      "$VENV/bin/python" -m pip install -q -e "$ROOT[$extra]"
-    else
-      "$VENV/bin/python" -m pip install -q -e "$ROOT"
-    fi
+    echo "==> installing epcs-desktop and requirements.lock into .venv" >&2
+    install_locked "$VENV/bin/python"
     echo "$want" >"$stamp"
   fi
 }

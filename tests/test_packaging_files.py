@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import configparser
-import importlib.util
 import os
 import plistlib
 import re
@@ -27,6 +26,7 @@ import numpy as np
 import pytest
 
 from epcs_desktop import APP_ID, APP_NAME, __version__
+from packaging_support import load
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
@@ -40,11 +40,7 @@ SVG = ROOT / "src" / "epcs_desktop" / "resources" / "icons" / f"{APP_ID}.svg"
 
 def _load(name: str) -> ModuleType:
     """Import packaging/<name>.py (packaging/ is not a package: PyInstaller runs it as scripts)."""
-    spec = importlib.util.spec_from_file_location(f"_packaging_{name}", PACKAGING / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load(name)
 
 
 def _elf_needed(path: Path) -> list[str]:
@@ -368,6 +364,8 @@ def test_measure_bundle_groups_by_component_and_skips_symlinks(tmp_path: Path) -
     [
         "scripts/package",
         "scripts/smoke-package",
+        "scripts/lock",
+        ".ci/run",
         "packaging/linux/make-deb.sh",
         "packaging/macos/build-dmg.sh",
     ],
@@ -432,3 +430,121 @@ def test_the_desktop_id_is_the_same_everywhere() -> None:
     assert (root / "linux" / f"{DESKTOP_ID}.desktop").is_file()
     assert (root / "linux" / f"{DESKTOP_ID}.metainfo.xml").is_file()
     assert f'BUNDLE_ID = "{DESKTOP_ID}"' in (root / "epcs-desktop.spec").read_text(encoding="utf-8")
+
+
+# --- the finished bundle: nothing the program never loads, and within its size --------------------
+
+
+def test_bundle_problems_flag_files_the_program_never_loads_and_the_size_limit() -> None:
+    rules = _load("bundle_rules")
+    clean = [
+        ("epcs-desktop", 6_000_000),
+        ("_internal/cv2/cv2.abi3.so", 66_000_000),
+        ("_internal/numpy/_core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so", 10_000_000),
+        ("_internal/PySide6/Qt/plugins/platforms/libqxcb.so", 100_000),
+        ("_internal/PIL/_imaging.cpython-311-x86_64-linux-gnu.so", 1_000_000),
+    ]
+    assert rules.bundle_problems(clean, limit=100_000_000) == []
+    returned = [
+        ("_internal/cv2/opencv_videoio_ffmpeg4120_64.dll", 28_000_000),  # Windows
+        ("EPCS Desktop.app/Contents/Frameworks/PIL/_avif.cpython-311-darwin.so", 4_000_000),  # macOS
+        ("_internal/numpy/random/_generator.cpython-311-x86_64-linux-gnu.so", 900_000),
+        ("_internal/PySide6/Qt/plugins/platforms/libqeglfs.so", 100_000),
+        ("_internal/setuptools/__init__.py", 1_000),
+    ]
+    found = rules.bundle_problems(clean + returned, limit=100_000_000)
+    assert [line.split(":", 1)[0] for line in found[:-1]] == [rel for rel, _size in returned]
+    assert "(never loaded)" in found[0] and "(never imported)" in found[1]
+    assert found[-1] == "the bundle is 116,101,000 bytes, over its limit of 100,000,000"
+
+
+def test_the_windows_ffmpeg_plugin_is_dropped_and_cv2_itself_kept() -> None:
+    rules = _load("bundle_rules")
+    assert not rules.keep(("cv2/opencv_videoio_ffmpeg4120_64.dll", "x", "BINARY"))
+    assert not rules.keep(("cv2\\opencv_videoio_ffmpeg4140_64.dll", "x", "BINARY"))
+    assert rules.keep(("cv2/cv2.pyd", "x", "EXTENSION"))
+    assert rules.keep(("cv2/cv2.abi3.so", "x", "EXTENSION"))
+
+
+def test_check_bundle_runs_on_a_bundle_folder_and_a_deb(tmp_path: Path) -> None:
+    check = _load("check_bundle")
+    bundle = tmp_path / "epcs-desktop"
+    (bundle / "_internal" / "cv2").mkdir(parents=True)
+    (bundle / "_internal" / "cv2" / "cv2.abi3.so").write_bytes(b"\0" * 1000)
+    (bundle / "_internal" / "cv2" / "link.so").symlink_to("cv2.abi3.so")
+    deb = tmp_path / "x.deb"
+    deb.write_bytes(b"\0" * 10)
+    assert check.listing(bundle) == [("_internal/cv2/cv2.abi3.so", 1000)]
+    assert check.main([str(bundle), "--limit", "2000", "--deb", str(deb)]) == 0
+    assert check.main([str(bundle), "--limit", "999"]) == 1
+    (bundle / "_internal" / "cv2" / "opencv_videoio_ffmpeg4120_64.dll").write_bytes(b"\0")
+    assert check.main([str(bundle), "--limit", "2000"]) == 1
+
+
+def test_smoke_media_hold_the_uri_for_the_real_scanner(tmp_path: Path) -> None:
+    """The QR image and videos the packaged program is smoke-tested on decode with the program's own
+    code (the bundle check then only proves the bundle still has what this needs)."""
+    from epcs_desktop.core.frames import open_source
+    from epcs_desktop.core.qr import decode_frame
+
+    smoke = _load("smoke_bundle")
+    made = smoke.make_media(tmp_path)
+    assert [p.name for p in made] == ["qr.png", *smoke.VIDEOS]
+    for path in made:
+        source = open_source(path)
+        try:
+            found = []
+            while (frame := source.read()) is not None and not found:
+                found = decode_frame(frame)
+        finally:
+            source.close()
+        assert any(smoke.URI in str(f) for f in found), path.name
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("patchelf") is None,
+    reason="Linux bundles only; needs patchelf (scripts/common.sh TEST_DEBS)",
+)
+def test_cv2_runs_on_the_system_blas_without_its_own_openblas(tmp_path: Path) -> None:
+    """packaging/system_blas.py on a copy of the installed OpenCV: the vendored OpenBLAS is gone, and the
+    OpenCV routines that call BLAS/LAPACK (perspective transform, solve, SVD, gemm) still give NumPy's
+    answers through the system's liblapack3/libblas3."""
+    import cv2
+
+    blas = _load("system_blas")
+    site = Path(cv2.__file__).resolve().parents[1]
+    if not (site / "opencv_python_headless.libs").is_dir():
+        pytest.skip("this OpenCV is not a manylinux wheel")
+    if not Path("/usr/lib/x86_64-linux-gnu/liblapack.so.3").exists() and not shutil.which("ldconfig"):
+        pytest.skip("no system LAPACK")
+    internal = tmp_path / "_internal"
+    internal.mkdir()
+    shutil.copytree(site / "cv2", internal / "cv2")
+    shutil.copytree(site / "opencv_python_headless.libs", internal / "opencv_python_headless.libs")
+    removed = blas.use_system_blas(internal)
+    names = [name for name, _size in removed]
+    assert any(n.startswith("libopenblas") for n in names) and any(n.startswith("libgfortran") for n in names)
+    left = [p.name for p in (internal / "opencv_python_headless.libs").iterdir()]
+    assert not any(n.startswith(("libopenblas", "libgfortran", "libquadmath")) for n in left), left
+    assert blas.use_system_blas(internal) == []  # idempotent
+    code = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(internal)!r})\n"
+        "import cv2, numpy as np\n"
+        f"assert cv2.__file__.startswith({str(internal)!r}), cv2.__file__\n"
+        "src = np.float32([[0, 0], [100, 0], [100, 100], [0, 100]])\n"
+        "dst = np.float32([[10, 5], [90, 12], [95, 98], [3, 90]])\n"
+        "m = cv2.getPerspectiveTransform(src, dst)\n"
+        "assert np.allclose(cv2.perspectiveTransform(src[None], m)[0], dst, atol=1e-3)\n"
+        "a = np.random.default_rng(1).random((6, 6)); b = np.ones((6, 1))\n"
+        "for flag in (cv2.DECOMP_LU, cv2.DECOMP_SVD, cv2.DECOMP_QR):\n"
+        "    ok, x = cv2.solve(a, b, flags=flag); assert ok and np.allclose(a @ x, b), flag\n"
+        "w, u, vt = cv2.SVDecomp(a); assert np.allclose(u @ np.diag(w.ravel()) @ vt, a)\n"
+        "f = a.astype(np.float32); assert np.allclose(cv2.gemm(f, f, 1, None, 0), f @ f, atol=1e-4)\n"
+        "print('SYSTEM BLAS OK')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert "SYSTEM BLAS OK" in out.stdout

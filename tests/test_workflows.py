@@ -64,7 +64,7 @@ def test_actionlint_catches_a_broken_workflow(actionlint: str, tmp_path: Path) -
     assert "macos-13" in result.stdout and "nope" in result.stdout
 
 
-def test_actions_are_pinned_and_pip_cache_follows_pyproject() -> None:
+def test_actions_are_pinned_and_pip_cache_follows_the_lock() -> None:
     import re
 
     text = (ROOT / ".github" / "workflows" / "build.yml").read_text(encoding="utf-8")
@@ -76,7 +76,7 @@ def test_actions_are_pinned_and_pip_cache_follows_pyproject() -> None:
             f"{ref} is not pinned to a release or commit"
         )
     assert text.count("cache: pip") == text.count("actions/setup-python@")
-    assert text.count("cache-dependency-path: pyproject.toml") == text.count("cache: pip")
+    assert text.count("cache-dependency-path: requirements.lock") == text.count("cache: pip")
 
 
 def test_signing_steps_are_skipped_without_their_secrets() -> None:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds "EPCS Desktop.app" and a compressed DMG on a Mac (not run in CI; documented in
-# packaging/README.md). Needs Python 3.11+ for the Mac's architecture and Xcode's
-# command line tools (hdiutil, codesign, xcrun).
+# Builds "EPCS Desktop.app" and a compressed DMG on a Mac (CI: the package-macos jobs of
+# .github/workflows/build.yml; not yet run anywhere: packaging/README.md, "What has been built and
+# run where"). Needs Python 3.11+ for the Mac's architecture and Xcode's command line tools
+# (hdiutil, codesign, xcrun).
 #
 #   packaging/macos/build-dmg.sh                      unsigned .app + DMG (local testing)
 #   SIGN_IDENTITY="Developer ID Application: Name (TEAMID)" packaging/macos/build-dmg.sh
@@ -13,15 +14,31 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 APP_NAME="EPCS Desktop"
 py="${PYTHON:-python3}"
 [ -x build/pkg-venv/bin/python ] || "$py" -m venv build/pkg-venv
-build/pkg-venv/bin/python -m pip install -q --upgrade pip
-build/pkg-venv/bin/python -m pip install -q "pyinstaller~=6.22.0" -e .
-VERSION="$(build/pkg-venv/bin/python -c 'import epcs_desktop; print(epcs_desktop.__version__)')"
+BPY=build/pkg-venv/bin/python
+
+# 0. Wheels for the oldest macOS the .app claims (bundle_rules.MACOS_MIN), not for this Mac: pip on a
+#    macOS 14 runner would pick NumPy's macOS 14 wheel, on macOS 15 OpenCV's macOS 15 one. The locked
+#    versions, hash-checked, for platform macosx_<MIN>_<arch>; nothing else can reach the venv.
+MACOS_MIN="$("$BPY" -c 'import sys; sys.path.insert(0, "packaging"); import bundle_rules; print(bundle_rules.MACOS_MIN)')"
+export MACOSX_DEPLOYMENT_TARGET="$MACOS_MIN"  # for anything compiled during the build
+PLATFORM="macosx_${MACOS_MIN/./_}_$(uname -m)"
+WHEELS="build/wheels-$PLATFORM"
+"$BPY" packaging/lockfile.py wheels --platform "$PLATFORM" --dest "$WHEELS"
+"$BPY" -m pip install -q --no-index --find-links "$WHEELS" --require-hashes --no-deps -r "$WHEELS/requirements.txt"
+"$BPY" -m pip install -q --no-deps --no-build-isolation -e .
+VERSION="$("$BPY" -c 'import epcs_desktop; print(epcs_desktop.__version__)')"
 
 # 1. The .app (the spec's BUNDLE step: Info.plist with NSCameraUsageDescription, .icns icon).
-build/pkg-venv/bin/python -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
+"$BPY" -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
   packaging/epcs-desktop.spec
 APP="dist/$APP_NAME.app"
 [ -d "$APP" ] || { echo "error: $APP was not built" >&2; exit 1; }
+
+# 1b. Every Mach-O file in the .app runs on the macOS its Info.plist claims (LC_BUILD_VERSION minos /
+#     LC_VERSION_MIN_MACOSX; known upstream exceptions: bundle_rules.MACOS_MINOS_ALLOWED), and nothing
+#     the program never loads came back into it.
+"$BPY" packaging/macho.py check "$APP"
+"$BPY" packaging/check_bundle.py "$APP"
 
 # 2. Sign inside-out with the hardened runtime and the camera entitlement. --deep is not
 #    used for signing (Apple advises against it); PyInstaller already ad-hoc signed each

@@ -11,14 +11,21 @@ Set-Location (Join-Path $PSScriptRoot "..\..")
 # 1. A separate build venv: the program and PyInstaller only, no test tools.
 if (-not (Test-Path build\pkg-venv\Scripts\python.exe)) { py -3.11 -m venv build\pkg-venv }
 $py = "build\pkg-venv\Scripts\python.exe"
-& $py -m pip install --upgrade pip
-& $py -m pip install "pyinstaller~=6.22.0" -e .
-if ($LASTEXITCODE -ne 0) { throw "pip install failed" }
+#    Everything comes from requirements.lock with pip's hash checking (PyInstaller included: the
+#    `package` extra), then the project itself without touching the index (scripts/lock makes the lock).
+& $py -m pip install --require-hashes --no-deps -r requirements.lock
+if ($LASTEXITCODE -ne 0) { throw "pip install -r requirements.lock failed" }
+& $py -m pip install --no-deps --no-build-isolation -e .
+if ($LASTEXITCODE -ne 0) { throw "pip install -e . failed" }
 
 # 2. The one-folder bundle: epcs-desktop.exe (console CLI) + EPCSDesktop.exe (windowed GUI).
 #    The spec renders build\icons\epcs-desktop.ico from the SVG itself.
 & $py -m PyInstaller --noconfirm --clean --distpath dist --workpath build\pyinstaller packaging\epcs-desktop.spec
 if ($LASTEXITCODE -ne 0) { throw "pyinstaller failed" }
+
+# 2b. Nothing the program never loads came back into the bundle (OpenCV's FFmpeg DLL, ...).
+& $py packaging\check_bundle.py dist\epcs-desktop
+if ($LASTEXITCODE -ne 0) { throw "the bundle holds files the program never loads" }
 
 # 3. Smoke test the bundle before wrapping it (RFC 6238 vector: t=59 -> 287082).
 $code = "otpauth://totp/RFC6238?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ" | & dist\epcs-desktop\epcs-desktop.exe code - --at 59

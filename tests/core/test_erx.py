@@ -260,3 +260,45 @@ def test_nicknames_compare_after_normalisation(tmp_path: Path) -> None:
             profile.add_device("Cafe\u0301", DeviceOption.GENERATOR_OTHER)
         with pytest.raises(RuleError):
             profile.add_device("ZW\u200b", DeviceOption.GENERATOR_OTHER)
+
+
+# --- issue 23 item 12: look-alike nicknames are the same nickname ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "look_alike",
+    [
+        "\u041effice",
+        "\uff2f\uff46\uff46\uff49\uff43\uff45",
+        "\u039fFFICE",
+        "Offi\u0441e",
+        "\u041e\u0444fice"[:1] + "ffice",
+    ],
+)
+def test_look_alike_nicknames_have_the_same_key(look_alike: str) -> None:
+    assert nickname_key(look_alike) == nickname_key("Office")
+
+
+def test_a_look_alike_device_cannot_be_added_beside_the_real_one(tmp_path: Path) -> None:
+    """Cyrillic О and fullwidth letters used to give a second "Office" in ID.me's table."""
+    store, _path = profile_on_disk(tmp_path, PASSWORD, devices=0)
+    with store.open("Dr Test", PASSWORD) as profile:
+        profile.add_device("Office", DeviceOption.PUSH)
+        for look_alike in ("\u041effice", "\uff2f\uff46\uff46\uff49\uff43\uff45"):
+            with pytest.raises(RuleError):
+                profile.add_device(look_alike, DeviceOption.PUSH)
+        assert [d.nickname for d in profile.devices()] == ["Office"]
+
+
+def test_rows_stored_under_the_old_key_rule_are_re_keyed_at_open_without_a_rename(tmp_path: Path) -> None:
+    store, _path = profile_on_disk(tmp_path, PASSWORD, devices=0)
+    with store.open("Dr Test", PASSWORD) as profile:
+        profile.add_device("\uff2fffice", DeviceOption.PUSH)  # fullwidth O
+        with profile.vault.transaction() as db:  # what an older version stored: the casefolded name
+            db.execute("UPDATE device SET nickname_key = ?", ("\uff4fffice",))
+    with store.open("Dr Test", PASSWORD) as profile:
+        assert [d.nickname for d in profile.devices()] == ["\uff2fffice"]
+        assert profile.vault.query("SELECT nickname_key FROM device")[0][0] == "office"
+        assert "device renamed" not in [e.action for e in profile.activity()]
+        with pytest.raises(RuleError):
+            profile.add_device("Office", DeviceOption.PUSH)

@@ -177,9 +177,9 @@ def test_guide_progress_is_a_profile_change_with_activity_and_event(profile) -> 
     details = [e.detail for e in profile.activity()[:3]]
     assert len(profile.activity()) == before + 3
     assert details == [
-        "The change-device guide was closed.",
-        "Change-device guide: step 1 was ticked.",
-        "The change-device guide was started.",
+        "The change-phone guide was closed.",
+        "Change-phone guide: step 1 was ticked.",
+        "The change-phone guide was started.",
     ]
     assert profile.guide_state() is None
 

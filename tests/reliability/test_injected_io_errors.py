@@ -146,3 +146,66 @@ def test_io_errors_in_create_never_leave_a_profile_that_blocks_its_name(tmp_path
         except Exception as exc:  # any failure here is the finding
             failures.append(f"{point}: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}")
     assert not failures, "\n".join(failures)
+
+
+def test_cli_passwd_reports_an_io_error_as_such_never_as_busy(tmp_path: Path) -> None:
+    """Issue 23 items 1 and 12: `strace -e inject=fsync:error=EIO:when=N epcs-desktop profile passwd` was
+    exit 6 or "busy" (exit 4) with the profile lost. Every fsync of the real command fails once."""
+    import os
+    import subprocess
+    import sys
+
+    from .faults import strace_or_skip
+
+    exe = strace_or_skip()
+    template = _template(tmp_path, "passwd")
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EPCS_DESKTOP_")}
+    env.update(
+        PYTHONPATH=src,
+        PYTHONDONTWRITEBYTECODE="1",
+        EPCS_DESKTOP_TEST_FAST_KDF="1",
+        EPCS_DESKTOP_PASSWORD=OLD,
+        EPCS_DESKTOP_NEW_PASSWORD=NEW,
+        EPCS_DESKTOP_LOG_DIR=str(tmp_path / "logs"),
+    )
+
+    def passwd(data_dir: Path, *strace_args: str) -> subprocess.CompletedProcess[str]:
+        env["EPCS_DESKTOP_DATA_DIR"] = str(data_dir)
+        cmd = [
+            exe,
+            "-f",
+            "-qq",
+            *strace_args,
+            sys.executable,
+            "-m",
+            "epcs_desktop",
+            "profile",
+            "passwd",
+            NAME,
+        ]
+        return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
+
+    summary = tmp_path / "count.txt"
+    counted = passwd(_fresh(template, tmp_path / "count"), "-c", "-o", str(summary), "-e", "trace=fsync")
+    assert counted.returncode == 0, counted.stderr
+    fsyncs = next(
+        int(ln.split()[3]) for ln in summary.read_text().splitlines() if ln.strip().endswith("fsync")
+    )
+    failures = []
+    for n in range(1, fsyncs + 1):
+        data_dir = _fresh(template, tmp_path / "run")
+        proc = passwd(
+            data_dir, "-o", os.devnull, "-e", "trace=fsync", "-e", f"inject=fsync:error=EIO:when={n}"
+        )
+        lines = proc.stderr.strip().splitlines()
+        try:
+            assert proc.returncode in (0, 6), f"exit {proc.returncode}: {proc.stderr}"
+            assert proc.returncode == 0 or (lines and lines[-1].startswith("error: ")), proc.stderr
+            assert (
+                "busy" not in proc.stderr and "PRAGMA" not in proc.stderr and "Traceback" not in proc.stderr
+            )
+            _opens_whole(data_dir, f"cli fsync#{n}")
+        except AssertionError as exc:
+            failures.append(f"fsync#{n}: {str(exc).splitlines()[0][:300]}")
+    assert not failures, "\n".join(failures)

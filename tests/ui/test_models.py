@@ -116,7 +116,8 @@ def test_code_list_follows_profile_changes(qapp, lee_profile) -> None:
     QAbstractItemModelTester(model, FATAL)
     lee_profile.set_primary("Laptop")
     model.reload()
-    assert model.primary_row() == 1
+    assert model.primary_row() == 0  # the primary is pinned on top (issue 18)
+    assert model.device_at(0).nickname == "Laptop"
     lee_profile.remove_device("Office PC")
     model.reload()
     assert model.rowCount() == 1

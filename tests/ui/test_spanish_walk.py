@@ -32,22 +32,116 @@ from epcs_desktop.ui import i18n
 
 # Words that make a sentence English (no Spanish word is spelled like these).
 ENGLISH = {
-    "the", "is", "are", "was", "were", "been", "has", "have", "to", "and", "of", "your", "this", "that",
-    "with", "you", "still", "since", "only", "not", "can", "will", "here", "there", "which", "what",
-    "try", "again", "wrong", "password", "device", "devices", "added", "removed", "character", "key",
-    "long", "bits", "valid", "seconds", "second", "wait", "picture", "image", "file", "open", "choose",
-    "code", "codes", "step", "steps", "done", "left", "primary", "new", "old", "phone", "after",
-    "locked", "exported", "entries", "filtered", "camera", "language", "light", "dark",
+    "the",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "has",
+    "have",
+    "to",
+    "and",
+    "of",
+    "your",
+    "this",
+    "that",
+    "with",
+    "you",
+    "still",
+    "since",
+    "only",
+    "not",
+    "can",
+    "will",
+    "here",
+    "there",
+    "which",
+    "what",
+    "try",
+    "again",
+    "wrong",
+    "password",
+    "device",
+    "devices",
+    "added",
+    "removed",
+    "character",
+    "key",
+    "long",
+    "bits",
+    "valid",
+    "seconds",
+    "second",
+    "wait",
+    "picture",
+    "image",
+    "file",
+    "open",
+    "choose",
+    "code",
+    "codes",
+    "step",
+    "steps",
+    "done",
+    "left",
+    "primary",
+    "new",
+    "old",
+    "phone",
+    "after",
+    "locked",
+    "exported",
+    "entries",
+    "filtered",
+    "camera",
+    "language",
+    "light",
+    "dark",
+    "look",
+    "files",
 }
 # Names and ID.me's/DrChrono's own screen labels, shown as they appear on those sites.
 ALLOWED = (
-    "ID.me", "DrChrono", "EPCS Desktop", "EPCS", "eRx Info", "Sign In & Security", "Update MFA Device",
-    "Code Generator Application", "Push Notification", "Generate 2FA Key", "Push Notification 2FA",
-    "Your Multi-Factor Sign in Method", "Select as Primary Device", "Is Primary", "Confirm your device",
-    "Set Up", "Enroll with barcode / secret key", "OVERVIEW · PROFILE · SIGN IN & SECURITY · MY WALLET",
-    "Securing Your Account", "SECURE YOUR ACCOUNT", "COMPLETE YOUR SIGN IN", "Text Message or Phone Call",
-    "Google Authenticator", "Aegis", "2FAS", "otpauth", "English", "Español", "PNG", "JPEG", "BMP", "GIF",
-    "WebP", "TIFF", "DEA", "NPI", "Provider Settings", "Account", "ID.me Device Information",
+    "ID.me",
+    "DrChrono",
+    "EPCS Desktop",
+    "EPCS",
+    "eRx Info",
+    "Sign In & Security",
+    "Update MFA Device",
+    "Code Generator Application",
+    "Push Notification",
+    "Generate 2FA Key",
+    "Push Notification 2FA",
+    "Your Multi-Factor Sign in Method",
+    "Select as Primary Device",
+    "Is Primary",
+    "Confirm your device",
+    "Set Up",
+    "Enroll with barcode / secret key",
+    "OVERVIEW · PROFILE · SIGN IN & SECURITY · MY WALLET",
+    "Securing Your Account",
+    "SECURE YOUR ACCOUNT",
+    "COMPLETE YOUR SIGN IN",
+    "Text Message or Phone Call",
+    "Google Authenticator",
+    "Aegis",
+    "2FAS",
+    "otpauth",
+    "English",
+    "Español",
+    "PNG",
+    "JPEG",
+    "BMP",
+    "GIF",
+    "WebP",
+    "TIFF",
+    "DEA",
+    "NPI",
+    "Provider Settings",
+    "Account",
+    "ID.me Device Information",
     "Name · Option · Primary Device",
 )
 
@@ -90,6 +184,16 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             for r in range(min(model.rowCount(QModelIndex()), 20)):
                 for c in range(columns):
                     yield "cell", str(model.index(r, c).data() or "")
+
+
+def english_on_text(html: str) -> list[str]:
+    """English sentences in a page of rich text (the setup sheet), paragraph by paragraph."""
+    found = []
+    for part in re.split(r"</?(?:p|li|h1|h2|td|th|tr)\b[^>]*>", html):
+        words = english_words(part)
+        if len(words) >= 2:
+            found.append(f"{part.strip()!r} ({', '.join(words)})")
+    return found
 
 
 def english_on(root: QWidget) -> list[str]:
@@ -198,11 +302,53 @@ def test_flows_in_spanish_show_no_english_sentence(qtbot, data_dir_store, spanis
         remove = RemoveDeviceDialog(profile, profile.primary(), window)
         problems += english_on(remove)
         remove.reject()
+        # The activity log, its cells too (entries are events shown in the language shown), and its CSV.
+        profile.rename_device("New iPhone", "Work iPhone")
+        profile.set_settings({"clipboard_clear_seconds": 45, "clock_check": False})
+        profile.remove_device("Office PC")
         log = ActivityLogDialog(profile, window)
+        problems += english_on(log)
         log.search.setText("iPhone")
         log.export_to(str(tmp_path / "log.csv"))
-        problems += [p for p in english_on(log) if "/cell:" not in p]  # log entries are data, kept as written
+        problems += english_on(log)
+        log.search.clear()
+        log.export_to(str(tmp_path / "all.csv"))
+        import csv
+
+        for row in csv.reader((tmp_path / "all.csv").open(encoding="utf-8-sig")):
+            for cell in row[1:]:
+                if english_words(cell):
+                    problems.append(f"activity CSV: {cell!r} ({english_words(cell)})")
         log.reject()
+
+        # The setup sheet (the PDF's text), the default file names, Qt's own file dialog.
+        from epcs_desktop.ui.frontdesk.setup_sheet import sheet_html
+
+        sheet = QLabel(sheet_html(profile, clock))
+        problems += [f"setup sheet: {line}" for line in english_on_text(sheet.text())]
+        if "“Generate 2FA Key”" not in sheet.text() or "etiquetas propias de DrChrono" not in sheet.text():
+            problems.append("setup sheet: DrChrono's labels are not quoted, or the sheet does not say why")
+        for name in (
+            window.tr("%1 setup sheet.pdf").replace("%1", "x"),
+            log.tr("%1-activity.csv").replace("%1", "x"),
+        ):
+            if re.search(r"setup|sheet|activity", name):
+                problems.append(f"default file name: {name!r}")
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(window, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        problems += english_on(dialog)
+        dialog.deleteLater()
+
+        # Settings with a practice policy locking a setting: "(policy file …)" in Spanish.
+        policy_file = tmp_path / "policy.json"
+        policy_file.write_text('{"settings": {"camera_index": {"value": 0, "locked": true}}}')
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("EPCS_DESKTOP_POLICY", str(policy_file))
+            locked = SettingsDialog(profile, window, prefs=controller.window_settings)
+            problems += english_on(locked)
+            locked.reject()
         controller.lock("")
         controller.lock()
     finally:
@@ -213,3 +359,38 @@ def test_flows_in_spanish_show_no_english_sentence(qtbot, data_dir_store, spanis
         for w in QApplication.topLevelWidgets():
             w.close()
     assert not problems, "\n".join(problems)
+
+
+def _mnemonics(window: QWidget) -> dict[str, list[str]]:
+    """Alt+letter -> what it would trigger: menu titles, visible buttons and labels with a buddy."""
+    from PySide6.QtWidgets import QMainWindow
+
+    texts: list[str] = []
+    if isinstance(window, QMainWindow):
+        texts += [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    for w in window.findChildren(QWidget):
+        if not w.isVisibleTo(window):
+            continue
+        if isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and w.buddy() is not None):
+            texts.append(w.text())
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        m = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if m:
+            found.setdefault(m.group(1).casefold(), []).append(text)
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_mnemonic_opens_two_things_in_the_main_window(qtbot, controller, lee_profile, language) -> None:
+    """Issue 22: in Spanish Alt+A opened “Actualizar dispositivo MFA” instead of the Archivo menu."""
+    if language == "es":
+        assert i18n.install_translators(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
+    try:
+        window = controller.open_profile(lee_profile)
+        qtbot.addWidget(window)
+        window.show()
+        clashes = {k: v for k, v in _mnemonics(window).items() if len(v) > 1}
+        assert not clashes, clashes
+    finally:
+        i18n.remove_translators()

@@ -29,6 +29,7 @@ from epcs_desktop.cli.common import (
     store_from_args,
     warn,
 )
+from epcs_desktop.core.activity import export_event
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         raise
     with open_profile(args) as profile:
         check_export_allowed(profile.settings)  # the profile's own setting counts too
-        entries = entries_from_devices(profile.devices())
+        entries = entries_from_devices(profile.generators())
         if not entries:
             raise ExportError("This profile holds no code generators, so there is nothing to export.")
         password = _export_password(args) if args.format == FORMAT_AEGIS_ENCRYPTED else None
@@ -105,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         n = len(entries)
         profile.log_activity(
             "codes exported",
-            f"{n} code generator{'' if n == 1 else 's'} exported as {args.format} (secret keys included).",
+            export_event(n, args.format),
         )
     warn(warning_for(args.format))
     sys.stdout.write(
@@ -113,4 +114,3 @@ def run(args: argparse.Namespace) -> int:
         f"to {target} ({args.format}).\n"
     )
     return EXIT_OK
-

@@ -20,32 +20,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from epcs_desktop.core.activity import Translate, entry_detail, render_action, untranslated
 from epcs_desktop.core.errors import ExportError
 from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.private_files import profile_target_problem, write_private
 
 log = logging.getLogger(__name__)
 
-HEADER = ("When (UTC)", "Action", "Detail")
+HEADER = (N_("When (UTC)"), N_("Action"), N_("Detail"))
 
-# The actions the log holds, marked for translation: the activity window shows them in the user's
-# language (core_text), while the log and its CSV keep the English names an audit can search for.
-ACTION_LABELS: tuple[str, ...] = (
-    N_("profile created"),
-    N_("profile handed over"),
-    N_("device added"),
-    N_("device removed"),
-    N_("device renamed"),
-    N_("device set aside"),
-    N_("primary changed"),
-    N_("password changed"),
-    N_("setting changed"),
-    N_("backup made"),
-    N_("backup restored"),
-    N_("change-device guide"),
-    N_("compliance notice shown"),
-    N_("failed unlocks"),
-)
 REDACTED = "[redacted]"
 
 _URI = re.compile(r"otpauth(?:-migration)?://\S+", re.IGNORECASE)
@@ -75,23 +58,32 @@ def format_time(at: float) -> str:
     return dt.datetime.fromtimestamp(at, tz=dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def rows(entries: Iterable[Any]) -> list[tuple[str, str, str]]:
-    """(time, action, detail) rows from ActivityEntry-like objects, scrubbed."""
+def rows(entries: Iterable[Any], tr: Translate = untranslated) -> list[tuple[str, str, str]]:
+    """(time, action, detail) rows from ActivityEntry-like objects, in `tr`'s language, scrubbed."""
     return [
-        (format_time(e.at), _cell(scrub(str(e.action))), _cell(scrub(str(e.detail)))) for e in entries
+        (
+            format_time(e.at),
+            _cell(scrub(render_action(str(e.action), tr))),
+            _cell(scrub(entry_detail(e, tr))),
+        )
+        for e in entries
     ]
 
 
-def write_csv(entries: Iterable[Any], path: str | os.PathLike[str]) -> int:
-    """Write the log to `path` (UTF-8 with BOM so Excel reads the en dash); returns the row count."""
-    data = rows(entries)
+def write_csv(entries: Iterable[Any], path: str | os.PathLike[str], tr: Translate = untranslated) -> int:
+    """Write the log to `path` (UTF-8 with BOM so Excel reads the en dash); returns the row count.
+
+    `tr` translates the header, the actions and the sentences (core.activity): the window passes
+    the language it shows, the CLI none (English).
+    """
+    data = rows(entries, tr)
     target = Path(path)
     problem = profile_target_problem(target)  # never over a profile's file or a device node
     if problem is not None:
         raise ExportError(f"The activity log cannot be written there: {problem}.")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    writer.writerow([tr(h) for h in HEADER])
     writer.writerows(data)
     try:  # owner-only from the first byte (it lists what was done with the DEA-linked devices)
         write_private(target, buf.getvalue().encode("utf-8-sig"))

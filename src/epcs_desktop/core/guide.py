@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.erx import Device, DeviceOption
@@ -155,6 +156,21 @@ ORDER_NOTE = N_(
 )
 
 STEP_IDS: tuple[str, ...] = tuple(s.id for s in STEPS)
+
+# The F1 help page of the change-phone guide is built from these and `STEPS` (ui/frontdesk/guide_dialog
+# .change_phone_help_html): one source, so the help can never list another order than the guide (issue 18).
+HELP_TITLE = N_("What happens to my MFA when I change my phone?")
+HELP_INTRO = N_(
+    "Your ID.me multi-factor devices are tied to a phone (or to this program), not to your DrChrono "
+    "account. When you get a new phone, add it as a new device in ID.me, make it the primary device in "
+    "DrChrono, and only then delete the old one:"
+)
+HELP_IN_THIS_PROGRAM = N_(
+    "In this program: “Change-phone guide…” in the Tools menu walks you through these steps and ticks "
+    "them as this profile changes. For step 4 use “Add code generator…” if this computer should hold the "
+    "new code generator, or “Record a phone or push device…” for a phone; after step 5, choose “Select as "
+    "primary device” here too so this list matches DrChrono."
+)
 
 
 def step(step_id: str) -> GuideStep:
@@ -424,7 +440,7 @@ class ChangeDeviceGuide:
         """Begin (or begin again): capture the baseline now; forget earlier ticks."""
         baseline = capture_baseline(self.profile.devices(), old_nickname, self.clock.now())
         self._progress = GuideProgress(baseline)
-        self._save("The change-device guide was started.")
+        self._save(event(N_("The change-phone guide was started.")))
         log.info("change-device guide started (%d devices)", len(baseline.device_ids))
 
     def ensure_started(self) -> None:
@@ -452,8 +468,11 @@ class ChangeDeviceGuide:
         else:
             manual.discard(step_id)
         self._progress = GuideProgress(self._progress.baseline, frozenset(manual))
-        what = "ticked" if done else "unticked"
-        self._save(f"Change-device guide: step {step(step_id).number} was {what}.")
+        number = step(step_id).number
+        if done:
+            self._save(event(N_("Change-phone guide: step {number} was ticked."), number=number))
+        else:
+            self._save(event(N_("Change-phone guide: step {number} was unticked."), number=number))
 
     def old_device(self) -> Device | None:
         """The device being replaced, while it is still listed."""
@@ -478,5 +497,5 @@ class ChangeDeviceGuide:
     def finish(self) -> None:
         """Forget the stored progress (after completion, or when the person abandons the change)."""
         self._progress = None
-        self._save("The change-device guide was closed.")
+        self._save(event(N_("The change-phone guide was closed.")))
         log.info("change-device guide closed")

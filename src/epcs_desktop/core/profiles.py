@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from epcs_desktop import APP_ID
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.errors import ProfileError, StorageError
 from epcs_desktop.core.i18n import N_
 
@@ -180,7 +181,7 @@ class ProfileStore:
         profile = Profile(vault, name)
         try:
             with vault.transaction():  # the steps below join this one transaction
-                profile.log_activity("profile created", f"Profile “{name}” was created.")
+                profile.log_activity("profile created", event(N_("Profile “{name}” was created."), name=name))
                 if prescriber is not None:
                     profile.set_prescriber(prescriber)
                 if temporary:

@@ -49,7 +49,7 @@ from epcs_desktop.core.backup import DEFAULT_KDF, FILE_SUFFIX, KdfParams
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.clock_status import Banner, banner_area
-from epcs_desktop.ui.feedback import error_label, show_error
+from epcs_desktop.ui.feedback import buddy_label, error_label, show_error
 from epcs_desktop.ui.file_places import remember, start_path
 from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.tasks import TaskHandle, run_in_background, user_message
@@ -146,7 +146,7 @@ class BackupDialog(QDialog):
         form = QFormLayout()
         self.path, row = _path_row(self, self.browse)
         self.path_row = row
-        form.addRow(self.tr("&File:"), row)
+        form.addRow(buddy_label(self.tr("&File:"), self.path), row)
         layout.addLayout(form)
         self.error = error_label()
         self.entry = PasswordEntry(
@@ -288,7 +288,7 @@ class RestoreDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.path, row = _path_row(self, self.browse)
-        form.addRow(self.tr("&File:"), row)
+        form.addRow(buddy_label(self.tr("&File:"), self.path), row)
         self.password = ExistingPasswordField(accessible_name=self.tr("Backup password"))
         self.password.returnPressed.connect(self.read)
         form.addRow(self.tr("Backup &password:"), self.password)
@@ -404,15 +404,15 @@ class RestoreDialog(QDialog):
         if preview.other_clinician:
             warning = (
                 self.tr(
-                    "This backup was made from the profile “%1”, not from “%2”: it looks like another "
-                    "clinician's. Replacing makes this profile exactly their backup: their secret keys, "
-                    "Prescriber Info and settings."
+                    "This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, "
+                    "clinician id) matches “%2”: it looks like another clinician's. Replacing makes this "
+                    "profile exactly their backup: their secret keys, Prescriber Info and settings."
                 )
                 if self.mode() == "replace"
                 else self.tr(
-                    "This backup was made from the profile “%1”, not from “%2”: it looks like another "
-                    "clinician's. Their secret keys would be added here. Their Prescriber Info is never "
-                    "merged in."
+                    "This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, "
+                    "clinician id) matches “%2”: it looks like another clinician's. Their secret keys would "
+                    "be added here. Their Prescriber Info is never merged in."
                 )
             )
             warning = warning.replace("%1", preview.backup_profile).replace("%2", preview.profile)

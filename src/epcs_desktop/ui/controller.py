@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QWidget
 
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.clipboard import ClipboardGuard
 from epcs_desktop.ui.session_watch import SessionWatch, idle_clock
@@ -83,6 +85,10 @@ class AppController(QObject):
         self.ticker.start()
         self.tray: QSystemTrayIcon | None = None
         self._make_tray()
+        from epcs_desktop.ui.tray import CloseToTray
+
+        self.close_to_tray = CloseToTray(self.window_settings, lambda: self.tray, self)
+        self.close_to_tray.watch(self.start_window)
         # Screen lock, user switch, sleep: subscribed at the first unlock (nothing to protect before).
         self.session_watch = SessionWatch(self)
         self.session_watch.lock_requested.connect(self.session_lock)
@@ -112,6 +118,7 @@ class AppController(QObject):
         window.lock_requested.connect(self.lock)
         window.switch_requested.connect(self.switch_profile)
         window.quit_requested.connect(self.quit)
+        self.close_to_tray.watch(window)
         self.main_window = window
         window.show()
         self.start_window.hide()
@@ -142,7 +149,7 @@ class AppController(QObject):
             return
         if any(e.action == NOTICE_ACTION for e in self.profile.activity()):
             return
-        self.profile.log_activity(NOTICE_ACTION, "The EPCS hard-token notice was shown.")
+        self.profile.log_activity(NOTICE_ACTION, event(N_("The EPCS hard-token notice was shown.")))
         from epcs_desktop.ui.dialogs import compliance_box  # not at the top: ui.dialogs loads the eRx rules
 
         box = compliance_box(self.main_window)
@@ -164,6 +171,7 @@ class AppController(QObject):
                 kept = self.tr("Your unsaved Prescriber Info was kept as a draft.")
                 reason = f"{reason} {kept}".strip()
             window.detach()
+            window.removeEventFilter(self.close_to_tray)  # locking really closes it
             for w in QApplication.topLevelWidgets():
                 if w is not self.start_window and w.isVisible() and w is not window:
                     w.close()
@@ -222,7 +230,7 @@ class AppController(QObject):
             self.start_window,
             self.tr("Settings"),
             self.tr(
-                "Settings are kept in each profile's encrypted vault: unlock a profile and choose "
+                "Settings are kept in each profile, encrypted: unlock a profile and choose "
                 "File > Settings. Profiles on this workstation are stored in:\n%1"
             ).replace("%1", str(self.store.data_dir)),
         )

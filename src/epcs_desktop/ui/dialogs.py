@@ -198,6 +198,10 @@ def help_html(name: str) -> str:
     """A help page: the translated file (name.<lang>.html) if there is one, else English."""
     from PySide6.QtCore import QLocale
 
+    if name == "change-phone":  # built from the guide's steps in core: one source (issue 18)
+        from epcs_desktop.ui.frontdesk.guide_dialog import change_phone_help_html
+
+        return change_phone_help_html()
     lang = QLocale().name().split("_")[0]
     for candidate in (f"{name}.{lang}.html", f"{name}.html"):
         try:
@@ -229,6 +233,18 @@ class HelpDialog(QDialog):
 class SettingsDialog(QDialog):
     """A form built from core.settings.SETTINGS; values are validated by `coerce` and stored in the vault."""
 
+    def _source_text(self, source: str) -> str:
+        """core.policy names a source in English ("policy file /etc/…"): say it in the language shown."""
+        for prefix, text in (
+            ("policy file ", self.tr("policy file %1")),
+            ("configuration profile ", self.tr("configuration profile %1")),
+        ):
+            if source.startswith(prefix):
+                return text.replace("%1", source.removeprefix(prefix))
+        if source == "Windows registry":
+            return self.tr("Windows registry")
+        return source
+
     def __init__(self, profile: Any, parent: QWidget | None = None, *, prefs: Any = None) -> None:
         super().__init__(parent)
         from epcs_desktop.core.settings import PROFILE_SETTINGS as SETTINGS  # IT-only keys: not here
@@ -240,7 +256,7 @@ class SettingsDialog(QDialog):
         values = profile.settings
         self.editors: dict[str, QWidget] = {}
         form = QFormLayout(self)
-        note = QLabel(self.tr("These settings belong to this profile and are stored in its encrypted vault."))
+        note = QLabel(self.tr("These settings belong to this profile and are stored in it, encrypted."))
         note.setObjectName("hint")
         note.setWordWrap(True)
         form.addRow(note)
@@ -248,7 +264,7 @@ class SettingsDialog(QDialog):
         from epcs_desktop.core.policy import current_policy
 
         policy = current_policy()
-        self.locked: dict[str, str] = {
+        self.locked: dict[str, str] = {  # core.policy's sources, in English (see `_source_text`)
             s.key: policy.source_of(s.key) or "" for s in SETTINGS if policy.locked(s.key)
         }
         if policy.problems:
@@ -287,7 +303,9 @@ class SettingsDialog(QDialog):
             if s.key in self.locked:
                 editor.setEnabled(False)
                 why = QLabel(
-                    self.tr("Set by your practice's IT ({source})").format(source=self.locked[s.key])
+                    self.tr("Set by your practice's IT ({source})").format(
+                        source=self._source_text(self.locked[s.key])
+                    )
                 )
                 why.setObjectName(f"locked_{s.key}")
                 why.setWordWrap(True)
@@ -338,6 +356,14 @@ class SettingsDialog(QDialog):
         self.scheme.setCurrentIndex(max(0, self.scheme.findData(preferences.scheme(prefs))))
         self.scheme.setAccessibleName(self.tr("Appearance"))
         form.addRow(self.tr("A&ppearance:"), self.scheme)
+        from epcs_desktop.ui import tray
+
+        self.keep_in_tray = QCheckBox(
+            self.tr("&Keep running in the notification area when the window is closed")
+        )
+        self.keep_in_tray.setObjectName("display_keep_in_tray")
+        self.keep_in_tray.setChecked(tray.keep_in_tray(prefs))
+        form.addRow(self.keep_in_tray)
         self.language_note = QLabel(
             self.tr("A new language shows fully the next time EPCS Desktop starts.")
         )
@@ -355,6 +381,9 @@ class SettingsDialog(QDialog):
             self.prefs, language=str(self.language.currentData()), scheme=str(self.scheme.currentData())
         )
         preferences.apply_scheme(self.prefs)
+        from epcs_desktop.ui import tray
+
+        tray.set_keep_in_tray(self.prefs, self.keep_in_tray.isChecked())
         if preferences.language(self.prefs) != old_language:
             preferences.apply_language(self.prefs)  # dialogs opened from now on; the rest at next start
 
@@ -435,7 +464,7 @@ def compliance_text() -> str:
 
     return QCoreApplication.translate(
         "compliance",
-        "Codes generated on this computer are not a DEA 'hard token' separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.",  # noqa: E501
+        "Codes generated on this computer are not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.",  # noqa: E501
     )
 
 
@@ -450,3 +479,29 @@ def compliance_box(parent: QWidget | None) -> QDialog:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
+
+
+def confirm_secret_removal(parent: QWidget | None, nickname: str) -> bool:
+    """Ask before the secret of a device that now lives on a phone is removed from this computer.
+
+    Removing is never the default button (Enter cancels). The ID.me device stays in the table.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Remove the secret from this computer"))
+    box.setText(
+        QCoreApplication.translate(
+            "Dialogs",
+            "Remove the secret of “%1” from this computer? Its codes are then made only on the phone; "
+            "the device stays in the ID.me device table and nothing changes in ID.me.",
+        ).replace("%1", nickname)
+    )
+    remove = box.addButton(
+        QCoreApplication.translate("Dialogs", "&Remove secret"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is remove

@@ -90,4 +90,9 @@ def install_translators(locale: QLocale | str | None = None) -> bool:
         if qt.load(loc, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _installed.append(qt)
+        # Qt's dialog texts its own catalogue misses (QFileDialog's "&Look in:"): ours, asked first.
+        extra = QTranslator(app)
+        if extra.load(loc, "qt_extra", "_", str(TRANSLATIONS), ".qm"):
+            app.installTranslator(extra)
+            _installed.append(extra)
     return loaded

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import Device, DeviceOption
+from epcs_desktop.core.generator import Generator
 from epcs_desktop.core.otp import group_code, totp_at
 from epcs_desktop.ui.bridge import ProfileBridge, bridge_for
 from epcs_desktop.ui.tasks import user_message
@@ -213,7 +214,7 @@ class _CodeRow:
     computed lazily in `data()`, so a tick costs nothing for rows nobody sees.
     """
 
-    device: Device
+    device: Generator
     code: str = ""
     next_code: str = ""
     period_index: int = -1
@@ -228,6 +229,8 @@ ROLE_SUBTITLE = Qt.ItemDataRole.UserRole + 15
 ROLE_GROUPED_CODE = Qt.ItemDataRole.UserRole + 16
 ROLE_NICK = Qt.ItemDataRole.UserRole + 17
 ROLE_FILTER = Qt.ItemDataRole.UserRole + 18
+ROLE_SECTION = Qt.ItemDataRole.UserRole + 19  # SECTION_IDME or SECTION_OTHER
+SECTION_IDME, SECTION_OTHER = "idme", "other"
 
 # Roles that change on every tick vs only when the period rolls over.
 TICK_ROLES = [ROLE_SECONDS_LEFT, Qt.ItemDataRole.AccessibleTextRole]
@@ -261,7 +264,8 @@ def spoken_code(code: str) -> str:
 
 
 class CodeListModel(QAbstractListModel):
-    """One row per code generator held in this program (DeviceOption.GENERATOR_HERE)."""
+    """One row per code generator held here (`Profile.generators()`): ID.me devices first, the primary
+    on top, then other accounts (`ROLE_SECTION` says which; the pane draws the headings)."""
 
     def __init__(
         self,
@@ -284,9 +288,8 @@ class CodeListModel(QAbstractListModel):
         self._load()
 
     # -- loading -------------------------------------------------------------------
-    def _generators(self) -> list[Device]:
-        devices = self.bridge.devices()
-        return [d for d in devices if d.option == DeviceOption.GENERATOR_HERE and d.otp]
+    def _generators(self) -> list[Generator]:
+        return self.bridge.generators()
 
     def _load(self) -> None:
         self._rows = [_CodeRow(d) for d in self._generators()]
@@ -384,7 +387,7 @@ class CodeListModel(QAbstractListModel):
         p = self._rows[row].device.otp
         return p is not None and p.kind == "hotp"
 
-    def device_at(self, row: int) -> Device:
+    def device_at(self, row: int) -> Generator:
         return self._rows[row].device
 
     def primary_row(self) -> int:
@@ -429,6 +432,8 @@ class CodeListModel(QAbstractListModel):
             return p.period if p.kind != "hotp" else 0
         if role == ROLE_PRIMARY:
             return d.is_primary
+        if role == ROLE_SECTION:
+            return SECTION_IDME if d.idme else SECTION_OTHER
         if role == ROLE_SUBTITLE:
             parts = [x for x in (p.issuer, p.account) if x]
             return " · ".join(parts)

@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError, WrongPasswordError
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.tasks import TaskHandle, busy, run_in_background, user_message
@@ -132,7 +134,8 @@ class StartWindow(QMainWindow):
         title.setObjectName("paneTitle")
         intro = QLabel(
             self.tr(
-                "Each clinician on this workstation has a profile of their own, in its own encrypted vault."
+                "Each clinician on this workstation has a profile of their own, encrypted with their "
+                "password."
             )
         )
         intro.setWordWrap(True)
@@ -192,7 +195,7 @@ class StartWindow(QMainWindow):
         welcome = QLabel(
             self.tr(
                 "Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators "
-                "in a profile of their own, in its own encrypted vault. Create yours to get started; "
+                "in a profile of their own, encrypted with their password. Create yours to get started; "
                 "you choose its password."
             )
         )
@@ -351,9 +354,14 @@ class StartWindow(QMainWindow):
         if not count:
             return
         when = dt.datetime.fromtimestamp(last).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        tries = "1 wrong password" if count == 1 else f"{count} wrong passwords"
+        if count == 1:
+            failed = event(N_("1 wrong password before this unlock, at {when}."), when=when)
+        else:
+            failed = event(
+                N_("{count} wrong passwords before this unlock; the last at {when}."), count=count, when=when
+            )
         try:
-            profile.log_activity("failed unlocks", f"{tries} before this unlock; the last at {when}.")
+            profile.log_activity("failed unlocks", failed)
         except EpcsError:
             log.warning("failed unlocks not recorded in the activity log", exc_info=True)
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from epcs_desktop.core.errors import TemporaryPasswordError, WrongPasswordError
 from epcs_desktop.core.handover import generate_temporary_password
 from epcs_desktop.ui.frontdesk import HandOverDialog, NewPasswordDialog, require_new_password_if_needed
-from owner_only_support import assert_owner_only
 
 TEMP = "temp-pass-1234"
 MINE = "my own secret phrase"
@@ -219,11 +218,7 @@ def test_handover_shows_every_error_at_its_field_then_a_handover_screen(
     assert dlg.password_shown.text() == "temporary horse 42" and dlg.password_shown.isVisibleTo(dlg)
     assert dlg.password_shown.font().pointSizeF() >= 2 * dlg.done_text.font().pointSizeF() - 0.5
     assert "temporary horse 42" in dlg.password_shown.accessibleName()
-    slip = dlg.save_slip(str(tmp_path / "slip.pdf"))
-    assert slip is not None
-    assert_owner_only(slip)
-    text = subprocess.run(["pdftotext", str(slip), "-"], capture_output=True, text=True, check=True).stdout
-    assert "Dr. O'Brien" in text and "temporary horse 42" in text and "no other password" in text
+    assert not hasattr(dlg, "save_slip")  # printed, never written to a file by this program
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter()
@@ -233,7 +228,7 @@ def test_handover_shows_every_error_at_its_field_then_a_handover_screen(
     printed = subprocess.run(
         ["pdftotext", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "temporary horse 42" in printed
+    assert "Dr. O'Brien" in printed and "temporary horse 42" in printed and "no other password" in printed
     dlg.done_button.click()
     assert dlg.result() == dlg.DialogCode.Accepted
     assert dlg.password_shown.text() == "" and dlg._temporary_password == ""  # gone with the dialog
@@ -255,5 +250,5 @@ def test_the_dea_error_is_not_clipped(qtbot, data_dir_store) -> None:
     QApplication.processEvents()
     status = dlg.prescriber_form.dea_status
     assert status.isVisible() and status.objectName() == "error" and "DEA" in status.text()
-    assert status.height() >= status.heightForWidth(status.width()) - 1
+    qtbot.waitUntil(lambda: status.height() >= status.heightForWidth(status.width()) - 1, timeout=2000)
     assert dlg.height() >= dlg.layout().totalHeightForWidth(dlg.width()) - 1

@@ -39,16 +39,17 @@ def test_sheet_lists_roster_steps_and_notice_without_secrets(qtbot, ada_profile,
 
     assert "EPCS MFA setup sheet" in text and "Dr Ada" in text
     assert "Name Option Primary Device" in text
-    assert "android Generate 2FA Key Is Primary" in text
-    assert "Office iPad Push Notification 2FA" in text
-    assert "New iPhone Generate 2FA Key" in text
+    assert "android “Generate 2FA Key” “Is Primary”" in text  # DrChrono's labels, quoted
+    assert "Office iPad “Push Notification 2FA”" in text
+    assert "New iPhone “Generate 2FA Key”" in text
+    assert "DrChrono's own labels" in text
     assert "Primary device: android." in text
     assert "BR1234563" in text and "1234567893" in text
     assert "2 of 6 steps done" in text
     done, left = text.split("Done:")[1].split("Left:")
     assert "Open ID.me from DrChrono" in done and "Set up and confirm the new device" in done
     assert "Delete the old device in ID.me" in left and "Select the new primary device" in left
-    assert "not a DEA 'hard token' separate from the prescribing computer (21 CFR 1311.115)" in text
+    assert "not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115)" in text
 
     assert SECRET not in text and "otpauth" not in text.lower()
     codes = {totp_at(ada_profile.device("android").otp, T0 + 30 * k) for k in range(-2, 3)}

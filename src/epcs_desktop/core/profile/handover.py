@@ -12,9 +12,11 @@ import logging
 import unicodedata
 from typing import Any
 
+from epcs_desktop.core.activity import event
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.events import HandoverChanged, PasswordChanged
 from epcs_desktop.core.handover import HANDOVER_KEY
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.passwords import SAME_AS_TEMPORARY, check_new_password
 from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.profile.base import ProfileBase
@@ -39,7 +41,7 @@ class HandoverRules(ProfileBase):
             return
         self.vault.change_password(check_new_password(new, confirm))
         with self.vault.transaction() as db:
-            self._log(db, "password changed", "The profile password was changed.")
+            self._log(db, "password changed", event(N_("The profile password was changed.")))
         self._emit(PasswordChanged())
 
     def _handover(self) -> dict[str, Any] | None:
@@ -82,7 +84,8 @@ class HandoverRules(ProfileBase):
         }
         with self.vault.transaction() as db:
             repo.upsert_record(db, HANDOVER_KEY, json.dumps(record))
-            self._log(db, "profile handed over", "created by front desk on a temporary password")
+            handed = event(N_("Created by the front desk on a temporary password."))
+            self._log(db, "profile handed over", handed)
         self._emit(HandoverChanged())
 
     def is_temporary_password(self, password: str) -> bool | None:
@@ -123,7 +126,7 @@ class HandoverRules(ProfileBase):
         self.check_replacement_password(new, confirm)
         self.vault.change_password(new)
         self._emit(PasswordChanged())
-        self._finish_handover("The temporary password was replaced by the clinician's own.")
+        self._finish_handover(event(N_("The temporary password was replaced by the clinician's own.")))
 
     def clear_stale_handover(self) -> None:
         """The hand-over flag outlived an interrupted `replace_temporary_password` (see there): clear it.
@@ -131,7 +134,9 @@ class HandoverRules(ProfileBase):
         Called by `ProfileStore.open` only when the password that opened the
         file is *not* the temporary one, i.e. the re-key had committed.
         """
-        self._finish_handover("The temporary password had already been replaced; the reminder was cleared.")
+        self._finish_handover(
+            event(N_("The temporary password had already been replaced; the reminder was cleared."))
+        )
 
     def _finish_handover(self, detail: str) -> None:
         with self.vault.transaction() as db:

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from epcs_desktop.core import erx, settings
+from epcs_desktop.core.activity import action_name, event, joined, render_detail
 from epcs_desktop.core.events import (
     ActivityAdded,
     GuideChanged,
@@ -22,6 +23,7 @@ from epcs_desktop.core.events import (
     SettingsChanged,
 )
 from epcs_desktop.core.guide import GUIDE_STATE_KEY
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.policy import current_policy
 from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.profile.base import ActivityEntry, ProfileBase
@@ -29,15 +31,15 @@ from epcs_desktop.core.settings import Settings
 
 logger = logging.getLogger(__name__)
 
+CREATED_AT_KEY = "created_at"
+LAST_BACKUP_KEY = "last_backup_at"
+PRESCRIBER_DRAFT_KEY = "ui.prescriber_draft"  # unsaved Prescriber Info kept over a lock (no secret)
+
 
 class RecordRules(ProfileBase):
     """Prescriber Info, identity, settings, guide progress, facts and the activity log of a `Profile`."""
 
     # -- prescriber, identity -----------------------------------------------------------------
-
-    def record(self, key: str, default: Any = None) -> Any:
-        """A stored fact (JSON) by key, read-only: e.g. `last_backup_at` for the backup reminder."""
-        return repo.get_record(self.vault, key, default)
 
     def prescriber(self) -> erx.PrescriberInfo:
         data = repo.get_record(self.vault, "prescriber", {}) or {}
@@ -100,20 +102,72 @@ class RecordRules(ProfileBase):
             stored = repo.record_in(db, "settings") or {}
             stored.update(coerced)
             repo.upsert_record(db, "settings", stored)
-            detail = "; ".join(f"{settings.setting(k).label} set to {v}" for k, v in coerced.items())
-            self._log(db, "setting changed", detail + ".")
+            parts = []
+            for k, v in coerced.items():  # each part renders in the language shown (core.activity)
+                shown: object = v
+                if isinstance(v, bool):
+                    shown = N_("on") if v else N_("off")
+                parts.append(
+                    event(
+                        N_("“{setting}” set to {value}"),
+                        translated=("setting", "value") if isinstance(v, bool) else ("setting",),
+                        setting=settings.setting(k).label,
+                        value=shown,
+                    )
+                )
+            self._log(db, "setting changed", event(N_("{changes}."), changes=joined(parts)))
         self._emit(SettingsChanged(tuple(coerced)))
         return coerced
 
-    # -- facts kept by services ---------------------------------------------------------------
+    # -- facts kept for services: typed, one key each (no "write any key" door) ------------------
 
-    def put_record(self, key: str, value: Any, action: str, detail: str) -> None:
-        """Store one JSON fact with its activity entry, as one change (e.g. when the last backup was made).
+    def created_at(self) -> float | None:
+        """When the profile file was created (written by the vault), or None."""
+        value = repo.get_record(self.vault, CREATED_AT_KEY)
+        return float(value) if isinstance(value, int | float) else None
 
-        No secrets. Listeners get `RecordChanged(key)`.
-        """
-        self._put(key, value, action, detail)
-        self._emit(RecordChanged(key))
+    def last_backup_at(self) -> float | None:
+        """When this profile last made a backup (Unix seconds), or None if never."""
+        value = repo.get_record(self.vault, LAST_BACKUP_KEY)
+        return float(value) if isinstance(value, int | float) else None
+
+    def note_backup(self, at: float, file_name: str) -> None:
+        """A backup file was written: store when (the reminder) and log where, as one change."""
+        self._put(
+            LAST_BACKUP_KEY,
+            float(at),
+            "backup made",
+            event(N_("Encrypted backup written to {file}."), file=file_name),
+        )
+        self._emit(RecordChanged(LAST_BACKUP_KEY))
+
+    def prescriber_draft(self) -> erx.PrescriberInfo | None:
+        """Unsaved Prescriber Info kept over a lock (not validated: it was being typed), or None."""
+        draft = repo.get_record(self.vault, PRESCRIBER_DRAFT_KEY)
+        if not isinstance(draft, dict):
+            return None
+        fields = ("state", "license_number", "dea_number", "npi")
+        return erx.PrescriberInfo(**{k: str(draft.get(k, ""))[:64] for k in fields})
+
+    def keep_prescriber_draft(self, info: erx.PrescriberInfo) -> None:
+        """Keep the Prescriber Info form as typed when the profile locks (each field at most 64 chars)."""
+        value = {k: str(v)[:64] for k, v in asdict(info).items()}
+        self._put(
+            PRESCRIBER_DRAFT_KEY,
+            value,
+            "prescriber draft kept",
+            event(N_("Unsaved Prescriber Info was kept as a draft when the profile locked.")),
+        )
+        self._emit(RecordChanged(PRESCRIBER_DRAFT_KEY))
+
+    def clear_prescriber_draft(self) -> None:
+        """Forget the draft (saved or discarded); nothing happens when there is none."""
+        if repo.get_record(self.vault, PRESCRIBER_DRAFT_KEY) is None:
+            return
+        with self.vault.transaction() as db:
+            repo.delete_record(db, PRESCRIBER_DRAFT_KEY)
+            self._log(db, "prescriber draft cleared", event(N_("The draft was saved or discarded.")))
+        self._emit(RecordChanged(PRESCRIBER_DRAFT_KEY))
 
     def _put(self, key: str, value: Any, action: str, detail: str) -> None:
         with self.vault.transaction() as db:
@@ -134,8 +188,11 @@ class RecordRules(ProfileBase):
                 repo.delete_record(db, GUIDE_STATE_KEY)
             else:
                 repo.upsert_record(db, GUIDE_STATE_KEY, value)
-            default = "The change-device guide was closed." if value is None else "Guide progress was saved."
-            self._log(db, "change-device guide", detail or default)
+            if value is None:
+                default = event(N_("The change-phone guide was closed."))
+            else:
+                default = event(N_("Guide progress was saved."))
+            self._log(db, "change-phone guide", detail or default)
         self._emit(GuideChanged())
 
     # -- activity -----------------------------------------------------------------------------
@@ -143,7 +200,8 @@ class RecordRules(ProfileBase):
     def activity(self, limit: int | None = None) -> list[ActivityEntry]:
         """Newest first."""
         return [
-            ActivityEntry(float(r[0]), str(r[1]), str(r[2])) for r in repo.activity_rows(self.vault, limit)
+            ActivityEntry(float(r[0]), action_name(str(r[1])), render_detail(str(r[2])), str(r[2]))
+            for r in repo.activity_rows(self.vault, limit)
         ]
 
     def log_activity(self, action: str, detail: str) -> None:

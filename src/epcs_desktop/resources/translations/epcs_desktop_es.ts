@@ -4,190 +4,231 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../core/guide.py" line="61"/>
+        <location filename="../../core/guide.py" line="62"/>
         <source>Open ID.me from DrChrono</source>
         <translation>Abra ID.me desde DrChrono</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="63"/>
+        <location filename="../../core/guide.py" line="64"/>
         <source>In DrChrono go to Account &gt; Provider Settings &gt; eRx Info and click “Update MFA Device” (or open your ID.me account directly).</source>
         <translation>En DrChrono vaya a Account &gt; Provider Settings &gt; eRx Info y haga clic en “Update MFA Device” (o abra directamente su cuenta de ID.me).</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="67"/>
+        <location filename="../../core/guide.py" line="68"/>
         <source>The eRx Info tab with the ID.me Device Information table (Name · Option · Primary Device) and the link “Update MFA Device” above it.</source>
         <translation>La pestaña eRx Info con la tabla ID.me Device Information (Name · Option · Primary Device) y, encima, el enlace “Update MFA Device”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="71"/>
-        <location filename="../../core/guide.py" line="122"/>
+        <location filename="../../core/guide.py" line="72"/>
+        <location filename="../../core/guide.py" line="123"/>
         <source>Open DrChrono eRx Info</source>
         <translation>Abrir eRx Info de DrChrono</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="76"/>
+        <location filename="../../core/guide.py" line="77"/>
         <source>Go to Sign In &amp; Security</source>
         <translation>Vaya a “Sign In &amp; Security”</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="77"/>
+        <location filename="../../core/guide.py" line="78"/>
         <source>Once you are logged into ID.me, click “Sign In &amp; Security” in the top menu.</source>
         <translation>Una vez dentro de ID.me, haga clic en “Sign In &amp; Security” en el menú superior.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="78"/>
+        <location filename="../../core/guide.py" line="79"/>
         <source>ID.me&apos;s menu: OVERVIEW · PROFILE · SIGN IN &amp; SECURITY · MY WALLET.</source>
         <translation>El menú de ID.me: OVERVIEW · PROFILE · SIGN IN &amp; SECURITY · MY WALLET.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="80"/>
-        <location filename="../../core/guide.py" line="109"/>
-        <location filename="../../core/guide.py" line="138"/>
+        <location filename="../../core/guide.py" line="81"/>
+        <location filename="../../core/guide.py" line="110"/>
+        <location filename="../../core/guide.py" line="139"/>
         <source>Open ID.me Sign In &amp; Security</source>
         <translation>Abrir “Sign In &amp; Security” de ID.me</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="85"/>
+        <location filename="../../core/guide.py" line="86"/>
         <source>Sign in with your current MFA device</source>
         <translation>Inicie sesión con su dispositivo MFA actual</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="87"/>
+        <location filename="../../core/guide.py" line="88"/>
         <source>ID.me asks you to finish signing in with multi-factor authentication: choose the method of your current primary device and enter its 6-digit code (or approve the push).</source>
         <translation>ID.me le pide terminar de iniciar sesión con autenticación multifactor: elija el método de su dispositivo principal actual y escriba su código de 6 dígitos (o apruebe la notificación push).</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="91"/>
+        <location filename="../../core/guide.py" line="92"/>
         <source>“COMPLETE YOUR SIGN IN” with the choices Text Message or Phone Call, Push Notification and Code Generator Application.</source>
         <translation>“COMPLETE YOUR SIGN IN” con las opciones Text Message or Phone Call, Push Notification y Code Generator Application.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="98"/>
+        <location filename="../../core/guide.py" line="99"/>
         <source>Set up and confirm the new device</source>
         <translation>Configure y confirme el dispositivo nuevo</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="128"/>
+        <location filename="../../core/guide.py" line="129"/>
         <source>Delete the old device in ID.me</source>
         <translation>Elimine el dispositivo antiguo en ID.me</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="130"/>
+        <location filename="../../core/guide.py" line="131"/>
         <source>Only now, with the new device working and primary, click the trash can next to the old device under “Your Multi-Factor Sign in Method”, then mark it removed here.</source>
         <translation>Solo ahora, con el dispositivo nuevo funcionando y como principal, haga clic en la papelera junto al dispositivo antiguo en “Your Multi-Factor Sign in Method” y márquelo aquí como eliminado.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="152"/>
+        <location filename="../../core/guide.py" line="153"/>
         <source>These steps keep your current device until the new one works and is primary, so you can always sign in. DrChrono&apos;s help article lists deleting the old device first; doing that before the new one works can lock you out of signing controlled-substance prescriptions.</source>
         <translation>Estos pasos conservan su dispositivo actual hasta que el nuevo funcione y sea el principal, para que siempre pueda iniciar sesión. El artículo de ayuda de DrChrono indica eliminar primero el dispositivo antiguo; hacerlo antes de que el nuevo funcione puede impedirle firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="318"/>
+        <location filename="../../core/guide.py" line="162"/>
+        <source>What happens to my MFA when I change my phone?</source>
+        <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="164"/>
+        <source>Your ID.me multi-factor devices are tied to a phone (or to this program), not to your DrChrono account. When you get a new phone, add it as a new device in ID.me, make it the primary device in DrChrono, and only then delete the old one:</source>
+        <translation>Sus dispositivos de autenticación multifactor de ID.me están ligados a un teléfono (o a este programa), no a su cuenta de DrChrono. Cuando tenga un teléfono nuevo, añádalo como dispositivo nuevo en ID.me, márquelo como dispositivo principal en DrChrono y solo entonces elimine el anterior:</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="169"/>
+        <source>In this program: “Change-phone guide…” in the Tools menu walks you through these steps and ticks them as this profile changes. For step 4 use “Add code generator…” if this computer should hold the new code generator, or “Record a phone or push device…” for a phone; after step 5, choose “Select as primary device” here too so this list matches DrChrono.</source>
+        <translation>En este programa: “Guía para cambiar de teléfono…”, en el menú Herramientas, le acompaña en estos pasos y los marca a medida que cambia este perfil. En el paso 4 use “Añadir generador de códigos…” si este equipo debe guardar el nuevo generador de códigos, o “Registrar un teléfono o dispositivo push…” para un teléfono; después del paso 5, elija también aquí “Seleccionar como dispositivo principal” para que esta lista coincida con DrChrono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="334"/>
         <source>There was no old device to remove.</source>
         <translation>No había ningún dispositivo antiguo que eliminar.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="321"/>
+        <location filename="../../core/guide.py" line="337"/>
         <source>“{name}” is still listed here.</source>
         <translation>“{name}” sigue en la lista aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="323"/>
+        <location filename="../../core/guide.py" line="339"/>
         <source>“{name}” was removed here.</source>
         <translation>“{name}” se eliminó aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="327"/>
+        <location filename="../../core/guide.py" line="343"/>
         <source>Added here: {names}.</source>
         <translation>Añadido aquí: {names}.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="329"/>
+        <location filename="../../core/guide.py" line="345"/>
         <source>No device has been added since the guide started.</source>
         <translation>No se ha añadido ningún dispositivo desde que empezó la guía.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="334"/>
+        <location filename="../../core/guide.py" line="350"/>
+        <location filename="../../core/profile/devices.py" line="87"/>
+        <location filename="../../core/profile/devices.py" line="119"/>
+        <location filename="../../core/profile/devices.py" line="364"/>
+        <location filename="../../core/profile/generators.py" line="118"/>
+        <location filename="../../core/profile/generators.py" line="148"/>
         <source>“{name}” is now the primary device.</source>
         <translation>“{name}” es ahora el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="337"/>
+        <location filename="../../core/guide.py" line="353"/>
         <source>No device is marked primary.</source>
         <translation>Ningún dispositivo está marcado como principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="344"/>
+        <location filename="../../core/guide.py" line="360"/>
         <source>“{name}” is still the primary device here.</source>
         <translation>“{name}” sigue siendo aquí el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="350"/>
+        <location filename="../../core/guide.py" line="366"/>
         <source>Ticked by you.</source>
         <translation>Marcado por usted.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="383"/>
+        <location filename="../../core/guide.py" line="399"/>
         <source>Choose “Code Generator Application” and enter the code of “{name}”.</source>
         <translation>Elija “Code Generator Application” e introduzca el código de “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="386"/>
+        <location filename="../../core/guide.py" line="402"/>
         <source>Choose “Push Notification” and approve the sign-in on “{name}”.</source>
         <translation>Elija “Push Notification” y apruebe el inicio de sesión en “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="388"/>
+        <location filename="../../core/guide.py" line="404"/>
         <source>Choose “Code Generator Application” and enter the code shown by the app on “{name}”.</source>
         <translation>Elija “Code Generator Application” e introduzca el código que muestra la aplicación en “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="134"/>
+        <location filename="../../core/guide.py" line="443"/>
+        <source>The change-phone guide was started.</source>
+        <translation>Se inició la guía de cambio de teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="473"/>
+        <source>Change-phone guide: step {number} was ticked.</source>
+        <translation>Guía de cambio de teléfono: se marcó el paso {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="475"/>
+        <source>Change-phone guide: step {number} was unticked.</source>
+        <translation>Guía de cambio de teléfono: se desmarcó el paso {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="500"/>
+        <location filename="../../core/profile/records.py" line="192"/>
+        <source>The change-phone guide was closed.</source>
+        <translation>Se cerró la guía de cambio de teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="135"/>
         <source>“Securing Your Account” with Push Notification and Code Generator sections, each device listed with its date added and a trash can.</source>
         <translation>“Securing Your Account” con las secciones Push Notification y Code Generator; cada dispositivo aparece con su fecha de alta y una papelera.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="100"/>
+        <location filename="../../core/guide.py" line="101"/>
         <source>Click “Set Up” and choose “Enroll with barcode / secret key”. Scan the QR code with this program (or type the secret key), enter the 6-digit code on “Confirm your device” and give it a unique nickname. If the new device is a phone app or push device, record it here.</source>
         <translation>Haga clic en “Set Up” y elija “Enroll with barcode / secret key”. Escanee el código QR con este programa (o escriba la clave secreta), escriba el código de 6 dígitos en “Confirm your device” y dele un apodo único. Si el dispositivo nuevo es una aplicación de teléfono o un dispositivo push, regístrelo aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="105"/>
+        <location filename="../../core/guide.py" line="106"/>
         <source>“SECURE YOUR ACCOUNT”, then a QR code with a secret key, then “Confirm your device” asking for the 6-digit code and a device name.</source>
         <translation>“SECURE YOUR ACCOUNT”, luego un código QR con una clave secreta y después “Confirm your device”, que pide el código de 6 dígitos y un nombre de dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="115"/>
+        <location filename="../../core/guide.py" line="116"/>
         <source>Select the new primary device in DrChrono</source>
         <translation>Seleccione el nuevo dispositivo principal en DrChrono</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="117"/>
+        <location filename="../../core/guide.py" line="118"/>
         <source>Return to DrChrono&apos;s Account &gt; Provider Settings &gt; eRx Info, click “Select as Primary Device” next to the new device, then mark it primary here too.</source>
         <translation>Vuelva a Account &gt; Provider Settings &gt; eRx Info en DrChrono, haga clic en “Select as Primary Device” junto al dispositivo nuevo y márquelo también aquí como principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="120"/>
+        <location filename="../../core/guide.py" line="121"/>
         <source>The ID.me Device Information table with “Is Primary” next to exactly one device.</source>
         <translation>La tabla ID.me Device Information con “Is Primary” junto a un solo dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="27"/>
+        <location filename="../../core/enrollment.py" line="28"/>
         <source>Imported code generator</source>
         <translation>Generador de códigos importado</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="32"/>
+        <location filename="../../core/enrollment.py" line="33"/>
         <source>This is a counter-based (HOTP) code; ID.me uses time-based codes (TOTP). Counter-based codes are not supported here.</source>
         <translation>Este es un código basado en contador (HOTP); ID.me usa códigos basados en tiempo (TOTP). Aquí no se admiten códigos basados en contador.</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="35"/>
+        <location filename="../../core/enrollment.py" line="36"/>
         <source>A code generator held in this app needs its secret key or QR code.</source>
         <translation>Un generador de códigos guardado en esta aplicación necesita su clave secreta o su código QR.</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="36"/>
+        <location filename="../../core/enrollment.py" line="37"/>
         <source>Only a code generator held in this app stores a secret key.</source>
         <translation>Solo un generador de códigos guardado en esta aplicación almacena una clave secreta.</translation>
     </message>
@@ -423,152 +464,242 @@
         <translation>Es una clave de {bits} bits. El servicio que la creó eligió esa longitud; sus códigos funcionan igual.</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="34"/>
+        <location filename="../../core/activity.py" line="38"/>
         <source>profile created</source>
         <translation>perfil creado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="35"/>
+        <location filename="../../core/activity.py" line="39"/>
         <source>profile handed over</source>
         <translation>perfil entregado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="36"/>
+        <location filename="../../core/activity.py" line="40"/>
+        <source>profile upgraded</source>
+        <translation>perfil actualizado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="41"/>
         <source>device added</source>
         <translation>dispositivo añadido</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="37"/>
+        <location filename="../../core/activity.py" line="42"/>
         <source>device removed</source>
         <translation>dispositivo eliminado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="38"/>
+        <location filename="../../core/activity.py" line="43"/>
         <source>device renamed</source>
         <translation>dispositivo renombrado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="39"/>
+        <location filename="../../core/activity.py" line="44"/>
         <source>device set aside</source>
         <translation>dispositivo apartado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="40"/>
+        <location filename="../../core/activity.py" line="45"/>
         <source>primary changed</source>
         <translation>principal cambiado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="41"/>
+        <location filename="../../core/activity.py" line="46"/>
         <source>password changed</source>
         <translation>contraseña cambiada</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="42"/>
+        <location filename="../../core/activity.py" line="47"/>
         <source>setting changed</source>
         <translation>ajuste cambiado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="43"/>
+        <location filename="../../core/activity.py" line="48"/>
         <source>backup made</source>
         <translation>copia de seguridad hecha</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="44"/>
+        <location filename="../../core/activity.py" line="49"/>
         <source>backup restored</source>
         <translation>copia de seguridad restaurada</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="45"/>
-        <source>change-device guide</source>
-        <translation>guía de cambio de dispositivo</translation>
+        <location filename="../../core/activity.py" line="50"/>
+        <source>change-phone guide</source>
+        <translation>guía de cambio de teléfono</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="46"/>
+        <location filename="../../core/activity.py" line="53"/>
+        <source>HOTP code used</source>
+        <translation>código HOTP usado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="54"/>
+        <source>codes exported</source>
+        <translation>códigos exportados</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="55"/>
+        <source>prescriber draft kept</source>
+        <translation>borrador del prescriptor conservado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="56"/>
+        <source>prescriber draft cleared</source>
+        <translation>borrador del prescriptor descartado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="57"/>
+        <source>listed under other accounts</source>
+        <translation>en otras cuentas</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="58"/>
+        <source>code generator added</source>
+        <translation>generador de códigos añadido</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="59"/>
+        <source>code generator removed</source>
+        <translation>generador de códigos eliminado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="60"/>
+        <source>code generator linked</source>
+        <translation>generador de códigos vinculado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="61"/>
+        <source>code generator unlinked</source>
+        <translation>generador de códigos desvinculado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="62"/>
+        <source>device moved to a phone</source>
+        <translation>dispositivo pasado a un teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="63"/>
+        <source>secret removed</source>
+        <translation>secreto eliminado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="118"/>
+        <source>{first}; {second}</source>
+        <translation>{first}; {second}</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="125"/>
+        <source>1 code generator exported as {format} (secret keys included).</source>
+        <translation>Se exportó 1 generador de códigos como {format} (con las claves secretas).</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="126"/>
+        <source>{count} code generators exported as {format} (secret keys included).</source>
+        <translation>Se exportaron {count} generadores de códigos como {format} (con las claves secretas).</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="51"/>
         <source>compliance notice shown</source>
         <translation>aviso de cumplimiento mostrado</translation>
     </message>
     <message>
-        <location filename="../../core/activity_export.py" line="47"/>
+        <location filename="../../core/activity.py" line="52"/>
         <source>failed unlocks</source>
         <translation>desbloqueos fallidos</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="309"/>
+        <location filename="../../core/backup.py" line="315"/>
         <source>Your practice&apos;s IT requires backups to be saved in the folder “{folder}”; choose a file there.</source>
         <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="453"/>
+        <location filename="../../core/profile/records.py" line="140"/>
+        <source>Encrypted backup written to {file}.</source>
+        <translation>Copia de seguridad cifrada guardada en {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py" line="452"/>
         <source>“{name}” ({option}) is added.</source>
         <translation>Se añade “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="454"/>
+        <location filename="../../core/backup.py" line="453"/>
         <source>“{name}” ({option}) is added as “{new}”: another device here is called “{name}”.</source>
         <translation>Se añade “{name}” ({option}) como “{new}”: aquí ya hay otro dispositivo llamado “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="455"/>
+        <location filename="../../core/backup.py" line="454"/>
         <source>“{name}” becomes the primary device.</source>
         <translation>“{name}” pasa a ser el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="456"/>
+        <location filename="../../core/backup.py" line="455"/>
         <source>“{name}” stays the primary device.</source>
         <translation>“{name}” sigue siendo el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="520"/>
+        <location filename="../../core/backup.py" line="509"/>
         <source>“{name}” ({option}) is removed.</source>
         <translation>Se elimina “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="522"/>
+        <location filename="../../core/backup.py" line="512"/>
         <source>“{name}” ({option}) is kept.</source>
         <translation>Se conserva “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="526"/>
+        <location filename="../../core/backup.py" line="515"/>
         <source>“{name}” is replaced by the backup&apos;s device of that name ({option}).</source>
         <translation>“{name}” se sustituye por el dispositivo de ese nombre de la copia ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="546"/>
+        <location filename="../../core/backup.py" line="522"/>
         <source>“{name}” is kept: it is already here.</source>
         <translation>Se conserva “{name}”: ya está aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="550"/>
+        <location filename="../../core/backup.py" line="524"/>
         <source>“{name}” is kept: it is already here as “{here}”.</source>
         <translation>Se conserva “{name}”: ya está aquí como “{here}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="578"/>
+        <location filename="../../core/backup.py" line="537"/>
         <source>Prescriber Info is kept: another clinician&apos;s is never merged in.</source>
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="581"/>
+        <location filename="../../core/backup.py" line="540"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="583"/>
+        <location filename="../../core/backup.py" line="542"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="585"/>
+        <location filename="../../core/backup.py" line="544"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="594"/>
+        <location filename="../../core/backup.py" line="548"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="198"/>
+        <location filename="../../core/profile/restore.py" line="180"/>
+        <source>Restored from a backup ({mode}): devices added: {added}; already present: {skipped}.</source>
+        <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}; ya presentes: {skipped}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/restore.py" line="188"/>
+        <source>Restored from a backup ({mode}): devices added: {added}.</source>
+        <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/restore.py" line="218"/>
         <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -754,24 +885,29 @@
         <translation>Las contraseñas nuevas de perfil, de entrega y de copia de seguridad deben alcanzar esta robustez: 0 sin mínimo, 1 Débil, 2 Aceptable, 3 Buena, 4 Sólida.</translation>
     </message>
     <message>
-        <location filename="../../core/profiles.py" line="63"/>
+        <location filename="../../core/profiles.py" line="64"/>
         <source>A profile called “{name}” already exists.</source>
         <translation>Ya existe un perfil llamado “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profiles.py" line="74"/>
+        <location filename="../../core/profiles.py" line="75"/>
         <source>A profile name cannot be empty.</source>
         <translation>El nombre del perfil no puede estar vacío.</translation>
     </message>
     <message>
-        <location filename="../../core/profiles.py" line="76"/>
+        <location filename="../../core/profiles.py" line="77"/>
         <source>A profile name can have at most 64 characters.</source>
         <translation>El nombre del perfil puede tener como máximo 64 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../core/profiles.py" line="80"/>
+        <location filename="../../core/profiles.py" line="81"/>
         <source>A profile name can use letters, digits, spaces, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; and apostrophes, and starts with a letter or digit.</source>
         <translation>El nombre del perfil puede tener letras, dígitos, espacios, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; y apóstrofos, y empieza con una letra o un dígito.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profiles.py" line="184"/>
+        <source>Profile “{name}” was created.</source>
+        <translation>Se creó el perfil “{name}”.</translation>
     </message>
     <message>
         <location filename="../../core/policy.py" line="490"/>
@@ -828,6 +964,183 @@
         <source>Part of the code is covered. Keep your fingers off the code.</source>
         <translation>Parte del código está tapada. No ponga los dedos sobre el código.</translation>
     </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="30"/>
+        <source>When (UTC)</source>
+        <translation>Cuándo (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="30"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity_export.py" line="30"/>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="108"/>
+        <source>“{name}” is an account of “{issuer}”, not an ID.me device: its code is now under “Other accounts” and it is no longer in the ID.me device table. If it is an ID.me device, choose “This is an ID.me device…” in its menu.</source>
+        <translation>“{name}” es una cuenta de “{issuer}”, no un dispositivo de ID.me: su código está ahora en “Otras cuentas” y ya no está en la tabla de dispositivos de ID.me. Si es un dispositivo de ID.me, elija “Es un dispositivo de ID.me…” en su menú.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="137"/>
+        <source>“{old}” is now stored as “{new}”.</source>
+        <translation>“{old}” se guarda ahora como “{new}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="152"/>
+        <source>Device “{name}” was set aside because its stored details can no longer be read. “{primary}” is now the primary device.</source>
+        <translation>El dispositivo “{name}” se apartó porque ya no se pueden leer sus datos guardados. “{primary}” es ahora el dispositivo principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="160"/>
+        <source>Device “{name}” was set aside because its stored details can no longer be read.</source>
+        <translation>El dispositivo “{name}” se apartó porque ya no se pueden leer sus datos guardados.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="312"/>
+        <source>“{name}” was added as a code generator of another account (“{issuer}”).</source>
+        <translation>Se añadió “{name}” como generador de códigos de otra cuenta (“{issuer}”).</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="315"/>
+        <source>“{name}” was added as a code generator of another account.</source>
+        <translation>Se añadió “{name}” como generador de códigos de otra cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="320"/>
+        <source>“{name}” ({option}) was added as the primary device.</source>
+        <translation>Se añadió “{name}” ({option}) como dispositivo principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="322"/>
+        <source>“{name}” ({option}) was added.</source>
+        <translation>Se añadió “{name}” ({option}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="345"/>
+        <source>“{old}” was renamed to “{new}”.</source>
+        <translation>“{old}” pasó a llamarse “{new}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="405"/>
+        <location filename="../../core/profile/generators.py" line="71"/>
+        <source>“{name}” was removed.</source>
+        <translation>Se eliminó “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="409"/>
+        <source>“{name}” was removed. “{primary}” is now the primary device.</source>
+        <translation>Se eliminó “{name}”. “{primary}” es ahora el dispositivo principal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="106"/>
+        <source>The code generator “{name}” is the ID.me device “{device}”: its codes are now made here.</source>
+        <translation>El generador de códigos “{name}” es el dispositivo de ID.me “{device}”: sus códigos se generan ahora aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="114"/>
+        <source>“{name}” is now an ID.me device (Generate 2FA Key).</source>
+        <translation>“{name}” es ahora un dispositivo de ID.me (Generate 2FA Key).</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="119"/>
+        <location filename="../../core/profile/generators.py" line="149"/>
+        <source>{first} {second}</source>
+        <translation>{first} {second}</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="144"/>
+        <source>“{name}” is not an ID.me device: its code is listed under other accounts.</source>
+        <translation>“{name}” no es un dispositivo de ID.me: su código aparece en otras cuentas.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="172"/>
+        <source>“{name}” now makes its codes on a phone; nothing changed in ID.me.</source>
+        <translation>“{name}” genera ahora sus códigos en un teléfono; nada cambió en ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="193"/>
+        <source>The secret of “{name}” was removed from this computer.</source>
+        <translation>Se eliminó de este equipo el secreto de “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="224"/>
+        <source>“{name}” made its next code (its counter moved on).</source>
+        <translation>“{name}” generó su siguiente código (su contador avanzó).</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/handover.py" line="44"/>
+        <source>The profile password was changed.</source>
+        <translation>Se cambió la contraseña del perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/handover.py" line="87"/>
+        <source>Created by the front desk on a temporary password.</source>
+        <translation>Creado por recepción con una contraseña temporal.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/handover.py" line="129"/>
+        <source>The temporary password was replaced by the clinician&apos;s own.</source>
+        <translation>La contraseña temporal se sustituyó por la del profesional.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/handover.py" line="138"/>
+        <source>The temporary password had already been replaced; the reminder was cleared.</source>
+        <translation>La contraseña temporal ya se había sustituido; se quitó el recordatorio.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="109"/>
+        <source>on</source>
+        <translation>activado</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="109"/>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="112"/>
+        <source>“{setting}” set to {value}</source>
+        <translation>“{setting}” con el valor {value}</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="118"/>
+        <source>{changes}.</source>
+        <translation>{changes}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="194"/>
+        <source>Guide progress was saved.</source>
+        <translation>Se guardó el progreso de la guía.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="152"/>
+        <source>The EPCS hard-token notice was shown.</source>
+        <translation>Se mostró el aviso sobre el token físico de EPCS.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="159"/>
+        <source>Unsaved Prescriber Info was kept as a draft when the profile locked.</source>
+        <translation>La información del prescriptor sin guardar se conservó como borrador al bloquearse el perfil.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="169"/>
+        <source>The draft was saved or discarded.</source>
+        <translation>El borrador se guardó o se descartó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="358"/>
+        <source>1 wrong password before this unlock, at {when}.</source>
+        <translation>1 contraseña incorrecta antes de este desbloqueo, a las {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="361"/>
+        <source>{count} wrong passwords before this unlock; the last at {when}.</source>
+        <translation>{count} contraseñas incorrectas antes de este desbloqueo; la última a las {when}.</translation>
+    </message>
 </context>
 <context>
     <name>AccountsPage</name>
@@ -850,72 +1163,77 @@
 <context>
     <name>ActivityLogDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="152"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="154"/>
         <source>Activity log — {name}</source>
         <translation>Registro de actividad — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="166"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="168"/>
         <source>Activity log entries</source>
         <translation>Entradas del registro de actividad</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="169"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="171"/>
         <source>Filter (e.g. a device name)</source>
         <translation>Filtrar (p. ej., el nombre de un dispositivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="171"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="173"/>
         <source>Filter the activity log</source>
         <translation>Filtrar el registro de actividad</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="174"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="176"/>
         <source>Show only this action</source>
         <translation>Mostrar solo esta acción</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="179"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="181"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="184"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="186"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="203"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="205"/>
         <source>All actions</source>
         <translation>Todas las acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="215"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="217"/>
         <source>{shown} of {total} entries</source>
         <translation>{shown} de {total} entradas</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="228"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="230"/>
         <source>Exported {shown} of {total} entries (filtered) to {file}.</source>
         <translation>Se exportaron {shown} de {total} entradas (filtradas) a {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="232"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="234"/>
         <source>Exported the only entry to {file}.</source>
         <translation>Se exportó la única entrada a {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="234"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="236"/>
         <source>Exported all {total} entries to {file}.</source>
         <translation>Se exportaron las {total} entradas a {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="241"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="243"/>
         <source>Export activity log</source>
         <translation>Exportar el registro de actividad</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="243"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="245"/>
+        <source>%1-activity.csv</source>
+        <translation>%1-actividad.csv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/activity_view.py" line="247"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
@@ -923,17 +1241,17 @@
 <context>
     <name>ActivityTableModel</name>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="54"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="55"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="55"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="56"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/activity_view.py" line="56"/>
+        <location filename="../../ui/frontdesk/activity_view.py" line="57"/>
         <source>Detail</source>
         <translation>Detalle</translation>
     </message>
@@ -941,24 +1259,24 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="164"/>
+        <location filename="../../ui/controller.py" line="171"/>
         <source>Your unsaved Prescriber Info was kept as a draft.</source>
         <translation>Su información del prescriptor sin guardar se conservó como borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="223"/>
+        <location filename="../../ui/controller.py" line="231"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="225"/>
-        <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
+        <location filename="../../ui/controller.py" line="233"/>
+        <source>Settings are kept in each profile, encrypted: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
-        <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
+        <translation>La configuración se guarda en cada perfil, cifrada: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de este equipo se guardan en:
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/controller.py" line="243"/>
+        <location filename="../../ui/controller.py" line="251"/>
         <source>Locked after %n minutes without use.</source>
         <translation>
             <numerusform>Bloqueado tras %n minuto sin uso.</numerusform>
@@ -966,37 +1284,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="245"/>
+        <location filename="../../ui/controller.py" line="253"/>
         <source>Locked after 1 minute without use.</source>
         <translation>Bloqueado tras 1 minuto sin uso.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="252"/>
+        <location filename="../../ui/controller.py" line="260"/>
         <source>Copy primary device&apos;s code</source>
         <translation>Copiar el código del dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="255"/>
+        <location filename="../../ui/controller.py" line="263"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="256"/>
+        <location filename="../../ui/controller.py" line="264"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="260"/>
+        <location filename="../../ui/controller.py" line="268"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="285"/>
+        <location filename="../../ui/controller.py" line="293"/>
         <source>The primary device&apos;s codes are not generated here.</source>
         <translation>Los códigos del dispositivo principal no se generan aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="293"/>
+        <location filename="../../ui/controller.py" line="301"/>
         <source>Locked because this computer&apos;s session was locked or went to sleep.</source>
         <translation>Bloqueado porque la sesión de este equipo se bloqueó o entró en suspensión.</translation>
     </message>
@@ -1256,7 +1574,7 @@
         <translation>Aún no hay ningún dispositivo registrado aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="354"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="363"/>
         <source>The enrollment wizard is not available in this build.</source>
         <translation>El asistente de inscripción no está disponible en esta versión.</translation>
     </message>
@@ -1295,6 +1613,14 @@
     </message>
 </context>
 <context>
+    <name>CloseToTray</name>
+    <message>
+        <location filename="../../ui/tray.py" line="76"/>
+        <source>EPCS Desktop keeps running here. Lock or quit it from this icon&apos;s menu.</source>
+        <translation>EPCS Desktop sigue en funcionamiento aquí. Bloquéelo o ciérrelo desde el menú de este icono.</translation>
+    </message>
+</context>
+<context>
     <name>CodeDelegate</name>
     <message>
         <location filename="../../ui/code_delegate.py" line="117"/>
@@ -1315,17 +1641,17 @@
 <context>
     <name>CodeListModel</name>
     <message>
-        <location filename="../../ui/models.py" line="416"/>
+        <location filename="../../ui/models.py" line="419"/>
         <source>press Next code</source>
         <translation>pulse Código siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="442"/>
+        <location filename="../../ui/models.py" line="447"/>
         <source>counter-based code: press Next code</source>
         <translation>código basado en contador: pulse Código siguiente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models.py" line="447"/>
+        <location filename="../../ui/models.py" line="452"/>
         <source>%n seconds left</source>
         <translation>
             <numerusform>queda %n segundo</numerusform>
@@ -1333,12 +1659,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="449"/>
+        <location filename="../../ui/models.py" line="454"/>
         <source>primary device</source>
         <translation>dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="452"/>
+        <location filename="../../ui/models.py" line="457"/>
         <source>Click, press Enter or Ctrl+C to copy the code</source>
         <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
     </message>
@@ -1346,111 +1672,176 @@
 <context>
     <name>CodesPane</name>
     <message>
-        <location filename="../../ui/codes_pane.py" line="88"/>
+        <location filename="../../ui/codes_pane.py" line="182"/>
         <source>Code generator</source>
         <translation>Generador de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="90"/>
+        <location filename="../../ui/codes_pane.py" line="184"/>
         <source>&amp;Add code generator…</source>
-        <translation>&amp;Añadir generador de códigos…</translation>
+        <translation>Añadir generador de &amp;códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="100"/>
+        <location filename="../../ui/codes_pane.py" line="194"/>
         <source>Filter by nickname, issuer or account</source>
         <translation>Filtrar por apodo, emisor o cuenta</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="102"/>
+        <location filename="../../ui/codes_pane.py" line="196"/>
         <source>Filter code generators</source>
         <translation>Filtrar generadores de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="114"/>
+        <location filename="../../ui/codes_pane.py" line="208"/>
         <source>Codes</source>
         <translation>Códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="121"/>
+        <location filename="../../ui/codes_pane.py" line="218"/>
         <source>No code generator is held in this program yet. Choose “Add code generator…” to scan ID.me&apos;s QR code or type its secret key.</source>
         <translation>Este programa aún no guarda ningún generador de códigos. Elija “Añadir generador de códigos…” para escanear el código QR de ID.me o escribir su clave secreta.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="129"/>
+        <location filename="../../ui/codes_pane.py" line="226"/>
         <source>Click a code, or press Enter, to copy it.</source>
         <translation>Haga clic en un código, o pulse Intro, para copiarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="132"/>
+        <location filename="../../ui/codes_pane.py" line="229"/>
         <source>&amp;Next code</source>
         <translation>Código &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="134"/>
+        <location filename="../../ui/codes_pane.py" line="231"/>
         <source>Counter-based code: make the next code (the counter moves on by one) and copy it</source>
         <translation>Código basado en contador: genera el código siguiente (el contador avanza uno) y lo copia</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="239"/>
+        <location filename="../../ui/codes_pane.py" line="336"/>
         <source>Press “Next code” to make a code for “%1”.</source>
         <translation>Pulse “Código siguiente” para generar un código de “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="251"/>
+        <location filename="../../ui/codes_pane.py" line="348"/>
         <source>The code of “%1” changes in %2 s: the new code will be copied then.</source>
         <translation>El código de “%1” cambia en %2 s: entonces se copiará el código nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="267"/>
+        <location filename="../../ui/codes_pane.py" line="364"/>
         <source>Copied the code of “%1” — clipboard clears in %2 s</source>
         <translation>Código de “%1” copiado: el portapapeles se vacía en %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="270"/>
+        <location filename="../../ui/codes_pane.py" line="367"/>
         <source>Copied the code of “%1”</source>
         <translation>Código de “%1” copiado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="382"/>
+        <source>Not an ID.me device (keep its code under other accounts)</source>
+        <translation>No es un dispositivo de ID.me (conservar su código en otras cuentas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="385"/>
+        <source>This is an ID.me device…</source>
+        <translation>Es un dispositivo de ID.me…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="387"/>
+        <source>Remove…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="400"/>
+        <source>A new row of the ID.me device table</source>
+        <translation>Una fila nueva de la tabla de dispositivos de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="403"/>
+        <source>The ID.me device “%1”</source>
+        <translation>El dispositivo de ID.me “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="418"/>
+        <source>This is an ID.me device</source>
+        <translation>Es un dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="419"/>
+        <source>Which ID.me device is “%1”?</source>
+        <translation>¿Qué dispositivo de ID.me es “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="433"/>
+        <source>“%1” is an ID.me device; its code is made here</source>
+        <translation>“%1” es un dispositivo de ID.me; su código se genera aquí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="447"/>
+        <source>“%1” is listed under other accounts, not as an ID.me device</source>
+        <translation>“%1” aparece en otras cuentas, no como dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="463"/>
+        <source>Remove code generator</source>
+        <translation>Eliminar generador de códigos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="466"/>
+        <source>Remove “%1” from this profile? Its secret key is deleted from this computer.</source>
+        <translation>¿Eliminar “%1” de este perfil? Su clave secreta se borra de este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="469"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="481"/>
+        <source>Removed “%1”</source>
+        <translation>Se eliminó “%1”</translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="123"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="122"/>
         <source>Confirm your device</source>
         <translation>Confirme su dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="125"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="124"/>
         <source>Type this code into ID.me&apos;s “Confirm your device” screen, then name the device here.</source>
         <translation>Escriba este código en la pantalla “Confirm your device” de ID.me y luego ponga nombre al dispositivo aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="131"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="188"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="130"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="187"/>
         <source>&amp;Make this my primary device</source>
         <translation>&amp;Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="132"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="131"/>
         <source>Make this my primary device</source>
         <translation>Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="135"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="134"/>
         <source>Also select it as the primary device in DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</source>
         <translation>Selecciónelo también como dispositivo principal en DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="144"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="143"/>
         <source>Compliance note</source>
         <translation>Nota de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="183"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="182"/>
         <source>&amp;Make this my primary device (your first device is always primary)</source>
         <translation>&amp;Convertirlo en mi dispositivo principal (su primer dispositivo siempre es el principal)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="186"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="185"/>
         <source>&amp;Make the first of these my primary device</source>
         <translation>&amp;Convertir el primero de ellos en mi dispositivo principal</translation>
     </message>
@@ -1458,61 +1849,79 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="134"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="134"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="134"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="149"/>
+        <location filename="../../ui/models.py" line="150"/>
         <source>Push Notification 2FA</source>
         <translation>2FA por notificación push</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="150"/>
+        <location filename="../../ui/models.py" line="151"/>
         <source>Generate 2FA Key</source>
         <translation>Generar clave 2FA</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="153"/>
+        <location filename="../../ui/models.py" line="154"/>
         <source>Is Primary</source>
         <translation>Es el principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="153"/>
+        <location filename="../../ui/models.py" line="154"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="175"/>
+        <location filename="../../ui/models.py" line="176"/>
         <source>Codes are generated by this program</source>
         <translation>Este programa genera los códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="177"/>
+        <location filename="../../ui/models.py" line="178"/>
         <source>A code generator app on another device</source>
         <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="179"/>
+        <location filename="../../ui/models.py" line="180"/>
         <source>Click, or press Space, to make this the primary device</source>
         <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="493"/>
+        <source>Remove the secret from this computer</source>
+        <translation>Eliminar el secreto de este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="495"/>
+        <source>Remove the secret of “%1” from this computer? Its codes are then made only on the phone; the device stays in the ID.me device table and nothing changes in ID.me.</source>
+        <translation>¿Eliminar de este equipo el secreto de “%1”? Sus códigos se generarán solo en el teléfono; el dispositivo sigue en la tabla de dispositivos de ID.me y nada cambia en ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="502"/>
+        <source>&amp;Remove secret</source>
+        <translation>&amp;Eliminar secreto</translation>
+    </message>
+</context>
+<context>
     <name>EnrollWizard</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="53"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="298"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="52"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="297"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
@@ -1553,8 +1962,8 @@
     </message>
     <message>
         <location filename="../../ui/wizard/state.py" line="156"/>
-        <source>Authenticator code found: {what}. Press Next.</source>
-        <translation>Código de autenticación encontrado: {what}. Pulse Siguiente.</translation>
+        <source>Code generator found: {what}. Press Next.</source>
+        <translation>Se encontró un generador de códigos: {what}. Pulse Siguiente.</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/wizard.py" line="60"/>
@@ -1570,169 +1979,189 @@
 <context>
     <name>ErxPane</name>
     <message>
-        <location filename="../../ui/erx_pane.py" line="152"/>
+        <location filename="../../ui/erx_pane.py" line="150"/>
         <source>eRx Info</source>
         <translation>Información eRx</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="179"/>
+        <location filename="../../ui/erx_pane.py" line="177"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="186"/>
+        <location filename="../../ui/erx_pane.py" line="184"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="188"/>
+        <location filename="../../ui/erx_pane.py" line="186"/>
         <source>Edit identity confirmation</source>
         <translation>Editar la confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="205"/>
+        <location filename="../../ui/erx_pane.py" line="203"/>
         <source>EPCS Permissions Page</source>
         <translation>página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="192"/>
+        <location filename="../../ui/erx_pane.py" line="190"/>
         <source>Opens DrChrono&apos;s EPCS permissions page in your browser</source>
         <translation>Abre en su navegador la página de permisos EPCS de DrChrono</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="190"/>
+        <location filename="../../ui/erx_pane.py" line="188"/>
         <source>Open the EPCS Permissions Page</source>
         <translation>Abrir la página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="207"/>
+        <location filename="../../ui/erx_pane.py" line="205"/>
         <source>Your identity has now been confirmed.</source>
         <translation>Su identidad ya ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="209"/>
+        <location filename="../../ui/erx_pane.py" line="207"/>
         <source>Your identity has now been confirmed (%1).</source>
         <translation>Su identidad ya ha sido confirmada (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="211"/>
-        <location filename="../../ui/erx_pane.py" line="222"/>
+        <location filename="../../ui/erx_pane.py" line="209"/>
+        <location filename="../../ui/erx_pane.py" line="220"/>
         <source>To adjust future EPCS permissions, visit the %1.</source>
         <translation>Para ajustar futuros permisos EPCS, visite la %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="214"/>
+        <location filename="../../ui/erx_pane.py" line="212"/>
         <source>ID.me identity proofing and DrChrono&apos;s approval are both needed before you can send EPCS.</source>
         <translation>Necesita la verificación de identidad de ID.me y la aprobación de DrChrono antes de enviar EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="218"/>
+        <location filename="../../ui/erx_pane.py" line="216"/>
         <source>Your identity has not been confirmed yet.</source>
         <translation>Su identidad aún no ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="231"/>
+        <location filename="../../ui/erx_pane.py" line="229"/>
         <source>ID.me Device Information</source>
         <translation>Información de dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="234"/>
-        <location filename="../../ui/erx_pane.py" line="421"/>
+        <location filename="../../ui/erx_pane.py" line="232"/>
+        <location filename="../../ui/erx_pane.py" line="459"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="239"/>
+        <location filename="../../ui/erx_pane.py" line="237"/>
         <source>&amp;Update MFA Device</source>
-        <translation>&amp;Actualizar dispositivo MFA</translation>
+        <translation>Actualizar dispositivo &amp;MFA</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="241"/>
+        <location filename="../../ui/erx_pane.py" line="239"/>
         <source>Opens ID.me Sign In &amp; Security in your browser</source>
         <translation>Abre “Inicio de sesión y seguridad” de ID.me en su navegador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="253"/>
+        <location filename="../../ui/erx_pane.py" line="251"/>
         <source>ID.me devices</source>
         <translation>Dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="293"/>
+        <location filename="../../ui/erx_pane.py" line="291"/>
         <source>Compliance warning</source>
         <translation>Advertencia de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="297"/>
+        <location filename="../../ui/erx_pane.py" line="295"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="299"/>
+        <location filename="../../ui/erx_pane.py" line="297"/>
         <source>A push-notification phone or a code generator app on another device</source>
         <translation>Un teléfono con notificaciones push o una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="301"/>
+        <location filename="../../ui/erx_pane.py" line="299"/>
         <source>F2 renames, Delete removes, Space selects the primary device.</source>
         <translation>F2 cambia el nombre, Supr elimina, Espacio elige el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="341"/>
+        <location filename="../../ui/erx_pane.py" line="339"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="344"/>
+        <location filename="../../ui/erx_pane.py" line="342"/>
         <source>Rename</source>
         <translation>Cambiar nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="347"/>
+        <location filename="../../ui/erx_pane.py" line="345"/>
         <source>Move to a phone…</source>
         <translation>Pasar a un teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="350"/>
+        <location filename="../../ui/erx_pane.py" line="349"/>
+        <source>Remove the secret from this computer…</source>
+        <translation>Eliminar el secreto de este equipo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="351"/>
+        <source>Not an ID.me device (keep its code under other accounts)</source>
+        <translation>No es un dispositivo de ID.me (conservar su código en otras cuentas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="354"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="372"/>
+        <location filename="../../ui/erx_pane.py" line="376"/>
         <source>“%1” is now the primary device</source>
         <translation>“%1” es ahora el dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="398"/>
+        <location filename="../../ui/erx_pane.py" line="404"/>
+        <source>“%1” is listed under other accounts, not as an ID.me device</source>
+        <translation>“%1” aparece en otras cuentas, no como dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="425"/>
+        <source>The secret of “%1” was removed from this computer</source>
+        <translation>Se eliminó de este equipo el secreto de “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="436"/>
         <source>Removed “%1”</source>
         <translation>Se eliminó “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="436"/>
+        <location filename="../../ui/erx_pane.py" line="474"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="447"/>
+        <location filename="../../ui/erx_pane.py" line="485"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="449"/>
+        <location filename="../../ui/erx_pane.py" line="487"/>
         <source>&amp;Discard the draft</source>
         <translation>&amp;Descartar el borrador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="499"/>
+        <location filename="../../ui/erx_pane.py" line="525"/>
         <source>Your unsaved Prescriber Info from before the lock is back: save it, or discard the draft.</source>
         <translation>Ha vuelto su información del prescriptor sin guardar de antes del bloqueo: guárdela o descarte el borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="525"/>
+        <location filename="../../ui/erx_pane.py" line="548"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="539"/>
+        <location filename="../../ui/erx_pane.py" line="561"/>
         <source>Your primary device generates its codes on this computer. {notice}</source>
         <translation>Su dispositivo principal genera sus códigos en este equipo. {notice}</translation>
     </message>
@@ -1748,72 +2177,72 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="51"/>
+        <location filename="../../ui/export_dialog.py" line="52"/>
         <source>Export to</source>
         <translation>Exportar a</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="68"/>
+        <location filename="../../ui/export_dialog.py" line="69"/>
         <source>Export code generators</source>
         <translation>Exportar generadores de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="72"/>
+        <location filename="../../ui/export_dialog.py" line="73"/>
         <source>File format</source>
         <translation>Formato de archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="78"/>
+        <location filename="../../ui/export_dialog.py" line="79"/>
         <source>Export file</source>
         <translation>Archivo de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="79"/>
+        <location filename="../../ui/export_dialog.py" line="80"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="89"/>
+        <location filename="../../ui/export_dialog.py" line="90"/>
         <source>E&amp;xport password:</source>
         <translation>Contraseña de e&amp;xportación:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="90"/>
+        <location filename="../../ui/export_dialog.py" line="91"/>
         <source>Re&amp;peat it:</source>
         <translation>Re&amp;pítala:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="91"/>
+        <location filename="../../ui/export_dialog.py" line="92"/>
         <source>Export password</source>
         <translation>Contraseña de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="96"/>
+        <location filename="../../ui/export_dialog.py" line="97"/>
         <source>&amp;Format:</source>
         <translation>&amp;Formato:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="97"/>
+        <location filename="../../ui/export_dialog.py" line="98"/>
         <source>&amp;File:</source>
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="102"/>
+        <location filename="../../ui/export_dialog.py" line="103"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="116"/>
+        <location filename="../../ui/export_dialog.py" line="117"/>
         <source>1 code generator held in this profile will be exported.</source>
         <translation>Se exportará 1 generador de códigos de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="119"/>
+        <location filename="../../ui/export_dialog.py" line="120"/>
         <source>%1 code generators held in this profile will be exported.</source>
         <translation>Se exportarán %1 generadores de códigos de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="159"/>
+        <location filename="../../ui/export_dialog.py" line="160"/>
         <source>Choose the file to export to.</source>
         <translation>Elija el archivo al que exportar.</translation>
     </message>
@@ -1821,22 +2250,22 @@
 <context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="60"/>
+        <location filename="../../ui/frontdesk/handover.py" line="59"/>
         <source>Set up a profile for a clinician</source>
         <translation>Preparar un perfil para un profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="63"/>
+        <location filename="../../ui/frontdesk/handover.py" line="64"/>
         <source>Create the clinician&apos;s profile with a temporary password and give it to them in person. At their first unlock they must choose their own password; after that, no one else can read this profile&apos;s codes.</source>
         <translation>Cree el perfil del profesional con una contraseña temporal y entréguesela en persona. La primera vez que lo desbloquee deberá elegir su propia contraseña; a partir de entonces, nadie más podrá leer los códigos de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="71"/>
+        <location filename="../../ui/frontdesk/handover.py" line="72"/>
         <source>your name (optional)</source>
         <translation>su nombre (opcional)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/frontdesk/handover.py" line="73"/>
+        <location filename="../../ui/frontdesk/handover.py" line="74"/>
         <source>at least %n characters</source>
         <translation>
             <numerusform>al menos %n carácter</numerusform>
@@ -1844,149 +2273,129 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="74"/>
+        <location filename="../../ui/frontdesk/handover.py" line="75"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="89"/>
+        <location filename="../../ui/frontdesk/handover.py" line="90"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="91"/>
+        <location filename="../../ui/frontdesk/handover.py" line="92"/>
         <source>&amp;Temporary password:</source>
         <translation>Contraseña &amp;temporal:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="93"/>
+        <location filename="../../ui/frontdesk/handover.py" line="94"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="96"/>
+        <location filename="../../ui/frontdesk/handover.py" line="97"/>
         <source>Set &amp;up by:</source>
         <translation>Preparado p&amp;or:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="97"/>
+        <location filename="../../ui/frontdesk/handover.py" line="98"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="102"/>
+        <location filename="../../ui/frontdesk/handover.py" line="103"/>
         <source>C&amp;reate profile</source>
         <translation>C&amp;rear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="244"/>
+        <location filename="../../ui/frontdesk/handover.py" line="245"/>
         <source>Temporary password (shown only now; the clinician replaces it at the first unlock):</source>
         <translation>Contraseña temporal (se muestra solo ahora; el profesional la sustituye al desbloquear por primera vez):</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="264"/>
+        <location filename="../../ui/frontdesk/handover.py" line="265"/>
         <source>&amp;Print the hand-over slip…</source>
         <translation>&amp;Imprimir la hoja de entrega…</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="287"/>
+        <location filename="../../ui/frontdesk/handover.py" line="285"/>
         <source>Give this temporary password to the clinician in person, and no one else.</source>
         <translation>Entregue esta contraseña temporal al profesional en persona, y a nadie más.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="327"/>
+        <location filename="../../ui/frontdesk/handover.py" line="325"/>
         <source>This slip holds no code and no other password: the temporary password stops working once the clinician has chosen their own. Shred the slip then.</source>
         <translation>Esta hoja no contiene ningún código ni otra contraseña: la contraseña temporal deja de funcionar en cuanto el profesional elige la suya. Destruya entonces la hoja.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="380"/>
+        <location filename="../../ui/frontdesk/handover.py" line="353"/>
         <source>Hand-over slip sent to the printer.</source>
         <translation>Hoja de entrega enviada a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="266"/>
-        <source>&amp;Save the hand-over slip (PDF)…</source>
-        <translation>&amp;Guardar la hoja de entrega (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="210"/>
+        <location filename="../../ui/frontdesk/handover.py" line="211"/>
         <source>Check the “%1” field.</source>
         <translation>Revise el campo “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="213"/>
+        <location filename="../../ui/frontdesk/handover.py" line="214"/>
         <source>Check the “%1” and “%2” fields.</source>
         <translation>Revise los campos “%1” y “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="268"/>
+        <location filename="../../ui/frontdesk/handover.py" line="267"/>
         <source>&amp;Done</source>
         <translation>&amp;Listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="289"/>
+        <location filename="../../ui/frontdesk/handover.py" line="287"/>
         <source>At the lock screen they choose the profile “%1” and unlock it with that password.</source>
         <translation>En la pantalla de bloqueo elige el perfil “%1” y lo desbloquea con esa contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="291"/>
+        <location filename="../../ui/frontdesk/handover.py" line="289"/>
         <source>They are then asked to choose their own password; after that no one else can open it.</source>
         <translation>Después se le pide elegir su propia contraseña; a partir de entonces nadie más puede abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="293"/>
+        <location filename="../../ui/frontdesk/handover.py" line="291"/>
         <source>Next they add their phone&apos;s code generator (File &gt; Add code generator) and select it as the primary device in DrChrono&apos;s eRx Info.</source>
         <translation>Luego añade el generador de códigos de su teléfono (Archivo &gt; Añadir generador de códigos) y lo selecciona como dispositivo principal en eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="299"/>
+        <location filename="../../ui/frontdesk/handover.py" line="297"/>
         <source>The profile “%1” is ready</source>
         <translation>El perfil “%1” está listo</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="302"/>
+        <location filename="../../ui/frontdesk/handover.py" line="300"/>
         <source>Temporary password: %1</source>
         <translation>Contraseña temporal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="305"/>
+        <location filename="../../ui/frontdesk/handover.py" line="303"/>
         <source>Tell the clinician:</source>
         <translation>Indique al profesional:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="316"/>
+        <location filename="../../ui/frontdesk/handover.py" line="314"/>
         <source>EPCS Desktop hand-over — %1</source>
         <translation>Entrega de EPCS Desktop: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="320"/>
+        <location filename="../../ui/frontdesk/handover.py" line="318"/>
         <source>Set up by %1.</source>
         <translation>Preparado por %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="321"/>
+        <location filename="../../ui/frontdesk/handover.py" line="319"/>
         <source>Temporary password:</source>
         <translation>Contraseña temporal:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="324"/>
+        <location filename="../../ui/frontdesk/handover.py" line="322"/>
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="343"/>
-        <source>Hand-over slip saved to %1</source>
-        <translation>Hoja de entrega guardada en %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="354"/>
-        <source>Save the hand-over slip</source>
-        <translation>Guardar la hoja de entrega</translation>
-    </message>
-    <message>
-        <location filename="../../ui/frontdesk/handover.py" line="356"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2078,137 +2487,137 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="68"/>
+        <location filename="../../ui/wizard/import_page.py" line="67"/>
         <source>Import from another app</source>
         <translation>Importar desde otra aplicación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="77"/>
+        <location filename="../../ui/wizard/import_page.py" line="76"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="78"/>
+        <location filename="../../ui/wizard/import_page.py" line="77"/>
         <source>Add export &amp;files…</source>
         <translation>Añadir &amp;archivos de exportación…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="71"/>
+        <location filename="../../ui/wizard/import_page.py" line="70"/>
         <source>Add the code generators from another authenticator&apos;s export (Aegis, 2FAS, andOTP, FreeOTP, Bitwarden, Proton, ente, Authenticator Pro, LastPass, Steam, KeePass and more), Google Authenticator export screenshots, or a list of otpauth links. Nothing is added until you press Import.</source>
         <translation>Añada los generadores de códigos de la exportación de otra aplicación de autenticación (Aegis, 2FAS, andOTP, FreeOTP, Bitwarden, Proton, ente, Authenticator Pro, LastPass, Steam, KeePass y más), de capturas de la exportación de Google Authenticator o de una lista de enlaces otpauth. No se añade nada hasta que pulse Importar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="80"/>
+        <location filename="../../ui/wizard/import_page.py" line="79"/>
         <source>Export files of other authenticator apps, otpauth link lists or QR code pictures</source>
         <translation>Archivos de exportación de otras aplicaciones de autenticación, listas de enlaces otpauth o imágenes de códigos QR</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="84"/>
+        <location filename="../../ui/wizard/import_page.py" line="83"/>
         <source>Or paste otpauth:// or otpauth-migration:// links here</source>
         <translation>O pegue aquí enlaces otpauth:// u otpauth-migration://</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="85"/>
+        <location filename="../../ui/wizard/import_page.py" line="84"/>
         <source>Pasted links</source>
         <translation>Enlaces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="88"/>
+        <location filename="../../ui/wizard/import_page.py" line="87"/>
         <source>Read the pasted &amp;links</source>
         <translation>Leer los en&amp;laces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="96"/>
+        <location filename="../../ui/wizard/import_page.py" line="95"/>
         <source>Export file password</source>
         <translation>Contraseña del archivo de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="99"/>
+        <location filename="../../ui/wizard/import_page.py" line="98"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="110"/>
+        <location filename="../../ui/wizard/import_page.py" line="109"/>
         <source>What will be imported</source>
         <translation>Lo que se importará</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="157"/>
+        <location filename="../../ui/wizard/import_page.py" line="156"/>
         <source>Choose export files</source>
         <translation>Elija los archivos de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="159"/>
+        <location filename="../../ui/wizard/import_page.py" line="158"/>
         <source>Authenticator exports</source>
         <translation>Exportaciones de autenticadores</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="161"/>
+        <location filename="../../ui/wizard/import_page.py" line="160"/>
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="219"/>
+        <location filename="../../ui/wizard/import_page.py" line="218"/>
         <source>Paste one or more otpauth links first.</source>
         <translation>Pegue primero uno o más enlaces otpauth.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="222"/>
+        <location filename="../../ui/wizard/import_page.py" line="221"/>
         <source>pasted text</source>
         <translation>texto pegado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="241"/>
+        <location filename="../../ui/wizard/import_page.py" line="240"/>
         <source>Add: {label} as “{nickname}”</source>
         <translation>Añadir: {label} como “{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="245"/>
+        <location filename="../../ui/wizard/import_page.py" line="244"/>
         <source>(counter-based: press Next code for each code)</source>
         <translation>(basado en contador: pulse Código siguiente para cada código)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="247"/>
+        <location filename="../../ui/wizard/import_page.py" line="246"/>
         <source>(Steam Guard)</source>
         <translation>(Steam Guard)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="249"/>
+        <location filename="../../ui/wizard/import_page.py" line="248"/>
         <source>Skip: {label} is already in this profile as “{nickname}”</source>
         <translation>Omitir: {label} ya está en este perfil como “{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="253"/>
+        <location filename="../../ui/wizard/import_page.py" line="252"/>
         <source>Skip: {label} appears earlier in this import</source>
         <translation>Omitir: {label} aparece antes en esta importación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="255"/>
+        <location filename="../../ui/wizard/import_page.py" line="254"/>
         <source>Not added: {label}: {reason}</source>
         <translation>No se añade: {label}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="261"/>
+        <location filename="../../ui/wizard/import_page.py" line="260"/>
         <source>Problem: {where}{message}</source>
         <translation>Problema: {where}{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="265"/>
+        <location filename="../../ui/wizard/import_page.py" line="264"/>
         <source>No code generator was found yet.</source>
         <translation>Todavía no se ha encontrado ningún generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="267"/>
+        <location filename="../../ui/wizard/import_page.py" line="266"/>
         <source>1 code generator will be added.</source>
         <translation>Se añadirá 1 generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="269"/>
+        <location filename="../../ui/wizard/import_page.py" line="268"/>
         <source>%1 code generators will be added.</source>
         <translation>Se añadirán %1 generadores de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="285"/>
+        <location filename="../../ui/wizard/import_page.py" line="284"/>
         <source>Nothing was imported: {reason}</source>
         <translation>No se importó nada: {reason}</translation>
     </message>
@@ -2216,138 +2625,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Unlocked “%1”</source>
         <translation>“%1” desbloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <source>ID.me devices and other accounts</source>
+        <translation>Dispositivos de ID.me y otras cuentas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="131"/>
+        <source>This version lists ID.me devices apart from the codes of other accounts. Nothing was removed; these rows changed place:</source>
+        <translation>Esta versión muestra los dispositivos de ID.me separados de los códigos de otras cuentas. No se eliminó nada; estas filas cambiaron de lugar:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Hacer una copia de seguridad ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>R&amp;estore from backup…</source>
         <translation>R&amp;estaurar desde una copia de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>E&amp;xport code generators…</source>
         <translation>E&amp;xportar generadores de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>S&amp;witch profile…</source>
         <translation>Ca&amp;mbiar de perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Change-phone guide…</source>
         <translation>Guía para &amp;cambiar de teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Practice enrollment…</source>
         <translation>&amp;Practicar la inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Activity log…</source>
         <translation>Registro de &amp;actividad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Save &amp;setup sheet (PDF)…</source>
         <translation>Guardar &amp;hoja de configuración (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Compliance notice</source>
         <translation>&amp;Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;About EPCS Desktop</source>
         <translation>A&amp;cerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <source>Other accounts added</source>
+        <translation>Otras cuentas añadidas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="262"/>
+        <source>Added under “Other accounts”: %1. Their codes are made here, but they are not ID.me devices and are not in the ID.me device table.</source>
+        <translation>Añadidas en “Otras cuentas”: %1. Sus códigos se generan aquí, pero no son dispositivos de ID.me y no están en la tabla de dispositivos de ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>If one of them is an ID.me device, link it now (or later from its menu).</source>
+        <translation>Si una de ellas es un dispositivo de ID.me, vincúlela ahora (o más tarde desde su menú).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <source>&amp;Link one to an ID.me device…</source>
+        <translation>&amp;Vincular una a un dispositivo de ID.me…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="283"/>
+        <source>Link to an ID.me device</source>
+        <translation>Vincular a un dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>Which account is an ID.me device?</source>
+        <translation>¿Qué cuenta es un dispositivo de ID.me?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Save setup sheet</source>
         <translation>Guardar hoja de configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="323"/>
+        <source>%1 setup sheet.pdf</source>
+        <translation>%1 hoja de configuración.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Setup sheet saved to %1</source>
         <translation>Hoja de configuración guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Exported to %1</source>
         <translation>Exportado a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>About EPCS Desktop</source>
         <translation>Acerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>%1 %2
 MFA companion and code generator for DrChrono EPCS with ID.me.</source>
         <translation>%1 %2
@@ -2430,140 +2884,130 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>MoveToPhoneDialog</name>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="64"/>
+        <location filename="../../ui/move_to_phone.py" line="71"/>
         <source>Move “%1” to a phone</source>
         <translation>Pasar “%1” a un teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="68"/>
+        <location filename="../../ui/move_to_phone.py" line="75"/>
         <source>Open the authenticator app on the phone (for example ID.me Authenticator, Google Authenticator, Aegis or 2FAS), choose to add an account by QR code, and scan the code this window shows.</source>
         <translation>Abra la aplicación de autenticación en el teléfono (por ejemplo ID.me Authenticator, Google Authenticator, Aegis o 2FAS), elija añadir una cuenta con código QR y escanee el código que muestra esta ventana.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="77"/>
+        <location filename="../../ui/move_to_phone.py" line="84"/>
         <source>Anyone who sees this QR code, or takes a photo of it, can make the same sign-in codes. Show it only to the phone, with nobody looking, and close it as soon as the phone has it.</source>
         <translation>Cualquiera que vea este código QR, o le haga una foto, puede generar los mismos códigos de inicio de sesión. Muéstrelo solo al teléfono, sin nadie mirando, y ciérrelo en cuanto el teléfono lo tenga.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="87"/>
+        <location filename="../../ui/move_to_phone.py" line="94"/>
         <source>&amp;Show the QR code</source>
         <translation>&amp;Mostrar el código QR</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="98"/>
+        <location filename="../../ui/move_to_phone.py" line="105"/>
         <source>QR code for the phone</source>
         <translation>Código QR para el teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="103"/>
+        <location filename="../../ui/move_to_phone.py" line="110"/>
         <source>&amp;Hide the QR code now</source>
         <translation>&amp;Ocultar ya el código QR</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="108"/>
+        <location filename="../../ui/move_to_phone.py" line="115"/>
         <source>Code shown on the phone</source>
         <translation>Código que muestra el teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="109"/>
+        <location filename="../../ui/move_to_phone.py" line="116"/>
         <source>the code the phone shows now</source>
         <translation>el código que muestra ahora el teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="110"/>
+        <location filename="../../ui/move_to_phone.py" line="117"/>
         <source>&amp;Check</source>
         <translation>&amp;Comprobar</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="119"/>
+        <location filename="../../ui/move_to_phone.py" line="126"/>
         <source>Code on the &amp;phone:</source>
         <translation>Código del &amp;teléfono:</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="127"/>
-        <source>Primary device afterwards</source>
-        <translation>Dispositivo principal después</translation>
-    </message>
-    <message>
         <location filename="../../ui/move_to_phone.py" line="128"/>
-        <source>Primary device &amp;afterwards:</source>
-        <translation>Dispositivo principal &amp;después:</translation>
+        <source>&amp;Remove the secret from this computer</source>
+        <translation>&amp;Eliminar el secreto de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="130"/>
-        <source>&amp;Remove it from this computer</source>
-        <translation>&amp;Eliminarlo de este equipo</translation>
+        <location filename="../../ui/move_to_phone.py" line="221"/>
+        <source>The phone makes the same codes. “%1” now makes its codes on the phone: it stays in the ID.me device table (on a phone), and nothing changes in ID.me, which still knows it as the same device. This computer still holds its secret: remove it once you no longer need its codes here.</source>
+        <translation>El teléfono genera los mismos códigos. “%1” genera ahora sus códigos en el teléfono: sigue en la tabla de dispositivos de ID.me (en un teléfono) y nada cambia en ID.me, que lo sigue conociendo como el mismo dispositivo. Este equipo aún guarda su secreto: elimínelo cuando ya no necesite sus códigos aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="182"/>
+        <location filename="../../ui/move_to_phone.py" line="261"/>
+        <source>The secret of “%1” was removed from this computer. The device stays in the ID.me device table, on the phone; nothing changes in ID.me.</source>
+        <translation>Se eliminó de este equipo el secreto de “%1”. El dispositivo sigue en la tabla de dispositivos de ID.me, en el teléfono; nada cambia en ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="179"/>
         <source>The QR code hides itself in 1 second.</source>
         <translation>El código QR se ocultará en 1 segundo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="185"/>
+        <location filename="../../ui/move_to_phone.py" line="182"/>
         <source>The QR code hides itself in %1 seconds.</source>
         <translation>El código QR se ocultará en %1 segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="205"/>
+        <location filename="../../ui/move_to_phone.py" line="202"/>
         <source>The QR code is hidden. Type the password again to show it.</source>
         <translation>El código QR está oculto. Escriba de nuevo la contraseña para mostrarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="217"/>
-        <source>The phone makes the same codes. You can now remove “%1” from this computer.</source>
-        <translation>El teléfono genera los mismos códigos. Ya puede eliminar “%1” de este equipo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/move_to_phone.py" line="228"/>
+        <location filename="../../ui/move_to_phone.py" line="236"/>
         <source>That is not the code this generator makes now. Check that the phone scanned this QR code and type the code it shows now.</source>
         <translation>Ese no es el código que genera ahora este generador. Compruebe que el teléfono escaneó este código QR y escriba el código que muestra ahora.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/move_to_phone.py" line="257"/>
-        <source>“%1” was removed from this computer. Remember to record the phone in ID.me.</source>
-        <translation>“%1” se eliminó de este equipo. Recuerde registrar el teléfono en ID.me.</translation>
     </message>
 </context>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="419"/>
+        <location filename="../../ui/frontdesk/handover.py" line="392"/>
         <source>Choose your own password</source>
         <translation>Elija su propia contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="422"/>
+        <location filename="../../ui/frontdesk/handover.py" line="396"/>
         <source>This profile was set up for you by {staff} with a temporary password.</source>
         <translation>{staff} preparó este perfil para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="424"/>
+        <location filename="../../ui/frontdesk/handover.py" line="398"/>
         <source>This profile was set up for you with a temporary password.</source>
         <translation>Este perfil se preparó para usted con una contraseña temporal.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="428"/>
+        <location filename="../../ui/frontdesk/handover.py" line="402"/>
         <source>Choose a password only you know before using it; the temporary one stops working.</source>
         <translation>Antes de usarlo, elija una contraseña que solo usted conozca; la temporal dejará de funcionar.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="433"/>
+        <location filename="../../ui/frontdesk/handover.py" line="407"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nueva contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="433"/>
+        <location filename="../../ui/frontdesk/handover.py" line="407"/>
         <source>C&amp;onfirm:</source>
         <translation>C&amp;onfirmar:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="438"/>
+        <location filename="../../ui/frontdesk/handover.py" line="412"/>
         <source>&amp;Set my password</source>
         <translation>&amp;Establecer mi contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/handover.py" line="439"/>
+        <location filename="../../ui/frontdesk/handover.py" line="413"/>
         <source>&amp;Lock profile</source>
         <translation>&amp;Bloquear el perfil</translation>
     </message>
@@ -2683,6 +3127,19 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <location filename="../../ui/wizard/key_page.py" line="220"/>
         <source>The link is valid: {what}.</source>
         <translation>El enlace es válido: {what}.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureDrop</name>
+    <message>
+        <location filename="../../ui/picture_drop.py" line="80"/>
+        <source>The clipboard holds no picture or file to add a code generator from.</source>
+        <translation>El portapapeles no contiene ninguna imagen ni archivo con el que añadir un generador de códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/picture_drop.py" line="109"/>
+        <source>No QR code found in the pasted picture.</source>
+        <translation>No se encontró ningún código QR en la imagen pegada.</translation>
     </message>
 </context>
 <context>
@@ -2845,7 +3302,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <message>
         <location filename="../../ui/widgets/prescriber_form.py" line="47"/>
         <source>&amp;State:</source>
-        <translation>&amp;Estado:</translation>
+        <translation>E&amp;stado:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/prescriber_form.py" line="48"/>
@@ -3019,13 +3476,13 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="407"/>
-        <source>This backup was made from the profile “%1”, not from “%2”: it looks like another clinician&apos;s. Replacing makes this profile exactly their backup: their secret keys, Prescriber Info and settings.</source>
-        <translation>Esta copia se hizo del perfil “%1”, no de “%2”: parece de otro profesional. Sustituir convierte este perfil exactamente en su copia: sus claves secretas, su información del prescriptor y sus ajustes.</translation>
+        <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Replacing makes this profile exactly their backup: their secret keys, Prescriber Info and settings.</source>
+        <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sustituir convierte este perfil exactamente en su copia: sus claves secretas, su información del prescriptor y sus ajustes.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="413"/>
-        <source>This backup was made from the profile “%1”, not from “%2”: it looks like another clinician&apos;s. Their secret keys would be added here. Their Prescriber Info is never merged in.</source>
-        <translation>Esta copia se hizo del perfil “%1”, no de “%2”: parece de otro profesional. Sus claves secretas se añadirían aquí. Su información del prescriptor nunca se combina.</translation>
+        <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Their secret keys would be added here. Their Prescriber Info is never merged in.</source>
+        <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sus claves secretas se añadirían aquí. Su información del prescriptor nunca se combina.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialogs.py" line="421"/>
@@ -3226,84 +3683,117 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
 </context>
 <context>
+    <name>SectionedCodeDelegate</name>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="91"/>
+        <source>ID.me devices</source>
+        <translation>Dispositivos de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="92"/>
+        <source>Other accounts (not ID.me)</source>
+        <translation>Otras cuentas (no de ID.me)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="238"/>
+        <location filename="../../ui/dialogs.py" line="239"/>
+        <source>policy file %1</source>
+        <translation>archivo de directivas %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="240"/>
+        <source>configuration profile %1</source>
+        <translation>perfil de configuración %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="245"/>
+        <source>Windows registry</source>
+        <translation>Registro de Windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="254"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="243"/>
-        <source>These settings belong to this profile and are stored in its encrypted vault.</source>
-        <translation>Esta configuración pertenece a este perfil y se guarda en su bóveda cifrada.</translation>
+        <location filename="../../ui/dialogs.py" line="259"/>
+        <source>These settings belong to this profile and are stored in it, encrypted.</source>
+        <translation>Esta configuración pertenece a este perfil y se guarda en él, cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="255"/>
+        <location filename="../../ui/dialogs.py" line="271"/>
         <source>Your practice&apos;s policy could not be read: {problem}</source>
         <translation>No se pudo leer la política de su consultorio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="290"/>
+        <location filename="../../ui/dialogs.py" line="306"/>
         <source>Set by your practice&apos;s IT ({source})</source>
         <translation>Establecido por el departamento de TI de su consultorio ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="317"/>
+        <location filename="../../ui/dialogs.py" line="335"/>
         <source>&lt;b&gt;On this computer&lt;/b&gt;</source>
         <translation>&lt;b&gt;En este equipo&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="322"/>
+        <location filename="../../ui/dialogs.py" line="340"/>
         <source>Same as the computer</source>
         <translation>Igual que el equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="328"/>
+        <location filename="../../ui/dialogs.py" line="346"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="329"/>
+        <location filename="../../ui/dialogs.py" line="347"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="333"/>
+        <location filename="../../ui/dialogs.py" line="351"/>
         <source>Same as the desktop</source>
         <translation>Igual que el escritorio</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs.py" line="352"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335"/>
+        <location filename="../../ui/dialogs.py" line="353"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="339"/>
+        <location filename="../../ui/dialogs.py" line="357"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="340"/>
+        <location filename="../../ui/dialogs.py" line="358"/>
         <source>A&amp;ppearance:</source>
         <translation>A&amp;pariencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="342"/>
+        <location filename="../../ui/dialogs.py" line="362"/>
+        <source>&amp;Keep running in the notification area when the window is closed</source>
+        <translation>&amp;Seguir en funcionamiento en el área de notificación al cerrar la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="368"/>
         <source>A new language shows fully the next time EPCS Desktop starts.</source>
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="424"/>
+        <location filename="../../ui/dialogs.py" line="453"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="427"/>
+        <location filename="../../ui/dialogs.py" line="456"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -3342,7 +3832,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/frontdesk/setup_sheet.py" line="95"/>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="248"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="253"/>
         <source>EPCS MFA setup sheet — {name}</source>
         <translation>Hoja de configuración de MFA para EPCS — {name}</translation>
     </message>
@@ -3377,77 +3867,82 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="118"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="117"/>
+        <source>Texts in “quotes” are DrChrono&apos;s own labels, as DrChrono shows them.</source>
+        <translation>Los textos entre “comillas” son las etiquetas propias de DrChrono, tal como DrChrono las muestra (en inglés).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="123"/>
         <source>Primary device: {name}.</source>
         <translation>Dispositivo principal: {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="122"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="127"/>
         <source>No device is recorded in this profile yet.</source>
         <translation>Aún no hay ningún dispositivo registrado en este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="125"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="130"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="127"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="132"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="128"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="133"/>
         <source>License Number</source>
         <translation>Número de licencia</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="129"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="134"/>
         <source>DEA Number</source>
         <translation>Número DEA</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="130"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="135"/>
         <source>NPI</source>
         <translation>NPI</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="132"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="137"/>
         <source>Changing the MFA device: steps done and left</source>
         <translation>Cambio del dispositivo MFA: pasos completados y pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="139"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="144"/>
         <source>{done} of {total} steps done.</source>
         <translation>{done} de {total} pasos completados.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="142"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="147"/>
         <source>Done:</source>
         <translation>Completados:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="144"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="149"/>
         <source>Left:</source>
         <translation>Pendientes:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="148"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="153"/>
         <source>No device change in progress. When changing phones, follow these steps:</source>
         <translation>No hay ningún cambio de dispositivo en curso. Cuando cambie de teléfono, siga estos pasos:</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="155"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="160"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="227"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="232"/>
         <source>The setup sheet cannot be written there: {problem}.</source>
         <translation>La hoja de configuración no se puede guardar ahí: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/setup_sheet.py" line="239"/>
+        <location filename="../../ui/frontdesk/setup_sheet.py" line="244"/>
         <source>Could not write the setup sheet to {file}.</source>
         <translation>No se pudo escribir la hoja de configuración en {file}.</translation>
     </message>
@@ -3455,134 +3950,134 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="105"/>
+        <location filename="../../ui/start.py" line="107"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="106"/>
-        <location filename="../../ui/start.py" line="156"/>
+        <location filename="../../ui/start.py" line="108"/>
+        <location filename="../../ui/start.py" line="159"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="110"/>
+        <location filename="../../ui/start.py" line="112"/>
         <source>Set up a profile for a &amp;clinician (front desk)…</source>
         <translation>Preparar un perfil para un &amp;profesional (recepción)…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="113"/>
+        <location filename="../../ui/start.py" line="115"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="118"/>
-        <location filename="../../ui/start.py" line="159"/>
+        <location filename="../../ui/start.py" line="120"/>
+        <location filename="../../ui/start.py" line="162"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="131"/>
+        <location filename="../../ui/start.py" line="133"/>
         <source>Choose your profile</source>
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="135"/>
-        <source>Each clinician on this workstation has a profile of their own, in its own encrypted vault.</source>
-        <translation>Cada profesional de esta estación de trabajo tiene su propio perfil, en su propia bóveda cifrada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="141"/>
+        <location filename="../../ui/start.py" line="144"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="374"/>
+        <location filename="../../ui/start.py" line="382"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="148"/>
+        <location filename="../../ui/start.py" line="151"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="178"/>
+        <location filename="../../ui/start.py" line="181"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="189"/>
+        <location filename="../../ui/start.py" line="192"/>
         <source>No profile on this workstation yet</source>
         <translation>Todavía no hay ningún perfil en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="194"/>
-        <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, in its own encrypted vault. Create yours to get started; you choose its password.</source>
-        <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, en su propia bóveda cifrada. Cree el suyo para empezar; usted elige su contraseña.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="201"/>
+        <location filename="../../ui/start.py" line="204"/>
         <source>Create a &amp;profile</source>
         <translation>Crear un &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="279"/>
+        <location filename="../../ui/start.py" line="282"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="291"/>
+        <location filename="../../ui/start.py" line="294"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="313"/>
+        <location filename="../../ui/start.py" line="316"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="364"/>
+        <location filename="../../ui/start.py" line="372"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="368"/>
+        <location filename="../../ui/start.py" line="376"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="379"/>
+        <location filename="../../ui/start.py" line="387"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="372"/>
+        <location filename="../../ui/start.py" line="380"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="78"/>
+        <location filename="../../ui/start.py" line="80"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="145"/>
+        <location filename="../../ui/start.py" line="137"/>
+        <source>Each clinician on this workstation has a profile of their own, encrypted with their password.</source>
+        <translation>Cada profesional de este equipo tiene su propio perfil, cifrado con su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="148"/>
         <source>Profile password</source>
         <translation>Contraseña del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="330"/>
+        <location filename="../../ui/start.py" line="197"/>
+        <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, encrypted with their password. Create yours to get started; you choose its password.</source>
+        <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, cifrado con su contraseña. Cree el suyo para empezar; usted elige su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="333"/>
         <source>Wrong password. You can try again now.</source>
         <translation>Contraseña incorrecta. Ya puede volver a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="342"/>
+        <location filename="../../ui/start.py" line="345"/>
         <source>Wrong password. Please wait 1 more second before trying again.</source>
         <translation>Contraseña incorrecta. Espere 1 segundo más antes de volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="343"/>
+        <location filename="../../ui/start.py" line="346"/>
         <source>Wrong password. Please wait %n more seconds before trying again.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Espere %n segundo más antes de volver a intentarlo.</numerusform>
@@ -3590,12 +4085,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="345"/>
+        <location filename="../../ui/start.py" line="348"/>
         <source>Wrong password. You can try again in 1 second.</source>
         <translation>Contraseña incorrecta. Puede volver a intentarlo dentro de 1 segundo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="346"/>
+        <location filename="../../ui/start.py" line="349"/>
         <source>Wrong password. You can try again in %n seconds.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Puede volver a intentarlo dentro de %n segundo.</numerusform>
@@ -3603,22 +4098,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="373"/>
+        <location filename="../../ui/start.py" line="381"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="383"/>
+        <location filename="../../ui/start.py" line="391"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="389"/>
+        <location filename="../../ui/start.py" line="397"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="393"/>
+        <location filename="../../ui/start.py" line="401"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -3626,32 +4121,32 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_DeviceRow</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="75"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="74"/>
         <source>Seconds until the code changes</source>
         <translation>Segundos hasta que cambie el código</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="78"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="77"/>
         <source>Device name</source>
         <translation>Nombre del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="84"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="83"/>
         <source>Code:</source>
         <translation>Código:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="86"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="85"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="104"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="103"/>
         <source>changes in %v s</source>
         <translation>cambia en %v s</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="115"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="114"/>
         <source>Current code: %1</source>
         <translation>Código actual: %1</translation>
     </message>
@@ -3708,12 +4203,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="436"/>
-        <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
+        <location filename="../../ui/dialogs.py" line="465"/>
+        <source>Codes generated on this computer are not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="448"/>
+        <location filename="../../ui/dialogs.py" line="477"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
@@ -3722,12 +4217,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <name>dialogs</name>
     <message>
         <location filename="../../ui/feedback.py" line="28"/>
-        <location filename="../../ui/feedback.py" line="97"/>
+        <location filename="../../ui/feedback.py" line="105"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="96"/>
+        <location filename="../../ui/feedback.py" line="104"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from epcs_desktop.core.activity import action_name, entry_detail, render_action
 from epcs_desktop.core.activity_export import scrub, write_csv
 from epcs_desktop.ui.file_places import remember, start_path
 from epcs_desktop.ui.frontdesk._common import follow, run_inline, show_message
@@ -73,7 +74,8 @@ class ActivityTableModel(QAbstractTableModel):
         return list(self._entries)
 
     def actions(self) -> list[str]:
-        return sorted({str(e.action) for e in self._entries}, key=str.casefold)
+        """The kinds present, in today's English names (core.activity.action_name)."""
+        return sorted({action_name(str(e.action)) for e in self._entries}, key=str.casefold)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
@@ -96,11 +98,11 @@ class ActivityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.WHEN:
                 return dt.datetime.fromtimestamp(entry.at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            if col == self.ACTION:  # shown in the user's language; stored (and exported) in English
-                return core_text(scrub(str(entry.action)))
-            return scrub(str(entry.detail))
+            if col == self.ACTION:  # stored as a stable kind, shown in the user's language
+                return scrub(render_action(str(entry.action), core_text))
+            return scrub(entry_detail(entry, core_text))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.DETAIL:
-            return scrub(str(entry.detail))
+            return scrub(entry_detail(entry, core_text))
         if role == Qt.ItemDataRole.UserRole:  # sort key
             return entry.at if col == self.WHEN else self.data(index).casefold()
         if role == self.EntryRole:
@@ -220,7 +222,7 @@ class ActivityLogDialog(QDialog):
     def export_to(self, path: str) -> int | None:
         """Write the rows shown (after filtering) to `path` as CSV, and say how many of how many."""
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        written = run_inline(self.message, lambda: write_csv(self.proxy.visible_entries(), path))
+        written = run_inline(self.message, lambda: write_csv(self.proxy.visible_entries(), path, core_text))
         if written is None:
             return None
         name = Path(path).name
@@ -239,7 +241,9 @@ class ActivityLogDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export activity log"),
-            start_path("csv", f"{getattr(self.profile, 'name', 'profile')}-activity.csv"),
+            start_path(
+                "csv", self.tr("%1-activity.csv").replace("%1", str(getattr(self.profile, "name", "")))
+            ),
             self.tr("CSV files (*.csv)"),
         )
         remember("csv", path)

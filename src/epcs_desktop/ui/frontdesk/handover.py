@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import logging
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -58,6 +57,8 @@ class HandOverDialog(QDialog):
         self.busy = False
         self.task: TaskHandle | None = None
         self.setWindowTitle(self.tr("Set up a profile for a clinician"))
+        # Wide enough for its title and a wrapped field message without clipping (issue 22 item 10).
+        self.setMinimumWidth(max(560, self.fontMetrics().horizontalAdvance(self.windowTitle()) + 160))
         intro = QLabel(
             self.tr(
                 "Create the clinician's profile with a temporary password and give it to them in person. "
@@ -263,14 +264,11 @@ class HandOverDialog(QDialog):
         self.slip_message = error_label()
         self.print_button = QPushButton(self.tr("&Print the hand-over slip…"))
         self.print_button.clicked.connect(self._print_slip_clicked)
-        self.save_slip_button = QPushButton(self.tr("&Save the hand-over slip (PDF)…"))
-        self.save_slip_button.clicked.connect(self._save_slip_clicked)
         self.done_button = QPushButton(self.tr("&Done"))
         self.done_button.setDefault(True)
         self.done_button.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.print_button)
-        row.addWidget(self.save_slip_button)
         row.addStretch(1)
         row.addWidget(self.done_button)
         lay.addWidget(self.done_title)
@@ -330,35 +328,6 @@ class HandOverDialog(QDialog):
         parts.append("</ol><p><i>" + html.escape(no_secrets) + "</i></p>")
         return title, "\n".join(parts)
 
-    def save_slip(self, path: str) -> Path | None:
-        """Write the hand-over slip (PDF, owner-only): see `slip_html`."""
-        from epcs_desktop.ui.frontdesk.setup_sheet import SetupSheetError, save_html_pdf
-
-        title, body = self.slip_html()
-        try:
-            saved = save_html_pdf(body, path, title)
-        except SetupSheetError as exc:
-            show_error(self.slip_message, user_message(exc))
-            return None
-        saved_text = self.tr("Hand-over slip saved to %1").replace("%1", saved.name)
-        show_message(self.slip_message, saved_text, ok=True)
-        return saved
-
-    def _save_slip_clicked(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from epcs_desktop.ui.file_places import remember, start_path
-
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the hand-over slip"),
-            start_path("sheet", f"{self.created_name} hand-over.pdf"),
-            self.tr("PDF (*.pdf)"),
-        )
-        remember("sheet", path)
-        if path:
-            self.save_slip(path)
-
     def _print_slip_clicked(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -369,7 +338,11 @@ class HandOverDialog(QDialog):
         self.print_slip(printer)
 
     def print_slip(self, printer: Any) -> None:
-        """Print the slip on `printer` (a QPrinter the person chose)."""
+        """Print the slip on `printer` (a QPrinter the person chose).
+
+        Printed, never saved by this program: the slip holds the temporary password, and a file
+        with it would outlive the hand-over (the print dialog's own "print to file" is the person's call).
+        """
         from PySide6.QtGui import QTextDocument
 
         title, body = self.slip_html()
@@ -417,6 +390,7 @@ class NewPasswordDialog(QDialog):
         self.busy = False
         self.task: TaskHandle | None = None
         self.setWindowTitle(self.tr("Choose your own password"))
+        self.setMinimumWidth(520)  # the prompt wraps instead of eliding (issue 22 item 10)
         staff = profile.handed_over_by
         if staff:
             setup = self.tr("This profile was set up for you by {staff} with a temporary password.")

@@ -101,8 +101,8 @@ def sheet_html(profile: Any, clock: Clock | None = None) -> str:
     ]
     if devices:
         rows = "".join(
-            f"<tr><td>{_e(d.nickname)}</td><td>{_e(option_label(d.option))}</td>"
-            f"<td>{_e(translate('SetupSheet', 'Is Primary')) if d.is_primary else ''}</td></tr>"
+            f"<tr><td>{_e(d.nickname)}</td><td>“{_e(option_label(d.option))}”</td>"
+            f"<td>{'“Is Primary”' if d.is_primary else ''}</td></tr>"
             for d in devices
         )
         parts.append(
@@ -113,6 +113,11 @@ def sheet_html(profile: Any, clock: Clock | None = None) -> str:
             "<th align='left'>" + _e(translate("SetupSheet", "Primary Device")) + "</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>"
         )
+        # DrChrono's own labels stay in English, quoted (docs/glossary.md); the sheet says so.
+        drchrono = translate(
+            "SetupSheet", "Texts in “quotes” are DrChrono's own labels, as DrChrono shows them."
+        )
+        parts.append(f"<p><i>{_e(drchrono)}</i></p>")
         primary_text = f"<b>{_e(primary.nickname)}</b>" if primary else "—"  # docs/glossary.md: empty is "—"
         parts.append(
             "<p>" + _e(translate("SetupSheet", "Primary device: {name}.")).format(name=primary_text) + "</p>"
