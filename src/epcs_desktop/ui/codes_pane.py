@@ -462,26 +462,21 @@ class CodesPane(QWidget):
 
     def remove_row(self, row: int, *, confirmed: bool = False) -> None:
         """Remove another account's code generator after a confirmation (Cancel is the default)."""
-        from PySide6.QtWidgets import QMessageBox
-
         from epcs_desktop.core.errors import EpcsError
         from epcs_desktop.ui.tasks import user_message
 
         generator = self.model.device_at(row)
         if not confirmed:
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Question)
-            box.setWindowTitle(self.tr("Remove code generator"))
-            box.setText(
+            from epcs_desktop.ui.dialogs import confirm_removal
+
+            confirmed = confirm_removal(
+                self,
+                self.tr("Remove code generator"),
                 self.tr(
                     "Remove “%1” from this profile? Its secret key is deleted from this computer."
-                ).replace("%1", generator.nickname)
+                ).replace("%1", generator.nickname),
+                self.tr("&Remove"),
             )
-            remove = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
-            cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-            box.setDefaultButton(cancel)
-            box.exec()
-            confirmed = box.clickedButton() is remove
         if not confirmed:
             return
         try:
