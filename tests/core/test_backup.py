@@ -294,7 +294,8 @@ def test_profile_backup_and_replace_restore_into_another_profile(store, tmp_path
     assert "“Work phone” (Generate 2FA Key) is added." in preview
     assert "“Office iPad” (Push Notification 2FA) is added." in preview
     assert "“Work phone” becomes the primary device." in preview
-    assert any(line.startswith("Prescriber Info becomes: state CA") for line in preview)
+    assert any(line.startswith("Prescriber Info becomes: “State” CA") for line in preview)
+    assert not any("dea number" in line or "dea_number" in line for line in preview)  # DrChrono's names
     assert [d.nickname for d in target.devices()] == ["Old token"]  # preview changed nothing
 
     with pytest.raises(RuleError, match=r"“Dr Lee”.*“New laptop”"):  # another profile's backup: ask first

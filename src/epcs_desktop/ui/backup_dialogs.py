@@ -322,6 +322,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(QLabel(self.tr("What will change:")))
         self.preview = QListWidget()
         self.preview.setAccessibleName(self.tr("Changes"))
+        self.preview.setWordWrap(True)  # a long line wraps instead of needing a horizontal scrollbar
+        self.preview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.preview)
         return page
 
