@@ -104,6 +104,9 @@ def _path_row(parent: QWidget, browse: Callable[[], None]) -> tuple[QLineEdit, Q
     path.setAccessibleName(QCoreApplication.translate("BackupDialog", "Backup file"))
     button = QPushButton(QCoreApplication.translate("BackupDialog", "&Browse…"))
     button.clicked.connect(browse)
+    # Not an auto-default: once it had the focus, Enter in a password field below would browse again
+    # instead of making the backup (issue 22).
+    button.setAutoDefault(False)
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)

@@ -178,7 +178,7 @@
     </message>
     <message>
         <location filename="../../core/guide.py" line="500"/>
-        <location filename="../../core/profile/records.py" line="192"/>
+        <location filename="../../core/profile/records.py" line="194"/>
         <source>The change-phone guide was closed.</source>
         <translation>Se cerró la guía de cambio de teléfono.</translation>
     </message>
@@ -584,17 +584,27 @@
         <translation>secreto eliminado</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="118"/>
+        <location filename="../../core/activity.py" line="64"/>
+        <source>identity confirmation changed</source>
+        <translation>confirmación de identidad cambiada</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="65"/>
+        <source>prescriber info changed</source>
+        <translation>información del prescriptor cambiada</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="120"/>
         <source>{first}; {second}</source>
         <translation>{first}; {second}</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="125"/>
+        <location filename="../../core/activity.py" line="127"/>
         <source>1 code generator exported as {format} (secret keys included).</source>
         <translation>Se exportó 1 generador de códigos como {format} (con las claves secretas).</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="126"/>
+        <location filename="../../core/activity.py" line="128"/>
         <source>{count} code generators exported as {format} (secret keys included).</source>
         <translation>Se exportaron {count} generadores de códigos como {format} (con las claves secretas).</translation>
     </message>
@@ -614,7 +624,7 @@
         <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="140"/>
+        <location filename="../../core/profile/records.py" line="142"/>
         <source>Encrypted backup written to {file}.</source>
         <translation>Copia de seguridad cifrada guardada en {file}.</translation>
     </message>
@@ -1092,27 +1102,47 @@
         <translation>La contraseña temporal ya se había sustituido; se quitó el recordatorio.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="109"/>
+        <location filename="../../core/profile/records.py" line="51"/>
+        <source>Prescriber Info was updated.</source>
+        <translation>Se actualizó la información del prescriptor.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="67"/>
+        <source>Identity marked confirmed on {date}.</source>
+        <translation>Identidad marcada como confirmada el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="69"/>
+        <source>Identity marked confirmed.</source>
+        <translation>Identidad marcada como confirmada.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="71"/>
+        <source>Identity marked not confirmed.</source>
+        <translation>Identidad marcada como no confirmada.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="111"/>
         <source>on</source>
         <translation>activado</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="109"/>
+        <location filename="../../core/profile/records.py" line="111"/>
         <source>off</source>
         <translation>desactivado</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="112"/>
+        <location filename="../../core/profile/records.py" line="114"/>
         <source>“{setting}” set to {value}</source>
         <translation>“{setting}” con el valor {value}</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="118"/>
+        <location filename="../../core/profile/records.py" line="120"/>
         <source>{changes}.</source>
         <translation>{changes}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="194"/>
+        <location filename="../../core/profile/records.py" line="196"/>
         <source>Guide progress was saved.</source>
         <translation>Se guardó el progreso de la guía.</translation>
     </message>
@@ -1122,12 +1152,12 @@
         <translation>Se mostró el aviso sobre el token físico de EPCS.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="159"/>
+        <location filename="../../core/profile/records.py" line="161"/>
         <source>Unsaved Prescriber Info was kept as a draft when the profile locked.</source>
         <translation>La información del prescriptor sin guardar se conservó como borrador al bloquearse el perfil.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="169"/>
+        <location filename="../../core/profile/records.py" line="171"/>
         <source>The draft was saved or discarded.</source>
         <translation>El borrador se guardó o se descartó.</translation>
     </message>
@@ -1641,17 +1671,17 @@
 <context>
     <name>CodeListModel</name>
     <message>
-        <location filename="../../ui/models.py" line="419"/>
+        <location filename="../../ui/models.py" line="445"/>
         <source>press Next code</source>
         <translation>pulse Código siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="447"/>
+        <location filename="../../ui/models.py" line="473"/>
         <source>counter-based code: press Next code</source>
         <translation>código basado en contador: pulse Código siguiente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models.py" line="452"/>
+        <location filename="../../ui/models.py" line="478"/>
         <source>%n seconds left</source>
         <translation>
             <numerusform>queda %n segundo</numerusform>
@@ -1659,12 +1689,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="454"/>
+        <location filename="../../ui/models.py" line="480"/>
         <source>primary device</source>
         <translation>dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="457"/>
+        <location filename="../../ui/models.py" line="483"/>
         <source>Click, press Enter or Ctrl+C to copy the code</source>
         <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
     </message>
@@ -1849,52 +1879,52 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="134"/>
+        <location filename="../../ui/models.py" line="166"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="134"/>
+        <location filename="../../ui/models.py" line="166"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="134"/>
+        <location filename="../../ui/models.py" line="166"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="150"/>
+        <location filename="../../ui/models.py" line="182"/>
         <source>Push Notification 2FA</source>
         <translation>2FA por notificación push</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="151"/>
+        <location filename="../../ui/models.py" line="183"/>
         <source>Generate 2FA Key</source>
         <translation>Generar clave 2FA</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="154"/>
+        <location filename="../../ui/models.py" line="186"/>
         <source>Is Primary</source>
         <translation>Es el principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="154"/>
+        <location filename="../../ui/models.py" line="186"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176"/>
+        <location filename="../../ui/models.py" line="208"/>
         <source>Codes are generated by this program</source>
         <translation>Este programa genera los códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="178"/>
+        <location filename="../../ui/models.py" line="210"/>
         <source>A code generator app on another device</source>
         <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="180"/>
+        <location filename="../../ui/models.py" line="212"/>
         <source>Click, or press Space, to make this the primary device</source>
         <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
     </message>
