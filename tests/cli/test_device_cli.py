@@ -21,7 +21,11 @@ def test_device_list_json_schema(data: Path) -> None:
     doc = json.loads(run(data, "device", "list", "-p", "Dr Smith", "--json").stdout)
     assert doc["profile"] == "Dr Smith"
     first = doc["devices"][0]
-    assert set(first) == {"nickname", "option", "option_label", "primary", "added_at", "issuer", "account"}
+    assert set(first) == {
+        "nickname", "option", "option_label", "primary", "where", "secret_held_here",
+        "added_at", "issuer", "account",
+    }  # fmt: skip
+    assert first["where"] == "this_computer" and first["secret_held_here"] is True
     assert (
         first["nickname"] == "Office iPad"
         and first["option"] == "generator_here"
@@ -31,6 +35,7 @@ def test_device_list_json_schema(data: Path) -> None:
     assert first["added_at"].endswith("Z")
     assert [d["option"] for d in doc["devices"]] == ["generator_here", "push", "generator_other"]
     assert doc["devices"][1]["issuer"] is None
+    assert [d["where"] for d in doc["devices"]] == ["this_computer", "push", "phone"]
     assert SECRET not in json.dumps(doc)
 
 

@@ -58,8 +58,9 @@ def profile_dir(data_dir: Path) -> Path:
 
 
 def _devices(data_dir: Path) -> list:
+    """Everything held: ID.me devices and other accounts' code generators (issue 18), in the order added."""
     with ProfileStore(data_dir).open("Jane", PROFILE_PW) as profile:
-        return profile.devices()
+        return profile.all_rows()
 
 
 def _link_list(tmp_path: Path) -> Path:
@@ -94,6 +95,9 @@ def test_import_adds_generators_and_skips_duplicates(profile_dir: Path, tmp_path
     r = _cli(profile_dir, "import", "--profile", "Jane", str(codes))
     assert r.returncode == 0, r.stderr
     assert "Added 2 code generators to profile “Jane”." in r.stdout
+    with ProfileStore(profile_dir).open("Jane", PROFILE_PW) as profile:  # issue 18: only ID.me's is a device
+        assert [d.nickname for d in profile.devices()] == ["ID.me (jane@clinic.org)"]
+        assert [g.nickname for g in profile.generators() if not g.idme] == ["DrChrono (jane)"]
     devices = _devices(profile_dir)
     assert [(d.nickname, d.option, d.otp) for d in devices] == [
         ("ID.me (jane@clinic.org)", DeviceOption.GENERATOR_HERE, A1),

@@ -294,7 +294,8 @@ def test_profile_backup_and_replace_restore_into_another_profile(store, tmp_path
     assert "“Work phone” (Generate 2FA Key) is added." in preview
     assert "“Office iPad” (Push Notification 2FA) is added." in preview
     assert "“Work phone” becomes the primary device." in preview
-    assert any(line.startswith("Prescriber Info becomes: state CA") for line in preview)
+    assert any(line.startswith("Prescriber Info becomes: “State” CA") for line in preview)
+    assert not any("dea number" in line or "dea_number" in line for line in preview)  # DrChrono's names
     assert [d.nickname for d in target.devices()] == ["Old token"]  # preview changed nothing
 
     with pytest.raises(RuleError, match=r"“Dr Lee”.*“New laptop”"):  # another profile's backup: ask first
@@ -379,7 +380,7 @@ def test_preview_and_restore_agree_when_the_same_device_is_already_there_as_name
     preview = backup.preview_restore(q, snap, "merge")
     assert preview[0] == "“Phone” is kept: it is already here as “Phone (2)”."
     assert not any("is added" in line for line in preview)
-    assert q.apply_snapshot(snap, "merge").endswith("0 device(s) added, 1 already present.")
+    assert q.apply_snapshot(snap, "merge").endswith("devices added: 0; already present: 1.")
     assert [d.nickname for d in q.devices()] == ["Phone", "Phone (2)"]
 
 
@@ -596,3 +597,28 @@ def test_a_device_or_pipe_is_not_read_as_a_backup(tmp_path: Path) -> None:
     for special in specials:
         with pytest.raises(BackupError, match=r"not a regular file|is a folder|Permission denied"):
             read_backup(special, PASSWORD)
+
+
+def test_the_restore_preview_only_renders_the_plan() -> None:
+    """Issue 18: `describe_restore` takes everything from `Profile.plan_restore` (devices, primary,
+    Prescriber Info, identity, settings) and imports no private helper of the profile service."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(backup))
+    private = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("epcs_desktop.core.profile")
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert private == []
+    source = inspect.getsource(backup.describe_restore)
+    calls = {
+        n.func.attr
+        for n in ast.walk(ast.parse(source))
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+    }
+    reads = {"prescriber", "identity", "devices", "primary", "stored_settings", "all_rows"}
+    assert "plan_restore" in calls and not calls & reads

@@ -44,5 +44,5 @@ def test_profile_times_come_from_the_injected_clock(store, clock, tmp_path: Path
     clock.advance(60)
     backup.backup_profile(p, tmp_path / "b.epcsbak", "backup-pass-1", backup.KdfParams(8, 1, 1))
     assert backup.last_backup_at(p) == clock.now()
-    assert p.record("created_at") == clock.now() - 120  # written by the vault from the same clock
+    assert p.created_at() == clock.now() - 120  # written by the vault from the same clock
     p.close()

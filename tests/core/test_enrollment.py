@@ -93,7 +93,8 @@ def test_enroll_a_plan_adds_its_new_entries_in_one_change(profile) -> None:
     assert events == [DevicesChanged(added=(added[0].id,))]
     with pytest.raises(RuleError, match="already in this profile as “Lab \\(x\\)”"):
         profile.enroll(plan)  # the same plan again: checked again inside the transaction
-    assert [d.nickname for d in profile.devices()] == ["Desk", "Lab (x)"]
+    assert [d.nickname for d in profile.devices()] == ["Desk"]  # "Lab" names another site (issue 18)
+    assert [g.nickname for g in profile.generators()] == ["Desk", "Lab (x)"]
 
 
 def test_add_device_refuses_an_account_already_held_and_names_it(profile) -> None:

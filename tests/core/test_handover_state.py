@@ -31,7 +31,7 @@ def test_a_temporary_password_is_refused_by_open_unless_it_is_replaced(store) ->
     with store.open("Dr Lee", TEMP, allow_temporary=True) as p:
         assert p.requires_new_password and p.handed_over_by == "Front desk"
         assert p.activity()[0].action == "profile handed over"
-        raw = json.dumps(p.record(handover.HANDOVER_KEY))
+        raw = json.dumps(p._handover())
         assert TEMP not in raw  # only an Argon2id hash of it is kept
 
 

@@ -242,7 +242,7 @@ def test_v1_profile_is_migrated_and_its_copy_removed_once_it_opened(tmp_path: Pa
     path = tmp_path / "profiles" / "old.epcs"
     _make_v1(path)
     with Vault.open(path, PASSWORD) as v:
-        assert v.schema_version == 2
+        assert v.schema_version == 3  # v1 -> v2 -> v3 (issue 18: ID.me devices and generators apart)
         backup = v.migration_backup
         assert backup is not None and backup.name == "old.epcs.v1.bak"
         assert not backup.exists()

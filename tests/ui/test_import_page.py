@@ -77,7 +77,8 @@ def test_encrypted_aegis_export_asks_password_previews_and_imports(
         assert S1 not in line and S2 not in line and S3 not in line
     finish.click()
     assert [d.nickname for d in wizard.added] == ["Bank (j)", "Steam (gamer)"]
-    assert [(d.otp.kind, d.otp.counter) for d in fresh_profile.devices()[1:]] == [("hotp", 7), ("steam", 0)]
+    assert [(d.otp.kind, d.otp.counter) for d in fresh_profile.all_rows()[1:]] == [("hotp", 7), ("steam", 0)]
+    assert [d.nickname for d in fresh_profile.devices()] == ["Office PC"]  # imports are other accounts
 
 
 def test_google_export_pictures_added_one_by_one_make_one_export(
@@ -117,7 +118,8 @@ def test_pasted_links_with_text_around_them_and_problems_per_entry(qtbot, fresh_
     assert lines[2].startswith("Problem: pasted text: line 2: ")
     assert "Yandex codes are not supported" in lines[2]
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert [d.nickname for d in fresh_profile.devices()] == ["ID.me (jane@clinic.org)", "GitHub (jane)"]
+    assert [d.nickname for d in fresh_profile.all_rows()] == ["ID.me (jane@clinic.org)", "GitHub (jane)"]
+    assert [d.nickname for d in fresh_profile.devices()] == ["ID.me (jane@clinic.org)"]  # issuer ID.me
 
 
 def test_nothing_is_added_when_the_profile_changed_meanwhile(qtbot, fresh_profile) -> None:

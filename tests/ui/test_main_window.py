@@ -93,7 +93,8 @@ def test_select_primary_by_keyboard_and_mouse(qtbot, controller, lee_profile) ->
     qtbot.keyClick(table, Qt.Key.Key_Space)
     assert lee_profile.primary().nickname == "Laptop"
     assert table.model().index(1, 2).data() == "Is Primary"
-    assert window.codes.model.primary_row() == 1  # the code pane followed through the profile listener
+    assert window.codes.model.primary_row() == 0  # the code pane followed through the profile listener
+    assert window.codes.model.device_at(0).nickname == "Laptop"  # ...and pinned the new primary on top
 
     rect = table.visualRect(table.model().index(2, DeviceTableModel.COL_PRIMARY))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

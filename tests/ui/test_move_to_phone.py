@@ -7,8 +7,10 @@ import numpy as np
 from gui_support import EXPORT_PASSWORD, OFFICE_TOTP
 
 from epcs_desktop.core.clock import FixedClock
+from epcs_desktop.core.erx import Location
+from epcs_desktop.core.export import export_uri
 from epcs_desktop.core.otp import totp_at
-from epcs_desktop.core.otpauth import build_uri
+from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.ui.move_to_phone import SHOW_SECONDS, MoveToPhoneDialog
 from epcs_desktop.ui.tasks import wait_for_tasks
 
@@ -23,7 +25,7 @@ def _decode(pixmap) -> str:
     return text
 
 
-def test_move_to_phone_shows_qr_after_password_hides_it_and_removes_after_code(
+def test_move_to_phone_shows_qr_after_password_hides_it_and_keeps_the_device_on_the_phone(
     qtbot, totp_hotp_push_profile
 ) -> None:
     clock = FixedClock(T0)
@@ -40,7 +42,10 @@ def test_move_to_phone_shows_qr_after_password_hides_it_and_removes_after_code(
     dialog.reveal()
     wait_for_tasks(qtbot, 30_000)
     assert dialog.qr_shown and dialog.password.text() == ""
-    assert _decode(dialog.qr.pixmap()) == build_uri(OFFICE_TOTP)
+    uri = _decode(dialog.qr.pixmap())
+    assert uri == export_uri("Office PC", OFFICE_TOTP)  # the one label builder exports use (issue 18)
+    label = parse_uri(uri)
+    assert label.issuer == "ID.me" and "Office PC" in label.account and "jane@clinic.org" in label.account
     for _ in range(SHOW_SECONDS):  # the countdown hides it by itself
         dialog._tick()
     assert not dialog.qr_shown and dialog.pw_form.isVisible()
@@ -54,12 +59,14 @@ def test_move_to_phone_shows_qr_after_password_hides_it_and_removes_after_code(
     dialog.code.setText(totp_at(OFFICE_TOTP, clock.now()))
     dialog.check()
     assert dialog.verified and dialog.remove_button.isVisible()
-    # "Office PC" is the primary and two devices remain: the next primary is asked for, here
-    assert dialog.successor_row.isVisibleTo(dialog)
-    dialog.successor.setCurrentIndex(dialog.successor.findText("Phone"))
-    dialog.remove_here()
-    assert [(d.nickname, d.is_primary) for d in totp_hotp_push_profile.devices()] == [
-        ("Bank token", False),
-        ("Phone", True),
-    ]
-    assert dialog.removed
+    # Issue 18: the ID.me device stays, now "on a phone"; its code is no longer made here; nothing is
+    # removed until the person asks, and the dialog says nothing changes in ID.me.
+    office = totp_hotp_push_profile.device("Office PC")
+    assert office.location is Location.PHONE and office.is_primary and office.secret_kept
+    assert "nothing changes in ID.me" in dialog.result.text()
+    assert "Office PC" not in [g.nickname for g in totp_hotp_push_profile.generators()]
+    assert [d.nickname for d in totp_hotp_push_profile.devices()] == ["Office PC", "Bank token", "Phone"]
+    dialog.remove_here(confirmed=True)
+    office = totp_hotp_push_profile.device("Office PC")
+    assert not office.secret_kept and office.location is Location.PHONE and office.is_primary
+    assert dialog.removed and not dialog.remove_button.isVisible()

@@ -36,6 +36,7 @@ SUBCOMMAND_MODULES = (
     "code_cmds",
     "profile_cmds",
     "device_cmds",
+    "generator_cmds",
     "scan_cmds",
     "import_cmds",
     "export_cmds",

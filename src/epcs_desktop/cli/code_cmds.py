@@ -24,7 +24,6 @@ from epcs_desktop.cli.common import (
     warn,
 )
 from epcs_desktop.core.clock import FixedClock, SystemClock
-from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otp import Totp, copy_plan, hotp, totp_at
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.textguard import clean_for_display
@@ -96,8 +95,8 @@ def _sleep(seconds: float) -> None:
 def run_next(args: argparse.Namespace) -> int:
     """``codes --next NICK``: the one CLI action that advances an HOTP counter (one transaction)."""
     with open_profile(args) as profile:
-        device = profile.device(args.next)
-        code = profile.next_hotp_code(device.id)
+        generator = profile.generator(args.next)
+        code = profile.next_hotp_code(generator.id)
     print(code)
     return EXIT_OK
 
@@ -106,7 +105,7 @@ def run_codes(args: argparse.Namespace) -> int:
     if getattr(args, "next", None):
         return run_next(args)
     with open_profile(args) as profile:
-        devices = [d for d in profile.devices() if d.option is DeviceOption.GENERATOR_HERE and d.otp]
+        devices = profile.generators()  # ID.me devices first, the primary on top, then other accounts
         clock = FixedClock(SystemClock().now())  # one instant for every row
         rows = []
         for d in devices:
@@ -122,6 +121,7 @@ def run_codes(args: argparse.Namespace) -> int:
                 {
                     "nickname": d.nickname,
                     "primary": d.is_primary,
+                    "idme_device": d.idme,
                     "code": code,
                     "seconds_remaining": left,
                     "counter_based": d.otp.kind == "hotp",
@@ -141,7 +141,11 @@ def run_codes(args: argparse.Namespace) -> int:
     for r in rows:  # the one sanitiser: a name stored by an older version may hold a bidi character
         r["nickname"] = clean_for_display(r["nickname"])
     width = max(len(r["nickname"]) for r in rows)
+    section = None if any(not r["idme_device"] for r in rows) else True  # headings only when mixed
     for r in rows:
+        if r["idme_device"] != section:  # the window's headings: ID.me devices, then other accounts
+            section = r["idme_device"]
+            print("ID.me devices:" if section else "Other accounts (not ID.me):")
         mark = "  (primary)" if r["primary"] else ""
         if r["counter_based"]:
             quoted = shlex.quote(r["nickname"])

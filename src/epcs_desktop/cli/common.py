@@ -177,6 +177,10 @@ def open_profile(
     profile = store.open(name, password, allow_temporary=allow_temporary)
     for message in profile.set_aside:
         warn(message)
+    from epcs_desktop.core.activity import render_detail
+
+    for note in getattr(profile, "upgrade_notes", ()):  # rows an upgrade moved apart, said once (issue 18)
+        warn(render_detail(note))
     return profile
 
 

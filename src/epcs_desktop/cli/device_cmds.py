@@ -1,4 +1,7 @@
-"""``device add | list | primary | rename | remove``: the ID.me Device Information table from a shell.
+"""``device add | list | primary | rename | remove | move-to-phone | forget-secret``: the ID.me table.
+
+Only ID.me devices (rows of DrChrono's ID.me Device Information table) are
+here; code generators of other accounts are ``generator …`` (cli/generator_cmds.py).
 
 The rules (unique nicknames, exactly one primary, naming a successor) live in
 `core.profile`; this module only turns arguments into calls and results into
@@ -65,6 +68,21 @@ def register(subparsers: Any) -> None:
     c.add_argument("--successor", metavar="NICK", help="device that becomes primary")
     c.set_defaults(func=run_remove)
 
+    c = sub.add_parser(
+        "move-to-phone",
+        help="the device now makes its codes on a phone (it stays in the table; nothing changes in ID.me)",
+    )
+    add_profile_argument(c)
+    c.add_argument("nickname", metavar="NICK")
+    c.set_defaults(func=run_move_to_phone)
+
+    c = sub.add_parser(
+        "forget-secret", help="remove the secret of a device moved to a phone from this computer"
+    )
+    add_profile_argument(c)
+    c.add_argument("nickname", metavar="NICK")
+    c.set_defaults(func=run_forget_secret)
+
 
 def device_json(d: Device) -> dict[str, Any]:
     """One device in --json output. Never contains the secret."""
@@ -73,6 +91,8 @@ def device_json(d: Device) -> dict[str, Any]:
         "option": d.option.value,
         "option_label": d.option_label,
         "primary": d.is_primary,
+        "where": d.location.value,
+        "secret_held_here": d.otp is not None or d.secret_kept,
         "added_at": iso_time(d.added_at),
         "issuer": d.otp.issuer if d.otp else None,
         "account": d.otp.account if d.otp else None,
@@ -145,4 +165,21 @@ def run_remove(args: argparse.Namespace) -> int:
         removed = profile.device(args.nickname).nickname
         notice = profile.remove_device(args.nickname, args.successor)
     print(f"Removed “{removed}”." + (f" {notice}" if notice else ""))
+    return EXIT_OK
+
+
+def run_move_to_phone(args: argparse.Namespace) -> int:
+    with open_profile(args) as profile:
+        device = profile.move_to_phone(args.nickname)
+    print(
+        f"“{device.nickname}” now makes its codes on a phone; nothing changes in ID.me. This computer still "
+        f"holds its secret: remove it with `epcs-desktop device forget-secret` once the phone shows codes."
+    )
+    return EXIT_OK
+
+
+def run_forget_secret(args: argparse.Namespace) -> int:
+    with open_profile(args) as profile:
+        device = profile.forget_secret(args.nickname)
+    print(f"The secret of “{device.nickname}” was removed from this computer; the device stays in the table.")
     return EXIT_OK

@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         raise
     with open_profile(args) as profile:
         check_export_allowed(profile.settings)  # the profile's own setting counts too
-        entries = entries_from_devices(profile.devices())
+        entries = entries_from_devices(profile.generators())
         if not entries:
             raise ExportError("This profile holds no code generators, so there is nothing to export.")
         password = _export_password(args) if args.format == FORMAT_AEGIS_ENCRYPTED else None
@@ -114,4 +114,3 @@ def run(args: argparse.Namespace) -> int:
         f"to {target} ({args.format}).\n"
     )
     return EXIT_OK
-

@@ -223,7 +223,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_WRONG_PASSWORD
     with open_profile(args) as profile:
-        plan = plan_import(profile.devices(), session)
+        plan = plan_import(profile.all_rows(), session)
         if not args.dry_run and plan.enrollment.new:
             _apply(profile, plan)
         name = profile.name

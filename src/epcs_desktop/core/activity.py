@@ -54,6 +54,15 @@ ACTION_LABELS: tuple[str, ...] = (
     N_("codes exported"),
     N_("prescriber draft kept"),
     N_("prescriber draft cleared"),
+    N_("listed under other accounts"),
+    N_("code generator added"),
+    N_("code generator removed"),
+    N_("code generator linked"),
+    N_("code generator unlinked"),
+    N_("device moved to a phone"),
+    N_("secret removed"),
+    N_("identity confirmation changed"),
+    N_("prescriber info changed"),
 )
 _ALIASES = {"change-device guide": "change-phone guide"}  # the glossary's word (issue 22)
 

@@ -33,7 +33,6 @@ sentence: damaged header, wrong password, or damaged contents.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import hmac
 import json
@@ -45,7 +44,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from epcs_desktop.core.activity import event
 from epcs_desktop.core.bounded import read_bounded
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import BackupError
@@ -390,7 +388,6 @@ def read_backup(path: str | os.PathLike[str], password: str) -> dict[str, Any]:
 
 # --- profile bookkeeping and restore preview ---------------------------------------------------
 
-LAST_BACKUP_RECORD = "last_backup_at"
 
 
 def check_profile_before_backup(profile: Profile) -> None:
@@ -435,18 +432,12 @@ def record_backup(profile: Profile, target: str | os.PathLike[str], at: float | 
     The one place this bookkeeping happens, so `backup_profile` and the GUI's
     backup dialog (which writes on a worker thread) cannot drift apart.
     """
-    profile.put_record(
-        LAST_BACKUP_RECORD,
-        profile.clock.now() if at is None else at,
-        "backup made",
-        event(N_("Encrypted backup written to {file}."), file=Path(target).name),
-    )
+    profile.note_backup(profile.clock.now() if at is None else at, Path(target).name)
 
 
 def last_backup_at(profile: Profile) -> float | None:
     """When this profile last made a backup (Unix seconds), or None if never."""
-    value = profile.record(LAST_BACKUP_RECORD)
-    return float(value) if isinstance(value, int | float) else None
+    return profile.last_backup_at()
 
 
 def backup_due(profile: Profile, now: float) -> bool:
@@ -501,118 +492,75 @@ def describe_restore(
 ) -> RestorePreview:
     """What `profile.apply_snapshot(snapshot, mode)` would change, in words, settings included.
 
-    Devices come from `Profile.plan_restore`, the plan apply_snapshot follows. Replace lists each
-    device once: kept (the same device, under the same name, is in the backup), removed, added, or
-    replaced by the backup's device of that name. Every setting whose value would change is listed,
-    old and new, because a backup can carry a different "Update MFA Device" link.
+    Only renders `Profile.plan_restore`, the plan apply_snapshot follows (devices, primary, Prescriber
+    Info, identity, settings): nothing is decided here. Replace lists each device once: kept, removed,
+    added, or replaced by the backup's device of that name. Every setting whose value would change is
+    listed, old and new, because a backup can carry a different "Update MFA Device" link.
     """
-    from epcs_desktop.core.policy import check_action_allowed
-
-    check_action_allowed("restore")  # IT's policy (disable_restore): the preview is refused too
     from epcs_desktop.core import settings as settings_rules
-    from epcs_desktop.core.erx import nickname_key, option_label
-    from epcs_desktop.core.profile.restore import _fingerprint, _read_snapshot, is_other_clinicians
 
     plan = profile.plan_restore(snapshot, mode)  # the same plan apply_snapshot follows
-    devices, prescriber, identity, backup_settings = _read_snapshot(snapshot)
-    foreign = is_other_clinicians(profile, snapshot)
+    records = plan.records
+    assert records is not None  # Profile.plan_restore always plans the records
     lines: list[PreviewLine] = []
-    if mode == "replace":
-        here = {nickname_key(d.nickname): d for d in profile.devices()}
-        theirs = {nickname_key(d["nickname"]): d for d in devices}
-        for key, d in here.items():
-            other = theirs.get(key)
-            label = option_label(d.option)
-            opt = ("option",)
-            if other is None:
-                lines.append(_line(N_("“{name}” ({option}) is removed."), opt, name=d.nickname, option=label))
-            elif _fingerprint(other["option"], other["otp_uri"]) == _fingerprint(d.option.value, _uri(d)):
-                lines.append(_line(N_("“{name}” ({option}) is kept."), opt, name=d.nickname, option=label))
+    opt = ("option",)
+    for o in plan.outcomes:  # replace
+        if o.what == "removed":
+            template = N_("“{name}” ({option}) is removed.")
+            lines.append(_line(template, opt, name=o.nickname, option=o.option_label))
+        elif o.what == "kept":
+            template = N_("“{name}” ({option}) is kept.")
+            lines.append(_line(template, opt, name=o.nickname, option=o.option_label))
+        elif o.what == "replaced":
+            template = N_("“{name}” is replaced by the backup's device of that name ({option}).")
+            lines.append(_line(template, opt, name=o.nickname, option=o.option_label))
+        else:
+            lines.append(_line(ADDED, opt, name=o.nickname, option=o.option_label))
+    for step in plan.steps if mode != "replace" else ():
+        if not step.added:
+            if step.nickname == step.backup_name:
+                lines.append(_line(N_("“{name}” is kept: it is already here."), name=step.backup_name))
             else:
-                lines.append(
-                    _line(
-                        N_("“{name}” is replaced by the backup's device of that name ({option})."),
-                        ("option",),
-                        name=d.nickname,
-                        option=option_label(other["option"]),
-                    )
-                )
-        for key, dev in theirs.items():
-            if key not in here:
-                lines.append(
-                    _line(
-                        ADDED,
-                        ("option",),
-                        name=dev["nickname"],
-                        option=option_label(dev["option"]),
-                    )
-                )
-    else:
-        for step in plan.steps:
-            if not step.added:
-                if step.nickname == step.backup_name:
-                    lines.append(_line(N_("“{name}” is kept: it is already here."), name=step.backup_name))
-                else:
-                    lines.append(
-                        _line(
-                            N_("“{name}” is kept: it is already here as “{here}”."),
-                            name=step.backup_name,
-                            here=step.nickname,
-                        )
-                    )
-            elif step.nickname != step.backup_name:
-                lines.append(
-                    _line(
-                        ADDED_AS,
-                        ("option",),
-                        name=step.backup_name,
-                        new=step.nickname,
-                        option=step.option_label,
-                    )
-                )
-            else:
-                lines.append(_line(ADDED, ("option",), name=step.nickname, option=step.option_label))
-    current_primary = profile.primary()
-    if plan.primary and (current_primary is None or current_primary.nickname != plan.primary):
+                template = N_("“{name}” is kept: it is already here as “{here}”.")
+                lines.append(_line(template, name=step.backup_name, here=step.nickname))
+        elif step.nickname != step.backup_name:
+            args = {"name": step.backup_name, "new": step.nickname, "option": step.option_label}
+            lines.append(_line(ADDED_AS, opt, **args))
+        else:
+            lines.append(_line(ADDED, opt, name=step.nickname, option=step.option_label))
+    if plan.primary_changes:
         lines.append(_line(BECOMES_PRIMARY, name=plan.primary))
     elif plan.primary:
         lines.append(_line(STAYS_PRIMARY, name=plan.primary))
 
-    takes_records = mode == "replace" or not foreign
-    stored = profile.record("prescriber", None)
-    writes_prescriber = takes_records and (mode == "replace" or stored is None)
-    current_info = dataclasses.asdict(profile.prescriber())
-    if foreign and mode == "merge":
+    if records.foreign and mode == "merge":
         lines.append(_line(N_("Prescriber Info is kept: another clinician's is never merged in.")))
-    elif writes_prescriber and prescriber != current_info:
-        shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in prescriber.items() if v) or "—"
+    elif records.prescriber is not None:
+        # DrChrono's own field names, quoted (docs/glossary.md), not the storage keys ("dea number").
+        names = {
+            "state": "State",
+            "license_number": "License Number",
+            "dea_number": "DEA Number",
+            "npi": "NPI",
+        }
+        shown = ", ".join(f"“{names.get(k, k)}” {v}" for k, v in records.prescriber.items() if v) or "—"
         lines.append(_line(N_("Prescriber Info becomes: {fields}."), fields=shown))
     else:
         lines.append(_line(N_("Prescriber Info is kept.")))
-    if mode == "replace" and identity != dataclasses.asdict(profile.identity()):
+    if records.identity_taken:
         lines.append(_line(N_("Identity confirmation is taken from the backup.")))
-
-    before = {**settings_rules.defaults(), **(profile.record("settings", None) or {})}
-    writes_settings = takes_records and (mode == "replace" or profile.record("settings", None) is None)
-    after = {**settings_rules.defaults(), **backup_settings} if writes_settings else before
-    for key in sorted(set(before) | set(after)):
-        if before.get(key) != after.get(key):
-            lines.append(
-                _line(
-                    N_("Setting “{setting}” changes from “{old}” to “{new}”."),
-                    ("setting",),
-                    setting=settings_rules.setting(key).label,
-                    old=before.get(key),
-                    new=after.get(key),
-                )
+    for key, old, new in records.settings_changes:
+        lines.append(
+            _line(
+                N_("Setting “{setting}” changes from “{old}” to “{new}”."),
+                ("setting",),
+                setting=settings_rules.setting(key).label,
+                old=old,
+                new=new,
             )
-    return RestorePreview(mode, profile.name, str(snapshot.get("profile") or ""), foreign, tuple(lines))
-
-
-def _uri(device: Any) -> str | None:
-    from epcs_desktop.core.profile import encode_otp
-
-    return encode_otp(device.otp)
+        )
+    backup_name = str(snapshot.get("profile") or "")
+    return RestorePreview(mode, profile.name, backup_name, records.foreign, tuple(lines))
 
 
 def preview_restore(profile: Profile, snapshot: dict[str, Any], mode: str = "merge") -> list[str]:

@@ -48,7 +48,7 @@ def populate_demo(profile: Any) -> Any:
         "Exam room desktop", DeviceOption.GENERATOR_HERE, otp=_totp("ID.me", DEMO_ACCOUNT), make_primary=True
     )
     profile.add_device("Front desk laptop", DeviceOption.GENERATOR_HERE, otp=_totp("ID.me", DEMO_ACCOUNT))
-    profile.add_device("DrChrono sign-in", DeviceOption.GENERATOR_HERE, otp=_totp("DrChrono", "arivera"))
+    profile.add_generator("DrChrono sign-in", _totp("DrChrono", "arivera"))  # another account, not ID.me
     profile.add_device("MyiPhone", DeviceOption.PUSH)
     profile.add_device("OfficeiPad", DeviceOption.GENERATOR_OTHER)
     profile.set_prescriber(SAMPLE_PRESCRIBER)

@@ -16,6 +16,7 @@ import logging
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from epcs_desktop.core import erx
 from epcs_desktop.core.errors import EpcsError, RuleError
@@ -127,6 +128,28 @@ class Candidate:
     otp: OtpParams | None = field(default=None, repr=False)
     make_primary: bool = False
     source: str = ""
+    # Is the new code generator an ID.me device? None: not asked, decided by `is_idme`.
+    idme: bool | None = None
+
+    @property
+    def is_idme(self) -> bool:
+        """Whether this candidate becomes an ID.me device (else another account's code generator only).
+
+        A phone or push device always is one. Not asked (`idme` None): an entry
+        of an import file (`source` set) is one only when its issuer is ID.me
+        (imports bring other apps' accounts; the window offers to link one
+        afterwards); anything else is one unless its issuer names another site
+        (`generator.names_another_site`: a typed key, or ID.me's QR code).
+        """
+        from epcs_desktop.core.generator import is_idme_issuer, names_another_site
+
+        if str(self.option) != erx.DeviceOption.GENERATOR_HERE.value:
+            return True
+        if self.idme is not None:
+            return bool(self.idme)
+        if self.source:
+            return self.otp is not None and is_idme_issuer(self.otp.issuer)
+        return not names_another_site(self.otp)
 
 
 class Outcome(StrEnum):
@@ -146,6 +169,10 @@ class PlanEntry:
     @property
     def option(self) -> erx.DeviceOption:
         return erx.DeviceOption(self.candidate.option)
+
+    @property
+    def is_idme(self) -> bool:
+        return self.candidate.is_idme
 
 
 @dataclass(frozen=True)
@@ -176,7 +203,7 @@ def duplicate_message(existing_nickname: str) -> str:
     return f"This account is already in this profile as “{existing_nickname}”."
 
 
-def plan_enrollment(existing: Sequence[erx.Device], candidates: Iterable[Candidate]) -> EnrollmentPlan:
+def plan_enrollment(existing: Sequence[Any], candidates: Iterable[Candidate]) -> EnrollmentPlan:
     """Decide, for each candidate, whether it is new (under which nickname), a duplicate, or refused.
 
     A candidate whose account (`account_key`) the profile already holds is
@@ -184,7 +211,9 @@ def plan_enrollment(existing: Sequence[erx.Device], candidates: Iterable[Candida
     earlier candidate adds is DUPLICATE_IN_BATCH. A given nickname already
     used is REFUSED (a person chose it: say so rather than rename it); a
     missing nickname (None) gets `suggest_nickname`. Devices without a secret (push,
-    a generator elsewhere) have no account to compare.
+    a generator elsewhere) have no account to compare. `existing` is everything the
+    profile holds (ID.me devices and other accounts share one set of nicknames):
+    anything with `nickname` and `otp`.
     """
     held = {account_key(d.otp): d.nickname for d in existing if d.otp is not None}
     taken = {erx.nickname_key(d.nickname) for d in existing}

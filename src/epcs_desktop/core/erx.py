@@ -41,11 +41,32 @@ def option_label(option: DeviceOption | str) -> str:
     return "Generate 2FA Key"
 
 
+class Location(StrEnum):
+    """Where an ID.me device lives: what answers ID.me when this clinician signs in."""
+
+    THIS_COMPUTER = "this_computer"  # its code generator is held here
+    PHONE = "phone"  # a code generator app on a phone or tablet
+    PUSH = "push"  # ID.me Authenticator's push on a phone
+
+
+_LOCATIONS = {
+    DeviceOption.GENERATOR_HERE: Location.THIS_COMPUTER,
+    DeviceOption.GENERATOR_OTHER: Location.PHONE,
+    DeviceOption.PUSH: Location.PUSH,
+}
+
+
+def location_of(option: DeviceOption | str) -> Location:
+    return _LOCATIONS[DeviceOption(option)]
+
+
 @dataclass(frozen=True)
 class Device:
-    """One row of the ID.me Device Information table.
+    """One row of the ID.me Device Information table (an ID.me device; see `core.generator`).
 
     `otp` is set only for GENERATOR_HERE (this app generates the codes).
+    `secret_kept`: a device moved to a phone whose secret this computer still
+    holds until the clinician removes it (its code is no longer made here).
     The repr never shows the secret (OtpParams hides it too, but we do not
     even show that object).
     """
@@ -56,6 +77,11 @@ class Device:
     added_at: float
     is_primary: bool
     otp: OtpParams | None = None
+    secret_kept: bool = False
+
+    @property
+    def location(self) -> Location:
+        return location_of(self.option)
 
     def __repr__(self) -> str:
         return (

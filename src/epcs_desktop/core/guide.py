@@ -157,6 +157,21 @@ ORDER_NOTE = N_(
 
 STEP_IDS: tuple[str, ...] = tuple(s.id for s in STEPS)
 
+# The F1 help page of the change-phone guide is built from these and `STEPS` (ui/frontdesk/guide_dialog
+# .change_phone_help_html): one source, so the help can never list another order than the guide (issue 18).
+HELP_TITLE = N_("What happens to my MFA when I change my phone?")
+HELP_INTRO = N_(
+    "Your ID.me multi-factor devices are tied to a phone (or to this program), not to your DrChrono "
+    "account. When you get a new phone, add it as a new device in ID.me, make it the primary device in "
+    "DrChrono, and only then delete the old one:"
+)
+HELP_IN_THIS_PROGRAM = N_(
+    "In this program: “Change-phone guide…” in the Tools menu walks you through these steps and ticks "
+    "them as this profile changes. For step 4 use “Add code generator…” if this computer should hold the "
+    "new code generator, or “Record a phone or push device…” for a phone; after step 5, choose “Select as "
+    "primary device” here too so this list matches DrChrono."
+)
+
 
 def step(step_id: str) -> GuideStep:
     """The step with this id (`KeyError` is a programming error, not a user error)."""

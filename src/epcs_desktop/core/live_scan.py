@@ -36,7 +36,7 @@ FULL_EVERY = 6
 #: every this many frames only: the guidance needs no decode, and the preview stays smooth.
 HARD_EVERY = 3
 #: The finder search for guidance runs on every this many frames without a quick read.
-LOOK_EVERY = 2
+LOOK_EVERY = 3
 #: How long (seconds) the last seen place of the code is decoded first.
 REGION_MEMORY = 1.5
 #: The decoded region: this many times the code's size around its centre.
@@ -88,6 +88,7 @@ class LiveScanner:
         self._count = 0
         self._hard_failures = 0  # finder-region ladders in a row that read nothing
         self._look: FrameLook | None = None
+        self._sharp_at = -1e9
 
     def reset(self) -> None:
         self.confirmer.reset()
@@ -96,6 +97,7 @@ class LiveScanner:
         self._count = 0
         self._hard_failures = 0
         self._look = None
+        self._sharp_at = -1e9
 
     def _crop_box(
         self, shape: tuple[int, ...], cx: float, cy: float, size: float
@@ -123,8 +125,8 @@ class LiveScanner:
         hits = qr.decode_hits(frame, fast=True)
         if hits:
             return hits, None
-        # Guidance changes at most twice a second: every other frame reuses the last look.
-        look = self._look if self._count % LOOK_EVERY == 0 and self._look is not None else look_at(frame)
+        # Guidance changes at most twice a second: two frames in three reuse the last look.
+        look = self._look if self._count % LOOK_EVERY != 0 and self._look is not None else look_at(frame)
         self._look = look
         hard_turn = self._hard_failures % HARD_EVERY == 0
         if look.finders and hard_turn:  # a code is there: the full ladder on the area around its finders
@@ -149,7 +151,11 @@ class LiveScanner:
         if hits:
             big = max(hits, key=lambda h: h.size)
             self._region = (t, big.cx, big.cy, big.size)
-            self.guide.seen_at(t, big.cx, big.cy, big.size / 29, frame)
+            # how sharp the code is where it was read: refreshed twice a second, enough for "hold still"
+            fresh = t - self._sharp_at >= 0.5
+            self.guide.seen_at(t, big.cx, big.cy, big.size / 29, frame if fresh else None)
+            if fresh:
+                self._sharp_at = t
             hint = self.guide.update(None, t)
         else:
             hint = self.guide.update(frame, t, look)

@@ -64,12 +64,12 @@ from epcs_desktop.core.errors import (
     VaultLockedError,
     WrongPasswordError,
 )
-from epcs_desktop.core.otpauth import OtpParams, build_uri, from_secret, parse_uri
+from epcs_desktop.core.otpauth import OtpParams, build_uri, from_secret
 from epcs_desktop.core.private_files import tighten
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 KDF_ITERATIONS = 256_000  # SQLCipher 4 default; OWASP minimum for PBKDF2-HMAC-SHA512 is 210,000
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a writer waits for another process before VaultLockedError
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal", profilekey.KEY_FILE_SUFFIX)  # files that belong to a profile
@@ -136,27 +136,6 @@ CREATE TABLE activity(
 def encode_otp(otp: OtpParams | None) -> str | None:
     """How a held secret is stored: its otpauth URI, inside the encrypted database only."""
     return None if otp is None else build_uri(otp)
-
-
-def device_from_row(row: Any) -> erx.Device:
-    """Decode one ``device`` row; raises ValueError/EpcsError when the row no longer makes sense."""
-    option = erx.DeviceOption(row["option"])
-    nickname = erx.normalise_nickname(row["nickname"], stored=True)
-    otp: OtpParams | None = None
-    if option is erx.DeviceOption.GENERATOR_HERE:
-        if not row["otp_uri"]:
-            raise ValueError("code generator without a secret")
-        otp = parse_uri(row["otp_uri"], stored=True)
-    elif row["otp_uri"]:
-        raise ValueError("secret stored for a device that should not hold one")
-    return erx.Device(
-        id=int(row["id"]),
-        nickname=nickname,
-        option=option,
-        added_at=float(row["added_at"]),
-        is_primary=bool(row["is_primary"]),
-        otp=otp,
-    )
 
 
 # --- the two row helpers the service writes with ----------------------------------------------
@@ -462,6 +441,7 @@ class Vault:
             builder._configure()  # WAL from the first byte: no rollback journal to be hot after a crash
             with builder.transaction() as db:
                 db.executescript_in_tx(SCHEMA_V2)
+                _migrate_2_to_3(db)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 upsert_record(db, "created_at", builder.clock.now())
             busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
@@ -1031,4 +1011,14 @@ def _migrate_1_to_2(db: _Tx) -> None:
     db.execute("DROP TABLE meta")
 
 
-_MIGRATIONS = {1: _migrate_1_to_2}
+def _migrate_2_to_3(db: _Tx) -> None:
+    """v2 -> v3: ``device.idme`` tells an ID.me device (1) from another site's code generator (0).
+
+    Existing rows get NULL ("not decided yet"): which side each one is on is a
+    rule (`core.generator.names_another_site`), so `Profile` decides it when the
+    profile opens, logs every row that changes side and shows it once.
+    """
+    db.execute("ALTER TABLE device ADD COLUMN idme INTEGER CHECK (idme IN (0, 1))")
+
+
+_MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from epcs_desktop.core import events as ev
 from epcs_desktop.core.erx import Device
+from epcs_desktop.core.generator import Generator
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ class ProfileBridge(QObject):
         super().__init__(parent)
         self._profile = weakref.ref(profile)
         self._devices: list[Device] | None = None
+        self._generators: list[Generator] | None = None
         self.attached = False
         self.reads = 0  # device-list reads (tests and the benchmark count them)
         self._arrived.connect(self._dispatch)
@@ -71,16 +73,30 @@ class ProfileBridge(QObject):
 
     # -- the shared device list -------------------------------------------------------------------
     def devices(self) -> list[Device]:
-        """The profile's devices, read once per device change (a copy: callers may keep it)."""
-        if self._devices is None:
-            profile = self.profile
-            self._devices = list(profile.devices()) if profile is not None else []
-            self.reads += 1
-        return list(self._devices)
+        """The profile's ID.me devices, read once per device change (a copy: callers may keep it)."""
+        self._read()
+        return list(self._devices or [])
+
+    def generators(self) -> list[Generator]:
+        """The code generators held here (code pane order), from the same one read (a copy)."""
+        self._read()
+        return list(self._generators or [])
+
+    def _read(self) -> None:
+        if self._devices is not None and self._generators is not None:
+            return
+        profile = self.profile
+        if profile is None:
+            self._devices, self._generators = [], []
+            return
+        devices, generators = profile.devices_and_generators()
+        self._devices, self._generators = list(devices), list(generators)
+        self.reads += 1
 
     def invalidate(self) -> None:
-        """Forget the device list (the next `devices()` reads it again)."""
+        """Forget the device and generator lists (the next read reads them again)."""
         self._devices = None
+        self._generators = None
 
     # -- events -----------------------------------------------------------------------------------
     def _on_event(self, event: object = None, *_args: object) -> None:
@@ -88,7 +104,7 @@ class ProfileBridge(QObject):
         if not isinstance(event, ev.ProfileEvent):
             event = ev.Restored()
         if isinstance(event, ev.DevicesChanged | ev.Restored):
-            self._devices = None
+            self.invalidate()
         self._arrived.emit(event)
 
     def _dispatch(self, event: ev.ProfileEvent) -> None:
@@ -96,7 +112,7 @@ class ProfileBridge(QObject):
             return
         self.event.emit(event)
         if isinstance(event, ev.Restored):
-            self._devices = None
+            self.invalidate()
             self.devices_changed.emit()
             self.prescriber_changed.emit()
             self.identity_changed.emit()

@@ -3,6 +3,11 @@
 Copying is the main action, so a click, Enter or Ctrl+C on a row copies its
 code; the status line says when the clipboard will be cleared. The search box
 is always there; "Next code" of a counter-based generator sits on its card.
+
+Order (issue 18): ID.me devices first, the primary pinned on top, then other
+accounts under their own heading (`core.generator.code_pane_order`), so the
+code a clinician needs for EPCS is never below the fold. After unlock the
+primary's row has the keyboard focus, drawn with a clear ring, so Enter copies it.
 """
 
 from __future__ import annotations
@@ -12,28 +17,117 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPushButton,
+    QStyle,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from epcs_desktop.core.clock import Clock
+from epcs_desktop.core.erx import Location
 from epcs_desktop.core.otp import copy_plan, is_time_based
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.clipboard import ClipboardGuard
 from epcs_desktop.ui.code_delegate import CodeDelegate
-from epcs_desktop.ui.models import ROLE_CODE, ROLE_FILTER, ROLE_NICK, CodeListModel
+from epcs_desktop.ui.models import (
+    ROLE_CODE,
+    ROLE_FILTER,
+    ROLE_NICK,
+    ROLE_SECTION,
+    SECTION_IDME,
+    SECTION_OTHER,
+    CodeListModel,
+)
 from epcs_desktop.ui.ticker import Ticker
 
 log = logging.getLogger(__name__)
+
+HEADING_HEIGHT = 30
+
+
+def section_heading(index: QModelIndex | QPersistentModelIndex) -> str | None:
+    """The section a (view) row starts, or None: the first row, or one whose section differs from above.
+
+    Computed on the view's model (the filter proxy), so a heading follows the rows a filter leaves.
+    A list of ID.me devices only has no heading (nothing to tell apart).
+    """
+    section = index.data(ROLE_SECTION)
+    if index.row() > 0 and index.sibling(index.row() - 1, 0).data(ROLE_SECTION) == section:
+        return None
+    if section == SECTION_IDME:  # "ID.me devices" only heads a list that has other accounts below
+        model = index.model()
+        last = model.index(model.rowCount() - 1, 0) if model is not None else QModelIndex()
+        return SECTION_IDME if last.data(ROLE_SECTION) == SECTION_OTHER else None
+    return SECTION_OTHER if section == SECTION_OTHER else None
+
+
+class SectionedCodeDelegate(CodeDelegate):
+    """The code card (`CodeDelegate`), with a section heading above the first row of each section and a
+    2-pixel focus ring around the focused card (Enter copies it; the ring says which one)."""
+
+    def heading_text(self, section: str) -> str:
+        if section == SECTION_IDME:
+            return self.tr("ID.me devices")
+        return self.tr("Other accounts (not ID.me)")
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if section_heading(index) is not None:
+            size.setHeight(size.height() + HEADING_HEIGHT)
+        return size
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        section = section_heading(index)
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        card_option = QStyleOptionViewItem(option)
+        if section is not None:
+            c = theme.colors()
+            heading = QRect(rect.left() + 6, rect.top(), rect.width() - 12, HEADING_HEIGHT)
+            painter.save()
+            font = QFont(option.font)  # type: ignore[attr-defined]
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor(c["muted"]))
+            painter.drawText(
+                heading, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self.heading_text(section)
+            )
+            painter.restore()
+            card_option.rect = rect.adjusted(0, HEADING_HEIGHT, 0, 0)  # type: ignore[attr-defined]
+        super().paint(painter, card_option, index)
+        if card_option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+            c = theme.colors()
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(QColor(c["highlight"]), 2.5)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            ring = QRectF(card_option.rect.adjusted(2, 1, -2, -1))  # type: ignore[attr-defined]
+            painter.drawRoundedRect(ring, 9, 9)
+            painter.restore()
+
 
 
 class CodeListView(QListView):
@@ -106,15 +200,20 @@ class CodesPane(QWidget):
 
         self.view = CodeListView()
         self.view.setModel(self.proxy)
-        self.delegate = CodeDelegate(self.view)
+        self.delegate = SectionedCodeDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # A row that starts a section is taller (its heading): sizes are uniform only while the list
+        # has one section (no heading), so 1,000 ID.me generators lay out as fast as before (`_sections`).
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setAccessibleName(self.tr("Codes"))
         self.view.setMouseTracking(True)
         self.view.clicked.connect(self.copy_index)
         self.view.copy_requested.connect(self.copy_index)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.context_menu: QMenu | None = None  # the row menu last shown (tests trigger its actions)
 
         self.empty = QLabel(
             self.tr(
@@ -154,6 +253,7 @@ class CodesPane(QWidget):
         self.model.modelReset.connect(self._update_visibility)
         self.model.rowsInserted.connect(self._update_visibility)
         self.model.rowsRemoved.connect(self._update_visibility)
+        self.model.dataChanged.connect(lambda *_: self._sections())  # O(1): a link may add the headings
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_filter)
         self._update_visibility()
 
@@ -171,7 +271,15 @@ class CodesPane(QWidget):
     def reload(self) -> None:
         self.model.reload()
 
+    def _sections(self) -> None:
+        """Uniform row sizes unless both sections (and so the headings) are shown."""
+        n = self.model.rowCount()
+        mixed = n > 1 and self.model.device_at(0).idme and not self.model.device_at(n - 1).idme
+        if self.view.uniformItemSizes() == bool(mixed):
+            self.view.setUniformItemSizes(not mixed)
+
     def _update_visibility(self, *_: object) -> None:
+        self._sections()
         n = self.model.rowCount()
         self.view.setVisible(n > 0)
         self.hint.setVisible(n > 0)
@@ -269,6 +377,130 @@ class CodesPane(QWidget):
         else:
             text = self.tr("Copied the code of “%1”").replace("%1", nick)
         self.message.emit(text)
+
+    # -- a row's menu: which side a generator is on (issue 18) ------------------------------------
+    def _context_menu(self, pos: Any) -> None:
+        """Row menu: link another account's generator to an ID.me device, or unlink; remove another account.
+
+        It acts by id: the list can change while the menu is open."""
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        generator = self.model.device_at(self.proxy.mapToSource(index).row())
+        gid = generator.id
+        menu = QMenu(self)
+        if generator.idme:
+            unlink = menu.addAction(self.tr("Not an ID.me device (keep its code under other accounts)"))
+            unlink.triggered.connect(lambda: self._on_row(gid, self.unlink_row))
+        else:
+            link = menu.addAction(self.tr("This is an ID.me device…"))
+            link.triggered.connect(lambda: self._on_row(gid, self.link_row))
+            remove = menu.addAction(theme.icon("remove"), self.tr("Remove…"))
+            remove.triggered.connect(lambda: self._on_row(gid, self.remove_row))
+        self.context_menu = menu
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _on_row(self, generator_id: int, action: Callable[[int], None]) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.device_at(row).id == generator_id:
+                action(row)
+                return
+
+    def link_choices(self) -> list[tuple[str, str | None]]:
+        """(label, device nickname or None for a new row) a generator can be linked to."""
+        choices: list[tuple[str, str | None]] = [(self.tr("A new row of the ID.me device table"), None)]
+        for d in self.profile.devices():
+            if d.otp is None and d.location is not Location.PUSH:  # its codes are not made here yet
+                choices.append((self.tr("The ID.me device “%1”").replace("%1", d.nickname), d.nickname))
+        return choices
+
+    def link_row(self, row: int, device: str | None = None, *, ask: bool = True) -> None:
+        """This generator is an ID.me device: a new row of the table, or an existing device (`device`)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from epcs_desktop.core.errors import EpcsError
+        from epcs_desktop.ui.tasks import user_message
+
+        generator = self.model.device_at(row)
+        if ask:
+            choices = self.link_choices()
+            label, ok = QInputDialog.getItem(
+                self,
+                self.tr("This is an ID.me device"),
+                self.tr("Which ID.me device is “%1”?").replace("%1", generator.nickname),
+                [c[0] for c in choices],
+                0,
+                False,
+            )
+            if not ok:
+                return
+            device = dict(choices).get(label)
+        try:
+            linked = self.profile.link_generator(generator.nickname, device)
+        except EpcsError as exc:
+            self.message.emit(user_message(exc))
+            return
+        self.message.emit(
+            self.tr("“%1” is an ID.me device; its code is made here").replace("%1", linked.nickname)
+        )
+
+    def unlink_row(self, row: int) -> None:
+        from epcs_desktop.core.errors import EpcsError
+        from epcs_desktop.ui.tasks import user_message
+
+        generator = self.model.device_at(row)
+        try:
+            self.profile.unlink_generator(generator.nickname)
+        except EpcsError as exc:
+            self.message.emit(user_message(exc))
+            return
+        self.message.emit(
+            self.tr("“%1” is listed under other accounts, not as an ID.me device").replace(
+                "%1", generator.nickname
+            )
+        )
+
+    def remove_row(self, row: int, *, confirmed: bool = False) -> None:
+        """Remove another account's code generator after a confirmation (Cancel is the default)."""
+        from epcs_desktop.core.errors import EpcsError
+        from epcs_desktop.ui.tasks import user_message
+
+        generator = self.model.device_at(row)
+        if not confirmed:
+            from epcs_desktop.ui.dialogs import confirm_removal
+
+            confirmed = confirm_removal(
+                self,
+                self.tr("Remove code generator"),
+                self.tr(
+                    "Remove “%1” from this profile? Its secret key is deleted from this computer."
+                ).replace("%1", generator.nickname),
+                self.tr("&Remove"),
+            )
+        if not confirmed:
+            return
+        try:
+            self.profile.remove_generator(generator.nickname)
+        except EpcsError as exc:
+            self.message.emit(user_message(exc))
+            return
+        self.message.emit(self.tr("Removed “%1”").replace("%1", generator.nickname))
+
+    def focus_primary(self) -> bool:
+        """Give the primary's row the keyboard focus (after unlock): Enter then copies its code.
+
+        Without a primary held here, the first row gets it. False when the list is empty.
+        """
+        if self.model.rowCount() == 0:
+            return False
+        row = max(self.model.primary_row(), 0)
+        index = self.proxy.mapFromSource(self.model.index(row))
+        if not index.isValid():
+            index = self.proxy.index(0, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def copy_primary(self) -> bool:
         """Copy the primary device's code (tray menu). False when the primary is not held here."""

@@ -7,7 +7,6 @@ clinician can keep the two side by side and see at once whether they agree.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -31,13 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epcs_desktop.core.activity import event
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import (
     DeviceOption,
     PrescriberInfo,
 )
-from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.policy import action_allowed
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.dialogs import (
@@ -54,7 +51,6 @@ from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
 
 log = logging.getLogger(__name__)
 
-PRESCRIBER_DRAFT_KEY = "ui.prescriber_draft"  # unsaved Prescriber Info kept over a lock (no secret)
 
 
 class PrimaryDelegate(QStyledItemDelegate):
@@ -349,6 +345,12 @@ class ErxPane(QWidget):
         move = menu.addAction(theme.icon("phone"), self.tr("Move to a phone…"))
         move.setEnabled(device.otp is not None and action_allowed("move_to_phone"))  # IT may turn it off
         move.triggered.connect(lambda: self._on_device(device_id, self.move_to_phone))
+        if device.secret_kept:  # moved to a phone; this computer still holds the secret
+            forget = menu.addAction(theme.icon("remove"), self.tr("Remove the secret from this computer…"))
+            forget.triggered.connect(lambda: self._on_device(device_id, self.forget_secret_row))
+        unlink = menu.addAction(self.tr("Not an ID.me device (keep its code under other accounts)"))
+        unlink.setEnabled(device.otp is not None)
+        unlink.triggered.connect(lambda: self._on_device(device_id, self.unlink_row))
         remove = menu.addAction(theme.icon("remove"), self.tr("Remove…"))
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         remove.triggered.connect(lambda: self._on_device(device_id, self.remove_row))
@@ -388,6 +390,40 @@ class ErxPane(QWidget):
         dialog = MoveToPhoneDialog(self.profile, device, self)
         self.dialog = dialog
         dialog.open()
+
+    def unlink_row(self, row: int) -> None:
+        """This row is not an ID.me device: it leaves the table, its code stays under other accounts."""
+        device = self.model.device_at(row)
+        try:
+            self.profile.unlink_generator(device.nickname)
+        except EpcsError as exc:
+            self._show_table_error(user_message(exc))
+            return
+        self._show_table_error("")
+        self.message.emit(
+            self.tr("“%1” is listed under other accounts, not as an ID.me device").replace(
+                "%1", device.nickname
+            )
+        )
+
+    def forget_secret_row(self, row: int, *, confirmed: bool = False) -> None:
+        """Remove the secret of a device that moved to a phone, after a confirmation (the row stays)."""
+        device = self.model.device_at(row)
+        if not confirmed:
+            from epcs_desktop.ui.dialogs import confirm_secret_removal
+
+            confirmed = confirm_secret_removal(self, device.nickname)
+        if not confirmed:
+            return
+        try:
+            self.profile.forget_secret(device.nickname)
+        except EpcsError as exc:
+            self._show_table_error(user_message(exc))
+            return
+        self._show_table_error("")
+        self.message.emit(
+            self.tr("The secret of “%1” was removed from this computer").replace("%1", device.nickname)
+        )
 
     def remove_row(self, row: int) -> None:
         device = self.model.device_at(row)
@@ -473,24 +509,12 @@ class ErxPane(QWidget):
         """Store the unsaved form as a draft (called just before the profile closes). True if kept."""
         if not self.has_unsaved_prescriber():
             return False
-        self.profile.put_record(
-            PRESCRIBER_DRAFT_KEY,
-            dataclasses.asdict(self.prescriber_form.info()),
-            "prescriber draft kept",
-            event(N_("Unsaved Prescriber Info was kept as a draft when the profile locked.")),
-        )
+        self.profile.keep_prescriber_draft(self.prescriber_form.info())
         return True
 
     def _restore_draft(self) -> None:
-        draft = self.profile.record(PRESCRIBER_DRAFT_KEY, None)
-        if not isinstance(draft, dict):
-            return
-        try:
-            info = PrescriberInfo(**{k: str(v) for k, v in draft.items()})
-        except TypeError:
-            log.warning("unreadable Prescriber Info draft ignored")
-            return
-        if info == self._saved_prescriber:
+        info = self.profile.prescriber_draft()
+        if info is None or info == self._saved_prescriber:
             return
         self.prescriber_form.set_info(info)
         self._validate_fields()
@@ -505,13 +529,7 @@ class ErxPane(QWidget):
 
     def _clear_draft(self) -> None:
         self.discard_draft_button.setVisible(False)
-        if self.profile.record(PRESCRIBER_DRAFT_KEY, None) is not None:
-            self.profile.put_record(
-                PRESCRIBER_DRAFT_KEY,
-                None,
-                "prescriber draft cleared",
-                event(N_("The draft was saved or discarded.")),
-            )
+        self.profile.clear_prescriber_draft()
 
     def discard_draft(self) -> None:
         self._clear_draft()
@@ -540,9 +558,9 @@ class ErxPane(QWidget):
         primary = self.model.primary()  # from the table's read, not another one
         here = primary is not None and primary.option is DeviceOption.GENERATOR_HERE
         self.primary_note.setText(
-            self.tr(
-                "Your primary device generates its codes on this computer. {notice}"
-            ).format(notice=compliance_text())
+            self.tr("Your primary device generates its codes on this computer. {notice}").format(
+                notice=compliance_text()
+            )
             if here
             else ""
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
@@ -104,6 +104,42 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Unlocked “%1”").replace("%1", profile.name), STATUS_MS)
         self._restore_geometry()
         self._install_trust_features()
+        self._first_show = True
+        self.notes_box: QMessageBox | None = None
+
+    def showEvent(self, event: Any) -> None:
+        """First show after unlock: the primary's code gets the focus (Enter copies it), and rows an
+        upgrade listed apart are shown once (issue 18)."""
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            QTimer.singleShot(0, self._after_first_show)
+
+    def _after_first_show(self) -> None:
+        self.codes.focus_primary()
+        notes = list(getattr(self.profile, "upgrade_notes", []) or [])
+        if notes:
+            self.show_upgrade_notes(notes)
+
+    def show_upgrade_notes(self, notes: list[str]) -> None:
+        """Rows the upgrade moved to “Other accounts” (each also in the activity log); not modal."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("ID.me devices and other accounts"))
+        box.setText(
+            self.tr(
+                "This version lists ID.me devices apart from the codes of other accounts. Nothing was "
+                "removed; these rows changed place:"
+            )
+        )
+        from epcs_desktop.core.activity import render_detail
+        from epcs_desktop.ui.i18n import core_text
+
+        box.setInformativeText("\n\n".join(render_detail(n, core_text) for n in notes))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        self.notes_box = box
+        box.show()
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, icon: str | None, text: str, slot: Any, shortcut: Any = None) -> QAction:
@@ -205,9 +241,58 @@ class MainWindow(QMainWindow):
         from epcs_desktop.ui.wizard import EnrollWizard
 
         wizard = EnrollWizard(self.profile, self, clock=self.clock)
+        wizard.accepted.connect(lambda: self.offer_link(list(wizard.added)))
         self.dialog = wizard
         wizard.open()
         return wizard
+
+    def offer_link(self, added: list[Any]) -> QMessageBox | None:
+        """After an import: other accounts were added as code generators only; offer to link one to an
+        ID.me device (issue 18). Not modal; "Close" is the default. None: nothing to offer."""
+        from epcs_desktop.core.generator import Generator
+
+        others = [g.nickname for g in added if isinstance(g, Generator) and not g.idme]
+        if not others:
+            return None
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Other accounts added"))
+        box.setText(
+            self.tr(
+                "Added under “Other accounts”: %1. Their codes are made here, but they are not ID.me "
+                "devices and are not in the ID.me device table."
+            ).replace("%1", ", ".join(f"“{n}”" for n in others))
+        )
+        box.setInformativeText(
+            self.tr("If one of them is an ID.me device, link it now (or later from its menu).")
+        )
+        link = box.addButton(self.tr("&Link one to an ID.me device…"), QMessageBox.ButtonRole.ActionRole)
+        close = box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(close)
+        link.clicked.connect(lambda: self._link_one(others))
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        self.notes_box = box
+        box.show()
+        return box
+
+    def _link_one(self, nicknames: list[str]) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Link to an ID.me device"),
+            self.tr("Which account is an ID.me device?"),
+            nicknames,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        model = self.codes.model
+        for row in range(model.rowCount()):
+            if model.device_at(row).nickname == name:
+                self.codes.link_row(row)
+                return
 
     def open_practice(self) -> None:
         """Front desk: a practice run of ID.me's enrollment (imported on demand: it draws QR codes)."""

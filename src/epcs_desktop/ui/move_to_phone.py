@@ -9,8 +9,14 @@ generator from this program to a phone app. The QR code IS the secret, so:
 * a countdown hides it again (`SHOW_SECONDS`), and closing the dialog, locking
   or a lost focus does too; showing it again needs the password again;
 * once the phone shows a code, it is typed here and checked
-  (`core.otp.check_code`); only then is removing the generator from this
-  computer offered (the profile's own `remove_device` rules apply).
+  (`core.otp.check_code`); the ID.me device then moves to "on a phone"
+  (`Profile.move_to_phone`: it stays in the table, its code is no longer made
+  here, nothing changes in ID.me), and only then is removing its secret from
+  this computer offered (`Profile.forget_secret`, issue 18).
+
+The QR code's label comes from `core.export.export_uri` (issuer ``ID.me``, the
+account naming the device and the sign-in), the one label builder exports use,
+so the phone shows which device is which.
 
 The countdown counts timer ticks, not the wall clock (no wall-clock read
 outside core/clock.py); the code check uses the injected `Clock`.
@@ -23,7 +29,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
-from epcs_desktop.ui.feedback import error_label, show_error, show_message
+from epcs_desktop.ui.feedback import buddy_label, error_label, show_error, show_message
 from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.widgets.password_entry import ReauthPrompt
 
@@ -47,7 +52,8 @@ SHOW_SECONDS = 60
 
 
 class MoveToPhoneDialog(QDialog):
-    """One device: password → QR code with countdown → type the phone's code → offer removal."""
+    """One ID.me device: password → QR code with countdown → the phone's code → the device moves to
+    "on a phone" → only then, removing its secret from this computer is offered."""
 
     def __init__(
         self, profile: Any, device: Any, parent: QWidget | None = None, *, clock: Clock | None = None
@@ -60,6 +66,7 @@ class MoveToPhoneDialog(QDialog):
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.removed = False
         self.verified = False
+        self.moved = False
         self._left = 0
         self.setWindowTitle(self.tr("Move “%1” to a phone").replace("%1", device.nickname))
 
@@ -116,18 +123,9 @@ class MoveToPhoneDialog(QDialog):
         self.code_form = QWidget(self)
         cform = QFormLayout(self.code_form)
         cform.setContentsMargins(0, 0, 0, 0)
-        cform.addRow(self.tr("Code on the &phone:"), code_row)
+        cform.addRow(buddy_label(self.tr("Code on the &phone:"), self.code), code_row)
         self.result = error_label()
-        # Removing the primary device while two or more others remain needs the next primary named
-        # (the profile's rule): asked here, next to the button, only when it applies.
-        self.successor_row = QWidget(self)
-        srow = QFormLayout(self.successor_row)
-        srow.setContentsMargins(0, 0, 0, 0)
-        self.successor = QComboBox(self.successor_row)
-        self.successor.setAccessibleName(self.tr("Primary device afterwards"))
-        srow.addRow(self.tr("Primary device &afterwards:"), self.successor)
-        self.successor_row.setVisible(False)
-        self.remove_button = QPushButton(self.tr("&Remove it from this computer"), self)
+        self.remove_button = QPushButton(self.tr("&Remove the secret from this computer"), self)
         self.remove_button.setVisible(False)
         self.remove_button.clicked.connect(self.remove_here)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -142,7 +140,6 @@ class MoveToPhoneDialog(QDialog):
         layout.addWidget(self.hide_button)
         layout.addWidget(self.code_form)
         layout.addWidget(self.result)
-        layout.addWidget(self.successor_row)
         layout.addWidget(self.remove_button)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -157,7 +154,7 @@ class MoveToPhoneDialog(QDialog):
         self.reauth.confirm(lambda _none: self._show_qr(), busy=self.pw_form)
 
     def _show_qr(self) -> None:
-        from epcs_desktop.core.otpauth import build_uri
+        from epcs_desktop.core.export import export_uri
         from epcs_desktop.core.policy import ActionTurnedOffError, check_action_allowed
         from epcs_desktop.ui.frontdesk.practice_dialog import qr_pixmap
 
@@ -166,7 +163,7 @@ class MoveToPhoneDialog(QDialog):
         except ActionTurnedOffError as exc:
             show_error(self.error, user_message(exc))
             return
-        self.qr.setPixmap(qr_pixmap(build_uri(self.device.otp)))
+        self.qr.setPixmap(qr_pixmap(export_uri(self.device.nickname, self.device.otp)))
         self.qr.setVisible(True)
         self.hide_button.setVisible(True)
         self.pw_form.setVisible(False)
@@ -211,16 +208,27 @@ class MoveToPhoneDialog(QDialog):
 
         if check_code(self.device.otp, self.code.text(), self.clock.now()):
             self.verified = True
+            try:
+                self.profile.move_to_phone(self.device.nickname)
+            except EpcsError as exc:
+                show_error(self.error, user_message(exc))
+                self.code.clear()
+                return
+            self.moved = True
             show_message(
                 self.result,
                 self.tr(
-                    "The phone makes the same codes. You can now remove “%1” from this computer."
+                    "The phone makes the same codes. “%1” now makes its codes on the phone: it stays in the "
+                    "ID.me device table (on a phone), and nothing changes in ID.me, which still knows it as "
+                    "the same device. This computer still holds its secret: remove it once you no longer "
+                    "need its codes here."
                 ).replace("%1", self.device.nickname),
                 ok=True,
             )
             self.remove_button.setVisible(True)
-            self._offer_successor()
             self.conceal()
+            self.pw_form.setVisible(False)
+            self.code_form.setVisible(False)
         else:
             show_message(
                 self.result,
@@ -231,37 +239,29 @@ class MoveToPhoneDialog(QDialog):
             )
         self.code.clear()
 
-    def _offer_successor(self) -> None:
-        devices = self.profile.devices()  # one read for both
-        others = [d for d in devices if d.id != self.device.id]
-        current = next((d for d in devices if d.id == self.device.id), None)
-        needed = current is not None and current.is_primary and len(others) > 1
-        self.successor.clear()
-        for d in others if needed else ():
-            self.successor.addItem(d.nickname)
-        self.successor_row.setVisible(needed)
-
-    def remove_here(self) -> None:
-        """Remove the device here, only after the phone's code checked (the profile's rules apply)."""
-        if not self.verified:
+    def remove_here(self, *, confirmed: bool = False) -> None:
+        """Remove the secret from this computer, only after the move (and a confirmation); the ID.me
+        device stays in the table, on the phone."""
+        if not self.moved:
             return
-        successor = self.successor.currentText() if self.successor_row.isVisibleTo(self) else None
+        if not confirmed:
+            from epcs_desktop.ui.dialogs import confirm_secret_removal
+
+            confirmed = confirm_secret_removal(self, self.device.nickname)
+        if not confirmed:
+            return
         try:
-            notice = self.profile.remove_device(self.device.nickname, successor or None)
+            self.profile.forget_secret(self.device.nickname)
         except EpcsError as exc:
             show_error(self.error, user_message(exc))
             return
         self.removed = True
         self.remove_button.setVisible(False)
-        self.successor_row.setVisible(False)
-        text = self.tr("“%1” was removed from this computer. Remember to record the phone in ID.me.").replace(
-            "%1", self.device.nickname
-        )
-        if notice:
-            text += " " + notice
+        text = self.tr(
+            "The secret of “%1” was removed from this computer. The device stays in the ID.me device table, "
+            "on the phone; nothing changes in ID.me."
+        ).replace("%1", self.device.nickname)
         show_message(self.result, text, ok=True)
-        self.pw_form.setVisible(False)
-        self.code_form.setVisible(False)
 
     def done(self, result: int) -> None:
         self.reauth.cancel()

@@ -91,6 +91,16 @@ def test_guide_end_to_end_with_resume(qtbot, data_dir_store, ada_profile) -> Non
     # Step 6: the old device goes, last.
     assert "android" in dlg.remove_button.text()
     qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
+    # The same confirmation as the table's Delete (issue 18): nothing is removed until it is confirmed,
+    # and Enter cancels.
+    confirm = dlg.remove_dialog
+    assert type(confirm).__name__ == "RemoveDeviceDialog" and confirm.isVisible()
+    assert "android" in [d.nickname for d in ada_profile.devices()]
+    assert confirm.cancel_button.isDefault() and not confirm.remove_button.isDefault()
+    confirm.reject()
+    assert "android" in [d.nickname for d in ada_profile.devices()]
+    qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dlg.remove_dialog.remove_button, Qt.MouseButton.LeftButton)
     assert [d.nickname for d in ada_profile.devices()] == ["New iPhone"]
     assert ticks(dlg) == dict.fromkeys(STEP_IDS, True)
     assert dlg.progress_label.text() == "6 of 6 steps done"
@@ -124,7 +134,8 @@ def test_rule_errors_are_shown_inline(qtbot, ada_profile) -> None:
     qtbot.addWidget(dlg)
     # The old (primary) device cannot go while two others remain and no new one was added.
     qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
-    assert "name the device that becomes primary" in dlg.message.text()
+    confirm = dlg.remove_dialog  # the table's dialog: it asks which device becomes primary
+    assert confirm.successor.isVisibleTo(confirm) and confirm.successor.count() == 2
     assert len(ada_profile.devices()) == 3
 
 
@@ -179,3 +190,17 @@ def test_guide_and_help_page_titles_differ(qtbot, data_dir_store) -> None:
         qtbot.addWidget(guide)
         qtbot.addWidget(help_page)
         assert guide.windowTitle() != help_page.windowTitle()
+
+
+def test_help_page_lists_the_guides_own_steps(qtbot) -> None:
+    """The F1 help is built from core's STEPS: the same order and words as the guide (issue 18)."""
+    from epcs_desktop.core.guide import ORDER_NOTE, STEPS
+    from epcs_desktop.ui.dialogs import HelpDialog
+
+    page = HelpDialog("x", "change-phone")
+    qtbot.addWidget(page)
+    text = page.browser.toPlainText()
+    positions = [text.index(st.title) for st in STEPS]
+    assert positions == sorted(positions) and all(st.instructions in text for st in STEPS)
+    assert ORDER_NOTE in text
+    assert text.index("Set up and confirm the new device") < text.index("Delete the old device in ID.me")

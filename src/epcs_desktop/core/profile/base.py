@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from epcs_desktop.core import erx
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.events import ProfileEvent
 from epcs_desktop.core.profile import repository as repo
@@ -44,9 +43,12 @@ class ProfileBase:
         self.clock: Clock = clock if clock is not None else vault.clock
         self._listeners: list[Listener] = []
         self.set_aside: list[str] = []  # one message per stored row that was set aside (this session)
-        # id -> (the row's stored values, its Device): rows are decoded once, not at every read (the
-        # opening check and the first `devices()` of an unlock read the same 1,000 rows).
-        self._decoded: dict[int, tuple[tuple[Any, ...], erx.Device]] = {}
+        # id -> (the row's stored values, its decoded views): rows are decoded once, not at every read
+        # (the opening check and the first `devices()` of an unlock read the same 1,000 rows).
+        self._decoded: dict[int, tuple[tuple[Any, ...], repo.StoredRow]] = {}
+        # One message per stored row that changed side when the profile was upgraded (ID.me device or
+        # another site's code generator), for the window to show once, on this (the first) unlock.
+        self.upgrade_notes: list[str] = []
 
     def __repr__(self) -> str:
         return f"Profile(name={self.name!r})"
@@ -87,6 +89,18 @@ class ProfileBase:
                 listener(event)
             except Exception:  # a broken view must not undo or hide a committed change
                 logger.exception("profile listener failed")
+
+    # -- decoded rows ---------------------------------------------------------------------------
+
+    def _decode(self, row: Any) -> repo.StoredRow:
+        """`repository.decode_row`, remembered per row id while the row's stored values stay the same."""
+        values = tuple(row)
+        cached = self._decoded.get(int(row["id"]))
+        if cached is not None and cached[0] == values:
+            return cached[1]
+        stored = repo.decode_row(row)
+        self._decoded[stored.id] = (values, stored)
+        return stored
 
     def _log(self, db: _Tx, action: str, detail: str) -> None:
         """THE activity-log writer: every entry the service makes goes through here."""

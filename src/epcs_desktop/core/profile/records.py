@@ -31,15 +31,15 @@ from epcs_desktop.core.settings import Settings
 
 logger = logging.getLogger(__name__)
 
+CREATED_AT_KEY = "created_at"
+LAST_BACKUP_KEY = "last_backup_at"
+PRESCRIBER_DRAFT_KEY = "ui.prescriber_draft"  # unsaved Prescriber Info kept over a lock (no secret)
+
 
 class RecordRules(ProfileBase):
     """Prescriber Info, identity, settings, guide progress, facts and the activity log of a `Profile`."""
 
     # -- prescriber, identity -----------------------------------------------------------------
-
-    def record(self, key: str, default: Any = None) -> Any:
-        """A stored fact (JSON) by key, read-only: e.g. `last_backup_at` for the backup reminder."""
-        return repo.get_record(self.vault, key, default)
 
     def prescriber(self) -> erx.PrescriberInfo:
         data = repo.get_record(self.vault, "prescriber", {}) or {}
@@ -48,7 +48,8 @@ class RecordRules(ProfileBase):
 
     def set_prescriber(self, info: erx.PrescriberInfo) -> erx.PrescriberInfo:
         info = erx.validate_prescriber(info)
-        self._put("prescriber", asdict(info), "prescriber info changed", "Prescriber info was updated.")
+        updated = event(N_("Prescriber Info was updated."))
+        self._put("prescriber", asdict(info), "prescriber info changed", updated)
         self._emit(PrescriberChanged())
         return info
 
@@ -62,12 +63,13 @@ class RecordRules(ProfileBase):
 
     def set_identity(self, conf: erx.IdentityConfirmation) -> erx.IdentityConfirmation:
         conf = erx.validate_identity(conf)
-        what = (
-            f"confirmed on {conf.confirmed_on}"
-            if conf.confirmed_on
-            else ("confirmed" if conf.confirmed else "not confirmed")
-        )
-        self._put("identity", asdict(conf), "identity confirmation changed", f"Identity marked {what}.")
+        if conf.confirmed_on:
+            what = event(N_("Identity marked confirmed on {date}."), date=conf.confirmed_on)
+        elif conf.confirmed:
+            what = event(N_("Identity marked confirmed."))
+        else:
+            what = event(N_("Identity marked not confirmed."))
+        self._put("identity", asdict(conf), "identity confirmation changed", what)
         self._emit(IdentityChanged())
         return conf
 
@@ -119,15 +121,55 @@ class RecordRules(ProfileBase):
         self._emit(SettingsChanged(tuple(coerced)))
         return coerced
 
-    # -- facts kept by services ---------------------------------------------------------------
+    # -- facts kept for services: typed, one key each (no "write any key" door) ------------------
 
-    def put_record(self, key: str, value: Any, action: str, detail: str) -> None:
-        """Store one JSON fact with its activity entry, as one change (e.g. when the last backup was made).
+    def created_at(self) -> float | None:
+        """When the profile file was created (written by the vault), or None."""
+        value = repo.get_record(self.vault, CREATED_AT_KEY)
+        return float(value) if isinstance(value, int | float) else None
 
-        No secrets. Listeners get `RecordChanged(key)`.
-        """
-        self._put(key, value, action, detail)
-        self._emit(RecordChanged(key))
+    def last_backup_at(self) -> float | None:
+        """When this profile last made a backup (Unix seconds), or None if never."""
+        value = repo.get_record(self.vault, LAST_BACKUP_KEY)
+        return float(value) if isinstance(value, int | float) else None
+
+    def note_backup(self, at: float, file_name: str) -> None:
+        """A backup file was written: store when (the reminder) and log where, as one change."""
+        self._put(
+            LAST_BACKUP_KEY,
+            float(at),
+            "backup made",
+            event(N_("Encrypted backup written to {file}."), file=file_name),
+        )
+        self._emit(RecordChanged(LAST_BACKUP_KEY))
+
+    def prescriber_draft(self) -> erx.PrescriberInfo | None:
+        """Unsaved Prescriber Info kept over a lock (not validated: it was being typed), or None."""
+        draft = repo.get_record(self.vault, PRESCRIBER_DRAFT_KEY)
+        if not isinstance(draft, dict):
+            return None
+        fields = ("state", "license_number", "dea_number", "npi")
+        return erx.PrescriberInfo(**{k: str(draft.get(k, ""))[:64] for k in fields})
+
+    def keep_prescriber_draft(self, info: erx.PrescriberInfo) -> None:
+        """Keep the Prescriber Info form as typed when the profile locks (each field at most 64 chars)."""
+        value = {k: str(v)[:64] for k, v in asdict(info).items()}
+        self._put(
+            PRESCRIBER_DRAFT_KEY,
+            value,
+            "prescriber draft kept",
+            event(N_("Unsaved Prescriber Info was kept as a draft when the profile locked.")),
+        )
+        self._emit(RecordChanged(PRESCRIBER_DRAFT_KEY))
+
+    def clear_prescriber_draft(self) -> None:
+        """Forget the draft (saved or discarded); nothing happens when there is none."""
+        if repo.get_record(self.vault, PRESCRIBER_DRAFT_KEY) is None:
+            return
+        with self.vault.transaction() as db:
+            repo.delete_record(db, PRESCRIBER_DRAFT_KEY)
+            self._log(db, "prescriber draft cleared", event(N_("The draft was saved or discarded.")))
+        self._emit(RecordChanged(PRESCRIBER_DRAFT_KEY))
 
     def _put(self, key: str, value: Any, action: str, detail: str) -> None:
         with self.vault.transaction() as db:

@@ -11,33 +11,92 @@ the `Vault`.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from epcs_desktop.core import erx
+from epcs_desktop.core.generator import Generator
+from epcs_desktop.core.otpauth import OtpParams, parse_uri
 from epcs_desktop.core.vault import (
     Vault,
     _Tx,
     append_activity,
     delete_record,
-    device_from_row,
     encode_otp,
     upsert_record,
 )
 
 __all__ = [
+    "StoredRow",
     "Vault",
     "_Tx",
     "append_activity",
+    "decode_row",
     "delete_record",
-    "device_from_row",
     "encode_otp",
     "upsert_record",
 ]
 
 _INSERT_DEVICE = (
-    "INSERT INTO device(nickname, nickname_key, option, added_at, is_primary, otp_uri) "
-    "VALUES(?, ?, ?, ?, 0, ?)"
+    "INSERT INTO device(nickname, nickname_key, option, added_at, is_primary, otp_uri, idme) "
+    "VALUES(?, ?, ?, ?, 0, ?, ?)"
 )
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    """One decoded ``device`` row and the two views of it the service hands out.
+
+    `device`: the ID.me device (None for another site's code generator).
+    `generator`: the code generator held here (None when no code is made here:
+    a phone or push device, or one moved to a phone whose secret is still kept).
+    `idme` None: a row from before the two were told apart, not decided yet.
+    """
+
+    id: int
+    nickname: str
+    option: erx.DeviceOption
+    is_primary: bool
+    idme: bool | None
+    added_at: float
+    otp: OtpParams | None = field(repr=False)
+    device: erx.Device | None = field(repr=False)
+    generator: Generator | None = field(repr=False)
+
+
+def decode_row(row: Any) -> StoredRow:
+    """Decode one ``device`` row; raises ValueError/EpcsError when the row no longer makes sense."""
+    option = erx.DeviceOption(row["option"])
+    nickname = erx.normalise_nickname(row["nickname"], stored=True)
+    idme = None if row["idme"] is None else bool(row["idme"])
+    otp: OtpParams | None = None
+    if row["otp_uri"]:
+        if option is erx.DeviceOption.PUSH:
+            raise ValueError("secret stored for a push device")
+        otp = parse_uri(row["otp_uri"], stored=True)
+    elif option is erx.DeviceOption.GENERATOR_HERE:
+        raise ValueError("code generator without a secret")
+    if idme is False and (option is not erx.DeviceOption.GENERATOR_HERE or otp is None):
+        raise ValueError("a code generator of another site without its secret")
+    is_primary = bool(row["is_primary"]) and idme is not False
+    here = option is erx.DeviceOption.GENERATOR_HERE
+    added_at = float(row["added_at"])
+    device = None
+    if idme is not False:
+        device = erx.Device(
+            id=int(row["id"]),
+            nickname=nickname,
+            option=option,
+            added_at=added_at,
+            is_primary=is_primary,
+            otp=otp if here else None,
+            secret_kept=otp is not None and not here,
+        )
+    generator = None
+    if otp is not None and here:
+        generator = Generator(int(row["id"]), nickname, otp, added_at, idme is not False, is_primary)
+    return StoredRow(int(row["id"]), nickname, option, is_primary, idme, added_at, otp, device, generator)
+
 
 # -- device rows: reads ----------------------------------------------------------------------------
 
@@ -58,9 +117,10 @@ def device_row(db: _Tx, row_id: int) -> Any:
 
 
 def device_by_key(db: _Tx, nickname: str) -> Any:
-    """(id, nickname, is_primary) of the device whose nickname key matches `nickname`, or None."""
+    """(id, nickname, is_primary, idme, option, otp_uri) of the row called `nickname`, or None."""
     return db.execute(
-        "SELECT id, nickname, is_primary FROM device WHERE nickname_key = ?", (erx.nickname_key(nickname),)
+        "SELECT id, nickname, is_primary, idme, option, otp_uri FROM device WHERE nickname_key = ?",
+        (erx.nickname_key(nickname),),
     ).fetchone()
 
 
@@ -77,8 +137,8 @@ def primary_row(db: _Tx) -> Any:
 
 
 def oldest_row(db: _Tx) -> Any:
-    """(id) of the oldest device, or None."""
-    return db.execute("SELECT id FROM device ORDER BY id LIMIT 1").fetchone()
+    """(id) of the oldest ID.me device (rows not decided yet count as ones), or None."""
+    return db.execute("SELECT id FROM device WHERE idme IS NOT 0 ORDER BY id LIMIT 1").fetchone()
 
 
 def nickname_of(db: _Tx, row_id: int) -> str:
@@ -87,22 +147,46 @@ def nickname_of(db: _Tx, row_id: int) -> str:
 
 
 def other_rows(db: _Tx, row_id: int) -> list[Any]:
-    """(id, nickname) of every device but `row_id`, oldest first."""
-    return db.execute("SELECT id, nickname FROM device WHERE id != ? ORDER BY id", (int(row_id),)).fetchall()
+    """(id, nickname) of every ID.me device but `row_id`, oldest first."""
+    return db.execute(
+        "SELECT id, nickname FROM device WHERE id != ? AND idme IS NOT 0 ORDER BY id", (int(row_id),)
+    ).fetchall()
 
 
 def restore_rows(db: _Tx) -> list[Any]:
-    """(nickname, option, otp_uri, is_primary) of every device, oldest first: what a restore compares."""
-    return db.execute("SELECT nickname, option, otp_uri, is_primary FROM device ORDER BY id").fetchall()
+    """(nickname, option, otp_uri, is_primary, idme) of every row, oldest first: what a restore compares."""
+    return db.execute("SELECT nickname, option, otp_uri, is_primary, idme FROM device ORDER BY id").fetchall()
 
 
 # -- device rows: writes ---------------------------------------------------------------------------
 
 
-def insert_device(db: _Tx, nickname: str, option: str, added_at: float, otp_uri: str | None) -> int:
-    """A new, non-primary device row; returns its id (`_settle_primary` decides the primary)."""
-    cur = db.execute(_INSERT_DEVICE, (nickname, erx.nickname_key(nickname), option, added_at, otp_uri))
+def insert_device(
+    db: _Tx, nickname: str, option: str, added_at: float, otp_uri: str | None, idme: bool = True
+) -> int:
+    """A new, non-primary row (an ID.me device, or with `idme` False another site's code generator);
+    returns its id (`_settle_primary` decides the primary)."""
+    cur = db.execute(
+        _INSERT_DEVICE, (nickname, erx.nickname_key(nickname), option, added_at, otp_uri, int(idme))
+    )
     return int(cur.lastrowid)
+
+
+def set_idme(db: _Tx, row_id: int, idme: bool) -> None:
+    """Put a row on the ID.me side (1) or the other accounts' side (0); the latter is never primary."""
+    if idme:
+        db.execute("UPDATE device SET idme = 1 WHERE id = ?", (int(row_id),))
+    else:
+        db.execute("UPDATE device SET idme = 0, is_primary = 0 WHERE id = ?", (int(row_id),))
+
+
+def set_option(db: _Tx, row_id: int, option: str) -> None:
+    db.execute("UPDATE device SET option = ? WHERE id = ?", (option, int(row_id)))
+
+
+def undecided_rows(db: _Tx) -> list[Any]:
+    """Rows from before ID.me devices and generators were told apart (``idme`` NULL), oldest first."""
+    return db.execute("SELECT * FROM device WHERE idme IS NULL ORDER BY id").fetchall()
 
 
 def set_nickname(db: _Tx, row_id: int, nickname: str) -> None:
@@ -118,7 +202,7 @@ def set_otp_uri(db: _Tx, row_id: int, otp_uri: str | None) -> None:
 
 def make_only_primary(db: _Tx, row_id: int) -> None:
     db.execute("UPDATE device SET is_primary = 0 WHERE is_primary = 1")
-    db.execute("UPDATE device SET is_primary = 1 WHERE id = ?", (int(row_id),))
+    db.execute("UPDATE device SET is_primary = 1 WHERE id = ? AND idme IS NOT 0", (int(row_id),))
 
 
 def delete_device(db: _Tx, row_id: int) -> None:
@@ -144,10 +228,6 @@ def record_in(db: _Tx, key: str) -> Any:
     """The decoded JSON value of `key` as this transaction sees it, or None."""
     row = db.execute("SELECT value FROM record WHERE key = ?", (key,)).fetchone()
     return json.loads(row[0]) if row else None
-
-
-def record_keys(db: _Tx) -> set[str]:
-    return {r["key"] for r in db.execute("SELECT key FROM record").fetchall()}
 
 
 def delete_profile_records(db: _Tx) -> None:

@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 import sqlcipher3
 
 from epcs_desktop.core import erx, settings
-from epcs_desktop.core.activity import event
+from epcs_desktop.core.activity import event, render_detail
 from epcs_desktop.core.enrollment import account_key
 from epcs_desktop.core.errors import EpcsError, RuleError
 from epcs_desktop.core.events import Restored
+from epcs_desktop.core.generator import names_another_site
 from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.profile import repository as repo
-from epcs_desktop.core.profile.devices import DeviceRules
+from epcs_desktop.core.profile.generators import GeneratorRules
 from epcs_desktop.core.profile.records import RecordRules
 from epcs_desktop.core.vault import _Tx, encode_otp
 
@@ -37,7 +38,7 @@ SNAPSHOT_FORMAT = "epcs-desktop-profile"
 SNAPSHOT_VERSION = 1
 
 
-class RestoreRules(DeviceRules, RecordRules):
+class RestoreRules(GeneratorRules, RecordRules):
     """Snapshots of a `Profile` and restoring them (merge or replace)."""
 
     def snapshot(self) -> dict[str, Any]:
@@ -50,13 +51,14 @@ class RestoreRules(DeviceRules, RecordRules):
             "taken_at": self.clock.now(),
             "devices": [
                 {
-                    "nickname": d.nickname,
-                    "option": d.option.value,
-                    "added_at": d.added_at,
-                    "is_primary": d.is_primary,
-                    "otp_uri": encode_otp(d.otp),
+                    "nickname": r.nickname,
+                    "option": r.option.value,
+                    "added_at": r.added_at,
+                    "is_primary": r.is_primary,
+                    "otp_uri": encode_otp(r.otp),
+                    "idme": r.idme is not False,
                 }
-                for d in self.devices()
+                for r in self._rows()
             ],
             "prescriber": asdict(self.prescriber()),
             "identity": asdict(self.identity()),
@@ -64,20 +66,25 @@ class RestoreRules(DeviceRules, RecordRules):
         }
 
     def plan_restore(self, snapshot: dict[str, Any], mode: str = "merge") -> RestorePlan:
-        """What `apply_snapshot(snapshot, mode)` will do to the devices, changing nothing (the preview)."""
+        """What `apply_snapshot(snapshot, mode)` will do, changing nothing: devices, primary, Prescriber
+        Info, identity and settings (the preview renders this plan and nothing else)."""
         _check_mode(mode)
-        devices = _read_snapshot(snapshot)[0]
+        devices, prescriber, identity, stored_settings = _read_snapshot(snapshot)
         current = [
             _Current(
-                d.nickname,
-                _fingerprint(d.option.value, encode_otp(d.otp)),
-                d.is_primary,
-                d.option,
-                _hotp_counter(encode_otp(d.otp)),
+                r.nickname,
+                _fingerprint(r.option.value, encode_otp(r.otp)),
+                r.is_primary,
+                r.option,
+                _hotp_counter(encode_otp(r.otp)),
+                r.idme is not False,
             )
-            for d in self.devices()
+            for r in self._rows()
         ]
-        return plan_restore(current, devices, mode)
+        stored = {k: v for k in RECORD_KEYS if (v := repo.get_record(self.vault, k)) is not None}
+        backup = {"prescriber": prescriber, "identity": identity, "settings": stored_settings}
+        records = plan_records(mode, is_other_clinicians(self, snapshot), stored, backup)
+        return replace(plan_restore(current, devices, mode), records=records)
 
     def prescriber_is_stored(self) -> bool:
         """Whether Prescriber Info was ever saved (a merge restore fills it only when not)."""
@@ -133,10 +140,12 @@ class RestoreRules(DeviceRules, RecordRules):
                     r["is_primary"] == 1,
                     r["option"],
                     _hotp_counter(r["otp_uri"]),
+                    r["idme"] is None or bool(r["idme"]),
                 )
                 for r in repo.restore_rows(db)
             ]
             plan = plan_restore(current, devices, mode)
+            stored_records = {k: v for k in RECORD_KEYS if (v := repo.record_in(db, k)) is not None}
             if mode == "replace":
                 repo.delete_all_devices(db)
                 repo.delete_profile_records(db)
@@ -151,6 +160,7 @@ class RestoreRules(DeviceRules, RecordRules):
                     step.device["option"],
                     step.device["added_at"],
                     _with_counter(step.device["otp_uri"], step.counter),
+                    step.device["idme"],
                 )
             prefer = None
             if plan.primary is not None:
@@ -159,17 +169,11 @@ class RestoreRules(DeviceRules, RecordRules):
             self._settle_primary(db, prefer)
             if adopt:  # the profile now is (or starts as) the backup's clinician
                 repo.upsert_record(db, "clinician_id", adopt)
-            current_keys = repo.record_keys(db)
-            records = {"prescriber": prescriber, "identity": identity, "settings": stored_settings}
-            for key, value in records.items():
-                if mode == "merge" and foreign:
-                    continue  # another clinician's numbers, identity and links never merge in
-                if mode == "replace" or key not in current_keys:
-                    repo.upsert_record(db, key, value)
+            backup = {"prescriber": prescriber, "identity": identity, "settings": stored_settings}
+            records = plan_records(mode, foreign, stored_records, backup)  # the preview's decision, too
+            for key, value in records.writes:
+                repo.upsert_record(db, key, value)
             added, skipped = plan.added, plan.skipped
-            summary = f"Restored from a backup ({mode}): {added} device(s) added" + (
-                f", {skipped} already present." if skipped else "."
-            )
             if skipped:
                 restored = event(
                     N_(
@@ -184,6 +188,7 @@ class RestoreRules(DeviceRules, RecordRules):
                     N_("Restored from a backup ({mode}): devices added: {added}."), mode=mode, added=added
                 )
             self._log(db, "backup restored", restored)
+            summary = render_detail(restored)  # the log's sentence, in English (no "device(s)")
         self._emit(Restored())
         return summary
 
@@ -229,6 +234,7 @@ class _Current:
     is_primary: bool
     option: str
     counter: int | None = None  # the stored HOTP counter (the next unused value); None: not HOTP
+    idme: bool = True  # an ID.me device (False: another account's code generator, never primary)
 
 
 @dataclass(frozen=True)
@@ -250,6 +256,72 @@ class RestoreStep:
 
 
 @dataclass(frozen=True)
+class DeviceOutcome:
+    """Replace mode, one device: "removed", "kept" (the same device under the same name is in the
+    backup), "replaced" (by the backup's device of that name: `option_label` is the backup's) or "added"."""
+
+    what: str
+    nickname: str
+    option_label: str
+
+
+RECORD_KEYS = ("prescriber", "identity", "settings")
+
+
+@dataclass(frozen=True)
+class RecordPlan:
+    """What a restore does to Prescriber Info, identity and settings (decided once, `plan_records`).
+
+    `writes`: the (key, value) pairs stored. `prescriber`: the Prescriber Info afterwards when it changes
+    (None: kept). `settings_changes`: (key, old, new) for every setting whose value changes, defaults
+    filled in. `foreign`: the backup looks like another clinician's (their records never merge in).
+    """
+
+    foreign: bool
+    writes: tuple[tuple[str, Any], ...]
+    prescriber: dict[str, str] | None
+    identity_taken: bool
+    settings_changes: tuple[tuple[str, Any, Any], ...]
+
+
+def plan_records(
+    mode: str, foreign: bool, stored: Mapping[str, Any], backup: Mapping[str, Any]
+) -> RecordPlan:
+    """Decide which of Prescriber Info, identity and settings a restore writes, and what changes.
+
+    replace writes all three; merge fills only what was never stored, and never takes another
+    clinician's (`foreign`). `stored` holds the keys this profile stored (absent: never saved).
+    """
+    writes = tuple(
+        (key, backup[key])
+        for key in RECORD_KEYS
+        if not (mode == "merge" and foreign) and (mode == "replace" or key not in stored)
+    )
+    written = dict(writes)
+    fields = ("state", "license_number", "dea_number", "npi")
+    current_info = {k: str((stored.get("prescriber") or {}).get(k, "")) for k in fields}
+    prescriber = written.get("prescriber")
+    changed_info = dict(prescriber) if prescriber is not None and prescriber != current_info else None
+    ident = stored.get("identity") or {}
+    current_identity = asdict(
+        erx.IdentityConfirmation(
+            confirmed=bool(ident.get("confirmed", False)),
+            confirmed_on=ident.get("confirmed_on"),
+            note=str(ident.get("note", "")),
+        )
+    )
+    identity_taken = mode == "replace" and "identity" in written and written["identity"] != current_identity
+    before = {**settings.defaults(), **(stored.get("settings") or {})}
+    after = {**settings.defaults(), **written["settings"]} if "settings" in written else before
+    changes = tuple(
+        (key, before.get(key), after.get(key))
+        for key in sorted(set(before) | set(after))
+        if before.get(key) != after.get(key)
+    )
+    return RecordPlan(foreign, writes, changed_info, identity_taken, changes)
+
+
+@dataclass(frozen=True)
 class RestorePlan:
     """The device side of a restore. `removed`: (nickname, option label) that replace deletes."""
 
@@ -257,6 +329,13 @@ class RestorePlan:
     removed: tuple[tuple[str, str], ...]
     steps: tuple[RestoreStep, ...]
     primary: str | None  # the primary device afterwards (None: the profile ends up empty)
+    primary_before: str | None = None  # the primary device now
+    outcomes: tuple[DeviceOutcome, ...] = ()  # replace: every device here and in the backup, once
+    records: RecordPlan | None = None  # Prescriber Info, identity, settings (`Profile.plan_restore`)
+
+    @property
+    def primary_changes(self) -> bool:
+        return self.primary is not None and self.primary != self.primary_before
 
     @property
     def added(self) -> int:
@@ -314,9 +393,37 @@ def plan_restore(current: Sequence[_Current], devices: Sequence[dict[str, Any]],
                 primary = candidate
         steps.append(RestoreStep(dev, candidate, added, counter))
     if primary is None:
-        first = [c.nickname for c in kept] + [s.nickname for s in steps if s.added]
+        first = [c.nickname for c in kept if c.idme] + [
+            s.nickname for s in steps if s.added and s.device["idme"]
+        ]
         primary = first[0] if first else None
-    return RestorePlan(mode, removed, tuple(steps), primary)
+    primary_before = next((c.nickname for c in current if c.is_primary), None)
+    outcomes = _replace_outcomes(current, devices) if mode == "replace" else ()
+    return RestorePlan(mode, removed, tuple(steps), primary, primary_before, outcomes)
+
+
+def _replace_outcomes(
+    current: Sequence[_Current], devices: Sequence[dict[str, Any]]
+) -> tuple[DeviceOutcome, ...]:
+    """Replace: each device here is removed, kept (the same device under its name) or replaced; then the
+    backup's devices whose name is new here are added."""
+    theirs = {erx.nickname_key(d["nickname"]): d for d in devices}
+    here = {erx.nickname_key(c.nickname) for c in current}
+    out = []
+    for c in current:
+        other = theirs.get(erx.nickname_key(c.nickname))
+        if other is None:
+            out.append(DeviceOutcome("removed", c.nickname, erx.option_label(c.option)))
+        elif _fingerprint(other["option"], other["otp_uri"]) == c.fingerprint:
+            out.append(DeviceOutcome("kept", c.nickname, erx.option_label(c.option)))
+        else:
+            out.append(DeviceOutcome("replaced", c.nickname, erx.option_label(other["option"])))
+    out += [
+        DeviceOutcome("added", d["nickname"], erx.option_label(d["option"]))
+        for key, d in theirs.items()
+        if key not in here
+    ]
+    return tuple(out)
 
 
 def _fingerprint(option: str, otp_uri: str | None) -> tuple[str, ...]:
@@ -383,15 +490,25 @@ def _read_snapshot(snapshot: dict[str, Any]) -> tuple[list[dict[str, Any]], dict
             seen.add(erx.nickname_key(nickname))
             option = erx.DeviceOption(raw["option"])
             uri = None
-            if option is erx.DeviceOption.GENERATOR_HERE:
-                uri = encode_otp(parse_uri(str(raw.get("otp_uri"))))
+            params = None
+            if option is erx.DeviceOption.GENERATOR_HERE or (
+                option is erx.DeviceOption.GENERATOR_OTHER and raw.get("otp_uri")  # moved, secret kept
+            ):
+                params = parse_uri(str(raw.get("otp_uri")))
+                uri = encode_otp(params)
+            idme = raw.get("idme")  # absent in backups from before issue 18: the upgrade's rule decides
+            if option is not erx.DeviceOption.GENERATOR_HERE:
+                idme = True
+            elif not isinstance(idme, bool):
+                idme = not names_another_site(params)
             devices.append(
                 {
                     "nickname": nickname,
                     "option": option.value,
                     "added_at": float(raw["added_at"]),
-                    "is_primary": bool(raw.get("is_primary")),
+                    "is_primary": bool(raw.get("is_primary")) and idme,
                     "otp_uri": uri,
+                    "idme": idme,
                 }
             )
         prescriber = asdict(erx.validate_prescriber(erx.PrescriberInfo(**snapshot.get("prescriber", {}))))

@@ -82,85 +82,103 @@
         <translation>Estos pasos conservan su dispositivo actual hasta que el nuevo funcione y sea el principal, para que siempre pueda iniciar sesión. El artículo de ayuda de DrChrono indica eliminar primero el dispositivo antiguo; hacerlo antes de que el nuevo funcione puede impedirle firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="319"/>
+        <location filename="../../core/guide.py" line="162"/>
+        <source>What happens to my MFA when I change my phone?</source>
+        <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="164"/>
+        <source>Your ID.me multi-factor devices are tied to a phone (or to this program), not to your DrChrono account. When you get a new phone, add it as a new device in ID.me, make it the primary device in DrChrono, and only then delete the old one:</source>
+        <translation>Sus dispositivos de autenticación multifactor de ID.me están ligados a un teléfono (o a este programa), no a su cuenta de DrChrono. Cuando tenga un teléfono nuevo, añádalo como dispositivo nuevo en ID.me, márquelo como dispositivo principal en DrChrono y solo entonces elimine el anterior:</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="169"/>
+        <source>In this program: “Change-phone guide…” in the Tools menu walks you through these steps and ticks them as this profile changes. For step 4 use “Add code generator…” if this computer should hold the new code generator, or “Record a phone or push device…” for a phone; after step 5, choose “Select as primary device” here too so this list matches DrChrono.</source>
+        <translation>En este programa: “Guía para cambiar de teléfono…”, en el menú Herramientas, le acompaña en estos pasos y los marca a medida que cambia este perfil. En el paso 4 use “Añadir generador de códigos…” si este equipo debe guardar el nuevo generador de códigos, o “Registrar un teléfono o dispositivo push…” para un teléfono; después del paso 5, elija también aquí “Seleccionar como dispositivo principal” para que esta lista coincida con DrChrono.</translation>
+    </message>
+    <message>
+        <location filename="../../core/guide.py" line="334"/>
         <source>There was no old device to remove.</source>
         <translation>No había ningún dispositivo antiguo que eliminar.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="322"/>
+        <location filename="../../core/guide.py" line="337"/>
         <source>“{name}” is still listed here.</source>
         <translation>“{name}” sigue en la lista aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="324"/>
+        <location filename="../../core/guide.py" line="339"/>
         <source>“{name}” was removed here.</source>
         <translation>“{name}” se eliminó aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="328"/>
+        <location filename="../../core/guide.py" line="343"/>
         <source>Added here: {names}.</source>
         <translation>Añadido aquí: {names}.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="330"/>
+        <location filename="../../core/guide.py" line="345"/>
         <source>No device has been added since the guide started.</source>
         <translation>No se ha añadido ningún dispositivo desde que empezó la guía.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="335"/>
-        <location filename="../../core/profile/devices.py" line="73"/>
-        <location filename="../../core/profile/devices.py" line="273"/>
+        <location filename="../../core/guide.py" line="350"/>
+        <location filename="../../core/profile/devices.py" line="87"/>
+        <location filename="../../core/profile/devices.py" line="119"/>
+        <location filename="../../core/profile/devices.py" line="364"/>
+        <location filename="../../core/profile/generators.py" line="118"/>
+        <location filename="../../core/profile/generators.py" line="148"/>
         <source>“{name}” is now the primary device.</source>
         <translation>“{name}” es ahora el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="338"/>
+        <location filename="../../core/guide.py" line="353"/>
         <source>No device is marked primary.</source>
         <translation>Ningún dispositivo está marcado como principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="345"/>
+        <location filename="../../core/guide.py" line="360"/>
         <source>“{name}” is still the primary device here.</source>
         <translation>“{name}” sigue siendo aquí el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="351"/>
+        <location filename="../../core/guide.py" line="366"/>
         <source>Ticked by you.</source>
         <translation>Marcado por usted.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="384"/>
+        <location filename="../../core/guide.py" line="399"/>
         <source>Choose “Code Generator Application” and enter the code of “{name}”.</source>
         <translation>Elija “Code Generator Application” e introduzca el código de “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="387"/>
+        <location filename="../../core/guide.py" line="402"/>
         <source>Choose “Push Notification” and approve the sign-in on “{name}”.</source>
         <translation>Elija “Push Notification” y apruebe el inicio de sesión en “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="389"/>
+        <location filename="../../core/guide.py" line="404"/>
         <source>Choose “Code Generator Application” and enter the code shown by the app on “{name}”.</source>
         <translation>Elija “Code Generator Application” e introduzca el código que muestra la aplicación en “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="428"/>
+        <location filename="../../core/guide.py" line="443"/>
         <source>The change-phone guide was started.</source>
         <translation>Se inició la guía de cambio de teléfono.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="458"/>
+        <location filename="../../core/guide.py" line="473"/>
         <source>Change-phone guide: step {number} was ticked.</source>
         <translation>Guía de cambio de teléfono: se marcó el paso {number}.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="460"/>
+        <location filename="../../core/guide.py" line="475"/>
         <source>Change-phone guide: step {number} was unticked.</source>
         <translation>Guía de cambio de teléfono: se desmarcó el paso {number}.</translation>
     </message>
     <message>
-        <location filename="../../core/guide.py" line="485"/>
-        <location filename="../../core/profile/records.py" line="152"/>
+        <location filename="../../core/guide.py" line="500"/>
+        <location filename="../../core/profile/records.py" line="194"/>
         <source>The change-phone guide was closed.</source>
         <translation>Se cerró la guía de cambio de teléfono.</translation>
     </message>
@@ -195,22 +213,22 @@
         <translation>La tabla ID.me Device Information con “Is Primary” junto a un solo dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="27"/>
+        <location filename="../../core/enrollment.py" line="28"/>
         <source>Imported code generator</source>
         <translation>Generador de códigos importado</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="32"/>
+        <location filename="../../core/enrollment.py" line="33"/>
         <source>This is a counter-based (HOTP) code; ID.me uses time-based codes (TOTP). Counter-based codes are not supported here.</source>
         <translation>Este es un código basado en contador (HOTP); ID.me usa códigos basados en tiempo (TOTP). Aquí no se admiten códigos basados en contador.</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="35"/>
+        <location filename="../../core/enrollment.py" line="36"/>
         <source>A code generator held in this app needs its secret key or QR code.</source>
         <translation>Un generador de códigos guardado en esta aplicación necesita su clave secreta o su código QR.</translation>
     </message>
     <message>
-        <location filename="../../core/enrollment.py" line="36"/>
+        <location filename="../../core/enrollment.py" line="37"/>
         <source>Only a code generator held in this app stores a secret key.</source>
         <translation>Solo un generador de códigos guardado en esta aplicación almacena una clave secreta.</translation>
     </message>
@@ -531,17 +549,62 @@
         <translation>borrador del prescriptor descartado</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="111"/>
+        <location filename="../../core/activity.py" line="57"/>
+        <source>listed under other accounts</source>
+        <translation>en otras cuentas</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="58"/>
+        <source>code generator added</source>
+        <translation>generador de códigos añadido</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="59"/>
+        <source>code generator removed</source>
+        <translation>generador de códigos eliminado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="60"/>
+        <source>code generator linked</source>
+        <translation>generador de códigos vinculado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="61"/>
+        <source>code generator unlinked</source>
+        <translation>generador de códigos desvinculado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="62"/>
+        <source>device moved to a phone</source>
+        <translation>dispositivo pasado a un teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="63"/>
+        <source>secret removed</source>
+        <translation>secreto eliminado</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="64"/>
+        <source>identity confirmation changed</source>
+        <translation>confirmación de identidad cambiada</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="65"/>
+        <source>prescriber info changed</source>
+        <translation>información del prescriptor cambiada</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="120"/>
         <source>{first}; {second}</source>
         <translation>{first}; {second}</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="118"/>
+        <location filename="../../core/activity.py" line="127"/>
         <source>1 code generator exported as {format} (secret keys included).</source>
         <translation>Se exportó 1 generador de códigos como {format} (con las claves secretas).</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="119"/>
+        <location filename="../../core/activity.py" line="128"/>
         <source>{count} code generators exported as {format} (secret keys included).</source>
         <translation>Se exportaron {count} generadores de códigos como {format} (con las claves secretas).</translation>
     </message>
@@ -556,97 +619,97 @@
         <translation>desbloqueos fallidos</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="317"/>
+        <location filename="../../core/backup.py" line="315"/>
         <source>Your practice&apos;s IT requires backups to be saved in the folder “{folder}”; choose a file there.</source>
         <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="442"/>
+        <location filename="../../core/profile/records.py" line="142"/>
         <source>Encrypted backup written to {file}.</source>
         <translation>Copia de seguridad cifrada guardada en {file}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="461"/>
+        <location filename="../../core/backup.py" line="452"/>
         <source>“{name}” ({option}) is added.</source>
         <translation>Se añade “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="462"/>
+        <location filename="../../core/backup.py" line="453"/>
         <source>“{name}” ({option}) is added as “{new}”: another device here is called “{name}”.</source>
         <translation>Se añade “{name}” ({option}) como “{new}”: aquí ya hay otro dispositivo llamado “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="463"/>
+        <location filename="../../core/backup.py" line="454"/>
         <source>“{name}” becomes the primary device.</source>
         <translation>“{name}” pasa a ser el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="464"/>
+        <location filename="../../core/backup.py" line="455"/>
         <source>“{name}” stays the primary device.</source>
         <translation>“{name}” sigue siendo el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="528"/>
+        <location filename="../../core/backup.py" line="509"/>
         <source>“{name}” ({option}) is removed.</source>
         <translation>Se elimina “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="530"/>
+        <location filename="../../core/backup.py" line="512"/>
         <source>“{name}” ({option}) is kept.</source>
         <translation>Se conserva “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="534"/>
+        <location filename="../../core/backup.py" line="515"/>
         <source>“{name}” is replaced by the backup&apos;s device of that name ({option}).</source>
         <translation>“{name}” se sustituye por el dispositivo de ese nombre de la copia ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="554"/>
+        <location filename="../../core/backup.py" line="522"/>
         <source>“{name}” is kept: it is already here.</source>
         <translation>Se conserva “{name}”: ya está aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="558"/>
+        <location filename="../../core/backup.py" line="524"/>
         <source>“{name}” is kept: it is already here as “{here}”.</source>
         <translation>Se conserva “{name}”: ya está aquí como “{here}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="586"/>
+        <location filename="../../core/backup.py" line="537"/>
         <source>Prescriber Info is kept: another clinician&apos;s is never merged in.</source>
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="589"/>
+        <location filename="../../core/backup.py" line="540"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="591"/>
+        <location filename="../../core/backup.py" line="542"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="593"/>
+        <location filename="../../core/backup.py" line="544"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="602"/>
+        <location filename="../../core/backup.py" line="548"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="176"/>
+        <location filename="../../core/profile/restore.py" line="180"/>
         <source>Restored from a backup ({mode}): devices added: {added}; already present: {skipped}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}; ya presentes: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="184"/>
+        <location filename="../../core/profile/restore.py" line="188"/>
         <source>Restored from a backup ({mode}): devices added: {added}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="213"/>
+        <location filename="../../core/profile/restore.py" line="218"/>
         <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -927,47 +990,94 @@
         <translation>Detalle</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="90"/>
+        <location filename="../../core/profile/devices.py" line="108"/>
+        <source>“{name}” is an account of “{issuer}”, not an ID.me device: its code is now under “Other accounts” and it is no longer in the ID.me device table. If it is an ID.me device, choose “This is an ID.me device…” in its menu.</source>
+        <translation>“{name}” es una cuenta de “{issuer}”, no un dispositivo de ID.me: su código está ahora en “Otras cuentas” y ya no está en la tabla de dispositivos de ID.me. Si es un dispositivo de ID.me, elija “Es un dispositivo de ID.me…” en su menú.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="137"/>
         <source>“{old}” is now stored as “{new}”.</source>
         <translation>“{old}” se guarda ahora como “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="105"/>
+        <location filename="../../core/profile/devices.py" line="152"/>
         <source>Device “{name}” was set aside because its stored details can no longer be read. “{primary}” is now the primary device.</source>
         <translation>El dispositivo “{name}” se apartó porque ya no se pueden leer sus datos guardados. “{primary}” es ahora el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="113"/>
+        <location filename="../../core/profile/devices.py" line="160"/>
         <source>Device “{name}” was set aside because its stored details can no longer be read.</source>
         <translation>El dispositivo “{name}” se apartó porque ya no se pueden leer sus datos guardados.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="238"/>
+        <location filename="../../core/profile/devices.py" line="312"/>
+        <source>“{name}” was added as a code generator of another account (“{issuer}”).</source>
+        <translation>Se añadió “{name}” como generador de códigos de otra cuenta (“{issuer}”).</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="315"/>
+        <source>“{name}” was added as a code generator of another account.</source>
+        <translation>Se añadió “{name}” como generador de códigos de otra cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/devices.py" line="320"/>
         <source>“{name}” ({option}) was added as the primary device.</source>
         <translation>Se añadió “{name}” ({option}) como dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="240"/>
+        <location filename="../../core/profile/devices.py" line="322"/>
         <source>“{name}” ({option}) was added.</source>
         <translation>Se añadió “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="262"/>
+        <location filename="../../core/profile/devices.py" line="345"/>
         <source>“{old}” was renamed to “{new}”.</source>
         <translation>“{old}” pasó a llamarse “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="307"/>
+        <location filename="../../core/profile/devices.py" line="405"/>
+        <location filename="../../core/profile/generators.py" line="71"/>
         <source>“{name}” was removed.</source>
         <translation>Se eliminó “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="311"/>
+        <location filename="../../core/profile/devices.py" line="409"/>
         <source>“{name}” was removed. “{primary}” is now the primary device.</source>
         <translation>Se eliminó “{name}”. “{primary}” es ahora el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/generators.py" line="62"/>
+        <location filename="../../core/profile/generators.py" line="106"/>
+        <source>The code generator “{name}” is the ID.me device “{device}”: its codes are now made here.</source>
+        <translation>El generador de códigos “{name}” es el dispositivo de ID.me “{device}”: sus códigos se generan ahora aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="114"/>
+        <source>“{name}” is now an ID.me device (Generate 2FA Key).</source>
+        <translation>“{name}” es ahora un dispositivo de ID.me (Generate 2FA Key).</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="119"/>
+        <location filename="../../core/profile/generators.py" line="149"/>
+        <source>{first} {second}</source>
+        <translation>{first} {second}</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="144"/>
+        <source>“{name}” is not an ID.me device: its code is listed under other accounts.</source>
+        <translation>“{name}” no es un dispositivo de ID.me: su código aparece en otras cuentas.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="172"/>
+        <source>“{name}” now makes its codes on a phone; nothing changed in ID.me.</source>
+        <translation>“{name}” genera ahora sus códigos en un teléfono; nada cambió en ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="193"/>
+        <source>The secret of “{name}” was removed from this computer.</source>
+        <translation>Se eliminó de este equipo el secreto de “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/generators.py" line="224"/>
         <source>“{name}” made its next code (its counter moved on).</source>
         <translation>“{name}” generó su siguiente código (su contador avanzó).</translation>
     </message>
@@ -992,27 +1102,47 @@
         <translation>La contraseña temporal ya se había sustituido; se quitó el recordatorio.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="109"/>
+        <location filename="../../core/profile/records.py" line="51"/>
+        <source>Prescriber Info was updated.</source>
+        <translation>Se actualizó la información del prescriptor.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="67"/>
+        <source>Identity marked confirmed on {date}.</source>
+        <translation>Identidad marcada como confirmada el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="69"/>
+        <source>Identity marked confirmed.</source>
+        <translation>Identidad marcada como confirmada.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="71"/>
+        <source>Identity marked not confirmed.</source>
+        <translation>Identidad marcada como no confirmada.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="111"/>
         <source>on</source>
         <translation>activado</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="109"/>
+        <location filename="../../core/profile/records.py" line="111"/>
         <source>off</source>
         <translation>desactivado</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="112"/>
+        <location filename="../../core/profile/records.py" line="114"/>
         <source>“{setting}” set to {value}</source>
         <translation>“{setting}” con el valor {value}</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="118"/>
+        <location filename="../../core/profile/records.py" line="120"/>
         <source>{changes}.</source>
         <translation>{changes}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="154"/>
+        <location filename="../../core/profile/records.py" line="196"/>
         <source>Guide progress was saved.</source>
         <translation>Se guardó el progreso de la guía.</translation>
     </message>
@@ -1022,22 +1152,22 @@
         <translation>Se mostró el aviso sobre el token físico de EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="480"/>
+        <location filename="../../core/profile/records.py" line="161"/>
         <source>Unsaved Prescriber Info was kept as a draft when the profile locked.</source>
         <translation>La información del prescriptor sin guardar se conservó como borrador al bloquearse el perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="513"/>
+        <location filename="../../core/profile/records.py" line="171"/>
         <source>The draft was saved or discarded.</source>
         <translation>El borrador se guardó o se descartó.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="357"/>
+        <location filename="../../ui/start.py" line="358"/>
         <source>1 wrong password before this unlock, at {when}.</source>
         <translation>1 contraseña incorrecta antes de este desbloqueo, a las {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="360"/>
+        <location filename="../../ui/start.py" line="361"/>
         <source>{count} wrong passwords before this unlock; the last at {when}.</source>
         <translation>{count} contraseñas incorrectas antes de este desbloqueo; la última a las {when}.</translation>
     </message>
@@ -1170,9 +1300,9 @@
     </message>
     <message>
         <location filename="../../ui/controller.py" line="233"/>
-        <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
+        <source>Settings are kept in each profile, encrypted: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
-        <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
+        <translation>La configuración se guarda en cada perfil, cifrada: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de este equipo se guardan en:
 %1</translation>
     </message>
     <message numerus="yes">
@@ -1474,7 +1604,7 @@
         <translation>Aún no hay ningún dispositivo registrado aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/guide_dialog.py" line="354"/>
+        <location filename="../../ui/frontdesk/guide_dialog.py" line="363"/>
         <source>The enrollment wizard is not available in this build.</source>
         <translation>El asistente de inscripción no está disponible en esta versión.</translation>
     </message>
@@ -1541,17 +1671,17 @@
 <context>
     <name>CodeListModel</name>
     <message>
-        <location filename="../../ui/models.py" line="416"/>
+        <location filename="../../ui/models.py" line="445"/>
         <source>press Next code</source>
         <translation>pulse Código siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="442"/>
+        <location filename="../../ui/models.py" line="473"/>
         <source>counter-based code: press Next code</source>
         <translation>código basado en contador: pulse Código siguiente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models.py" line="447"/>
+        <location filename="../../ui/models.py" line="478"/>
         <source>%n seconds left</source>
         <translation>
             <numerusform>queda %n segundo</numerusform>
@@ -1559,12 +1689,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="449"/>
+        <location filename="../../ui/models.py" line="480"/>
         <source>primary device</source>
         <translation>dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="452"/>
+        <location filename="../../ui/models.py" line="483"/>
         <source>Click, press Enter or Ctrl+C to copy the code</source>
         <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
     </message>
@@ -1572,111 +1702,176 @@
 <context>
     <name>CodesPane</name>
     <message>
-        <location filename="../../ui/codes_pane.py" line="88"/>
+        <location filename="../../ui/codes_pane.py" line="182"/>
         <source>Code generator</source>
         <translation>Generador de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="90"/>
+        <location filename="../../ui/codes_pane.py" line="184"/>
         <source>&amp;Add code generator…</source>
         <translation>Añadir generador de &amp;códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="100"/>
+        <location filename="../../ui/codes_pane.py" line="194"/>
         <source>Filter by nickname, issuer or account</source>
         <translation>Filtrar por apodo, emisor o cuenta</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="102"/>
+        <location filename="../../ui/codes_pane.py" line="196"/>
         <source>Filter code generators</source>
         <translation>Filtrar generadores de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="114"/>
+        <location filename="../../ui/codes_pane.py" line="210"/>
         <source>Codes</source>
         <translation>Códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="121"/>
+        <location filename="../../ui/codes_pane.py" line="220"/>
         <source>No code generator is held in this program yet. Choose “Add code generator…” to scan ID.me&apos;s QR code or type its secret key.</source>
         <translation>Este programa aún no guarda ningún generador de códigos. Elija “Añadir generador de códigos…” para escanear el código QR de ID.me o escribir su clave secreta.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="129"/>
+        <location filename="../../ui/codes_pane.py" line="228"/>
         <source>Click a code, or press Enter, to copy it.</source>
         <translation>Haga clic en un código, o pulse Intro, para copiarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="132"/>
+        <location filename="../../ui/codes_pane.py" line="231"/>
         <source>&amp;Next code</source>
         <translation>Código &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="134"/>
+        <location filename="../../ui/codes_pane.py" line="233"/>
         <source>Counter-based code: make the next code (the counter moves on by one) and copy it</source>
         <translation>Código basado en contador: genera el código siguiente (el contador avanza uno) y lo copia</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="239"/>
+        <location filename="../../ui/codes_pane.py" line="347"/>
         <source>Press “Next code” to make a code for “%1”.</source>
         <translation>Pulse “Código siguiente” para generar un código de “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="251"/>
+        <location filename="../../ui/codes_pane.py" line="359"/>
         <source>The code of “%1” changes in %2 s: the new code will be copied then.</source>
         <translation>El código de “%1” cambia en %2 s: entonces se copiará el código nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="267"/>
+        <location filename="../../ui/codes_pane.py" line="375"/>
         <source>Copied the code of “%1” — clipboard clears in %2 s</source>
         <translation>Código de “%1” copiado: el portapapeles se vacía en %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="270"/>
+        <location filename="../../ui/codes_pane.py" line="378"/>
         <source>Copied the code of “%1”</source>
         <translation>Código de “%1” copiado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="393"/>
+        <source>Not an ID.me device (keep its code under other accounts)</source>
+        <translation>No es un dispositivo de ID.me (conservar su código en otras cuentas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="396"/>
+        <source>This is an ID.me device…</source>
+        <translation>Es un dispositivo de ID.me…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="398"/>
+        <source>Remove…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="411"/>
+        <source>A new row of the ID.me device table</source>
+        <translation>Una fila nueva de la tabla de dispositivos de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="414"/>
+        <source>The ID.me device “%1”</source>
+        <translation>El dispositivo de ID.me “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="429"/>
+        <source>This is an ID.me device</source>
+        <translation>Es un dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="430"/>
+        <source>Which ID.me device is “%1”?</source>
+        <translation>¿Qué dispositivo de ID.me es “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="444"/>
+        <source>“%1” is an ID.me device; its code is made here</source>
+        <translation>“%1” es un dispositivo de ID.me; su código se genera aquí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="458"/>
+        <source>“%1” is listed under other accounts, not as an ID.me device</source>
+        <translation>“%1” aparece en otras cuentas, no como dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="474"/>
+        <source>Remove code generator</source>
+        <translation>Eliminar generador de códigos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="476"/>
+        <source>Remove “%1” from this profile? Its secret key is deleted from this computer.</source>
+        <translation>¿Eliminar “%1” de este perfil? Su clave secreta se borra de este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="478"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="487"/>
+        <source>Removed “%1”</source>
+        <translation>Se eliminó “%1”</translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="123"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="122"/>
         <source>Confirm your device</source>
         <translation>Confirme su dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="125"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="124"/>
         <source>Type this code into ID.me&apos;s “Confirm your device” screen, then name the device here.</source>
         <translation>Escriba este código en la pantalla “Confirm your device” de ID.me y luego ponga nombre al dispositivo aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="131"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="188"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="130"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="187"/>
         <source>&amp;Make this my primary device</source>
         <translation>&amp;Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="132"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="131"/>
         <source>Make this my primary device</source>
         <translation>Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="135"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="134"/>
         <source>Also select it as the primary device in DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</source>
         <translation>Selecciónelo también como dispositivo principal en DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="144"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="143"/>
         <source>Compliance note</source>
         <translation>Nota de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="183"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="182"/>
         <source>&amp;Make this my primary device (your first device is always primary)</source>
         <translation>&amp;Convertirlo en mi dispositivo principal (su primer dispositivo siempre es el principal)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="186"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="185"/>
         <source>&amp;Make the first of these my primary device</source>
         <translation>&amp;Convertir el primero de ellos en mi dispositivo principal</translation>
     </message>
@@ -1684,61 +1879,79 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="166"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="166"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="166"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="149"/>
+        <location filename="../../ui/models.py" line="182"/>
         <source>Push Notification 2FA</source>
         <translation>2FA por notificación push</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="150"/>
+        <location filename="../../ui/models.py" line="183"/>
         <source>Generate 2FA Key</source>
         <translation>Generar clave 2FA</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="153"/>
+        <location filename="../../ui/models.py" line="186"/>
         <source>Is Primary</source>
         <translation>Es el principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="153"/>
+        <location filename="../../ui/models.py" line="186"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="175"/>
+        <location filename="../../ui/models.py" line="208"/>
         <source>Codes are generated by this program</source>
         <translation>Este programa genera los códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="177"/>
+        <location filename="../../ui/models.py" line="210"/>
         <source>A code generator app on another device</source>
         <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="179"/>
+        <location filename="../../ui/models.py" line="212"/>
         <source>Click, or press Space, to make this the primary device</source>
         <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="506"/>
+        <source>Remove the secret from this computer</source>
+        <translation>Eliminar el secreto de este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="507"/>
+        <source>Remove the secret of “%1” from this computer? Its codes are then made only on the phone; the device stays in the ID.me device table and nothing changes in ID.me.</source>
+        <translation>¿Eliminar de este equipo el secreto de “%1”? Sus códigos se generarán solo en el teléfono; el dispositivo sigue en la tabla de dispositivos de ID.me y nada cambia en ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="512"/>
+        <source>&amp;Remove secret</source>
+        <translation>&amp;Eliminar secreto</translation>
+    </message>
+</context>
+<context>
     <name>EnrollWizard</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="53"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="298"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="52"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="297"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
@@ -1779,8 +1992,8 @@
     </message>
     <message>
         <location filename="../../ui/wizard/state.py" line="156"/>
-        <source>Authenticator code found: {what}. Press Next.</source>
-        <translation>Código de autenticación encontrado: {what}. Pulse Siguiente.</translation>
+        <source>Code generator found: {what}. Press Next.</source>
+        <translation>Se encontró un generador de códigos: {what}. Pulse Siguiente.</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/wizard.py" line="60"/>
@@ -1796,169 +2009,189 @@
 <context>
     <name>ErxPane</name>
     <message>
-        <location filename="../../ui/erx_pane.py" line="154"/>
+        <location filename="../../ui/erx_pane.py" line="150"/>
         <source>eRx Info</source>
         <translation>Información eRx</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="181"/>
+        <location filename="../../ui/erx_pane.py" line="177"/>
         <source>Identity Confirmation</source>
         <translation>Confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="188"/>
+        <location filename="../../ui/erx_pane.py" line="184"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="190"/>
+        <location filename="../../ui/erx_pane.py" line="186"/>
         <source>Edit identity confirmation</source>
         <translation>Editar la confirmación de identidad</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="207"/>
+        <location filename="../../ui/erx_pane.py" line="203"/>
         <source>EPCS Permissions Page</source>
         <translation>página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="194"/>
+        <location filename="../../ui/erx_pane.py" line="190"/>
         <source>Opens DrChrono&apos;s EPCS permissions page in your browser</source>
         <translation>Abre en su navegador la página de permisos EPCS de DrChrono</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="192"/>
+        <location filename="../../ui/erx_pane.py" line="188"/>
         <source>Open the EPCS Permissions Page</source>
         <translation>Abrir la página de permisos EPCS</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="209"/>
+        <location filename="../../ui/erx_pane.py" line="205"/>
         <source>Your identity has now been confirmed.</source>
         <translation>Su identidad ya ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="211"/>
+        <location filename="../../ui/erx_pane.py" line="207"/>
         <source>Your identity has now been confirmed (%1).</source>
         <translation>Su identidad ya ha sido confirmada (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="213"/>
-        <location filename="../../ui/erx_pane.py" line="224"/>
+        <location filename="../../ui/erx_pane.py" line="209"/>
+        <location filename="../../ui/erx_pane.py" line="220"/>
         <source>To adjust future EPCS permissions, visit the %1.</source>
         <translation>Para ajustar futuros permisos EPCS, visite la %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="216"/>
+        <location filename="../../ui/erx_pane.py" line="212"/>
         <source>ID.me identity proofing and DrChrono&apos;s approval are both needed before you can send EPCS.</source>
         <translation>Necesita la verificación de identidad de ID.me y la aprobación de DrChrono antes de enviar EPCS.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="220"/>
+        <location filename="../../ui/erx_pane.py" line="216"/>
         <source>Your identity has not been confirmed yet.</source>
         <translation>Su identidad aún no ha sido confirmada.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="233"/>
+        <location filename="../../ui/erx_pane.py" line="229"/>
         <source>ID.me Device Information</source>
         <translation>Información de dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="236"/>
-        <location filename="../../ui/erx_pane.py" line="423"/>
+        <location filename="../../ui/erx_pane.py" line="232"/>
+        <location filename="../../ui/erx_pane.py" line="459"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="241"/>
+        <location filename="../../ui/erx_pane.py" line="237"/>
         <source>&amp;Update MFA Device</source>
         <translation>Actualizar dispositivo &amp;MFA</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="243"/>
+        <location filename="../../ui/erx_pane.py" line="239"/>
         <source>Opens ID.me Sign In &amp; Security in your browser</source>
         <translation>Abre “Inicio de sesión y seguridad” de ID.me en su navegador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="255"/>
+        <location filename="../../ui/erx_pane.py" line="251"/>
         <source>ID.me devices</source>
         <translation>Dispositivos ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="295"/>
+        <location filename="../../ui/erx_pane.py" line="291"/>
         <source>Compliance warning</source>
         <translation>Advertencia de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="299"/>
+        <location filename="../../ui/erx_pane.py" line="295"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="301"/>
+        <location filename="../../ui/erx_pane.py" line="297"/>
         <source>A push-notification phone or a code generator app on another device</source>
         <translation>Un teléfono con notificaciones push o una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="303"/>
+        <location filename="../../ui/erx_pane.py" line="299"/>
         <source>F2 renames, Delete removes, Space selects the primary device.</source>
         <translation>F2 cambia el nombre, Supr elimina, Espacio elige el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="343"/>
+        <location filename="../../ui/erx_pane.py" line="339"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="346"/>
+        <location filename="../../ui/erx_pane.py" line="342"/>
         <source>Rename</source>
         <translation>Cambiar nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="349"/>
+        <location filename="../../ui/erx_pane.py" line="345"/>
         <source>Move to a phone…</source>
         <translation>Pasar a un teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="352"/>
+        <location filename="../../ui/erx_pane.py" line="349"/>
+        <source>Remove the secret from this computer…</source>
+        <translation>Eliminar el secreto de este equipo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="351"/>
+        <source>Not an ID.me device (keep its code under other accounts)</source>
+        <translation>No es un dispositivo de ID.me (conservar su código en otras cuentas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="354"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="374"/>
+        <location filename="../../ui/erx_pane.py" line="376"/>
         <source>“%1” is now the primary device</source>
         <translation>“%1” es ahora el dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="400"/>
+        <location filename="../../ui/erx_pane.py" line="404"/>
+        <source>“%1” is listed under other accounts, not as an ID.me device</source>
+        <translation>“%1” aparece en otras cuentas, no como dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="425"/>
+        <source>The secret of “%1” was removed from this computer</source>
+        <translation>Se eliminó de este equipo el secreto de “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/erx_pane.py" line="436"/>
         <source>Removed “%1”</source>
         <translation>Se eliminó “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="438"/>
+        <location filename="../../ui/erx_pane.py" line="474"/>
         <source>Prescriber Info</source>
         <translation>Información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="449"/>
+        <location filename="../../ui/erx_pane.py" line="485"/>
         <source>Sa&amp;ve Prescriber Info</source>
         <translation>&amp;Guardar información del prescriptor</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="451"/>
+        <location filename="../../ui/erx_pane.py" line="487"/>
         <source>&amp;Discard the draft</source>
         <translation>&amp;Descartar el borrador</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="501"/>
+        <location filename="../../ui/erx_pane.py" line="525"/>
         <source>Your unsaved Prescriber Info from before the lock is back: save it, or discard the draft.</source>
         <translation>Ha vuelto su información del prescriptor sin guardar de antes del bloqueo: guárdela o descarte el borrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="530"/>
+        <location filename="../../ui/erx_pane.py" line="548"/>
         <source>Prescriber Info saved</source>
         <translation>Información del prescriptor guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/erx_pane.py" line="544"/>
+        <location filename="../../ui/erx_pane.py" line="561"/>
         <source>Your primary device generates its codes on this computer. {notice}</source>
         <translation>Su dispositivo principal genera sus códigos en este equipo. {notice}</translation>
     </message>
@@ -2284,137 +2517,137 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="68"/>
+        <location filename="../../ui/wizard/import_page.py" line="67"/>
         <source>Import from another app</source>
         <translation>Importar desde otra aplicación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="77"/>
+        <location filename="../../ui/wizard/import_page.py" line="76"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="78"/>
+        <location filename="../../ui/wizard/import_page.py" line="77"/>
         <source>Add export &amp;files…</source>
         <translation>Añadir &amp;archivos de exportación…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="71"/>
+        <location filename="../../ui/wizard/import_page.py" line="70"/>
         <source>Add the code generators from another authenticator&apos;s export (Aegis, 2FAS, andOTP, FreeOTP, Bitwarden, Proton, ente, Authenticator Pro, LastPass, Steam, KeePass and more), Google Authenticator export screenshots, or a list of otpauth links. Nothing is added until you press Import.</source>
         <translation>Añada los generadores de códigos de la exportación de otra aplicación de autenticación (Aegis, 2FAS, andOTP, FreeOTP, Bitwarden, Proton, ente, Authenticator Pro, LastPass, Steam, KeePass y más), de capturas de la exportación de Google Authenticator o de una lista de enlaces otpauth. No se añade nada hasta que pulse Importar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="80"/>
+        <location filename="../../ui/wizard/import_page.py" line="79"/>
         <source>Export files of other authenticator apps, otpauth link lists or QR code pictures</source>
         <translation>Archivos de exportación de otras aplicaciones de autenticación, listas de enlaces otpauth o imágenes de códigos QR</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="84"/>
+        <location filename="../../ui/wizard/import_page.py" line="83"/>
         <source>Or paste otpauth:// or otpauth-migration:// links here</source>
         <translation>O pegue aquí enlaces otpauth:// u otpauth-migration://</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="85"/>
+        <location filename="../../ui/wizard/import_page.py" line="84"/>
         <source>Pasted links</source>
         <translation>Enlaces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="88"/>
+        <location filename="../../ui/wizard/import_page.py" line="87"/>
         <source>Read the pasted &amp;links</source>
         <translation>Leer los en&amp;laces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="96"/>
+        <location filename="../../ui/wizard/import_page.py" line="95"/>
         <source>Export file password</source>
         <translation>Contraseña del archivo de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="99"/>
+        <location filename="../../ui/wizard/import_page.py" line="98"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="110"/>
+        <location filename="../../ui/wizard/import_page.py" line="109"/>
         <source>What will be imported</source>
         <translation>Lo que se importará</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="157"/>
+        <location filename="../../ui/wizard/import_page.py" line="156"/>
         <source>Choose export files</source>
         <translation>Elija los archivos de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="159"/>
+        <location filename="../../ui/wizard/import_page.py" line="158"/>
         <source>Authenticator exports</source>
         <translation>Exportaciones de autenticadores</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="161"/>
+        <location filename="../../ui/wizard/import_page.py" line="160"/>
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="219"/>
+        <location filename="../../ui/wizard/import_page.py" line="218"/>
         <source>Paste one or more otpauth links first.</source>
         <translation>Pegue primero uno o más enlaces otpauth.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="222"/>
+        <location filename="../../ui/wizard/import_page.py" line="221"/>
         <source>pasted text</source>
         <translation>texto pegado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="241"/>
+        <location filename="../../ui/wizard/import_page.py" line="240"/>
         <source>Add: {label} as “{nickname}”</source>
         <translation>Añadir: {label} como “{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="245"/>
+        <location filename="../../ui/wizard/import_page.py" line="244"/>
         <source>(counter-based: press Next code for each code)</source>
         <translation>(basado en contador: pulse Código siguiente para cada código)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="247"/>
+        <location filename="../../ui/wizard/import_page.py" line="246"/>
         <source>(Steam Guard)</source>
         <translation>(Steam Guard)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="249"/>
+        <location filename="../../ui/wizard/import_page.py" line="248"/>
         <source>Skip: {label} is already in this profile as “{nickname}”</source>
         <translation>Omitir: {label} ya está en este perfil como “{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="253"/>
+        <location filename="../../ui/wizard/import_page.py" line="252"/>
         <source>Skip: {label} appears earlier in this import</source>
         <translation>Omitir: {label} aparece antes en esta importación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="255"/>
+        <location filename="../../ui/wizard/import_page.py" line="254"/>
         <source>Not added: {label}: {reason}</source>
         <translation>No se añade: {label}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="261"/>
+        <location filename="../../ui/wizard/import_page.py" line="260"/>
         <source>Problem: {where}{message}</source>
         <translation>Problema: {where}{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="265"/>
+        <location filename="../../ui/wizard/import_page.py" line="264"/>
         <source>No code generator was found yet.</source>
         <translation>Todavía no se ha encontrado ningún generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="267"/>
+        <location filename="../../ui/wizard/import_page.py" line="266"/>
         <source>1 code generator will be added.</source>
         <translation>Se añadirá 1 generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="269"/>
+        <location filename="../../ui/wizard/import_page.py" line="268"/>
         <source>%1 code generators will be added.</source>
         <translation>Se añadirán %1 generadores de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="285"/>
+        <location filename="../../ui/wizard/import_page.py" line="284"/>
         <source>Nothing was imported: {reason}</source>
         <translation>No se importó nada: {reason}</translation>
     </message>
@@ -2427,138 +2660,178 @@
         <translation>“%1” desbloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <source>ID.me devices and other accounts</source>
+        <translation>Dispositivos de ID.me y otras cuentas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="131"/>
+        <source>This version lists ID.me devices apart from the codes of other accounts. Nothing was removed; these rows changed place:</source>
+        <translation>Esta versión muestra los dispositivos de ID.me separados de los códigos de otras cuentas. No se eliminó nada; estas filas cambiaron de lugar:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Add code generator…</source>
         <translation>&amp;Añadir generador de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Record a phone or push device…</source>
         <translation>&amp;Registrar un teléfono o dispositivo push…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Hacer una copia de seguridad ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>R&amp;estore from backup…</source>
         <translation>R&amp;estaurar desde una copia de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>E&amp;xport code generators…</source>
         <translation>E&amp;xportar generadores de códigos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>S&amp;witch profile…</source>
         <translation>Ca&amp;mbiar de perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Change-phone guide…</source>
         <translation>Guía para &amp;cambiar de teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Practice enrollment…</source>
         <translation>&amp;Practicar la inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Activity log…</source>
         <translation>Registro de &amp;actividad…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Save &amp;setup sheet (PDF)…</source>
         <translation>Guardar &amp;hoja de configuración (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>What happens to my MFA when I change my phone?</source>
         <translation>¿Qué pasa con mi MFA si cambio de teléfono?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Compliance notice</source>
         <translation>&amp;Aviso de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;About EPCS Desktop</source>
         <translation>A&amp;cerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <source>Other accounts added</source>
+        <translation>Otras cuentas añadidas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="262"/>
+        <source>Added under “Other accounts”: %1. Their codes are made here, but they are not ID.me devices and are not in the ID.me device table.</source>
+        <translation>Añadidas en “Otras cuentas”: %1. Sus códigos se generan aquí, pero no son dispositivos de ID.me y no están en la tabla de dispositivos de ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>If one of them is an ID.me device, link it now (or later from its menu).</source>
+        <translation>Si una de ellas es un dispositivo de ID.me, vincúlela ahora (o más tarde desde su menú).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <source>&amp;Link one to an ID.me device…</source>
+        <translation>&amp;Vincular una a un dispositivo de ID.me…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="283"/>
+        <source>Link to an ID.me device</source>
+        <translation>Vincular a un dispositivo de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>Which account is an ID.me device?</source>
+        <translation>¿Qué cuenta es un dispositivo de ID.me?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Save setup sheet</source>
         <translation>Guardar hoja de configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>%1 setup sheet.pdf</source>
         <translation>%1 hoja de configuración.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Setup sheet saved to %1</source>
         <translation>Hoja de configuración guardada en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Exported to %1</source>
         <translation>Exportado a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>About EPCS Desktop</source>
         <translation>Acerca de EPCS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>%1 %2
 MFA companion and code generator for DrChrono EPCS with ID.me.</source>
         <translation>%1 %2
@@ -2641,99 +2914,89 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>MoveToPhoneDialog</name>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="64"/>
+        <location filename="../../ui/move_to_phone.py" line="71"/>
         <source>Move “%1” to a phone</source>
         <translation>Pasar “%1” a un teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="68"/>
+        <location filename="../../ui/move_to_phone.py" line="75"/>
         <source>Open the authenticator app on the phone (for example ID.me Authenticator, Google Authenticator, Aegis or 2FAS), choose to add an account by QR code, and scan the code this window shows.</source>
         <translation>Abra la aplicación de autenticación en el teléfono (por ejemplo ID.me Authenticator, Google Authenticator, Aegis o 2FAS), elija añadir una cuenta con código QR y escanee el código que muestra esta ventana.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="77"/>
+        <location filename="../../ui/move_to_phone.py" line="84"/>
         <source>Anyone who sees this QR code, or takes a photo of it, can make the same sign-in codes. Show it only to the phone, with nobody looking, and close it as soon as the phone has it.</source>
         <translation>Cualquiera que vea este código QR, o le haga una foto, puede generar los mismos códigos de inicio de sesión. Muéstrelo solo al teléfono, sin nadie mirando, y ciérrelo en cuanto el teléfono lo tenga.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="87"/>
+        <location filename="../../ui/move_to_phone.py" line="94"/>
         <source>&amp;Show the QR code</source>
         <translation>&amp;Mostrar el código QR</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="98"/>
+        <location filename="../../ui/move_to_phone.py" line="105"/>
         <source>QR code for the phone</source>
         <translation>Código QR para el teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="103"/>
+        <location filename="../../ui/move_to_phone.py" line="110"/>
         <source>&amp;Hide the QR code now</source>
         <translation>&amp;Ocultar ya el código QR</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="108"/>
+        <location filename="../../ui/move_to_phone.py" line="115"/>
         <source>Code shown on the phone</source>
         <translation>Código que muestra el teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="109"/>
+        <location filename="../../ui/move_to_phone.py" line="116"/>
         <source>the code the phone shows now</source>
         <translation>el código que muestra ahora el teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="110"/>
+        <location filename="../../ui/move_to_phone.py" line="117"/>
         <source>&amp;Check</source>
         <translation>&amp;Comprobar</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="119"/>
+        <location filename="../../ui/move_to_phone.py" line="126"/>
         <source>Code on the &amp;phone:</source>
         <translation>Código del &amp;teléfono:</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="127"/>
-        <source>Primary device afterwards</source>
-        <translation>Dispositivo principal después</translation>
-    </message>
-    <message>
         <location filename="../../ui/move_to_phone.py" line="128"/>
-        <source>Primary device &amp;afterwards:</source>
-        <translation>Dispositivo principal &amp;después:</translation>
+        <source>&amp;Remove the secret from this computer</source>
+        <translation>&amp;Eliminar el secreto de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="130"/>
-        <source>&amp;Remove it from this computer</source>
-        <translation>&amp;Eliminarlo de este equipo</translation>
+        <location filename="../../ui/move_to_phone.py" line="221"/>
+        <source>The phone makes the same codes. “%1” now makes its codes on the phone: it stays in the ID.me device table (on a phone), and nothing changes in ID.me, which still knows it as the same device. This computer still holds its secret: remove it once you no longer need its codes here.</source>
+        <translation>El teléfono genera los mismos códigos. “%1” genera ahora sus códigos en el teléfono: sigue en la tabla de dispositivos de ID.me (en un teléfono) y nada cambia en ID.me, que lo sigue conociendo como el mismo dispositivo. Este equipo aún guarda su secreto: elimínelo cuando ya no necesite sus códigos aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="182"/>
+        <location filename="../../ui/move_to_phone.py" line="261"/>
+        <source>The secret of “%1” was removed from this computer. The device stays in the ID.me device table, on the phone; nothing changes in ID.me.</source>
+        <translation>Se eliminó de este equipo el secreto de “%1”. El dispositivo sigue en la tabla de dispositivos de ID.me, en el teléfono; nada cambia en ID.me.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_to_phone.py" line="179"/>
         <source>The QR code hides itself in 1 second.</source>
         <translation>El código QR se ocultará en 1 segundo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="185"/>
+        <location filename="../../ui/move_to_phone.py" line="182"/>
         <source>The QR code hides itself in %1 seconds.</source>
         <translation>El código QR se ocultará en %1 segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="205"/>
+        <location filename="../../ui/move_to_phone.py" line="202"/>
         <source>The QR code is hidden. Type the password again to show it.</source>
         <translation>El código QR está oculto. Escriba de nuevo la contraseña para mostrarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/move_to_phone.py" line="217"/>
-        <source>The phone makes the same codes. You can now remove “%1” from this computer.</source>
-        <translation>El teléfono genera los mismos códigos. Ya puede eliminar “%1” de este equipo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/move_to_phone.py" line="228"/>
+        <location filename="../../ui/move_to_phone.py" line="236"/>
         <source>That is not the code this generator makes now. Check that the phone scanned this QR code and type the code it shows now.</source>
         <translation>Ese no es el código que genera ahora este generador. Compruebe que el teléfono escaneó este código QR y escriba el código que muestra ahora.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/move_to_phone.py" line="257"/>
-        <source>“%1” was removed from this computer. Remember to record the phone in ID.me.</source>
-        <translation>“%1” se eliminó de este equipo. Recuerde registrar el teléfono en ID.me.</translation>
     </message>
 </context>
 <context>
@@ -3450,104 +3713,117 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
 </context>
 <context>
+    <name>SectionedCodeDelegate</name>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="91"/>
+        <source>ID.me devices</source>
+        <translation>Dispositivos de ID.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_pane.py" line="92"/>
+        <source>Other accounts (not ID.me)</source>
+        <translation>Otras cuentas (no de ID.me)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/dialogs.py" line="239"/>
         <source>policy file %1</source>
         <translation>archivo de directivas %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="236"/>
+        <location filename="../../ui/dialogs.py" line="240"/>
         <source>configuration profile %1</source>
         <translation>perfil de configuración %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="241"/>
+        <location filename="../../ui/dialogs.py" line="245"/>
         <source>Windows registry</source>
         <translation>Registro de Windows</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="250"/>
+        <location filename="../../ui/dialogs.py" line="254"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="255"/>
-        <source>These settings belong to this profile and are stored in its encrypted vault.</source>
-        <translation>Esta configuración pertenece a este perfil y se guarda en su bóveda cifrada.</translation>
+        <location filename="../../ui/dialogs.py" line="259"/>
+        <source>These settings belong to this profile and are stored in it, encrypted.</source>
+        <translation>Esta configuración pertenece a este perfil y se guarda en él, cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs.py" line="271"/>
         <source>Your practice&apos;s policy could not be read: {problem}</source>
         <translation>No se pudo leer la política de su consultorio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="302"/>
+        <location filename="../../ui/dialogs.py" line="306"/>
         <source>Set by your practice&apos;s IT ({source})</source>
         <translation>Establecido por el departamento de TI de su consultorio ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="331"/>
+        <location filename="../../ui/dialogs.py" line="335"/>
         <source>&lt;b&gt;On this computer&lt;/b&gt;</source>
         <translation>&lt;b&gt;En este equipo&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="336"/>
+        <location filename="../../ui/dialogs.py" line="340"/>
         <source>Same as the computer</source>
         <translation>Igual que el equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="342"/>
+        <location filename="../../ui/dialogs.py" line="346"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="343"/>
+        <location filename="../../ui/dialogs.py" line="347"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="347"/>
+        <location filename="../../ui/dialogs.py" line="351"/>
         <source>Same as the desktop</source>
         <translation>Igual que el escritorio</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="348"/>
+        <location filename="../../ui/dialogs.py" line="352"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="349"/>
+        <location filename="../../ui/dialogs.py" line="353"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="353"/>
+        <location filename="../../ui/dialogs.py" line="357"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="354"/>
+        <location filename="../../ui/dialogs.py" line="358"/>
         <source>A&amp;ppearance:</source>
         <translation>A&amp;pariencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="358"/>
+        <location filename="../../ui/dialogs.py" line="362"/>
         <source>&amp;Keep running in the notification area when the window is closed</source>
         <translation>&amp;Seguir en funcionamiento en el área de notificación al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="364"/>
+        <location filename="../../ui/dialogs.py" line="368"/>
         <source>A new language shows fully the next time EPCS Desktop starts.</source>
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="449"/>
+        <location filename="../../ui/dialogs.py" line="453"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="452"/>
+        <location filename="../../ui/dialogs.py" line="456"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -3710,7 +3986,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/start.py" line="108"/>
-        <location filename="../../ui/start.py" line="158"/>
+        <location filename="../../ui/start.py" line="159"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
@@ -3726,7 +4002,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/start.py" line="120"/>
-        <location filename="../../ui/start.py" line="161"/>
+        <location filename="../../ui/start.py" line="162"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -3736,77 +4012,67 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="137"/>
-        <source>Each clinician on this workstation has a profile of their own, in its own encrypted vault.</source>
-        <translation>Cada profesional de esta estación de trabajo tiene su propio perfil, en su propia bóveda cifrada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="143"/>
+        <location filename="../../ui/start.py" line="144"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="381"/>
+        <location filename="../../ui/start.py" line="382"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="150"/>
+        <location filename="../../ui/start.py" line="151"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="180"/>
+        <location filename="../../ui/start.py" line="181"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="191"/>
+        <location filename="../../ui/start.py" line="192"/>
         <source>No profile on this workstation yet</source>
         <translation>Todavía no hay ningún perfil en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="196"/>
-        <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, in its own encrypted vault. Create yours to get started; you choose its password.</source>
-        <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, en su propia bóveda cifrada. Cree el suyo para empezar; usted elige su contraseña.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="203"/>
+        <location filename="../../ui/start.py" line="204"/>
         <source>Create a &amp;profile</source>
         <translation>Crear un &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="281"/>
+        <location filename="../../ui/start.py" line="282"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="293"/>
+        <location filename="../../ui/start.py" line="294"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="315"/>
+        <location filename="../../ui/start.py" line="316"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="371"/>
+        <location filename="../../ui/start.py" line="372"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="375"/>
+        <location filename="../../ui/start.py" line="376"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="386"/>
+        <location filename="../../ui/start.py" line="387"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="379"/>
+        <location filename="../../ui/start.py" line="380"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
@@ -3816,22 +4082,32 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="147"/>
+        <location filename="../../ui/start.py" line="137"/>
+        <source>Each clinician on this workstation has a profile of their own, encrypted with their password.</source>
+        <translation>Cada profesional de este equipo tiene su propio perfil, cifrado con su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="148"/>
         <source>Profile password</source>
         <translation>Contraseña del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="332"/>
+        <location filename="../../ui/start.py" line="197"/>
+        <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, encrypted with their password. Create yours to get started; you choose its password.</source>
+        <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, cifrado con su contraseña. Cree el suyo para empezar; usted elige su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="333"/>
         <source>Wrong password. You can try again now.</source>
         <translation>Contraseña incorrecta. Ya puede volver a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="344"/>
+        <location filename="../../ui/start.py" line="345"/>
         <source>Wrong password. Please wait 1 more second before trying again.</source>
         <translation>Contraseña incorrecta. Espere 1 segundo más antes de volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="345"/>
+        <location filename="../../ui/start.py" line="346"/>
         <source>Wrong password. Please wait %n more seconds before trying again.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Espere %n segundo más antes de volver a intentarlo.</numerusform>
@@ -3839,12 +4115,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="347"/>
+        <location filename="../../ui/start.py" line="348"/>
         <source>Wrong password. You can try again in 1 second.</source>
         <translation>Contraseña incorrecta. Puede volver a intentarlo dentro de 1 segundo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="348"/>
+        <location filename="../../ui/start.py" line="349"/>
         <source>Wrong password. You can try again in %n seconds.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Puede volver a intentarlo dentro de %n segundo.</numerusform>
@@ -3852,22 +4128,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="380"/>
+        <location filename="../../ui/start.py" line="381"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="390"/>
+        <location filename="../../ui/start.py" line="391"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="396"/>
+        <location filename="../../ui/start.py" line="397"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="400"/>
+        <location filename="../../ui/start.py" line="401"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -3875,32 +4151,32 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_DeviceRow</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="75"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="74"/>
         <source>Seconds until the code changes</source>
         <translation>Segundos hasta que cambie el código</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="78"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="77"/>
         <source>Device name</source>
         <translation>Nombre del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="84"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="83"/>
         <source>Code:</source>
         <translation>Código:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="86"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="85"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="104"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="103"/>
         <source>changes in %v s</source>
         <translation>cambia en %v s</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="115"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="114"/>
         <source>Current code: %1</source>
         <translation>Código actual: %1</translation>
     </message>
@@ -3957,12 +4233,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="461"/>
-        <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
+        <location filename="../../ui/dialogs.py" line="465"/>
+        <source>Codes generated on this computer are not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="473"/>
+        <location filename="../../ui/dialogs.py" line="477"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
@@ -3971,12 +4247,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <name>dialogs</name>
     <message>
         <location filename="../../ui/feedback.py" line="28"/>
-        <location filename="../../ui/feedback.py" line="97"/>
+        <location filename="../../ui/feedback.py" line="105"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="96"/>
+        <location filename="../../ui/feedback.py" line="104"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>

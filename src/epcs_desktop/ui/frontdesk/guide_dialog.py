@@ -338,14 +338,23 @@ class ChangeGuideDialog(QDialog):
         self.refresh()
 
     def _remove_old(self) -> None:
+        """Step 6: remove the old device here, after the same confirmation as the table's Delete (issue 18).
+
+        Its held secret is deleted only when the person confirms; the newest device added in this
+        guide is preselected to take over when the old one is primary.
+        """
+        from epcs_desktop.ui.dialogs import RemoveDeviceDialog
+
         old = self.guide.old_device()
         if old is None:
             return
-        # If the old device is primary, the newest device added in this guide takes over.
         new = self.guide.new_devices()
-        successor = new[-1].nickname if old.is_primary and new else None
-        run_inline(self.message, lambda: self.profile.remove_device(old.nickname, successor=successor))
-        self.refresh()
+        dialog = RemoveDeviceDialog(self.profile, old, self)
+        if old.is_primary and new:
+            dialog.successor.setCurrentIndex(max(0, dialog.successor.findText(new[-1].nickname)))
+        dialog.accepted.connect(self.refresh)
+        self.remove_dialog = dialog
+        dialog.open()
 
     def _enroll(self) -> None:
         try:
@@ -383,3 +392,24 @@ class ChangeGuideDialog(QDialog):
     def done(self, result: int) -> None:
         self.ticker.stop()
         super().done(result)
+
+
+def change_phone_help_html() -> str:
+    """The change-phone help page (F1), built from the guide's own steps in core (`core.guide`).
+
+    One source: the help lists the guide's safe order (new device working and primary before the old
+    one is deleted) and the guide's wording, translated through the same catalogue.
+    """
+    from html import escape
+
+    from epcs_desktop.core.guide import HELP_IN_THIS_PROGRAM, HELP_INTRO, HELP_TITLE
+
+    items = "".join(
+        f"<li><b>{escape(core_text(st.title))}.</b> {escape(core_text(st.instructions))}</li>" for st in STEPS
+    )
+    return (
+        f"<html><body><h2>{escape(core_text(HELP_TITLE))}</h2>"
+        f"<p>{escape(core_text(HELP_INTRO))}</p><ol>{items}</ol>"
+        f"<p>{escape(core_text(ORDER_NOTE))}</p>"
+        f"<p>{escape(core_text(HELP_IN_THIS_PROGRAM))}</p></body></html>"
+    )

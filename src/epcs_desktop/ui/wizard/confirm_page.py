@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.otpauth import OtpParams
-from epcs_desktop.ui.bridge import bridge_for
 from epcs_desktop.ui.dialogs import compliance_text
 from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.i18n import core_text
@@ -164,7 +163,7 @@ class ConfirmPage(QWizardPage):
         self.rows = []
         show_error(self.error, "")
         params_list = self.wizard().state.to_confirm()
-        existing = bridge_for(self.profile).devices()
+        existing = self.profile.all_rows()
         taken = {self._key(d.nickname) for d in existing}
         host = computer_name()
         for params in params_list:
@@ -236,7 +235,7 @@ class ConfirmPage(QWizardPage):
         self._problems = []
         here = DeviceOption.GENERATOR_HERE
         candidates = [Candidate(row.nickname.text(), here, row.params) for row in self.rows]
-        plan = plan_enrollment(bridge_for(self.profile).devices(), candidates)
+        plan = plan_enrollment(self.profile.all_rows(), candidates)
         for row, entry in zip(self.rows, plan.entries, strict=True):
             problem: str | None = None
             try:  # an empty name is refused (the plan would suggest one; here a person names it)

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.errors import EpcsError, ImportFileError, PasswordRequiredError
-from epcs_desktop.ui.bridge import bridge_for
 from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.file_places import remember, start_path
 from epcs_desktop.ui.i18n import core_text
@@ -233,7 +232,7 @@ class ImportPage(QWizardPage):
         from epcs_desktop.core.enrollment import Outcome
         from epcs_desktop.core.importers import plan_import
 
-        self.plan = plan_import(bridge_for(self.profile).devices(), self.session)
+        self.plan = plan_import(self.profile.all_rows(), self.session)
         self.preview.clear()
         for entry in self.plan.enrollment.entries:
             label = _safe(entry.candidate.otp.label if entry.candidate.otp is not None else "")
