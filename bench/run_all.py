@@ -35,6 +35,7 @@ BENCHES: dict[str, tuple[str, list[str], list[str]]] = {
     "idle": ("bench_idle.py", ["--seconds", "60"], ["--seconds", "10"]),
     "qr": ("bench_qr.py", ["--set", "heldout", "--count", "20"], ["--set", "heldout", "--count", "3"]),
     "scanner": ("bench_scanner.py", [], []),
+    "import": ("bench_import.py", ["--runs", "3"], ["--runs", "1"]),
     # real photos (../shared/qr-photos-dev/, skipped when absent) and generated webcam sequences, each
     # against zxing-cpp alone (and zbar, OpenCV) in the same run
     "qr_photos": ("bench_qr_photos.py", [], []),

@@ -96,3 +96,51 @@ def test_the_detector_finds_planted_straight_quotes_and_passes_curly_ones() -> N
     assert "'{device.nickname}'" in found[0][1]
     assert "'{row['nickname']}'" in found[1][1]
     assert "'{name}'" in found[2][1] and "'%1'" in found[3][1]
+
+
+def straight_quoted_words(source: str) -> list[str]:
+    """Translatable literals (tr, translate, N_) quoting words with straight single quotes: 'hard token'."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+        if name not in ("tr", "translate", "N_"):
+            continue
+        for arg in node.args:
+            quoted = re.compile(r"(?<![\w'])'[A-Za-z][^'\n]*[A-Za-z]'(?![\w'])")
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and quoted.search(arg.value):
+                found.append(arg.value)
+    return found
+
+
+def test_no_straight_quoted_words_in_translatable_texts() -> None:
+    """Issue 22: the compliance notice said 'hard token' in straight quotes."""
+    assert straight_quoted_words("tr(\"not a DEA 'hard token' separate\")")
+    assert not straight_quoted_words("tr(\"the clinician's own; it's fine\")")
+    src = Path(__file__).resolve().parents[1] / "src" / "epcs_desktop"
+    bad = {
+        f"{path.relative_to(src)}: {text[:60]}"
+        for path in src.rglob("*.py")
+        for text in straight_quoted_words(path.read_text(encoding="utf-8"))
+    }
+    assert not bad, sorted(bad)
+
+
+def test_glossary_words_on_screen() -> None:
+    """Issue 22: “encrypted vault” on the lock screen, “Authenticator code found” in the wizard."""
+    src = Path(__file__).resolve().parents[1] / "src" / "epcs_desktop"
+    drift = re.compile(r"\bvault\b|Authenticator code|change-device guide", re.IGNORECASE)
+    bad = []
+    for path in src.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(getattr(node, "func", None), "attr", None) or getattr(
+                getattr(node, "func", None), "id", None
+            )
+            if isinstance(node, ast.Call) and name in ("tr", "translate", "N_"):
+                bad += [
+                    f"{path.name}: {a.value[:60]}"
+                    for a in node.args
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str) and drift.search(a.value)
+                ]
+    assert not bad, bad

@@ -52,3 +52,24 @@ def test_actions_use_todays_word_and_entries_render_from_what_is_stored() -> Non
         stored = event("“{name}” ({option}) was added.", name="Tablet", option="Push Notification 2FA")
 
     assert entry_detail(Entry(), spanish) == "Se añadió “Tablet” (Push Notification 2FA)."
+
+
+def test_every_kind_written_is_marked_for_translation() -> None:
+    """Each action string given to the log (found by AST) is one of ACTION_LABELS, so it shows translated."""
+    import ast
+    from pathlib import Path
+
+    from epcs_desktop.core.activity import ACTION_LABELS
+
+    src = Path(__file__).resolve().parents[2] / "src" / "epcs_desktop"
+    position = {"_log": 1, "log_activity": 0, "_put": 2, "put_record": 2}
+    used = set()
+    for path in src.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(getattr(node, "func", None), "attr", None)
+            if isinstance(node, ast.Call) and name in position and len(node.args) > position[name]:
+                arg = node.args[position[name]]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    used.add(arg.value)
+    assert len(used) > 15
+    assert used <= set(ACTION_LABELS), sorted(used - set(ACTION_LABELS))

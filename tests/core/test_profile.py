@@ -239,9 +239,9 @@ def test_snapshot_replace_and_merge(profile: Profile) -> None:
     profile.add_device("Tablet", OTHER)
     profile.add_device("phone", OTHER)  # same name as in the backup, different device
     summary = profile.apply_snapshot(snap, mode="merge")
-    assert "2 device(s) added" in summary
+    assert "devices added: 2" in summary
     assert _table(profile) == [("Tablet", True), ("phone", False), ("Laptop", False), ("Phone (2)", False)]
-    assert profile.apply_snapshot(snap, mode="merge").endswith("0 device(s) added, 2 already present.")
+    assert profile.apply_snapshot(snap, mode="merge").endswith("devices added: 0; already present: 2.")
 
     profile.apply_snapshot(snap, mode="replace")
     assert _table(profile) == [("Laptop", False), ("Phone", True)]
@@ -425,7 +425,7 @@ def test_an_older_backup_never_rolls_a_used_counter_back(profile: Profile, mode:
     preview = backup.preview_restore(profile, old, mode)
     assert any("kept" in line for line in preview), preview
     summary = profile.apply_snapshot(old, mode)
-    expected = "0 device(s) added, 1 already present." if mode == "merge" else "1 device(s) added."
+    expected = "devices added: 0; already present: 1." if mode == "merge" else "devices added: 1."
     assert summary.endswith(expected)
     assert _counters(profile) == [("Bank key", 7)]
 

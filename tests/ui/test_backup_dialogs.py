@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from gui_support import PASSWORD, otp
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from epcs_desktop.core import backup
 from epcs_desktop.core.erx import DeviceOption
@@ -355,3 +355,27 @@ def test_another_clinicians_backup_needs_an_explicit_choice(qtbot, data_dir_stor
         assert {d.nickname for d in lee.devices()} == {"Lee phone", "Kim phone"}
         assert lee.prescriber().npi == "" and lee.prescriber().dea_number == ""
         assert lee.settings.idme_security_url != "https://id-me.example.net/"
+
+
+def test_enter_in_the_repeat_field_backs_up_even_after_browse(qtbot, lee_profile, tmp_path) -> None:
+    """Issue 22: after “Browse…”, Enter in “Repeat” opened the file chooser again."""
+    from PySide6.QtCore import Qt
+
+    from epcs_desktop.ui.backup_dialogs import BackupDialog
+
+    chosen: list[int] = []
+
+    def chooser(_parent, _save):
+        chosen.append(1)
+        return str(tmp_path / "x.epcsbackup")
+
+    dialog = BackupDialog(lee_profile, choose_path=chooser)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    browse = dialog.path_row.findChild(QPushButton)
+    browse.setFocus()
+    browse.click()
+    assert chosen == [1]
+    dialog.confirm.setFocus()
+    qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)  # empty passwords: refused inline, no chooser
+    assert chosen == [1] and not browse.isDefault()

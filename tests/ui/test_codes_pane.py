@@ -119,3 +119,35 @@ def test_next_code_sits_on_the_counter_based_card(qtbot, hotp_steam_profile) -> 
     assert QGuiApplication.clipboard().text() == hotp(HOTP)
     pane.view.setCurrentIndex(pane.proxy.index(1, 0))  # Steam: time-based, no button
     assert not pane.next_button.isVisible()
+
+
+def test_a_rows_menu_moves_a_generator_between_sides(qtbot, data_dir: Path) -> None:
+    """Issue 18: "This is an ID.me device…" / "Not an ID.me device" / remove, from the code list's menu."""
+    from epcs_desktop.core.profiles import ProfileStore
+    from epcs_desktop.ui.codes_pane import section_heading
+    from epcs_desktop.ui.models import SECTION_IDME, SECTION_OTHER
+
+    p = ProfileStore(data_dir).create("Dr Sides", PASSWORD)
+    try:
+        idme = from_secret("KRSXG5CTMVRXEZLU", issuer="ID.me")
+        p.add_device("Office PC", DeviceOption.GENERATOR_HERE, otp=idme)
+        p.add_generator("Steam", STEAM)
+        p.add_generator("Bank token", HOTP)
+        pane = _pane(qtbot, p, FixedClock(T0))
+        headings = [section_heading(pane.proxy.index(r, 0)) for r in range(3)]
+        assert headings == [SECTION_IDME, SECTION_OTHER, None]
+        assert not pane.view.uniformItemSizes()  # two sections: the first row of each is taller
+        pane.link_row(1, ask=False)  # "Steam" becomes an ID.me device (a new row of the table)
+        assert [d.nickname for d in p.devices()] == ["Office PC", "Steam"]
+        pane.reload()  # the window does this on the profile's event
+        pane.unlink_row(0)  # "Office PC" is not one after all: "Steam" is promoted to primary
+        assert [d.nickname for d in p.devices()] == ["Steam"] and p.primary().nickname == "Steam"
+        pane.reload()
+        assert [pane.model.device_at(r).nickname for r in range(3)] == ["Steam", "Office PC", "Bank token"]
+        pane.remove_row(2, confirmed=True)
+        assert [g.nickname for g in p.generators()] == ["Steam", "Office PC"]
+        pane.reload()
+        pane.remove_row(0, confirmed=True)  # an ID.me device is removed from the table, not here
+        assert [g.nickname for g in p.generators()] == ["Steam", "Office PC"]
+    finally:
+        p.close()

@@ -83,6 +83,21 @@ def mnemonic_clashes(root: QWidget, extra: Iterable[QAbstractButton] = ()) -> di
     return {k: [t for t in texts if mnemonic(t) == k] for k, n in letters.items() if n > 1}
 
 
+def literal_ampersands(root: QWidget) -> list[str]:
+    """Plain labels showing a literal "&" ("&File:"): a mnemonic with no buddy (issue 22 item 10)."""
+    import re
+
+    from PySide6.QtGui import Qt as QtGui
+
+    out = []
+    for label in shown(root, QLabel):
+        text = label.text()
+        plain = not QtGui.mightBeRichText(text)
+        if label.buddy() is None and plain and re.search(r"(?<!&)&(?=[^\s&])", text):
+            out.append(text)
+    return out
+
+
 def unnamed(root: QWidget) -> list[str]:
     """Inputs, and buttons without text, that a screen reader would announce without a name."""
     inputs = [w for w in shown(root, INPUTS) if not isinstance(w.parentWidget(), QAbstractSpinBox)]
@@ -144,6 +159,7 @@ def check_dialog(qtbot, dlg: QDialog) -> None:
         dlg.show()
     assert not unnamed(dlg)
     assert not mnemonic_clashes(dlg)
+    assert not literal_ampersands(dlg)
     chain = focus_chain(dlg)
     assert len(chain) >= 2
     assert not reading_order_breaks(dlg, chain)
@@ -263,3 +279,18 @@ def test_checker_catches_clashes_and_unnamed_inputs(qtbot) -> None:
     assert unnamed(dlg) == ["QLineEdit", "QLineEdit", "QToolButton"]
     QWidget.setTabOrder(second, first)
     assert reading_order_breaks(dlg, [second, first])
+
+
+def test_file_dialogs_show_no_literal_ampersand(qtbot, lee_profile, language) -> None:
+    """“&File:” and “Code on the &phone:” showed their “&” (a form row holding a layout has no buddy)."""
+    from epcs_desktop.ui.backup_dialogs import BackupDialog, RestoreDialog
+    from epcs_desktop.ui.export_dialog import ExportDialog
+
+    for dlg in (
+        BackupDialog(lee_profile, choose_path=lambda *_: ""),
+        RestoreDialog(lee_profile, choose_path=lambda *_: ""),
+        ExportDialog(lee_profile),
+    ):
+        qtbot.addWidget(dlg)
+        dlg.show()
+        assert not literal_ampersands(dlg), type(dlg).__name__

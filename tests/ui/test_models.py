@@ -148,3 +148,40 @@ def test_device_table_ignores_roles_it_does_not_provide(qapp, lee_profile) -> No
         assert model.data(index, role) is None
     assert model.data(index, Qt.ItemDataRole.DisplayRole) == "Office PC"
     assert model.data(model.index(0, 2), Qt.ItemDataRole.AccessibleTextRole) == "Is Primary"
+
+
+def test_added_and_removed_rows_are_inserts_and_removals_not_resets(qapp, lee_profile) -> None:
+    """Issue 18: a change elsewhere keeps the views' place: rows are inserted/removed, never a reset
+    (except when the code list's order changes: a new primary is pinned on top)."""
+    from epcs_desktop.core.otpauth import from_secret
+    from epcs_desktop.ui.models import DeviceTableModel
+
+    table = DeviceTableModel(lee_profile)
+    codes = CodeListModel(lee_profile, FixedClock(T0))
+    QAbstractItemModelTester(table, FATAL)
+    QAbstractItemModelTester(codes, FATAL)
+    signals: list[tuple[str, int, int]] = []
+    for name, model in (("table", table), ("codes", codes)):
+        model.modelReset.connect(lambda name=name: signals.append((name + " reset", -1, -1)))
+        model.rowsInserted.connect(lambda _p, a, b, name=name: signals.append((name + " insert", a, b)))
+        model.rowsRemoved.connect(lambda _p, a, b, name=name: signals.append((name + " remove", a, b)))
+
+    lee_profile.add_generator("GitHub", from_secret("MFRGGZDFMZTWQ2LK", issuer="GitHub", account="lee"))
+    lee_profile.add_device("Desk", DeviceOption.GENERATOR_HERE, otp=from_secret("ONSWG4TFOQYTEMZU"))
+    table.bridge.invalidate()
+    table.reload()
+    codes.reload()
+    assert [codes.device_at(r).nickname for r in range(codes.rowCount())] == [
+        "Office PC", "Laptop", "Desk", "GitHub"
+    ]  # fmt: skip
+    lee_profile.remove_device("Laptop")
+    table.bridge.invalidate()
+    table.reload()
+    codes.reload()
+    assert signals == [
+        ("table insert", 4, 4),  # "Desk" (GitHub is not an ID.me device)
+        ("codes insert", 2, 2),  # "Desk", before the other accounts
+        ("codes insert", 3, 3),  # "GitHub", under other accounts
+        ("table remove", 1, 1),
+        ("codes remove", 1, 1),
+    ]

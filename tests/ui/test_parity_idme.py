@@ -135,3 +135,37 @@ def test_the_focused_card_has_a_visible_ring(qtbot, controller, imported: Path) 
     x, y = 200, 1  # the top edge, outside the card's own 1-pixel border (which starts at y = 3)
     assert on.pixelColor(x, y) == ring  # the ring, in the theme's highlight colour
     assert off.pixelColor(x, y) == QColor("white")  # without the focus nothing is drawn there
+
+
+def test_rows_an_upgrade_moved_are_shown_at_the_first_unlock(qtbot, controller, data_dir: Path) -> None:
+    """A profile written before issue 18 (tests/core/data/profile_v2_mixed): the window lists the rows
+    that changed side once, in a non-modal box; the next unlock says nothing."""
+    import shutil
+
+    store = ProfileStore(data_dir)
+    target = store.path_for("Mixed rows")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    made = Path(__file__).resolve().parents[1] / "core" / "data" / "profile_v2_mixed"
+    for suffix in ("", ".kdf"):
+        shutil.copyfile(made / f"Mixed rows.epcs{suffix}", Path(str(target) + suffix))
+    window = controller.open_profile(store.open("Mixed rows", "correct horse battery"))  # the lock closes it
+    qtbot.waitUntil(lambda: window.notes_box is not None and window.notes_box.isVisible(), timeout=3000)
+    text = window.notes_box.informativeText()
+    assert all(name in text for name in ("Google (dr.lee@gmail.com)", "GitHub (drlee)", "Steam (gamer)"))
+    assert not window.notes_box.isModal()
+    controller.lock()
+    again = controller.open_profile(store.open("Mixed rows", "correct horse battery"))
+    qtbot.addWidget(again)
+    qtbot.wait(100)
+    assert again.notes_box is None
+
+
+def test_after_an_import_the_window_offers_to_link_one(qtbot, controller, imported: Path) -> None:
+    profile = ProfileStore(imported).open("Dr Lee", PASSWORD)
+    window = controller.open_profile(profile)
+    qtbot.addWidget(window)
+    others = [g for g in profile.generators() if not g.idme]
+    box = window.offer_link(others)
+    assert box is not None and box.isVisible() and others[0].nickname in box.text()
+    assert box.defaultButton() is not None and box.defaultButton().text() == "Close"
+    assert window.offer_link([g for g in profile.generators() if g.idme]) is None  # nothing to offer

@@ -303,6 +303,10 @@ def test_flows_in_spanish_show_no_english_sentence(qtbot, data_dir_store, spanis
         problems += english_on(remove)
         remove.reject()
         # The activity log, its cells too (entries are events shown in the language shown), and its CSV.
+        from epcs_desktop.core.erx import IdentityConfirmation, PrescriberInfo
+
+        profile.set_prescriber(PrescriberInfo("CA", "A123456", "", "1234567893"))
+        profile.set_identity(IdentityConfirmation(True, "2025-07-29"))
         profile.rename_device("New iPhone", "Work iPhone")
         profile.set_settings({"clipboard_clear_seconds": 45, "clock_check": False})
         profile.remove_device("Office PC")

@@ -61,6 +61,8 @@ ACTION_LABELS: tuple[str, ...] = (
     N_("code generator unlinked"),
     N_("device moved to a phone"),
     N_("secret removed"),
+    N_("identity confirmation changed"),
+    N_("prescriber info changed"),
 )
 _ALIASES = {"change-device guide": "change-phone guide"}  # the glossary's word (issue 22)
 

@@ -536,7 +536,14 @@ def describe_restore(
     if records.foreign and mode == "merge":
         lines.append(_line(N_("Prescriber Info is kept: another clinician's is never merged in.")))
     elif records.prescriber is not None:
-        shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in records.prescriber.items() if v) or "—"
+        # DrChrono's own field names, quoted (docs/glossary.md), not the storage keys ("dea number").
+        names = {
+            "state": "State",
+            "license_number": "License Number",
+            "dea_number": "DEA Number",
+            "npi": "NPI",
+        }
+        shown = ", ".join(f"“{names.get(k, k)}” {v}" for k, v in records.prescriber.items() if v) or "—"
         lines.append(_line(N_("Prescriber Info becomes: {fields}."), fields=shown))
     else:
         lines.append(_line(N_("Prescriber Info is kept.")))

@@ -49,7 +49,7 @@ from epcs_desktop.core.backup import DEFAULT_KDF, FILE_SUFFIX, KdfParams
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.clock_status import Banner, banner_area
-from epcs_desktop.ui.feedback import error_label, show_error
+from epcs_desktop.ui.feedback import buddy_label, error_label, show_error
 from epcs_desktop.ui.file_places import remember, start_path
 from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.tasks import TaskHandle, run_in_background, user_message
@@ -104,6 +104,9 @@ def _path_row(parent: QWidget, browse: Callable[[], None]) -> tuple[QLineEdit, Q
     path.setAccessibleName(QCoreApplication.translate("BackupDialog", "Backup file"))
     button = QPushButton(QCoreApplication.translate("BackupDialog", "&Browse…"))
     button.clicked.connect(browse)
+    # Not an auto-default: once it had the focus, Enter in a password field below would browse again
+    # instead of making the backup (issue 22).
+    button.setAutoDefault(False)
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -146,7 +149,7 @@ class BackupDialog(QDialog):
         form = QFormLayout()
         self.path, row = _path_row(self, self.browse)
         self.path_row = row
-        form.addRow(self.tr("&File:"), row)
+        form.addRow(buddy_label(self.tr("&File:"), self.path), row)
         layout.addLayout(form)
         self.error = error_label()
         self.entry = PasswordEntry(
@@ -288,7 +291,7 @@ class RestoreDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.path, row = _path_row(self, self.browse)
-        form.addRow(self.tr("&File:"), row)
+        form.addRow(buddy_label(self.tr("&File:"), self.path), row)
         self.password = ExistingPasswordField(accessible_name=self.tr("Backup password"))
         self.password.returnPressed.connect(self.read)
         form.addRow(self.tr("Backup &password:"), self.password)
@@ -319,6 +322,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(QLabel(self.tr("What will change:")))
         self.preview = QListWidget()
         self.preview.setAccessibleName(self.tr("Changes"))
+        self.preview.setWordWrap(True)  # a long line wraps instead of needing a horizontal scrollbar
+        self.preview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.preview)
         return page
 

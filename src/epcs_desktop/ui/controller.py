@@ -230,7 +230,7 @@ class AppController(QObject):
             self.start_window,
             self.tr("Settings"),
             self.tr(
-                "Settings are kept in each profile's encrypted vault: unlock a profile and choose "
+                "Settings are kept in each profile, encrypted: unlock a profile and choose "
                 "File > Settings. Profiles on this workstation are stored in:\n%1"
             ).replace("%1", str(self.store.data_dir)),
         )

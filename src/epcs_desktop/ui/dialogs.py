@@ -256,7 +256,7 @@ class SettingsDialog(QDialog):
         values = profile.settings
         self.editors: dict[str, QWidget] = {}
         form = QFormLayout(self)
-        note = QLabel(self.tr("These settings belong to this profile and are stored in its encrypted vault."))
+        note = QLabel(self.tr("These settings belong to this profile and are stored in it, encrypted."))
         note.setObjectName("hint")
         note.setWordWrap(True)
         form.addRow(note)
@@ -464,7 +464,7 @@ def compliance_text() -> str:
 
     return QCoreApplication.translate(
         "compliance",
-        "Codes generated on this computer are not a DEA 'hard token' separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.",  # noqa: E501
+        "Codes generated on this computer are not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.",  # noqa: E501
     )
 
 
@@ -481,27 +481,33 @@ def compliance_box(parent: QWidget | None) -> QDialog:
     return box
 
 
+def confirm_removal(parent: QWidget | None, title: str, text: str, button: str) -> bool:
+    """Ask before something is removed: `button` removes, Cancel is the default (Enter cancels)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    remove = box.addButton(button, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is remove
+
+
 def confirm_secret_removal(parent: QWidget | None, nickname: str) -> bool:
     """Ask before the secret of a device that now lives on a phone is removed from this computer.
 
     Removing is never the default button (Enter cancels). The ID.me device stays in the table.
     """
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Remove the secret from this computer"))
-    box.setText(
+    return confirm_removal(
+        parent,
+        QCoreApplication.translate("Dialogs", "Remove the secret from this computer"),
         QCoreApplication.translate(
             "Dialogs",
             "Remove the secret of “%1” from this computer? Its codes are then made only on the phone; "
             "the device stays in the ID.me device table and nothing changes in ID.me.",
-        ).replace("%1", nickname)
+        ).replace("%1", nickname),
+        QCoreApplication.translate("Dialogs", "&Remove secret"),
     )
-    remove = box.addButton(
-        QCoreApplication.translate("Dialogs", "&Remove secret"), QMessageBox.ButtonRole.DestructiveRole
-    )
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is remove

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from epcs_desktop.core.activity import export_event
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
-from epcs_desktop.ui.feedback import error_label, show_error
+from epcs_desktop.ui.feedback import buddy_label, error_label, show_error
 from epcs_desktop.ui.file_places import remember, start_path
 from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.tasks import user_message
@@ -95,7 +95,7 @@ class ExportDialog(QDialog):
         self.count = QLabel(self)
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
-        form.addRow(self.tr("&File:"), path_row)
+        form.addRow(buddy_label(self.tr("&File:"), self.path), path_row)
         form.addRow(self.reauth.label, self.reauth)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

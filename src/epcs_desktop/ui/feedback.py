@@ -29,6 +29,14 @@ def error_label() -> QLabel:
     return label
 
 
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label for a row that holds a layout: QFormLayout gives such a row no buddy, so its
+    "&" would show literally ("&File:") and Alt+letter would do nothing."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
     """Have a screen reader say `text` now (a live-region update), on behalf of `widget`."""
     if not text:

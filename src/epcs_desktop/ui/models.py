@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
@@ -57,6 +59,43 @@ _DEVICE_TABLE_ROLES = frozenset(
 )
 
 
+def sync_rows(
+    model: QAbstractItemModel,
+    rows: list[Any],
+    new: list[Any],
+    row_id: Callable[[Any], int],
+    wrap: Callable[[Any], Any],
+    update: Callable[[Any, Any], Any],
+) -> bool:
+    """Bring `rows` (the model's list) to `new` with row removals and insertions, in place (issue 18).
+
+    Why: a model reset loses the view's selection, focus and scroll position; a device added or
+    removed elsewhere (another window, the CLI) must not move the clinician's place in the list.
+    Rows whose relative order changed (a new primary pinned on top) cannot be expressed this way:
+    returns False and leaves `rows` untouched, and the caller resets. `update(old_row, new_item)`
+    returns the row to keep for an item still there; the caller emits dataChanged afterwards.
+    """
+    new_ids = [row_id(x) for x in new]
+    keep = set(new_ids)
+    survivors = [row_id(r) for r in rows if row_id(r) in keep]
+    if survivors != [i for i in new_ids if i in set(survivors)]:
+        return False
+    for index in range(len(rows) - 1, -1, -1):
+        if row_id(rows[index]) not in keep:
+            model.beginRemoveRows(QModelIndex(), index, index)
+            del rows[index]
+            model.endRemoveRows()
+    held = {row_id(r): n for n, r in enumerate(rows)}
+    for index, item in enumerate(new):
+        if row_id(item) in held:
+            rows[index] = update(rows[index], item)
+        else:
+            model.beginInsertRows(QModelIndex(), index, index)
+            rows.insert(index, wrap(item))
+            model.endInsertRows()
+    return True
+
+
 class DeviceTableModel(QAbstractTableModel):
     """ID.me Device Information: Name · Option · Primary Device.
 
@@ -79,25 +118,18 @@ class DeviceTableModel(QAbstractTableModel):
 
     # -- loading -----------------------------------------------------------------
     def reload(self) -> None:
-        """Re-read the devices; inserts/changes are cheap enough to reset for a handful of rows."""
+        """Re-read the devices: added/removed rows are inserted/removed, changed ones dataChanged.
+
+        A reset only when rows changed order (which a table of ID.me devices in added order never does).
+        """
         new = self.bridge.devices()
-        old_ids = [d.id for d in self._devices]
-        new_ids = [d.id for d in new]
-        if old_ids == new_ids:
+        if not sync_rows(self, self._devices, new, lambda d: d.id, lambda d: d, lambda _old, d: d):
+            self.beginResetModel()
             self._devices = new
-            if new:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, 2))
+            self.endResetModel()
             return
-        if new_ids[: len(old_ids)] == old_ids:  # appended: insert, keeps selection
-            self.beginInsertRows(QModelIndex(), len(old_ids), len(new_ids) - 1)
-            self._devices = new
-            self.endInsertRows()
-            if old_ids:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(old_ids) - 1, 2))
-            return
-        self.beginResetModel()
-        self._devices = new
-        self.endResetModel()
+        if self._devices:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._devices) - 1, 2))
 
     def device_at(self, row: int) -> Device:
         return self._devices[row]
@@ -302,33 +334,27 @@ class CodeListModel(QAbstractListModel):
         return frozenset(p.period for p in otps if p is not None and p.kind != "hotp")
 
     def reload(self) -> None:
-        """Re-read devices after a profile change (add, rename, primary, remove)."""
+        """Re-read the generators after a profile change: added/removed rows are inserted/removed,
+        renamed/updated ones dataChanged; a reset only when rows changed order (a new primary on top)."""
         new = self._generators()
-        old_ids = [r.device.id for r in self._rows]
-        new_ids = [d.id for d in new]
         self._now = self.clock.now()
-        if old_ids == new_ids:
-            for r, d in zip(self._rows, new, strict=True):
-                if r.device.otp != d.otp:
-                    r.period_index = -1  # same row, different secret (a restore): recompute
-                r.device = d
-            self._periods = self._distinct_periods()
-            if self._rows:
-                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+        def keep(row: _CodeRow, d: Generator) -> _CodeRow:
+            if row.device.otp != d.otp:
+                row.period_index = -1  # same row, different secret or counter: recompute
+            row.device = d
+            return row
+
+        if not sync_rows(
+            self, self._rows, new, lambda x: x.id if isinstance(x, Generator) else x.device.id, _CodeRow, keep
+        ):
+            self.beginResetModel()
+            self._load()
+            self.endResetModel()
             return
-        if new_ids[: len(old_ids)] == old_ids:
-            self.beginInsertRows(QModelIndex(), len(old_ids), len(new_ids) - 1)
-            for r, d in zip(self._rows, new, strict=False):
-                r.device = d
-            self._rows.extend(_CodeRow(d) for d in new[len(old_ids) :])
-            self._periods = self._distinct_periods()
-            self.endInsertRows()
-            if old_ids:
-                self.dataChanged.emit(self.index(0), self.index(len(old_ids) - 1))
-            return
-        self.beginResetModel()
-        self._load()
-        self.endResetModel()
+        self._periods = self._distinct_periods()
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def _codes(self, row: _CodeRow) -> _CodeRow:
         """The row with its codes for the model's time, recomputed only when its period moved on."""

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
-from epcs_desktop.ui.feedback import error_label, show_error, show_message
+from epcs_desktop.ui.feedback import buddy_label, error_label, show_error, show_message
 from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.widgets.password_entry import ReauthPrompt
 
@@ -123,7 +123,7 @@ class MoveToPhoneDialog(QDialog):
         self.code_form = QWidget(self)
         cform = QFormLayout(self.code_form)
         cform.setContentsMargins(0, 0, 0, 0)
-        cform.addRow(self.tr("Code on the &phone:"), code_row)
+        cform.addRow(buddy_label(self.tr("Code on the &phone:"), self.code), code_row)
         self.result = error_label()
         self.remove_button = QPushButton(self.tr("&Remove the secret from this computer"), self)
         self.remove_button.setVisible(False)

@@ -134,7 +134,8 @@ class StartWindow(QMainWindow):
         title.setObjectName("paneTitle")
         intro = QLabel(
             self.tr(
-                "Each clinician on this workstation has a profile of their own, in its own encrypted vault."
+                "Each clinician on this workstation has a profile of their own, encrypted with their "
+                "password."
             )
         )
         intro.setWordWrap(True)
@@ -194,7 +195,7 @@ class StartWindow(QMainWindow):
         welcome = QLabel(
             self.tr(
                 "Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators "
-                "in a profile of their own, in its own encrypted vault. Create yours to get started; "
+                "in a profile of their own, encrypted with their password. Create yours to get started; "
                 "you choose its password."
             )
         )

@@ -137,6 +137,7 @@ def stylesheet(c: dict[str, str]) -> str:
     except OSError:
         log.warning("style sheet missing; using the plain style")
         return ""
+    template = template.replace("@icons", (RESOURCES / "icons").as_posix())
     for key in sorted(c, key=len, reverse=True):  # "@highlight_text" before "@highlight"
         template = template.replace("@" + key, c[key])
     return template

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from epcs_desktop.core.importers import ImportResult, read_import_file
+from epcs_desktop.core.otpauth import from_secret
 
 DATA = Path(__file__).parent / "data"
 PASSWORD = "sample-password"
@@ -65,3 +67,25 @@ def samples_dir() -> Path:
     if not (SAMPLES / "truth.json").is_file():
         pytest.skip(f"the real interop samples are not here ({SAMPLES}): they are never copied into the repo")
     return SAMPLES
+
+
+# Accounts and helpers of the Aegis, 2FAS, link-list and session tests (written by hand in the apps' formats)
+S1 = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+S2 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+S3 = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE4TT"
+A1 = from_secret(S1, issuer="ID.me", account="jane@clinic.org")
+A2 = from_secret(S2, issuer="DrChrono", account="jane", algorithm="SHA256", digits=8)
+A3 = from_secret(S3, issuer="Bank", account="j", kind="hotp", counter=5)
+STEAM = from_secret(S1, issuer="Steam", account="gamer", kind="steam", digits=5)
+
+
+def no_secret_in(result: ImportResult, *secrets: str) -> None:
+    """No problem line quotes a secret (in any letter case)."""
+    text = " ".join(result.problems)
+    for s in secrets:
+        assert s not in text and s.lower() not in text
+
+
+def write_json(path: Path, doc: Any) -> Path:
+    path.write_text(json.dumps(doc, indent=4), encoding="utf-8")
+    return path

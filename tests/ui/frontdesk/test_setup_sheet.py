@@ -49,7 +49,7 @@ def test_sheet_lists_roster_steps_and_notice_without_secrets(qtbot, ada_profile,
     done, left = text.split("Done:")[1].split("Left:")
     assert "Open ID.me from DrChrono" in done and "Set up and confirm the new device" in done
     assert "Delete the old device in ID.me" in left and "Select the new primary device" in left
-    assert "not a DEA 'hard token' separate from the prescribing computer (21 CFR 1311.115)" in text
+    assert "not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115)" in text
 
     assert SECRET not in text and "otpauth" not in text.lower()
     codes = {totp_at(ada_profile.device("android").otp, T0 + 30 * k) for k in range(-2, 3)}

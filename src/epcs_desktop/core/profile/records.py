@@ -48,7 +48,8 @@ class RecordRules(ProfileBase):
 
     def set_prescriber(self, info: erx.PrescriberInfo) -> erx.PrescriberInfo:
         info = erx.validate_prescriber(info)
-        self._put("prescriber", asdict(info), "prescriber info changed", "Prescriber info was updated.")
+        updated = event(N_("Prescriber Info was updated."))
+        self._put("prescriber", asdict(info), "prescriber info changed", updated)
         self._emit(PrescriberChanged())
         return info
 
@@ -62,12 +63,13 @@ class RecordRules(ProfileBase):
 
     def set_identity(self, conf: erx.IdentityConfirmation) -> erx.IdentityConfirmation:
         conf = erx.validate_identity(conf)
-        what = (
-            f"confirmed on {conf.confirmed_on}"
-            if conf.confirmed_on
-            else ("confirmed" if conf.confirmed else "not confirmed")
-        )
-        self._put("identity", asdict(conf), "identity confirmation changed", f"Identity marked {what}.")
+        if conf.confirmed_on:
+            what = event(N_("Identity marked confirmed on {date}."), date=conf.confirmed_on)
+        elif conf.confirmed:
+            what = event(N_("Identity marked confirmed."))
+        else:
+            what = event(N_("Identity marked not confirmed."))
+        self._put("identity", asdict(conf), "identity confirmation changed", what)
         self._emit(IdentityChanged())
         return conf
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import sqlcipher3
 
 from epcs_desktop.core import erx, settings
-from epcs_desktop.core.activity import event
+from epcs_desktop.core.activity import event, render_detail
 from epcs_desktop.core.enrollment import account_key
 from epcs_desktop.core.errors import EpcsError, RuleError
 from epcs_desktop.core.events import Restored
@@ -174,9 +174,6 @@ class RestoreRules(GeneratorRules, RecordRules):
             for key, value in records.writes:
                 repo.upsert_record(db, key, value)
             added, skipped = plan.added, plan.skipped
-            summary = f"Restored from a backup ({mode}): {added} device(s) added" + (
-                f", {skipped} already present." if skipped else "."
-            )
             if skipped:
                 restored = event(
                     N_(
@@ -191,6 +188,7 @@ class RestoreRules(GeneratorRules, RecordRules):
                     N_("Restored from a backup ({mode}): devices added: {added}."), mode=mode, added=added
                 )
             self._log(db, "backup restored", restored)
+            summary = render_detail(restored)  # the log's sentence, in English (no "device(s)")
         self._emit(Restored())
         return summary
 

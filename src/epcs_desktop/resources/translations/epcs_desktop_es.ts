@@ -178,7 +178,7 @@
     </message>
     <message>
         <location filename="../../core/guide.py" line="500"/>
-        <location filename="../../core/profile/records.py" line="192"/>
+        <location filename="../../core/profile/records.py" line="194"/>
         <source>The change-phone guide was closed.</source>
         <translation>Se cerró la guía de cambio de teléfono.</translation>
     </message>
@@ -584,17 +584,27 @@
         <translation>secreto eliminado</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="118"/>
+        <location filename="../../core/activity.py" line="64"/>
+        <source>identity confirmation changed</source>
+        <translation>confirmación de identidad cambiada</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="65"/>
+        <source>prescriber info changed</source>
+        <translation>información del prescriptor cambiada</translation>
+    </message>
+    <message>
+        <location filename="../../core/activity.py" line="120"/>
         <source>{first}; {second}</source>
         <translation>{first}; {second}</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="125"/>
+        <location filename="../../core/activity.py" line="127"/>
         <source>1 code generator exported as {format} (secret keys included).</source>
         <translation>Se exportó 1 generador de códigos como {format} (con las claves secretas).</translation>
     </message>
     <message>
-        <location filename="../../core/activity.py" line="126"/>
+        <location filename="../../core/activity.py" line="128"/>
         <source>{count} code generators exported as {format} (secret keys included).</source>
         <translation>Se exportaron {count} generadores de códigos como {format} (con las claves secretas).</translation>
     </message>
@@ -614,7 +624,7 @@
         <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="140"/>
+        <location filename="../../core/profile/records.py" line="142"/>
         <source>Encrypted backup written to {file}.</source>
         <translation>Copia de seguridad cifrada guardada en {file}.</translation>
     </message>
@@ -689,17 +699,17 @@
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="183"/>
+        <location filename="../../core/profile/restore.py" line="180"/>
         <source>Restored from a backup ({mode}): devices added: {added}; already present: {skipped}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}; ya presentes: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="191"/>
+        <location filename="../../core/profile/restore.py" line="188"/>
         <source>Restored from a backup ({mode}): devices added: {added}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="220"/>
+        <location filename="../../core/profile/restore.py" line="218"/>
         <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -1092,27 +1102,47 @@
         <translation>La contraseña temporal ya se había sustituido; se quitó el recordatorio.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="109"/>
+        <location filename="../../core/profile/records.py" line="51"/>
+        <source>Prescriber Info was updated.</source>
+        <translation>Se actualizó la información del prescriptor.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="67"/>
+        <source>Identity marked confirmed on {date}.</source>
+        <translation>Identidad marcada como confirmada el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="69"/>
+        <source>Identity marked confirmed.</source>
+        <translation>Identidad marcada como confirmada.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="71"/>
+        <source>Identity marked not confirmed.</source>
+        <translation>Identidad marcada como no confirmada.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/records.py" line="111"/>
         <source>on</source>
         <translation>activado</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="109"/>
+        <location filename="../../core/profile/records.py" line="111"/>
         <source>off</source>
         <translation>desactivado</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="112"/>
+        <location filename="../../core/profile/records.py" line="114"/>
         <source>“{setting}” set to {value}</source>
         <translation>“{setting}” con el valor {value}</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="118"/>
+        <location filename="../../core/profile/records.py" line="120"/>
         <source>{changes}.</source>
         <translation>{changes}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="194"/>
+        <location filename="../../core/profile/records.py" line="196"/>
         <source>Guide progress was saved.</source>
         <translation>Se guardó el progreso de la guía.</translation>
     </message>
@@ -1122,22 +1152,22 @@
         <translation>Se mostró el aviso sobre el token físico de EPCS.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="159"/>
+        <location filename="../../core/profile/records.py" line="161"/>
         <source>Unsaved Prescriber Info was kept as a draft when the profile locked.</source>
         <translation>La información del prescriptor sin guardar se conservó como borrador al bloquearse el perfil.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/records.py" line="169"/>
+        <location filename="../../core/profile/records.py" line="171"/>
         <source>The draft was saved or discarded.</source>
         <translation>El borrador se guardó o se descartó.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="357"/>
+        <location filename="../../ui/start.py" line="358"/>
         <source>1 wrong password before this unlock, at {when}.</source>
         <translation>1 contraseña incorrecta antes de este desbloqueo, a las {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="360"/>
+        <location filename="../../ui/start.py" line="361"/>
         <source>{count} wrong passwords before this unlock; the last at {when}.</source>
         <translation>{count} contraseñas incorrectas antes de este desbloqueo; la última a las {when}.</translation>
     </message>
@@ -1270,9 +1300,9 @@
     </message>
     <message>
         <location filename="../../ui/controller.py" line="233"/>
-        <source>Settings are kept in each profile&apos;s encrypted vault: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
+        <source>Settings are kept in each profile, encrypted: unlock a profile and choose File &gt; Settings. Profiles on this workstation are stored in:
 %1</source>
-        <translation>La configuración se guarda en la bóveda cifrada de cada perfil: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de esta estación de trabajo se guardan en:
+        <translation>La configuración se guarda en cada perfil, cifrada: desbloquee un perfil y elija Archivo &gt; Configuración. Los perfiles de este equipo se guardan en:
 %1</translation>
     </message>
     <message numerus="yes">
@@ -1641,17 +1671,17 @@
 <context>
     <name>CodeListModel</name>
     <message>
-        <location filename="../../ui/models.py" line="419"/>
+        <location filename="../../ui/models.py" line="445"/>
         <source>press Next code</source>
         <translation>pulse Código siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="447"/>
+        <location filename="../../ui/models.py" line="473"/>
         <source>counter-based code: press Next code</source>
         <translation>código basado en contador: pulse Código siguiente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models.py" line="452"/>
+        <location filename="../../ui/models.py" line="478"/>
         <source>%n seconds left</source>
         <translation>
             <numerusform>queda %n segundo</numerusform>
@@ -1659,12 +1689,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="454"/>
+        <location filename="../../ui/models.py" line="480"/>
         <source>primary device</source>
         <translation>dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="457"/>
+        <location filename="../../ui/models.py" line="483"/>
         <source>Click, press Enter or Ctrl+C to copy the code</source>
         <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
     </message>
@@ -1692,112 +1722,112 @@
         <translation>Filtrar generadores de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="208"/>
+        <location filename="../../ui/codes_pane.py" line="210"/>
         <source>Codes</source>
         <translation>Códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="218"/>
+        <location filename="../../ui/codes_pane.py" line="220"/>
         <source>No code generator is held in this program yet. Choose “Add code generator…” to scan ID.me&apos;s QR code or type its secret key.</source>
         <translation>Este programa aún no guarda ningún generador de códigos. Elija “Añadir generador de códigos…” para escanear el código QR de ID.me o escribir su clave secreta.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="226"/>
+        <location filename="../../ui/codes_pane.py" line="228"/>
         <source>Click a code, or press Enter, to copy it.</source>
         <translation>Haga clic en un código, o pulse Intro, para copiarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="229"/>
+        <location filename="../../ui/codes_pane.py" line="231"/>
         <source>&amp;Next code</source>
         <translation>Código &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="231"/>
+        <location filename="../../ui/codes_pane.py" line="233"/>
         <source>Counter-based code: make the next code (the counter moves on by one) and copy it</source>
         <translation>Código basado en contador: genera el código siguiente (el contador avanza uno) y lo copia</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="336"/>
+        <location filename="../../ui/codes_pane.py" line="347"/>
         <source>Press “Next code” to make a code for “%1”.</source>
         <translation>Pulse “Código siguiente” para generar un código de “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="348"/>
+        <location filename="../../ui/codes_pane.py" line="359"/>
         <source>The code of “%1” changes in %2 s: the new code will be copied then.</source>
         <translation>El código de “%1” cambia en %2 s: entonces se copiará el código nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="364"/>
+        <location filename="../../ui/codes_pane.py" line="375"/>
         <source>Copied the code of “%1” — clipboard clears in %2 s</source>
         <translation>Código de “%1” copiado: el portapapeles se vacía en %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="367"/>
+        <location filename="../../ui/codes_pane.py" line="378"/>
         <source>Copied the code of “%1”</source>
         <translation>Código de “%1” copiado</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="382"/>
+        <location filename="../../ui/codes_pane.py" line="393"/>
         <source>Not an ID.me device (keep its code under other accounts)</source>
         <translation>No es un dispositivo de ID.me (conservar su código en otras cuentas)</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="385"/>
+        <location filename="../../ui/codes_pane.py" line="396"/>
         <source>This is an ID.me device…</source>
         <translation>Es un dispositivo de ID.me…</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="387"/>
+        <location filename="../../ui/codes_pane.py" line="398"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="400"/>
+        <location filename="../../ui/codes_pane.py" line="411"/>
         <source>A new row of the ID.me device table</source>
         <translation>Una fila nueva de la tabla de dispositivos de ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="403"/>
+        <location filename="../../ui/codes_pane.py" line="414"/>
         <source>The ID.me device “%1”</source>
         <translation>El dispositivo de ID.me “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="418"/>
+        <location filename="../../ui/codes_pane.py" line="429"/>
         <source>This is an ID.me device</source>
         <translation>Es un dispositivo de ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="419"/>
+        <location filename="../../ui/codes_pane.py" line="430"/>
         <source>Which ID.me device is “%1”?</source>
         <translation>¿Qué dispositivo de ID.me es “%1”?</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="433"/>
+        <location filename="../../ui/codes_pane.py" line="444"/>
         <source>“%1” is an ID.me device; its code is made here</source>
         <translation>“%1” es un dispositivo de ID.me; su código se genera aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="447"/>
+        <location filename="../../ui/codes_pane.py" line="458"/>
         <source>“%1” is listed under other accounts, not as an ID.me device</source>
         <translation>“%1” aparece en otras cuentas, no como dispositivo de ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="463"/>
+        <location filename="../../ui/codes_pane.py" line="474"/>
         <source>Remove code generator</source>
         <translation>Eliminar generador de códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="466"/>
+        <location filename="../../ui/codes_pane.py" line="476"/>
         <source>Remove “%1” from this profile? Its secret key is deleted from this computer.</source>
         <translation>¿Eliminar “%1” de este perfil? Su clave secreta se borra de este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="469"/>
+        <location filename="../../ui/codes_pane.py" line="478"/>
         <source>&amp;Remove</source>
         <translation>&amp;Eliminar</translation>
     </message>
     <message>
-        <location filename="../../ui/codes_pane.py" line="481"/>
+        <location filename="../../ui/codes_pane.py" line="487"/>
         <source>Removed “%1”</source>
         <translation>Se eliminó “%1”</translation>
     </message>
@@ -1849,52 +1879,52 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="134"/>
+        <location filename="../../ui/models.py" line="166"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="134"/>
+        <location filename="../../ui/models.py" line="166"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="134"/>
+        <location filename="../../ui/models.py" line="166"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="150"/>
+        <location filename="../../ui/models.py" line="182"/>
         <source>Push Notification 2FA</source>
         <translation>2FA por notificación push</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="151"/>
+        <location filename="../../ui/models.py" line="183"/>
         <source>Generate 2FA Key</source>
         <translation>Generar clave 2FA</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="154"/>
+        <location filename="../../ui/models.py" line="186"/>
         <source>Is Primary</source>
         <translation>Es el principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="154"/>
+        <location filename="../../ui/models.py" line="186"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176"/>
+        <location filename="../../ui/models.py" line="208"/>
         <source>Codes are generated by this program</source>
         <translation>Este programa genera los códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="178"/>
+        <location filename="../../ui/models.py" line="210"/>
         <source>A code generator app on another device</source>
         <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="180"/>
+        <location filename="../../ui/models.py" line="212"/>
         <source>Click, or press Space, to make this the primary device</source>
         <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
     </message>
@@ -1902,17 +1932,17 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="493"/>
+        <location filename="../../ui/dialogs.py" line="506"/>
         <source>Remove the secret from this computer</source>
         <translation>Eliminar el secreto de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="495"/>
+        <location filename="../../ui/dialogs.py" line="507"/>
         <source>Remove the secret of “%1” from this computer? Its codes are then made only on the phone; the device stays in the ID.me device table and nothing changes in ID.me.</source>
         <translation>¿Eliminar de este equipo el secreto de “%1”? Sus códigos se generarán solo en el teléfono; el dispositivo sigue en la tabla de dispositivos de ID.me y nada cambia en ID.me.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="502"/>
+        <location filename="../../ui/dialogs.py" line="512"/>
         <source>&amp;Remove secret</source>
         <translation>&amp;Eliminar secreto</translation>
     </message>
@@ -1962,8 +1992,8 @@
     </message>
     <message>
         <location filename="../../ui/wizard/state.py" line="156"/>
-        <source>Authenticator code found: {what}. Press Next.</source>
-        <translation>Código de autenticación encontrado: {what}. Pulse Siguiente.</translation>
+        <source>Code generator found: {what}. Press Next.</source>
+        <translation>Se encontró un generador de códigos: {what}. Pulse Siguiente.</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/wizard.py" line="60"/>
@@ -3719,8 +3749,8 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="259"/>
-        <source>These settings belong to this profile and are stored in its encrypted vault.</source>
-        <translation>Esta configuración pertenece a este perfil y se guarda en su bóveda cifrada.</translation>
+        <source>These settings belong to this profile and are stored in it, encrypted.</source>
+        <translation>Esta configuración pertenece a este perfil y se guarda en él, cifrada.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="271"/>
@@ -3956,7 +3986,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/start.py" line="108"/>
-        <location filename="../../ui/start.py" line="158"/>
+        <location filename="../../ui/start.py" line="159"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
@@ -3972,7 +4002,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/start.py" line="120"/>
-        <location filename="../../ui/start.py" line="161"/>
+        <location filename="../../ui/start.py" line="162"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -3982,77 +4012,67 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="137"/>
-        <source>Each clinician on this workstation has a profile of their own, in its own encrypted vault.</source>
-        <translation>Cada profesional de esta estación de trabajo tiene su propio perfil, en su propia bóveda cifrada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="143"/>
+        <location filename="../../ui/start.py" line="144"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="381"/>
+        <location filename="../../ui/start.py" line="382"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="150"/>
+        <location filename="../../ui/start.py" line="151"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="180"/>
+        <location filename="../../ui/start.py" line="181"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="191"/>
+        <location filename="../../ui/start.py" line="192"/>
         <source>No profile on this workstation yet</source>
         <translation>Todavía no hay ningún perfil en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="196"/>
-        <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, in its own encrypted vault. Create yours to get started; you choose its password.</source>
-        <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, en su propia bóveda cifrada. Cree el suyo para empezar; usted elige su contraseña.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start.py" line="203"/>
+        <location filename="../../ui/start.py" line="204"/>
         <source>Create a &amp;profile</source>
         <translation>Crear un &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="281"/>
+        <location filename="../../ui/start.py" line="282"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="293"/>
+        <location filename="../../ui/start.py" line="294"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="315"/>
+        <location filename="../../ui/start.py" line="316"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="371"/>
+        <location filename="../../ui/start.py" line="372"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="375"/>
+        <location filename="../../ui/start.py" line="376"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="386"/>
+        <location filename="../../ui/start.py" line="387"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="379"/>
+        <location filename="../../ui/start.py" line="380"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
@@ -4062,22 +4082,32 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="147"/>
+        <location filename="../../ui/start.py" line="137"/>
+        <source>Each clinician on this workstation has a profile of their own, encrypted with their password.</source>
+        <translation>Cada profesional de este equipo tiene su propio perfil, cifrado con su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="148"/>
         <source>Profile password</source>
         <translation>Contraseña del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="332"/>
+        <location filename="../../ui/start.py" line="197"/>
+        <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, encrypted with their password. Create yours to get started; you choose its password.</source>
+        <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, cifrado con su contraseña. Cree el suyo para empezar; usted elige su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start.py" line="333"/>
         <source>Wrong password. You can try again now.</source>
         <translation>Contraseña incorrecta. Ya puede volver a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="344"/>
+        <location filename="../../ui/start.py" line="345"/>
         <source>Wrong password. Please wait 1 more second before trying again.</source>
         <translation>Contraseña incorrecta. Espere 1 segundo más antes de volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="345"/>
+        <location filename="../../ui/start.py" line="346"/>
         <source>Wrong password. Please wait %n more seconds before trying again.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Espere %n segundo más antes de volver a intentarlo.</numerusform>
@@ -4085,12 +4115,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="347"/>
+        <location filename="../../ui/start.py" line="348"/>
         <source>Wrong password. You can try again in 1 second.</source>
         <translation>Contraseña incorrecta. Puede volver a intentarlo dentro de 1 segundo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="348"/>
+        <location filename="../../ui/start.py" line="349"/>
         <source>Wrong password. You can try again in %n seconds.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Puede volver a intentarlo dentro de %n segundo.</numerusform>
@@ -4098,22 +4128,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="380"/>
+        <location filename="../../ui/start.py" line="381"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="390"/>
+        <location filename="../../ui/start.py" line="391"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="396"/>
+        <location filename="../../ui/start.py" line="397"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="400"/>
+        <location filename="../../ui/start.py" line="401"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -4204,7 +4234,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <name>compliance</name>
     <message>
         <location filename="../../ui/dialogs.py" line="465"/>
-        <source>Codes generated on this computer are not a DEA &apos;hard token&apos; separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
+        <source>Codes generated on this computer are not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
@@ -4217,12 +4247,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     <name>dialogs</name>
     <message>
         <location filename="../../ui/feedback.py" line="28"/>
-        <location filename="../../ui/feedback.py" line="97"/>
+        <location filename="../../ui/feedback.py" line="105"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="96"/>
+        <location filename="../../ui/feedback.py" line="104"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>

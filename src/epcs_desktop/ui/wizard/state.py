@@ -153,6 +153,6 @@ def describe(params: OtpParams) -> str:
 
 
 def _found_message(params: OtpParams) -> str:
-    return translate("EnrollWizard", "Authenticator code found: {what}. Press Next.").format(
+    return translate("EnrollWizard", "Code generator found: {what}. Press Next.").format(
         what=describe(params)
     )
