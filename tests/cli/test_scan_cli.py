@@ -93,16 +93,21 @@ def test_json_gives_kinds(tmp_path: Path, capsys) -> None:
     assert all(r["source"] == str(img) for r in rows)
 
 
-def test_video_file(tmp_path: Path, capsys) -> None:
-    path = tmp_path / "clip.avi"
+def code_video(path: Path, pattern: str) -> Path:
+    """A real MJPG video at 10 fps, one frame per letter of `pattern`: "." blank, "q" the code for URI."""
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 10.0, (640, 480))
     blank = np.full((480, 640, 3), 150, np.uint8)
     with_code = blank.copy()
     code = qr_gray(URI)
     with_code[40 : 40 + code.shape[0], 40 : 40 + code.shape[1]] = code[..., None]
-    for frame in (blank, with_code, with_code, blank):
-        writer.write(frame)
+    for letter in pattern:
+        writer.write(with_code if letter == "q" else blank)
     writer.release()
+    return path
+
+
+def test_video_file(tmp_path: Path, capsys) -> None:
+    path = code_video(tmp_path / "clip.avi", ".qq.")
     code_, out, err = run(["scan", str(path)], capsys)
     assert code_ == 0, err
     assert out.splitlines() == [URI]
@@ -290,15 +295,7 @@ def test_all_black_grab_is_reported_as_refused(xvfb_env) -> None:
 
 def test_video_counts_a_code_only_when_two_decoded_frames_hold_it(tmp_path: Path, capsys) -> None:
     """One frame with a code is a raw read, not a confirmed one (the window's two-reads rule)."""
-    path = tmp_path / "flash.avi"
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 10.0, (640, 480))
-    blank = np.full((480, 640, 3), 150, np.uint8)
-    with_code = blank.copy()
-    code = qr_gray(URI)
-    with_code[40 : 40 + code.shape[0], 40 : 40 + code.shape[1]] = code[..., None]
-    for frame in (blank, with_code, blank, blank):
-        writer.write(frame)
-    writer.release()
+    path = code_video(tmp_path / "flash.avi", ".q..")
     code_, out, _err = run(["scan", str(path)], capsys)
     assert (code_, out) == (1, "")
     code_, out, _err = run(["scan", "--raw", str(path)], capsys)

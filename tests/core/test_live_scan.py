@@ -41,10 +41,14 @@ def test_clips_with_a_readable_code_are_confirmed(kind: str) -> None:
     assert all(t == text for r in results for t in r.texts)  # no misread on the way
 
 
-def test_far_code_gets_the_move_closer_hint_within_a_second() -> None:
-    results, _ = run("far", 4, frames=12)
-    first = next(i for i, r in enumerate(results) if r.hint is Hint.MOVE_CLOSER)
+@pytest.mark.parametrize("seed", [1, 4])
+def test_far_code_is_read_or_gets_the_move_closer_hint_within_a_second(seed: int) -> None:
+    """At ~1.25 px per module some frames still read (region decoding); the rest say "closer"."""
+    results, text = run("far", seed, frames=12)
+    first = next(i for i, r in enumerate(results) if r.hint is Hint.MOVE_CLOSER or r.confirmed)
     assert first / 10.0 <= 1.0
+    assert {r.hint for r in results} <= {None, Hint.MOVE_CLOSER}
+    assert all(t == text for r in results for t in r.texts)
 
 
 def test_empty_scene_gives_no_hint_and_no_read() -> None:

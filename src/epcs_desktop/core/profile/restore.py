@@ -68,6 +68,9 @@ class RestoreRules(GeneratorRules, RecordRules):
     def plan_restore(self, snapshot: dict[str, Any], mode: str = "merge") -> RestorePlan:
         """What `apply_snapshot(snapshot, mode)` will do, changing nothing: devices, primary, Prescriber
         Info, identity and settings (the preview renders this plan and nothing else)."""
+        from epcs_desktop.core.policy import check_action_allowed
+
+        check_action_allowed("restore")  # IT turned restore off: no preview either, in any front end
         _check_mode(mode)
         devices, prescriber, identity, stored_settings = _read_snapshot(snapshot)
         current = [
