@@ -477,18 +477,7 @@ class RestoreDialog(QDialog):
             return
         log.info("backup restored (%s)", self.mode())
         self.snapshot = None
-        self.summary = self._shown_summary(self.summary)
         self.restored.emit(self.summary)
-
-    def _shown_summary(self, english: str) -> str:
-        """The restore's activity entry (core.activity) in the language shown; core's English otherwise."""
-        from epcs_desktop.core.activity import entry_detail
-        from epcs_desktop.ui.i18n import core_text
-
-        latest = self.profile.activity(1)
-        if latest and latest[0].action == "backup restored":
-            return entry_detail(latest[0], core_text)
-        return english
         super().accept()
 
     def done(self, result: int) -> None:
