@@ -25,7 +25,7 @@ from epcs_desktop.cli.common import (
 )
 from epcs_desktop.core.clock import FixedClock, SystemClock
 from epcs_desktop.core.otp import Totp, copy_plan, hotp, totp_at
-from epcs_desktop.core.otpauth import parse_uri
+from epcs_desktop.core.otpauth import OtpKind, parse_uri
 from epcs_desktop.core.textguard import clean_for_display
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def run_code(args: argparse.Namespace) -> int:
     params = parse_uri(value_or_stdin(args.uri, "otpauth URI"))
     if args.uri != "-":
         warn(ARGV_URI_NOTE)
-    if params.kind == "hotp":
+    if params.kind == OtpKind.HOTP:
         code = hotp(params)
     elif args.at is not None:
         code = totp_at(params, args.at)
@@ -110,7 +110,7 @@ def run_codes(args: argparse.Namespace) -> int:
         rows = []
         for d in devices:
             assert d.otp is not None
-            if d.otp.kind == "hotp":
+            if d.otp.kind == OtpKind.HOTP:
                 # No code: one typed from a list leaves the counter unadvanced, and the next
                 # `--next` would hand out that already-used code again (like the window).
                 code, left = None, None
@@ -124,10 +124,10 @@ def run_codes(args: argparse.Namespace) -> int:
                     "idme_device": d.idme,
                     "code": code,
                     "seconds_remaining": left,
-                    "counter_based": d.otp.kind == "hotp",
+                    "counter_based": d.otp.kind == OtpKind.HOTP,
                     "kind": d.otp.kind,
                     "digits": d.otp.digits,
-                    "period": d.otp.period if d.otp.kind != "hotp" else None,
+                    "period": d.otp.period if d.otp.kind != OtpKind.HOTP else None,
                     "issuer": d.otp.issuer,
                     "account": d.otp.account,
                 }

@@ -37,6 +37,7 @@ from epcs_desktop.cli.common import (
     read_password,
 )
 from epcs_desktop.core.errors import EpcsError, ImportPasswordError, PasswordRequiredError
+from epcs_desktop.core.otpauth import OtpKind
 
 if TYPE_CHECKING:
     from epcs_desktop.core.enrollment import PlanEntry
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 IMPORT_PASSWORD_ENV = "EPCS_DESKTOP_IMPORT_PASSWORD"  # noqa: S105 (a variable name, not a password)
-KIND_WORDS = {"hotp": "counter-based: ask for each next code", "steam": "Steam Guard"}
+KIND_WORDS = {OtpKind.HOTP: "counter-based: ask for each next code", OtpKind.STEAM: "Steam Guard"}
 
 
 def register(subparsers: Any) -> None:
@@ -144,7 +145,7 @@ def _entry_json(entry: PlanEntry) -> dict[str, Any]:
         "type": p.kind,
         "algorithm": p.algorithm,
         "digits": p.digits,
-        "period": p.period if p.kind != "hotp" else None,
+        "period": p.period if p.kind != OtpKind.HOTP else None,
         "warnings": list(p.warnings),
     }
     if entry.outcome is Outcome.NEW:
@@ -192,7 +193,7 @@ def _print_text(plan: ImportPlan, profile_name: str, dry_run: bool) -> None:
     verb = "would add" if dry_run else "added"
     for entry in plan.enrollment.new:
         params = entry.candidate.otp
-        kind = "" if params is None or params.kind == "totp" else f", {KIND_WORDS[params.kind]}"
+        kind = "" if params is None or params.kind == OtpKind.TOTP else f", {KIND_WORDS[params.kind]}"
         out.write(f"  {verb}: “{safe(entry.nickname)}” (Generate 2FA Key{kind})\n")
         for warning in params.warnings if params is not None else ():
             out.write(f"    note: {safe(warning, 300)}\n")

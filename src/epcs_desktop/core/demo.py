@@ -19,7 +19,7 @@ from epcs_desktop.core.erx import (
     validate_dea,
     validate_npi,
 )
-from epcs_desktop.core.otpauth import OtpParams, new_secret
+from epcs_desktop.core.otpauth import OtpKind, OtpParams, new_secret
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ SAMPLE_IDENTITY = IdentityConfirmation(confirmed=True, confirmed_on="2025-07-29"
 
 
 def _totp(issuer: str, account: str) -> OtpParams:
-    return OtpParams(kind="totp", secret=new_secret(), account=account, issuer=issuer)
+    return OtpParams(kind=OtpKind.TOTP, secret=new_secret(), account=account, issuer=issuer)
 
 
 def populate_demo(profile: Any) -> Any:

@@ -21,7 +21,7 @@ from typing import Any
 from epcs_desktop.core import erx
 from epcs_desktop.core.errors import EpcsError, RuleError
 from epcs_desktop.core.i18n import N_
-from epcs_desktop.core.otpauth import OtpParams
+from epcs_desktop.core.otpauth import OtpKind, OtpParams
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def account_key(params: OtpParams) -> tuple[object, ...]:
     name, trimmed and case-insensitive (apps write "ID.me" and "id.me"), so one
     secret that two services share stays two entries, as every app shows it.
     """
-    timing = params.period if params.kind != "hotp" else None
+    timing = params.period if params.kind != OtpKind.HOTP else None
     return (
         params.kind,
         params.secret,

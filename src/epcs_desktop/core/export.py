@@ -43,7 +43,7 @@ from typing import Any
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import ExportError
 from epcs_desktop.core.i18n import N_
-from epcs_desktop.core.otpauth import OtpParams, build_portable_uri
+from epcs_desktop.core.otpauth import OtpKind, OtpParams, build_portable_uri
 from epcs_desktop.core.private_files import profile_target_problem, write_private
 
 log = logging.getLogger(__name__)
@@ -161,7 +161,7 @@ def otpauth_list(entries: Sequence[ExportEntry]) -> str:
 
 def _aegis_info(p: OtpParams) -> dict[str, Any]:
     info: dict[str, Any] = {"secret": p.secret, "algo": p.algorithm, "digits": p.digits}
-    if p.kind == "hotp":
+    if p.kind == OtpKind.HOTP:
         info["counter"] = p.counter
     else:
         info["period"] = p.period
@@ -250,7 +250,7 @@ def _twofas_service(e: ExportEntry, position: int, now_ms: int) -> dict[str, Any
         "tokenType": p.kind.upper(),
         "source": "Link",
     }
-    if p.kind == "hotp":
+    if p.kind == OtpKind.HOTP:
         otp["counter"] = p.counter
     else:
         otp["period"] = p.period

@@ -28,7 +28,7 @@ from google.protobuf.message import DecodeError
 
 from epcs_desktop.core.enrollment import account_key
 from epcs_desktop.core.errors import OtpAuthError, PayloadError
-from epcs_desktop.core.otpauth import OtpParams, from_secret
+from epcs_desktop.core.otpauth import OtpKind, OtpParams, from_secret
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +62,8 @@ ALGORITHM_NAMES = {0: "SHA1", 1: "SHA1", 2: "SHA256", 3: "SHA512", 4: "MD5"}
 ALGORITHM_CODES = {"SHA1": 1, "SHA256": 2, "SHA512": 3}
 DIGIT_COUNTS = {0: 6, 1: 6, 2: 8}
 DIGIT_CODES = {6: 1, 8: 2}
-OTP_TYPES = {0: "totp", 1: "hotp", 2: "totp"}
-OTP_TYPE_CODES = {"hotp": 1, "totp": 2}
+OTP_TYPES = {0: OtpKind.TOTP, 1: OtpKind.HOTP, 2: OtpKind.TOTP}
+OTP_TYPE_CODES = {OtpKind.HOTP: 1, OtpKind.TOTP: 2}
 
 
 def _enum(parent: descriptor_pb2.DescriptorProto, name: str, values: Sequence[str]) -> None:
@@ -254,7 +254,7 @@ def parse_migration_uri(uri: str) -> MigrationBatch:
 def _to_entry(params: OtpParams) -> Any:
     if params.digits not in DIGIT_CODES:
         raise PayloadError(f"{params.label} uses {params.digits} digits, which this format cannot hold")
-    if params.kind == "totp" and params.period != 30:
+    if params.kind == OtpKind.TOTP and params.period != 30:
         raise PayloadError(
             f"{params.label} uses a {params.period}-second period, which this format cannot hold"
         )
@@ -265,7 +265,7 @@ def _to_entry(params: OtpParams) -> Any:
         algorithm=ALGORITHM_CODES[params.algorithm],
         digits=DIGIT_CODES[params.digits],
         type=OTP_TYPE_CODES[params.kind],
-        counter=params.counter if params.kind == "hotp" else 0,
+        counter=params.counter if params.kind == OtpKind.HOTP else 0,
     )
 
 

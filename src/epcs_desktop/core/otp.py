@@ -20,7 +20,7 @@ from typing import Any
 import pyotp
 
 from epcs_desktop.core.clock import Clock
-from epcs_desktop.core.otpauth import MIN_SECRET_BITS, STEAM_ALPHABET, STEAM_DIGITS, OtpParams
+from epcs_desktop.core.otpauth import MIN_SECRET_BITS, STEAM_ALPHABET, STEAM_DIGITS, OtpKind, OtpParams
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class _Hotp(pyotp.HOTP):
 
 
 def _generator(params: OtpParams) -> _Hotp:
-    if params.kind == "steam":
+    if params.kind == OtpKind.STEAM:
         return _SteamGen(params.secret, digits=6, digest=hashlib.sha1)  # pyotp checks 6..10; unused here
     return _Hotp(params.secret, digits=params.digits, digest=_DIGESTS[params.algorithm])
 
@@ -89,7 +89,7 @@ def totp_at(params: OtpParams, t: float) -> str:
 
 def is_time_based(params: OtpParams) -> bool:
     """TOTP and Steam change with the clock (countdown); HOTP changes only when asked (no countdown)."""
-    return params.kind in ("totp", "steam")
+    return params.kind in (OtpKind.TOTP, OtpKind.STEAM)
 
 
 def code_at(params: OtpParams, t: float) -> str:

@@ -18,7 +18,7 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from enum import StrEnum
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from epcs_desktop.core.errors import OtpAuthError
@@ -26,8 +26,23 @@ from epcs_desktop.core.textguard import BIDI_CONTROLS, is_unsafe_char
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["totp", "hotp", "steam"]
-KINDS: tuple[Kind, ...] = ("totp", "hotp", "steam")
+
+
+class OtpKind(StrEnum):
+    """The code types held: one enum instead of "hotp" strings compared in a dozen modules (issue 18).
+
+    A `StrEnum` whose values are the otpauth URI's type names, so it equals,
+    hashes, formats and JSON-encodes as those strings: stored URIs, exports
+    and the CLI's ``--json`` output are unchanged.
+    """
+
+    TOTP = "totp"
+    HOTP = "hotp"
+    STEAM = "steam"
+
+
+Kind = OtpKind  # the older name, kept for modules that still import it
+KINDS: tuple[OtpKind, ...] = tuple(OtpKind)
 ALGORITHMS = ("SHA1", "SHA256", "SHA512")
 
 MIN_SECRET_BITS = 80
@@ -80,7 +95,7 @@ class OtpParams:
     informational and excluded from equality, so parse(build(x)) == x.
     """
 
-    kind: Kind
+    kind: OtpKind
     secret: str
     account: str = ""
     issuer: str = ""
@@ -92,7 +107,7 @@ class OtpParams:
 
     def __repr__(self) -> str:  # never leak the secret into logs or tracebacks
         return (
-            f"OtpParams(kind={self.kind!r}, account={self.account!r}, issuer={self.issuer!r}, "
+            f"OtpParams(kind={str(self.kind)!r}, account={self.account!r}, issuer={self.issuer!r}, "
             f"algorithm={self.algorithm!r}, digits={self.digits}, period={self.period}, secret=<hidden>)"
         )
 
@@ -181,16 +196,12 @@ def _secret_warnings(secret: str) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- fields
 
 
-def _kind(value: str) -> Kind:
+def _kind(value: str) -> OtpKind:
     if not isinstance(value, str):
         raise OtpAuthError("the OTP type must be text (totp or hotp)")
     low = value.strip().lower()
-    if low == "totp":
-        return "totp"
-    if low == "hotp":
-        return "hotp"
-    if low == "steam":
-        return "steam"
+    if low in KINDS:
+        return OtpKind(low)
     if low in REFUSED_KINDS:
         raise OtpAuthError(REFUSED_KINDS[low])
     if not low:
@@ -277,7 +288,7 @@ def _build_params(
     k = _kind(kind)
     clean = normalise_secret(secret)
     algo = _algorithm(algorithm)
-    if k == "steam":
+    if k == OtpKind.STEAM:
         # Steam Guard is SHA1, 5 characters, by definition: anything else is not a Steam code.
         if algo != "SHA1":
             raise OtpAuthError("Steam codes always use SHA1")
@@ -294,7 +305,7 @@ def _build_params(
         algorithm=algo,
         digits=n_digits,
         period=_int_field("period", period, MIN_PERIOD, MAX_PERIOD, " seconds"),
-        counter=_int_field("counter", counter, 0, MAX_COUNTER) * (k == "hotp"),  # only HOTP has one
+        counter=_int_field("counter", counter, 0, MAX_COUNTER) * (k == OtpKind.HOTP),  # only HOTP has one
         warnings=(*_secret_warnings(clean), *warnings),
     )
 
@@ -307,7 +318,7 @@ def from_secret(
     algorithm: str = "SHA1",
     digits: int = 6,
     period: int = 30,
-    kind: str = "totp",
+    kind: str = OtpKind.TOTP,
     counter: int = 0,
 ) -> OtpParams:
     """Validate a typed secret key and its settings exactly as `parse_uri` would."""
@@ -391,14 +402,14 @@ def parse_uri(uri: str, *, stored: bool = False) -> OtpParams:
     kind = _kind(parts.netloc)
     params = _query(parts.query)
     label_issuer, account = _split_label(parts.path, params.get("issuer", "").strip())
-    if kind == "totp" and params.get("encoder", "").strip().lower() == "steam":
-        kind = "steam"  # KeePassXC's and others' way of marking a Steam entry in an otpauth://totp URI
+    if kind == OtpKind.TOTP and params.get("encoder", "").strip().lower() == "steam":
+        kind = OtpKind.STEAM  # KeePassXC's and others' way of marking a Steam entry in an otpauth://totp URI
     elif (
-        kind == "totp"
+        kind == OtpKind.TOTP
         and params.get("digits", "").strip() == str(STEAM_DIGITS)
         and (params.get("issuer", "") or label_issuer).strip().casefold() == "steam"
     ):
-        kind = "steam"  # WinAuth and others: a 5-character "Steam" TOTP is Steam Guard
+        kind = OtpKind.STEAM  # WinAuth and others: a 5-character "Steam" TOTP is Steam Guard
 
     secret = params.get("secret", "")
     if "secret" not in params or not secret.strip():
@@ -413,7 +424,7 @@ def parse_uri(uri: str, *, stored: bool = False) -> OtpParams:
         )
     issuer = issuer or label_issuer
 
-    if kind == "hotp" and not params.get("counter", "").strip():
+    if kind == OtpKind.HOTP and not params.get("counter", "").strip():
         raise OtpAuthError("an HOTP URI needs a counter parameter")
 
     def opt(name: str, default: str | int) -> str | int:
@@ -426,7 +437,7 @@ def parse_uri(uri: str, *, stored: bool = False) -> OtpParams:
         account=account,
         issuer=issuer,
         algorithm=str(opt("algorithm", "SHA1")),
-        digits=opt("digits", STEAM_DIGITS if kind == "steam" else 6),
+        digits=opt("digits", STEAM_DIGITS if kind == OtpKind.STEAM else 6),
         period=opt("period", 30),
         counter=opt("counter", 0),
         warnings=tuple(warnings),
@@ -453,7 +464,7 @@ def build_uri(params: OtpParams) -> str:
         query.append(f"issuer={issuer}")
     query.append(f"algorithm={params.algorithm}")
     query.append(f"digits={params.digits}")
-    if params.kind == "hotp":
+    if params.kind == OtpKind.HOTP:
         query.append(f"counter={params.counter}")
         if params.period != 30:
             query.append(f"period={params.period}")
@@ -485,18 +496,18 @@ def build_portable_uri(params: OtpParams, *, account: str | None = None) -> str:
     label_account = quote(shown.replace(":", LABEL_COLON), safe=_SAFE)
     issuer = quote(params.issuer, safe=_SAFE)
     label = f"{issuer}:{label_account}" if params.issuer and ":" not in params.issuer else label_account
-    kind = "totp" if params.kind == "steam" else params.kind
+    kind = OtpKind.TOTP if params.kind == OtpKind.STEAM else params.kind
     query = [f"secret={params.secret}"]
     if params.issuer:
         query.append(f"issuer={issuer}")
-    if params.kind != "steam":  # pyotp refuses a Steam link with an algorithm (Steam is always SHA1)
+    if params.kind != OtpKind.STEAM:  # pyotp refuses a Steam link with an algorithm (Steam is always SHA1)
         query.append(f"algorithm={params.algorithm}")
     query.append(f"digits={params.digits}")
-    if params.kind == "hotp":
+    if params.kind == OtpKind.HOTP:
         query.append(f"counter={params.counter}")
     else:
         query.append(f"period={params.period}")
-    if params.kind == "steam":
+    if params.kind == OtpKind.STEAM:
         query.append("encoder=steam")
     return f"otpauth://{kind}/{label}?{'&'.join(query)}"
 

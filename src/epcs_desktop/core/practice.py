@@ -24,7 +24,7 @@ from typing import Any
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.erx import Device
 from epcs_desktop.core.otp import time_step, totp_at
-from epcs_desktop.core.otpauth import OtpParams, build_uri, new_secret
+from epcs_desktop.core.otpauth import OtpKind, OtpParams, build_uri, new_secret
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class CheckResult:
 def make_practice_params(secret_bytes: bytes | None = None) -> OtpParams:
     """A fresh 160-bit TOTP secret (RFC 4226 recommends 160 bits) under the PRACTICE issuer."""
     return OtpParams(
-        kind="totp", secret=new_secret(secret_bytes), account=PRACTICE_ACCOUNT, issuer=PRACTICE_ISSUER
+        kind=OtpKind.TOTP, secret=new_secret(secret_bytes), account=PRACTICE_ACCOUNT, issuer=PRACTICE_ISSUER
     )
 
 

@@ -33,6 +33,7 @@ from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import Device, DeviceOption
 from epcs_desktop.core.generator import Generator
 from epcs_desktop.core.otp import group_code, totp_at
+from epcs_desktop.core.otpauth import OtpKind
 from epcs_desktop.ui.bridge import ProfileBridge, bridge_for
 from epcs_desktop.ui.tasks import user_message
 
@@ -331,7 +332,7 @@ class CodeListModel(QAbstractListModel):
     def _distinct_periods(self) -> frozenset[int]:
         """The time-based periods in use (normally just 30): a tick checks each once for a rollover."""
         otps = (r.device.otp for r in self._rows)
-        return frozenset(p.period for p in otps if p is not None and p.kind != "hotp")
+        return frozenset(p.period for p in otps if p is not None and p.kind != OtpKind.HOTP)
 
     def reload(self) -> None:
         """Re-read the generators after a profile change: added/removed rows are inserted/removed,
@@ -360,7 +361,7 @@ class CodeListModel(QAbstractListModel):
         """The row with its codes for the model's time, recomputed only when its period moved on."""
         p = row.device.otp
         assert p is not None
-        if p.kind == "hotp":  # no countdown; the code "Next code" issued, else nothing yet
+        if p.kind == OtpKind.HOTP:  # no countdown; the code "Next code" issued, else nothing yet
             if row.period_index == -1:
                 row.code = self._issued.get(row.device.id, "")
                 row.next_code = ""
@@ -394,7 +395,7 @@ class CodeListModel(QAbstractListModel):
     def seconds_left(self, row: int) -> float:
         p = self._rows[row].device.otp
         assert p is not None
-        if p.kind == "hotp":
+        if p.kind == OtpKind.HOTP:
             return -1.0
         return p.period - (self._now % p.period)
 
@@ -411,7 +412,7 @@ class CodeListModel(QAbstractListModel):
 
     def is_counter_based(self, row: int) -> bool:
         p = self._rows[row].device.otp
-        return p is not None and p.kind == "hotp"
+        return p is not None and p.kind == OtpKind.HOTP
 
     def device_at(self, row: int) -> Generator:
         return self._rows[row].device
@@ -441,7 +442,7 @@ class CodeListModel(QAbstractListModel):
         if role in _CODE_DEPENDENT:
             self._codes(r)
         if role == Qt.ItemDataRole.DisplayRole:
-            if p.kind == "hotp" and not r.code:
+            if p.kind == OtpKind.HOTP and not r.code:
                 return f"{d.nickname}: " + self.tr("press Next code")
             return f"{d.nickname}: {group_code(r.code)}"
         if role in (ROLE_NICK, Qt.ItemDataRole.EditRole):
@@ -455,7 +456,7 @@ class CodeListModel(QAbstractListModel):
         if role == ROLE_SECONDS_LEFT:
             return self.seconds_left(index.row())
         if role == ROLE_PERIOD:
-            return p.period if p.kind != "hotp" else 0
+            return p.period if p.kind != OtpKind.HOTP else 0
         if role == ROLE_PRIMARY:
             return d.is_primary
         if role == ROLE_SECTION:
@@ -469,7 +470,7 @@ class CodeListModel(QAbstractListModel):
             return d
         if role == Qt.ItemDataRole.AccessibleTextRole:
             left = self.seconds_left(index.row())
-            if p.kind == "hotp" and not r.code:
+            if p.kind == OtpKind.HOTP and not r.code:
                 text = f"{d.nickname}, " + self.tr("counter-based code: press Next code")
             else:
                 text = f"{d.nickname}, {spoken_code(r.code)}"

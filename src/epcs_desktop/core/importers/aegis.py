@@ -33,6 +33,7 @@ from epcs_desktop.core.importers.base import (
     kdf_int,
     need_password,
 )
+from epcs_desktop.core.otpauth import OtpKind
 
 FORMAT_AEGIS = "Aegis export"
 FORMAT_AEGIS_ENCRYPTED = "Aegis encrypted export"
@@ -139,10 +140,10 @@ def _read(source: Source, password: str | None, _context: object = None) -> Impo
             account=entry.get("name") or "",
             issuer=entry.get("issuer") or "",
             algorithm=info.get("algo") or "SHA1",
-            digits=info.get("digits", 5 if kind == "steam" else 6),
+            digits=info.get("digits", 5 if kind == OtpKind.STEAM else 6),
             period=info.get("period", 30),
             kind=kind,
-            counter=info.get("counter", 0) if kind == "hotp" else 0,
+            counter=info.get("counter", 0) if kind == OtpKind.HOTP else 0,
         )
     return out.result
 

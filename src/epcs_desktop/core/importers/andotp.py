@@ -27,6 +27,7 @@ from epcs_desktop.core.importers.base import (
     need_password,
     text_of,
 )
+from epcs_desktop.core.otpauth import OtpKind
 
 FORMAT_ANDOTP = "andOTP backup"
 FORMAT_ANDOTP_ENCRYPTED = "andOTP encrypted backup"
@@ -57,10 +58,10 @@ def entries(doc: Any, name: str, fmt: str) -> ImportResult:
             account=account,
             issuer=issuer,
             algorithm=text_of(item.get("algorithm")) or "SHA1",
-            digits=item.get("digits") or (5 if kind.lower() == "steam" else 6),
+            digits=item.get("digits") or (5 if kind.lower() == OtpKind.STEAM else 6),
             period=item.get("period") or 30,
             kind=kind,
-            counter=item.get("counter") or 0 if kind.lower() == "hotp" else 0,
+            counter=item.get("counter") or 0 if kind.lower() == OtpKind.HOTP else 0,
         )
     return out.result
 

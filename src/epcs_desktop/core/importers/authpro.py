@@ -26,12 +26,13 @@ from epcs_desktop.core.importers.base import (
     need_password,
     text_of,
 )
+from epcs_desktop.core.otpauth import OtpKind
 
 FORMAT_AUTHPRO = "Authenticator Pro backup"
 FORMAT_AUTHPRO_ENCRYPTED = "Authenticator Pro encrypted backup"
 WHAT = "Authenticator Pro backup"
 STRONG_HEADER, LEGACY_HEADER = b"AUTHENTICATORPRO", b"AuthenticatorPro"
-TYPES = {1: "hotp", 2: "totp", 3: "motp", 4: "steam", 5: "yandex"}
+TYPES = {1: OtpKind.HOTP, 2: OtpKind.TOTP, 3: "motp", 4: OtpKind.STEAM, 5: "yandex"}
 ALGORITHMS = {0: "SHA1", 1: "SHA256", 2: "SHA512"}
 
 
@@ -60,9 +61,9 @@ def entries(doc: Any, name: str, fmt: str) -> ImportResult:
             account=account,
             kind=kind,
             algorithm=ALGORITHMS.get(_code(item.get("Algorithm")), "unknown"),
-            digits=item.get("Digits") or (5 if kind == "steam" else 6),
+            digits=item.get("Digits") or (5 if kind == OtpKind.STEAM else 6),
             period=item.get("Period") or 30,
-            counter=item.get("Counter") or 0 if kind == "hotp" else 0,
+            counter=item.get("Counter") or 0 if kind == OtpKind.HOTP else 0,
         )
     return out.result
 

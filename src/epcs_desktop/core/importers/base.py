@@ -20,7 +20,7 @@ from typing import Any
 
 from epcs_desktop.core.enrollment import account_key
 from epcs_desktop.core.errors import ImportFileError, OtpAuthError, PasswordRequiredError
-from epcs_desktop.core.otpauth import KINDS, REFUSED_KINDS, OtpParams, from_secret
+from epcs_desktop.core.otpauth import KINDS, REFUSED_KINDS, OtpKind, OtpParams, from_secret
 from epcs_desktop.core.textguard import clean_for_display
 
 log = logging.getLogger(__name__)
@@ -160,11 +160,11 @@ class Collector:
 
     def entry(self, where: str, **fields: Any) -> None:
         """Validate one entry's fields (`otpauth.from_secret`) and add it, or record why not."""
-        refusal = kind_problem(fields.get("kind", "totp"))
+        refusal = kind_problem(fields.get("kind", OtpKind.TOTP))
         if refusal is not None:
             self.problem(f"{where}: {refusal}")
             return
-        fields["kind"] = str(fields.get("kind", "totp")).strip().lower()
+        fields["kind"] = str(fields.get("kind", OtpKind.TOTP)).strip().lower()
         try:
             params = from_secret(**fields)
         except OtpAuthError as exc:

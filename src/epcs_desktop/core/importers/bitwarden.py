@@ -17,6 +17,7 @@ from typing import Any
 from epcs_desktop.core.errors import ImportFileError
 from epcs_desktop.core.importers.base import Collector, ImportFormat, ImportResult, Source, describe, text_of
 from epcs_desktop.core.importers.links import STEAM_PREFIX, GoogleExports, add_payload
+from epcs_desktop.core.otpauth import OtpKind
 
 FORMAT_BITWARDEN_JSON = "Bitwarden export (JSON)"
 FORMAT_BITWARDEN_CSV = "Bitwarden export (CSV)"
@@ -32,7 +33,7 @@ def add_totp(
         out.entry(
             where,
             secret=value[len(STEAM_PREFIX) :],
-            kind="steam",
+            kind=OtpKind.STEAM,
             digits=5,
             issuer="Steam",
             account=username or title,

@@ -24,6 +24,7 @@ from epcs_desktop.core.importers.base import (
     describe,
     text_of,
 )
+from epcs_desktop.core.otpauth import OtpKind
 
 FORMAT_FREEOTP_PLUS = "FreeOTP+ export"
 FORMAT_FREEOTP_XML = "FreeOTP backup (tokens.xml)"
@@ -56,7 +57,7 @@ def _tokens(tokens: list[Any], name: str, fmt: str) -> ImportResult:
             digits=token.get("digits") or 6,
             period=token.get("period") or 30,
             kind=kind,
-            counter=token.get("counter") or 0 if kind.lower() == "hotp" else 0,
+            counter=token.get("counter") or 0 if kind.lower() == OtpKind.HOTP else 0,
         )
     return out.result
 

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl
 from epcs_desktop.core.errors import ImportFileError
 from epcs_desktop.core.importers.base import Collector, ImportFormat, ImportResult, Source, damaged, describe
 from epcs_desktop.core.importers.links import GoogleExports, add_payload
+from epcs_desktop.core.otpauth import OtpKind
 
 FORMAT_KEEPASS_CSV = "KeePass/KeePassXC export (CSV)"
 FORMAT_KEEPASS_XML = "KeePass/KeePassXC export (XML)"
@@ -42,7 +43,7 @@ def _add_otp(out: Collector, value: str, title: str, user: str, where: str, expo
         secret=fields["key"],
         issuer=title,
         account=user,
-        kind="steam" if steam else "totp",
+        kind=OtpKind.STEAM if steam else OtpKind.TOTP,
         digits=int(fields["size"]) if fields.get("size", "").isdigit() else (5 if steam else 6),
         period=int(fields["step"]) if fields.get("step", "").isdigit() else 30,
         algorithm=fields.get("otpHashMode", "SHA1"),
@@ -117,7 +118,7 @@ def _read_xml(source: Source, _password: str | None, exports: GoogleExports) -> 
                 secret=fields["HmacOtp-Secret-Base32"],
                 issuer=title,
                 account=user,
-                kind="hotp",
+                kind=OtpKind.HOTP,
                 counter=fields.get("HmacOtp-Counter") or 0,
             )
     if not number:

@@ -24,6 +24,7 @@ from epcs_desktop.core.enrollment import account_key
 from epcs_desktop.core.errors import EpcsError, ImportFileError
 from epcs_desktop.core.importers.base import Collector, ImportFormat, ImportResult, Source
 from epcs_desktop.core.migration import MigrationBatch
+from epcs_desktop.core.otpauth import OtpKind
 from epcs_desktop.core.payload import PayloadKind, classify
 
 log = logging.getLogger(__name__)
@@ -109,7 +110,7 @@ def add_payload(
     `quiet`: a text that is no link at all is not reported (the caller counts it).
     """
     if text[: len(STEAM_PREFIX)].lower() == STEAM_PREFIX:
-        out.entry(where, secret=text[len(STEAM_PREFIX) :], kind="steam", issuer="Steam", digits=5)
+        out.entry(where, secret=text[len(STEAM_PREFIX) :], kind=OtpKind.STEAM, issuer="Steam", digits=5)
         return True
     payload = classify(text)
     if payload.kind is PayloadKind.OTPAUTH and payload.otp is not None:

@@ -13,6 +13,7 @@ import binascii
 
 from epcs_desktop.core.errors import ImportFileError
 from epcs_desktop.core.importers.base import Collector, ImportFormat, ImportResult, Source, describe, text_of
+from epcs_desktop.core.otpauth import OtpKind
 
 FORMAT_STEAM = "Steam Desktop Authenticator account (maFile)"
 
@@ -38,7 +39,12 @@ def _read(source: Source, _password: str | None, _context: object = None) -> Imp
     out = Collector(FORMAT_STEAM)
     secret = base64.b32encode(raw).decode("ascii").rstrip("=")
     out.entry(
-        describe("Steam", account, 1), secret=secret, kind="steam", digits=5, issuer="Steam", account=account
+        describe("Steam", account, 1),
+        secret=secret,
+        kind=OtpKind.STEAM,
+        digits=5,
+        issuer="Steam",
+        account=account,
     )
     return out.result
 

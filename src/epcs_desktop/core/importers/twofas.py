@@ -30,6 +30,7 @@ from epcs_desktop.core.importers.base import (
     need_password,
     text_of,
 )
+from epcs_desktop.core.otpauth import OtpKind
 
 FORMAT_2FAS = "2FAS backup"
 FORMAT_2FAS_ENCRYPTED = "2FAS encrypted backup"
@@ -87,10 +88,10 @@ def _read(source: Source, password: str | None, _context: object = None) -> Impo
             account=account,
             issuer=issuer,
             algorithm=otp.get("algorithm") or "SHA1",
-            digits=otp.get("digits") or (5 if kind.lower() == "steam" else 6),
+            digits=otp.get("digits") or (5 if kind.lower() == OtpKind.STEAM else 6),
             period=otp.get("period") or 30,
             kind=kind,
-            counter=(otp.get("counter") or 0) if kind.lower() == "hotp" else 0,
+            counter=(otp.get("counter") or 0) if kind.lower() == OtpKind.HOTP else 0,
         )
     return out.result
 

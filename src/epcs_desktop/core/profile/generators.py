@@ -22,7 +22,7 @@ from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.events import DevicesChanged
 from epcs_desktop.core.generator import Generator
 from epcs_desktop.core.i18n import N_
-from epcs_desktop.core.otpauth import OtpParams
+from epcs_desktop.core.otpauth import OtpKind, OtpParams
 from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.profile.devices import DeviceRules
 
@@ -215,7 +215,7 @@ class GeneratorRules(DeviceRules):
                 raise RuleError("This code generator is no longer in this profile.")
             stored = repo.decode_row(row)
             params = stored.otp
-            if params is None or params.kind != "hotp":
+            if params is None or params.kind != OtpKind.HOTP:
                 raise RuleError(f"“{stored.nickname}” is not a counter-based code generator.")
             if params.counter >= MAX_COUNTER:
                 raise RuleError(f"“{stored.nickname}” has used every code its counter allows.")

@@ -23,7 +23,7 @@ from epcs_desktop.core.errors import EpcsError, RuleError
 from epcs_desktop.core.events import Restored
 from epcs_desktop.core.generator import names_another_site
 from epcs_desktop.core.i18n import N_
-from epcs_desktop.core.otpauth import parse_uri
+from epcs_desktop.core.otpauth import OtpKind, parse_uri
 from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.profile.generators import GeneratorRules
 from epcs_desktop.core.profile.records import RecordRules
@@ -448,7 +448,7 @@ def _hotp_counter(otp_uri: str | None) -> int | None:
         params = parse_uri(otp_uri, stored=True)
     except EpcsError:
         return None
-    return params.counter if params.kind == "hotp" else None
+    return params.counter if params.kind == OtpKind.HOTP else None
 
 
 def _with_counter(otp_uri: str | None, counter: int | None) -> str | None:

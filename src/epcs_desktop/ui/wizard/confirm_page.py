@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.errors import EpcsError
-from epcs_desktop.core.otpauth import OtpParams
+from epcs_desktop.core.otpauth import OtpKind, OtpParams
 from epcs_desktop.ui.dialogs import compliance_text
 from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.i18n import core_text
@@ -84,7 +84,7 @@ class _DeviceRow(QFrame):
         form.addRow("", self.countdown)
         form.addRow(self.tr("&Name your device:"), self.nickname)
         form.addRow("", self.error)
-        if params.kind == "hotp":
+        if params.kind == OtpKind.HOTP:
             self.countdown.setVisible(False)
 
     def refresh(self, clock: Any) -> None:
@@ -92,7 +92,7 @@ class _DeviceRow(QFrame):
 
         if self.params is None:
             return
-        if self.params.kind == "hotp":
+        if self.params.kind == OtpKind.HOTP:
             self._show_code(hotp(self.params))
             return
         totp = Totp(self.params, clock)

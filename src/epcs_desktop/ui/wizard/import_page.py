@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.errors import EpcsError, ImportFileError, PasswordRequiredError
+from epcs_desktop.core.otpauth import OtpKind
 from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.file_places import remember, start_path
 from epcs_desktop.ui.i18n import core_text
@@ -240,9 +241,9 @@ class ImportPage(QWizardPage):
                 line = self.tr("Add: {label} as “{nickname}”").format(
                     label=label, nickname=_safe(entry.nickname)
                 )
-                if entry.candidate.otp is not None and entry.candidate.otp.kind == "hotp":
+                if entry.candidate.otp is not None and entry.candidate.otp.kind == OtpKind.HOTP:
                     line += " " + self.tr("(counter-based: press Next code for each code)")
-                elif entry.candidate.otp is not None and entry.candidate.otp.kind == "steam":
+                elif entry.candidate.otp is not None and entry.candidate.otp.kind == OtpKind.STEAM:
                     line += " " + self.tr("(Steam Guard)")
             elif entry.outcome is Outcome.DUPLICATE_EXISTING:
                 line = self.tr("Skip: {label} is already in this profile as “{nickname}”").format(
