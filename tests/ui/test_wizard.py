@@ -192,6 +192,35 @@ def test_duplicate_nickname_is_rejected_inline(qtbot, fresh_profile, early_perio
     assert fresh_profile.primary().nickname == "exam ROOM 2"
 
 
+@pytest.mark.parametrize(
+    ("uri", "preset"),
+    [(URI, True), (f"otpauth://totp/GitHub:jane?secret={SECRET}&issuer=GitHub", False)],
+)
+def test_idme_device_box_decides_what_finish_enrolls(
+    qtbot, fresh_profile, early_period_clock, uri: str, preset: bool
+) -> None:
+    """Issue 18: pre-set from the issuer; Finish enrolls an ID.me device if ticked, else another account."""
+    wizard = make_wizard(qtbot, fresh_profile, early_period_clock)
+    go_to(wizard, PageId.LINK)
+    wizard.link_page.edit.setPlainText(uri)
+    wizard.next()
+    assert wizard.currentId() == PageId.CONFIRM
+    page = wizard.confirm_page
+    [row] = page.rows
+    assert row.idme.isChecked() is preset
+    assert page.primary.isHidden() is not preset  # "primary" means nothing for another account
+    row.idme.setChecked(not preset)  # the person knows better than the issuer
+    assert page.primary.isHidden() is preset
+    row.nickname.setText("Laptop")
+    finish(wizard)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    [generator] = fresh_profile.generators()
+    assert generator.nickname == "Laptop" and generator.otp.secret == SECRET
+    assert generator.idme is (not preset)
+    assert [d.nickname for d in fresh_profile.devices()] == ([] if preset else ["Laptop"])
+    assert [type(a).__name__ for a in wizard.added] == (["Generator"] if preset else ["Device"])
+
+
 def test_suggested_name_avoids_existing_names(qtbot, fresh_profile, early_period_clock) -> None:
     from epcs_desktop.ui.wizard.confirm_page import computer_name
 

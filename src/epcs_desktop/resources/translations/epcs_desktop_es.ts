@@ -679,37 +679,37 @@
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="540"/>
+        <location filename="../../core/backup.py" line="547"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="542"/>
+        <location filename="../../core/backup.py" line="549"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="544"/>
+        <location filename="../../core/backup.py" line="551"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="548"/>
+        <location filename="../../core/backup.py" line="555"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="180"/>
+        <location filename="../../core/profile/restore.py" line="183"/>
         <source>Restored from a backup ({mode}): devices added: {added}; already present: {skipped}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}; ya presentes: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="188"/>
+        <location filename="../../core/profile/restore.py" line="191"/>
         <source>Restored from a backup ({mode}): devices added: {added}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="218"/>
+        <location filename="../../core/profile/restore.py" line="221"/>
         <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -1377,52 +1377,52 @@
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="135"/>
+        <location filename="../../ui/backup_dialogs.py" line="138"/>
         <source>Back up now</source>
         <translation>Hacer una copia de seguridad ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="140"/>
+        <location filename="../../ui/backup_dialogs.py" line="143"/>
         <source>The backup holds this profile&apos;s secret keys, encrypted with the backup password below. Without that password nobody, including you, can restore it.</source>
         <translation>La copia de seguridad contiene las claves secretas de este perfil, cifradas con la contraseña de copia de seguridad que indique abajo. Sin esa contraseña nadie, ni siquiera usted, podrá restaurarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="149"/>
+        <location filename="../../ui/backup_dialogs.py" line="152"/>
         <source>&amp;File:</source>
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="155"/>
+        <location filename="../../ui/backup_dialogs.py" line="158"/>
         <source>Backup password</source>
         <translation>Contraseña de la copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="153"/>
+        <location filename="../../ui/backup_dialogs.py" line="156"/>
         <source>Backup &amp;password:</source>
         <translation>&amp;Contraseña de la copia:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="154"/>
+        <location filename="../../ui/backup_dialogs.py" line="157"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Repetir:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="165"/>
+        <location filename="../../ui/backup_dialogs.py" line="168"/>
         <source>&amp;Back up</source>
         <translation>&amp;Hacer la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="182"/>
+        <location filename="../../ui/backup_dialogs.py" line="185"/>
         <source>Choose where to save the backup.</source>
         <translation>Elija dónde guardar la copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="193"/>
+        <location filename="../../ui/backup_dialogs.py" line="196"/>
         <source>That is a folder; enter a file name.</source>
         <translation>Eso es una carpeta; escriba un nombre de archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="551"/>
+        <location filename="../../ui/backup_dialogs.py" line="556"/>
         <source>Encrypted backup saved to %1</source>
         <translation>Copia de seguridad cifrada guardada en %1</translation>
     </message>
@@ -1430,22 +1430,22 @@
 <context>
     <name>BackupReminder</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="497"/>
+        <location filename="../../ui/backup_dialogs.py" line="502"/>
         <source>Back up now…</source>
         <translation>Hacer copia ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="499"/>
+        <location filename="../../ui/backup_dialogs.py" line="504"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="520"/>
+        <location filename="../../ui/backup_dialogs.py" line="525"/>
         <source>This profile has never been backed up. An encrypted backup lets you restore your code generators if this computer is lost or fails.</source>
         <translation>Nunca se ha hecho una copia de seguridad de este perfil. Una copia cifrada le permite recuperar sus generadores de códigos si este equipo se pierde o falla.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="527"/>
+        <location filename="../../ui/backup_dialogs.py" line="532"/>
         <source>The last backup of this profile was made %1 days ago.</source>
         <translation>La última copia de seguridad de este perfil se hizo hace %1 días.</translation>
     </message>
@@ -1671,17 +1671,17 @@
 <context>
     <name>CodeListModel</name>
     <message>
-        <location filename="../../ui/models.py" line="445"/>
+        <location filename="../../ui/models.py" line="446"/>
         <source>press Next code</source>
         <translation>pulse Código siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="473"/>
+        <location filename="../../ui/models.py" line="474"/>
         <source>counter-based code: press Next code</source>
         <translation>código basado en contador: pulse Código siguiente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models.py" line="478"/>
+        <location filename="../../ui/models.py" line="479"/>
         <source>%n seconds left</source>
         <translation>
             <numerusform>queda %n segundo</numerusform>
@@ -1689,12 +1689,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="480"/>
+        <location filename="../../ui/models.py" line="481"/>
         <source>primary device</source>
         <translation>dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="483"/>
+        <location filename="../../ui/models.py" line="484"/>
         <source>Click, press Enter or Ctrl+C to copy the code</source>
         <translation>Haga clic, pulse Intro o Ctrl+C para copiar el código</translation>
     </message>
@@ -1835,43 +1835,43 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="122"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="135"/>
         <source>Confirm your device</source>
         <translation>Confirme su dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="124"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="137"/>
         <source>Type this code into ID.me&apos;s “Confirm your device” screen, then name the device here.</source>
         <translation>Escriba este código en la pantalla “Confirm your device” de ID.me y luego ponga nombre al dispositivo aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="130"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="187"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="143"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="201"/>
         <source>&amp;Make this my primary device</source>
         <translation>&amp;Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="131"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="144"/>
         <source>Make this my primary device</source>
         <translation>Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="134"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="147"/>
         <source>Also select it as the primary device in DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</source>
         <translation>Selecciónelo también como dispositivo principal en DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="143"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="156"/>
         <source>Compliance note</source>
         <translation>Nota de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="182"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="196"/>
         <source>&amp;Make this my primary device (your first device is always primary)</source>
         <translation>&amp;Convertirlo en mi dispositivo principal (su primer dispositivo siempre es el principal)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="185"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="199"/>
         <source>&amp;Make the first of these my primary device</source>
         <translation>&amp;Convertir el primero de ellos en mi dispositivo principal</translation>
     </message>
@@ -1879,52 +1879,52 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="166"/>
+        <location filename="../../ui/models.py" line="167"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="166"/>
+        <location filename="../../ui/models.py" line="167"/>
         <source>Option</source>
         <translation>Opción</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="166"/>
+        <location filename="../../ui/models.py" line="167"/>
         <source>Primary Device</source>
         <translation>Dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="182"/>
+        <location filename="../../ui/models.py" line="183"/>
         <source>Push Notification 2FA</source>
         <translation>2FA por notificación push</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="183"/>
+        <location filename="../../ui/models.py" line="184"/>
         <source>Generate 2FA Key</source>
         <translation>Generar clave 2FA</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="186"/>
+        <location filename="../../ui/models.py" line="187"/>
         <source>Is Primary</source>
         <translation>Es el principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="186"/>
+        <location filename="../../ui/models.py" line="187"/>
         <source>Select as primary device</source>
         <translation>Seleccionar como dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="208"/>
+        <location filename="../../ui/models.py" line="209"/>
         <source>Codes are generated by this program</source>
         <translation>Este programa genera los códigos</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="210"/>
+        <location filename="../../ui/models.py" line="211"/>
         <source>A code generator app on another device</source>
         <translation>Una aplicación generadora de códigos en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="212"/>
+        <location filename="../../ui/models.py" line="213"/>
         <source>Click, or press Space, to make this the primary device</source>
         <translation>Haga clic, o pulse Espacio, para convertirlo en el dispositivo principal</translation>
     </message>
@@ -1950,8 +1950,8 @@
 <context>
     <name>EnrollWizard</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="52"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="297"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="59"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="323"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
@@ -2517,137 +2517,137 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="67"/>
+        <location filename="../../ui/wizard/import_page.py" line="68"/>
         <source>Import from another app</source>
         <translation>Importar desde otra aplicación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="76"/>
+        <location filename="../../ui/wizard/import_page.py" line="77"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="77"/>
+        <location filename="../../ui/wizard/import_page.py" line="78"/>
         <source>Add export &amp;files…</source>
         <translation>Añadir &amp;archivos de exportación…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="70"/>
+        <location filename="../../ui/wizard/import_page.py" line="71"/>
         <source>Add the code generators from another authenticator&apos;s export (Aegis, 2FAS, andOTP, FreeOTP, Bitwarden, Proton, ente, Authenticator Pro, LastPass, Steam, KeePass and more), Google Authenticator export screenshots, or a list of otpauth links. Nothing is added until you press Import.</source>
         <translation>Añada los generadores de códigos de la exportación de otra aplicación de autenticación (Aegis, 2FAS, andOTP, FreeOTP, Bitwarden, Proton, ente, Authenticator Pro, LastPass, Steam, KeePass y más), de capturas de la exportación de Google Authenticator o de una lista de enlaces otpauth. No se añade nada hasta que pulse Importar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="79"/>
+        <location filename="../../ui/wizard/import_page.py" line="80"/>
         <source>Export files of other authenticator apps, otpauth link lists or QR code pictures</source>
         <translation>Archivos de exportación de otras aplicaciones de autenticación, listas de enlaces otpauth o imágenes de códigos QR</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="83"/>
+        <location filename="../../ui/wizard/import_page.py" line="84"/>
         <source>Or paste otpauth:// or otpauth-migration:// links here</source>
         <translation>O pegue aquí enlaces otpauth:// u otpauth-migration://</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="84"/>
+        <location filename="../../ui/wizard/import_page.py" line="85"/>
         <source>Pasted links</source>
         <translation>Enlaces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="87"/>
+        <location filename="../../ui/wizard/import_page.py" line="88"/>
         <source>Read the pasted &amp;links</source>
         <translation>Leer los en&amp;laces pegados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="95"/>
+        <location filename="../../ui/wizard/import_page.py" line="96"/>
         <source>Export file password</source>
         <translation>Contraseña del archivo de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="98"/>
+        <location filename="../../ui/wizard/import_page.py" line="99"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="109"/>
+        <location filename="../../ui/wizard/import_page.py" line="110"/>
         <source>What will be imported</source>
         <translation>Lo que se importará</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="156"/>
+        <location filename="../../ui/wizard/import_page.py" line="157"/>
         <source>Choose export files</source>
         <translation>Elija los archivos de exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="158"/>
+        <location filename="../../ui/wizard/import_page.py" line="159"/>
         <source>Authenticator exports</source>
         <translation>Exportaciones de autenticadores</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="160"/>
+        <location filename="../../ui/wizard/import_page.py" line="161"/>
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="218"/>
+        <location filename="../../ui/wizard/import_page.py" line="219"/>
         <source>Paste one or more otpauth links first.</source>
         <translation>Pegue primero uno o más enlaces otpauth.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="221"/>
+        <location filename="../../ui/wizard/import_page.py" line="222"/>
         <source>pasted text</source>
         <translation>texto pegado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="240"/>
+        <location filename="../../ui/wizard/import_page.py" line="241"/>
         <source>Add: {label} as “{nickname}”</source>
         <translation>Añadir: {label} como “{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="244"/>
+        <location filename="../../ui/wizard/import_page.py" line="245"/>
         <source>(counter-based: press Next code for each code)</source>
         <translation>(basado en contador: pulse Código siguiente para cada código)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="246"/>
+        <location filename="../../ui/wizard/import_page.py" line="247"/>
         <source>(Steam Guard)</source>
         <translation>(Steam Guard)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="248"/>
+        <location filename="../../ui/wizard/import_page.py" line="249"/>
         <source>Skip: {label} is already in this profile as “{nickname}”</source>
         <translation>Omitir: {label} ya está en este perfil como “{nickname}”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="252"/>
+        <location filename="../../ui/wizard/import_page.py" line="253"/>
         <source>Skip: {label} appears earlier in this import</source>
         <translation>Omitir: {label} aparece antes en esta importación</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="254"/>
+        <location filename="../../ui/wizard/import_page.py" line="255"/>
         <source>Not added: {label}: {reason}</source>
         <translation>No se añade: {label}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="260"/>
+        <location filename="../../ui/wizard/import_page.py" line="261"/>
         <source>Problem: {where}{message}</source>
         <translation>Problema: {where}{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="264"/>
+        <location filename="../../ui/wizard/import_page.py" line="265"/>
         <source>No code generator was found yet.</source>
         <translation>Todavía no se ha encontrado ningún generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="266"/>
+        <location filename="../../ui/wizard/import_page.py" line="267"/>
         <source>1 code generator will be added.</source>
         <translation>Se añadirá 1 generador de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="268"/>
+        <location filename="../../ui/wizard/import_page.py" line="269"/>
         <source>%1 code generators will be added.</source>
         <translation>Se añadirán %1 generadores de códigos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_page.py" line="284"/>
+        <location filename="../../ui/wizard/import_page.py" line="285"/>
         <source>Nothing was imported: {reason}</source>
         <translation>No se importó nada: {reason}</translation>
     </message>
@@ -3429,113 +3429,113 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="266"/>
-        <location filename="../../ui/backup_dialogs.py" line="453"/>
+        <location filename="../../ui/backup_dialogs.py" line="269"/>
+        <location filename="../../ui/backup_dialogs.py" line="458"/>
         <source>Restore from backup</source>
         <translation>Restaurar desde una copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="277"/>
+        <location filename="../../ui/backup_dialogs.py" line="280"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="278"/>
+        <location filename="../../ui/backup_dialogs.py" line="281"/>
         <source>&amp;Read backup</source>
         <translation>&amp;Leer la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="279"/>
+        <location filename="../../ui/backup_dialogs.py" line="282"/>
         <source>&amp;Restore…</source>
         <translation>Re&amp;staurar…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="291"/>
+        <location filename="../../ui/backup_dialogs.py" line="294"/>
         <source>&amp;File:</source>
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="292"/>
+        <location filename="../../ui/backup_dialogs.py" line="295"/>
         <source>Backup password</source>
         <translation>Contraseña de la copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="294"/>
+        <location filename="../../ui/backup_dialogs.py" line="297"/>
         <source>Backup &amp;password:</source>
         <translation>&amp;Contraseña de la copia:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="303"/>
+        <location filename="../../ui/backup_dialogs.py" line="306"/>
         <source>&amp;Merge: add what is missing, keep everything here</source>
         <translation>&amp;Combinar: añadir lo que falta y conservar todo lo que hay aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="304"/>
+        <location filename="../../ui/backup_dialogs.py" line="307"/>
         <source>Re&amp;place: make this profile exactly the backup</source>
         <translation>Re&amp;emplazar: dejar este perfil exactamente como la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="319"/>
+        <location filename="../../ui/backup_dialogs.py" line="322"/>
         <source>What will change:</source>
         <translation>Lo que cambiará:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="321"/>
+        <location filename="../../ui/backup_dialogs.py" line="324"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="350"/>
+        <location filename="../../ui/backup_dialogs.py" line="355"/>
         <source>Choose the backup file to restore.</source>
         <translation>Elija el archivo de copia de seguridad que desea restaurar.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="353"/>
+        <location filename="../../ui/backup_dialogs.py" line="358"/>
         <source>Enter the backup password.</source>
         <translation>Escriba la contraseña de la copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="375"/>
+        <location filename="../../ui/backup_dialogs.py" line="380"/>
         <source>Backup of profile “%1” made %2, with 1 device.</source>
         <translation>Copia del perfil “%1” hecha el %2, con 1 dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="377"/>
+        <location filename="../../ui/backup_dialogs.py" line="382"/>
         <source>Backup of profile “%1” made %2, with %3 devices.</source>
         <translation>Copia del perfil “%1” hecha el %2, con %3 dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="407"/>
+        <location filename="../../ui/backup_dialogs.py" line="412"/>
         <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Replacing makes this profile exactly their backup: their secret keys, Prescriber Info and settings.</source>
         <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sustituir convierte este perfil exactamente en su copia: sus claves secretas, su información del prescriptor y sus ajustes.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="413"/>
+        <location filename="../../ui/backup_dialogs.py" line="418"/>
         <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Their secret keys would be added here. Their Prescriber Info is never merged in.</source>
         <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sus claves secretas se añadirían aquí. Su información del prescriptor nunca se combina.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="421"/>
+        <location filename="../../ui/backup_dialogs.py" line="426"/>
         <source>&amp;Yes, restore the backup of “%1” into “%2”</source>
         <translation>&amp;Sí, restaurar la copia de “%1” en “%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="445"/>
+        <location filename="../../ui/backup_dialogs.py" line="450"/>
         <source>Replace everything in “%1” with this backup? Devices, prescriber info and settings that are not in the backup are deleted from this profile.</source>
         <translation>¿Reemplazar todo el contenido de “%1” con esta copia de seguridad? Los dispositivos, la información del prescriptor y la configuración que no estén en la copia se borrarán de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="448"/>
+        <location filename="../../ui/backup_dialogs.py" line="453"/>
         <source>&amp;Replace</source>
         <translation>&amp;Reemplazar</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="450"/>
+        <location filename="../../ui/backup_dialogs.py" line="455"/>
         <source>Merge this backup into “%1”? Nothing already here is removed.</source>
         <translation>¿Combinar esta copia de seguridad con “%1”? No se elimina nada de lo que ya hay aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="452"/>
+        <location filename="../../ui/backup_dialogs.py" line="457"/>
         <source>&amp;Merge</source>
         <translation>&amp;Combinar</translation>
     </message>
@@ -4151,32 +4151,37 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>_DeviceRow</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="74"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="81"/>
         <source>Seconds until the code changes</source>
         <translation>Segundos hasta que cambie el código</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="77"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="84"/>
         <source>Device name</source>
         <translation>Nombre del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="83"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="87"/>
+        <source>This is an ID.me device (a row of DrChrono&apos;s ID.me Device Information table)</source>
+        <translation>Es un dispositivo de ID.me (una fila de la tabla ID.me Device Information de DrChrono)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/confirm_page.py" line="95"/>
         <source>Code:</source>
         <translation>Código:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="85"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="97"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="103"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="116"/>
         <source>changes in %v s</source>
         <translation>cambia en %v s</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="114"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="127"/>
         <source>Current code: %1</source>
         <translation>Código actual: %1</translation>
     </message>

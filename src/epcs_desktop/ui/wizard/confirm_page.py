@@ -8,6 +8,12 @@ tests see exactly `core.otp` at a fixed time.
 The name is what ID.me and DrChrono's eRx Info table show as the device's
 Name; it must be unique in this profile (case- and space-insensitively,
 `core.erx.nickname_key`), so it is checked as it is typed, not on Finish.
+
+Each row asks whether the new generator is an ID.me device (issue 18):
+ticked as core's `Candidate.is_idme` would decide unasked (an issuer naming
+another site is not), and the answer goes to `Profile.enroll` as
+`Candidate.idme`, the same path as the CLI's `device add` (an ID.me device)
+and `generator add` (another account).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from epcs_desktop.core.enrollment import Candidate
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.otpauth import OtpKind, OtpParams
 from epcs_desktop.ui.dialogs import compliance_text
@@ -75,6 +82,11 @@ class _DeviceRow(QFrame):
         self.nickname = QLineEdit(suggestion, self)
         self.nickname.setMaxLength(_MAX_NICKNAME + 16)
         self.nickname.setAccessibleName(self.tr("Device name"))
+        # Pre-set by core's rule for an enrolment that did not say (the issuer); the person decides.
+        self.idme = QCheckBox(
+            self.tr("This is an ID.me device (a row of DrChrono's ID.me Device Information table)"), self
+        )
+        self.idme.setChecked(Candidate(None, otp=params).is_idme)
         self.error = error_label()
         self.error.setParent(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -83,6 +95,7 @@ class _DeviceRow(QFrame):
         form.addRow(self.tr("Code:"), self.code)
         form.addRow("", self.countdown)
         form.addRow(self.tr("&Name your device:"), self.nickname)
+        form.addRow("", self.idme)
         form.addRow("", self.error)
         if params.kind == OtpKind.HOTP:
             self.countdown.setVisible(False)
@@ -172,6 +185,7 @@ class ConfirmPage(QWizardPage):
             taken.add(self._key(suggestion))
             row = _DeviceRow(params, suggestion, self._rows_box)
             row.nickname.textChanged.connect(self._validate)
+            row.idme.toggled.connect(self._validate)
             self._rows_layout.addWidget(row)
             self.rows.append(row)
         first_device = not existing
@@ -186,7 +200,7 @@ class ConfirmPage(QWizardPage):
         else:
             self.primary.setText(self.tr("&Make this my primary device"))
         if self.rows:  # the rows are made after the checkbox: Tab should reach them first
-            QWidget.setTabOrder(self.rows[-1].nickname, self.primary)
+            QWidget.setTabOrder(self.rows[-1].idme, self.primary)
         self._primary_toggled(self.primary.isChecked())
         self.refresh()
         self._validate()
@@ -208,7 +222,13 @@ class ConfirmPage(QWizardPage):
             row.params = None  # type: ignore[assignment]
 
     def _primary_toggled(self, on: bool) -> None:
-        self.reminder.setVisible(on)
+        self.reminder.setVisible(on and not self.primary.isHidden())
+
+    def _show_primary(self) -> None:
+        """A primary flag means something only for an ID.me device: hidden while no row is one."""
+        any_idme = any(row.idme.isChecked() for row in self.rows)
+        self.primary.setHidden(not any_idme)
+        self._primary_toggled(self.primary.isChecked())
 
     @staticmethod
     def _key(nickname: str) -> str:
@@ -229,12 +249,14 @@ class ConfirmPage(QWizardPage):
         already in the profile is refused here already, naming the device that
         holds it, exactly as the CLI's `device add` and `import` say it.
         """
-        from epcs_desktop.core.enrollment import Candidate, Outcome, check_new_device, plan_enrollment
+        from epcs_desktop.core.enrollment import Outcome, check_new_device, plan_enrollment
         from epcs_desktop.core.erx import DeviceOption
 
         self._problems = []
         here = DeviceOption.GENERATOR_HERE
-        candidates = [Candidate(row.nickname.text(), here, row.params) for row in self.rows]
+        candidates = [
+            Candidate(row.nickname.text(), here, row.params, idme=row.idme.isChecked()) for row in self.rows
+        ]
         plan = plan_enrollment(self.profile.all_rows(), candidates)
         for row, entry in zip(self.rows, plan.entries, strict=True):
             problem: str | None = None
@@ -247,6 +269,7 @@ class ConfirmPage(QWizardPage):
                     problem = core_text(entry.message)
             show_error(row.error, problem or "")
             self._problems.append(problem)
+        self._show_primary()
         self.completeChanged.emit()
 
     def nickname_problems(self) -> list[str | None]:
@@ -268,14 +291,17 @@ class ConfirmPage(QWizardPage):
         from epcs_desktop.core.profile import NewDevice
 
         wizard = self.wizard()
+        # "the first of these" is the first ID.me device: another account is never primary
+        first_idme = next((row for row in self.rows if row.idme.isChecked()), None)
         items = [
             NewDevice(
                 row.nickname.text(),
                 DeviceOption.GENERATOR_HERE,
                 otp=row.params,
-                make_primary=self.primary.isChecked() and i == 0,
+                make_primary=self.primary.isChecked() and row is first_idme,
+                idme=row.idme.isChecked(),
             )
-            for i, row in enumerate(self.rows)
+            for row in self.rows
         ]
         try:  # all or nothing: a refusal on one account must not leave the others saved
             wizard.added.extend(self.profile.add_devices(items))
