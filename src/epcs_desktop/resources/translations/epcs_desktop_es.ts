@@ -679,37 +679,37 @@
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="540"/>
+        <location filename="../../core/backup.py" line="547"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="542"/>
+        <location filename="../../core/backup.py" line="549"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="544"/>
+        <location filename="../../core/backup.py" line="551"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="548"/>
+        <location filename="../../core/backup.py" line="555"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="180"/>
+        <location filename="../../core/profile/restore.py" line="183"/>
         <source>Restored from a backup ({mode}): devices added: {added}; already present: {skipped}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}; ya presentes: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="188"/>
+        <location filename="../../core/profile/restore.py" line="191"/>
         <source>Restored from a backup ({mode}): devices added: {added}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="218"/>
+        <location filename="../../core/profile/restore.py" line="221"/>
         <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -1162,12 +1162,12 @@
         <translation>El borrador se guardó o se descartó.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="358"/>
+        <location filename="../../ui/start.py" line="357"/>
         <source>1 wrong password before this unlock, at {when}.</source>
         <translation>1 contraseña incorrecta antes de este desbloqueo, a las {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="361"/>
+        <location filename="../../ui/start.py" line="360"/>
         <source>{count} wrong passwords before this unlock; the last at {when}.</source>
         <translation>{count} contraseñas incorrectas antes de este desbloqueo; la última a las {when}.</translation>
     </message>
@@ -1377,52 +1377,52 @@
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="135"/>
+        <location filename="../../ui/backup_dialogs.py" line="138"/>
         <source>Back up now</source>
         <translation>Hacer una copia de seguridad ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="140"/>
+        <location filename="../../ui/backup_dialogs.py" line="143"/>
         <source>The backup holds this profile&apos;s secret keys, encrypted with the backup password below. Without that password nobody, including you, can restore it.</source>
         <translation>La copia de seguridad contiene las claves secretas de este perfil, cifradas con la contraseña de copia de seguridad que indique abajo. Sin esa contraseña nadie, ni siquiera usted, podrá restaurarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="149"/>
+        <location filename="../../ui/backup_dialogs.py" line="152"/>
         <source>&amp;File:</source>
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="155"/>
+        <location filename="../../ui/backup_dialogs.py" line="158"/>
         <source>Backup password</source>
         <translation>Contraseña de la copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="153"/>
+        <location filename="../../ui/backup_dialogs.py" line="156"/>
         <source>Backup &amp;password:</source>
         <translation>&amp;Contraseña de la copia:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="154"/>
+        <location filename="../../ui/backup_dialogs.py" line="157"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Repetir:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="165"/>
+        <location filename="../../ui/backup_dialogs.py" line="168"/>
         <source>&amp;Back up</source>
         <translation>&amp;Hacer la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="182"/>
+        <location filename="../../ui/backup_dialogs.py" line="185"/>
         <source>Choose where to save the backup.</source>
         <translation>Elija dónde guardar la copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="193"/>
+        <location filename="../../ui/backup_dialogs.py" line="196"/>
         <source>That is a folder; enter a file name.</source>
         <translation>Eso es una carpeta; escriba un nombre de archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="551"/>
+        <location filename="../../ui/backup_dialogs.py" line="556"/>
         <source>Encrypted backup saved to %1</source>
         <translation>Copia de seguridad cifrada guardada en %1</translation>
     </message>
@@ -1430,22 +1430,22 @@
 <context>
     <name>BackupReminder</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="497"/>
+        <location filename="../../ui/backup_dialogs.py" line="502"/>
         <source>Back up now…</source>
         <translation>Hacer copia ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="499"/>
+        <location filename="../../ui/backup_dialogs.py" line="504"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="520"/>
+        <location filename="../../ui/backup_dialogs.py" line="525"/>
         <source>This profile has never been backed up. An encrypted backup lets you restore your code generators if this computer is lost or fails.</source>
         <translation>Nunca se ha hecho una copia de seguridad de este perfil. Una copia cifrada le permite recuperar sus generadores de códigos si este equipo se pierde o falla.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="527"/>
+        <location filename="../../ui/backup_dialogs.py" line="532"/>
         <source>The last backup of this profile was made %1 days ago.</source>
         <translation>La última copia de seguridad de este perfil se hizo hace %1 días.</translation>
     </message>
@@ -1932,17 +1932,17 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="506"/>
+        <location filename="../../ui/dialogs.py" line="515"/>
         <source>Remove the secret from this computer</source>
         <translation>Eliminar el secreto de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="507"/>
+        <location filename="../../ui/dialogs.py" line="516"/>
         <source>Remove the secret of “%1” from this computer? Its codes are then made only on the phone; the device stays in the ID.me device table and nothing changes in ID.me.</source>
         <translation>¿Eliminar de este equipo el secreto de “%1”? Sus códigos se generarán solo en el teléfono; el dispositivo sigue en la tabla de dispositivos de ID.me y nada cambia en ID.me.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="512"/>
+        <location filename="../../ui/dialogs.py" line="521"/>
         <source>&amp;Remove secret</source>
         <translation>&amp;Eliminar secreto</translation>
     </message>
@@ -2199,7 +2199,7 @@
 <context>
     <name>ExistingPasswordField</name>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="189"/>
+        <location filename="../../ui/widgets/password_entry.py" line="190"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
@@ -2446,12 +2446,12 @@
         <translation>Lo que aún falta, p. ej. “esperando la aprobación de DrChrono”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="122"/>
+        <location filename="../../ui/dialogs.py" line="125"/>
         <source>Confirmed &amp;on:</source>
         <translation>Confirmada &amp;el:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="123"/>
+        <location filename="../../ui/dialogs.py" line="126"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
@@ -3045,42 +3045,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>OtherDeviceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="155"/>
+        <location filename="../../ui/dialogs.py" line="158"/>
         <source>Record a phone or push device</source>
         <translation>Registrar un teléfono o un dispositivo push</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="157"/>
+        <location filename="../../ui/dialogs.py" line="160"/>
         <source>e.g. My iPhone</source>
         <translation>p. ej., Mi iPhone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="159"/>
+        <location filename="../../ui/dialogs.py" line="162"/>
         <source>Push Notification 2FA (ID.me Authenticator)</source>
         <translation>2FA por notificación push (ID.me Authenticator)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="161"/>
+        <location filename="../../ui/dialogs.py" line="164"/>
         <source>Generate 2FA Key (code generator app on another device)</source>
         <translation>Generar clave 2FA (aplicación generadora de códigos en otro dispositivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="164"/>
+        <location filename="../../ui/dialogs.py" line="167"/>
         <source>Make this the &amp;primary device</source>
         <translation>Convertir en el dispositivo &amp;principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="167"/>
+        <location filename="../../ui/dialogs.py" line="170"/>
         <source>List a device you set up in ID.me so this table matches DrChrono&apos;s eRx Info tab.</source>
         <translation>Anote un dispositivo que configuró en ID.me para que esta tabla coincida con la pestaña eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172"/>
+        <location filename="../../ui/dialogs.py" line="175"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs.py" line="176"/>
         <source>&amp;Option:</source>
         <translation>&amp;Opción:</translation>
     </message>
@@ -3116,17 +3116,17 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Solidez de la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="90"/>
+        <location filename="../../ui/widgets/password_entry.py" line="91"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="92"/>
+        <location filename="../../ui/widgets/password_entry.py" line="93"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="114"/>
+        <location filename="../../ui/widgets/password_entry.py" line="115"/>
         <source>Strength: %1.</source>
         <translation>Solidez: %1.</translation>
     </message>
@@ -3302,17 +3302,17 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>&amp;Volver</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="239"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="280"/>
         <source>Finish practice</source>
         <translation>Finalizar la práctica</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="247"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="288"/>
         <source>The enrollment wizard is not available in this build.</source>
         <translation>El asistente de inscripción no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="265"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="306"/>
         <source>The practice generator was added here for now; it is removed when the practice ends.</source>
         <translation>El generador de práctica se añadió aquí por ahora; se eliminará cuando termine la práctica.</translation>
     </message>
@@ -3368,22 +3368,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ReauthPrompt</name>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="230"/>
+        <location filename="../../ui/widgets/password_entry.py" line="231"/>
         <source>Profile password</source>
         <translation>Contraseña del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="231"/>
+        <location filename="../../ui/widgets/password_entry.py" line="232"/>
         <source>Profile &amp;password:</source>
         <translation>&amp;Contraseña del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="265"/>
+        <location filename="../../ui/widgets/password_entry.py" line="266"/>
         <source>Type the profile password to continue.</source>
         <translation>Escriba la contraseña del perfil para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="283"/>
+        <location filename="../../ui/widgets/password_entry.py" line="284"/>
         <source>That is not this profile&apos;s password.</source>
         <translation>Esa no es la contraseña de este perfil.</translation>
     </message>
@@ -3429,113 +3429,113 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="266"/>
-        <location filename="../../ui/backup_dialogs.py" line="453"/>
+        <location filename="../../ui/backup_dialogs.py" line="269"/>
+        <location filename="../../ui/backup_dialogs.py" line="458"/>
         <source>Restore from backup</source>
         <translation>Restaurar desde una copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="277"/>
+        <location filename="../../ui/backup_dialogs.py" line="280"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="278"/>
+        <location filename="../../ui/backup_dialogs.py" line="281"/>
         <source>&amp;Read backup</source>
         <translation>&amp;Leer la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="279"/>
+        <location filename="../../ui/backup_dialogs.py" line="282"/>
         <source>&amp;Restore…</source>
         <translation>Re&amp;staurar…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="291"/>
+        <location filename="../../ui/backup_dialogs.py" line="294"/>
         <source>&amp;File:</source>
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="292"/>
+        <location filename="../../ui/backup_dialogs.py" line="295"/>
         <source>Backup password</source>
         <translation>Contraseña de la copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="294"/>
+        <location filename="../../ui/backup_dialogs.py" line="297"/>
         <source>Backup &amp;password:</source>
         <translation>&amp;Contraseña de la copia:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="303"/>
+        <location filename="../../ui/backup_dialogs.py" line="306"/>
         <source>&amp;Merge: add what is missing, keep everything here</source>
         <translation>&amp;Combinar: añadir lo que falta y conservar todo lo que hay aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="304"/>
+        <location filename="../../ui/backup_dialogs.py" line="307"/>
         <source>Re&amp;place: make this profile exactly the backup</source>
         <translation>Re&amp;emplazar: dejar este perfil exactamente como la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="319"/>
+        <location filename="../../ui/backup_dialogs.py" line="322"/>
         <source>What will change:</source>
         <translation>Lo que cambiará:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="321"/>
+        <location filename="../../ui/backup_dialogs.py" line="324"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="350"/>
+        <location filename="../../ui/backup_dialogs.py" line="355"/>
         <source>Choose the backup file to restore.</source>
         <translation>Elija el archivo de copia de seguridad que desea restaurar.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="353"/>
+        <location filename="../../ui/backup_dialogs.py" line="358"/>
         <source>Enter the backup password.</source>
         <translation>Escriba la contraseña de la copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="375"/>
+        <location filename="../../ui/backup_dialogs.py" line="380"/>
         <source>Backup of profile “%1” made %2, with 1 device.</source>
         <translation>Copia del perfil “%1” hecha el %2, con 1 dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="377"/>
+        <location filename="../../ui/backup_dialogs.py" line="382"/>
         <source>Backup of profile “%1” made %2, with %3 devices.</source>
         <translation>Copia del perfil “%1” hecha el %2, con %3 dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="407"/>
+        <location filename="../../ui/backup_dialogs.py" line="412"/>
         <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Replacing makes this profile exactly their backup: their secret keys, Prescriber Info and settings.</source>
         <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sustituir convierte este perfil exactamente en su copia: sus claves secretas, su información del prescriptor y sus ajustes.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="413"/>
+        <location filename="../../ui/backup_dialogs.py" line="418"/>
         <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Their secret keys would be added here. Their Prescriber Info is never merged in.</source>
         <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sus claves secretas se añadirían aquí. Su información del prescriptor nunca se combina.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="421"/>
+        <location filename="../../ui/backup_dialogs.py" line="426"/>
         <source>&amp;Yes, restore the backup of “%1” into “%2”</source>
         <translation>&amp;Sí, restaurar la copia de “%1” en “%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="445"/>
+        <location filename="../../ui/backup_dialogs.py" line="450"/>
         <source>Replace everything in “%1” with this backup? Devices, prescriber info and settings that are not in the backup are deleted from this profile.</source>
         <translation>¿Reemplazar todo el contenido de “%1” con esta copia de seguridad? Los dispositivos, la información del prescriptor y la configuración que no estén en la copia se borrarán de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="448"/>
+        <location filename="../../ui/backup_dialogs.py" line="453"/>
         <source>&amp;Replace</source>
         <translation>&amp;Reemplazar</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="450"/>
+        <location filename="../../ui/backup_dialogs.py" line="455"/>
         <source>Merge this backup into “%1”? Nothing already here is removed.</source>
         <translation>¿Combinar esta copia de seguridad con “%1”? No se elimina nada de lo que ya hay aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="452"/>
+        <location filename="../../ui/backup_dialogs.py" line="457"/>
         <source>&amp;Merge</source>
         <translation>&amp;Combinar</translation>
     </message>
@@ -3728,102 +3728,107 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="239"/>
+        <location filename="../../ui/dialogs.py" line="242"/>
         <source>policy file %1</source>
         <translation>archivo de directivas %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
+        <location filename="../../ui/dialogs.py" line="243"/>
         <source>configuration profile %1</source>
         <translation>perfil de configuración %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="245"/>
+        <location filename="../../ui/dialogs.py" line="248"/>
         <source>Windows registry</source>
         <translation>Registro de Windows</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="254"/>
+        <location filename="../../ui/dialogs.py" line="257"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="259"/>
+        <location filename="../../ui/dialogs.py" line="262"/>
         <source>These settings belong to this profile and are stored in it, encrypted.</source>
         <translation>Esta configuración pertenece a este perfil y se guarda en él, cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs.py" line="274"/>
         <source>Your practice&apos;s policy could not be read: {problem}</source>
         <translation>No se pudo leer la política de su consultorio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="306"/>
+        <location filename="../../ui/dialogs.py" line="309"/>
         <source>Set by your practice&apos;s IT ({source})</source>
         <translation>Establecido por el departamento de TI de su consultorio ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335"/>
+        <location filename="../../ui/dialogs.py" line="338"/>
         <source>&lt;b&gt;On this computer&lt;/b&gt;</source>
         <translation>&lt;b&gt;En este equipo&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="340"/>
+        <location filename="../../ui/dialogs.py" line="343"/>
         <source>Same as the computer</source>
         <translation>Igual que el equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="346"/>
+        <location filename="../../ui/dialogs.py" line="349"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="347"/>
+        <location filename="../../ui/dialogs.py" line="350"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="351"/>
+        <location filename="../../ui/dialogs.py" line="354"/>
         <source>Same as the desktop</source>
         <translation>Igual que el escritorio</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="352"/>
+        <location filename="../../ui/dialogs.py" line="355"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="353"/>
+        <location filename="../../ui/dialogs.py" line="356"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="357"/>
+        <location filename="../../ui/dialogs.py" line="360"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="358"/>
+        <location filename="../../ui/dialogs.py" line="361"/>
         <source>A&amp;ppearance:</source>
         <translation>A&amp;pariencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="362"/>
+        <location filename="../../ui/dialogs.py" line="365"/>
         <source>&amp;Keep running in the notification area when the window is closed</source>
         <translation>&amp;Seguir en funcionamiento en el área de notificación al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="368"/>
+        <location filename="../../ui/dialogs.py" line="371"/>
         <source>A new language shows fully the next time EPCS Desktop starts.</source>
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="453"/>
+        <location filename="../../ui/dialogs.py" line="456"/>
+        <source>No camera was found</source>
+        <translation>No se encontró ninguna cámara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="462"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="456"/>
+        <location filename="../../ui/dialogs.py" line="465"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -3980,134 +3985,134 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="107"/>
+        <location filename="../../ui/start.py" line="106"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="108"/>
-        <location filename="../../ui/start.py" line="159"/>
+        <location filename="../../ui/start.py" line="107"/>
+        <location filename="../../ui/start.py" line="158"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="112"/>
+        <location filename="../../ui/start.py" line="111"/>
         <source>Set up a profile for a &amp;clinician (front desk)…</source>
         <translation>Preparar un perfil para un &amp;profesional (recepción)…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="115"/>
+        <location filename="../../ui/start.py" line="114"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="120"/>
-        <location filename="../../ui/start.py" line="162"/>
+        <location filename="../../ui/start.py" line="119"/>
+        <location filename="../../ui/start.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="133"/>
+        <location filename="../../ui/start.py" line="132"/>
         <source>Choose your profile</source>
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="144"/>
+        <location filename="../../ui/start.py" line="143"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="382"/>
+        <location filename="../../ui/start.py" line="380"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="151"/>
+        <location filename="../../ui/start.py" line="150"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="181"/>
+        <location filename="../../ui/start.py" line="180"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="192"/>
+        <location filename="../../ui/start.py" line="191"/>
         <source>No profile on this workstation yet</source>
         <translation>Todavía no hay ningún perfil en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="204"/>
+        <location filename="../../ui/start.py" line="203"/>
         <source>Create a &amp;profile</source>
         <translation>Crear un &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="282"/>
+        <location filename="../../ui/start.py" line="281"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="294"/>
+        <location filename="../../ui/start.py" line="293"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="316"/>
+        <location filename="../../ui/start.py" line="315"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="372"/>
+        <location filename="../../ui/start.py" line="371"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="376"/>
+        <location filename="../../ui/start.py" line="374"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="387"/>
+        <location filename="../../ui/start.py" line="386"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="380"/>
+        <location filename="../../ui/start.py" line="378"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="80"/>
+        <location filename="../../ui/start.py" line="79"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="137"/>
+        <location filename="../../ui/start.py" line="136"/>
         <source>Each clinician on this workstation has a profile of their own, encrypted with their password.</source>
         <translation>Cada profesional de este equipo tiene su propio perfil, cifrado con su contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="148"/>
+        <location filename="../../ui/start.py" line="147"/>
         <source>Profile password</source>
         <translation>Contraseña del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="197"/>
+        <location filename="../../ui/start.py" line="196"/>
         <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, encrypted with their password. Create yours to get started; you choose its password.</source>
         <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, cifrado con su contraseña. Cree el suyo para empezar; usted elige su contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="333"/>
+        <location filename="../../ui/start.py" line="332"/>
         <source>Wrong password. You can try again now.</source>
         <translation>Contraseña incorrecta. Ya puede volver a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="345"/>
+        <location filename="../../ui/start.py" line="344"/>
         <source>Wrong password. Please wait 1 more second before trying again.</source>
         <translation>Contraseña incorrecta. Espere 1 segundo más antes de volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="346"/>
+        <location filename="../../ui/start.py" line="345"/>
         <source>Wrong password. Please wait %n more seconds before trying again.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Espere %n segundo más antes de volver a intentarlo.</numerusform>
@@ -4115,12 +4120,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="348"/>
+        <location filename="../../ui/start.py" line="347"/>
         <source>Wrong password. You can try again in 1 second.</source>
         <translation>Contraseña incorrecta. Puede volver a intentarlo dentro de 1 segundo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="349"/>
+        <location filename="../../ui/start.py" line="348"/>
         <source>Wrong password. You can try again in %n seconds.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Puede volver a intentarlo dentro de %n segundo.</numerusform>
@@ -4128,22 +4133,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="381"/>
+        <location filename="../../ui/start.py" line="379"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="391"/>
+        <location filename="../../ui/start.py" line="389"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="397"/>
+        <location filename="../../ui/start.py" line="395"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="401"/>
+        <location filename="../../ui/start.py" line="399"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -4233,12 +4238,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="465"/>
+        <location filename="../../ui/dialogs.py" line="474"/>
         <source>Codes generated on this computer are not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="477"/>
+        <location filename="../../ui/dialogs.py" line="486"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>
