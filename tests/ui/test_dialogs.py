@@ -124,3 +124,41 @@ def test_settings_dialog_reports_a_broken_policy_and_locks_everything(
     problem = dialog.findChild(QLabel, "policy_problem")
     assert problem is not None and "is not valid JSON" in problem.text()
     assert not any(editor.isEnabled() for editor in dialog.editors.values())
+
+
+def test_settings_offer_no_camera_when_none_exists(qtbot, lee_profile, tmp_path, monkeypatch) -> None:
+    """Issue 22 #10: "Camera 1" was offered while the wizard said "No camera was found"."""
+    from PySide6.QtCore import QSettings
+
+    from epcs_desktop.core import frames
+
+    monkeypatch.setattr(frames, "list_cameras", lambda *a, **k: [])
+    monkeypatch.setattr("sys.platform", "linux")
+    prefs = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    dlg = SettingsDialog(lee_profile, None, prefs=prefs)
+    qtbot.addWidget(dlg)
+    camera = dlg.editors["camera_index"]
+    texts = [camera.itemText(i) for i in range(camera.count())]
+    assert texts == ["No camera was found"]
+    assert not camera.isEnabled()
+    before = lee_profile.settings.camera_index
+    dlg.accept()
+    assert lee_profile.settings.camera_index == before  # kept for a camera plugged in later
+
+
+def test_identity_note_example_is_not_clipped(qtbot, lee_profile) -> None:
+    """Issue 22 #10: the note's example text was elided in the identity dialog."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    from epcs_desktop.ui.dialogs import IdentityDialog
+
+    dlg = IdentityDialog(lee_profile)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    note = dlg.note
+    option = QStyleOptionFrame()
+    note.initStyleOption(option)
+    inside = note.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, note)
+    text_room = inside.width() - 4  # QLineEdit keeps 2 px each side of its text
+    assert note.fontMetrics().horizontalAdvance(note.placeholderText()) <= text_room

@@ -273,3 +273,19 @@ def test_auto_lock_says_why(qtbot, controller, lee_profile) -> None:
     controller.open_profile(lee_profile)
     controller.lock("Locked after 5 minutes without use.")
     assert controller.start_window.unlock_status.text() == "Locked after 5 minutes without use."
+
+
+def test_new_profile_fields_line_up(qtbot, data_dir_store) -> None:
+    """Issue 22 #10: "Profile name" sat in its own form, its field out of line with the password fields."""
+    from PySide6.QtCore import QPoint
+
+    w = StartWindow(data_dir_store)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_create()
+    qtbot.waitExposed(w)
+    page = w.create_page
+    fields = [w.new_name, w.new_password, w.new_password2]
+    lefts = {f.mapTo(page, QPoint(0, 0)).x() for f in fields}
+    widths = {f.width() for f in fields}
+    assert len(lefts) == 1 and len(widths) == 1

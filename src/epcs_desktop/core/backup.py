@@ -276,7 +276,8 @@ def decode_backup(data: bytes, password: str) -> dict[str, Any]:
             check_snapshot_shape(envelope["snapshot"])
     except RuleError as exc:
         raise BackupError(str(exc)) from None
-    return envelope["snapshot"]
+    snapshot: dict[str, Any] = envelope["snapshot"]
+    return snapshot
 
 
 def _refuse_constant(name: str) -> Any:
@@ -338,7 +339,7 @@ def check_backup_folder(path: str | os.PathLike[str], settings: Any) -> Path:
     folder = (target.parent if str(target.parent) else Path(".")).resolve()
     if not folder.is_relative_to(required.resolve()):
         exc = BackupError(OUTSIDE_REQUIRED_FOLDER.format(folder=str(required)))
-        exc.template, exc.params = OUTSIDE_REQUIRED_FOLDER, {"folder": str(required)}  # type: ignore[attr-defined]
+        exc.template, exc.params = OUTSIDE_REQUIRED_FOLDER, {"folder": str(required)}
         raise exc
     return Path(path)
 

@@ -7,9 +7,16 @@ The CLI prints it after `error:`; the GUI shows it inline. Anything that is
 not an `EpcsError` is a bug and is handled as one.
 """
 
+from collections.abc import Mapping
+
 
 class EpcsError(Exception):
     """Base class: a user-facing, one-line, secret-free message."""
+
+    # Set where the window must translate the message itself: the untranslated `N_` template and the
+    # values to format it with (`str()` stays the English sentence for the CLI and the log).
+    template: str | None = None
+    params: Mapping[str, object] | None = None
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

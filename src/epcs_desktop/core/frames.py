@@ -20,13 +20,14 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
 
 import cv2
-import numpy as np
+from numpy.typing import NDArray
 
 from epcs_desktop.core.errors import CameraError, QrError
 from epcs_desktop.core.qr import load_image
@@ -61,7 +62,7 @@ SYSFS_V4L = Path("/sys/class/video4linux")
 class FrameSource(Protocol):
     """Anything that yields BGR frames until it runs out (None) and can be closed twice."""
 
-    def read(self) -> np.ndarray | None: ...
+    def read(self) -> NDArray[Any] | None: ...
 
     def close(self) -> None: ...
 
@@ -109,7 +110,9 @@ def backends_for_platform(platform: str | None = None) -> list[int]:
     return [cv2.CAP_ANY]
 
 
-def negotiate_resolution(ask: Any, candidates: tuple[tuple[int, int], ...] = RESOLUTIONS) -> tuple[int, int]:
+def negotiate_resolution(
+    ask: Callable[[int, int], tuple[int, int]], candidates: tuple[tuple[int, int], ...] = RESOLUTIONS
+) -> tuple[int, int]:
     """The best resolution the camera grants, asking for each candidate in turn (best first).
 
     `ask(width, height)` requests a size and returns the size the driver then
@@ -275,7 +278,7 @@ class CameraSource(_Closable):
                 if cap.isOpened():
                     if backend == cv2.CAP_V4L2:
                         # USB webcams deliver 720p at full frame rate only as MJPG (YUYV is ~10 fps)
-                        cap.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter_fourcc(*"MJPG"))
+                        cap.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter_fourcc(*"MJPG"))  # type: ignore[attr-defined]  # missing from the stubs
                     candidates = ((width, height),) if width and height else RESOLUTIONS
 
                     def ask(w: int, h: int, cap: cv2.VideoCapture = cap) -> tuple[int, int]:
@@ -310,7 +313,7 @@ class CameraSource(_Closable):
             )
         return cap
 
-    def read(self) -> np.ndarray:
+    def read(self) -> NDArray[Any]:
         """The next BGR frame. CameraError if the camera never starts or stops delivering."""
         cap = self._cap
         if cap is None:
@@ -355,7 +358,7 @@ class VideoFileSource(_Closable):
         #: Frames per second the file declares (0 when it does not say); the scan CLI times hints by it.
         self.fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
 
-    def read(self) -> np.ndarray | None:
+    def read(self) -> NDArray[Any] | None:
         if self._cap is None:
             return None
         ok, frame = self._cap.read()
@@ -374,9 +377,9 @@ class ImageFileSource(_Closable):
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._frame: np.ndarray | None = load_image(self.path)
+        self._frame: NDArray[Any] | None = load_image(self.path)
 
-    def read(self) -> np.ndarray | None:
+    def read(self) -> NDArray[Any] | None:
         frame, self._frame = self._frame, None
         return frame
 

@@ -26,8 +26,10 @@ import logging
 import math
 import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from epcs_desktop.core.bounded import read_bounded
@@ -49,14 +51,14 @@ NOT_A_PICTURE = N_("“{name}” is not a picture this program can open. Use one
 DAMAGED = N_("“{name}” is damaged or incomplete. Save the picture again and choose the new copy.")
 
 
-def load_picture(path: str | Path) -> np.ndarray:
+def load_picture(path: str | Path) -> NDArray[Any]:
     """A picture file as a BGR (or gray) uint8 array, size-guarded; QrError with one clear sentence."""
     p = Path(path)
     data = read_bounded(p, MAX_FILE_BYTES, "a QR code image", QrError)
     return picture_from_bytes(data, p.name)
 
 
-def picture_from_bytes(data: bytes, name: str) -> np.ndarray:
+def picture_from_bytes(data: bytes, name: str) -> NDArray[Any]:
     """Encoded picture bytes (a file, the clipboard, a drop) as a BGR or gray uint8 array."""
     if not data:
         raise QrError(f"{name} is empty.")
@@ -92,7 +94,7 @@ def _webp_size(data: bytes) -> tuple[int, int] | None:
     return None
 
 
-def _decode(data: bytes, name: str) -> np.ndarray:
+def _decode(data: bytes, name: str) -> NDArray[Any]:
     webp = _webp_size(data)
     if webp is not None and (max(webp) > MAX_SIDE or webp[0] * webp[1] > MAX_DECODE_PIXELS):
         raise _image_error(TOO_LARGE, name)
@@ -132,7 +134,7 @@ def _has_alpha(img: Image.Image) -> bool:
     return img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info)
 
 
-def _to_array(img: Image.Image) -> np.ndarray:
+def _to_array(img: Image.Image) -> NDArray[Any]:
     """PIL image -> gray or BGR uint8; transparency flattened onto white (QR codes on clear PNGs)."""
     if img.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
         return _gray_from_numbers(np.asarray(img))
@@ -147,7 +149,7 @@ def _to_array(img: Image.Image) -> np.ndarray:
     return np.ascontiguousarray(rgb[..., ::-1])
 
 
-def _gray_from_numbers(a: np.ndarray) -> np.ndarray:
+def _gray_from_numbers(a: NDArray[Any]) -> NDArray[Any]:
     """16-bit or float pixels stretched to 0..255 (NaN and infinities as black)."""
     a = np.nan_to_num(a.astype(np.float32, copy=False), nan=0.0, posinf=0.0, neginf=0.0)
     lo, hi = float(a.min()), float(a.max())
@@ -162,5 +164,5 @@ def _image_error(template: str, name: str) -> QrError:
 
     params = {"name": name, "formats": IMAGE_FORMATS_TEXT}
     exc = QrError(template.format(**params))
-    exc.template, exc.params = template, params  # type: ignore[attr-defined]
+    exc.template, exc.params = template, params
     return exc

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from epcs_desktop.core import qr
 from epcs_desktop.core.scan_guide import FrameLook, Guide, Hint, look_at
@@ -106,14 +108,14 @@ class LiveScanner:
         half = max(64.0, size * REGION_GROWTH / 2)
         return int(max(0, cx - half)), int(max(0, cy - half)), int(min(w, cx + half)), int(min(h, cy + half))
 
-    def _decode_region(self, frame: np.ndarray, cx: float, cy: float, size: float) -> list[qr.Hit]:
+    def _decode_region(self, frame: NDArray[Any], cx: float, cy: float, size: float) -> list[qr.Hit]:
         x0, y0, x1, y1 = self._crop_box(frame.shape, cx, cy, size)
         if x1 - x0 < 32 or y1 - y0 < 32:
             return []
         hits = qr.decode_hits(np.ascontiguousarray(frame[y0:y1, x0:x1]))
         return [qr.Hit(h.text, h.cx + x0, h.cy + y0, h.size, h.version, h.ec_level) for h in hits]
 
-    def decode(self, frame: np.ndarray, t: float) -> tuple[list[qr.Hit], FrameLook | None]:
+    def decode(self, frame: NDArray[Any], t: float) -> tuple[list[qr.Hit], FrameLook | None]:
         """The symbols in this frame, looked for where they are likely first (see the module doc),
         and the guide's look at the frame when nothing was found quickly."""
         self._count += 1
@@ -144,7 +146,7 @@ class LiveScanner:
             hits = qr.decode_hits(frame)
         return hits, look
 
-    def feed(self, frame: np.ndarray, t: float) -> FrameResult:
+    def feed(self, frame: NDArray[Any], t: float) -> FrameResult:
         """One frame at time `t` (seconds, any origin; video: index / fps)."""
         hits, look = self.decode(frame, t)
         texts = qr.reading_order(hits)

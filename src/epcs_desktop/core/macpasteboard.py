@@ -79,7 +79,10 @@ class CtypesObjC:
         objc.objc_autoreleasePoolPush.argtypes = []
         objc.objc_autoreleasePoolPop.restype = None
         objc.objc_autoreleasePoolPop.argtypes = [ctypes.c_void_p]
-        self._msgsend = ctypes.cast(objc.objc_msgSend, ctypes.c_void_p).value
+        msgsend = ctypes.cast(objc.objc_msgSend, ctypes.c_void_p).value
+        if msgsend is None:
+            raise ObjCError("objc_msgSend is missing")
+        self._msgsend: int = msgsend
         self._prototypes: dict[tuple[Any, ...], Any] = {}
 
     def get_class(self, name: str) -> int:

@@ -18,6 +18,7 @@ import struct
 import sys
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
@@ -150,7 +151,7 @@ def parse_server(text: str) -> tuple[str, int]:
     return host, int(port_text)
 
 
-def _resolve(server: str, port: int) -> tuple[int, tuple]:
+def _resolve(server: str, port: int) -> tuple[int, tuple[Any, ...]]:
     if not server or len(server) > 253 or any(ch.isspace() for ch in server):
         raise NtpError("The time server name is not valid.")
     if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:

@@ -16,6 +16,7 @@ facts (ui/app.py, ui/session_watch.py, ui/clipboard.py), the policy loader
 from __future__ import annotations
 
 import enum
+import importlib
 import logging
 import os
 import sys
@@ -378,7 +379,8 @@ class MacPlatform(Platform):
 
 def winreg_reader(hive: str, key: str, name: str) -> Any:
     """The real registry reader (Windows only): None when the key or value is absent."""
-    import winreg  # type: ignore[import-not-found,unused-ignore]
+    # Windows only; tests substitute a fake module. Any: the stubs define it only when checking for win32.
+    winreg: Any = importlib.import_module("winreg")
 
     root = {"HKLM": winreg.HKEY_LOCAL_MACHINE, "HKCU": winreg.HKEY_CURRENT_USER}[hive]
     try:
@@ -391,7 +393,8 @@ def winreg_reader(hive: str, key: str, name: str) -> Any:
 
 def winreg_values(hive: str, key: str) -> dict[str, Any]:
     """Every value under one registry key (Windows only): {} when the key is absent."""
-    import winreg  # type: ignore[import-not-found,unused-ignore]
+    # Windows only; tests substitute a fake module. Any: the stubs define it only when checking for win32.
+    winreg: Any = importlib.import_module("winreg")
 
     root = {"HKLM": winreg.HKEY_LOCAL_MACHINE, "HKCU": winreg.HKEY_CURRENT_USER}[hive]
     out: dict[str, Any] = {}

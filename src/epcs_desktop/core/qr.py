@@ -21,10 +21,12 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
 import zxingcpp
+from numpy.typing import NDArray
 
 from epcs_desktop.core.errors import QrError
 
@@ -69,7 +71,7 @@ _Hit = Hit
 
 
 def _read(
-    gray: np.ndarray,
+    gray: NDArray[Any],
     *,
     try_rotate: bool = True,
     try_downscale: bool = True,
@@ -80,7 +82,7 @@ def _read(
     """One zxing-cpp pass over a gray image; positions mapped back by `scale`."""
     results = zxingcpp.read_barcodes(
         gray,
-        formats=_FMT,
+        formats=_FMT,  # type: ignore[arg-type]  # one format is a valid BarcodeFormats; the stub lacks it
         try_rotate=try_rotate,
         try_downscale=try_downscale,
         try_invert=try_invert,
@@ -110,7 +112,7 @@ def _read(
     return hits
 
 
-def _to_gray(frame: np.ndarray) -> np.ndarray:
+def _to_gray(frame: NDArray[Any]) -> NDArray[Any]:
     """BGR, BGRA or gray uint8 -> contiguous gray uint8 (other dtypes are rescaled)."""
     if not isinstance(frame, np.ndarray) or frame.ndim not in (2, 3) or frame.size == 0:
         raise QrError("The image is empty or not a picture.")
@@ -131,7 +133,7 @@ def _to_gray(frame: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(frame)
 
 
-def _brightest_channel(frame: np.ndarray) -> np.ndarray | None:
+def _brightest_channel(frame: NDArray[Any]) -> NDArray[Any] | None:
     """Per-pixel maximum of B, G, R; None for gray frames.
 
     On a photographed monitor a white pixel is three coloured sub-pixel
@@ -144,7 +146,7 @@ def _brightest_channel(frame: np.ndarray) -> np.ndarray | None:
     return cv2.max(cv2.max(frame[..., 0], frame[..., 1]), frame[..., 2])
 
 
-def _quad_corners(contour: np.ndarray) -> np.ndarray | None:
+def _quad_corners(contour: NDArray[Any]) -> NDArray[Any] | None:
     """The four corners of a blob that is a (perspective-distorted) quadrilateral, else None."""
     hull = cv2.convexHull(contour)
     peri = cv2.arcLength(hull, True)
@@ -155,7 +157,7 @@ def _quad_corners(contour: np.ndarray) -> np.ndarray | None:
     return None
 
 
-def _code_like_regions(gray: np.ndarray, max_regions: int = 3) -> list[np.ndarray]:
+def _code_like_regions(gray: NDArray[Any], max_regions: int = 3) -> list[NDArray[Any]]:
     """Corner points (4x2, frame coordinates) of square, densely textured regions: QR candidates.
 
     Found on a <=640 px copy: morphological gradient, Otsu, close/open into
@@ -171,7 +173,7 @@ def _code_like_regions(gray: np.ndarray, max_regions: int = 3) -> list[np.ndarra
     _, mask = cv2.threshold(grad, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     mask = cv2.morphologyEx(cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel5), cv2.MORPH_OPEN, kernel5)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    boxes: list[np.ndarray] = []
+    boxes: list[NDArray[Any]] = []
     for contour in sorted(contours, key=cv2.contourArea, reverse=True)[: 2 * max_regions]:
         area = cv2.contourArea(contour)
         if area < 0.002 * mask.size:
@@ -191,17 +193,17 @@ def _code_like_regions(gray: np.ndarray, max_regions: int = 3) -> list[np.ndarra
     return boxes
 
 
-def _boxpoints_order(quad: np.ndarray) -> np.ndarray:
+def _boxpoints_order(quad: NDArray[Any]) -> NDArray[Any]:
     """Four corners in cv2.boxPoints order (bottom-left, top-left, top-right, bottom-right)."""
     c = quad.mean(axis=0)
     ang = np.arctan2(quad[:, 1] - c[1], quad[:, 0] - c[0])
     ordered = quad[np.argsort(ang)]  # clockwise on screen from the left: TL, TR, BR, BL (y down)
     start = int(np.argmin(ordered[:, 0] + ordered[:, 1]))  # top-left: smallest x + y
     tl, tr, br, bl = (ordered[(start + i) % 4] for i in range(4))
-    return np.float32([bl, tl, tr, br])
+    return np.array([bl, tl, tr, br], dtype=np.float32)
 
 
-def _read_isolated(gray: np.ndarray) -> list[_Hit]:
+def _read_isolated(gray: NDArray[Any]) -> list[_Hit]:
     """Decode each code-like region on its own, with a white quiet zone painted around it.
 
     Why: a code shown with no quiet zone against a dark or busy background
@@ -217,7 +219,8 @@ def _read_isolated(gray: np.ndarray) -> list[_Hit]:
         side = max(float(np.linalg.norm(inner[0] - inner[1])), float(np.linalg.norm(inner[1] - inner[2])))
         size = int(min(1600, max(200, side)))
         m = size // 8
-        dst = np.float32([[m, size + m], [m, m], [size + m, m], [size + m, size + m]])  # boxPoints order
+        # boxPoints order
+        dst = np.array([[m, size + m], [m, m], [size + m, m], [size + m, size + m]], dtype=np.float32)
         crop = cv2.warpPerspective(
             gray,
             cv2.getPerspectiveTransform(inner, dst),
@@ -231,7 +234,7 @@ def _read_isolated(gray: np.ndarray) -> list[_Hit]:
     return hits
 
 
-def _read_straightened(gray: np.ndarray) -> list[_Hit]:
+def _read_straightened(gray: NDArray[Any]) -> list[_Hit]:
     """Straighten a code by its three finder patterns and decode the square it becomes.
 
     Why: seen at a steep angle (a phone turned ~60 degrees away) a code is a
@@ -244,7 +247,7 @@ def _read_straightened(gray: np.ndarray) -> list[_Hit]:
 
     hits: list[_Hit] = []
     for a, b, c in code_finders(gray):  # corner finder first, then its two neighbours
-        p_a, p_b, p_c = (np.float32([f.x, f.y]) for f in (a, b, c))
+        p_a, p_b, p_c = (np.array([f.x, f.y], dtype=np.float32) for f in (a, b, c))
         p_d = p_b + p_c - p_a
         module = float(np.median([f.module for f in (a, b, c)]))
         span = max(float(np.linalg.norm(p_b - p_a)), float(np.linalg.norm(p_c - p_a)))
@@ -255,8 +258,8 @@ def _read_straightened(gray: np.ndarray) -> list[_Hit]:
             lo, hi = (quiet + 3.5) * px, (quiet + modules - 3.5) * px
             side = int((modules + 2 * quiet) * px)
             for pb, pc in ((p_b, p_c), (p_c, p_b)):  # either neighbour may be the top-right one
-                src = np.float32([p_a, pb, p_d, pc])
-                dst = np.float32([[lo, lo], [hi, lo], [hi, hi], [lo, hi]])
+                src = np.array([p_a, pb, p_d, pc], dtype=np.float32)
+                dst = np.array([[lo, lo], [hi, lo], [hi, hi], [lo, hi]], dtype=np.float32)
                 warp = cv2.warpPerspective(
                     gray,
                     cv2.getPerspectiveTransform(src, dst),
@@ -275,7 +278,7 @@ def _read_straightened(gray: np.ndarray) -> list[_Hit]:
     return hits
 
 
-def _local_threshold(gray: np.ndarray) -> np.ndarray:
+def _local_threshold(gray: NDArray[Any]) -> NDArray[Any]:
     """Black and white by a near-Gaussian local mean over ~1/12 of the picture.
 
     Why: a glare spot or a bright lamp reflection lifts one part of the code
@@ -288,10 +291,11 @@ def _local_threshold(gray: np.ndarray) -> np.ndarray:
     """
     block = max(15, (min(gray.shape[:2]) // 12) | 1)
     mean = cv2.stackBlur(gray, (block, block))
-    return cv2.compare(gray, cv2.subtract(mean, 5), cv2.CMP_GT)
+    darker = cv2.subtract(mean, 5)  # type: ignore[call-overload]  # a scalar operand: the stub lacks it
+    return cv2.compare(gray, darker, cv2.CMP_GT)
 
 
-def _passes(frame: np.ndarray, gray: np.ndarray) -> Iterator[tuple[str, Callable[[], list[_Hit]]]]:
+def _passes(frame: NDArray[Any], gray: NDArray[Any]) -> Iterator[tuple[str, Callable[[], list[_Hit]]]]:
     """The decoding ladder, cheapest and most productive first.
 
     Each pass runs only when every pass before it found nothing, so a frame
@@ -328,7 +332,7 @@ def _passes(frame: np.ndarray, gray: np.ndarray) -> Iterator[tuple[str, Callable
     yield "straightened", lambda: _read_straightened(gray)
 
 
-def _chance_symbol(hit: Hit, gray: np.ndarray, others: list[Hit]) -> bool:
+def _chance_symbol(hit: Hit, gray: NDArray[Any], others: list[Hit]) -> bool:
     """True for a tiny weak-error-correction symbol that is most likely noise inside a larger code.
 
     Why: a version-1 or -2 symbol with error correction L or M has so few
@@ -356,7 +360,7 @@ def _chance_symbol(hit: Hit, gray: np.ndarray, others: list[Hit]) -> bool:
     return any(f.module >= 1.8 * module for f in find_finders(np.ascontiguousarray(gray[y0:y1, x0:x1])))
 
 
-def _guarded(hits: list[Hit], gray: np.ndarray) -> list[Hit]:
+def _guarded(hits: list[Hit], gray: NDArray[Any]) -> list[Hit]:
     return [h for h in hits if not _chance_symbol(h, gray, hits)]
 
 
@@ -382,18 +386,18 @@ def _reading_order(hits: list[_Hit]) -> list[str]:
     return out
 
 
-def decode_frame(frame: np.ndarray) -> list[str]:
+def decode_frame(frame: NDArray[Any]) -> list[str]:
     """Every distinct QR payload in a BGR/BGRA/gray frame, in reading order; [] when there is none."""
     return decode_frame_verbose(frame)[0]
 
 
-def decode_frame_verbose(frame: np.ndarray) -> tuple[list[str], str | None]:
+def decode_frame_verbose(frame: NDArray[Any]) -> tuple[list[str], str | None]:
     """Like decode_frame, plus the name of the pass that succeeded (for the benchmark)."""
     hits, name = _decode(frame, fast=False)
     return _reading_order(hits), name
 
 
-def decode_hits(frame: np.ndarray, *, fast: bool = False) -> list[Hit]:
+def decode_hits(frame: NDArray[Any], *, fast: bool = False) -> list[Hit]:
     """The symbols in a frame with their positions; `fast`: the first, cheapest pass only.
 
     The live scanner (core/live_scan.py) uses `fast` on whole frames and the
@@ -402,7 +406,7 @@ def decode_hits(frame: np.ndarray, *, fast: bool = False) -> list[Hit]:
     return _decode(frame, fast=fast)[0]
 
 
-def _decode(frame: np.ndarray, *, fast: bool) -> tuple[list[Hit], str | None]:
+def _decode(frame: NDArray[Any], *, fast: bool) -> tuple[list[Hit], str | None]:
     gray = _to_gray(frame)
     for name, attempt in _passes(frame if frame.dtype == np.uint8 else gray, gray):
         hits = _guarded(attempt(), gray)
@@ -413,14 +417,14 @@ def _decode(frame: np.ndarray, *, fast: bool) -> tuple[list[Hit], str | None]:
     return [], None
 
 
-def load_image(path: str | Path) -> np.ndarray:
+def load_image(path: str | Path) -> NDArray[Any]:
     """Read a picture file into a BGR (or gray) array: core/images.py, the one guarded loader."""
     from epcs_desktop.core.images import load_picture
 
     return load_picture(path)
 
 
-def _image_from_bytes(data: bytes, name: str) -> np.ndarray:
+def _image_from_bytes(data: bytes, name: str) -> NDArray[Any]:
     from epcs_desktop.core.images import picture_from_bytes
 
     return picture_from_bytes(data, name)

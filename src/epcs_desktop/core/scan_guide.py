@@ -25,9 +25,11 @@ import enum
 import logging
 from collections import Counter, deque
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
+from numpy.typing import NDArray
 
 from epcs_desktop.core.i18n import N_
 
@@ -98,20 +100,20 @@ class FrameLook:
     sharpness: float = 1.0
 
 
-def _gray(frame: np.ndarray) -> np.ndarray:
+def _gray(frame: NDArray[Any]) -> NDArray[Any]:
     if frame.ndim == 3:
         return cv2.cvtColor(frame, cv2.COLOR_BGRA2GRAY if frame.shape[2] == 4 else cv2.COLOR_BGR2GRAY)
     return frame
 
 
-def _centroid(contour: np.ndarray) -> tuple[float, float] | None:
+def _centroid(contour: NDArray[Any]) -> tuple[float, float] | None:
     m = cv2.moments(contour)
     if m["m00"] == 0:
         return None
     return m["m10"] / m["m00"], m["m01"] / m["m00"]
 
 
-def find_finders(gray: np.ndarray, *, limit: int = 12) -> list[Finder]:
+def find_finders(gray: NDArray[Any], *, limit: int = 12) -> list[Finder]:
     """QR finder patterns in a gray frame (cheap: one adaptive threshold and one contour pass).
 
     Small patterns (a far code) are looked for again on a 2x enlargement of
@@ -166,7 +168,7 @@ def _same_code(finders: list[Finder]) -> list[Finder]:
     return best[:3]
 
 
-def code_finders(gray: np.ndarray) -> list[tuple[Finder, Finder, Finder]]:
+def code_finders(gray: NDArray[Any]) -> list[tuple[Finder, Finder, Finder]]:
     """Triples of finder patterns that can be one code's corners, the corner one first.
 
     The corner finder is the one whose two neighbours are furthest apart (the
@@ -187,7 +189,7 @@ def code_finders(gray: np.ndarray) -> list[tuple[Finder, Finder, Finder]]:
     return [best]
 
 
-def _glare(gray: np.ndarray, finders: list[Finder]) -> float:
+def _glare(gray: NDArray[Any], finders: list[Finder]) -> float:
     """Share of the code's area washed out: no dark module within two modules of a pixel.
 
     Inside a QR code a dark module is never far away, so after a grey-level
@@ -209,7 +211,7 @@ def _glare(gray: np.ndarray, finders: list[Finder]) -> float:
     return float(np.count_nonzero(eroded >= 245)) / area.size
 
 
-def _sharpness(image: np.ndarray, finders: list[Finder]) -> float:
+def _sharpness(image: NDArray[Any], finders: list[Finder]) -> float:
     """Mean gradient magnitude over the finder areas, per unit contrast, times the module size.
 
     A sharp module edge rises over about one pixel whatever the module size,
@@ -234,7 +236,7 @@ def _sharpness(image: np.ndarray, finders: list[Finder]) -> float:
     return min(values) if values else 1.0
 
 
-def look_at(frame: np.ndarray) -> FrameLook:
+def look_at(frame: NDArray[Any]) -> FrameLook:
     """The facts guidance needs from one BGR or gray frame."""
     gray = _gray(frame)
     small = gray
@@ -242,7 +244,7 @@ def look_at(frame: np.ndarray) -> FrameLook:
     if max(gray.shape) > 1400:  # 1080p: finder patterns of a readable code survive halving
         f = 0.5
         small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
-    brightness = float(cv2.mean(small)[0])
+    brightness = float(cv2.mean(small)[0])  # type: ignore[index]  # a 4-tuple; the stub says maybe float
     if brightness < DARK_LEVEL:
         return FrameLook((), brightness)
     finders = [Finder(x.x / f, x.y / f, x.module / f, x.facing) for x in _same_code(find_finders(small))]
@@ -271,7 +273,7 @@ def hint_for(look: FrameLook) -> Hint | None:
     return None
 
 
-def hint_for_frame(frame: np.ndarray) -> Hint | None:
+def hint_for_frame(frame: NDArray[Any]) -> Hint | None:
     """`hint_for(look_at(frame))`: the per-frame verdict, before steadying."""
     return hint_for(look_at(frame))
 
@@ -338,13 +340,13 @@ class Guide:
         self.steadier.reset()
         self._last = None
 
-    def seen_at(self, t: float, x: float, y: float, module: float, frame: np.ndarray | None = None) -> None:
+    def seen_at(self, t: float, x: float, y: float, module: float, frame: NDArray[Any] | None = None) -> None:
         """Remember where a code was seen; with the frame it was read in, how sharp it was there."""
         self._last = (t, x, y, module)
         if frame is not None:
             self._reference = _sharpness(frame, [Finder(x, y, module, 1.0)])
 
-    def verdict(self, frame: np.ndarray, t: float, look: FrameLook | None = None) -> Hint | None:
+    def verdict(self, frame: NDArray[Any], t: float, look: FrameLook | None = None) -> Hint | None:
         """The unsteadied verdict for one frame in which nothing decoded (`look`: already computed)."""
         look = look if look is not None else look_at(frame)
         if look.finders:
@@ -361,6 +363,6 @@ class Guide:
                 return Hint.HOLD_STILL
         return hint
 
-    def update(self, frame: np.ndarray | None, t: float, look: FrameLook | None = None) -> Hint | None:
+    def update(self, frame: NDArray[Any] | None, t: float, look: FrameLook | None = None) -> Hint | None:
         """The hint to show after the frame at `t`; `frame` None means it decoded (no verdict needed)."""
         return self.steadier.update(t, None if frame is None else self.verdict(frame, t, look))

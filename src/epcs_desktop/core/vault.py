@@ -229,7 +229,7 @@ def _is_busy(exc: BaseException) -> bool:
 def _is_not_a_database(exc: BaseException) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
-        return code & 0xFF == sqlcipher3.SQLITE_NOTADB
+        return bool(code & 0xFF == sqlcipher3.SQLITE_NOTADB)
     return "file is not a database" in str(exc)
 
 
@@ -788,7 +788,8 @@ class Vault:
         """Read rows (a consistent snapshot per statement)."""
         with self._lock:
             try:
-                return self.conn.execute(sql, params).fetchall()
+                rows: list[Any] = self.conn.execute(sql, params).fetchall()
+                return rows
             except sqlcipher3.Error as exc:
                 raise self._error(exc, "read") from None
 

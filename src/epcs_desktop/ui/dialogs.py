@@ -117,6 +117,9 @@ class IdentityDialog(QDialog):
         self.confirmed.toggled.connect(self.date.setEnabled)
         self.note = QLineEdit(conf.note)
         self.note.setPlaceholderText(self.tr("What is still missing, e.g. “waiting for DrChrono approval”"))
+        # Wide enough for the whole example in either language (issue 22: it was elided), frame included.
+        hint = self.note.fontMetrics().horizontalAdvance(self.note.placeholderText())
+        self.note.setMinimumWidth(hint + 24)
         form = QFormLayout(self)
         form.addRow(self.confirmed)
         form.addRow(self.tr("Confirmed &on:"), self.date)
@@ -438,7 +441,7 @@ def _camera_combo(current: int) -> QComboBox:
     """Cameras by name ("Integrated Webcam"), not by a bare index; the index is what is stored."""
     import sys
 
-    names: list[tuple[int, str]] = []
+    names: list[tuple[int, str]] | None = None  # None: the platform cannot say which cameras exist
     if sys.platform.startswith("linux"):  # sysfs names, nothing opened; elsewhere probing would block
         try:
             from epcs_desktop.core.frames import list_cameras
@@ -446,9 +449,15 @@ def _camera_combo(current: int) -> QComboBox:
             names = [(c.index, c.name) for c in list_cameras()]
         except Exception:  # OpenCV missing or sysfs unreadable: fall back to numbered cameras
             log.warning("camera names unavailable", exc_info=True)
+    combo = QComboBox()
+    if names == []:
+        # Listed, and there is none: offer no "Camera 1" where the wizard says "No camera was found";
+        # the stored choice is kept for when one is plugged in.
+        combo.addItem(QCoreApplication.translate("SettingsDialog", "No camera was found"), current)
+        combo.setEnabled(False)
+        return combo
     if not names:
         names = [(i, "") for i in range(4)]
-    combo = QComboBox()
     for index, name in names:
         label = QCoreApplication.translate("SettingsDialog", "Camera {number}").format(number=index + 1)
         combo.addItem(f"{label} — {name}" if name else label, index)

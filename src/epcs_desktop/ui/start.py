@@ -25,7 +25,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -371,7 +370,6 @@ class StartWindow(QMainWindow):
         layout = QVBoxLayout(page)
         title = QLabel(self.tr("New profile"))
         title.setObjectName("paneTitle")
-        form = QFormLayout()
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("e.g. Dr. Lee"))
         self.new_name.setMaxLength(64)
@@ -384,8 +382,8 @@ class StartWindow(QMainWindow):
         )
         self.new_password, self.new_password2 = self.password_entry.password, self.password_entry.confirm
         self.strength = self.password_entry.strength_label
-        form.addRow(self.tr("Profile &name:"), self.new_name)
-        form.addRow(self.password_entry)
+        # One label column for name and passwords (issue 22 #10: two forms left their fields misaligned).
+        self.password_entry.form.insertRow(0, self.tr("Profile &name:"), self.new_name)
         warning = QLabel(
             self.tr(
                 "Write your password down somewhere safe. A forgotten password cannot be recovered: "
@@ -405,7 +403,7 @@ class StartWindow(QMainWindow):
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         layout.addWidget(title)
-        layout.addLayout(form)
+        layout.addWidget(self.password_entry)
         layout.addWidget(warning)
         layout.addWidget(self.create_error)
         layout.addStretch(1)

@@ -47,8 +47,7 @@ def test_practice_qr_decodes_and_code_is_confirmed(qtbot, ada_profile) -> None:
     assert "does not match" in dlg.result_label.text() and not dlg.session.accepted
 
     qtbot.keyClicks(dlg.code_edit, totp_at(params, T0 - 90))
-    qtbot.keyClicks(dlg.code_edit, "")
-    dlg.code_edit.returnPressed.emit()
+    qtbot.keyClick(dlg.code_edit, Qt.Key.Key_Return)
     assert "expired" in dlg.result_label.text() and not dlg.session.accepted
 
     clock.advance(31)  # the code read a moment ago is from the previous period now: still accepted
@@ -138,3 +137,49 @@ def test_practice_wizard_opens_beside_the_practice_qr(tmp_path: Path, width: int
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert not result["overlap"], result
     assert result["qr_visible"] and result["wizard_on_screen"], result
+
+
+def test_enter_presses_continue_on_every_step(qtbot, ada_profile) -> None:
+    """Issue 22 #10: Enter did not press Continue; on step 3 it checks the code once (not twice)."""
+    from PySide6.QtTest import QTest
+
+    dlg = PracticeDialog(ada_profile, clock=FixedClock(T0))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    QTest.keyClick(dlg, Qt.Key.Key_Return)
+    assert dlg.pages.currentIndex() == dlg.BARCODE
+    QTest.keyClick(dlg, Qt.Key.Key_Return)
+    assert dlg.pages.currentIndex() == dlg.CONFIRM
+    params = parse_uri(dlg.session.uri())
+    qtbot.keyClicks(dlg.code_edit, totp_at(params, T0))
+    QTest.keyClick(dlg.code_edit, Qt.Key.Key_Return)
+    assert dlg.session.accepted
+    assert dlg.result_label.objectName() == "ok"  # the accepted line, not a second check of an empty field
+    assert dlg.isVisible()  # Enter never ends the practice
+
+
+def test_step_three_moves_off_the_code_cards(qtbot, ada_profile) -> None:
+    """Issue 22 #10: the practice window covered the card whose code step 3 asks for."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.codes = QLabel("code cards", window)  # what MainWindow calls its code pane
+    window.codes.setMinimumSize(220, 300)
+    lay = QHBoxLayout(window)
+    lay.addWidget(window.codes)
+    lay.addStretch(1)
+    window.setGeometry(0, 0, 260, 360)
+    window.show()
+    qtbot.waitExposed(window)
+    dlg = PracticeDialog(ada_profile, window, FixedClock(T0))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.move(window.codes.mapToGlobal(QPoint(10, 10)))
+    dlg.go(dlg.BARCODE)
+    dlg.go(dlg.CONFIRM)
+    cards = QRect(window.codes.mapToGlobal(QPoint(0, 0)), window.codes.size())
+    assert not dlg.frameGeometry().intersects(cards)

@@ -75,7 +75,7 @@ def _detect_encrypted(source: Source) -> bool:
     if source.text is not None or len(data) <= _HEADER + 16:
         return False
     (iterations,) = struct.unpack(">I", data[:4])
-    return MIN_ITERATIONS <= iterations <= MAX_ITERATIONS
+    return bool(MIN_ITERATIONS <= iterations <= MAX_ITERATIONS)
 
 
 def _read_encrypted(source: Source, password: str | None, _context: object = None) -> ImportResult:

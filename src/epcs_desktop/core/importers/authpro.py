@@ -36,9 +36,9 @@ TYPES = {1: OtpKind.HOTP, 2: OtpKind.TOTP, 3: "motp", 4: OtpKind.STEAM, 5: "yand
 ALGORITHMS = {0: "SHA1", 1: "SHA256", 2: "SHA512"}
 
 
-def _code(value: Any) -> int | None:
-    """An enum number of the file (Type, Algorithm): an int, else None (a list or a bool is no code)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+def _code(value: Any) -> int:
+    """An enum number of the file (Type, Algorithm): an int, else -1, no code (a list or a bool is none)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else -1
 
 
 def _detect(source: Source) -> bool:

@@ -53,7 +53,8 @@ def _items(items: list[Any], name: str, fmt: str, exports: GoogleExports) -> Imp
             break
         if not isinstance(item, dict):
             continue
-        login = item.get("login") if isinstance(item.get("login"), dict) else {}
+        raw_login = item.get("login")
+        login = raw_login if isinstance(raw_login, dict) else {}
         totp = text_of(login.get("totp"))
         if not totp.strip():
             continue  # a password-only login: nothing for an authenticator

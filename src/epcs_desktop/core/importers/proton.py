@@ -157,12 +157,14 @@ def _read_pass(source: Source, _password: str | None, exports: GoogleExports) ->
             data = item.get("data") if isinstance(item, dict) else None
             if not isinstance(data, dict) or out.full():
                 continue
-            content = data.get("content") if isinstance(data.get("content"), dict) else {}
+            raw_content = data.get("content")
+            content = raw_content if isinstance(raw_content, dict) else {}
             totp = text_of(content.get("totpUri"))
             if not totp.strip():
                 continue
             number += 1
-            meta = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}
+            raw_meta = data.get("metadata")
+            meta = raw_meta if isinstance(raw_meta, dict) else {}
             title = text_of(meta.get("name"))
             user = (
                 text_of(content.get("itemUsername"))

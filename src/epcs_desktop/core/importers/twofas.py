@@ -75,7 +75,8 @@ def _read(source: Source, password: str | None, _context: object = None) -> Impo
     services, fmt = _services(doc, password, name)
     out = Collector(fmt)
     for number, service in out.each(as_list(services, name, WHAT, "it has no list of services"), name):
-        otp = service.get("otp") if isinstance(service.get("otp"), dict) else {}
+        raw_otp = service.get("otp")
+        otp = raw_otp if isinstance(raw_otp, dict) else {}
         issuer = text_of(otp["issuer"]) if "issuer" in otp else text_of(service.get("name"))
         account = text_of(otp.get("account"))
         label = text_of(otp.get("label"))

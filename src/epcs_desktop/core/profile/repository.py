@@ -108,7 +108,7 @@ def device_rows(vault: Vault) -> list[Any]:
 
 def device_rows_in(db: _Tx) -> list[Any]:
     """Every device row as this transaction sees it, oldest first."""
-    return db.execute("SELECT * FROM device ORDER BY id").fetchall()
+    return list(db.execute("SELECT * FROM device ORDER BY id").fetchall())
 
 
 def device_row(db: _Tx, row_id: int) -> Any:
@@ -148,14 +148,16 @@ def nickname_of(db: _Tx, row_id: int) -> str:
 
 def other_rows(db: _Tx, row_id: int) -> list[Any]:
     """(id, nickname) of every ID.me device but `row_id`, oldest first."""
-    return db.execute(
+    rows: list[Any] = db.execute(
         "SELECT id, nickname FROM device WHERE id != ? AND idme IS NOT 0 ORDER BY id", (int(row_id),)
     ).fetchall()
+    return rows
 
 
 def restore_rows(db: _Tx) -> list[Any]:
     """(nickname, option, otp_uri, is_primary, idme) of every row, oldest first: what a restore compares."""
-    return db.execute("SELECT nickname, option, otp_uri, is_primary, idme FROM device ORDER BY id").fetchall()
+    sql = "SELECT nickname, option, otp_uri, is_primary, idme FROM device ORDER BY id"
+    return list(db.execute(sql).fetchall())
 
 
 # -- device rows: writes ---------------------------------------------------------------------------
@@ -186,7 +188,7 @@ def set_option(db: _Tx, row_id: int, option: str) -> None:
 
 def undecided_rows(db: _Tx) -> list[Any]:
     """Rows from before ID.me devices and generators were told apart (``idme`` NULL), oldest first."""
-    return db.execute("SELECT * FROM device WHERE idme IS NULL ORDER BY id").fetchall()
+    return list(db.execute("SELECT * FROM device WHERE idme IS NULL ORDER BY id").fetchall())
 
 
 def set_nickname(db: _Tx, row_id: int, nickname: str) -> None:

@@ -12,7 +12,7 @@ import logging
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import sqlcipher3
 
@@ -28,9 +28,6 @@ from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.profile.generators import GeneratorRules
 from epcs_desktop.core.profile.records import RecordRules
 from epcs_desktop.core.vault import _Tx, encode_otp
-
-if TYPE_CHECKING:
-    from epcs_desktop.core.profile import Profile
 
 logger = logging.getLogger(__name__)
 
@@ -199,7 +196,7 @@ class RestoreRules(GeneratorRules, RecordRules):
 # -- restore planning: one function decides, the preview and the restore both use it ------------
 
 
-def is_other_clinicians(profile: Profile, snapshot: dict[str, Any]) -> bool:
+def is_other_clinicians(profile: RestoreRules, snapshot: dict[str, Any]) -> bool:
     """Whether `snapshot` looks like another clinician's backup (core/restore_rules.same_clinician)."""
     from epcs_desktop.core.restore_rules import owner_of, owner_of_snapshot, same_clinician
 
@@ -207,12 +204,12 @@ def is_other_clinicians(profile: Profile, snapshot: dict[str, Any]) -> bool:
     return not same_clinician(here, owner_of_snapshot(snapshot), here_is_empty=_is_empty(profile))
 
 
-def _is_empty(profile: Profile) -> bool:
+def _is_empty(profile: RestoreRules) -> bool:
     """Nothing to mix another clinician's data into: no device and no Prescriber Info yet."""
     return not profile.devices() and not profile.prescriber_is_stored()
 
 
-def other_clinician_error(profile: Profile, snapshot: dict[str, Any]) -> RuleError:
+def other_clinician_error(profile: RestoreRules, snapshot: dict[str, Any]) -> RuleError:
     """The refusal naming both clinicians (a template the window translates before the names go in)."""
     from epcs_desktop.core.i18n import N_
     from epcs_desktop.core.textguard import clean_for_display
@@ -224,7 +221,7 @@ def other_clinician_error(profile: Profile, snapshot: dict[str, Any]) -> RuleErr
     )
     params = {"backup": clean_for_display(snapshot.get("profile") or "?", 64), "profile": profile.name}
     exc = RuleError(template.format(**params))
-    exc.template, exc.params = template, params  # type: ignore[attr-defined]
+    exc.template, exc.params = template, params
     return exc
 
 
@@ -233,7 +230,7 @@ class _Current:
     """A device already in the profile as the planner sees it (the fingerprint is only compared)."""
 
     nickname: str
-    fingerprint: tuple[str, ...] = field(repr=False)
+    fingerprint: tuple[object, ...] = field(repr=False)
     is_primary: bool
     option: str
     counter: int | None = None  # the stored HOTP counter (the next unused value); None: not HOTP
@@ -429,7 +426,7 @@ def _replace_outcomes(
     return tuple(out)
 
 
-def _fingerprint(option: str, otp_uri: str | None) -> tuple[str, ...]:
+def _fingerprint(option: str, otp_uri: str | None) -> tuple[object, ...]:
     """What makes two devices "the same": the account (`enrollment.account_key`), or the option
     for a device without a secret. A stored URI that does not parse is compared as written."""
     if not otp_uri:
@@ -474,7 +471,10 @@ def _check_mode(mode: str) -> None:
         raise RuleError("Restore mode must be 'merge' or 'replace'.")
 
 
-def _read_snapshot(snapshot: dict[str, Any]) -> tuple[list[dict[str, Any]], dict, dict, dict]:
+_Part = dict[str, Any]
+
+
+def _read_snapshot(snapshot: dict[str, Any]) -> tuple[list[_Part], _Part, _Part, _Part]:
     """Validate a snapshot completely before anything is written."""
     if not isinstance(snapshot, dict) or snapshot.get("format") != SNAPSHOT_FORMAT:
         raise RuleError("This is not an EPCS Desktop profile backup.")

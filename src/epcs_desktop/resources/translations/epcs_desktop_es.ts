@@ -398,18 +398,18 @@
         <translation>Añada una o dos palabras más; las palabras poco comunes son mejores.</translation>
     </message>
     <message>
-        <location filename="../../core/images.py" line="48"/>
+        <location filename="../../core/images.py" line="50"/>
         <source>“{name}” is not a picture this program can open. Use one of these formats: {formats}.</source>
         <translation>“{name}” no es una imagen que este programa pueda abrir. Use uno de estos formatos: {formats}.</translation>
     </message>
     <message>
-        <location filename="../../core/images.py" line="47"/>
+        <location filename="../../core/images.py" line="49"/>
         <source>“{name}” is too large a picture to read. Take a screenshot of just the QR code.</source>
         <extracomment>Larger files than this are not pictures a person means to scan. Longest side and pixel count decoded at all (after a JPEG&apos;s own down-scaling). Sides longer than this are reduced before colour conversion and QR decoding.</extracomment>
         <translation>“{name}” es una imagen demasiado grande para leerla. Haga una captura solo del código QR.</translation>
     </message>
     <message>
-        <location filename="../../core/images.py" line="49"/>
+        <location filename="../../core/images.py" line="51"/>
         <source>“{name}” is damaged or incomplete. Save the picture again and choose the new copy.</source>
         <translation>“{name}” está dañada o incompleta. Guarde la imagen de nuevo y elija la copia nueva.</translation>
     </message>
@@ -619,7 +619,7 @@
         <translation>desbloqueos fallidos</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="315"/>
+        <location filename="../../core/backup.py" line="316"/>
         <source>Your practice&apos;s IT requires backups to be saved in the folder “{folder}”; choose a file there.</source>
         <translation>El departamento de TI de su consulta exige guardar las copias de seguridad en la carpeta “{folder}”; elija un archivo allí.</translation>
     </message>
@@ -629,87 +629,87 @@
         <translation>Copia de seguridad cifrada guardada en {file}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="452"/>
+        <location filename="../../core/backup.py" line="453"/>
         <source>“{name}” ({option}) is added.</source>
         <translation>Se añade “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="453"/>
+        <location filename="../../core/backup.py" line="454"/>
         <source>“{name}” ({option}) is added as “{new}”: another device here is called “{name}”.</source>
         <translation>Se añade “{name}” ({option}) como “{new}”: aquí ya hay otro dispositivo llamado “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="454"/>
+        <location filename="../../core/backup.py" line="455"/>
         <source>“{name}” becomes the primary device.</source>
         <translation>“{name}” pasa a ser el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="455"/>
+        <location filename="../../core/backup.py" line="456"/>
         <source>“{name}” stays the primary device.</source>
         <translation>“{name}” sigue siendo el dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="509"/>
+        <location filename="../../core/backup.py" line="510"/>
         <source>“{name}” ({option}) is removed.</source>
         <translation>Se elimina “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="512"/>
+        <location filename="../../core/backup.py" line="513"/>
         <source>“{name}” ({option}) is kept.</source>
         <translation>Se conserva “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="515"/>
+        <location filename="../../core/backup.py" line="516"/>
         <source>“{name}” is replaced by the backup&apos;s device of that name ({option}).</source>
         <translation>“{name}” se sustituye por el dispositivo de ese nombre de la copia ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="522"/>
+        <location filename="../../core/backup.py" line="523"/>
         <source>“{name}” is kept: it is already here.</source>
         <translation>Se conserva “{name}”: ya está aquí.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="524"/>
+        <location filename="../../core/backup.py" line="525"/>
         <source>“{name}” is kept: it is already here as “{here}”.</source>
         <translation>Se conserva “{name}”: ya está aquí como “{here}”.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="537"/>
+        <location filename="../../core/backup.py" line="538"/>
         <source>Prescriber Info is kept: another clinician&apos;s is never merged in.</source>
         <translation>Se conserva la información del prescriptor: nunca se combina la de otro profesional.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="547"/>
+        <location filename="../../core/backup.py" line="548"/>
         <source>Prescriber Info becomes: {fields}.</source>
         <translation>La información del prescriptor pasa a ser: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="549"/>
+        <location filename="../../core/backup.py" line="550"/>
         <source>Prescriber Info is kept.</source>
         <translation>Se conserva la información del prescriptor.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="551"/>
+        <location filename="../../core/backup.py" line="552"/>
         <source>Identity confirmation is taken from the backup.</source>
         <translation>La confirmación de identidad se toma de la copia.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py" line="555"/>
+        <location filename="../../core/backup.py" line="556"/>
         <source>Setting “{setting}” changes from “{old}” to “{new}”.</source>
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="183"/>
+        <location filename="../../core/profile/restore.py" line="180"/>
         <source>Restored from a backup ({mode}): devices added: {added}; already present: {skipped}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}; ya presentes: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="191"/>
+        <location filename="../../core/profile/restore.py" line="188"/>
         <source>Restored from a backup ({mode}): devices added: {added}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="221"/>
+        <location filename="../../core/profile/restore.py" line="218"/>
         <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -945,32 +945,32 @@
         <translation>El departamento de TI de su consulta ha desactivado el traslado de generadores de códigos a un teléfono.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="69"/>
+        <location filename="../../core/scan_guide.py" line="71"/>
         <source>A QR code is there but too small. Bring the phone closer to the camera.</source>
         <translation>Hay un código QR, pero se ve demasiado pequeño. Acerque el teléfono a la cámara.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="70"/>
+        <location filename="../../core/scan_guide.py" line="72"/>
         <source>Turn the phone so its screen faces the camera.</source>
         <translation>Gire el teléfono para que su pantalla quede frente a la cámara.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="71"/>
+        <location filename="../../core/scan_guide.py" line="73"/>
         <source>Hold the phone still for a moment.</source>
         <translation>Mantenga el teléfono quieto un momento.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="72"/>
+        <location filename="../../core/scan_guide.py" line="74"/>
         <source>It is too dark. Turn on a light or turn up the phone&apos;s brightness.</source>
         <translation>Está demasiado oscuro. Encienda una luz o suba el brillo del teléfono.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="73"/>
+        <location filename="../../core/scan_guide.py" line="75"/>
         <source>Glare hides part of the code. Tilt the phone a little or move it away from the light.</source>
         <translation>Un reflejo tapa parte del código. Incline un poco el teléfono o aléjelo de la luz.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="74"/>
+        <location filename="../../core/scan_guide.py" line="76"/>
         <source>Part of the code is covered. Keep your fingers off the code.</source>
         <translation>Parte del código está tapada. No ponga los dedos sobre el código.</translation>
     </message>
@@ -1162,12 +1162,12 @@
         <translation>El borrador se guardó o se descartó.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="358"/>
+        <location filename="../../ui/start.py" line="357"/>
         <source>1 wrong password before this unlock, at {when}.</source>
         <translation>1 contraseña incorrecta antes de este desbloqueo, a las {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="361"/>
+        <location filename="../../ui/start.py" line="360"/>
         <source>{count} wrong passwords before this unlock; the last at {when}.</source>
         <translation>{count} contraseñas incorrectas antes de este desbloqueo; la última a las {when}.</translation>
     </message>
@@ -1932,17 +1932,17 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="506"/>
+        <location filename="../../ui/dialogs.py" line="515"/>
         <source>Remove the secret from this computer</source>
         <translation>Eliminar el secreto de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="507"/>
+        <location filename="../../ui/dialogs.py" line="516"/>
         <source>Remove the secret of “%1” from this computer? Its codes are then made only on the phone; the device stays in the ID.me device table and nothing changes in ID.me.</source>
         <translation>¿Eliminar de este equipo el secreto de “%1”? Sus códigos se generarán solo en el teléfono; el dispositivo sigue en la tabla de dispositivos de ID.me y nada cambia en ID.me.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="512"/>
+        <location filename="../../ui/dialogs.py" line="521"/>
         <source>&amp;Remove secret</source>
         <translation>&amp;Eliminar secreto</translation>
     </message>
@@ -2199,7 +2199,7 @@
 <context>
     <name>ExistingPasswordField</name>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="189"/>
+        <location filename="../../ui/widgets/password_entry.py" line="190"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
@@ -2446,12 +2446,12 @@
         <translation>Lo que aún falta, p. ej. “esperando la aprobación de DrChrono”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="122"/>
+        <location filename="../../ui/dialogs.py" line="125"/>
         <source>Confirmed &amp;on:</source>
         <translation>Confirmada &amp;el:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="123"/>
+        <location filename="../../ui/dialogs.py" line="126"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
@@ -3045,42 +3045,42 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>OtherDeviceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="155"/>
+        <location filename="../../ui/dialogs.py" line="158"/>
         <source>Record a phone or push device</source>
         <translation>Registrar un teléfono o un dispositivo push</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="157"/>
+        <location filename="../../ui/dialogs.py" line="160"/>
         <source>e.g. My iPhone</source>
         <translation>p. ej., Mi iPhone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="159"/>
+        <location filename="../../ui/dialogs.py" line="162"/>
         <source>Push Notification 2FA (ID.me Authenticator)</source>
         <translation>2FA por notificación push (ID.me Authenticator)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="161"/>
+        <location filename="../../ui/dialogs.py" line="164"/>
         <source>Generate 2FA Key (code generator app on another device)</source>
         <translation>Generar clave 2FA (aplicación generadora de códigos en otro dispositivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="164"/>
+        <location filename="../../ui/dialogs.py" line="167"/>
         <source>Make this the &amp;primary device</source>
         <translation>Convertir en el dispositivo &amp;principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="167"/>
+        <location filename="../../ui/dialogs.py" line="170"/>
         <source>List a device you set up in ID.me so this table matches DrChrono&apos;s eRx Info tab.</source>
         <translation>Anote un dispositivo que configuró en ID.me para que esta tabla coincida con la pestaña eRx Info de DrChrono.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172"/>
+        <location filename="../../ui/dialogs.py" line="175"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs.py" line="176"/>
         <source>&amp;Option:</source>
         <translation>&amp;Opción:</translation>
     </message>
@@ -3116,17 +3116,17 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>Solidez de la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="90"/>
+        <location filename="../../ui/widgets/password_entry.py" line="91"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="92"/>
+        <location filename="../../ui/widgets/password_entry.py" line="93"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="114"/>
+        <location filename="../../ui/widgets/password_entry.py" line="115"/>
         <source>Strength: %1.</source>
         <translation>Solidez: %1.</translation>
     </message>
@@ -3302,17 +3302,17 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         <translation>&amp;Volver</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="239"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="280"/>
         <source>Finish practice</source>
         <translation>Finalizar la práctica</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="247"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="288"/>
         <source>The enrollment wizard is not available in this build.</source>
         <translation>El asistente de inscripción no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location filename="../../ui/frontdesk/practice_dialog.py" line="265"/>
+        <location filename="../../ui/frontdesk/practice_dialog.py" line="306"/>
         <source>The practice generator was added here for now; it is removed when the practice ends.</source>
         <translation>El generador de práctica se añadió aquí por ahora; se eliminará cuando termine la práctica.</translation>
     </message>
@@ -3368,22 +3368,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>ReauthPrompt</name>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="230"/>
+        <location filename="../../ui/widgets/password_entry.py" line="231"/>
         <source>Profile password</source>
         <translation>Contraseña del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="231"/>
+        <location filename="../../ui/widgets/password_entry.py" line="232"/>
         <source>Profile &amp;password:</source>
         <translation>&amp;Contraseña del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="265"/>
+        <location filename="../../ui/widgets/password_entry.py" line="266"/>
         <source>Type the profile password to continue.</source>
         <translation>Escriba la contraseña del perfil para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/password_entry.py" line="283"/>
+        <location filename="../../ui/widgets/password_entry.py" line="284"/>
         <source>That is not this profile&apos;s password.</source>
         <translation>Esa no es la contraseña de este perfil.</translation>
     </message>
@@ -3728,102 +3728,107 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="239"/>
+        <location filename="../../ui/dialogs.py" line="242"/>
         <source>policy file %1</source>
         <translation>archivo de directivas %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
+        <location filename="../../ui/dialogs.py" line="243"/>
         <source>configuration profile %1</source>
         <translation>perfil de configuración %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="245"/>
+        <location filename="../../ui/dialogs.py" line="248"/>
         <source>Windows registry</source>
         <translation>Registro de Windows</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="254"/>
+        <location filename="../../ui/dialogs.py" line="257"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="259"/>
+        <location filename="../../ui/dialogs.py" line="262"/>
         <source>These settings belong to this profile and are stored in it, encrypted.</source>
         <translation>Esta configuración pertenece a este perfil y se guarda en él, cifrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs.py" line="274"/>
         <source>Your practice&apos;s policy could not be read: {problem}</source>
         <translation>No se pudo leer la política de su consultorio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="306"/>
+        <location filename="../../ui/dialogs.py" line="309"/>
         <source>Set by your practice&apos;s IT ({source})</source>
         <translation>Establecido por el departamento de TI de su consultorio ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335"/>
+        <location filename="../../ui/dialogs.py" line="338"/>
         <source>&lt;b&gt;On this computer&lt;/b&gt;</source>
         <translation>&lt;b&gt;En este equipo&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="340"/>
+        <location filename="../../ui/dialogs.py" line="343"/>
         <source>Same as the computer</source>
         <translation>Igual que el equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="346"/>
+        <location filename="../../ui/dialogs.py" line="349"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="347"/>
+        <location filename="../../ui/dialogs.py" line="350"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="351"/>
+        <location filename="../../ui/dialogs.py" line="354"/>
         <source>Same as the desktop</source>
         <translation>Igual que el escritorio</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="352"/>
+        <location filename="../../ui/dialogs.py" line="355"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="353"/>
+        <location filename="../../ui/dialogs.py" line="356"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="357"/>
+        <location filename="../../ui/dialogs.py" line="360"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="358"/>
+        <location filename="../../ui/dialogs.py" line="361"/>
         <source>A&amp;ppearance:</source>
         <translation>A&amp;pariencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="362"/>
+        <location filename="../../ui/dialogs.py" line="365"/>
         <source>&amp;Keep running in the notification area when the window is closed</source>
         <translation>&amp;Seguir en funcionamiento en el área de notificación al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="368"/>
+        <location filename="../../ui/dialogs.py" line="371"/>
         <source>A new language shows fully the next time EPCS Desktop starts.</source>
         <translation>Un idioma nuevo se muestra por completo la próxima vez que se inicie EPCS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="453"/>
+        <location filename="../../ui/dialogs.py" line="456"/>
+        <source>No camera was found</source>
+        <translation>No se encontró ninguna cámara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="462"/>
         <source>Camera {number}</source>
         <translation>Cámara {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="456"/>
+        <location filename="../../ui/dialogs.py" line="465"/>
         <source>Camera {number} (not connected)</source>
         <translation>Cámara {number} (no conectada)</translation>
     </message>
@@ -3980,134 +3985,134 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="107"/>
+        <location filename="../../ui/start.py" line="106"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="108"/>
-        <location filename="../../ui/start.py" line="159"/>
+        <location filename="../../ui/start.py" line="107"/>
+        <location filename="../../ui/start.py" line="158"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nuevo perfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="112"/>
+        <location filename="../../ui/start.py" line="111"/>
         <source>Set up a profile for a &amp;clinician (front desk)…</source>
         <translation>Preparar un perfil para un &amp;profesional (recepción)…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="115"/>
+        <location filename="../../ui/start.py" line="114"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="120"/>
-        <location filename="../../ui/start.py" line="162"/>
+        <location filename="../../ui/start.py" line="119"/>
+        <location filename="../../ui/start.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="133"/>
+        <location filename="../../ui/start.py" line="132"/>
         <source>Choose your profile</source>
         <translation>Elija su perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="144"/>
+        <location filename="../../ui/start.py" line="143"/>
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="382"/>
+        <location filename="../../ui/start.py" line="380"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="151"/>
+        <location filename="../../ui/start.py" line="150"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="181"/>
+        <location filename="../../ui/start.py" line="180"/>
         <source>Demo profile password: %1</source>
         <translation>Contraseña del perfil de demostración: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="192"/>
+        <location filename="../../ui/start.py" line="191"/>
         <source>No profile on this workstation yet</source>
         <translation>Todavía no hay ningún perfil en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="204"/>
+        <location filename="../../ui/start.py" line="203"/>
         <source>Create a &amp;profile</source>
         <translation>Crear un &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="282"/>
+        <location filename="../../ui/start.py" line="281"/>
         <source>Type the password of this profile.</source>
         <translation>Escriba la contraseña de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="294"/>
+        <location filename="../../ui/start.py" line="293"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="316"/>
+        <location filename="../../ui/start.py" line="315"/>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="372"/>
+        <location filename="../../ui/start.py" line="371"/>
         <source>New profile</source>
         <translation>Nuevo perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="376"/>
+        <location filename="../../ui/start.py" line="374"/>
         <source>e.g. Dr. Lee</source>
         <translation>p. ej. Dra. Lee</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="387"/>
+        <location filename="../../ui/start.py" line="386"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nombre del perfil:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="380"/>
+        <location filename="../../ui/start.py" line="378"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="80"/>
+        <location filename="../../ui/start.py" line="79"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="137"/>
+        <location filename="../../ui/start.py" line="136"/>
         <source>Each clinician on this workstation has a profile of their own, encrypted with their password.</source>
         <translation>Cada profesional de este equipo tiene su propio perfil, cifrado con su contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="148"/>
+        <location filename="../../ui/start.py" line="147"/>
         <source>Profile password</source>
         <translation>Contraseña del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="197"/>
+        <location filename="../../ui/start.py" line="196"/>
         <source>Welcome to EPCS Desktop. Each clinician keeps their ID.me devices and code generators in a profile of their own, encrypted with their password. Create yours to get started; you choose its password.</source>
         <translation>Bienvenido a EPCS Desktop. Cada profesional guarda sus dispositivos de ID.me y sus generadores de códigos en un perfil propio, cifrado con su contraseña. Cree el suyo para empezar; usted elige su contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="333"/>
+        <location filename="../../ui/start.py" line="332"/>
         <source>Wrong password. You can try again now.</source>
         <translation>Contraseña incorrecta. Ya puede volver a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="345"/>
+        <location filename="../../ui/start.py" line="344"/>
         <source>Wrong password. Please wait 1 more second before trying again.</source>
         <translation>Contraseña incorrecta. Espere 1 segundo más antes de volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="346"/>
+        <location filename="../../ui/start.py" line="345"/>
         <source>Wrong password. Please wait %n more seconds before trying again.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Espere %n segundo más antes de volver a intentarlo.</numerusform>
@@ -4115,12 +4120,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="348"/>
+        <location filename="../../ui/start.py" line="347"/>
         <source>Wrong password. You can try again in 1 second.</source>
         <translation>Contraseña incorrecta. Puede volver a intentarlo dentro de 1 segundo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/start.py" line="349"/>
+        <location filename="../../ui/start.py" line="348"/>
         <source>Wrong password. You can try again in %n seconds.</source>
         <translation>
             <numerusform>Contraseña incorrecta. Puede volver a intentarlo dentro de %n segundo.</numerusform>
@@ -4128,22 +4133,22 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="381"/>
+        <location filename="../../ui/start.py" line="379"/>
         <source>&amp;Repeat password:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="391"/>
+        <location filename="../../ui/start.py" line="389"/>
         <source>Write your password down somewhere safe. A forgotten password cannot be recovered: nobody, not even support, can open the profile without it.</source>
         <translation>Anote su contraseña en un lugar seguro. Una contraseña olvidada no se puede recuperar: nadie, ni siquiera el soporte técnico, puede abrir el perfil sin ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="397"/>
+        <location filename="../../ui/start.py" line="395"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Crear perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/start.py" line="401"/>
+        <location filename="../../ui/start.py" line="399"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -4238,12 +4243,12 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>compliance</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="465"/>
+        <location filename="../../ui/dialogs.py" line="474"/>
         <source>Codes generated on this computer are not a DEA “hard token” separate from the prescribing computer (21 CFR 1311.115). Use a code generator on your phone (or a hardware token) to sign controlled-substance prescriptions.</source>
         <translation>Los códigos generados en este equipo no son un “token físico” de la DEA separado del equipo con el que prescribe (21 CFR 1311.115). Use un generador de códigos en su teléfono (o un token físico) para firmar recetas de sustancias controladas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="477"/>
+        <location filename="../../ui/dialogs.py" line="486"/>
         <source>Compliance notice</source>
         <translation>Aviso de cumplimiento</translation>
     </message>

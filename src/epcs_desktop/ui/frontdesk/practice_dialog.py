@@ -15,8 +15,8 @@ import logging
 from typing import Any
 
 import qrcode
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -216,7 +216,7 @@ class PracticeDialog(QDialog):
         self.confirm_button = QPushButton(self.tr("&Continue"))
         self.confirm_button.setDefault(True)
         self.confirm_button.clicked.connect(self.confirm)
-        self.code_edit.returnPressed.connect(self.confirm)
+        # Enter in the code field reaches the dialog, which presses this default button: checked once.
         row.addWidget(self.back_button)
         row.addStretch(1)
         row.addWidget(self.confirm_button)
@@ -227,8 +227,49 @@ class PracticeDialog(QDialog):
 
     def go(self, page: int) -> None:
         self.pages.setCurrentIndex(page)
+        # Enter presses the Continue of the page shown (issue 22 #10: it pressed nothing).
+        self.continue_button().setDefault(True)
         if page == self.CONFIRM:
             self.code_edit.setFocus()
+            self.place_beside_codes()
+
+    def continue_button(self) -> QPushButton:
+        """The page's "Continue": the one Enter presses."""
+        return (self.secure_continue, self.barcode_continue, self.confirm_button)[self.pages.currentIndex()]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.continue_button().setDefault(True)
+
+    def place_beside_codes(self) -> None:
+        """Step 3 asks for the code on the practice generator's card: move off the window's code pane.
+
+        The pane is the parent window's `codes` (the main window); without one there is nothing to uncover.
+        """
+        parent = self.parentWidget()
+        pane = getattr(parent, "codes", None) if parent is not None else None
+        if not isinstance(pane, QWidget) or not pane.isVisible():
+            return
+        cards = QRect(pane.mapToGlobal(QPoint(0, 0)), pane.size())
+        if not self.frameGeometry().intersects(cards):
+            return
+        where = self._beside(cards, self.frameGeometry().size())
+        if where is not None:
+            self.move(where)
+
+    def _beside(self, target: QRect, size: QSize) -> QPoint | None:
+        """A spot right of `target`, else left of it, for a window of `size`; None if neither fits."""
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        gap = 12
+        if target.right() + gap + size.width() <= screen.right():
+            x = target.right() + gap
+        elif target.left() - gap - size.width() >= screen.left():
+            x = target.left() - gap - size.width()
+        else:
+            return None
+        lowest = max(screen.top(), screen.bottom() - size.height())
+        y = min(max(screen.top(), self.frameGeometry().top()), lowest)
+        return QPoint(x, y)
 
     def confirm(self) -> bool:
         """Check the typed code; the message says accepted, wrong, stale or malformed."""
@@ -284,24 +325,12 @@ class PracticeDialog(QDialog):
         screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
         window.adjustSize()
         size = window.size().expandedTo(window.minimumSizeHint())
-        gap = 12
-
-        def spot() -> QPoint | None:
-            qr = self.qr_rect()
-            if qr.right() + gap + size.width() <= screen.right():
-                x = qr.right() + gap
-            elif qr.left() - gap - size.width() >= screen.left():
-                x = qr.left() - gap - size.width()
-            else:
-                return None
-            lowest = max(screen.top(), screen.bottom() - size.height())
-            y = min(max(screen.top(), self.frameGeometry().top()), lowest)
-            return QPoint(x, y)
-
-        where = spot()
+        where = self._beside(self.qr_rect(), size)
         if where is None:
             self.move(screen.left(), self.frameGeometry().top())
-            where = spot() or QPoint(max(screen.left(), screen.right() - size.width()), screen.top())
+            where = self._beside(self.qr_rect(), size) or QPoint(
+                max(screen.left(), screen.right() - size.width()), screen.top()
+            )
         window.move(where)
 
     def _secrets(self) -> tuple[str, ...]:

@@ -85,7 +85,8 @@ class PasswordEntry(QWidget):
         meter_layout.setContentsMargins(0, 0, 0, 0)
         meter_layout.addWidget(self.meter)
         meter_layout.addWidget(self.strength_label)
-        form = QFormLayout(self)
+        # `form` is public so a caller's own rows (e.g. "Profile name") share its label column.
+        self.form = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(password_label or self.tr("&Password:"), self.password)
         form.addRow("", meter_box)
