@@ -62,6 +62,13 @@ def read_backup_in_dialog(qtbot, window, path: Path, password: str) -> RestoreDi
     return dialog
 
 
+def press_restore(restore: RestoreDialog) -> None:
+    """Press "Merge" / "Replace" in the confirmation box (its destructive button)."""
+    box = restore.confirm_box
+    go = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    go.click()
+
+
 def test_backup_then_restore_round_trip_through_the_dialogs(qtbot, controller, lee_profile, tmp_path) -> None:
     window = controller.open_profile(lee_profile)
     qtbot.addWidget(window)
@@ -140,12 +147,7 @@ def test_merge_restore_keeps_what_is_here(qtbot, controller, lee_profile, tmp_pa
     assert restore.mode() == "merge"
     restore.ask_confirmation()
     assert "Nothing already here is removed" in restore.confirm_box.text()
-    go = next(
-        b
-        for b in restore.confirm_box.buttons()
-        if restore.confirm_box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
-    )
-    go.click()
+    press_restore(restore)
     names = [d.nickname for d in lee_profile.devices()]
     assert "New tablet" in names and "OfficeiPad" in names and len(names) == 5
 
@@ -379,3 +381,29 @@ def test_enter_in_the_repeat_field_backs_up_even_after_browse(qtbot, lee_profile
     dialog.confirm.setFocus()
     qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)  # empty passwords: refused inline, no chooser
     assert chosen == [1] and not browse.isDefault()
+
+
+def test_restore_summary_is_in_the_language_shown(qtbot, controller, lee_profile, tmp_path) -> None:
+    """Issue 22: after a restore the status bar still said "Restored from a backup (merge)…" in Spanish."""
+    from PySide6.QtCore import QLocale
+
+    from epcs_desktop.ui import i18n
+
+    window = controller.open_profile(lee_profile)
+    qtbot.addWidget(window)
+    target = tmp_path / "lee.epcsbak"
+    make_backup(qtbot, window, target)
+    lee_profile.remove_device("OfficeiPad")
+    assert i18n.install_translators(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
+    try:
+        restore = read_backup_in_dialog(qtbot, window, target, BACKUP_PASSWORD)
+        restore.ask_confirmation()
+        press_restore(restore)
+        qtbot.waitUntil(lambda: not restore.isVisible(), timeout=5_000)
+        shown = window.statusBar().currentMessage()
+        assert shown == restore.summary
+        assert shown.startswith("Restaurado desde una copia de seguridad (combinar)"), shown
+    finally:
+        i18n.remove_translators()
+    # The log keeps the entry, not the sentence: in English it reads as before.
+    assert lee_profile.activity(1)[0].detail.startswith("Restored from a backup (merge): devices added: 1")

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core import backup
+from epcs_desktop.core.activity import entry_detail
 from epcs_desktop.core.backup import DEFAULT_KDF, FILE_SUFFIX, KdfParams
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
@@ -477,8 +478,23 @@ class RestoreDialog(QDialog):
             return
         log.info("backup restored (%s)", self.mode())
         self.snapshot = None
+        self.summary = self._shown_summary(self.summary)
         self.restored.emit(self.summary)
         super().accept()
+
+    def _shown_summary(self, english: str) -> str:
+        """The restore's activity entry (core.activity) in the language shown; core's English otherwise.
+
+        core returns its summary in English (the CLI prints it); the log keeps the structured
+        entry, so the status bar renders that one (issue 22: Spanish window, English summary).
+        """
+        try:
+            latest = self.profile.activity(1)
+        except EpcsError:
+            return english
+        if latest and latest[0].action == "backup restored":
+            return entry_detail(latest[0], core_text)
+        return english
 
     def done(self, result: int) -> None:
         if self.task is not None:  # closed (e.g. locked) while decrypting: the secrets are not kept

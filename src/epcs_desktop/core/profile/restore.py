@@ -174,18 +174,23 @@ class RestoreRules(GeneratorRules, RecordRules):
             for key, value in records.writes:
                 repo.upsert_record(db, key, value)
             added, skipped = plan.added, plan.skipped
+            shown_mode = N_("merge") if mode == "merge" else N_("replace")  # in the language shown, too
             if skipped:
                 restored = event(
                     N_(
                         "Restored from a backup ({mode}): devices added: {added}; already present: {skipped}."
                     ),
-                    mode=mode,
+                    translated=("mode",),
+                    mode=shown_mode,
                     added=added,
                     skipped=skipped,
                 )
             else:
                 restored = event(
-                    N_("Restored from a backup ({mode}): devices added: {added}."), mode=mode, added=added
+                    N_("Restored from a backup ({mode}): devices added: {added}."),
+                    translated=("mode",),
+                    mode=shown_mode,
+                    added=added,
                 )
             self._log(db, "backup restored", restored)
             summary = render_detail(restored)  # the log's sentence, in English (no "device(s)")

@@ -699,17 +699,27 @@
         <translation>El ajuste “{setting}” cambia de “{old}” a “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="180"/>
+        <location filename="../../core/profile/restore.py" line="177"/>
+        <source>merge</source>
+        <translation>combinar</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/restore.py" line="177"/>
+        <source>replace</source>
+        <translation>reemplazar</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile/restore.py" line="181"/>
         <source>Restored from a backup ({mode}): devices added: {added}; already present: {skipped}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}; ya presentes: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="188"/>
+        <location filename="../../core/profile/restore.py" line="190"/>
         <source>Restored from a backup ({mode}): devices added: {added}.</source>
         <translation>Restaurado desde una copia de seguridad ({mode}): dispositivos añadidos: {added}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/restore.py" line="218"/>
+        <location filename="../../core/profile/restore.py" line="223"/>
         <source>This backup was made from the profile “{backup}”, and nothing in it (NPI, DEA number, clinician id) matches this profile, “{profile}”: it looks like another clinician&apos;s backup. Restore it only if you choose to explicitly.</source>
         <translation>Esta copia se hizo del perfil “{backup}” y nada en ella (NPI, número DEA, identificador del profesional) coincide con este perfil, “{profile}”: parece la copia de otro profesional. Restáurela solo si lo elige expresamente.</translation>
     </message>
@@ -1352,77 +1362,77 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="66"/>
+        <location filename="../../ui/backup_dialogs.py" line="67"/>
         <source>Save backup</source>
         <translation>Guardar copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="68"/>
+        <location filename="../../ui/backup_dialogs.py" line="69"/>
         <source>Open backup</source>
         <translation>Abrir copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="70"/>
+        <location filename="../../ui/backup_dialogs.py" line="71"/>
         <source>EPCS Desktop backups (*%1);;All files (*)</source>
         <translation>Copias de seguridad de EPCS Desktop (*%1);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="104"/>
+        <location filename="../../ui/backup_dialogs.py" line="105"/>
         <source>Backup file</source>
         <translation>Archivo de copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="105"/>
+        <location filename="../../ui/backup_dialogs.py" line="106"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="138"/>
+        <location filename="../../ui/backup_dialogs.py" line="139"/>
         <source>Back up now</source>
         <translation>Hacer una copia de seguridad ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="143"/>
+        <location filename="../../ui/backup_dialogs.py" line="144"/>
         <source>The backup holds this profile&apos;s secret keys, encrypted with the backup password below. Without that password nobody, including you, can restore it.</source>
         <translation>La copia de seguridad contiene las claves secretas de este perfil, cifradas con la contraseña de copia de seguridad que indique abajo. Sin esa contraseña nadie, ni siquiera usted, podrá restaurarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="152"/>
+        <location filename="../../ui/backup_dialogs.py" line="153"/>
         <source>&amp;File:</source>
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="158"/>
+        <location filename="../../ui/backup_dialogs.py" line="159"/>
         <source>Backup password</source>
         <translation>Contraseña de la copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="156"/>
+        <location filename="../../ui/backup_dialogs.py" line="157"/>
         <source>Backup &amp;password:</source>
         <translation>&amp;Contraseña de la copia:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="157"/>
+        <location filename="../../ui/backup_dialogs.py" line="158"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Repetir:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="168"/>
+        <location filename="../../ui/backup_dialogs.py" line="169"/>
         <source>&amp;Back up</source>
         <translation>&amp;Hacer la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="185"/>
+        <location filename="../../ui/backup_dialogs.py" line="186"/>
         <source>Choose where to save the backup.</source>
         <translation>Elija dónde guardar la copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="196"/>
+        <location filename="../../ui/backup_dialogs.py" line="197"/>
         <source>That is a folder; enter a file name.</source>
         <translation>Eso es una carpeta; escriba un nombre de archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="556"/>
+        <location filename="../../ui/backup_dialogs.py" line="572"/>
         <source>Encrypted backup saved to %1</source>
         <translation>Copia de seguridad cifrada guardada en %1</translation>
     </message>
@@ -1430,22 +1440,22 @@
 <context>
     <name>BackupReminder</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="502"/>
+        <location filename="../../ui/backup_dialogs.py" line="518"/>
         <source>Back up now…</source>
         <translation>Hacer copia ahora…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="504"/>
+        <location filename="../../ui/backup_dialogs.py" line="520"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="525"/>
+        <location filename="../../ui/backup_dialogs.py" line="541"/>
         <source>This profile has never been backed up. An encrypted backup lets you restore your code generators if this computer is lost or fails.</source>
         <translation>Nunca se ha hecho una copia de seguridad de este perfil. Una copia cifrada le permite recuperar sus generadores de códigos si este equipo se pierde o falla.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="532"/>
+        <location filename="../../ui/backup_dialogs.py" line="548"/>
         <source>The last backup of this profile was made %1 days ago.</source>
         <translation>La última copia de seguridad de este perfil se hizo hace %1 días.</translation>
     </message>
@@ -3429,113 +3439,113 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="269"/>
-        <location filename="../../ui/backup_dialogs.py" line="458"/>
+        <location filename="../../ui/backup_dialogs.py" line="270"/>
+        <location filename="../../ui/backup_dialogs.py" line="459"/>
         <source>Restore from backup</source>
         <translation>Restaurar desde una copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="280"/>
+        <location filename="../../ui/backup_dialogs.py" line="281"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="281"/>
+        <location filename="../../ui/backup_dialogs.py" line="282"/>
         <source>&amp;Read backup</source>
         <translation>&amp;Leer la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="282"/>
+        <location filename="../../ui/backup_dialogs.py" line="283"/>
         <source>&amp;Restore…</source>
         <translation>Re&amp;staurar…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="294"/>
+        <location filename="../../ui/backup_dialogs.py" line="295"/>
         <source>&amp;File:</source>
         <translation>&amp;Archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="295"/>
+        <location filename="../../ui/backup_dialogs.py" line="296"/>
         <source>Backup password</source>
         <translation>Contraseña de la copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="297"/>
+        <location filename="../../ui/backup_dialogs.py" line="298"/>
         <source>Backup &amp;password:</source>
         <translation>&amp;Contraseña de la copia:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="306"/>
+        <location filename="../../ui/backup_dialogs.py" line="307"/>
         <source>&amp;Merge: add what is missing, keep everything here</source>
         <translation>&amp;Combinar: añadir lo que falta y conservar todo lo que hay aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="307"/>
+        <location filename="../../ui/backup_dialogs.py" line="308"/>
         <source>Re&amp;place: make this profile exactly the backup</source>
         <translation>Re&amp;emplazar: dejar este perfil exactamente como la copia</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="322"/>
+        <location filename="../../ui/backup_dialogs.py" line="323"/>
         <source>What will change:</source>
         <translation>Lo que cambiará:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="324"/>
+        <location filename="../../ui/backup_dialogs.py" line="325"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="355"/>
+        <location filename="../../ui/backup_dialogs.py" line="356"/>
         <source>Choose the backup file to restore.</source>
         <translation>Elija el archivo de copia de seguridad que desea restaurar.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="358"/>
+        <location filename="../../ui/backup_dialogs.py" line="359"/>
         <source>Enter the backup password.</source>
         <translation>Escriba la contraseña de la copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="380"/>
+        <location filename="../../ui/backup_dialogs.py" line="381"/>
         <source>Backup of profile “%1” made %2, with 1 device.</source>
         <translation>Copia del perfil “%1” hecha el %2, con 1 dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="382"/>
+        <location filename="../../ui/backup_dialogs.py" line="383"/>
         <source>Backup of profile “%1” made %2, with %3 devices.</source>
         <translation>Copia del perfil “%1” hecha el %2, con %3 dispositivos.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="412"/>
+        <location filename="../../ui/backup_dialogs.py" line="413"/>
         <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Replacing makes this profile exactly their backup: their secret keys, Prescriber Info and settings.</source>
         <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sustituir convierte este perfil exactamente en su copia: sus claves secretas, su información del prescriptor y sus ajustes.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="418"/>
+        <location filename="../../ui/backup_dialogs.py" line="419"/>
         <source>This backup was made from the profile “%1”, and nothing in it (NPI, DEA number, clinician id) matches “%2”: it looks like another clinician&apos;s. Their secret keys would be added here. Their Prescriber Info is never merged in.</source>
         <translation>Esta copia se hizo del perfil “%1” y nada en ella (NPI, número DEA, identificador del profesional) coincide con “%2”: parece de otro profesional. Sus claves secretas se añadirían aquí. Su información del prescriptor nunca se combina.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="426"/>
+        <location filename="../../ui/backup_dialogs.py" line="427"/>
         <source>&amp;Yes, restore the backup of “%1” into “%2”</source>
         <translation>&amp;Sí, restaurar la copia de “%1” en “%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="450"/>
+        <location filename="../../ui/backup_dialogs.py" line="451"/>
         <source>Replace everything in “%1” with this backup? Devices, prescriber info and settings that are not in the backup are deleted from this profile.</source>
         <translation>¿Reemplazar todo el contenido de “%1” con esta copia de seguridad? Los dispositivos, la información del prescriptor y la configuración que no estén en la copia se borrarán de este perfil.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="453"/>
+        <location filename="../../ui/backup_dialogs.py" line="454"/>
         <source>&amp;Replace</source>
         <translation>&amp;Reemplazar</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="455"/>
+        <location filename="../../ui/backup_dialogs.py" line="456"/>
         <source>Merge this backup into “%1”? Nothing already here is removed.</source>
         <translation>¿Combinar esta copia de seguridad con “%1”? No se elimina nada de lo que ya hay aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="457"/>
+        <location filename="../../ui/backup_dialogs.py" line="458"/>
         <source>&amp;Merge</source>
         <translation>&amp;Combinar</translation>
     </message>
