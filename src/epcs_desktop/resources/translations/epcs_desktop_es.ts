@@ -1845,43 +1845,43 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="135"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="137"/>
         <source>Confirm your device</source>
         <translation>Confirme su dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="137"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="139"/>
         <source>Type this code into ID.me&apos;s “Confirm your device” screen, then name the device here.</source>
         <translation>Escriba este código en la pantalla “Confirm your device” de ID.me y luego ponga nombre al dispositivo aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="143"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="201"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="145"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="203"/>
         <source>&amp;Make this my primary device</source>
         <translation>&amp;Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="144"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="146"/>
         <source>Make this my primary device</source>
         <translation>Convertirlo en mi dispositivo principal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="147"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="149"/>
         <source>Also select it as the primary device in DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</source>
         <translation>Selecciónelo también como dispositivo principal en DrChrono: Account › Provider Settings › eRx Info (Update MFA Device).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="156"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="158"/>
         <source>Compliance note</source>
         <translation>Nota de cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="196"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="198"/>
         <source>&amp;Make this my primary device (your first device is always primary)</source>
         <translation>&amp;Convertirlo en mi dispositivo principal (su primer dispositivo siempre es el principal)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="199"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="201"/>
         <source>&amp;Make the first of these my primary device</source>
         <translation>&amp;Convertir el primero de ellos en mi dispositivo principal</translation>
     </message>
@@ -1961,7 +1961,7 @@
     <name>EnrollWizard</name>
     <message>
         <location filename="../../ui/wizard/confirm_page.py" line="59"/>
-        <location filename="../../ui/wizard/confirm_page.py" line="323"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="325"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
@@ -4177,26 +4177,31 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
     </message>
     <message>
         <location filename="../../ui/wizard/confirm_page.py" line="87"/>
-        <source>This is an ID.me device (a row of DrChrono&apos;s ID.me Device Information table)</source>
-        <translation>Es un dispositivo de ID.me (una fila de la tabla ID.me Device Information de DrChrono)</translation>
+        <source>This is an ID.me device</source>
+        <translation>Es un dispositivo de ID.me</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="95"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="88"/>
+        <source>A row of DrChrono&apos;s ID.me Device Information table.</source>
+        <translation>Una fila de la tabla “ID.me Device Information” de DrChrono.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/confirm_page.py" line="97"/>
         <source>Code:</source>
         <translation>Código:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="97"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="99"/>
         <source>&amp;Name your device:</source>
         <translation>&amp;Nombre del dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="116"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="118"/>
         <source>changes in %v s</source>
         <translation>cambia en %v s</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/confirm_page.py" line="127"/>
+        <location filename="../../ui/wizard/confirm_page.py" line="129"/>
         <source>Current code: %1</source>
         <translation>Código actual: %1</translation>
     </message>

@@ -83,9 +83,11 @@ class _DeviceRow(QFrame):
         self.nickname.setMaxLength(_MAX_NICKNAME + 16)
         self.nickname.setAccessibleName(self.tr("Device name"))
         # Pre-set by core's rule for an enrolment that did not say (the issuer); the person decides.
-        self.idme = QCheckBox(
-            self.tr("This is an ID.me device (a row of DrChrono's ID.me Device Information table)"), self
-        )
+        # Short, so it is never elided in the wizard's width; what it means is its description.
+        self.idme = QCheckBox(self.tr("This is an ID.me device"), self)
+        meaning = self.tr("A row of DrChrono's ID.me Device Information table.")
+        self.idme.setToolTip(meaning)
+        self.idme.setAccessibleDescription(meaning)
         self.idme.setChecked(Candidate(None, otp=params).is_idme)
         self.error = error_label()
         self.error.setParent(self)
