@@ -153,6 +153,16 @@ def test_real_process_verbose_never_logs_payloads(tmp_path: Path) -> None:
     assert "JBSWY3DP" not in out.stderr and "Traceback" not in out.stderr
 
 
+def test_real_process_broken_video_is_one_line_without_ffmpeg_chatter(tmp_path: Path) -> None:
+    """FFmpeg's own complaint ("moov atom not found") is written by C code to the process's stderr, so a
+    real process is the only honest check: the person sees the program's one line and nothing else."""
+    bad = tmp_path / "broken.mp4"
+    bad.write_bytes(b"not a video at all, just bytes")
+    out = _cli(["scan", str(bad)])
+    assert out.returncode == 2
+    assert out.stderr.splitlines() == ["error: broken.mp4 is not a video file that can be read."]
+
+
 def test_real_process_camera_and_no_display() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     cam = _cli(["scan", "--camera", "7"], env)

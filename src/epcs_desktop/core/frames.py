@@ -34,6 +34,15 @@ from epcs_desktop.core.qr import load_image
 
 log = logging.getLogger(__name__)
 
+# FFmpeg, inside OpenCV, prints its own complaint about a broken video ("moov atom not found") straight
+# to stderr, under the program's one clear line. OpenCV reads this setting when its FFmpeg backend first
+# opens a file, so setting it here, before any video is opened, silences it (-8 is AV_LOG_QUIET). A
+# person who sets it themselves keeps their value.
+os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
+# OpenCV's own "[ WARN:0@…] global cap_….cpp" lines (a backend that cannot open a file or a camera) are
+# likewise not for the person: the program reports the failure itself. 2 is cv::utils::logging ERROR.
+cv2.setLogLevel(2)
+
 __all__ = [
     "CameraInfo",
     "CameraSource",
