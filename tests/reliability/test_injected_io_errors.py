@@ -2,8 +2,9 @@
 
 Issue 23 item 1: one I/O error during `profile passwd` or the Argon2id upgrade used to destroy the
 profile (the database re-keyed, then its key file rolled back or deleted). Here every such call
-of re-key, upgrade, create, restore, import and HOTP advance fails once, in its own run (`faults.py`). After each run the profile must open with the old or the new password,
-hold every device it held before, pass the integrity check, and leave no extra file behind.
+of re-key, upgrade, create, restore, import and HOTP advance fails once, in its own run
+(`faults.py`). After each run the profile must open with the old or the new password, hold every
+device it held before, pass the integrity check, and leave no extra file behind.
 """
 
 from __future__ import annotations
