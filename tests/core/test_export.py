@@ -45,9 +45,25 @@ CLOCK = FixedClock(1_795_858_146.0)
 PASSWORD = "export pässword 1"
 
 
+class _Journal:
+    """What `write_export` tells the profile (the real one: tests/core/test_profiles.py's killed export)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Path]] = []
+
+    def note_export_started(self, target: Path) -> None:
+        self.calls.append(("started", target))
+
+    def note_export_finished(self, target: Path) -> None:
+        self.calls.append(("finished", target))
+
+
 def _write(tmp_path: Path, fmt: str) -> Path:
     data = render(fmt, ENTRIES, clock=CLOCK, password=PASSWORD)
-    return write_export(tmp_path / f"out-{fmt}", data)
+    journal = _Journal()
+    path = write_export(tmp_path / f"out-{fmt}", data, journal)
+    assert journal.calls == [("started", path), ("finished", path)]  # remembered only while writing
+    return path
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -120,3 +120,35 @@ def test_unreadable_profiles_folder_is_a_storage_error(
     monkeypatch.setattr(Path, "iterdir", denied)
     with pytest.raises(StorageError, match="permission denied"):
         store.list()
+
+
+def test_a_killed_exports_plaintext_temp_file_is_removed_at_the_next_open(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 23 item 9: a process killed between writing an export's temp file and renaming it left
+    ``.codes.txt.xxxx.tmp`` with every secret in plain text. The profile remembers where an export is
+    being written, and its next open removes that file (the folder is nowhere else on record)."""
+    ProfileStore(data_dir).create("Dr Lee", PASSWORD).close()
+    out = tmp_path / "exports"
+    out.mkdir()
+    target = out / "codes.txt"
+    code = (
+        "import os\n"
+        "from pathlib import Path\n"
+        "from epcs_desktop.core import export\n"
+        "from epcs_desktop.core.profiles import ProfileStore\n"
+        f"profile = ProfileStore().open('Dr Lee', {PASSWORD!r})\n"
+        "os.replace = lambda *args: os._exit(9)  # killed after the temp file, before its rename\n"
+        f"export.write_export(Path({str(target)!r}), b'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', profile)\n"
+    )
+    env = {**os.environ, "EPCS_DESKTOP_DATA_DIR": str(data_dir)}
+    killed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, env=env, timeout=120, check=False
+    )
+    assert killed.returncode == 9, killed.stderr
+    left = [p.name for p in out.iterdir()]
+    assert len(left) == 1 and left[0].startswith(".codes.txt.") and left[0].endswith(".tmp"), left
+    ProfileStore(data_dir).open("Dr Lee", PASSWORD).close()
+    assert list(out.iterdir()) == []
+    with ProfileStore(data_dir).open("Dr Lee", PASSWORD) as profile:  # nothing left to look for
+        assert profile.remove_unfinished_exports() == 0

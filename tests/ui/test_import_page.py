@@ -51,7 +51,9 @@ def test_encrypted_aegis_export_asks_password_previews_and_imports(
     fresh_profile.add_device("Office PC", DeviceOption.GENERATOR_HERE, otp=A1)  # already held: skipped
     entries = [ExportEntry("a", A1), ExportEntry("b", A2), ExportEntry("c", A3)]
     path = write_export(
-        tmp_path / "aegis.json", render("aegis-encrypted", entries, clock=CLOCK, password="pw-123456")
+        tmp_path / "aegis.json",
+        render("aegis-encrypted", entries, clock=CLOCK, password="pw-123456"),
+        fresh_profile,
     )
     wizard = _wizard(qtbot, fresh_profile)
     page = wizard.import_page

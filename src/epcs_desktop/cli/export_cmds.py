@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
             raise ExportError("This profile holds no code generators, so there is nothing to export.")
         password = _export_password(args) if args.format == FORMAT_AEGIS_ENCRYPTED else None
         data = render(args.format, entries, clock=SystemClock(), password=password)
-        write_export(target, data)
+        write_export(target, data, profile)
         n = len(entries)
         profile.log_activity(
             "codes exported",

@@ -38,7 +38,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import ExportError
@@ -333,14 +333,30 @@ def check_target(target: str | os.PathLike[str], profiles_dir: Path, *, overwrit
     return path
 
 
-def write_export(target: Path, data: bytes) -> Path:
-    """Write owner-only (0600 from the first byte) and atomically; an OSError becomes one sentence."""
+class ExportJournal(Protocol):
+    """Where an export being written is remembered (`Profile`), so a killed write is cleaned at next open."""
+
+    def note_export_started(self, target: Path) -> None: ...
+
+    def note_export_finished(self, target: Path) -> None: ...
+
+
+def write_export(target: Path, data: bytes, journal: ExportJournal) -> Path:
+    """Write owner-only (0600 from the first byte) and atomically; an OSError becomes one sentence.
+
+    `journal` (the open profile) remembers the target until the write is over: a process killed in
+    between leaves a plaintext temp file that the profile's next open removes (issue 23 item 9).
+    """
+    journal.note_export_started(target)
     try:
-        return write_private(target, data)
+        written = write_private(target, data)
     except OSError as exc:
+        journal.note_export_finished(target)
         raise ExportError(
             f"The export could not be written ({exc.strerror or 'input/output error'})."
         ) from None
+    journal.note_export_finished(target)
+    return written
 
 
 def export_allowed(settings: Any) -> bool:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from epcs_desktop import APP_ID
 from epcs_desktop.core.activity import event
-from epcs_desktop.core.errors import ProfileError, StorageError
+from epcs_desktop.core.errors import EpcsError, ProfileError, StorageError
 from epcs_desktop.core.i18n import N_
 
 if TYPE_CHECKING:
@@ -215,6 +215,10 @@ class ProfileStore:
         except BaseException:
             vault.close()
             raise
+        try:  # a killed export's plaintext temp file goes at the next open (issue 23 item 9)
+            profile.remove_unfinished_exports()
+        except EpcsError as exc:  # busy or a disk error: the next open tries again; opening goes on
+            logger.warning("interrupted exports not checked: %s", exc)
         return profile
 
     def delete(self, name: str) -> None:

@@ -181,7 +181,7 @@ class ExportDialog(QDialog):
         from epcs_desktop.core import export
 
         try:
-            export.write_export(target, data)
+            export.write_export(target, data, self.profile)
         except EpcsError as exc:
             show_error(self.error, user_message(exc))
             return

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from epcs_desktop.core import erx, settings
@@ -34,6 +35,7 @@ logger = logging.getLogger(__name__)
 CREATED_AT_KEY = "created_at"
 LAST_BACKUP_KEY = "last_backup_at"
 PRESCRIBER_DRAFT_KEY = "ui.prescriber_draft"  # unsaved Prescriber Info kept over a lock (no secret)
+UNFINISHED_EXPORTS_KEY = "unfinished_exports"  # files an export was writing (paths only, no secret)
 
 
 class RecordRules(ProfileBase):
@@ -171,6 +173,44 @@ class RecordRules(ProfileBase):
             self._log(db, "prescriber draft cleared", event(N_("The draft was saved or discarded.")))
         self._emit(RecordChanged(PRESCRIBER_DRAFT_KEY))
 
+    # -- exports being written: their temp file is removed at the next open if the write was killed --
+
+    def note_export_started(self, target: Path) -> None:
+        """An export is about to be written to `target` (remembered before the first byte).
+
+        Why: a process killed between creating the export's temp file and renaming it leaves
+        ``.NAME.xxxx.tmp`` with every secret in plain text beside `target` (issue 23 item 9). Only the
+        profile outlives the process, so it remembers where; `remove_unfinished_exports` at the next open
+        deletes such a file. No activity entry: the export itself is logged when it is written.
+        """
+        with self.vault.transaction() as db:
+            pending = _paths(repo.record_in(db, UNFINISHED_EXPORTS_KEY))
+            repo.upsert_record(db, UNFINISHED_EXPORTS_KEY, sorted({*pending, str(Path(target).absolute())}))
+
+    def note_export_finished(self, target: Path) -> None:
+        """The export to `target` was written or failed cleanly (its temp file is already gone)."""
+        with self.vault.transaction() as db:
+            done = str(Path(target).absolute())
+            pending = [p for p in _paths(repo.record_in(db, UNFINISHED_EXPORTS_KEY)) if p != done]
+            if pending:
+                repo.upsert_record(db, UNFINISHED_EXPORTS_KEY, pending)
+            else:
+                repo.delete_record(db, UNFINISHED_EXPORTS_KEY)
+
+    def remove_unfinished_exports(self) -> int:
+        """Delete the temp files of exports that were killed before their rename; how many targets."""
+        from epcs_desktop.core.private_files import remove_stale_temps
+
+        pending = _paths(repo.get_record(self.vault, UNFINISHED_EXPORTS_KEY))
+        if not pending:
+            return 0
+        for target in pending:
+            remove_stale_temps(target)
+        with self.vault.transaction() as db:
+            repo.delete_record(db, UNFINISHED_EXPORTS_KEY)
+        logger.info("checked %d interrupted export(s) for left-over temp files", len(pending))
+        return len(pending)
+
     def _put(self, key: str, value: Any, action: str, detail: str) -> None:
         with self.vault.transaction() as db:
             repo.upsert_record(db, key, value)
@@ -211,3 +251,8 @@ class RecordRules(ProfileBase):
         with self.vault.transaction() as db:
             self._log(db, action, detail)
         self._emit(ActivityAdded())
+
+
+def _paths(value: Any) -> list[str]:
+    """The stored list of export targets (anything else stored there counts as none)."""
+    return [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
