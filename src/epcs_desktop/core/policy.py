@@ -526,7 +526,7 @@ def minimum_password_strength(policy: Policy | None = None) -> int:
 _cache: dict[str, Any] = {}
 
 
-def _signature(platform: Platform) -> tuple[Any, ...]:
+def policy_signature(platform: Platform) -> tuple[Any, ...]:
     """What would change the policy: each file's location, (mtime, size) and identity.
 
     The machine's own file is always watched, also when ``$EPCS_DESKTOP_POLICY`` adds
@@ -550,7 +550,7 @@ def current_policy() -> Policy:
     The registry is read with it: Group Policy changes apply when the files change or at the next start.
     """
     platform = current()
-    sig = _signature(platform)
+    sig = policy_signature(platform)
     if _cache.get("sig") != sig:
         _cache["policy"] = load_policy(platform=platform)
         _cache["sig"] = sig
