@@ -257,7 +257,10 @@ def _run(
 ) -> int:
     app = _application()
     from epcs_desktop.core.profiles import ProfileStore
-    from epcs_desktop.ui import preferences, theme
+    from epcs_desktop.ui import gui_collector, preferences, theme
+
+    # Cycle collection on the GUI thread only: a worker must never finalise a Qt wrapper (gui_collector).
+    collector = None if gui_collector.installed(app) else gui_collector.install(app)
     from epcs_desktop.ui.controller import AppController
 
     # Language and light/dark chosen in Settings (this computer's window.ini); the variables still win.
@@ -319,6 +322,8 @@ def _run(
     finally:
         controller.shutdown()
         _teardown(controller, collect=collect)
+        if collector is not None and collect:
+            collector.stop()  # a caller that carries on (a test) gets automatic collection back
         if instance is not None:
             instance.close()  # type: ignore[attr-defined]
         if demo_dir is not None:
