@@ -27,10 +27,10 @@ def check_profile_password(profile: Any, password: str) -> bool:
     entries = profilekey.read_key_file(path)
     if entries:
         return any(profilekey.derive(password, entry)[1] for entry in entries)
-    from epcs_desktop.core.vault import DEFAULT_BUSY_TIMEOUT, Vault, _quote_password
+    from epcs_desktop.core.vault import DEFAULT_BUSY_TIMEOUT, probe, quote_password
 
     try:
-        return bool(Vault._probe(path, _quote_password(password), DEFAULT_BUSY_TIMEOUT))
+        return probe(path, quote_password(password), DEFAULT_BUSY_TIMEOUT)
     except EpcsError:
         log.info("password re-entry could not read the profile file")
         return False
