@@ -114,6 +114,21 @@ def calls_to(module: Module, forbidden: set[str]) -> list[str]:
     return found
 
 
+def references_to(module: Module, forbidden: set[str]) -> list[str]:
+    """Every use of a `forbidden` dotted name, called or not (``f = QDate.currentDate; f()`` too).
+
+    Matched like `calls_to`; an import statement itself is not a use.
+    """
+    names = aliases(module.tree)
+    found = []
+    for node in ast.walk(module.tree):
+        if isinstance(node, ast.Attribute | ast.Name) and isinstance(node.ctx, ast.Load):
+            name = resolve(node, names)
+            if name is not None and any(name == f or name.endswith("." + f) for f in forbidden):
+                found.append(f"{module.where(node)} {name}")
+    return found
+
+
 def imported_modules(module: Module) -> Iterator[tuple[ast.AST, str]]:
     """Every module named by an import statement (``from a.b import c`` names a.b and a.b.c)."""
     for node in ast.walk(module.tree):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -110,9 +110,9 @@ class IdentityDialog(QDialog):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setDate(
-            QDate.fromString(conf.confirmed_on, "yyyy-MM-dd") if conf.confirmed_on else QDate.currentDate()
-        )
+        # Not confirmed yet: today by the profile's clock (never Qt's own wall-clock read).
+        today = QDateTime.fromSecsSinceEpoch(int(profile.clock.now())).date()
+        self.date.setDate(QDate.fromString(conf.confirmed_on, "yyyy-MM-dd") if conf.confirmed_on else today)
         self.date.setEnabled(conf.confirmed)
         self.confirmed.toggled.connect(self.date.setEnabled)
         self.note = QLineEdit(conf.note)

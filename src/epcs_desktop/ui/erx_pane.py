@@ -188,7 +188,7 @@ class ErxPane(QWidget):
         self.permissions_button = QPushButton(self.tr("Open the EPCS Permissions Page"))
         self.permissions_button.setObjectName("linkButton")
         self.permissions_button.setToolTip(self.tr("Opens DrChrono's EPCS permissions page in your browser"))
-        self.permissions_button.clicked.connect(lambda: self._open_link("setting:epcs_permissions_url"))
+        self.permissions_button.clicked.connect(lambda: self._open_link(self.settings().epcs_permissions_url))
         buttons = QVBoxLayout()
         buttons.addWidget(edit)
         buttons.addWidget(self.permissions_button)
@@ -461,11 +461,10 @@ class ErxPane(QWidget):
         self.dialog.show()
 
     def open_update_mfa(self) -> None:
-        self._open_link("setting:idme_security_url")
+        self._open_link(self.settings().idme_security_url)
 
     def _open_link(self, link: str) -> None:
-        if link.startswith("setting:"):
-            link = str(getattr(self.settings(), link.removeprefix("setting:"), "") or "")
+        """Open an address from Settings (typed: `Settings.idme_security_url`…); empty means not set."""
         if link:
             QDesktopServices.openUrl(QUrl(link))
 
