@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -55,6 +55,9 @@ from epcs_desktop.ui.file_places import remember, start_path
 from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.tasks import TaskHandle, run_in_background, user_message
 from epcs_desktop.ui.widgets.password_entry import ExistingPasswordField, PasswordEntry
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +126,7 @@ class BackupDialog(QDialog):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         parent: QWidget | None = None,
         *,
         choose_path: PathChooser | None = None,
@@ -257,7 +260,7 @@ class RestoreDialog(QDialog):
     restored = Signal(str)
 
     def __init__(
-        self, profile: Any, parent: QWidget | None = None, *, choose_path: PathChooser | None = None
+        self, profile: Profile, parent: QWidget | None = None, *, choose_path: PathChooser | None = None
     ) -> None:
         super().__init__(parent)
         self.profile = profile
@@ -508,7 +511,7 @@ class RestoreDialog(QDialog):
 class BackupReminder:
     """A banner in the main window when the last backup is older than backup_reminder_days."""
 
-    def __init__(self, window: QMainWindow, profile: Any, clock: Clock) -> None:
+    def __init__(self, window: QMainWindow, profile: Profile, clock: Clock) -> None:
         self.window = window
         self.profile = profile
         self.clock = clock

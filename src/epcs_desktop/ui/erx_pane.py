@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QKeySequence, QPainter
@@ -48,6 +48,9 @@ from epcs_desktop.ui.feedback import error_label, show_error, show_message
 from epcs_desktop.ui.models import ROLE_IS_PRIMARY, DeviceTableModel
 from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +141,7 @@ class ErxPane(QWidget):
 
     message = Signal(str)
 
-    def __init__(self, profile: Any, settings: Callable[[], Any], parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, settings: Callable[[], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("erxPane")
         self.profile = profile

@@ -9,7 +9,7 @@ folder is fine for it; product settings live in the vault).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,6 +28,9 @@ from epcs_desktop.ui.dialogs import SettingsDialog, compliance_box
 from epcs_desktop.ui.erx_pane import ErxPane
 from epcs_desktop.ui.ticker import Ticker
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
 STATUS_MS = 6000
@@ -42,7 +45,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         clock: Clock,
         ticker: Ticker,
         guard: ClipboardGuard,

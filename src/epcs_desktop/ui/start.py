@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -46,6 +46,10 @@ from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.tasks import TaskHandle, busy, run_in_background, user_message
 from epcs_desktop.ui.widgets.password_entry import ExistingPasswordField, PasswordEntry
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.profiles import ProfileStore
+
 log = logging.getLogger(__name__)
 
 MAX_DELAY_S = 30
@@ -65,7 +69,9 @@ class StartWindow(QMainWindow):
     settings_requested = Signal()
     handover_requested = Signal()
 
-    def __init__(self, store: Any, demo_password: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: ProfileStore, demo_password: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.demo_password = demo_password
@@ -293,7 +299,7 @@ class StartWindow(QMainWindow):
             busy=busy(self.unlock_view, self.tr("Unlocking…"), status=self.unlock_status),
         )
 
-    def _unlock_done(self, name: str, profile: Any) -> None:
+    def _unlock_done(self, name: str, profile: Profile) -> None:
         self.busy = False
         self.failures.pop(name, None)
         self._log_failed_tries(name, profile)
@@ -347,7 +353,7 @@ class StartWindow(QMainWindow):
             return self.tr("Wrong password. You can try again in 1 second.")
         return self.tr("Wrong password. You can try again in %n seconds.", "", seconds)
 
-    def _log_failed_tries(self, name: str, profile: Any) -> None:
+    def _log_failed_tries(self, name: str, profile: Profile) -> None:
         """Wrong passwords since the last unlock go into the profile's activity log: count and time only."""
         count, last = self.failed_tries.pop(name, (0, 0.0))
         if not count:
@@ -443,7 +449,7 @@ class StartWindow(QMainWindow):
             busy=busy(self.create_page),
         )
 
-    def _created(self, profile: Any) -> None:
+    def _created(self, profile: Profile) -> None:
         self.busy = False
         self.password_entry.clear()
         self.show_unlock(profile.name)

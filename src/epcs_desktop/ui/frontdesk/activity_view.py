@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -42,6 +42,9 @@ from epcs_desktop.ui.file_places import remember, start_path
 from epcs_desktop.ui.frontdesk._common import follow, run_inline, show_message
 from epcs_desktop.ui.i18n import core_text
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -59,7 +62,7 @@ class ActivityTableModel(QAbstractTableModel):
     WHEN, ACTION, DETAIL = range(3)
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, profile: Any, parent: Any = None) -> None:
+    def __init__(self, profile: Profile, parent: Any = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self._entries: list[Any] = []
@@ -148,7 +151,7 @@ class ActivityFilterProxy(QSortFilterProxyModel):
 class ActivityLogDialog(QDialog):
     """The per-profile activity log window."""
 
-    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.setWindowTitle(self.tr("Activity log — {name}").format(name=getattr(profile, "name", "")))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import logging
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -36,6 +36,9 @@ from epcs_desktop.ui.feedback import error_label, show_error, show_message
 from epcs_desktop.ui.tasks import TaskHandle, run_in_background, user_message
 from epcs_desktop.ui.widgets.password_entry import PasswordEntry
 from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -384,7 +387,7 @@ class NewPasswordDialog(QDialog):
 
     password_changed = Signal()
 
-    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.busy = False
@@ -465,7 +468,7 @@ class NewPasswordDialog(QDialog):
         super().done(result)
 
 
-def require_new_password_if_needed(profile: Any, parent: QWidget | None = None) -> bool:
+def require_new_password_if_needed(profile: Profile, parent: QWidget | None = None) -> bool:
     """Called by the shell right after unlock. True: carry on. False: lock the profile again."""
     if not profile.requires_new_password:
         return True

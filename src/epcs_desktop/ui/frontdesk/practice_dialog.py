@@ -12,7 +12,7 @@ closes, any practice generator enrolled in this program is removed again.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 import qrcode
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRect, QSize, Qt
@@ -39,6 +39,9 @@ from epcs_desktop.ui.frontdesk._common import (
     show_message,
 )
 from epcs_desktop.ui.tasks import user_message
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +91,7 @@ class PracticeDialog(QDialog):
 
     SECURE, BARCODE, CONFIRM = range(3)
 
-    def __init__(self, profile: Any, parent: QWidget | None = None, clock: Clock | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.clock: Clock = clock if clock is not None else SystemClock()

@@ -15,7 +15,7 @@ import html
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -27,6 +27,9 @@ from epcs_desktop.core.guide import STEPS, ChangeDeviceGuide, state_store
 from epcs_desktop.core.private_files import profile_target_problem, write_private
 from epcs_desktop.ui.dialogs import compliance_text
 from epcs_desktop.ui.i18n import core_text
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate extracts translate("SetupSheet", "...") calls
@@ -82,7 +85,7 @@ def _step_item(step: Any) -> str:
     return f"<li>{_e(text)}</li>"
 
 
-def sheet_html(profile: Any, clock: Clock | None = None) -> str:
+def sheet_html(profile: Profile, clock: Clock | None = None) -> str:
     """The sheet as HTML (also what the tests and a print preview use)."""
     clock = clock if clock is not None else SystemClock()
     when = dt.datetime.fromtimestamp(clock.now()).astimezone().strftime("%Y-%m-%d %H:%M")
@@ -246,7 +249,7 @@ def save_html_pdf(body: str, path: str | os.PathLike[str], title: str) -> Path:
     return target
 
 
-def save_setup_sheet(profile: Any, path: str | os.PathLike[str], clock: Clock | None = None) -> Path:
+def save_setup_sheet(profile: Profile, path: str | os.PathLike[str], clock: Clock | None = None) -> Path:
     """Write the setup sheet for `profile` as a US Letter PDF at `path` (owner-only).
 
     The one renderer the window and `epcs-desktop sheet` share."""

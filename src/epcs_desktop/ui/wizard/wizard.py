@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QWidget, QWizard
@@ -34,6 +34,9 @@ from .method_page import MethodPage
 from .scan_pages import CameraPage, ImagePage, ScreenPage
 from .state import EnrollState
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
 
@@ -42,7 +45,7 @@ class EnrollWizard(QWizard):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         parent: QWidget | None = None,
         *,
         clock: Clock | None = None,
