@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -245,7 +245,7 @@ class BackupDialog(QDialog):
         super().done(result)
 
 
-def _preview_text(line: Any) -> str:
+def _preview_text(line: backup.PreviewLine) -> str:
     """A restore preview line in the user's language (the template, then its values)."""
     args = {k: (core_text(v) if k in line.translated else v) for k, v in line.args}
     try:
@@ -338,7 +338,7 @@ class RestoreDialog(QDialog):
         self.next_button.setVisible(index == 0)
         (self.next_button if index == 0 else self.restore_button).setDefault(True)
 
-    def mode(self) -> str:
+    def mode(self) -> Literal["merge", "replace"]:
         return "replace" if self.replace.isChecked() else "merge"
 
     def browse(self) -> None:

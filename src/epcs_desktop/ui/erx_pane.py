@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import (
+    Device,
     DeviceOption,
     PrescriberInfo,
 )
@@ -91,7 +92,7 @@ class PrimaryDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         """Room for the painted text with its 6 px margins, underlined or bold."""
         size = super().sizeHint(option, index)
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         font.setBold(True)
         width = QFontMetrics(font).horizontalAdvance(str(index.data())) + 16
         return QSize(max(size.width(), width), size.height())
@@ -313,10 +314,11 @@ class ErxPane(QWidget):
         alone and primary_text on is_primary alone, so one row per value of those is every text."""
         header = self.table.horizontalHeader()
         devices = [self.model.device_at(row) for row in range(self.model.rowCount())]
-        for col, key in (
+        columns: tuple[tuple[int, Callable[[Device], object]], ...] = (
             (DeviceTableModel.COL_OPTION, lambda d: d.option),
             (DeviceTableModel.COL_PRIMARY, lambda d: d.is_primary),
-        ):
+        )
+        for col, key in columns:
             rows: dict[object, int] = {}
             for row, device in enumerate(devices):
                 rows.setdefault(key(device), row)

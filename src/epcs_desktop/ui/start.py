@@ -59,7 +59,7 @@ def failure_delay(failures: int) -> int:
     """Seconds to wait before the next try: none for the first miss, then 1, 2, 4 … 30."""
     if failures < 2:
         return 0
-    return min(MAX_DELAY_S, 2 ** (failures - 2))
+    return min(MAX_DELAY_S, 1 << (failures - 2))
 
 
 class StartWindow(QMainWindow):
@@ -148,10 +148,10 @@ class StartWindow(QMainWindow):
         self.profile_list = QListWidget()
         self.profile_list.setAccessibleName(self.tr("Profiles"))
         self.profile_list.currentRowChanged.connect(self._profile_changed)
-        self.profile_list.itemActivated.connect(lambda _i: self.password.setFocus())
         self.password = ExistingPasswordField(
             accessible_name=self.tr("Profile password"), placeholder=self.tr("Profile password")
         )
+        self.profile_list.itemActivated.connect(lambda _i: self.password.setFocus())
         self.password.returnPressed.connect(self.unlock)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         theme.set_icon(self.unlock_button, "lock", "highlight_text")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 PRACTICE_STYLE = "background:#b00020;color:white;font-weight:bold;padding:6px;"
 
@@ -59,7 +61,7 @@ def open_setting_link(profile: Profile, key: str) -> bool:
     return QDesktopServices.openUrl(QUrl(url))
 
 
-def run_inline(label: QLabel, action: Callable[[], Any], ok_text: str = "") -> Any:
+def run_inline(label: QLabel, action: Callable[[], T], ok_text: str = "") -> T | None:
     """Run a profile change; an `EpcsError` is shown in `label` instead of escaping to the user."""
     try:
         result = action()

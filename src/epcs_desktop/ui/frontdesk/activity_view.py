@@ -54,7 +54,7 @@ ALL_ACTIONS = "All actions"
 class ActivityTableModel(QAbstractTableModel):
     """Rows of `Profile.activity()`: When · Action · Detail, newest first by default."""
 
-    HEADERS = (
+    HEADERS: tuple[str, ...] = (  # type: ignore[assignment]  # PySide6's stub says object; it returns the text
         QT_TRANSLATE_NOOP("ActivityTableModel", "When"),
         QT_TRANSLATE_NOOP("ActivityTableModel", "Action"),
         QT_TRANSLATE_NOOP("ActivityTableModel", "Detail"),

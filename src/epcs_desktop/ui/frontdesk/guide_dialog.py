@@ -63,7 +63,7 @@ log = logging.getLogger(__name__)
 
 # Not the help page's title ("What happens to my MFA when I change my phone?"): two windows with one
 # title cannot be told apart in the task bar or by a screen reader.
-TITLE = QT_TRANSLATE_NOOP("ChangeGuideDialog", "Change my MFA phone — step by step")
+TITLE: str = QT_TRANSLATE_NOOP("ChangeGuideDialog", "Change my MFA phone — step by step")  # type: ignore[assignment]
 
 
 class RecordDeviceDialog(OtherDeviceDialog):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -104,7 +105,7 @@ class HandOverDialog(QDialog):
         std = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(std.Ok | std.Cancel)
         self.buttons.button(std.Ok).setText(self.tr("C&reate profile"))
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_profile)
         self.buttons.rejected.connect(self.reject)
         self.form_page = QWidget()
         page = QVBoxLayout(self.form_page)
@@ -134,7 +135,7 @@ class HandOverDialog(QDialog):
             return
         from epcs_desktop.core.passwords import check_new_password
 
-        checks = {
+        checks: dict[QLabel, Callable[[], object]] = {
             self.name_error: lambda: self.profiles.check_new_name(self.name_edit.text()),
             self.password_error: lambda: check_new_password(self.password_edit.text()),
         }
@@ -164,7 +165,7 @@ class HandOverDialog(QDialog):
             self.buttons,
         ]
 
-    def create(self) -> bool:
+    def create_profile(self) -> bool:
         """Check the form, then create the profile on a worker thread; False if the form is wrong.
 
         True means the creation started: `created` (or an inline error) follows.

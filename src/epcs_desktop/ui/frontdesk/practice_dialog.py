@@ -45,7 +45,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BANNER = QT_TRANSLATE_NOOP("PracticeDialog", "PRACTICE — this is not ID.me. Nothing real is changed.")
+# PySide6's stub says QT_TRANSLATE_NOOP returns object; it returns the text.
+BANNER: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
+    "PracticeDialog", "PRACTICE — this is not ID.me. Nothing real is changed."
+)
 MODULE_PX = 6
 QUIET_MODULES = 4
 

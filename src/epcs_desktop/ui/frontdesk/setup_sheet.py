@@ -34,12 +34,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate extracts translate("SetupSheet", "...") calls
 
-SHEET_ADVICE = QT_TRANSLATE_NOOP(
+SHEET_ADVICE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # PySide6's stub says object; it returns the text
     "SetupSheet",
     "Use these codes only as ID.me allows for your account, keep a second device enrolled, "
     "and do not let anyone else use your sign-in or your codes.",
 )
-NO_SECRETS_NOTE = QT_TRANSLATE_NOOP(
+NO_SECRETS_NOTE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # PySide6's stub says object; it returns the text
     "SetupSheet", "This sheet contains no secret keys, no codes and no QR codes."
 )
 
