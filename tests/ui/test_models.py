@@ -280,3 +280,19 @@ def test_a_restore_and_a_reload_catch_up_row_by_row(qapp, lee_profile) -> None:
     table.reload()
     assert signals.take() == [] and table_signals.take() == []
     assert _names(codes) == ["Office PC", "Laptop", "GitHub"]
+
+
+def test_an_event_behind_a_newer_read_is_caught_up_row_by_row(qapp, lee_profile) -> None:
+    """A worker's event is delivered later, on the GUI thread; the list the model reads may already hold
+    the next change too. The model applies its event, then catches up with inserts, not a reset."""
+    from epcs_desktop.core import events as ev
+
+    _table, codes, _table_signals, signals = _models(lee_profile)
+    codes.bridge.devices_changed.disconnect(codes.apply)  # the events are late: delivered by hand
+    github = lee_profile.add_generator("GitHub", GITHUB)
+    bank = lee_profile.add_generator("Bank", BANK)
+    codes.apply(ev.DevicesChanged(added=(github.id,)))
+    assert _names(codes) == ["Office PC", "Laptop", "GitHub", "Bank"]
+    assert signals.take() == [("insert", 2, 2), ("insert", 3, 3), ("changed", 0, 0), ("changed", 2, 2)]
+    codes.apply(ev.DevicesChanged(added=(bank.id,)))  # already shown: nothing left to do
+    assert signals.take() == []
