@@ -52,6 +52,7 @@ from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
 
 if TYPE_CHECKING:
     from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,9 @@ class ErxPane(QWidget):
 
     message = Signal(str)
 
-    def __init__(self, profile: Profile, settings: Callable[[], Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, profile: Profile, settings: Callable[[], Settings], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("erxPane")
         self.profile = profile

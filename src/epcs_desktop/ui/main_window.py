@@ -28,7 +28,13 @@ from epcs_desktop.ui.erx_pane import ErxPane
 from epcs_desktop.ui.ticker import Ticker
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from epcs_desktop.core.erx import Device
+    from epcs_desktop.core.generator import Generator
     from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.settings import Settings
+    from epcs_desktop.ui.wizard import EnrollWizard
 
 log = logging.getLogger(__name__)
 
@@ -239,7 +245,7 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
 
-    def add_code_generator(self) -> Any:
+    def add_code_generator(self) -> EnrollWizard:
         """Open the enrollment wizard and return it (imported now: start-up never loads OpenCV or Pillow)."""
         from epcs_desktop.ui.wizard import EnrollWizard
 
@@ -249,7 +255,7 @@ class MainWindow(QMainWindow):
         wizard.open()
         return wizard
 
-    def offer_link(self, added: list[Any]) -> QMessageBox | None:
+    def offer_link(self, added: Sequence[Device | Generator]) -> QMessageBox | None:
         """After an import: other accounts were added as code generators only; offer to link one to an
         ID.me device (issue 18). Not modal; "Close" is the default. None: nothing to offer."""
         from epcs_desktop.core.generator import Generator
@@ -364,7 +370,7 @@ class MainWindow(QMainWindow):
 
         open_restore(self)
 
-    def _update_export_action(self, settings: Any) -> None:
+    def _update_export_action(self, settings: Settings) -> None:
         """File › Export follows the one core rule (core.export.check_export_allowed, issue 15)."""
         from epcs_desktop.core import export
         from epcs_desktop.ui.tasks import user_message
@@ -440,7 +446,7 @@ class MainWindow(QMainWindow):
         self.erx.on_profile_changed()
         self.codes.reload()
 
-    def current_settings(self) -> Any:
+    def current_settings(self) -> Settings:
         """The profile's settings as last read (typed: `current_settings().auto_lock_minutes`)."""
         return self._settings
 
