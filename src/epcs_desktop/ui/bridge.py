@@ -10,6 +10,11 @@ a device change, not once per view, and never again until devices change.
 This replaces a module-level cache keyed by `id(profile)` that read the
 connection's change counter, and the front-desk dialogs' own subscriptions.
 
+The signals carry the event object itself (as KeePassXC's database signals
+carry the entry): `devices_changed` passes the `DevicesChanged` (or the
+`Restored`) so the item models apply the ids it names as row inserts,
+removals, moves and `dataChanged` (`ui.models`), instead of diffing lists.
+
 `bridge_for(profile)` returns the profile's bridge (made on first use);
 `detach()` (the window does it before a lock closes the profile) stops it.
 """
@@ -38,10 +43,11 @@ class ProfileBridge(QObject):
 
     `restored` also fires every other signal (a restore may have changed anything).
     A listener called without an event is treated as `Restored` (everything changed).
+    `devices_changed` carries the event: a `DevicesChanged`, or the `Restored` of a restore.
     """
 
-    event = Signal(object)
-    devices_changed = Signal()
+    event = Signal(ev.ProfileEvent)
+    devices_changed = Signal(ev.ProfileEvent)  # ev.DevicesChanged | ev.Restored
     prescriber_changed = Signal()
     identity_changed = Signal()
     settings_changed = Signal(list)
@@ -52,7 +58,7 @@ class ProfileBridge(QObject):
     restored = Signal()
 
     # Internal: carries the event to the GUI thread (queued when emitted from a worker).
-    _arrived = Signal(object)
+    _arrived = Signal(ev.ProfileEvent)
 
     def __init__(self, profile: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -113,7 +119,7 @@ class ProfileBridge(QObject):
         self.event.emit(event)
         if isinstance(event, ev.Restored):
             self.invalidate()
-            self.devices_changed.emit()
+            self.devices_changed.emit(event)
             self.prescriber_changed.emit()
             self.identity_changed.emit()
             self.settings_changed.emit([])
@@ -122,7 +128,7 @@ class ProfileBridge(QObject):
             self.record_changed.emit("")
             self.restored.emit()
         elif isinstance(event, ev.DevicesChanged):
-            self.devices_changed.emit()
+            self.devices_changed.emit(event)
         elif isinstance(event, ev.PrescriberChanged):
             self.prescriber_changed.emit()
         elif isinstance(event, ev.IdentityChanged):

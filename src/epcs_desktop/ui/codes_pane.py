@@ -253,6 +253,7 @@ class CodesPane(QWidget):
         self.model.modelReset.connect(self._update_visibility)
         self.model.rowsInserted.connect(self._update_visibility)
         self.model.rowsRemoved.connect(self._update_visibility)
+        self.model.rowsMoved.connect(self._update_visibility)  # a link or unlink changes the sections
         self.model.dataChanged.connect(lambda *_: self._sections())  # O(1): a link may add the headings
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_filter)
         self._update_visibility()

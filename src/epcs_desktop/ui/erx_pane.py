@@ -576,7 +576,7 @@ class ErxPane(QWidget):
 
     # -- refresh (from the profile's events, through ui.bridge) ----------------------------
     def on_devices_changed(self) -> None:
-        self.model.reload()
+        """After a device event: the table applied it itself (`DeviceTableModel.apply`); the note follows."""
         self._update_primary_note()
 
     def on_identity_changed(self) -> None:
@@ -593,6 +593,7 @@ class ErxPane(QWidget):
     def on_profile_changed(self) -> None:
         """Everything (a restore)."""
         self.on_identity_changed()
+        self.model.reload()  # row by row, never a reset: the selection stays
         self.on_devices_changed()
         self.on_prescriber_changed()
 

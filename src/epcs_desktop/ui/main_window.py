@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
 from epcs_desktop import APP_NAME, __version__
+from epcs_desktop.core import events as ev
 from epcs_desktop.core import platform
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
@@ -427,9 +428,10 @@ class MainWindow(QMainWindow):
             .replace("%2", __version__),
         )
 
-    def on_devices_changed(self) -> None:
+    def on_devices_changed(self, _event: ev.ProfileEvent | None = None) -> None:
+        """The models applied the event already (they follow the bridge, connected first); the pane's
+        note follows them."""
         self.erx.on_devices_changed()
-        self.codes.reload()
 
     def on_settings_changed(self, _keys: list[str] | None = None) -> None:
         try:
