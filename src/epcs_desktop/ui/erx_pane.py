@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QS
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -150,7 +151,7 @@ class ErxPane(QWidget):
         self.setObjectName("erxPane")
         self.profile = profile
         self.settings = settings
-        self.dialog: Any = None  # the dialog currently open from this pane (tests reach it here)
+        self.dialog: QDialog | None = None  # the dialog currently open from this pane (tests reach it here)
         self.context_menu: QMenu | None = None  # the row menu last shown (tests trigger its actions)
         self._saved_prescriber: PrescriberInfo | None = None  # as last read from the vault
 

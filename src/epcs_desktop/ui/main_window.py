@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from epcs_desktop import APP_NAME, __version__
 from epcs_desktop.core import events as ev
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.clock = clock
         self.window_settings = window_settings
-        self.dialog: Any = None
+        self.dialog: QDialog | None = None  # the dialog open from this window (tests reach it here)
         self.bridge = bridge_for(profile)  # the profile's one event adapter, shared with every dialog
         self._settings = profile.settings  # typed (core.settings.Settings), re-read on SettingsChanged
         self.setWindowTitle(profile.name)  # Qt adds " — EPCS Desktop" (the application display name)
