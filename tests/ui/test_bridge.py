@@ -64,7 +64,7 @@ def test_a_change_on_a_worker_thread_is_delivered_on_the_gui_thread(qtbot, lee_p
 def test_detach_stops_forwarding(qtbot, lee_profile) -> None:
     bridge = bridge_for(lee_profile)
     got: list[object] = []
-    bridge.event.connect(got.append)
+    bridge.changed.connect(got.append)
     bridge.detach()
     lee_profile.add_device("Desk", DeviceOption.PUSH)
     assert got == [] and not bridge.attached

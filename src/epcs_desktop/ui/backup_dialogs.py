@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMainWindow,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -58,6 +57,7 @@ from epcs_desktop.ui.widgets.password_entry import ExistingPasswordField, Passwo
 
 if TYPE_CHECKING:
     from epcs_desktop.core.profile import Profile
+    from epcs_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -511,7 +511,7 @@ class RestoreDialog(QDialog):
 class BackupReminder:
     """A banner in the main window when the last backup is older than backup_reminder_days."""
 
-    def __init__(self, window: QMainWindow, profile: Profile, clock: Clock) -> None:
+    def __init__(self, window: MainWindow, profile: Profile, clock: Clock) -> None:
         self.window = window
         self.profile = profile
         self.clock = clock
@@ -556,7 +556,7 @@ class BackupReminder:
 
 
 def open_backup(
-    window: Any, *, choose_path: PathChooser | None = None, kdf: KdfParams = DEFAULT_KDF
+    window: MainWindow, *, choose_path: PathChooser | None = None, kdf: KdfParams = DEFAULT_KDF
 ) -> BackupDialog:
     """File > Back up now: opens the dialog (window-modal) and refreshes the reminder when done."""
     dialog = BackupDialog(window.profile, window, choose_path=choose_path, kdf=kdf)
@@ -567,7 +567,7 @@ def open_backup(
     return dialog
 
 
-def _after_backup(window: Any, reminder: BackupReminder | None, path: str) -> None:
+def _after_backup(window: MainWindow, reminder: BackupReminder | None, path: str) -> None:
     if reminder is not None:
         reminder.refresh()
     if hasattr(window, "show_message"):
@@ -576,7 +576,7 @@ def _after_backup(window: Any, reminder: BackupReminder | None, path: str) -> No
         )
 
 
-def open_restore(window: Any, *, choose_path: PathChooser | None = None) -> RestoreDialog:
+def open_restore(window: MainWindow, *, choose_path: PathChooser | None = None) -> RestoreDialog:
     """File > Restore from backup…"""
     dialog = RestoreDialog(window.profile, window, choose_path=choose_path)
     if hasattr(window, "show_message"):

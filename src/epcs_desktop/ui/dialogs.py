@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -251,7 +251,9 @@ class SettingsDialog(QDialog):
             return self.tr("Windows registry")
         return source
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None, *, prefs: Any = None) -> None:
+    def __init__(
+        self, profile: Profile, parent: QWidget | None = None, *, prefs: QSettings | None = None
+    ) -> None:
         super().__init__(parent)
         from epcs_desktop.core.settings import PROFILE_SETTINGS as SETTINGS  # IT-only keys: not here
 
@@ -334,7 +336,7 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore_defaults)
         form.addRow(buttons)
 
-    def _display_rows(self, form: QFormLayout, prefs: Any) -> None:
+    def _display_rows(self, form: QFormLayout, prefs: QSettings) -> None:
         """Language and light/dark: this computer's, not the profile's (the lock screen uses them too)."""
         from epcs_desktop.ui import preferences
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QS
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -52,6 +53,7 @@ from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
 
 if TYPE_CHECKING:
     from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -142,12 +144,14 @@ class ErxPane(QWidget):
 
     message = Signal(str)
 
-    def __init__(self, profile: Profile, settings: Callable[[], Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, profile: Profile, settings: Callable[[], Settings], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("erxPane")
         self.profile = profile
         self.settings = settings
-        self.dialog: Any = None  # the dialog currently open from this pane (tests reach it here)
+        self.dialog: QDialog | None = None  # the dialog currently open from this pane (tests reach it here)
         self.context_menu: QMenu | None = None  # the row menu last shown (tests trigger its actions)
         self._saved_prescriber: PrescriberInfo | None = None  # as last read from the vault
 

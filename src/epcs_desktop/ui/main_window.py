@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from epcs_desktop import APP_NAME, __version__
 from epcs_desktop.core import events as ev
@@ -29,7 +29,13 @@ from epcs_desktop.ui.erx_pane import ErxPane
 from epcs_desktop.ui.ticker import Ticker
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from epcs_desktop.core.erx import Device
+    from epcs_desktop.core.generator import Generator
     from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.settings import Settings
+    from epcs_desktop.ui.wizard import EnrollWizard
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +63,7 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.clock = clock
         self.window_settings = window_settings
-        self.dialog: Any = None
+        self.dialog: QDialog | None = None  # the dialog open from this window (tests reach it here)
         self.bridge = bridge_for(profile)  # the profile's one event adapter, shared with every dialog
         self._settings = profile.settings  # typed (core.settings.Settings), re-read on SettingsChanged
         self.setWindowTitle(profile.name)  # Qt adds " — EPCS Desktop" (the application display name)
@@ -240,7 +246,7 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
 
-    def add_code_generator(self) -> Any:
+    def add_code_generator(self) -> EnrollWizard:
         """Open the enrollment wizard and return it (imported now: start-up never loads OpenCV or Pillow)."""
         from epcs_desktop.ui.wizard import EnrollWizard
 
@@ -250,7 +256,7 @@ class MainWindow(QMainWindow):
         wizard.open()
         return wizard
 
-    def offer_link(self, added: list[Any]) -> QMessageBox | None:
+    def offer_link(self, added: Sequence[Device | Generator]) -> QMessageBox | None:
         """After an import: other accounts were added as code generators only; offer to link one to an
         ID.me device (issue 18). Not modal; "Close" is the default. None: nothing to offer."""
         from epcs_desktop.core.generator import Generator
@@ -365,7 +371,7 @@ class MainWindow(QMainWindow):
 
         open_restore(self)
 
-    def _update_export_action(self, settings: Any) -> None:
+    def _update_export_action(self, settings: Settings) -> None:
         """File › Export follows the one core rule (core.export.check_export_allowed, issue 15)."""
         from epcs_desktop.core import export
         from epcs_desktop.ui.tasks import user_message
@@ -442,7 +448,7 @@ class MainWindow(QMainWindow):
         self.erx.on_profile_changed()
         self.codes.reload()
 
-    def current_settings(self) -> Any:
+    def current_settings(self) -> Settings:
         """The profile's settings as last read (typed: `current_settings().auto_lock_minutes`)."""
         return self._settings
 

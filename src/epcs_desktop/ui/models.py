@@ -22,7 +22,7 @@ import bisect
 import logging
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -44,6 +44,9 @@ from epcs_desktop.core.otpauth import OtpKind
 from epcs_desktop.ui.bridge import ProfileBridge, bridge_for
 from epcs_desktop.ui.model_rows import SortedRows
 from epcs_desktop.ui.tasks import user_message
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +94,7 @@ class DeviceTableModel(QAbstractTableModel):
     error = Signal(str)
 
     def __init__(
-        self, profile: Any, parent: QObject | None = None, *, bridge: ProfileBridge | None = None
+        self, profile: Profile, parent: QObject | None = None, *, bridge: ProfileBridge | None = None
     ) -> None:
         super().__init__(parent)
         self.profile = profile
@@ -291,7 +294,7 @@ class CodeListModel(QAbstractListModel):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         clock: Clock,
         parent: QObject | None = None,
         *,

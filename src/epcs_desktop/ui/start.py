@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -76,7 +77,7 @@ class StartWindow(QMainWindow):
         self.store = store
         self.demo_password = demo_password
         self.failures: dict[str, int] = {}
-        self.dialog: Any = None
+        self.dialog: QDialog | None = None
         self.busy = False
         self.task: TaskHandle | None = None
         self.setObjectName("startWindow")

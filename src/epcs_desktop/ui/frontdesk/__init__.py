@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +22,7 @@ from .setup_sheet import save_setup_sheet as _save_setup_sheet
 
 if TYPE_CHECKING:
     from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.profiles import ProfileStore
 
 __all__ = [
     "ActivityFilterProxy",
@@ -55,7 +56,7 @@ def open_activity_log(profile: Profile, parent: QWidget | None = None) -> int:
     return ActivityLogDialog(profile, parent).exec()
 
 
-def open_handover(profiles: Any, parent: QWidget | None = None) -> str | None:
+def open_handover(profiles: ProfileStore, parent: QWidget | None = None) -> str | None:
     """Front desk creates a clinician's profile; returns its name, or None if cancelled."""
     dlg = HandOverDialog(profiles, parent)
     dlg.exec()

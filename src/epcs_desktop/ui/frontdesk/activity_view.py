@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -43,7 +44,7 @@ from epcs_desktop.ui.frontdesk._common import follow, run_inline, show_message
 from epcs_desktop.ui.i18n import core_text
 
 if TYPE_CHECKING:
-    from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.profile import ActivityEntry, Profile
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +63,10 @@ class ActivityTableModel(QAbstractTableModel):
     WHEN, ACTION, DETAIL = range(3)
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, profile: Profile, parent: Any = None) -> None:
+    def __init__(self, profile: Profile, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
-        self._entries: list[Any] = []
+        self._entries: list[ActivityEntry] = []
         self.reload()
 
     def reload(self) -> None:
@@ -73,7 +74,7 @@ class ActivityTableModel(QAbstractTableModel):
         self._entries = list(self.profile.activity())
         self.endResetModel()
 
-    def entries(self) -> list[Any]:
+    def entries(self) -> list[ActivityEntry]:
         return list(self._entries)
 
     def actions(self) -> list[str]:
@@ -116,7 +117,7 @@ class ActivityTableModel(QAbstractTableModel):
 class ActivityFilterProxy(QSortFilterProxyModel):
     """Filter by action (exact) and by free text (in action or detail, case-insensitive)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._action = ""
         self._text = ""
@@ -140,7 +141,7 @@ class ActivityFilterProxy(QSortFilterProxyModel):
             return False
         return not self._text or self._text in action.casefold() or self._text in detail.casefold()
 
-    def visible_entries(self) -> list[Any]:
+    def visible_entries(self) -> list[ActivityEntry]:
         """The entries shown now, in the order shown (what the export writes)."""
         out = []
         for row in range(self.rowCount()):

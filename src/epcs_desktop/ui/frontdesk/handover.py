@@ -40,6 +40,7 @@ from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
 
 if TYPE_CHECKING:
     from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.profiles import ProfileStore
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class HandOverDialog(QDialog):
 
     created = Signal(str)
 
-    def __init__(self, profiles: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profiles: ProfileStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profiles = profiles
         self.created_name: str | None = None
@@ -369,7 +370,9 @@ class HandOverDialog(QDialog):
         super().done(result)
 
 
-def _create_and_close(profiles: Any, name: str, password: str, prescriber: PrescriberInfo, staff: str) -> str:
+def _create_and_close(
+    profiles: ProfileStore, name: str, password: str, prescriber: PrescriberInfo, staff: str
+) -> str:
     """Worker thread: create the handed-over profile (on its temporary password) and close it again."""
     profile = profiles.create(name, password, temporary=True, prescriber=prescriber, staff=staff)
     try:

@@ -29,6 +29,8 @@ from epcs_desktop.ui.dialogs import compliance_text
 from epcs_desktop.ui.i18n import core_text
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.erx import IdentityConfirmation
+    from epcs_desktop.core.guide import GuideStep
     from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -64,7 +66,7 @@ def _e(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _identity_line(ident: Any) -> str:
+def _identity_line(ident: IdentityConfirmation) -> str:
     if not ident.confirmed:
         return translate("SetupSheet", "Identity confirmation not recorded.")
     if ident.confirmed_on:
@@ -78,7 +80,7 @@ def _row(label: str, value: str) -> str:
     return f"<tr><td>{_e(label)}</td><td>{_e(value or '—')}</td></tr>"
 
 
-def _step_item(step: Any) -> str:
+def _step_item(step: GuideStep) -> str:
     text = translate("SetupSheet", "Step {number}: {title}").format(
         number=step.number, title=core_text(step.title)
     )

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import socket
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSysInfo, Qt
 from PySide6.QtGui import QFont
@@ -49,6 +49,7 @@ from .owner import owner
 from .state import describe
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.clock import Clock
     from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ class _DeviceRow(QFrame):
         if params.kind == OtpKind.HOTP:
             self.countdown.setVisible(False)
 
-    def refresh(self, clock: Any) -> None:
+    def refresh(self, clock: Clock) -> None:
         from epcs_desktop.core.otp import Totp, hotp
 
         if self.params is None:
@@ -134,7 +135,7 @@ class _DeviceRow(QFrame):
 
 
 class ConfirmPage(QWizardPage):
-    def __init__(self, profile: Profile, clock: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.clock = clock

@@ -42,6 +42,7 @@ from epcs_desktop.ui.tasks import run_in_background, user_message
 from epcs_desktop.ui.widgets.password_entry import ExistingPasswordField
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.importers.session import ImportPlan
     from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class ImportPage(QWizardPage):
 
         self.profile = profile
         self.session = ImportSession()
-        self.plan: Any = None
+        self.plan: ImportPlan | None = None
         self._waiting: list[str] = []  # files still to read after the password is typed
         self._file_problems: list[tuple[str, str]] = []  # whole files that could not be read
         self._task: Any = None

@@ -35,6 +35,8 @@ from .scan_pages import CameraPage, ImagePage, ScreenPage
 from .state import EnrollState
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.erx import Device
+    from epcs_desktop.core.generator import Generator
     from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -57,7 +59,7 @@ class EnrollWizard(QWizard):
         self.profile = profile
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.state = EnrollState()
-        self.added: list[Any] = []
+        self.added: list[Device | Generator] = []  # what Finish added (`Profile.enroll`'s result)
         # True once the dialog has closed: results still arriving from worker threads are dropped.
         self.ended = False
         self.setWindowTitle(self.tr("Add code generator"))
