@@ -287,6 +287,9 @@ class ErxPane(QWidget):
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._fit_columns)
         self.model.dataChanged.connect(self._fit_columns)
+        # The note follows the table's own changes, whichever connection to the bridge runs first.
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
+            signal.connect(lambda *_: self._update_primary_note())
         self.table.metrics_changed.connect(self._fit_columns)
         layout.addWidget(self.table, 1)
         self._fit_columns()
