@@ -125,15 +125,12 @@ def test_primary_text_is_readable_on_the_selection(qtbot, controller, lee_profil
         (QColor(image.pixel(x, y)) for x in range(image.width()) for y in range(image.height())),
         key=lambda c: abs(c.lightness() - background.lightness()) * -1,
     )
-
     # The text's contrast against the selection: WCAG-style luminance ratio >= 3 (green on blue was ~1.3).
     def lum(c: QColor) -> float:
         def ch(v: float) -> float:
             v /= 255
             return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
         return 0.2126 * ch(c.red()) + 0.7152 * ch(c.green()) + 0.0722 * ch(c.blue())
-
     a, b = sorted((lum(background), lum(darkest)))
     assert (b + 0.05) / (a + 0.05) >= 3.0
 
