@@ -202,3 +202,30 @@ def test_move_to_phone_off_disables_the_menu_entry(policy_file, qtbot, controlle
     assert not _menu_for(erx, "Office PC")["Move to a phone…"].isEnabled()
     erx.move_to_phone(erx.model.row_of("Office PC"))  # a stale menu or shortcut reaching the slot
     assert not isinstance(erx.dialog, MoveToPhoneDialog)
+
+
+def test_the_window_keeps_its_place_when_the_primary_changes(qtbot, controller, lee_profile) -> None:
+    """Issue 18: a new primary (here from another window) is applied as row changes, not a reset: the
+    table's selected cell and the code list's selected code stay where the clinician put them, and the
+    compliance note follows the table."""
+    from gui_support import ModelSignals, otp
+
+    from epcs_desktop.ui.models import ROLE_NICK
+
+    lee_profile.add_device("Desk", DeviceOption.GENERATOR_HERE, otp=otp("ONSWG4TFOQYTEMZU", account="desk"))
+    window = controller.open_profile(lee_profile)
+    table, codes = window.erx.table, window.codes.view
+    table_signals, code_signals = ModelSignals(window.erx.model), ModelSignals(window.codes.model)
+    table.setCurrentIndex(window.erx.model.index(2, 0))  # "MyiPhone"
+    codes.setCurrentIndex(window.codes.proxy.index(1, 0))  # "Laptop"
+    assert not window.erx.primary_note.isHidden()  # "Office PC" makes its codes here
+
+    lee_profile.set_primary("MyiPhone")  # a push phone: the code list loses its pinned primary
+    assert table.currentIndex().data() == "MyiPhone" and codes.currentIndex().data(ROLE_NICK) == "Laptop"
+    assert window.erx.primary_note.isHidden()
+    lee_profile.set_primary("Desk")  # "Desk" moves to the top of the code list
+    assert table.currentIndex().data() == "MyiPhone" and codes.currentIndex().data(ROLE_NICK) == "Laptop"
+    assert [i.data(ROLE_NICK) for i in codes.selectionModel().selectedIndexes()] == ["Laptop"]
+    assert [i.data() for i in table.selectionModel().selectedIndexes()] == ["MyiPhone"]
+    assert not window.erx.primary_note.isHidden()
+    assert ("reset",) not in table_signals.take() + code_signals.take()

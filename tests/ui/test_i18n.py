@@ -402,7 +402,7 @@ def test_front_desk_dialogs_in_spanish(qtbot, data_dir_store, spanish) -> None:
     assert dlg.windowTitle() == "Preparar un perfil para un profesional"
     assert dlg.generate_button.text() == "&Generar"
     dlg.name_edit.setText("")
-    assert not dlg.create()
+    assert not dlg.create_profile()
     assert dlg.name_error.text() == "El nombre del perfil no puede estar vacío."  # at its field (item 15)
 
     profile = data_dir_store.create("Dra Ruiz", "temporary pass 1", temporary=True, staff="Pat")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from epcs_desktop.cli.common import (
     EXIT_OK,
@@ -29,10 +29,13 @@ from epcs_desktop.core.erx import Device, DeviceOption
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.textguard import clean_for_display
 
+if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
+
 logger = logging.getLogger(__name__)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser("device", help="the ID.me devices of a profile (eRx Info table)")
     sub = p.add_subparsers(dest="device_command", metavar="ACTION", required=True)
 

@@ -42,6 +42,7 @@ from epcs_desktop.core.errors import EpcsError, ImportPasswordError, PasswordReq
 from epcs_desktop.core.otpauth import OtpKind
 
 if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
     from epcs_desktop.core.enrollment import PlanEntry
     from epcs_desktop.core.erx import Device
     from epcs_desktop.core.importers import ImportPlan, ImportSession
@@ -53,7 +54,7 @@ IMPORT_PASSWORD_ENV = "EPCS_DESKTOP_IMPORT_PASSWORD"  # noqa: S105 (a variable n
 KIND_WORDS = {OtpKind.HOTP: "counter-based: ask for each next code", OtpKind.STEAM: "Steam Guard"}
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     from epcs_desktop.core.importers.registry import format_names
 
     formats = ", ".join(format_names())

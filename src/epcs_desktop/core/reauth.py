@@ -11,15 +11,18 @@ PBKDF2 key, a read-only probe of the file (which never writes a byte).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from epcs_desktop.core import profilekey
 from epcs_desktop.core.errors import EpcsError
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
 
-def check_profile_password(profile: Any, password: str) -> bool:
+def check_profile_password(profile: Profile, password: str) -> bool:
     """True when `password` opens `profile`'s file. Slow on purpose (the KDF): call it off the GUI thread."""
     if not isinstance(password, str) or not password or "\x00" in password:
         return False
