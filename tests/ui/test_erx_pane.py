@@ -8,10 +8,12 @@ any product code.
 from __future__ import annotations
 
 from gui_support import PASSWORD
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.ui.dialogs import RemoveDeviceDialog
+from epcs_desktop.ui.models import DeviceTableModel
 
 FULL_DEVICE_READ = "SELECT * FROM device ORDER BY id"
 
@@ -229,3 +231,33 @@ def test_the_window_keeps_its_place_when_the_primary_changes(qtbot, controller, 
     assert [i.data() for i in table.selectionModel().selectedIndexes()] == ["MyiPhone"]
     assert not window.erx.primary_note.isHidden()
     assert ("reset",) not in table_signals.take() + code_signals.take()
+
+
+def test_in_spanish_the_table_shows_drchronos_labels_as_drchrono_does(
+    qtbot, controller, lee_profile, spanish
+) -> None:
+    """DrChrono's screens are English: the mirror keeps its option names and “Is Primary” literal and
+    quoted, as the setup sheet prints them (core.erx), and says what each means in Spanish beside it.
+    Before, the table translated them (“Generar clave 2FA”) while the sheet kept them in English."""
+    assert spanish
+    window = controller.open_profile(lee_profile)
+    qtbot.addWidget(window)
+    model = window.erx.model
+    option, primary = DeviceTableModel.COL_OPTION, DeviceTableModel.COL_PRIMARY
+    shown = [(model.index(r, option).data(), model.index(r, primary).data()) for r in range(model.rowCount())]
+    assert shown == [
+        ("“Generate 2FA Key”", "“Is Primary”"),
+        ("“Generate 2FA Key”", "Seleccionar como dispositivo principal"),  # this program's own action
+        ("“Push Notification 2FA”", "Seleccionar como dispositivo principal"),
+        ("“Generate 2FA Key”", "Seleccionar como dispositivo principal"),
+    ]
+    assert model.headerData(DeviceTableModel.COL_OPTION, Qt.Orientation.Horizontal) == "Opción"
+    meaning = [model.index(r, option).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    assert meaning == [
+        "“Generate 2FA Key” (generador de códigos en este equipo)",
+        "“Generate 2FA Key” (generador de códigos en este equipo)",
+        "“Push Notification 2FA” (notificación push de ID.me Authenticator en un teléfono)",
+        "“Generate 2FA Key” (aplicación generadora de códigos en un teléfono o tableta)",
+    ]
+    accessible = model.index(3, option).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert accessible == meaning[3]  # a screen reader hears the meaning too

@@ -37,10 +37,10 @@ def test_device_table_mirrors_erx_info(qapp, lee_profile) -> None:
     assert headers == ["Name", "Option", "Primary Device"]
     rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
     assert rows == [
-        ["Office PC", "Generate 2FA Key", "Is Primary"],
-        ["Laptop", "Generate 2FA Key", "Select as primary device"],
-        ["MyiPhone", "Push Notification 2FA", "Select as primary device"],
-        ["OfficeiPad", "Generate 2FA Key", "Select as primary device"],
+        ["Office PC", "“Generate 2FA Key”", "“Is Primary”"],
+        ["Laptop", "“Generate 2FA Key”", "Select as primary device"],
+        ["MyiPhone", "“Push Notification 2FA”", "Select as primary device"],
+        ["OfficeiPad", "“Generate 2FA Key”", "Select as primary device"],
     ]
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert not model.flags(model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
@@ -150,7 +150,7 @@ def test_device_table_ignores_roles_it_does_not_provide(qapp, lee_profile) -> No
     for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole):
         assert model.data(index, role) is None
     assert model.data(index, Qt.ItemDataRole.DisplayRole) == "Office PC"
-    assert model.data(model.index(0, 2), Qt.ItemDataRole.AccessibleTextRole) == "Is Primary"
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.AccessibleTextRole) == "“Is Primary”"
 
 
 # -- the profile's events applied as row changes, never a reset (issue 18) ---------------------------
@@ -184,7 +184,8 @@ def test_a_new_primary_moves_to_the_top_of_the_code_list_without_a_reset(qapp, l
     ]
     # DrChrono's table keeps its order: the two primary cells change, nothing else.
     assert table_signals.take() == [("changed", 0, 0), ("changed", 4, 4)]
-    assert table.index(4, 2).data() == "Is Primary" and table.index(0, 2).data() == "Select as primary device"
+    assert table.index(4, 2).data() == "“Is Primary”"
+    assert table.index(0, 2).data() == "Select as primary device"
 
     lee_profile.set_primary("Office PC")  # back: "Desk" returns to its place in the order added
     assert _names(codes) == ["Office PC", "Laptop", "Desk"]
@@ -204,7 +205,7 @@ def test_removing_the_primary_removes_its_row_and_repaints_the_successor(qapp, l
     lee_profile.remove_device("Office PC", successor="Laptop")
     assert code_signals.take() == [("remove", 0, 0), ("changed", 0, 0)]
     assert table_signals.take() == [("remove", 0, 0), ("changed", 0, 0)]
-    assert codes.index(0).data(ROLE_PRIMARY) is True and table.index(0, 2).data() == "Is Primary"
+    assert codes.index(0).data(ROLE_PRIMARY) is True and table.index(0, 2).data() == "“Is Primary”"
 
 
 def test_a_rename_repaints_that_row_only(qapp, lee_profile) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocume
 
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.errors import EpcsError
-from epcs_desktop.core.erx import option_label
+from epcs_desktop.core.erx import option_explained, shown_primary
 from epcs_desktop.core.guide import STEPS, ChangeDeviceGuide, state_store
 from epcs_desktop.core.private_files import profile_target_problem, write_private
 from epcs_desktop.ui.dialogs import compliance_text
@@ -106,8 +106,8 @@ def sheet_html(profile: Profile, clock: Clock | None = None) -> str:
     ]
     if devices:
         rows = "".join(
-            f"<tr><td>{_e(d.nickname)}</td><td>“{_e(option_label(d.option))}”</td>"
-            f"<td>{'“Is Primary”' if d.is_primary else ''}</td></tr>"
+            f"<tr><td>{_e(d.nickname)}</td><td>{_e(option_explained(d.option, core_text))}</td>"
+            f"<td>{_e(shown_primary(d.is_primary))}</td></tr>"
             for d in devices
         )
         parts.append(
