@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from epcs_desktop.cli.common import (
     EXIT_OK,
@@ -23,12 +24,15 @@ from epcs_desktop.cli.common import (
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.textguard import clean_for_display
 
+if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
+
 logger = logging.getLogger(__name__)
 
 BACKUP_PASSWORD_ENV = "EPCS_DESKTOP_BACKUP_PASSWORD"  # noqa: S105 (a variable name)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "backup",
         help="make or restore an encrypted backup of a profile",

@@ -12,7 +12,7 @@ import logging
 import math
 import shlex
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from epcs_desktop.cli.common import (
     EXIT_OK,
@@ -28,6 +28,9 @@ from epcs_desktop.core.otp import Totp, copy_plan, hotp, totp_at
 from epcs_desktop.core.otpauth import OtpKind, parse_uri
 from epcs_desktop.core.textguard import clean_for_display
 
+if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
+
 logger = logging.getLogger(__name__)
 
 
@@ -41,7 +44,7 @@ def _unix_time(text: str) -> float:
     return value
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "code",
         help="print the code for an otpauth:// URI",
@@ -107,7 +110,7 @@ def run_codes(args: argparse.Namespace) -> int:
     with open_profile(args) as profile:
         devices = profile.generators()  # ID.me devices first, the primary on top, then other accounts
         clock = FixedClock(SystemClock().now())  # one instant for every row
-        rows = []
+        rows: list[dict[str, Any]] = []  # `--json`'s objects (docs/cli.md)
         for d in devices:
             assert d.otp is not None
             if d.otp.kind == OtpKind.HOTP:

@@ -33,7 +33,12 @@ from epcs_desktop.core.errors import EpcsError, ProfileError, VaultLockedError, 
 from epcs_desktop.core.profiles import ProfileStore, normalise_profile_name
 
 if TYPE_CHECKING:  # cli.main imports this file on every start (the window's too): no SQLCipher here
+    from typing import TypeAlias
+
     from epcs_desktop.core.profile import Profile
+
+    # What `register(subparsers)` receives: `cli.build_parser`'s `add_subparsers()` result.
+    Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 logger = logging.getLogger(__name__)
 

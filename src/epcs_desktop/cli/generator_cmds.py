@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from epcs_desktop.cli.common import (
     EXIT_OK,
@@ -27,10 +27,13 @@ from epcs_desktop.core.generator import Generator
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.textguard import clean_for_display
 
+if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
+
 logger = logging.getLogger(__name__)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "generator", help="the code generators held here (ID.me devices and other accounts)"
     )

@@ -17,11 +17,14 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from epcs_desktop.cli.common import EXIT_NOT_FOUND, EXIT_OK, print_json
 from epcs_desktop.cli.common import EXIT_USAGE as EXIT_ERROR
 from epcs_desktop.core.errors import EpcsError, QrError
+
+if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +32,7 @@ DEFAULT_CAMERA_TIMEOUT = 30.0
 MAX_PRINTED = 8192  # characters of one payload in text output (a QR code holds at most ~7,000)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     """Add the ``scan`` subcommand."""
     p = subparsers.add_parser(
         "scan",

@@ -13,15 +13,18 @@ import argparse
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from epcs_desktop.cli.common import EXIT_OK, add_profile_argument, open_profile
 from epcs_desktop.core.errors import EpcsError
 
+if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
+
 logger = logging.getLogger(__name__)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "sheet",
         help="write a profile's printable setup sheet (PDF, no secrets)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from epcs_desktop.core.bounded import read_bounded
 from epcs_desktop.core.enrollment import Candidate, EnrollmentPlan, plan_enrollment
@@ -19,6 +19,9 @@ from epcs_desktop.core.importers.links import (
     read_lines,
 )
 from epcs_desktop.core.policy import check_action_allowed
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +144,7 @@ def plan_import(existing: Any, session: ImportSession) -> ImportPlan:
     return ImportPlan(tuple(session.results), plan_enrollment(existing, candidates), tuple(problems))
 
 
-def apply_import(profile: Any, plan: ImportPlan) -> list[Any]:
+def apply_import(profile: Profile, plan: ImportPlan) -> list[Any]:
     """Add the plan's NEW entries to `profile` all-or-nothing (one transaction); returns the devices."""
     check_action_allowed("import")
     return list(profile.enroll(plan.enrollment))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
@@ -37,6 +37,9 @@ from epcs_desktop.core import passwords
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.i18n import core_text
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -218,7 +221,7 @@ class ReauthPrompt(QWidget):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         parent: QWidget | None = None,
         *,
         error: QLabel,
