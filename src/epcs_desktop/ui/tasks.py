@@ -272,7 +272,7 @@ class TaskHandle:
             if ok:
                 self._on_done(value)
             elif self._on_error is not None:
-                self._on_error(value)  # type: ignore[arg-type]
+                self._on_error(value)
             else:
                 log.warning("background task failed: %s", type(value).__name__)
         except Exception:
