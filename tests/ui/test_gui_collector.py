@@ -88,15 +88,16 @@ def test_due_generations_follow_the_interpreters_thresholds(qapp) -> None:
         collector.stop()
 
 
-@pytest.mark.parametrize("rounds", [100])
+@pytest.mark.parametrize("rounds", [200])
 def test_the_window_survives_the_collector_under_load(rounds: int) -> None:
     """Dialogs become cyclic garbage while workers allocate, with a collection on nearly every allocation.
 
     Without the GUI-thread collector (`gc_stress_app.py --bare`, Python's automatic collection, as
-    the program ran before) the same load deadlocks or crashes the process: measured 1 run in 6
-    with the old ui/tasks.py and 3 in 6 with the new one (100 rounds each), the worker inside
-    `QObject::~QObject` while the GUI thread ran Shiboken's deferred widget deletion. The whole
-    window suite with a collection forced on each worker hung the same way within ~60 tests.
+    the program ran before) the same load deadlocked 5 runs in 10 on the tree before the fix: a
+    worker in a collection inside `QObject::~QObject`, waiting for the interpreter lock, while the GUI
+    thread ran Shiboken's deferred widget deletion (`runDeletionInMainThread`) and waited for a Qt
+    lock the worker held. The window suite with a collection forced on each worker hung the same way
+    at its ~60th test, twice in two runs; a segmentation fault is the other outcome of the race.
     """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
