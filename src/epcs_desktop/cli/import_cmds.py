@@ -40,6 +40,7 @@ from epcs_desktop.core.errors import EpcsError, ImportPasswordError, PasswordReq
 from epcs_desktop.core.otpauth import OtpKind
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.enrollment import PlanEntry
     from epcs_desktop.core.erx import Device
     from epcs_desktop.core.importers import ImportPlan, ImportSession
@@ -92,7 +93,7 @@ def _import_password(args: argparse.Namespace, needed: PasswordRequiredError, na
     return password
 
 
-def _read_files(args: argparse.Namespace) -> ImportSession:
+def _read_files(args: argparse.Namespace, context: AppContext) -> ImportSession:
     """Read every file into one session; raise on the first file that cannot be used at all.
 
     One session, so the codes of one Google export spread over several files
@@ -100,7 +101,7 @@ def _read_files(args: argparse.Namespace) -> ImportSession:
     """
     from epcs_desktop.core.importers import ImportSession
 
-    session = ImportSession()
+    session = ImportSession(context.policy)
     password: str | None = None
     for name in args.files:  # core messages already name the file
         try:
@@ -215,15 +216,15 @@ def _print_text(plan: ImportPlan, profile_name: str, dry_run: bool) -> None:
 # --------------------------------------------------------------------------- command
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, context: AppContext) -> int:
     from epcs_desktop.core.importers import plan_import
 
     try:
-        session = _read_files(args)
+        session = _read_files(args, context)
     except ImportPasswordError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_WRONG_PASSWORD
-    with open_profile(args) as profile:
+    with open_profile(context, args) as profile:
         plan = plan_import(profile.all_rows(), session)
         if not args.dry_run and plan.enrollment.new:
             _apply(profile, plan)

@@ -7,15 +7,18 @@ A test that injected a clock into the window could still get the wall clock in
 a dialog, and a test could not give the program a policy without writing
 files. Following Electrum's and KeePassXC's composition roots, `run_gui` and
 `cli.main` build one `AppContext` with `AppContext.for_this_machine` and
-every front end receives it; tests build one with `AppContext.for_tests`-style
-arguments (a `FixedClock`, a `FixedPolicy`).
+every front end receives it (the profile store, and through it each profile and
+vault, take their clock and policy from it; windows and dialogs get it or its
+clock explicitly). Tests build one with a `FixedClock` and, to say what IT
+allows without writing a policy file, a `FixedPolicy`. Only this module makes a
+`SystemClock` (tests/test_architecture.py checks it).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -71,6 +74,10 @@ class AppContext:
     policy: PolicySource
     data_dir: Path
     platform: Platform = field(repr=False)  # its repr holds the environment
+
+    def with_data_dir(self, data_dir: str | os.PathLike[str]) -> AppContext:
+        """The same clock and policy over another data folder (the demo's temporary one)."""
+        return replace(self, data_dir=Path(data_dir).expanduser())
 
     @classmethod
     def for_this_machine(

@@ -54,7 +54,7 @@ from typing import Any
 import sqlcipher3
 
 from epcs_desktop.core import erx, profilekey
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import (
     DamagedProfileError,
     EpcsError,
@@ -389,10 +389,10 @@ class Vault:
     thread and then uses them on the GUI thread; hence ``check_same_thread=False``.
     """
 
-    def __init__(self, conn: sqlcipher3.Connection, path: Path, clock: Clock | None = None) -> None:
+    def __init__(self, conn: sqlcipher3.Connection, path: Path, clock: Clock) -> None:
         self._conn: sqlcipher3.Connection | None = conn
         self.path = path
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.clock: Clock = clock  # the context's (core/context.py), given by the profile store
         self.migration_backup: Path | None = None
         self._lock = threading.RLock()
         self._depth = 0
@@ -411,7 +411,7 @@ class Vault:
         password: str,
         *,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
-        clock: Clock | None = None,
+        clock: Clock,
     ) -> Vault:
         """Create a new, empty profile database at `path` (which must not exist yet).
 
@@ -483,7 +483,7 @@ class Vault:
         password: str,
         *,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
-        clock: Clock | None = None,
+        clock: Clock,
     ) -> Vault:
         """Unlock an existing profile and migrate it if it is older (rows are checked by `Profile`)."""
         path = Path(path)

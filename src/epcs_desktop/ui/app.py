@@ -19,7 +19,6 @@ import gc
 import logging
 import os
 import sys
-from pathlib import Path
 from types import TracebackType
 from typing import Any, NoReturn
 
@@ -256,12 +255,16 @@ def _run(
     collect: bool = True,
 ) -> int:
     app = _application()
+    from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.profiles import ProfileStore
     from epcs_desktop.ui import preferences, theme
     from epcs_desktop.ui.controller import AppController
 
+    # THE window's context (core/context.py): one clock, one IT policy, one data folder for everything
+    # the window opens; every store, profile, window and dialog gets it (or its clock) from here.
+    context = AppContext.for_this_machine(data_dir)
     # Language and light/dark chosen in Settings (this computer's window.ini); the variables still win.
-    home_store = ProfileStore(Path(data_dir) if data_dir is not None else None)
+    home_store = ProfileStore(context)
     prefs = preferences.settings_file(home_store.data_dir)
     preferences.apply_language(prefs)
     preferences.apply_scheme(prefs)
@@ -277,8 +280,8 @@ def _run(
         from epcs_desktop.core.demo import DEMO_PASSWORD, create_demo_profile
 
         demo_dir = tempfile.mkdtemp(prefix="epcs-desktop-demo-")
-        store = ProfileStore(Path(demo_dir))
-        controller = AppController(store, demo_password=DEMO_PASSWORD, show_notice=False)
+        store = ProfileStore(context.with_data_dir(demo_dir))
+        controller = AppController(store, context.clock, demo_password=DEMO_PASSWORD, show_notice=False)
         profile = create_demo_profile(store)
         main = controller.open_profile(profile)
         assert main is not None  # the demo profile never needs a password change
@@ -292,7 +295,8 @@ def _run(
             instance = SingleInstance(store.data_dir)
             if not instance.claim():
                 return 0  # the running copy came forward: one vault, opened once
-        controller = AppController(store, window_settings=prefs)  # window.ini, already open for the prefs
+        # window.ini, already open for the prefs
+        controller = AppController(store, context.clock, window_settings=prefs)
         if instance is not None:
             instance.activated.connect(controller.bring_forward)  # type: ignore[attr-defined]
         controller.show_start()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from epcs_desktop.core.bounded import read_bounded
 from epcs_desktop.core.enrollment import Candidate, EnrollmentPlan, plan_enrollment
@@ -19,6 +19,9 @@ from epcs_desktop.core.importers.links import (
     read_lines,
 )
 from epcs_desktop.core.policy import check_action_allowed
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.context import PolicySource
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +59,12 @@ def read_import_file(path: str | Path, password: str | None = None) -> ImportRes
 
     Raises `ImportFileError` when the file as a whole cannot be used:
     `PasswordRequiredError` for an encrypted file without `password`,
-    `ImportPasswordError` when `password` does not open it.
+    `ImportPasswordError` when `password` does not open it. A reader only: the
+    front ends import through `ImportSession` and `apply_import`, which apply IT's policy.
     """
-    session = ImportSession()
-    result = session.read_file(path, password)
-    result.problems.extend(session.incomplete_exports())
+    exports = GoogleExports()
+    result = _read_file(path, password, exports)
+    result.problems.extend(exports.incomplete())
     return result
 
 
@@ -72,7 +76,8 @@ class ImportSession:
     after the last source does `incomplete_exports` say what is missing.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, policy: PolicySource) -> None:
+        self.policy = policy  # asked at each read: IT turning imports off applies to the next file
         self.results: list[tuple[str, ImportResult]] = []
         self._exports = GoogleExports()
 
@@ -81,14 +86,15 @@ class ImportSession:
 
     def read_file(self, path: str | Path, password: str | None = None) -> ImportResult:
         """Read one file (raises `ImportFileError` as `read_import_file` does; nothing is kept then)."""
-        check_action_allowed("import")  # IT's policy (disable_import): before any password is asked
+        # IT's policy (disable_import): before any password is asked
+        check_action_allowed("import", self.policy.current())
         result = _read_file(path, password, self._exports)
         self.results.append((str(path), result))
         return result
 
     def read_text(self, text: str, name: str = "pasted text") -> ImportResult:
         """Pasted otpauth or export links (one per line; text around a link is tolerated)."""
-        check_action_allowed("import")
+        check_action_allowed("import", self.policy.current())
         if len(text) > MAX_FILE_BYTES:
             raise ImportFileError(f"The {name} is too long to be authenticator links.")
         result = read_lines(text, name, self._exports, FORMAT_PASTED)
@@ -143,5 +149,5 @@ def plan_import(existing: Any, session: ImportSession) -> ImportPlan:
 
 def apply_import(profile: Any, plan: ImportPlan) -> list[Any]:
     """Add the plan's NEW entries to `profile` all-or-nothing (one transaction); returns the devices."""
-    check_action_allowed("import")
+    check_action_allowed("import", profile.policy.current())
     return list(profile.enroll(plan.enrollment))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
@@ -38,6 +38,9 @@ from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.i18n import core_text
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.context import PolicySource
+
 log = logging.getLogger(__name__)
 
 
@@ -55,12 +58,14 @@ class PasswordEntry(QWidget):
         self,
         parent: QWidget | None = None,
         *,
+        policy: PolicySource,
         password_label: str | None = None,
         confirm_label: str | None = None,
         accessible_name: str | None = None,
         error: QLabel | None = None,
     ) -> None:
         super().__init__(parent)
+        self.policy = policy  # IT's minimum strength is read from it at each check
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("at least %n characters", "", passwords.MIN_LENGTH))
@@ -132,7 +137,10 @@ class PasswordEntry(QWidget):
         from epcs_desktop.ui.tasks import user_message
 
         try:
-            value = passwords.check_new_password(self.password.text(), self.confirm.text())
+            from epcs_desktop.core.policy import minimum_password_strength
+
+            minimum = minimum_password_strength(self.policy.current())
+            value = passwords.check_new_password(self.password.text(), self.confirm.text(), minimum=minimum)
         except EpcsError as exc:
             self.refuse(user_message(exc))
             return None
