@@ -277,8 +277,9 @@ def test_screen_grab_gives_bgr_frames_and_an_empty_screen_has_no_code(xvfb_env) 
     script = textwrap.dedent(
         """
         from epcs_desktop.ui import screen_grab
+        from epcs_desktop.core.policy import Policy
         from epcs_desktop.core.qr import decode_frame
-        frames = screen_grab.grab_screens()
+        frames = screen_grab.grab_screens(Policy())
         print(len(frames), frames[0].shape, frames[0].dtype, len(decode_frame(frames[0])))
         """
     )

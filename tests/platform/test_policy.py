@@ -20,6 +20,7 @@ from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.platform import platform_for
 from epcs_desktop.core.policy import PolicyError, load_policy
 from epcs_desktop.core.settings import SETTINGS
+from profile_support import store_at
 
 LINUX = platform_for("linux", env={}, home=Path("/home/x"))
 
@@ -245,9 +246,8 @@ def test_macos_managed_preferences_lock_like_the_file(
 def test_profile_reads_locked_values_and_refuses_to_change_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from epcs_desktop.core.profiles import ProfileStore
 
-    store = ProfileStore(tmp_path / "data")
+    store = store_at(tmp_path / "data")
     profile = store.create("Dr Policy", "policy-test-password-1")
     try:
         profile.set_settings({"auto_lock_minutes": 60, "camera_index": 1})

@@ -17,6 +17,7 @@ from cli_support import URI, new_cli_profile, run_strict
 from epcs_desktop.core import policy as pol
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.passwords import TOO_WEAK, check_new_password
+from profile_support import NO_POLICY
 
 OFF = {"value": True, "locked": True}
 
@@ -43,12 +44,12 @@ def test_screen_scanning_off_refuses_the_grab(policy_file, qapp) -> None:
 def test_import_off_refuses_reading_and_applying(policy_file, profile) -> None:
     from epcs_desktop.core.importers import ImportSession, apply_import, plan_import
 
-    session = ImportSession()
+    session = ImportSession(NO_POLICY)
     session.read_text(URI)
     plan = plan_import(profile.devices(), session)
     policy_file({"settings": {"disable_import": {"value": True}}})
     with pytest.raises(pol.ActionTurnedOffError, match="Importing code generators is turned off"):
-        ImportSession().read_text(URI)
+        ImportSession(NO_POLICY).read_text(URI)
     with pytest.raises(pol.ActionTurnedOffError):
         apply_import(profile, plan)
     assert profile.devices() == []  # nothing was added
@@ -86,13 +87,13 @@ def test_the_cli_refuses_import_and_restore_in_one_line(policy_file, data_dir: P
 
 
 def test_minimum_password_strength_gates_every_new_password(policy_file, data_dir: Path) -> None:
-    assert check_new_password("password123") == "password123"  # no policy: advice only
+    assert check_new_password("password123", minimum=0) == "password123"  # no policy: advice only
     with pytest.raises(RuleError, match="requires a stronger password"):
         check_new_password("password123", minimum=3)
     assert check_new_password("correct horse battery staple", minimum=3)
     path = policy_file({"settings": {"min_password_strength": {"value": 3}}})
     with pytest.raises(RuleError) as refused:
-        check_new_password("password123")
+        check_new_password("password123", minimum=0)
     assert str(refused.value) == TOO_WEAK
     env = {"EPCS_DESKTOP_POLICY": str(path)}
     r = run_strict(data_dir, "profile", "create", "Dr Weak", password="password123", env=env)

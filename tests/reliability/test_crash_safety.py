@@ -73,7 +73,7 @@ fast = KdfParams(memory_kib=8 * 1024, time_cost=1, parallelism=1)
 print("ready", flush=True)
 i = 0
 while True:
-    write_backup(path, {"generation": i, "padding": "x" * 200_000}, "backup-pass", fast)
+    write_backup(path, {"generation": i, "padding": "x" * 200_000}, "backup-pass", fast, clock=VAULT_CLOCK)
     print(i, flush=True)
     i += 1
 """

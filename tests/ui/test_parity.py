@@ -28,6 +28,7 @@ from epcs_desktop.ui.frontdesk import NewPasswordDialog
 from epcs_desktop.ui.start import StartWindow
 from epcs_desktop.ui.wizard import EnrollWizard
 from epcs_desktop.ui.wizard.ids import PageId
+from profile_support import store_at
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 URI = f"otpauth://totp/ID.me:jane%40example.com?secret={SECRET}&issuer=ID.me"
@@ -46,7 +47,7 @@ def _error_line(proc) -> str:
 
 
 def test_the_same_account_twice_is_refused_in_window_and_cli(qtbot, data_dir: Path, tmp_path: Path) -> None:
-    store = ProfileStore(data_dir)
+    store = store_at(data_dir)
     profile = store.create("Dr Test", PASSWORD)
     try:
         profile.add_device("Office PC", DeviceOption.GENERATOR_HERE, otp=parse_uri(URI))
@@ -201,7 +202,7 @@ def _window_create(qtbot, data_dir_store: ProfileStore, password: str, confirm: 
 def test_the_password_policy_says_the_same_in_window_and_cli(
     qtbot, data_dir: Path, password: str, confirm: str, message: str
 ) -> None:
-    store = ProfileStore(data_dir)
+    store = store_at(data_dir)
     assert _window_create(qtbot, store, password, confirm) == message
 
     code, output = _cli_on_a_terminal(data_dir, ["profile", "create", "Dr Kim"], [password, confirm])
@@ -223,7 +224,7 @@ def test_an_at_most_lock_says_the_same_in_window_and_cli(qtbot, data_dir: Path, 
     expected = (
         f"“Lock after inactivity (minutes)”: between 1 and 5, set by your practice's IT (policy file {path})."
     )
-    profile = ProfileStore(data_dir).create("Dr Bound", PASSWORD)
+    profile = store_at(data_dir).create("Dr Bound", PASSWORD)
     try:
         dialog = SettingsDialog(profile)
         qtbot.addWidget(dialog)

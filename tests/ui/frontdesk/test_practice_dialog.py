@@ -97,10 +97,11 @@ import json, sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from epcs_desktop.core.clock import FixedClock
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.ui.frontdesk import PracticeDialog
 from epcs_desktop.ui.wizard import EnrollWizard
-p = ProfileStore(sys.argv[1]).create("Dr Practice", "practice password")
+p = ProfileStore(AppContext.for_this_machine(sys.argv[1])).create("Dr Practice", "practice password")
 dlg = PracticeDialog(p, None, FixedClock(2e9))
 dlg.show()
 dlg.secure_continue.click()
