@@ -217,4 +217,5 @@ def test_export_check_reads_the_locked_policy_alone_or_the_profiles_settings(
     )  # a default only
     stamp = policy.stat().st_mtime_ns + 1_000_000  # a rewrite within one tick still counts as a change
     os.utime(policy, ns=(stamp, stamp))
-    export.check_export_allowed(machine.current())  # the profile may still say otherwise: it is checked once opened
+    # A default only: the profile may still say otherwise, and it is checked once opened.
+    export.check_export_allowed(machine.current())

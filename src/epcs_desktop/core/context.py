@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -25,7 +26,7 @@ from typing import Any, Protocol
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.platform import Platform
 from epcs_desktop.core.platform import current as current_platform
-from epcs_desktop.core.policy import Policy, load_policy, policy_signature
+from epcs_desktop.core.policy import Policy, load_policy, parse_settings, policy_signature
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,12 @@ class FixedPolicy:
     """A policy that does not change: tests, and a policy file named on the command line."""
 
     policy: Policy
+
+    @classmethod
+    def of(cls, settings: Mapping[str, Any], source: str = "fixed policy") -> FixedPolicy:
+        """The policy a policy file with this ``"settings"`` object would give (no file is written)."""
+        entries, problems = parse_settings({"settings": dict(settings)}, source)
+        return cls(Policy(entries=entries, problems=tuple(problems), sources=(source,)))
 
     def current(self) -> Policy:
         return self.policy
