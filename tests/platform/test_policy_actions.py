@@ -32,7 +32,8 @@ def test_camera_scanning_off_refuses_before_the_camera_opens(policy_file) -> Non
     with pytest.raises(pol.ActionTurnedOffError, match="Camera scanning is turned off"):
         frames.raise_if_camera_blocked(machine.current())
     with pytest.raises(pol.ActionTurnedOffError):
-        frames.CameraSource(0, policy=machine.current())  # the window's scanner and `scan --camera` open cameras through this
+        # the window's scanner and `scan --camera` open cameras through this
+        frames.CameraSource(0, policy=machine.current())
 
 
 def test_screen_scanning_off_refuses_the_grab(policy_file, qapp) -> None:

@@ -75,9 +75,10 @@ def test_ticker_interval_is_aligned_to_the_clock(qapp, mid_period_clock) -> None
 
 
 def test_real_ticker_ticks_and_rearms(qtbot) -> None:
+    from epcs_desktop.core.clock import SystemClock
     from epcs_desktop.ui.ticker import Ticker
 
-    ticker = Ticker()
+    ticker = Ticker(SystemClock())  # the real clock: it must tick on its own
     ticker.start()
     with qtbot.waitSignal(ticker.tick, timeout=3_000):
         pass

@@ -55,7 +55,7 @@ def test_the_same_account_twice_is_refused_in_window_and_cli(qtbot, data_dir: Pa
         # Window: the wizard reads a picture of the same QR code; its confirm page refuses it.
         png = tmp_path / "again.png"
         qrcode.make(URI, box_size=8, border=4).save(png)
-        wizard = EnrollWizard(profile, None)
+        wizard = EnrollWizard(profile, None, clock=profile.clock)
         qtbot.addWidget(wizard)
         wizard.show()
         wizard.method_page.choose(PageId.IMAGE)
@@ -247,3 +247,47 @@ def test_an_at_most_lock_says_the_same_in_window_and_cli(qtbot, data_dir: Path, 
         data_dir, "settings", "set", "-p", "Dr Bound", "auto_lock_minutes", "0", password=PASSWORD, env=env
     )
     assert r.returncode == 2 and r.stderr == f"error: {expected}\n"  # "never" is not at most 5
+
+
+# -- (e) one context: the IT policy comes from it, in both front ends (issue 18) ----------------------
+
+
+def test_a_fixed_policy_in_the_context_turns_export_off_in_window_and_cli(
+    qtbot, data_dir: Path, tmp_path: Path
+) -> None:
+    """No policy file is written: the policy reaches the window and the command only through the context."""
+    from epcs_desktop.cli import build_parser
+    from epcs_desktop.core.clock import FixedClock
+    from epcs_desktop.core.context import AppContext, FixedPolicy, MachinePolicy
+    from epcs_desktop.core.export import EXPORT_DISABLED, ExportError
+    from epcs_desktop.core.platform import current as current_platform
+    from epcs_desktop.ui.controller import AppController
+
+    no_exports = FixedPolicy.of({"disable_export": {"value": True, "locked": True}})
+    context = AppContext(FixedClock(2e9), no_exports, data_dir, current_platform())
+    assert not MachinePolicy(current_platform()).current().locked("disable_export")  # this machine: no policy
+    store = ProfileStore(context)
+    store.create("Dr Fixed", PASSWORD).close()
+
+    # Window: File › Export is off, with IT's sentence, and refused if triggered anyway.
+    controller = AppController(store, context.clock, show_notice=False)
+    try:
+        window = controller.open_profile(store.open("Dr Fixed", PASSWORD))
+        qtbot.addWidget(window)
+        assert not window.export_action.isEnabled()
+        assert window.export_action.toolTip() == EXPORT_DISABLED
+        window.dialog = None
+        window.export_codes()
+        assert window.dialog is None
+    finally:
+        controller.ticker.stop()
+        controller.shutdown()
+        QApplication.instance().removeEventFilter(controller)
+        controller.start_window.deleteLater()
+
+    # CLI: the `export` command's own handler, given the same context, refuses with the same sentence.
+    out = tmp_path / "codes.txt"
+    args = build_parser().parse_args(["export", "-p", "Dr Fixed", "--format", "otpauth", str(out)])
+    with pytest.raises(ExportError) as refused:
+        args.func(args, context)
+    assert str(refused.value) == EXPORT_DISABLED and not out.exists()
