@@ -25,6 +25,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
+from ast_support import Module, imported_modules, module_from_text, modules
 from epcs_desktop import APP_ID, APP_NAME, __version__
 from packaging_support import load
 
@@ -170,6 +171,30 @@ def _pyside_qt_dir() -> Path:
     return Path(PySide6.__file__).parent / "Qt"
 
 
+def qt_modules_imported(found_in: list[Module]) -> set[str]:
+    """The Qt modules imported, however spelt: `from PySide6.QtDBus import …`, `import PySide6.QtDBus as d`,
+    `from PySide6 import QtDBus` (also lazily, inside a function)."""
+    names = set()
+    for module in found_in:
+        for _node, name in imported_modules(module):
+            parts = name.split(".")
+            if len(parts) >= 2 and parts[0] == "PySide6" and parts[1].startswith("Qt"):
+                names.add(parts[1])
+    return names
+
+
+def test_the_qt_import_scan_sees_every_spelling() -> None:
+    sample = module_from_text(
+        "# import PySide6.QtNetwork in a comment\n"
+        "import PySide6.QtDBus as dbus\n"
+        "from PySide6 import QtSvg\n"
+        "def later():\n"
+        "    from PySide6.QtMultimedia import QCamera\n"
+        "s = 'from PySide6.QtWebEngine import X'\n"
+    )
+    assert qt_modules_imported([sample]) == {"QtDBus", "QtSvg", "QtMultimedia"}
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux plugin layout")
 def test_every_qt_module_the_program_imports_is_bundled() -> None:
     """A Qt module imported anywhere in src/ (even lazily, inside a function) is collected, never excluded.
@@ -178,9 +203,7 @@ def test_every_qt_module_the_program_imports_is_bundled() -> None:
     program then failed to open any profile, and a lock-screen smoke run could not notice.
     """
     rules = _load("bundle_rules")
-    imported = set()
-    for path in (ROOT / "src" / "epcs_desktop").rglob("*.py"):
-        imported.update(re.findall(r"^\s*(?:from|import)\s+PySide6\.(Qt\w+)", path.read_text("utf-8"), re.M))
+    imported = qt_modules_imported(modules(ROOT / "src" / "epcs_desktop"))
     assert "QtDBus" in imported and "QtWidgets" in imported  # the scan itself sees lazy imports
     for module in sorted(imported):
         assert module in rules.QT_USED, f"PySide6.{module} is imported by the program but not in QT_USED"

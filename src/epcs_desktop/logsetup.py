@@ -13,6 +13,7 @@ No Qt here: the GUI installs `excepthook` and adds its own dialog on top.
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import re
@@ -87,11 +88,11 @@ class PrivateRotatingFileHandler(logging.FileHandler):
         self.backup_count = backup_count
         super().__init__(filename, "a", encoding=encoding)
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         with contextlib.suppress(OSError):
             os.chmod(self.baseFilename, 0o600)  # a file left by an older version
-        return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)  # the mode __init__ gives
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -113,7 +114,7 @@ class PrivateRotatingFileHandler(logging.FileHandler):
     def do_rollover(self) -> None:
         if self.stream is not None:
             self.stream.close()
-            self.stream = None  # type: ignore[assignment]
+            self.stream = None
         base = self.baseFilename
         for i in range(self.backup_count - 1, 0, -1):
             if os.path.exists(f"{base}.{i}"):

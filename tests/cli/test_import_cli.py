@@ -23,6 +23,7 @@ from epcs_desktop.core.importers import ImportSession, plan_import
 from epcs_desktop.core.migration import build_migration_uris
 from epcs_desktop.core.otp import hotp
 from epcs_desktop.core.otpauth import build_uri, from_secret, parse_uri
+from interop_support import sample_file, truth_of
 from profile_support import NO_POLICY, store_at
 
 PROFILE_PW = "clinic-pass-123"
@@ -81,8 +82,8 @@ def _no_secrets(*outputs: str) -> None:
 def test_dry_run_previews_and_changes_nothing(profile_dir: Path, tmp_path: Path) -> None:
     r = _cli(profile_dir, "import", "--profile", "Jane", "--dry-run", str(_link_list(tmp_path)))
     assert r.returncode == 0, r.stderr
-    assert "would add: “ID.me (jane@clinic.org)” (Generate 2FA Key)" in r.stdout
-    assert "would add: “DrChrono (jane)” (Generate 2FA Key)" in r.stdout
+    assert "would add: “ID.me (jane@clinic.org)” (ID.me device)" in r.stdout
+    assert "would add: “DrChrono (jane)” (other account)" in r.stdout
     problem_lines = [line for line in r.stdout.splitlines() if "problem:" in line]
     assert len(problem_lines) == 1 and "line 4:" in problem_lines[0] and "character “1”" in problem_lines[0]
     assert "nothing was changed" in r.stdout
@@ -157,7 +158,7 @@ def test_encrypted_export_password_sources(profile_dir: Path, tmp_path: Path) ->
     r = _cli(profile_dir, "import", "--profile", "Jane", "--import-password-file", str(pw_file), str(backup))
     assert r.returncode == 0, r.stderr
     assert "phone.2fas: 2FAS encrypted backup, 2 accounts" in r.stdout
-    assert "added: “Steam (g)” (Generate 2FA Key, Steam Guard)" in r.stdout
+    assert "added: “Steam (g)” (other account, Steam Guard)" in r.stdout
     steam = from_secret(S2, issuer="Steam", account="g", kind="steam", digits=5)
     assert [d.otp for d in _devices(profile_dir)] == [A1, steam]
     _no_secrets(r.stdout, r.stderr)
@@ -214,7 +215,7 @@ def test_hotp_account_is_imported_next_to_its_totp_twin(profile_dir: Path, tmp_p
     r = _cli(profile_dir, "import", "--profile", "Jane", str(f))
     assert r.returncode == 0, r.stderr
     assert "problem:" not in r.stdout and "skipped:" not in r.stdout
-    assert "added: “Bank (jane)” (Generate 2FA Key, counter-based: ask for each next code)" in r.stdout
+    assert "added: “Bank (jane)” (other account, counter-based: ask for each next code)" in r.stdout
     devices = _devices(profile_dir)
     names = ["Bank (jane)", "ID.me (jane@clinic.org)", "ID.me (jane@clinic.org) 2"]
     assert [d.nickname for d in devices] == names
@@ -328,3 +329,35 @@ def test_import_json_escapes_c1_and_direction_controls_from_migration_labels(
     for raw in ("\u009b", "\u202e", "\x1b"):
         assert raw not in r.stdout and raw not in r.stderr
     json.loads(r.stdout)  # still valid JSON: the characters are escaped, not dropped
+
+
+def test_a_real_aegis_export_adds_other_accounts_never_id_me_devices(profile_dir: Path) -> None:
+    """Issue 18: `import` labelled every account “(Generate 2FA Key)”, DrChrono's option for an ID.me
+    code generator. A real Aegis export (Aegis' own test vault: TOTP, HOTP, Steam) adds other accounts:
+    the output says so line by line, the JSON and `generator list` agree, and the ID.me table is empty."""
+    sample = sample_file("aegis__aegis_plain.json")
+    entries = truth_of("aegis__aegis_plain.json")["entries"]
+    r = _cli(profile_dir, "import", "--profile", "Jane", str(sample))
+    assert r.returncode == 0, r.stderr
+    added = [line for line in r.stdout.splitlines() if line.startswith("  added: ")]
+    kinds = {"totp": "", "hotp": ", counter-based: ask for each next code", "steam": ", Steam Guard"}
+    expected = []
+    for e in entries:
+        kind = kinds[e["type"]]
+        expected.append(f"  added: “{e['issuer']} ({e['account']})” (other account{kind})")
+    assert added == expected
+    assert "Generate 2FA Key" not in r.stdout and "ID.me device)" not in r.stdout
+    assert "Other accounts are not ID.me devices" in r.stdout and "generator link" in r.stdout
+    listed = json.loads(_cli(profile_dir, "generator", "list", "--profile", "Jane", "--json").stdout)
+    assert [(g["nickname"], g["idme_device"]) for g in listed["generators"]] == [
+        (f"{e['issuer']} ({e['account']})", False) for e in entries
+    ]
+    table = _cli(profile_dir, "device", "list", "--profile", "Jane", "--json")
+    assert table.returncode == 0 and json.loads(table.stdout)["devices"] == []
+
+
+def test_import_json_says_which_side_each_new_entry_is_on(profile_dir: Path, tmp_path: Path) -> None:
+    r = _cli(profile_dir, "import", "--profile", "Jane", "--dry-run", "--json", str(_link_list(tmp_path)))
+    assert r.returncode == 0, r.stderr
+    sides = {e["nickname"]: e["idme_device"] for e in json.loads(r.stdout)["to_add"]}
+    assert sides == {"ID.me (jane@clinic.org)": True, "DrChrono (jane)": False}

@@ -3,12 +3,21 @@ and `Profile.enroll` / `add_device` following it (all-or-nothing)."""
 
 from __future__ import annotations
 
+import ast
 import re
-from pathlib import Path
 
 import pytest
 
-import epcs_desktop
+from ast_support import (
+    SRC,
+    Module,
+    aliases,
+    calls,
+    defined_functions,
+    module_from_text,
+    modules,
+    resolve,
+)
 from epcs_desktop.core.enrollment import (
     Candidate,
     Outcome,
@@ -110,19 +119,72 @@ def test_add_device_refuses_an_account_already_held_and_names_it(profile) -> Non
     assert len(plan_enrollment(profile.devices(), [Candidate("Laptop", HERE, same)]).duplicates) == 1
 
 
+_KEY_LIKE = re.compile(r"account_key|fingerprint|same_account")
+
+
+def _calls_account_key(node: ast.AST, module: Module) -> bool:
+    names = aliases(module.tree)
+    return any(
+        isinstance(n, ast.Call) and _last(resolve(n.func, names)) == "account_key" for n in ast.walk(node)
+    )
+
+
+def _last(name: str | None) -> str:
+    return (name or "").rsplit(".", 1)[-1]
+
+
+def _parses_a_uri(call: ast.Call, module: Module) -> bool:
+    first = call.args[0] if call.args else None
+    return isinstance(first, ast.Call) and _last(resolve(first.func, aliases(module.tree))) == "parse_uri"
+
+
+def _casefolds_an_issuer(node: ast.AST) -> bool:
+    """`p.issuer.casefold()`, `p.issuer.strip().casefold()`: an issuer compared case-insensitively."""
+    if not (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "casefold"
+    ):
+        return False
+    return any(isinstance(n, ast.Attribute) and n.attr == "issuer" for n in ast.walk(node.func.value))
+
+
+def same_account_copies(module: Module) -> list[str]:
+    """A "same account" rule written again: a key-like function not built on `account_key`, or a tuple
+    of a secret and a casefolded issuer (the key spelt out)."""
+    found = [
+        f"{module.where(f)} def {f.name}"
+        for f in defined_functions(module)
+        if _KEY_LIKE.search(f.name) and not _calls_account_key(f, module)
+    ]
+    for node in ast.walk(module.tree):
+        if isinstance(node, ast.Tuple):
+            secret = any(isinstance(e, ast.Attribute) and e.attr == "secret" for e in node.elts)
+            if secret and any(_casefolds_an_issuer(e) for e in node.elts):
+                found.append(f"{module.where(node)} {ast.unparse(node)[:60]}")
+    return found
+
+
 def test_same_account_is_defined_once_in_src() -> None:
     """imports, the export collector, the CLI import, restore and the wizard all use `account_key`."""
-    src = Path(epcs_desktop.__file__).parent
-    copies = [
-        f"{p.relative_to(src)}:{m.group(0)}"
-        for p in sorted(src.rglob("*.py"))
-        if p.name != "enrollment.py"
-        for m in re.finditer(
-            r"def _?\w*(account_key|fingerprint|same_account)\w*\(|\(p\.secret, p\.issuer\.casefold\(\)",
-            p.read_text(encoding="utf-8"),
-        )
-        if "_fingerprint" not in m.group(0)  # restore's fingerprint is account_key plus the device option
+    others = modules(SRC, skip=lambda p: p.as_posix() == "core/enrollment.py")
+    assert [f for m in others for f in same_account_copies(m)] == []
+    restore = next(m for m in others if m.path.relative_to(SRC).as_posix() == "core/profile/restore.py")
+    by_the_rule = [  # restore compares stored devices by the one rule: account_key(parse_uri(otp_uri))
+        node for node, name in calls(restore) if _last(name) == "account_key" and _parses_a_uri(node, restore)
     ]
-    assert copies == []
-    profile_src = (src / "core" / "profile" / "restore.py").read_text(encoding="utf-8")
-    assert "account_key(parse_uri(otp_uri))" in profile_src  # restore compares by the one rule
+    assert by_the_rule, "restore no longer compares by enrollment.account_key"
+
+
+def test_the_same_account_check_sees_a_copy() -> None:
+    sample = module_from_text(
+        "from epcs_desktop.core.enrollment import account_key as key\n"
+        "# def same_account(a, b) in a comment\n"
+        "def same_account(a, b):\n"
+        "    return (a.secret, a.issuer.casefold()) == (b.secret, b.issuer.strip().casefold())\n"
+        "def _fingerprint(batch):\n"
+        "    return tuple(key(p) for p in batch)\n"
+    )
+    assert [f.split(" ")[0] for f in same_account_copies(sample)] == [
+        "sample.py:3",
+        "sample.py:4",
+        "sample.py:4",
+    ]

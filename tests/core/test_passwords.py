@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import ast
 import re
-from pathlib import Path
 
 import pytest
 
-import epcs_desktop
+from ast_support import (
+    SRC,
+    Module,
+    assigned_names,
+    defined_functions,
+    dotted,
+    module_from_text,
+    modules,
+    strings,
+)
 from epcs_desktop.core import passwords
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.passwords import MIN_LENGTH, check_new_password, strength
-
-SRC = Path(epcs_desktop.__file__).parent
 
 
 @pytest.mark.parametrize(
@@ -53,22 +60,74 @@ def test_strength_is_zxcvbn_with_our_labels_and_hints() -> None:
         assert s.label in passwords.LABELS
 
 
+_SECOND_METER = "password_strength"
+_SECOND_WORDING = re.compile(r"passwords (do not|don't) match|passwords differ", re.IGNORECASE)
+
+
+def _a_number(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float)
+
+
+def _names_a_password(node: ast.AST) -> bool:
+    """`password`, `new_password`, `self.password_edit.text()`: an expression about a password."""
+    return "password" in (dotted(node.func if isinstance(node, ast.Call) else node) or "").lower()
+
+
+def _length_check(node: ast.Compare) -> bool:
+    """`len(<password>) < 12` (either side, any comparison) with a number written out."""
+    sides = [node.left, *node.comparators]
+    measured = any(
+        isinstance(s, ast.Call) and dotted(s.func) == "len" and s.args and _names_a_password(s.args[0])
+        for s in sides
+    )
+    return measured and any(_a_number(s) for s in sides)
+
+
+def password_rule_copies(module: Module) -> list[str]:
+    """A second minimum, a length check written out, a second "passwords differ" wording, a second meter."""
+    found = [
+        f"{module.where(n)} {name} = …"
+        for n, name in assigned_names(module)
+        if re.fullmatch(r"MIN_\w*PASSWORD\w*", name, re.IGNORECASE) and _a_number(getattr(n, "value", None))
+    ]
+    found += [
+        f"{module.where(n)} {ast.unparse(n)}"
+        for n in ast.walk(module.tree)
+        if isinstance(n, ast.Compare) and _length_check(n)
+    ]
+    found += [f"{module.where(n)} {text!r}" for n, text in strings(module) if _SECOND_WORDING.search(text)]
+    found += [
+        f"{module.where(f)} def {f.name}" for f in defined_functions(module) if f.name == "password_strength"
+    ]
+    return found
+
+
 def test_the_password_rule_is_written_once_in_src() -> None:
     """Minimum length, "passwords differ" and the strength meter live only in core/passwords.py.
 
     Before issue 10 the minimum was written in five places (profile, hand-over, CLI backup, two dialogs)
     and "passwords differ" in three wordings.
     """
-    offenders = []
-    for path in sorted(SRC.rglob("*.py")):
-        if path.name == "passwords.py" and path.parent.name == "core":
-            continue
-        text = path.read_text(encoding="utf-8")
-        for pattern in (
-            r"MIN_\w*PASSWORD\w*\s*=\s*\d",  # a second minimum
-            r"len\(\w*password\w*\)\s*[<>]=?\s*\d",  # a length check written out
-            r"passwords (do not|don't) match|passwords differ",  # a second wording
-            r"def password_strength\(",  # a second meter
-        ):
-            offenders += [f"{path.relative_to(SRC)}: {m.group(0)}" for m in re.finditer(pattern, text, re.I)]
-    assert offenders == []
+    others = modules(SRC, skip=lambda p: p.as_posix() == "core/passwords.py")
+    assert [f for m in others for f in password_rule_copies(m)] == []
+
+
+def test_the_password_rule_check_sees_every_copy() -> None:
+    sample = module_from_text(
+        "# len(password) < 12 in a comment\n"
+        "MIN_BACKUP_PASSWORD_LENGTH = 12\n"
+        "min_password_strength: int = default('min_password_strength')\n"
+        "if len(self.password_edit.text()) < 12:\n"
+        "    pass\n"
+        "ok = 8 <= len(new_password)\n"
+        "msg = 'The passwords do not match.'\n"
+        "def password_strength(p):\n"
+        "    return len(p) > MIN_LENGTH, len(names) < 3\n"
+    )
+    assert [f.split(" ")[0] for f in password_rule_copies(sample)] == [
+        "sample.py:2",
+        "sample.py:4",
+        "sample.py:6",
+        "sample.py:7",
+        "sample.py:8",
+    ]

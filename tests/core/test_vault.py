@@ -18,6 +18,15 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from ast_support import (
+    Module,
+    assigned_names,
+    calls_to,
+    defined_functions,
+    module_from_text,
+    modules,
+    strings,
+)
 from epcs_desktop.core import profilekey
 from epcs_desktop.core import vault as vault_mod
 from epcs_desktop.core.errors import (
@@ -427,13 +436,63 @@ def test_password_changed_by_another_connection_is_a_clear_error(store: ProfileS
     again.close()
 
 
+VAULT_PACKAGE = Path(vault_mod.__file__).parent
+_GONE_FUNCTIONS = {"set_record", "set_aside_device", "_repair_nicknames"}
+_ONE_WRITER_EACH = ("INSERT INTO activity(at", "INSERT INTO record(key")
+_KEY_PRAGMAS = ("PRAGMA key", "PRAGMA rekey")
+_KEY_WORK = {"profilekey.new_entry", "profilekey.derive", "profilekey.write_key_file"}
+
+
+def storage_only_problems(package: list[Module], storage: Module) -> list[str]:
+    """What made the vault more than storage, found on the syntax tree of the vault package.
+
+    Issue 10: nickname repair, primary promotion and the test-only v1 schema left the vault; the
+    service (`core.profile`) is the only writer, through `upsert_record` / `append_activity` (one
+    statement each). Since the split, `storage` holds no key work (that is `opening` / `rekey`).
+    """
+    found: list[str] = []
+    for m in package:
+        found += [f"{m.where(f)} def {f.name}" for f in defined_functions(m) if f.name in _GONE_FUNCTIONS]
+        found += [f"{m.where(n)} {name}" for n, name in assigned_names(m) if name == "SCHEMA_V1"]
+        found += [f"{m.where(n)} sets is_primary" for n, s in strings(m) if "SET is_primary" in s]
+    for prefix in _ONE_WRITER_EACH:
+        writers = [m.where(n) for m in package for n, s in strings(m) if s.lstrip().startswith(prefix)]
+        if len(writers) != 1:
+            found.append(f"{prefix}…: {len(writers)} statements {writers}")
+    found += calls_to(storage, _KEY_WORK)
+    found += [f"{storage.where(n)} {s!r}" for n, s in strings(storage) if s.startswith(_KEY_PRAGMAS)]
+    return found
+
+
 def test_the_vault_is_storage_only() -> None:
-    """Issue 10: nickname repair, primary promotion and the test-only v1 schema left vault.py; the service
-    (`core.profile`) is the only writer, through `upsert_record` / `append_activity`."""
-    source = Path(vault_mod.__file__).read_text(encoding="utf-8")
-    for gone in ("SCHEMA_V1", "set_record", "set_aside_device", "_repair_nicknames", "SET is_primary"):
-        assert gone not in source, gone
-    assert source.count("INSERT INTO activity(at") == 1 and source.count("INSERT INTO record(key") == 1
+    package = modules(VAULT_PACKAGE)
+    assert {m.path.name for m in package} >= {"storage.py", "opening.py", "rekey.py", "schema.py"}
+    storage = next(m for m in package if m.path.name == "storage.py")
+    assert storage_only_problems(package, storage) == []
+
+
+def test_the_storage_only_check_sees_what_it_looks_for() -> None:
+    """Each rule of `storage_only_problems`, broken once in a written-out module, is found."""
+    package = modules(VAULT_PACKAGE)
+    bad = module_from_text(
+        "from epcs_desktop.core import profilekey as pk\n"
+        "SCHEMA_V1 = ''\n"
+        "def set_record(db):\n"
+        "    db.execute('UPDATE device SET is_primary = 0')\n"
+        "    db.execute('INSERT INTO record(key, value) VALUES(?, ?)')\n"
+        "    entry, raw = pk.new_entry('pw')\n"
+        "    db.execute('PRAGMA rekey = x')\n",
+        "storage.py",
+    )
+    found = storage_only_problems([*package, bad], bad)
+    assert [f.split(" ", 1)[0] for f in found] == [
+        "storage.py:3",
+        "storage.py:2",
+        "storage.py:4",
+        "INSERT",
+        "storage.py:6",
+        "storage.py:7",
+    ], found
 
 
 # --- hardening (issue 11): wrong password, storage errors, key forms, crashes, damage -----------------

@@ -128,3 +128,15 @@ def xvfb_display() -> Iterator[str]:
     yield f":{number}"
     proc.terminate()
     proc.wait(timeout=10)
+
+
+@pytest.fixture
+def spanish(qapp) -> Iterator[bool]:
+    """The window in Spanish (Mexico) for one test: True when the catalogue loaded; English again after."""
+    from PySide6.QtCore import QLocale
+
+    from epcs_desktop.ui import i18n
+
+    loaded = i18n.install_translators(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
+    yield loaded
+    i18n.remove_translators()

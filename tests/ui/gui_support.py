@@ -25,3 +25,30 @@ OFFICE_TOTP = from_secret("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", issuer="ID.me", ac
 BANK_HOTP = from_secret(
     "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", issuer="Bank", account="j", kind="hotp", counter=4
 )
+
+
+class ModelSignals:
+    """Records an item model's change signals, in order, as tuples a test compares exactly (issue 18).
+
+    ("insert", first, last), ("remove", first, last), ("move", first, last, destination),
+    ("changed", top row, bottom row) and ("reset",): a test of how a model applied a change.
+    """
+
+    def __init__(self, model: object) -> None:
+        self.seen: list[tuple[object, ...]] = []
+        add = self.seen.append
+        model.modelReset.connect(lambda: add(("reset",)))  # type: ignore[attr-defined]
+        model.rowsInserted.connect(lambda _p, a, b: add(("insert", a, b)))  # type: ignore[attr-defined]
+        model.rowsRemoved.connect(lambda _p, a, b: add(("remove", a, b)))  # type: ignore[attr-defined]
+        model.rowsMoved.connect(  # type: ignore[attr-defined]
+            lambda _p, a, b, _d, row: add(("move", a, b, row))
+        )
+        model.dataChanged.connect(  # type: ignore[attr-defined]
+            lambda top, bottom, *_roles: add(("changed", top.row(), bottom.row()))
+        )
+
+    def take(self) -> list[tuple[object, ...]]:
+        """What was recorded since the last take (and forget it)."""
+        seen = list(self.seen)
+        self.seen.clear()
+        return seen

@@ -14,7 +14,7 @@ def test_each_event_reaches_its_signal(qtbot, lee_profile) -> None:
     bridge = bridge_for(lee_profile)
     assert bridge_for(lee_profile) is bridge  # one per profile
     got: list[str] = []
-    bridge.devices_changed.connect(lambda: got.append("devices"))
+    bridge.devices_changed.connect(lambda e: got.append(f"devices:{type(e).__name__}"))
     bridge.prescriber_changed.connect(lambda: got.append("prescriber"))
     bridge.settings_changed.connect(lambda keys: got.append(f"settings:{','.join(keys)}"))
     bridge.activity_changed.connect(lambda: got.append("activity"))
@@ -22,7 +22,7 @@ def test_each_event_reaches_its_signal(qtbot, lee_profile) -> None:
     lee_profile.set_prescriber(PrescriberInfo(state="CA"))
     lee_profile.set_settings({"auto_lock_minutes": 9})
     assert got == [
-        "devices",
+        "devices:DevicesChanged",
         "activity",
         "prescriber",
         "activity",
@@ -48,7 +48,7 @@ def test_a_change_on_a_worker_thread_is_delivered_on_the_gui_thread(qtbot, lee_p
     bridge = bridge_for(lee_profile)
     gui = threading.get_ident()
     threads: list[int] = []
-    bridge.devices_changed.connect(lambda: threads.append(threading.get_ident()))
+    bridge.devices_changed.connect(lambda _event: threads.append(threading.get_ident()))
     worker = threading.Thread(
         target=lambda: lee_profile.add_device(
             "Tablet", DeviceOption.GENERATOR_HERE, otp=otp(account="t@x.org")
@@ -64,8 +64,21 @@ def test_a_change_on_a_worker_thread_is_delivered_on_the_gui_thread(qtbot, lee_p
 def test_detach_stops_forwarding(qtbot, lee_profile) -> None:
     bridge = bridge_for(lee_profile)
     got: list[object] = []
-    bridge.event.connect(got.append)
+    bridge.changed.connect(got.append)
     bridge.detach()
     lee_profile.add_device("Desk", DeviceOption.PUSH)
     assert got == [] and not bridge.attached
     assert bridge_for(lee_profile) is not bridge  # a new window gets a fresh one
+
+
+def test_devices_changed_carries_the_event_object(qtbot, lee_profile) -> None:
+    """Issue 18: the models apply the event itself, so the signal passes it (ids, never a secret)."""
+    from epcs_desktop.core import events as ev
+
+    bridge = bridge_for(lee_profile)
+    got: list[object] = []
+    bridge.devices_changed.connect(got.append)
+    laptop = lee_profile.device("Laptop")
+    lee_profile.set_primary("Laptop")
+    lee_profile.rename_device("Laptop", "Home laptop")
+    assert got == [ev.DevicesChanged(primary=laptop.id), ev.DevicesChanged(renamed=(laptop.id,))]

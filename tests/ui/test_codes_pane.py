@@ -137,15 +137,54 @@ def test_a_rows_menu_moves_a_generator_between_sides(qtbot, data_dir: Path) -> N
         assert not pane.view.uniformItemSizes()  # two sections: the first row of each is taller
         pane.link_row(1, ask=False)  # "Steam" becomes an ID.me device (a new row of the table)
         assert [d.nickname for d in p.devices()] == ["Office PC", "Steam"]
-        pane.reload()  # the window does this on the profile's event
         pane.unlink_row(0)  # "Office PC" is not one after all: "Steam" is promoted to primary
         assert [d.nickname for d in p.devices()] == ["Steam"] and p.primary().nickname == "Steam"
-        pane.reload()
+        # The profile's events reached the list through the bridge (no reload)
         assert [pane.model.device_at(r).nickname for r in range(3)] == ["Steam", "Office PC", "Bank token"]
         pane.remove_row(2, confirmed=True)
         assert [g.nickname for g in p.generators()] == ["Steam", "Office PC"]
-        pane.reload()
+        assert pane.model.rowCount() == 2
         pane.remove_row(0, confirmed=True)  # an ID.me device is removed from the table, not here
         assert [g.nickname for g in p.generators()] == ["Steam", "Office PC"]
     finally:
         p.close()
+
+
+def test_the_selected_code_stays_selected_when_the_primary_changes(qtbot, lee_profile) -> None:
+    """Issue 18: a new primary moves to the top of the list as a row move, not a reset, so the code a
+    clinician selected (the focused card Enter copies) stays selected, wherever its row goes."""
+    from gui_support import ModelSignals
+
+    from epcs_desktop.ui.models import ROLE_NICK
+
+    lee_profile.add_device("Desk", DeviceOption.GENERATOR_HERE, otp=from_secret("ONSWG4TFOQYTEMZU"))
+    github = lee_profile.add_generator("GitHub", from_secret("MFRGGZDFMZTWQ2LK", issuer="GitHub"))
+    pane = _pane(qtbot, lee_profile, FixedClock(T0))
+    signals = ModelSignals(pane.model)
+    view = pane.view
+
+    def current() -> str:
+        return view.currentIndex().data(ROLE_NICK)
+
+    def selected() -> list[str]:
+        return [i.data(ROLE_NICK) for i in view.selectionModel().selectedIndexes()]
+
+    view.setFocus()
+    view.setCurrentIndex(pane.proxy.index(1, 0))
+    assert current() == "Laptop" and selected() == ["Laptop"]
+
+    lee_profile.set_primary("Desk")  # "Desk" moves from row 2 to row 0; "Laptop" goes to row 2
+    assert current() == "Laptop" and selected() == ["Laptop"]
+    assert view.currentIndex().row() == 2
+    lee_profile.link_generator(github.nickname)  # "GitHub" moves from the other accounts
+    lee_profile.set_primary("Laptop")  # the selected row itself moves to the top
+    assert current() == "Laptop" and selected() == ["Laptop"] and view.currentIndex().row() == 0
+    lee_profile.unlink_generator("Desk")
+    assert current() == "Laptop" and selected() == ["Laptop"]
+    assert ("reset",) not in signals.take()
+    assert [pane.proxy.index(r, 0).data(ROLE_NICK) for r in range(4)] == [
+        "Laptop",
+        "Office PC",
+        "GitHub",
+        "Desk",
+    ]

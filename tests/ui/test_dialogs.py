@@ -162,3 +162,21 @@ def test_identity_note_example_is_not_clipped(qtbot, lee_profile) -> None:
     inside = note.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, note)
     text_room = inside.width() - 4  # QLineEdit keeps 2 px each side of its text
     assert note.fontMetrics().horizontalAdvance(note.placeholderText()) <= text_room
+
+
+def test_identity_date_starts_at_the_profiles_today(qtbot, store) -> None:
+    """Not confirmed yet: the date offered is today by the profile's clock (it was Qt's own wall clock)."""
+    from datetime import date, datetime
+
+    from epcs_desktop.ui.dialogs import IdentityDialog
+    from profile_support import PASSWORD
+
+    profile = store.create("Dr Date", PASSWORD)  # on a FixedClock in 2025
+    try:
+        dlg = IdentityDialog(profile)
+        qtbot.addWidget(dlg)
+        expected = datetime.fromtimestamp(profile.clock.now()).date()
+        assert expected != date.today()
+        assert dlg.date.date().toPython() == expected
+    finally:
+        profile.close()

@@ -8,10 +8,12 @@ any product code.
 from __future__ import annotations
 
 from gui_support import PASSWORD
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.ui.dialogs import RemoveDeviceDialog
+from epcs_desktop.ui.models import DeviceTableModel
 
 FULL_DEVICE_READ = "SELECT * FROM device ORDER BY id"
 
@@ -202,3 +204,60 @@ def test_move_to_phone_off_disables_the_menu_entry(policy_file, qtbot, controlle
     assert not _menu_for(erx, "Office PC")["Move to a phone…"].isEnabled()
     erx.move_to_phone(erx.model.row_of("Office PC"))  # a stale menu or shortcut reaching the slot
     assert not isinstance(erx.dialog, MoveToPhoneDialog)
+
+
+def test_the_window_keeps_its_place_when_the_primary_changes(qtbot, controller, lee_profile) -> None:
+    """Issue 18: a new primary (here from another window) is applied as row changes, not a reset: the
+    table's selected cell and the code list's selected code stay where the clinician put them, and the
+    compliance note follows the table."""
+    from gui_support import ModelSignals, otp
+
+    from epcs_desktop.ui.models import ROLE_NICK
+
+    lee_profile.add_device("Desk", DeviceOption.GENERATOR_HERE, otp=otp("ONSWG4TFOQYTEMZU", account="desk"))
+    window = controller.open_profile(lee_profile)
+    table, codes = window.erx.table, window.codes.view
+    table_signals, code_signals = ModelSignals(window.erx.model), ModelSignals(window.codes.model)
+    table.setCurrentIndex(window.erx.model.index(2, 0))  # "MyiPhone"
+    codes.setCurrentIndex(window.codes.proxy.index(1, 0))  # "Laptop"
+    assert not window.erx.primary_note.isHidden()  # "Office PC" makes its codes here
+
+    lee_profile.set_primary("MyiPhone")  # a push phone: the code list loses its pinned primary
+    assert table.currentIndex().data() == "MyiPhone" and codes.currentIndex().data(ROLE_NICK) == "Laptop"
+    assert window.erx.primary_note.isHidden()
+    lee_profile.set_primary("Desk")  # "Desk" moves to the top of the code list
+    assert table.currentIndex().data() == "MyiPhone" and codes.currentIndex().data(ROLE_NICK) == "Laptop"
+    assert [i.data(ROLE_NICK) for i in codes.selectionModel().selectedIndexes()] == ["Laptop"]
+    assert [i.data() for i in table.selectionModel().selectedIndexes()] == ["MyiPhone"]
+    assert not window.erx.primary_note.isHidden()
+    assert ("reset",) not in table_signals.take() + code_signals.take()
+
+
+def test_in_spanish_the_table_shows_drchronos_labels_as_drchrono_does(
+    qtbot, controller, lee_profile, spanish
+) -> None:
+    """DrChrono's screens are English: the mirror keeps its option names and “Is Primary” literal and
+    quoted, as the setup sheet prints them (core.erx), and says what each means in Spanish beside it.
+    Before, the table translated them (“Generar clave 2FA”) while the sheet kept them in English."""
+    assert spanish
+    window = controller.open_profile(lee_profile)
+    qtbot.addWidget(window)
+    model = window.erx.model
+    option, primary = DeviceTableModel.COL_OPTION, DeviceTableModel.COL_PRIMARY
+    shown = [(model.index(r, option).data(), model.index(r, primary).data()) for r in range(model.rowCount())]
+    assert shown == [
+        ("“Generate 2FA Key”", "“Is Primary”"),
+        ("“Generate 2FA Key”", "Seleccionar como dispositivo principal"),  # this program's own action
+        ("“Push Notification 2FA”", "Seleccionar como dispositivo principal"),
+        ("“Generate 2FA Key”", "Seleccionar como dispositivo principal"),
+    ]
+    assert model.headerData(DeviceTableModel.COL_OPTION, Qt.Orientation.Horizontal) == "Opción"
+    meaning = [model.index(r, option).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    assert meaning == [
+        "“Generate 2FA Key” (generador de códigos en este equipo)",
+        "“Generate 2FA Key” (generador de códigos en este equipo)",
+        "“Push Notification 2FA” (notificación push de ID.me Authenticator en un teléfono)",
+        "“Generate 2FA Key” (aplicación generadora de códigos en un teléfono o tableta)",
+    ]
+    accessible = model.index(3, option).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert accessible == meaning[3]  # a screen reader hears the meaning too

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale
 
 from epcs_desktop.ui import i18n
 from epcs_desktop.ui.start import StartWindow
-
-
-@pytest.fixture
-def spanish(qapp) -> Iterator[bool]:
-    loaded = i18n.install_translators(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
-    yield loaded
-    i18n.remove_translators()
 
 
 def test_spanish_is_shipped() -> None:
@@ -40,7 +30,8 @@ def test_spanish_plural_and_main_window(qtbot, controller, lee_profile, spanish)
     qtbot.addWidget(window)
     model = window.erx.table.model()
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Dispositivo principal"
-    assert model.index(0, 2).data() == "Es el principal"
+    assert model.index(0, 2).data() == "“Is Primary”"  # DrChrono's label, as DrChrono shows it (core.erx)
+    assert model.index(1, 2).data() == "Seleccionar como dispositivo principal"
     spoken = window.codes.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert "quedan 10 segundos" in spoken
 
@@ -402,7 +393,7 @@ def test_front_desk_dialogs_in_spanish(qtbot, data_dir_store, spanish) -> None:
     assert dlg.windowTitle() == "Preparar un perfil para un profesional"
     assert dlg.generate_button.text() == "&Generar"
     dlg.name_edit.setText("")
-    assert not dlg.create()
+    assert not dlg.create_profile()
     assert dlg.name_error.text() == "El nombre del perfil no puede estar vacío."  # at its field (item 15)
 
     profile = data_dir_store.create("Dra Ruiz", "temporary pass 1", temporary=True, staff="Pat")

@@ -94,7 +94,7 @@ def test_select_primary_by_keyboard_and_mouse(qtbot, controller, lee_profile) ->
     table.setCurrentIndex(table.model().index(1, DeviceTableModel.COL_PRIMARY))
     qtbot.keyClick(table, Qt.Key.Key_Space)
     assert lee_profile.primary().nickname == "Laptop"
-    assert table.model().index(1, 2).data() == "Is Primary"
+    assert table.model().index(1, 2).data() == "“Is Primary”"
     assert window.codes.model.primary_row() == 0  # the code pane followed through the profile listener
     assert window.codes.model.device_at(0).nickname == "Laptop"  # ...and pinned the new primary on top
 

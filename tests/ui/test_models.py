@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from gui_support import T0, otp
+from gui_support import T0, ModelSignals, otp
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from epcs_desktop.core.clock import FixedClock
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otp import totp_at
+from epcs_desktop.core.otpauth import from_secret
+from epcs_desktop.ui.codes_pane import section_heading
 from epcs_desktop.ui.models import (
     CODE_ROLES,
     ROLE_CODE,
@@ -17,6 +19,8 @@ from epcs_desktop.ui.models import (
     ROLE_NEXT_CODE,
     ROLE_PRIMARY,
     ROLE_SECONDS_LEFT,
+    SECTION_IDME,
+    SECTION_OTHER,
     TICK_ROLES,
     CodeListModel,
     DeviceTableModel,
@@ -33,10 +37,10 @@ def test_device_table_mirrors_erx_info(qapp, lee_profile) -> None:
     assert headers == ["Name", "Option", "Primary Device"]
     rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
     assert rows == [
-        ["Office PC", "Generate 2FA Key", "Is Primary"],
-        ["Laptop", "Generate 2FA Key", "Select as primary device"],
-        ["MyiPhone", "Push Notification 2FA", "Select as primary device"],
-        ["OfficeiPad", "Generate 2FA Key", "Select as primary device"],
+        ["Office PC", "“Generate 2FA Key”", "“Is Primary”"],
+        ["Laptop", "“Generate 2FA Key”", "Select as primary device"],
+        ["MyiPhone", "“Push Notification 2FA”", "Select as primary device"],
+        ["OfficeiPad", "“Generate 2FA Key”", "Select as primary device"],
     ]
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert not model.flags(model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
@@ -54,12 +58,13 @@ def test_device_table_rename_and_duplicate_error(qapp, qtbot, lee_profile) -> No
     assert model.index(1, 0).data() == "Work laptop"
 
 
-def test_device_table_inserts_new_devices(qapp, qtbot, lee_profile) -> None:
+def test_device_table_inserts_a_new_device_when_the_profile_says_so(qapp, lee_profile) -> None:
+    """The profile's event reaches the table through the bridge: no reload call, one row inserted."""
     model = DeviceTableModel(lee_profile)
     QAbstractItemModelTester(model, FATAL)
+    signals = ModelSignals(model)
     lee_profile.add_device("Spare phone", DeviceOption.PUSH)
-    with qtbot.waitSignal(model.rowsInserted):
-        model.reload()
+    assert signals.take() == [("insert", 4, 4)]  # nothing else repainted
     assert model.rowCount() == 5
     assert model.index(4, 0).data() == "Spare phone"
 
@@ -115,11 +120,9 @@ def test_code_list_follows_profile_changes(qapp, lee_profile) -> None:
     model = CodeListModel(lee_profile, FixedClock(T0))
     QAbstractItemModelTester(model, FATAL)
     lee_profile.set_primary("Laptop")
-    model.reload()
     assert model.primary_row() == 0  # the primary is pinned on top (issue 18)
     assert model.device_at(0).nickname == "Laptop"
     lee_profile.remove_device("Office PC")
-    model.reload()
     assert model.rowCount() == 1
     assert model.index(0).data(ROLE_PRIMARY) is True
 
@@ -147,41 +150,150 @@ def test_device_table_ignores_roles_it_does_not_provide(qapp, lee_profile) -> No
     for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole):
         assert model.data(index, role) is None
     assert model.data(index, Qt.ItemDataRole.DisplayRole) == "Office PC"
-    assert model.data(model.index(0, 2), Qt.ItemDataRole.AccessibleTextRole) == "Is Primary"
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.AccessibleTextRole) == "“Is Primary”"
 
 
-def test_added_and_removed_rows_are_inserts_and_removals_not_resets(qapp, lee_profile) -> None:
-    """Issue 18: a change elsewhere keeps the views' place: rows are inserted/removed, never a reset
-    (except when the code list's order changes: a new primary is pinned on top)."""
-    from epcs_desktop.core.otpauth import from_secret
-    from epcs_desktop.ui.models import DeviceTableModel
+# -- the profile's events applied as row changes, never a reset (issue 18) ---------------------------
+GITHUB = from_secret("MFRGGZDFMZTWQ2LK", issuer="GitHub", account="lee")
+BANK = from_secret("GEZDGNBVGY3TQOJQ", issuer="Bank", account="lee")
+DESK = from_secret("ONSWG4TFOQYTEMZU")
 
-    table = DeviceTableModel(lee_profile)
-    codes = CodeListModel(lee_profile, FixedClock(T0))
+
+def _models(profile) -> tuple[DeviceTableModel, CodeListModel, ModelSignals, ModelSignals]:
+    table, codes = DeviceTableModel(profile), CodeListModel(profile, FixedClock(T0))
     QAbstractItemModelTester(table, FATAL)
     QAbstractItemModelTester(codes, FATAL)
-    signals: list[tuple[str, int, int]] = []
-    for name, model in (("table", table), ("codes", codes)):
-        model.modelReset.connect(lambda name=name: signals.append((name + " reset", -1, -1)))
-        model.rowsInserted.connect(lambda _p, a, b, name=name: signals.append((name + " insert", a, b)))
-        model.rowsRemoved.connect(lambda _p, a, b, name=name: signals.append((name + " remove", a, b)))
+    return table, codes, ModelSignals(table), ModelSignals(codes)
 
-    lee_profile.add_generator("GitHub", from_secret("MFRGGZDFMZTWQ2LK", issuer="GitHub", account="lee"))
-    lee_profile.add_device("Desk", DeviceOption.GENERATOR_HERE, otp=from_secret("ONSWG4TFOQYTEMZU"))
-    table.bridge.invalidate()
-    table.reload()
-    codes.reload()
-    assert [codes.device_at(r).nickname for r in range(codes.rowCount())] == [
-        "Office PC", "Laptop", "Desk", "GitHub"
-    ]  # fmt: skip
-    lee_profile.remove_device("Laptop")
-    table.bridge.invalidate()
-    table.reload()
-    codes.reload()
-    assert signals == [
-        ("table insert", 4, 4),  # "Desk" (GitHub is not an ID.me device)
-        ("codes insert", 2, 2),  # "Desk", before the other accounts
-        ("codes insert", 3, 3),  # "GitHub", under other accounts
-        ("table remove", 1, 1),
-        ("codes remove", 1, 1),
+
+def _names(model) -> list[str]:
+    return [model.device_at(r).nickname for r in range(model.rowCount())]
+
+
+def test_a_new_primary_moves_to_the_top_of_the_code_list_without_a_reset(qapp, lee_profile) -> None:
+    lee_profile.add_device("Desk", DeviceOption.GENERATOR_HERE, otp=DESK)
+    table, codes, table_signals, code_signals = _models(lee_profile)
+    assert _names(codes) == ["Office PC", "Laptop", "Desk"]
+
+    lee_profile.set_primary("Desk")
+    assert _names(codes) == ["Desk", "Office PC", "Laptop"]
+    assert code_signals.take() == [
+        ("changed", 0, 0),  # "Office PC" is no longer primary (it stays first of the others)
+        ("move", 2, 2, 0),  # "Desk" to the top of the ID.me devices
+        ("changed", 0, 0),
     ]
+    # DrChrono's table keeps its order: the two primary cells change, nothing else.
+    assert table_signals.take() == [("changed", 0, 0), ("changed", 4, 4)]
+    assert table.index(4, 2).data() == "“Is Primary”"
+    assert table.index(0, 2).data() == "Select as primary device"
+
+    lee_profile.set_primary("Office PC")  # back: "Desk" returns to its place in the order added
+    assert _names(codes) == ["Office PC", "Laptop", "Desk"]
+    assert code_signals.take() == [("move", 0, 0, 3), ("changed", 2, 2), ("changed", 0, 0)]
+
+
+def test_a_device_added_as_primary_is_inserted_on_top(qapp, lee_profile) -> None:
+    _table, codes, table_signals, code_signals = _models(lee_profile)
+    lee_profile.add_device("Desk", DeviceOption.GENERATOR_HERE, otp=DESK, make_primary=True)
+    assert _names(codes) == ["Desk", "Office PC", "Laptop"]
+    assert code_signals.take() == [("changed", 0, 0), ("insert", 0, 0)]
+    assert table_signals.take() == [("changed", 0, 0), ("insert", 4, 4)]
+
+
+def test_removing_the_primary_removes_its_row_and_repaints_the_successor(qapp, lee_profile) -> None:
+    table, codes, table_signals, code_signals = _models(lee_profile)
+    lee_profile.remove_device("Office PC", successor="Laptop")
+    assert code_signals.take() == [("remove", 0, 0), ("changed", 0, 0)]
+    assert table_signals.take() == [("remove", 0, 0), ("changed", 0, 0)]
+    assert codes.index(0).data(ROLE_PRIMARY) is True and table.index(0, 2).data() == "“Is Primary”"
+
+
+def test_a_rename_repaints_that_row_only(qapp, lee_profile) -> None:
+    lee_profile.add_generator("GitHub", GITHUB)
+    table, codes, table_signals, code_signals = _models(lee_profile)
+    lee_profile.rename_device("Laptop", "Home laptop")
+    assert table_signals.take() == [("changed", 1, 1)]
+    assert code_signals.take() == [("changed", 1, 1)]
+    assert table.index(1, 0).data() == "Home laptop" and codes.device_at(1).nickname == "Home laptop"
+    lee_profile.rename_generator("GitHub", "GitHub (work)")
+    assert code_signals.take() == [("changed", 2, 2)] and table_signals.take() == []
+
+
+def test_the_other_accounts_heading_follows_the_first_and_last_other_account(qapp, lee_profile) -> None:
+    """Adding the first other account gives row 0 its "ID.me devices" heading and the new row its
+    "Other accounts" heading: both rows are repainted (their height changes). Removing the first
+    other account moves the heading to the next one; removing the last takes both away."""
+    _table, codes, table_signals, signals = _models(lee_profile)
+
+    def headings() -> list[str | None]:
+        return [section_heading(codes.index(r)) for r in range(codes.rowCount())]
+
+    assert headings() == [None, None]
+    github = lee_profile.add_generator("GitHub", GITHUB)
+    assert signals.take() == [("insert", 2, 2), ("changed", 0, 0), ("changed", 2, 2)]
+    assert headings() == [SECTION_IDME, None, SECTION_OTHER]
+    lee_profile.add_generator("Bank", BANK)
+    assert signals.take() == [("insert", 3, 3)]
+    assert headings() == [SECTION_IDME, None, SECTION_OTHER, None]
+    assert table_signals.take() == []  # other accounts are not ID.me devices
+
+    lee_profile.remove_generator(github.nickname)
+    assert signals.take() == [("remove", 2, 2), ("changed", 2, 2)]  # "Bank" now heads the section
+    assert headings() == [SECTION_IDME, None, SECTION_OTHER]
+    lee_profile.remove_generator("Bank")
+    assert signals.take() == [("remove", 2, 2), ("changed", 0, 0)]
+    assert headings() == [None, None]
+
+
+def test_linking_and_unlinking_move_a_generator_between_the_sections(qapp, lee_profile) -> None:
+    lee_profile.add_generator("GitHub", GITHUB)  # added before "Desk"
+    lee_profile.add_device("Desk", DeviceOption.GENERATOR_HERE, otp=DESK)
+    table, codes, table_signals, signals = _models(lee_profile)
+    assert _names(codes) == ["Office PC", "Laptop", "Desk", "GitHub"]
+
+    lee_profile.link_generator("GitHub")  # an ID.me device after all: among them, in the order added
+    assert _names(codes) == ["Office PC", "Laptop", "GitHub", "Desk"]
+    assert signals.take() == [
+        ("move", 3, 3, 2),
+        ("changed", 2, 2),
+        ("changed", 0, 0),  # no other accounts left: both headings go
+        ("changed", 2, 2),
+    ]
+    assert table_signals.take() == [("insert", 4, 4)]  # a new row of the ID.me table, by id
+    assert _names(table) == ["Office PC", "Laptop", "MyiPhone", "OfficeiPad", "GitHub", "Desk"]
+
+    lee_profile.unlink_generator("Laptop")  # not an ID.me device: under other accounts
+    assert _names(codes) == ["Office PC", "GitHub", "Desk", "Laptop"]
+    assert signals.take() == [("move", 1, 1, 4), ("changed", 3, 3), ("changed", 0, 0), ("changed", 3, 3)]
+    assert [section_heading(codes.index(r)) for r in range(4)] == [SECTION_IDME, None, None, SECTION_OTHER]
+    assert table_signals.take() == [("remove", 1, 1)]
+
+
+def test_a_restore_and_a_reload_catch_up_row_by_row(qapp, lee_profile) -> None:
+    """A restore (anything may have changed) and a change made by another process are applied as row
+    changes too: the views keep their place."""
+    from epcs_desktop.core import events as ev
+
+    table, codes, table_signals, signals = _models(lee_profile)
+    lee_profile.add_generator("GitHub", GITHUB)
+    signals.take()
+    codes.apply(ev.Restored())  # the profile already matches: nothing to do
+    table.reload()
+    assert signals.take() == [] and table_signals.take() == []
+    assert _names(codes) == ["Office PC", "Laptop", "GitHub"]
+
+
+def test_an_event_behind_a_newer_read_is_caught_up_row_by_row(qapp, lee_profile) -> None:
+    """A worker's event is delivered later, on the GUI thread; the list the model reads may already hold
+    the next change too. The model applies its event, then catches up with inserts, not a reset."""
+    from epcs_desktop.core import events as ev
+
+    _table, codes, _table_signals, signals = _models(lee_profile)
+    codes.bridge.devices_changed.disconnect(codes.apply)  # the events are late: delivered by hand
+    github = lee_profile.add_generator("GitHub", GITHUB)
+    bank = lee_profile.add_generator("Bank", BANK)
+    codes.apply(ev.DevicesChanged(added=(github.id,)))
+    assert _names(codes) == ["Office PC", "Laptop", "GitHub", "Bank"]
+    assert signals.take() == [("insert", 2, 2), ("insert", 3, 3), ("changed", 0, 0), ("changed", 2, 2)]
+    codes.apply(ev.DevicesChanged(added=(bank.id,)))  # already shown: nothing left to do
+    assert signals.take() == []

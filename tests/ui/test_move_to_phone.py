@@ -53,7 +53,7 @@ def test_move_to_phone_shows_qr_after_password_hides_it_and_keeps_the_device_on_
     assert not dialog.remove_button.isVisible()
     dialog.code.setText("000000")
     dialog.check()
-    assert not dialog.verified and "not the code" in dialog.result.text()
+    assert not dialog.verified and "not the code" in dialog.check_result.text()
     dialog.remove_here()
     assert [d.nickname for d in totp_hotp_push_profile.devices()] == ["Office PC", "Bank token", "Phone"]
     dialog.code.setText(totp_at(OFFICE_TOTP, clock.now()))
@@ -63,7 +63,7 @@ def test_move_to_phone_shows_qr_after_password_hides_it_and_keeps_the_device_on_
     # removed until the person asks, and the dialog says nothing changes in ID.me.
     office = totp_hotp_push_profile.device("Office PC")
     assert office.location is Location.PHONE and office.is_primary and office.secret_kept
-    assert "nothing changes in ID.me" in dialog.result.text()
+    assert "nothing changes in ID.me" in dialog.check_result.text()
     assert "Office PC" not in [g.nickname for g in totp_hotp_push_profile.generators()]
     assert [d.nickname for d in totp_hotp_push_profile.devices()] == ["Office PC", "Bank token", "Phone"]
     dialog.remove_here(confirmed=True)

@@ -19,11 +19,10 @@ from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.ui.codes_pane import section_heading
 from epcs_desktop.ui.models import SECTION_IDME, SECTION_OTHER, DeviceTableModel
+from interop_support import FILES
 from profile_support import store_at
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "interop-samples" / "files"
-if not SAMPLES.is_dir():
-    SAMPLES = Path("/work/shared/interop-samples/files")
+SAMPLES = FILES
 GOOGLE = SAMPLES / "scito__example_export.txt"  # an otpauth-migration (Google Authenticator) export
 AEGIS = SAMPLES / "aegis__aegis_plain.json"
 PASSWORD = "correct horse battery staple"

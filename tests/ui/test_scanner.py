@@ -68,7 +68,9 @@ def test_busy_decoder_drops_frames_instead_of_queueing(qtbot, tmp_path: Path) ->
     qtbot.waitUntil(lambda: len(decoded_indices) >= 2, timeout=10000)
     session.stop(5000)  # stop() alone does not wait; this waits for the threads
     first, second = decoded_indices[:2]
-    assert first == 0
+    # The decoder took whatever frame was newest when it started (frame 0 on an idle
+    # machine; a later one when its thread started late under load), then stuck on it.
+    assert first < read_while_blocked - 1
     # The next decode took the newest frame, skipping everything read meanwhile.
     assert second >= read_while_blocked - 1
     assert session.frames_decoded < session.frames_read

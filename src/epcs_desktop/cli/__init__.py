@@ -138,7 +138,9 @@ def _start_logging(stderr_level: int) -> None:
     install_excepthook()
 
 
-def _run_gui(args: argparse.Namespace, stderr_level: int, *, exit_process: bool = False) -> int:
+def _run_gui(
+    args: argparse.Namespace | SimpleNamespace, stderr_level: int, *, exit_process: bool = False
+) -> int:
     if _no_display():  # Qt would abort the process with a plugin error instead
         raise EpcsError(
             "There is no graphical display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). "

@@ -25,6 +25,7 @@ from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.textguard import clean_for_display
 
 if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
     from epcs_desktop.core.context import AppContext
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ logger = logging.getLogger(__name__)
 BACKUP_PASSWORD_ENV = "EPCS_DESKTOP_BACKUP_PASSWORD"  # noqa: S105 (a variable name)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "backup",
         help="make or restore an encrypted backup of a profile",

@@ -29,6 +29,7 @@ from epcs_desktop.core.otpauth import OtpKind, parse_uri
 from epcs_desktop.core.textguard import clean_for_display
 
 if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
     from epcs_desktop.core.context import AppContext
 
 logger = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def _unix_time(text: str) -> float:
     return value
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "code",
         help="print the code for an otpauth:// URI",
@@ -110,7 +111,7 @@ def run_codes(args: argparse.Namespace, context: AppContext) -> int:
     with open_profile(context, args) as profile:
         devices = profile.generators()  # ID.me devices first, the primary on top, then other accounts
         clock = FixedClock(context.clock.now())  # one instant for every row
-        rows = []
+        rows: list[dict[str, Any]] = []  # `--json`'s objects (docs/cli.md)
         for d in devices:
             assert d.otp is not None
             if d.otp.kind == OtpKind.HOTP:

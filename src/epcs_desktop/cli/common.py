@@ -38,9 +38,13 @@ from epcs_desktop.core.profiles import ProfileStore, normalise_profile_name
 
 if TYPE_CHECKING:  # cli.main imports this file on every start (the window's too): no SQLCipher here
     from types import SimpleNamespace
+    from typing import TypeAlias
 
     from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.profile import Profile
+
+    # What `register(subparsers)` receives: `cli.build_parser`'s `add_subparsers()` result.
+    Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 logger = logging.getLogger(__name__)
 

@@ -25,17 +25,18 @@ from epcs_desktop.cli.common import (
     value_or_stdin,
     warn,
 )
-from epcs_desktop.core.erx import Device, DeviceOption
+from epcs_desktop.core.erx import Device, DeviceOption, shown_option, shown_primary
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.textguard import clean_for_display
 
 if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
     from epcs_desktop.core.context import AppContext
 
 logger = logging.getLogger(__name__)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser("device", help="the ID.me devices of a profile (eRx Info table)")
     sub = p.add_subparsers(dest="device_command", metavar="ACTION", required=True)
 
@@ -123,7 +124,7 @@ def run_add(args: argparse.Namespace, context: AppContext) -> int:
         for w in otp.warnings if otp else ():
             warn(w)
     primary = " as the primary device" if device.is_primary else ""
-    print(f"Added “{device.nickname}” ({device.option_label}){primary}.")
+    print(f"Added “{device.nickname}” ({shown_option(device.option)}){primary}.")
     return EXIT_OK
 
 
@@ -139,8 +140,8 @@ def run_list(args: argparse.Namespace, context: AppContext) -> int:
         return EXIT_OK
     rows = [("Name", "Option", "Primary Device")]
     # clean_for_display: a name stored by an older version may hold a bidi or invisible character
-    rows += [
-        (clean_for_display(d.nickname), d.option_label, "Is Primary" if d.is_primary else "") for d in devices
+    rows += [  # DrChrono's labels as the window's table and the setup sheet show them (core.erx)
+        (clean_for_display(d.nickname), shown_option(d.option), shown_primary(d.is_primary)) for d in devices
     ]
     w0 = max(len(r[0]) for r in rows)
     w1 = max(len(r[1]) for r in rows)

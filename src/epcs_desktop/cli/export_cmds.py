@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from epcs_desktop.cli.common import (
     EXIT_OK,
@@ -34,12 +34,15 @@ from epcs_desktop.core.profiles import ProfileStore
 if TYPE_CHECKING:
     from epcs_desktop.core.context import AppContext
 
+if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
+
 logger = logging.getLogger(__name__)
 
 EXPORT_PASSWORD_ENV = "EPCS_DESKTOP_EXPORT_PASSWORD"  # noqa: S105 (a variable name, not a password)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     from epcs_desktop.core.export import FORMATS
 
     p = subparsers.add_parser(
@@ -79,10 +82,10 @@ def _export_password(args: argparse.Namespace, context: AppContext) -> str:
 
 
 def run(args: argparse.Namespace, context: AppContext) -> int:
+    from epcs_desktop.core.errors import ExportError
     from epcs_desktop.core.export import (
         FORMAT_AEGIS_ENCRYPTED,
         TARGET_EXISTS,
-        ExportError,
         check_export_allowed,
         check_target,
         entries_from_devices,

@@ -28,12 +28,13 @@ from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.textguard import clean_for_display
 
 if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
     from epcs_desktop.core.context import AppContext
 
 logger = logging.getLogger(__name__)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "generator", help="the code generators held here (ID.me devices and other accounts)"
     )

@@ -2,10 +2,12 @@
 
 Every file is read (and, if encrypted, unlocked) before the profile is
 opened, so a typo in a file name or a wrong export password fails fast and
-changes nothing. Then each account becomes a "Generate 2FA Key" device held
-in this app, with a unique nickname made from its issuer and account; an
-account whose code type, secret, issuer and account are already in the
-profile is skipped. Everything that is left out is listed on its own line.
+changes nothing. Then each account becomes a code generator held here, with a
+unique nickname made from its issuer and account: one of the "other accounts"
+(not an ID.me device, not in the ID.me table) unless its issuer is ID.me
+(`Candidate.is_idme`); `generator link` makes one an ID.me device. An account
+whose code type, secret, issuer and account are already in the profile is
+skipped. Everything that is left out is listed on its own line.
 Reading and planning are core's (`imports.ImportSession`, `plan_import`):
 the window's "Import from another app" page uses the very same plan, and
 the codes of one Google export spread over several files count as one.
@@ -40,6 +42,7 @@ from epcs_desktop.core.errors import EpcsError, ImportPasswordError, PasswordReq
 from epcs_desktop.core.otpauth import OtpKind
 
 if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
     from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.enrollment import PlanEntry
     from epcs_desktop.core.erx import Device
@@ -52,7 +55,7 @@ IMPORT_PASSWORD_ENV = "EPCS_DESKTOP_IMPORT_PASSWORD"  # noqa: S105 (a variable n
 KIND_WORDS = {OtpKind.HOTP: "counter-based: ask for each next code", OtpKind.STEAM: "Steam Guard"}
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     from epcs_desktop.core.importers.registry import format_names
 
     formats = ", ".join(format_names())
@@ -151,6 +154,7 @@ def _entry_json(entry: PlanEntry) -> dict[str, Any]:
     }
     if entry.outcome is Outcome.NEW:
         out["nickname"] = entry.nickname
+        out["idme_device"] = entry.candidate.is_idme
     else:
         out["existing_device"] = entry.nickname
         out["earlier_in_import"] = entry.outcome is Outcome.DUPLICATE_IN_BATCH
@@ -195,7 +199,7 @@ def _print_text(plan: ImportPlan, profile_name: str, dry_run: bool) -> None:
     for entry in plan.enrollment.new:
         params = entry.candidate.otp
         kind = "" if params is None or params.kind == OtpKind.TOTP else f", {KIND_WORDS[params.kind]}"
-        out.write(f"  {verb}: “{safe(entry.nickname)}” (Generate 2FA Key{kind})\n")
+        out.write(f"  {verb}: “{safe(entry.nickname)}” ({_side(entry)}{kind})\n")
         for warning in params.warnings if params is not None else ():
             out.write(f"    note: {safe(warning, 300)}\n")
     for entry in plan.enrollment.duplicates:
@@ -211,6 +215,16 @@ def _print_text(plan: ImportPlan, profile_name: str, dry_run: bool) -> None:
         out.write(f"Dry run: {what} would be added to profile “{profile_name}”; nothing was changed.\n")
     else:
         out.write(f"Added {what} to profile “{profile_name}”.\n")
+    if any(not e.candidate.is_idme for e in plan.enrollment.new):
+        out.write(
+            "Other accounts are not ID.me devices: they are not in the ID.me table. If one of them is "
+            "an ID.me device, say so with `epcs-desktop generator link`.\n"
+        )
+
+
+def _side(entry: PlanEntry) -> str:
+    """What a new entry becomes (docs/glossary.md): an ID.me device, or one of the other accounts."""
+    return "ID.me device" if entry.candidate.is_idme else "other account"
 
 
 # --------------------------------------------------------------------------- command

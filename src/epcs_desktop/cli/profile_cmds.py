@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from epcs_desktop.cli.common import (
     EXIT_OK,
@@ -31,10 +31,13 @@ from epcs_desktop.core.profiles import ProfileStore
 if TYPE_CHECKING:
     from epcs_desktop.core.context import AppContext
 
+if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
+
 logger = logging.getLogger(__name__)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser("profile", help="create, list and re-key clinician profiles")
     sub = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
 

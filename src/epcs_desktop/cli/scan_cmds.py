@@ -24,6 +24,7 @@ from epcs_desktop.cli.common import EXIT_USAGE as EXIT_ERROR
 from epcs_desktop.core.errors import EpcsError, QrError
 
 if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
     from epcs_desktop.core.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ DEFAULT_CAMERA_TIMEOUT = 30.0
 MAX_PRINTED = 8192  # characters of one payload in text output (a QR code holds at most ~7,000)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     """Add the ``scan`` subcommand."""
     p = subparsers.add_parser(
         "scan",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from epcs_desktop.cli.common import (
     EXIT_OK,
@@ -23,12 +23,14 @@ from epcs_desktop.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
     from epcs_desktop.core.context import AppContext
+    from epcs_desktop.core.policy import Policy
 
 logger = logging.getLogger(__name__)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser("settings", help="show or change a profile's settings; check the policy")
     sub = p.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
 
@@ -55,7 +57,7 @@ def register(subparsers: Any) -> None:
     c.set_defaults(func=run_check_policy)
 
 
-def _policy(context: AppContext, path: str | None = None, *, skip_first: bool = False) -> Any:
+def _policy(context: AppContext, path: str | None = None, *, skip_first: bool = False) -> Policy:
     """The context's policy (or FILE's); each problem is a `warning:` line (`skip_first`: it is the error)."""
     from epcs_desktop.core.policy import load_policy
 
@@ -117,6 +119,6 @@ def run_check_policy(args: argparse.Namespace, context: AppContext) -> int:
     policy.check()  # the first problem becomes `error: …` and exit 2 (the others were warnings above)
     if not args.json:
         read = ", ".join(policy.sources) or "no policy on this machine"
-        locked = sorted(key for key in policy.entries if policy.locked(key))
-        print(f"Policy OK ({read}); locked: {', '.join(locked) or 'nothing'}.")
+        names = sorted(key for key in policy.entries if policy.locked(key))
+        print(f"Policy OK ({read}); locked: {', '.join(names) or 'nothing'}.")
     return EXIT_OK

@@ -19,12 +19,13 @@ from epcs_desktop.cli.common import EXIT_OK, add_profile_argument, open_profile
 from epcs_desktop.core.errors import EpcsError
 
 if TYPE_CHECKING:
+    from epcs_desktop.cli.common import Subparsers
     from epcs_desktop.core.context import AppContext
 
 logger = logging.getLogger(__name__)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "sheet",
         help="write a profile's printable setup sheet (PDF, no secrets)",

@@ -52,6 +52,7 @@ from epcs_desktop.core.private_files import profile_target_problem, write_privat
 
 if TYPE_CHECKING:
     from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -317,13 +318,13 @@ OUTSIDE_REQUIRED_FOLDER = N_(
 )
 
 
-def required_backup_folder(settings: Any) -> Path | None:
+def required_backup_folder(settings: Settings) -> Path | None:
     """The folder IT requires backups in (`required_backup_folder`, issue 15), or None when any will do."""
-    folder = str(getattr(settings, "required_backup_folder", "") or "").strip()
+    folder = settings.required_backup_folder.strip()
     return Path(folder).expanduser() if folder else None
 
 
-def check_backup_folder(path: str | os.PathLike[str], settings: Any) -> Path:
+def check_backup_folder(path: str | os.PathLike[str], settings: Settings) -> Path:
     """THE required-folder rule: refuse a backup outside `required_backup_folder` (or a folder inside it).
 
     Why: a practice that backs its file share up centrally must know every

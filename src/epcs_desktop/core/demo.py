@@ -10,7 +10,7 @@ belong to nobody (the DEA/NPI check digits are computed, not copied).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from epcs_desktop.core.erx import (
     DeviceOption,
@@ -20,6 +20,10 @@ from epcs_desktop.core.erx import (
     validate_npi,
 )
 from epcs_desktop.core.otpauth import OtpKind, OtpParams, new_secret
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.profiles import ProfileStore
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +46,7 @@ def _totp(issuer: str, account: str) -> OtpParams:
     return OtpParams(kind=OtpKind.TOTP, secret=new_secret(), account=account, issuer=issuer)
 
 
-def populate_demo(profile: Any) -> Any:
+def populate_demo(profile: Profile) -> Profile:
     """Fill an empty profile with the sample devices and prescriber information."""
     profile.add_device(
         "Exam room desktop", DeviceOption.GENERATOR_HERE, otp=_totp("ID.me", DEMO_ACCOUNT), make_primary=True
@@ -57,7 +61,7 @@ def populate_demo(profile: Any) -> Any:
     return profile
 
 
-def create_demo_profile(store: Any) -> Any:
+def create_demo_profile(store: ProfileStore) -> Profile:
     """Create and fill the demo profile in `store` (a ProfileStore on a throw-away folder)."""
     profile = store.create(DEMO_PROFILE_NAME, DEMO_PASSWORD)
     return populate_demo(profile)

@@ -11,12 +11,13 @@ import datetime as _dt
 import logging
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from epcs_desktop.core.errors import RuleError
+from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.otpauth import OtpParams
 from epcs_desktop.core.textguard import check_text, strip_unsafe
 
@@ -33,12 +34,57 @@ class DeviceOption(StrEnum):
     PUSH = "push"  # ID.me Authenticator push notification
 
 
+# --- DrChrono's own labels, as the mirror shows them ------------------------------------------------
+# DrChrono's screens are in English. Where this program mirrors them (the ID.me Device Information table
+# in the window, the setup sheet, `device list`), DrChrono's labels are shown as DrChrono shows them:
+# English, in “quotes”, in every language, so a clinician finds the same words there. They are never
+# translated; what a label means here is said in the reader's language beside it (`option_meaning`).
+
+IS_PRIMARY = "Is Primary"  # DrChrono's Primary Device column, for the primary device
+
+_OPTION_MEANINGS = {
+    DeviceOption.GENERATOR_HERE: N_("code generator on this computer"),
+    DeviceOption.GENERATOR_OTHER: N_("code generator app on a phone or tablet"),
+    DeviceOption.PUSH: N_("ID.me Authenticator push on a phone"),
+}
+
+
 def option_label(option: DeviceOption | str) -> str:
-    """The words DrChrono shows in the Option column, so the companion pane reads the same."""
+    """The words DrChrono shows in the Option column (literal, unquoted: also the CLI's JSON value)."""
     opt = DeviceOption(option)
     if opt is DeviceOption.PUSH:
         return "Push Notification 2FA"
     return "Generate 2FA Key"
+
+
+def drchrono_label(text: str) -> str:
+    """A DrChrono label as the mirror shows it: literal, in curly quotes (docs/glossary.md)."""
+    return f"“{text}”"
+
+
+def shown_option(option: DeviceOption | str) -> str:
+    """The Option cell: “Generate 2FA Key” / “Push Notification 2FA”, in every language."""
+    return drchrono_label(option_label(option))
+
+
+def shown_primary(is_primary: bool) -> str:
+    """DrChrono's “Is Primary” for the primary device, else nothing (the mirror's Primary Device cell)."""
+    return drchrono_label(IS_PRIMARY) if is_primary else ""
+
+
+def option_meaning(option: DeviceOption | str) -> str:
+    """What the option is here, in English marked `N_` (front ends translate it: "core" context).
+
+    Needed beside the label: DrChrono names a code generator on this computer and one on a phone
+    alike (“Generate 2FA Key”), and a reader of another language may not know either label.
+    """
+    return _OPTION_MEANINGS[DeviceOption(option)]
+
+
+def option_explained(option: DeviceOption | str, translate: Callable[[str], str] = str) -> str:
+    """“Generate 2FA Key” (code generator on this computer): the label as DrChrono shows it, the meaning
+    in the reader's language (`translate`: the window's `core_text`; English by default)."""
+    return f"{shown_option(option)} ({translate(option_meaning(option))})"
 
 
 class Location(StrEnum):

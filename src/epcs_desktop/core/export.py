@@ -48,6 +48,7 @@ from epcs_desktop.core.private_files import profile_target_problem, write_privat
 
 if TYPE_CHECKING:
     from epcs_desktop.core.policy import Policy
+    from epcs_desktop.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -362,13 +363,13 @@ def write_export(target: Path, data: bytes, journal: ExportJournal) -> Path:
     return written
 
 
-def export_allowed(settings: Any) -> bool:
+def export_allowed(settings: Settings | dict[str, Any]) -> bool:
     """False when the practice's policy turns exports off (`disable_export`, issue 15), else True."""
     if isinstance(settings, dict):  # stored or policy values: the registry's default fills the rest
         from epcs_desktop.core.settings import Settings
 
-        return not Settings.from_stored(settings).disable_export
-    return not getattr(settings, "disable_export", False)
+        settings = Settings.from_stored(settings)
+    return not settings.disable_export
 
 
 def check_export_allowed(policy: Policy, settings: Any | None = None) -> None:

@@ -67,6 +67,15 @@ class Generator:
         return self.id if self.idme else None
 
 
+def code_pane_key(generator: Generator) -> tuple[bool, bool, float, int]:
+    """THE code pane's sort key: ID.me devices first, the primary on top, then in the order added.
+
+    Unique per generator (the id breaks ties), so the code list model can place one changed row by
+    bisection (`ui.model_rows`) and end in exactly the order `code_pane_order` gives.
+    """
+    return (not generator.idme, not generator.is_primary, generator.added_at, generator.id)
+
+
 def code_pane_order(generators: Iterable[Generator]) -> list[Generator]:
     """ID.me devices first with the primary pinned on top, then other accounts; each in the order added."""
-    return sorted(generators, key=lambda g: (not g.idme, not g.is_primary, g.added_at, g.id))
+    return sorted(generators, key=code_pane_key)

@@ -21,13 +21,16 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from epcs_desktop.core.activity import event
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.erx import Device, DeviceOption
 from epcs_desktop.core.i18n import N_
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +199,7 @@ class ProfileGuideStore:
     """`StateStore` over `Profile.guide_state` / `set_guide_state`: progress is kept in the profile's
     encrypted storage, and every save is a profile change (activity entry, `GuideChanged` event)."""
 
-    def __init__(self, profile: Any) -> None:
+    def __init__(self, profile: Profile) -> None:
         self.profile = profile
 
     def get_state(self, key: str) -> str | None:
@@ -211,7 +214,7 @@ class ProfileGuideStore:
         self.profile.set_guide_state(value, detail)
 
 
-def state_store(profile: Any) -> StateStore:
+def state_store(profile: Profile) -> StateStore:
     """Where the guide keeps its progress for `profile`: the profile's encrypted vault."""
     return ProfileGuideStore(profile)
 
@@ -411,7 +414,7 @@ class ChangeDeviceGuide:
     `profile` needs `devices()`; `store` keeps the progress (in the vault).
     """
 
-    def __init__(self, profile: Any, store: StateStore | None, clock: Clock) -> None:
+    def __init__(self, profile: Profile, store: StateStore | None, clock: Clock) -> None:
         self.profile = profile
         self.store = store if store is not None else state_store(profile)
         self.clock = clock

@@ -19,12 +19,15 @@ import logging
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.erx import Device
 from epcs_desktop.core.otp import time_step, totp_at
 from epcs_desktop.core.otpauth import OtpKind, OtpParams, build_uri, new_secret
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +156,7 @@ def practice_devices(devices: Iterable[Device], secrets: Collection[str] = ()) -
 
 
 def remove_practice_devices(
-    profile: Any, restore_primary: str | None = None, secrets: Collection[str] = ()
+    profile: Profile, restore_primary: str | None = None, secrets: Collection[str] = ()
 ) -> list[str]:
     """Remove every practice device from `profile`; returns their nicknames.
 

@@ -11,15 +11,18 @@ PBKDF2 key, a read-only probe of the file (which never writes a byte).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from epcs_desktop.core import profilekey
 from epcs_desktop.core.errors import EpcsError
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
 
-def check_profile_password(profile: Any, password: str) -> bool:
+def check_profile_password(profile: Profile, password: str) -> bool:
     """True when `password` opens `profile`'s file. Slow on purpose (the KDF): call it off the GUI thread."""
     if not isinstance(password, str) or not password or "\x00" in password:
         return False
@@ -27,10 +30,10 @@ def check_profile_password(profile: Any, password: str) -> bool:
     entries = profilekey.read_key_file(path)
     if entries:
         return any(profilekey.derive(password, entry)[1] for entry in entries)
-    from epcs_desktop.core.vault import DEFAULT_BUSY_TIMEOUT, Vault, _quote_password
+    from epcs_desktop.core.vault import DEFAULT_BUSY_TIMEOUT, probe, quote_password
 
     try:
-        return bool(Vault._probe(path, _quote_password(password), DEFAULT_BUSY_TIMEOUT))
+        return probe(path, quote_password(password), DEFAULT_BUSY_TIMEOUT)
     except EpcsError:
         log.info("password re-entry could not read the profile file")
         return False

@@ -19,6 +19,7 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any, NoReturn
 
@@ -87,7 +88,7 @@ class _EarlyLog(logging.Handler):
 class FirstPaint(QObject):
     """Calls `callback` once, right after the watched window's first paint event."""
 
-    def __init__(self, window: QWidget, callback: object) -> None:
+    def __init__(self, window: QWidget, callback: Callable[[], object]) -> None:
         super().__init__(window)
         self.callback = callback
         self.done = False
@@ -96,7 +97,7 @@ class FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
-            QTimer.singleShot(0, self.callback)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self.callback)
         return False
 
 

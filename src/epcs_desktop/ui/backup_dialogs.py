@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMainWindow,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -55,6 +54,10 @@ from epcs_desktop.ui.file_places import remember, start_path
 from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.tasks import TaskHandle, run_in_background, user_message
 from epcs_desktop.ui.widgets.password_entry import ExistingPasswordField, PasswordEntry
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+    from epcs_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +127,7 @@ class BackupDialog(QDialog):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         parent: QWidget | None = None,
         *,
         choose_path: PathChooser | None = None,
@@ -244,7 +247,7 @@ class BackupDialog(QDialog):
         super().done(result)
 
 
-def _preview_text(line: Any) -> str:
+def _preview_text(line: backup.PreviewLine) -> str:
     """A restore preview line in the user's language (the template, then its values)."""
     args = {k: (core_text(v) if k in line.translated else v) for k, v in line.args}
     try:
@@ -259,7 +262,7 @@ class RestoreDialog(QDialog):
     restored = Signal(str)
 
     def __init__(
-        self, profile: Any, parent: QWidget | None = None, *, choose_path: PathChooser | None = None
+        self, profile: Profile, parent: QWidget | None = None, *, choose_path: PathChooser | None = None
     ) -> None:
         super().__init__(parent)
         self.profile = profile
@@ -337,7 +340,7 @@ class RestoreDialog(QDialog):
         self.next_button.setVisible(index == 0)
         (self.next_button if index == 0 else self.restore_button).setDefault(True)
 
-    def mode(self) -> str:
+    def mode(self) -> Literal["merge", "replace"]:
         return "replace" if self.replace.isChecked() else "merge"
 
     def browse(self) -> None:
@@ -510,7 +513,7 @@ class RestoreDialog(QDialog):
 class BackupReminder:
     """A banner in the main window when the last backup is older than backup_reminder_days."""
 
-    def __init__(self, window: QMainWindow, profile: Any, clock: Clock) -> None:
+    def __init__(self, window: MainWindow, profile: Profile, clock: Clock) -> None:
         self.window = window
         self.profile = profile
         self.clock = clock
@@ -555,7 +558,7 @@ class BackupReminder:
 
 
 def open_backup(
-    window: Any, *, choose_path: PathChooser | None = None, kdf: KdfParams = DEFAULT_KDF
+    window: MainWindow, *, choose_path: PathChooser | None = None, kdf: KdfParams = DEFAULT_KDF
 ) -> BackupDialog:
     """File > Back up now: opens the dialog (window-modal) and refreshes the reminder when done."""
     dialog = BackupDialog(window.profile, window, choose_path=choose_path, kdf=kdf)
@@ -566,7 +569,7 @@ def open_backup(
     return dialog
 
 
-def _after_backup(window: Any, reminder: BackupReminder | None, path: str) -> None:
+def _after_backup(window: MainWindow, reminder: BackupReminder | None, path: str) -> None:
     if reminder is not None:
         reminder.refresh()
     if hasattr(window, "show_message"):
@@ -575,7 +578,7 @@ def _after_backup(window: Any, reminder: BackupReminder | None, path: str) -> No
         )
 
 
-def open_restore(window: Any, *, choose_path: PathChooser | None = None) -> RestoreDialog:
+def open_restore(window: MainWindow, *, choose_path: PathChooser | None = None) -> RestoreDialog:
     """File > Restore from backup…"""
     dialog = RestoreDialog(window.profile, window, choose_path=choose_path)
     if hasattr(window, "show_message"):

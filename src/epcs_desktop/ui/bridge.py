@@ -10,6 +10,11 @@ a device change, not once per view, and never again until devices change.
 This replaces a module-level cache keyed by `id(profile)` that read the
 connection's change counter, and the front-desk dialogs' own subscriptions.
 
+The signals carry the event object itself (as KeePassXC's database signals
+carry the entry): `devices_changed` passes the `DevicesChanged` (or the
+`Restored`) so the item models apply the ids it names as row inserts,
+removals, moves and `dataChanged` (`ui.models`), instead of diffing lists.
+
 `bridge_for(profile)` returns the profile's bridge (made on first use);
 `detach()` (the window does it before a lock closes the profile) stops it.
 """
@@ -19,7 +24,7 @@ from __future__ import annotations
 import logging
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -28,9 +33,12 @@ from epcs_desktop.core import events as ev
 from epcs_desktop.core.erx import Device
 from epcs_desktop.core.generator import Generator
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
-_BRIDGES: weakref.WeakKeyDictionary[Any, ProfileBridge] = weakref.WeakKeyDictionary()
+_BRIDGES: weakref.WeakKeyDictionary[Profile, ProfileBridge] = weakref.WeakKeyDictionary()
 
 
 class ProfileBridge(QObject):
@@ -38,10 +46,11 @@ class ProfileBridge(QObject):
 
     `restored` also fires every other signal (a restore may have changed anything).
     A listener called without an event is treated as `Restored` (everything changed).
+    `devices_changed` carries the event: a `DevicesChanged`, or the `Restored` of a restore.
     """
 
-    event = Signal(object)
-    devices_changed = Signal()
+    changed = Signal(ev.ProfileEvent)  # every event (not `event`: that would hide QObject.event())
+    devices_changed = Signal(ev.ProfileEvent)  # ev.DevicesChanged | ev.Restored
     prescriber_changed = Signal()
     identity_changed = Signal()
     settings_changed = Signal(list)
@@ -52,9 +61,9 @@ class ProfileBridge(QObject):
     restored = Signal()
 
     # Internal: carries the event to the GUI thread (queued when emitted from a worker).
-    _arrived = Signal(object)
+    _arrived = Signal(ev.ProfileEvent)
 
-    def __init__(self, profile: Any, parent: QObject | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._profile = weakref.ref(profile)
         self._devices: list[Device] | None = None
@@ -68,7 +77,7 @@ class ProfileBridge(QObject):
             self.attached = True
 
     @property
-    def profile(self) -> Any:
+    def profile(self) -> Profile | None:
         return self._profile()
 
     # -- the shared device list -------------------------------------------------------------------
@@ -110,10 +119,10 @@ class ProfileBridge(QObject):
     def _dispatch(self, event: ev.ProfileEvent) -> None:
         if not self.attached:
             return
-        self.event.emit(event)
+        self.changed.emit(event)
         if isinstance(event, ev.Restored):
             self.invalidate()
-            self.devices_changed.emit()
+            self.devices_changed.emit(event)
             self.prescriber_changed.emit()
             self.identity_changed.emit()
             self.settings_changed.emit([])
@@ -122,7 +131,7 @@ class ProfileBridge(QObject):
             self.record_changed.emit("")
             self.restored.emit()
         elif isinstance(event, ev.DevicesChanged):
-            self.devices_changed.emit()
+            self.devices_changed.emit(event)
         elif isinstance(event, ev.PrescriberChanged):
             self.prescriber_changed.emit()
         elif isinstance(event, ev.IdentityChanged):
@@ -159,7 +168,7 @@ class ProfileBridge(QObject):
         return self.attached and profile is not None and bool(getattr(profile, "is_open", True))
 
 
-def bridge_for(profile: Any) -> ProfileBridge:
+def bridge_for(profile: Profile) -> ProfileBridge:
     """The profile's one bridge (made and attached on first use; a new one after `detach()`)."""
     bridge = _BRIDGES.get(profile)
     if bridge is None:
@@ -168,7 +177,7 @@ def bridge_for(profile: Any) -> ProfileBridge:
     return bridge
 
 
-def profile_usable(profile: Any) -> bool:
+def profile_usable(profile: Profile) -> bool:
     """False once the profile was closed (lock, auto-lock, switch profile)."""
     return bool(getattr(profile, "is_open", True))
 
@@ -187,17 +196,17 @@ class _ShowWatcher(QObject):
         return False
 
 
-def follow(profile: Any, widget: QWidget, callback: Callable[[], None], *signals: str) -> None:
+def follow(profile: Profile, widget: QWidget, callback: Callable[[], None], *signals: str) -> None:
     """Call `callback` on the named bridge signals while `widget` is open.
 
     The connection belongs to a small QObject parented to `widget`, so it ends
     when the widget is destroyed. A dialog that only finished (closed but kept
     hidden by its parent) stops refreshing and catches up when shown again.
-    `signals` defaults to every change (`event`).
+    `signals` defaults to every change (`changed`).
     """
     bridge = bridge_for(profile)
     follower = _Follower(widget, callback)
-    for name in signals or ("event",):
+    for name in signals or ("changed",):
         getattr(bridge, name).connect(follower.changed)
     finished = getattr(widget, "finished", None)
     if finished is not None:

@@ -82,8 +82,8 @@ class CodeDelegate(QStyledItemDelegate):
         c = theme.colors()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         focused = bool(state & QStyle.StateFlag.State_HasFocus)
         card = QRectF(rect.adjusted(4, 3, -4, -3))
@@ -103,7 +103,7 @@ class CodeDelegate(QStyledItemDelegate):
         primary = bool(index.data(ROLE_PRIMARY))
 
         inner = card.adjusted(PAD, 8, -PAD, -8)
-        base_font: QFont = option.font  # type: ignore[attr-defined]
+        base_font: QFont = option.font
         f = self._fonts(base_font)
 
         # Left column: nickname (+ badge) and issuer/account.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -61,6 +61,9 @@ from epcs_desktop.ui.models import (
 )
 from epcs_desktop.ui.ticker import Ticker
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
 HEADING_HEIGHT = 30
@@ -101,13 +104,13 @@ class SectionedCodeDelegate(CodeDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         section = section_heading(index)
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         card_option = QStyleOptionViewItem(option)
         if section is not None:
             c = theme.colors()
             heading = QRect(rect.left() + 6, rect.top(), rect.width() - 12, HEADING_HEIGHT)
             painter.save()
-            font = QFont(option.font)  # type: ignore[attr-defined]
+            font = QFont(option.font)
             font.setBold(True)
             painter.setFont(font)
             painter.setPen(QColor(c["muted"]))
@@ -115,16 +118,16 @@ class SectionedCodeDelegate(CodeDelegate):
                 heading, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self.heading_text(section)
             )
             painter.restore()
-            card_option.rect = rect.adjusted(0, HEADING_HEIGHT, 0, 0)  # type: ignore[attr-defined]
+            card_option.rect = rect.adjusted(0, HEADING_HEIGHT, 0, 0)
         super().paint(painter, card_option, index)
-        if card_option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+        if card_option.state & QStyle.StateFlag.State_HasFocus:
             c = theme.colors()
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             pen = QPen(QColor(c["highlight"]), 2.5)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            ring = QRectF(card_option.rect.adjusted(2, 1, -2, -1))  # type: ignore[attr-defined]
+            ring = QRectF(card_option.rect.adjusted(2, 1, -2, -1))
             painter.drawRoundedRect(ring, 9, 9)
             painter.restore()
 
@@ -155,7 +158,7 @@ class CodesPane(QWidget):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         clock: Clock,
         ticker: Ticker,
         guard: ClipboardGuard,
@@ -253,8 +256,9 @@ class CodesPane(QWidget):
         self.model.modelReset.connect(self._update_visibility)
         self.model.rowsInserted.connect(self._update_visibility)
         self.model.rowsRemoved.connect(self._update_visibility)
+        self.model.rowsMoved.connect(self._update_visibility)  # a link or unlink changes the sections
         self.model.dataChanged.connect(lambda *_: self._sections())  # O(1): a link may add the headings
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_filter)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self._focus_filter)
         self._update_visibility()
 
     # -- behaviour -----------------------------------------------------------------

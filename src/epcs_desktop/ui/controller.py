@@ -10,7 +10,7 @@ the profile's idle time is checked on each Ticker tick.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QWidget
@@ -25,6 +25,8 @@ from epcs_desktop.ui.start import StartWindow
 from epcs_desktop.ui.ticker import Ticker
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.profiles import ProfileStore
     from epcs_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -47,7 +49,7 @@ class AppController(QObject):
 
     def __init__(
         self,
-        store: Any,
+        store: ProfileStore,
         clock: Clock,
         *,
         window_settings: QSettings | None = None,
@@ -64,7 +66,7 @@ class AppController(QObject):
         self.window_settings = window_settings or QSettings(
             str(store.data_dir / "window.ini"), QSettings.Format.IniFormat
         )
-        self.profile: Any = None
+        self.profile: Profile | None = None
         self.main_window: MainWindow | None = None
         self.start_window = StartWindow(store, demo_password=demo_password)
         self.start_window.unlocked.connect(self.open_profile)
@@ -99,7 +101,7 @@ class AppController(QObject):
         self.start_window.raise_()
         self.start_window.activateWindow()
 
-    def open_profile(self, profile: Any) -> MainWindow | None:
+    def open_profile(self, profile: Profile) -> MainWindow | None:
         """Show the main window for an unlocked profile (None: a required password change was refused)."""
         if self.profile is not None:
             self.lock()
@@ -130,7 +132,7 @@ class AppController(QObject):
             QTimer.singleShot(0, self._maybe_show_notice)
         return window
 
-    def _password_change_done(self, profile: Any) -> bool:
+    def _password_change_done(self, profile: Profile) -> bool:
         """A profile the front desk handed over must get the clinician's own password first.
 
         The start window opens such a profile with `allow_temporary=True` (core

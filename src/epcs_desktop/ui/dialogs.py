@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from epcs_desktop.ui.theme import RESOURCES
 
 if TYPE_CHECKING:
     from epcs_desktop.core.policy import Policy
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ HELP_DIR = RESOURCES / "help"  # the one resources folder (ui/theme.py)
 class RemoveDeviceDialog(QDialog):
     """Confirms removing a device; for the primary, asks which device takes over."""
 
-    def __init__(self, profile: Any, device: Device, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, device: Device, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.device = device
@@ -103,7 +104,7 @@ class RemoveDeviceDialog(QDialog):
 class IdentityDialog(QDialog):
     """Edits the Identity Confirmation block (ID.me identity proofing confirmed in DrChrono)."""
 
-    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.setWindowTitle(self.tr("Identity Confirmation"))
@@ -113,9 +114,9 @@ class IdentityDialog(QDialog):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setDate(
-            QDate.fromString(conf.confirmed_on, "yyyy-MM-dd") if conf.confirmed_on else QDate.currentDate()
-        )
+        # Not confirmed yet: today by the profile's clock (never Qt's own wall-clock read).
+        today = QDateTime.fromSecsSinceEpoch(int(profile.clock.now())).date()
+        self.date.setDate(QDate.fromString(conf.confirmed_on, "yyyy-MM-dd") if conf.confirmed_on else today)
         self.date.setEnabled(conf.confirmed)
         self.confirmed.toggled.connect(self.date.setEnabled)
         self.note = QLineEdit(conf.note)
@@ -153,7 +154,7 @@ class IdentityDialog(QDialog):
 class OtherDeviceDialog(QDialog):
     """Records a device whose codes are not generated here: a push phone or another code generator."""
 
-    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.added: Device | None = None
@@ -251,7 +252,9 @@ class SettingsDialog(QDialog):
             return self.tr("Windows registry")
         return source
 
-    def __init__(self, profile: Any, parent: QWidget | None = None, *, prefs: Any = None) -> None:
+    def __init__(
+        self, profile: Profile, parent: QWidget | None = None, *, prefs: QSettings | None = None
+    ) -> None:
         super().__init__(parent)
         from epcs_desktop.core.settings import PROFILE_SETTINGS as SETTINGS  # IT-only keys: not here
 
@@ -332,7 +335,7 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore_defaults)
         form.addRow(buttons)
 
-    def _display_rows(self, form: QFormLayout, prefs: Any) -> None:
+    def _display_rows(self, form: QFormLayout, prefs: QSettings) -> None:
         """Language and light/dark: this computer's, not the profile's (the lock screen uses them too)."""
         from epcs_desktop.ui import preferences
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import (
+    Device,
     DeviceOption,
     PrescriberInfo,
 )
@@ -49,6 +51,10 @@ from epcs_desktop.ui.feedback import error_label, show_error, show_message
 from epcs_desktop.ui.models import ROLE_IS_PRIMARY, DeviceTableModel
 from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +95,7 @@ class PrimaryDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         """Room for the painted text with its 6 px margins, underlined or bold."""
         size = super().sizeHint(option, index)
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         font.setBold(True)
         width = QFontMetrics(font).horizontalAdvance(str(index.data())) + 16
         return QSize(max(size.width(), width), size.height())
@@ -140,14 +146,19 @@ class ErxPane(QWidget):
     message = Signal(str)
 
     def __init__(
-        self, profile: Any, settings: Callable[[], Any], parent: QWidget | None = None, *, clock: Clock
+        self,
+        profile: Profile,
+        settings: Callable[[], Settings],
+        parent: QWidget | None = None,
+        *,
+        clock: Clock,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("erxPane")
         self.profile = profile
         self.clock = clock  # the context's (dialogs opened from here get it too)
         self.settings = settings
-        self.dialog: Any = None  # the dialog currently open from this pane (tests reach it here)
+        self.dialog: QDialog | None = None  # the dialog currently open from this pane (tests reach it here)
         self.context_menu: QMenu | None = None  # the row menu last shown (tests trigger its actions)
         self._saved_prescriber: PrescriberInfo | None = None  # as last read from the vault
 
@@ -192,7 +203,7 @@ class ErxPane(QWidget):
         self.permissions_button = QPushButton(self.tr("Open the EPCS Permissions Page"))
         self.permissions_button.setObjectName("linkButton")
         self.permissions_button.setToolTip(self.tr("Opens DrChrono's EPCS permissions page in your browser"))
-        self.permissions_button.clicked.connect(lambda: self._open_link("setting:epcs_permissions_url"))
+        self.permissions_button.clicked.connect(lambda: self._open_link(self.settings().epcs_permissions_url))
         buttons = QVBoxLayout()
         buttons.addWidget(edit)
         buttons.addWidget(self.permissions_button)
@@ -283,6 +294,9 @@ class ErxPane(QWidget):
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._fit_columns)
         self.model.dataChanged.connect(self._fit_columns)
+        # The note follows the table's own changes, whichever connection to the bridge runs first.
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
+            signal.connect(lambda *_: self._update_primary_note())
         self.table.metrics_changed.connect(self._fit_columns)
         layout.addWidget(self.table, 1)
         self._fit_columns()
@@ -314,10 +328,11 @@ class ErxPane(QWidget):
         alone and primary_text on is_primary alone, so one row per value of those is every text."""
         header = self.table.horizontalHeader()
         devices = [self.model.device_at(row) for row in range(self.model.rowCount())]
-        for col, key in (
+        columns: tuple[tuple[int, Callable[[Device], object]], ...] = (
             (DeviceTableModel.COL_OPTION, lambda d: d.option),
             (DeviceTableModel.COL_PRIMARY, lambda d: d.is_primary),
-        ):
+        )
+        for col, key in columns:
             rows: dict[object, int] = {}
             for row, device in enumerate(devices):
                 rows.setdefault(key(device), row)
@@ -466,11 +481,10 @@ class ErxPane(QWidget):
         self.dialog.show()
 
     def open_update_mfa(self) -> None:
-        self._open_link("setting:idme_security_url")
+        self._open_link(self.settings().idme_security_url)
 
     def _open_link(self, link: str) -> None:
-        if link.startswith("setting:"):
-            link = str(getattr(self.settings(), link.removeprefix("setting:"), "") or "")
+        """Open an address from Settings (typed: `Settings.idme_security_url`…); empty means not set."""
         if link:
             QDesktopServices.openUrl(QUrl(link))
 
@@ -573,7 +587,7 @@ class ErxPane(QWidget):
 
     # -- refresh (from the profile's events, through ui.bridge) ----------------------------
     def on_devices_changed(self) -> None:
-        self.model.reload()
+        """After a device event: the table applied it itself (`DeviceTableModel.apply`); the note follows."""
         self._update_primary_note()
 
     def on_identity_changed(self) -> None:
@@ -590,6 +604,7 @@ class ErxPane(QWidget):
     def on_profile_changed(self) -> None:
         """Everything (a restore)."""
         self.on_identity_changed()
+        self.model.reload()  # row by row, never a reset: the selection stays
         self.on_devices_changed()
         self.on_prescriber_changed()
 

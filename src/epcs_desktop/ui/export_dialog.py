@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -43,6 +43,9 @@ from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.widgets.password_entry import PasswordEntry, ReauthPrompt
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
 PLACE = "export"
@@ -59,7 +62,7 @@ class ExportDialog(QDialog):
 
     choose_path: Callable[[QWidget, str], str] = staticmethod(_save_path)
 
-    def __init__(self, profile: Any, parent: QWidget | None = None, *, clock: Clock) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None, *, clock: Clock) -> None:
         super().__init__(parent)
         from epcs_desktop.core import export
 

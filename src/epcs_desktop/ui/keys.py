@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QDialog, QPushButton, QRadioButton
 
@@ -47,9 +47,9 @@ class EnterPressesButtons(QObject):
 _filter: EnterPressesButtons | None = None
 
 
-def install(app: QApplication | None = None) -> None:
+def install(app: QCoreApplication | None = None) -> None:
     global _filter
-    app = app or QApplication.instance()  # type: ignore[assignment]
+    app = app or QApplication.instance()
     if app is None or _filter is not None:
         return
     _filter = EnterPressesButtons(app)

@@ -9,13 +9,14 @@ folder is fine for it; product settings live in the vault).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from epcs_desktop import APP_NAME, __version__
+from epcs_desktop.core import events as ev
 from epcs_desktop.core import platform
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
@@ -26,6 +27,15 @@ from epcs_desktop.ui.codes_pane import CodesPane
 from epcs_desktop.ui.dialogs import SettingsDialog, compliance_box
 from epcs_desktop.ui.erx_pane import ErxPane
 from epcs_desktop.ui.ticker import Ticker
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from epcs_desktop.core.erx import Device
+    from epcs_desktop.core.generator import Generator
+    from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.settings import Settings
+    from epcs_desktop.ui.wizard import EnrollWizard
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +51,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         clock: Clock,
         ticker: Ticker,
         guard: ClipboardGuard,
@@ -53,7 +63,7 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.clock = clock
         self.window_settings = window_settings
-        self.dialog: Any = None
+        self.dialog: QDialog | None = None  # the dialog open from this window (tests reach it here)
         self.bridge = bridge_for(profile)  # the profile's one event adapter, shared with every dialog
         self._settings = profile.settings  # typed (core.settings.Settings), re-read on SettingsChanged
         self.setWindowTitle(profile.name)  # Qt adds " — EPCS Desktop" (the application display name)
@@ -236,7 +246,7 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
 
-    def add_code_generator(self) -> Any:
+    def add_code_generator(self) -> EnrollWizard:
         """Open the enrollment wizard and return it (imported now: start-up never loads OpenCV or Pillow)."""
         from epcs_desktop.ui.wizard import EnrollWizard
 
@@ -246,7 +256,7 @@ class MainWindow(QMainWindow):
         wizard.open()
         return wizard
 
-    def offer_link(self, added: list[Any]) -> QMessageBox | None:
+    def offer_link(self, added: Sequence[Device | Generator]) -> QMessageBox | None:
         """After an import: other accounts were added as code generators only; offer to link one to an
         ID.me device (issue 18). Not modal; "Close" is the default. None: nothing to offer."""
         from epcs_desktop.core.generator import Generator
@@ -364,7 +374,7 @@ class MainWindow(QMainWindow):
 
         open_restore(self)
 
-    def _update_export_action(self, settings: Any) -> None:
+    def _update_export_action(self, settings: Settings) -> None:
         """File › Export follows the one core rule (core.export.check_export_allowed, issue 15)."""
         from epcs_desktop.core import export
         from epcs_desktop.ui.tasks import user_message
@@ -421,9 +431,10 @@ class MainWindow(QMainWindow):
             .replace("%2", __version__),
         )
 
-    def on_devices_changed(self) -> None:
+    def on_devices_changed(self, _event: ev.ProfileEvent | None = None) -> None:
+        """The models applied the event already (they follow the bridge, connected first); the pane's
+        note follows them."""
         self.erx.on_devices_changed()
-        self.codes.reload()
 
     def on_settings_changed(self, _keys: list[str] | None = None) -> None:
         try:
@@ -440,7 +451,7 @@ class MainWindow(QMainWindow):
         self.erx.on_profile_changed()
         self.codes.reload()
 
-    def current_settings(self) -> Any:
+    def current_settings(self) -> Settings:
         """The profile's settings as last read (typed: `current_settings().auto_lock_minutes`)."""
         return self._settings
 

@@ -7,18 +7,24 @@ view asks for them, and caches them per TOTP period; a tick is one dataChanged
 over all rows (seconds-left roles, plus the code roles at a period boundary),
 so a second's update with 1,000 generators costs what painting the visible rows
 costs, not 2,000 HMACs.
+
+Both follow the profile through its bridge (`ui.bridge.ProfileBridge.devices_changed`,
+which carries the typed event): each applies the ids the event names as row
+inserts, removals, moves and `dataChanged` (`ui.model_rows.SortedRows`), never a
+model reset, so a view keeps its selection, current row and scroll position
+while the profile changes under it (issue 18). A new window (unlock, another
+profile) builds new models.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
@@ -28,14 +34,21 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from epcs_desktop.core import erx
+from epcs_desktop.core import events as ev
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
-from epcs_desktop.core.erx import Device, DeviceOption
-from epcs_desktop.core.generator import Generator
+from epcs_desktop.core.erx import Device
+from epcs_desktop.core.generator import Generator, code_pane_key
 from epcs_desktop.core.otp import group_code, totp_at
 from epcs_desktop.core.otpauth import OtpKind
 from epcs_desktop.ui.bridge import ProfileBridge, bridge_for
+from epcs_desktop.ui.i18n import core_text
+from epcs_desktop.ui.model_rows import SortedRows
 from epcs_desktop.ui.tasks import user_message
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -60,41 +73,15 @@ _DEVICE_TABLE_ROLES = frozenset(
 )
 
 
-def sync_rows(
-    model: QAbstractItemModel,
-    rows: list[Any],
-    new: list[Any],
-    row_id: Callable[[Any], int],
-    wrap: Callable[[Any], Any],
-    update: Callable[[Any, Any], Any],
-) -> bool:
-    """Bring `rows` (the model's list) to `new` with row removals and insertions, in place (issue 18).
+def touched_ids(event: ev.DevicesChanged, primary_now: int | None) -> list[int]:
+    """The ids a device event concerns, for a model whose primary is `primary_now` (before the event).
 
-    Why: a model reset loses the view's selection, focus and scroll position; a device added or
-    removed elsewhere (another window, the CLI) must not move the clinician's place in the list.
-    Rows whose relative order changed (a new primary pinned on top) cannot be expressed this way:
-    returns False and leaves `rows` untouched, and the caller resets. `update(old_row, new_item)`
-    returns the row to keep for an item still there; the caller emits dataChanged afterwards.
+    A new primary also changes the former primary's row (its flag, and in the code list its place).
     """
-    new_ids = [row_id(x) for x in new]
-    keep = set(new_ids)
-    survivors = [row_id(r) for r in rows if row_id(r) in keep]
-    if survivors != [i for i in new_ids if i in set(survivors)]:
-        return False
-    for index in range(len(rows) - 1, -1, -1):
-        if row_id(rows[index]) not in keep:
-            model.beginRemoveRows(QModelIndex(), index, index)
-            del rows[index]
-            model.endRemoveRows()
-    held = {row_id(r): n for n, r in enumerate(rows)}
-    for index, item in enumerate(new):
-        if row_id(item) in held:
-            rows[index] = update(rows[index], item)
-        else:
-            model.beginInsertRows(QModelIndex(), index, index)
-            rows.insert(index, wrap(item))
-            model.endInsertRows()
-    return True
+    ids = [*event.removed, *event.added, *event.renamed, *event.updated]
+    if event.primary is not None:
+        ids = [*(i for i in (primary_now,) if i is not None), *ids, event.primary]
+    return ids
 
 
 class DeviceTableModel(QAbstractTableModel):
@@ -109,45 +96,53 @@ class DeviceTableModel(QAbstractTableModel):
     error = Signal(str)
 
     def __init__(
-        self, profile: Any, parent: QObject | None = None, *, bridge: ProfileBridge | None = None
+        self, profile: Profile, parent: QObject | None = None, *, bridge: ProfileBridge | None = None
     ) -> None:
         super().__init__(parent)
         self.profile = profile
         # The device list is the bridge's, read once per device change for every view that shows it.
         self.bridge = bridge if bridge is not None else bridge_for(profile)
-        self._devices: list[Device] = self.bridge.devices()
+        self._devices: SortedRows[Device, Device] = SortedRows(
+            self,
+            self.bridge.devices(),
+            key=lambda d: d.id,  # DrChrono's table: in the order added (`Profile.devices()`)
+            wrap=lambda d: d,
+            item_of=lambda d: d,
+            refresh=lambda _old, d: d,
+            last_column=self.COL_PRIMARY,
+        )
+        self.bridge.devices_changed.connect(self.apply)
 
     # -- loading -----------------------------------------------------------------
-    def reload(self) -> None:
-        """Re-read the devices: added/removed rows are inserted/removed, changed ones dataChanged.
+    def apply(self, event: ev.DevicesChanged | ev.Restored) -> None:
+        """Apply a device event: the rows it names are inserted, removed or repainted (`dataChanged`).
 
-        A reset only when rows changed order (which a table of ID.me devices in added order never does).
+        A restore (anything may have changed) brings every row up to date the same way, row by row.
         """
         new = self.bridge.devices()
-        if not sync_rows(self, self._devices, new, lambda d: d.id, lambda d: d, lambda _old, d: d):
-            self.beginResetModel()
-            self._devices = new
-            self.endResetModel()
-            return
-        if self._devices:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._devices) - 1, 2))
+        if isinstance(event, ev.DevicesChanged):
+            primary = self.primary()
+            self._devices.apply(touched_ids(event, primary.id if primary else None), new)
+        else:
+            self._devices.sync(new)
+
+    def reload(self) -> None:
+        """Catch up with the profile as it is now (a change made by another process): row by row."""
+        self._devices.sync(self.bridge.devices())
 
     def device_at(self, row: int) -> Device:
-        return self._devices[row]
+        return self._devices.rows[row]
 
     def row_of_id(self, device_id: int) -> int:
         """The row showing the device with this id now, or -1 (rows move when the table changes)."""
-        for row, d in enumerate(self._devices):
-            if d.id == device_id:
-                return row
-        return -1
+        return self._devices.row_of(device_id)
 
     def primary(self) -> Device | None:
         """The primary device as last read (no vault read)."""
-        return next((d for d in self._devices if d.is_primary), None)
+        return next((d for d in self._devices.rows if d.is_primary), None)
 
     def row_of(self, nickname: str) -> int:
-        for row, d in enumerate(self._devices):
+        for row, d in enumerate(self._devices.rows):
             if d.nickname == nickname:
                 return row
         return -1
@@ -179,12 +174,12 @@ class DeviceTableModel(QAbstractTableModel):
         return base
 
     def option_text(self, device: Device) -> str:
-        if device.option == DeviceOption.PUSH:
-            return self.tr("Push Notification 2FA")
-        return self.tr("Generate 2FA Key")
+        """DrChrono's option name as DrChrono shows it, in every language (core.erx.shown_option)."""
+        return erx.shown_option(device.option)
 
     def primary_text(self, device: Device) -> str:
-        return self.tr("Is Primary") if device.is_primary else self.tr("Select as primary device")
+        """DrChrono's “Is Primary” (core.erx.shown_primary), or this program's own action, translated."""
+        return erx.shown_primary(True) if device.is_primary else self.tr("Select as primary device")
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # A view asks ~15 roles per cell for every size hint and paint, and a header in
@@ -195,7 +190,7 @@ class DeviceTableModel(QAbstractTableModel):
         row = index.row()
         if not 0 <= row < len(self._devices) or not index.isValid():
             return None
-        d = self._devices[row]
+        d = self._devices.rows[row]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == self.COL_NAME:
@@ -205,15 +200,15 @@ class DeviceTableModel(QAbstractTableModel):
             if col == self.COL_PRIMARY:
                 return self.primary_text(d)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.COL_OPTION and d.option == DeviceOption.GENERATOR_HERE:
-                return self.tr("Codes are generated by this program")
-            if col == self.COL_OPTION and d.option == DeviceOption.GENERATOR_OTHER:
-                return self.tr("A code generator app on another device")
+            if col == self.COL_OPTION:  # the label's meaning in the user's language, as on the setup sheet
+                return erx.option_explained(d.option, core_text)
             if col == self.COL_PRIMARY and not d.is_primary:
                 return self.tr("Click, or press Space, to make this the primary device")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if col == self.COL_PRIMARY:
                 return self.primary_text(d)
+            if col == self.COL_OPTION:
+                return erx.option_explained(d.option, core_text)
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == ROLE_DEVICE:
             return d
@@ -226,7 +221,7 @@ class DeviceTableModel(QAbstractTableModel):
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() != self.COL_NAME:
             return False
-        old = self._devices[index.row()].nickname
+        old = self._devices.rows[index.row()].nickname
         new = str(value)
         if new.strip() == old:
             return False
@@ -235,8 +230,7 @@ class DeviceTableModel(QAbstractTableModel):
         except EpcsError as exc:
             self.error.emit(user_message(exc))
             return False
-        self.reload()
-        return True
+        return True  # the profile's event renames the row (`apply`)
 
 
 @dataclass
@@ -302,7 +296,7 @@ class CodeListModel(QAbstractListModel):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         clock: Clock,
         parent: QObject | None = None,
         *,
@@ -312,50 +306,76 @@ class CodeListModel(QAbstractListModel):
         self.profile = profile
         self.bridge = bridge if bridge is not None else bridge_for(profile)
         self.clock = clock
-        self._rows: list[_CodeRow] = []
-        self._periods: frozenset[int] = frozenset()
+        self._rows: SortedRows[_CodeRow, Generator] = SortedRows(
+            self,
+            self.bridge.generators(),
+            key=code_pane_key,  # ID.me devices, the primary on top, then other accounts
+            wrap=_CodeRow,
+            item_of=lambda r: r.device,
+            refresh=self._keep,
+        )
+        self._periods: frozenset[int] = self._distinct_periods()
         # HOTP: the code "Next code" last issued per device id (this window only). Displaying a
         # counter-based code never advances its counter; only `Profile.next_hotp_code` does.
         self._issued: dict[int, str] = {}
         self._now = clock.now()
-        self._load()
+        self.bridge.devices_changed.connect(self.apply)
 
     # -- loading -------------------------------------------------------------------
-    def _generators(self) -> list[Generator]:
-        return self.bridge.generators()
-
-    def _load(self) -> None:
-        self._rows = [_CodeRow(d) for d in self._generators()]
-        self._now = self.clock.now()
-        self._periods = self._distinct_periods()
-
     def _distinct_periods(self) -> frozenset[int]:
         """The time-based periods in use (normally just 30): a tick checks each once for a rollover."""
-        otps = (r.device.otp for r in self._rows)
+        otps = (r.device.otp for r in self._rows.rows)
         return frozenset(p.period for p in otps if p is not None and p.kind != OtpKind.HOTP)
 
-    def reload(self) -> None:
-        """Re-read the generators after a profile change: added/removed rows are inserted/removed,
-        renamed/updated ones dataChanged; a reset only when rows changed order (a new primary on top)."""
-        new = self._generators()
+    @staticmethod
+    def _keep(row: _CodeRow, generator: Generator) -> _CodeRow:
+        """The same row shows the changed generator (codes recomputed if its secret or counter moved)."""
+        if row.device.otp != generator.otp:
+            row.period_index = -1
+        row.device = generator
+        return row
+
+    def apply(self, event: ev.DevicesChanged | ev.Restored) -> None:
+        """Apply a device event to the rows it names: inserted or removed at their place, repainted,
+        and moved when their place changed (a new primary goes to the top of the ID.me devices, a
+        linked generator moves between the sections). A restore brings every row up the same way."""
+        headed = self._heading_ids()
+        new = self.bridge.generators()
         self._now = self.clock.now()
+        if isinstance(event, ev.DevicesChanged):
+            primary = self.primary_row()
+            before = self._rows.rows[primary].device.id if primary >= 0 else None
+            self._rows.apply(touched_ids(event, before), new)
+        else:
+            self._rows.sync(new)
+        self._after_change(headed)
 
-        def keep(row: _CodeRow, d: Generator) -> _CodeRow:
-            if row.device.otp != d.otp:
-                row.period_index = -1  # same row, different secret or counter: recompute
-            row.device = d
-            return row
+    def reload(self) -> None:
+        """Catch up with the profile as it is now (a change made by another process): row by row."""
+        headed = self._heading_ids()
+        self._now = self.clock.now()
+        self._rows.sync(self.bridge.generators())
+        self._after_change(headed)
 
-        if not sync_rows(
-            self, self._rows, new, lambda x: x.id if isinstance(x, Generator) else x.device.id, _CodeRow, keep
-        ):
-            self.beginResetModel()
-            self._load()
-            self.endResetModel()
-            return
+    def _after_change(self, headed: set[int]) -> None:
         self._periods = self._distinct_periods()
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+        # A row that gained or lost a section heading changes height: repaint it (the view re-lays out).
+        for gid in sorted(headed ^ self._heading_ids()):
+            row = self._rows.row_of(gid)
+            if row >= 0:
+                self._rows.changed(row)
+
+    def _heading_ids(self) -> set[int]:
+        """The generators whose row starts a section heading (`codes_pane.section_heading`, unfiltered):
+        the first other account, and the first ID.me device when other accounts follow it."""
+        rows = self._rows.rows
+        first_other = bisect.bisect_left(rows, True, key=lambda r: not r.device.idme)
+        if first_other == len(rows):
+            return set()
+        ids = {rows[first_other].device.id}
+        if first_other > 0:
+            ids.add(rows[0].device.id)
+        return ids
 
     def _codes(self, row: _CodeRow) -> _CodeRow:
         """The row with its codes for the model's time, recomputed only when its period moved on."""
@@ -385,7 +405,7 @@ class CodeListModel(QAbstractListModel):
         """
         before = self._now
         self._now = self.clock.now() if now is None else now
-        if not self._rows:
+        if not len(self._rows):
             return
         rolled = any(int(before // period) != int(self._now // period) for period in self._periods)
         roles = CODE_ROLES if rolled else TICK_ROLES
@@ -393,35 +413,38 @@ class CodeListModel(QAbstractListModel):
 
     # -- helpers -------------------------------------------------------------------
     def seconds_left(self, row: int) -> float:
-        p = self._rows[row].device.otp
+        p = self._rows.rows[row].device.otp
         assert p is not None
         if p.kind == OtpKind.HOTP:
             return -1.0
         return p.period - (self._now % p.period)
 
     def code_at(self, row: int) -> str:
-        return self._codes(self._rows[row]).code
+        return self._codes(self._rows.rows[row]).code
 
     def set_issued(self, device_id: int, code: str) -> None:
         """Show `code` on the HOTP row of `device_id` (what `Profile.next_hotp_code` returned)."""
         self._issued[device_id] = code
-        for i, r in enumerate(self._rows):
-            if r.device.id == device_id:
-                r.period_index = -1
-                self.dataChanged.emit(self.index(i), self.index(i))
+        row = self._rows.row_of(device_id)
+        if row >= 0:
+            self._rows.rows[row].period_index = -1
+            self._rows.changed(row)
 
     def is_counter_based(self, row: int) -> bool:
-        p = self._rows[row].device.otp
+        p = self._rows.rows[row].device.otp
         return p is not None and p.kind == OtpKind.HOTP
 
     def device_at(self, row: int) -> Generator:
-        return self._rows[row].device
+        return self._rows.rows[row].device
+
+    def row_of_id(self, generator_id: int) -> int:
+        """The row showing this generator now, or -1 (rows move when the list changes)."""
+        return self._rows.row_of(generator_id)
 
     def primary_row(self) -> int:
-        for i, r in enumerate(self._rows):
-            if r.device.is_primary:
-                return i
-        return -1
+        """The primary's row: row 0 when the primary's code is made here (it is pinned on top), else -1."""
+        rows = self._rows.rows
+        return 0 if rows and rows[0].device.is_primary else -1
 
     # -- Qt model API --------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -435,7 +458,7 @@ class CodeListModel(QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        r = self._rows[index.row()]
+        r = self._rows.rows[index.row()]
         d = r.device
         p = d.otp
         assert p is not None

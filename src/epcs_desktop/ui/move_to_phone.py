@@ -25,7 +25,7 @@ outside core/clock.py); the code check uses the injected `Clock`.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -46,6 +46,10 @@ from epcs_desktop.ui.feedback import buddy_label, error_label, show_error, show_
 from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.widgets.password_entry import ReauthPrompt
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.erx import Device
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
 SHOW_SECONDS = 60
@@ -56,13 +60,14 @@ class MoveToPhoneDialog(QDialog):
     "on a phone" → only then, removing its secret from this computer is offered."""
 
     def __init__(
-        self, profile: Any, device: Any, parent: QWidget | None = None, *, clock: Clock
+        self, profile: Profile, device: Device, parent: QWidget | None = None, *, clock: Clock
     ) -> None:
         super().__init__(parent)
         if device.otp is None:
             raise ValueError("only a code generator held here can move to a phone")
         self.profile = profile
         self.device = device
+        self.otp = device.otp  # the secret held here (not None: checked above)
         self.clock: Clock = clock
         self.removed = False
         self.verified = False
@@ -124,7 +129,7 @@ class MoveToPhoneDialog(QDialog):
         cform = QFormLayout(self.code_form)
         cform.setContentsMargins(0, 0, 0, 0)
         cform.addRow(buddy_label(self.tr("Code on the &phone:"), self.code), code_row)
-        self.result = error_label()
+        self.check_result = error_label()
         self.remove_button = QPushButton(self.tr("&Remove the secret from this computer"), self)
         self.remove_button.setVisible(False)
         self.remove_button.clicked.connect(self.remove_here)
@@ -139,7 +144,7 @@ class MoveToPhoneDialog(QDialog):
         layout.addWidget(self.countdown)
         layout.addWidget(self.hide_button)
         layout.addWidget(self.code_form)
-        layout.addWidget(self.result)
+        layout.addWidget(self.check_result)
         layout.addWidget(self.remove_button)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -164,7 +169,7 @@ class MoveToPhoneDialog(QDialog):
         except ActionTurnedOffError as exc:
             show_error(self.error, user_message(exc))
             return
-        self.qr.setPixmap(qr_pixmap(export_uri(self.device.nickname, self.device.otp)))
+        self.qr.setPixmap(qr_pixmap(export_uri(self.device.nickname, self.otp)))
         self.qr.setVisible(True)
         self.hide_button.setVisible(True)
         self.pw_form.setVisible(False)
@@ -207,7 +212,7 @@ class MoveToPhoneDialog(QDialog):
     def check(self) -> None:
         from epcs_desktop.core.otp import check_code
 
-        if check_code(self.device.otp, self.code.text(), self.clock.now()):
+        if check_code(self.otp, self.code.text(), self.clock.now()):
             self.verified = True
             try:
                 self.profile.move_to_phone(self.device.nickname)
@@ -217,7 +222,7 @@ class MoveToPhoneDialog(QDialog):
                 return
             self.moved = True
             show_message(
-                self.result,
+                self.check_result,
                 self.tr(
                     "The phone makes the same codes. “%1” now makes its codes on the phone: it stays in the "
                     "ID.me device table (on a phone), and nothing changes in ID.me, which still knows it as "
@@ -232,7 +237,7 @@ class MoveToPhoneDialog(QDialog):
             self.code_form.setVisible(False)
         else:
             show_message(
-                self.result,
+                self.check_result,
                 self.tr(
                     "That is not the code this generator makes now. Check that the phone scanned this QR "
                     "code and type the code it shows now."
@@ -262,7 +267,7 @@ class MoveToPhoneDialog(QDialog):
             "The secret of “%1” was removed from this computer. The device stays in the ID.me device table, "
             "on the phone; nothing changes in ID.me."
         ).replace("%1", self.device.nickname)
-        show_message(self.result, text, ok=True)
+        show_message(self.check_result, text, ok=True)
 
     def done(self, result: int) -> None:
         self.reauth.cancel()

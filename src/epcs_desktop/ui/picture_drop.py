@@ -57,7 +57,8 @@ class PictureDrop(QObject):
         self.say = say
         window.setAcceptDrops(True)
         window.installEventFilter(self)
-        self.paste = QShortcut(QKeySequence.StandardKey.Paste, window, activated=self.paste_clipboard)
+        self.paste = QShortcut(QKeySequence.StandardKey.Paste, window)
+        self.paste.activated.connect(self.paste_clipboard)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.target:

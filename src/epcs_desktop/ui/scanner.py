@@ -29,6 +29,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -41,13 +42,13 @@ log = logging.getLogger(__name__)
 class FrameSourceLike(Protocol):
     """What the scanner needs of `core.frames.FrameSource`."""
 
-    def read(self) -> np.ndarray | None: ...
+    def read(self) -> NDArray[Any] | None: ...
 
     def close(self) -> None: ...
 
 
 SourceFactory = Callable[[], FrameSourceLike]
-Decoder = Callable[[np.ndarray], list[str]]
+Decoder = Callable[[NDArray[Any]], list[str]]
 
 # A source that yields this many `None`s in a row has ended (end of file,
 # unplugged camera). A camera may give a single empty read while it warms up.
@@ -66,7 +67,7 @@ class _Reader:
         self._confirmer = ReadConfirmer()
         self._t0 = time.monotonic()
 
-    def read(self, frame: np.ndarray) -> tuple[list[str], list[str], str]:
+    def read(self, frame: NDArray[Any]) -> tuple[list[str], list[str], str]:
         """(texts read, texts confirmed now, hint sentence or "")."""
         if self._scanner is not None:
             result = self._scanner.feed(frame, time.monotonic() - self._t0)
@@ -81,15 +82,15 @@ class _LatestFrame:
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
-        self._item: tuple[int, np.ndarray] | None = None
+        self._item: tuple[int, NDArray[Any]] | None = None
         self._closed = False
 
-    def put(self, index: int, frame: np.ndarray) -> None:
+    def put(self, index: int, frame: NDArray[Any]) -> None:
         with self._cond:
             self._item = (index, frame)
             self._cond.notify()
 
-    def take(self, timeout: float = 0.2) -> tuple[int, np.ndarray] | None:
+    def take(self, timeout: float = 0.2) -> tuple[int, NDArray[Any]] | None:
         with self._cond:
             if self._item is None and not self._closed:
                 self._cond.wait(timeout)
@@ -363,7 +364,7 @@ class ScanSession(QObject):
         with self._source_lock:
             self._source_open = False
 
-    def _offer_preview(self, frame: np.ndarray) -> None:
+    def _offer_preview(self, frame: NDArray[Any]) -> None:
         with self._preview_lock:
             if self._preview_busy:
                 return  # the GUI has not taken the last one: drop this frame
@@ -383,7 +384,7 @@ class ScanSession(QObject):
             self.stopped.emit()
 
 
-def frame_to_qimage(frame: np.ndarray) -> QImage:
+def frame_to_qimage(frame: NDArray[Any]) -> QImage:
     """Copy a BGR or grey numpy frame into a QImage (on the GUI thread)."""
     frame = np.ascontiguousarray(frame)
     h, w = frame.shape[:2]
@@ -412,7 +413,7 @@ class ScanPreview(QWidget):
         self.setAccessibleName(self.tr("Camera preview"))
         self.setAccessibleDescription(self.tr("Hold the QR code inside the box."))
 
-    def set_frame(self, frame: np.ndarray) -> None:
+    def set_frame(self, frame: NDArray[Any]) -> None:
         image = frame_to_qimage(frame)
         if self.mirrored:
             image = image.flipped(Qt.Orientation.Horizontal)

@@ -19,9 +19,10 @@ import logging
 import os
 import socket
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtGui import QGuiApplication, QImage
 
 from epcs_desktop.core.errors import QrError
@@ -46,7 +47,7 @@ _NO_DISPLAY_MESSAGE = (
 _app: QGuiApplication | None = None  # kept alive for CLI use; the GUI brings its own
 
 
-def qimage_to_bgr(image: QImage) -> np.ndarray:
+def qimage_to_bgr(image: QImage) -> NDArray[Any]:
     """A QImage as a contiguous H x W x 3 BGR uint8 array (a copy; Qt may reuse its buffer)."""
     img = image.convertToFormat(QImage.Format.Format_BGR888)
     h, w, stride = img.height(), img.width(), img.bytesPerLine()
@@ -132,7 +133,7 @@ def _ensure_app() -> QGuiApplication:
     return _app
 
 
-def grab_screens(policy: Policy) -> list[np.ndarray]:
+def grab_screens(policy: Policy) -> list[NDArray[Any]]:
     """One BGR frame per screen. QrError when the platform refuses or gives only blank grabs."""
     from epcs_desktop.core.policy import check_action_allowed
 
@@ -141,7 +142,7 @@ def grab_screens(policy: Policy) -> list[np.ndarray]:
     name = app.platformName()
     if name in ("offscreen", "minimal"):
         raise QrError(_NO_DISPLAY_MESSAGE)
-    frames: list[np.ndarray] = []
+    frames: list[NDArray[Any]] = []
     for screen in QGuiApplication.screens():
         pixmap = screen.grabWindow(0)
         if pixmap.isNull() or pixmap.width() == 0:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import SLOT, QAbstractNativeEventFilter, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,9 @@ def _session_bus_reachable() -> bool:
     if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
         return True
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    return bool(runtime) and Path(runtime, "bus").exists()
+    if not runtime:
+        return False
+    return Path(runtime, "bus").exists()
 
 
 def _system_bus_reachable() -> bool:
@@ -131,7 +134,7 @@ class SessionWatch(QObject):
         may be called again to add buses.
         """
         app = QApplication.instance()
-        if app is not None and not self._state_connected:
+        if isinstance(app, QGuiApplication) and not self._state_connected:  # (not in a QCoreApplication)
             app.applicationStateChanged.connect(self.on_application_state)
             self._state_connected = True
             self._add_source("application suspended")
@@ -147,7 +150,7 @@ class SessionWatch(QObject):
     def stop(self) -> None:
         """Unsubscribe (called on quit; the Windows registration must be undone before the window dies)."""
         app = QApplication.instance()
-        if app is not None and self._state_connected:
+        if isinstance(app, QGuiApplication) and self._state_connected:
             try:
                 app.applicationStateChanged.disconnect(self.on_application_state)
             except (RuntimeError, TypeError):

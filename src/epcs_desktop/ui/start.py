@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -46,6 +47,10 @@ from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.tasks import TaskHandle, busy, run_in_background, user_message
 from epcs_desktop.ui.widgets.password_entry import ExistingPasswordField, PasswordEntry
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.profiles import ProfileStore
+
 log = logging.getLogger(__name__)
 
 MAX_DELAY_S = 30
@@ -55,7 +60,7 @@ def failure_delay(failures: int) -> int:
     """Seconds to wait before the next try: none for the first miss, then 1, 2, 4 … 30."""
     if failures < 2:
         return 0
-    return min(MAX_DELAY_S, 2 ** (failures - 2))
+    return min(MAX_DELAY_S, 1 << (failures - 2))
 
 
 class StartWindow(QMainWindow):
@@ -65,12 +70,14 @@ class StartWindow(QMainWindow):
     settings_requested = Signal()
     handover_requested = Signal()
 
-    def __init__(self, store: Any, demo_password: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: ProfileStore, demo_password: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.demo_password = demo_password
         self.failures: dict[str, int] = {}
-        self.dialog: Any = None
+        self.dialog: QDialog | None = None
         self.busy = False
         self.task: TaskHandle | None = None
         self.setObjectName("startWindow")
@@ -142,10 +149,10 @@ class StartWindow(QMainWindow):
         self.profile_list = QListWidget()
         self.profile_list.setAccessibleName(self.tr("Profiles"))
         self.profile_list.currentRowChanged.connect(self._profile_changed)
-        self.profile_list.itemActivated.connect(lambda _i: self.password.setFocus())
         self.password = ExistingPasswordField(
             accessible_name=self.tr("Profile password"), placeholder=self.tr("Profile password")
         )
+        self.profile_list.itemActivated.connect(lambda _i: self.password.setFocus())
         self.password.returnPressed.connect(self.unlock)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         theme.set_icon(self.unlock_button, "lock", "highlight_text")
@@ -293,7 +300,7 @@ class StartWindow(QMainWindow):
             busy=busy(self.unlock_view, self.tr("Unlocking…"), status=self.unlock_status),
         )
 
-    def _unlock_done(self, name: str, profile: Any) -> None:
+    def _unlock_done(self, name: str, profile: Profile) -> None:
         self.busy = False
         self.failures.pop(name, None)
         self._log_failed_tries(name, profile)
@@ -347,7 +354,7 @@ class StartWindow(QMainWindow):
             return self.tr("Wrong password. You can try again in 1 second.")
         return self.tr("Wrong password. You can try again in %n seconds.", "", seconds)
 
-    def _log_failed_tries(self, name: str, profile: Any) -> None:
+    def _log_failed_tries(self, name: str, profile: Profile) -> None:
         """Wrong passwords since the last unlock go into the profile's activity log: count and time only."""
         count, last = self.failed_tries.pop(name, (0, 0.0))
         if not count:
@@ -444,7 +451,7 @@ class StartWindow(QMainWindow):
             busy=busy(self.create_page),
         )
 
-    def _created(self, profile: Any) -> None:
+    def _created(self, profile: Profile) -> None:
         self.busy = False
         self.password_entry.clear()
         self.show_unlock(profile.name)

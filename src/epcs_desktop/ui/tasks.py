@@ -75,10 +75,10 @@ class Busy:
         if text:
             if status is not None:
                 status.setText(text)
-            elif widgets and isinstance(widgets[0].window(), QMainWindow):
-                self._window = widgets[0].window()  # type: ignore[assignment]
-                self._window.destroyed.connect(lambda _o=None: setattr(self, "_window", None))
-                self._window.statusBar().showMessage(text)
+            elif widgets and isinstance(window := widgets[0].window(), QMainWindow):
+                self._window = window
+                window.destroyed.connect(lambda _o=None: setattr(self, "_window", None))
+                window.statusBar().showMessage(text)
         if cursor:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 

@@ -173,7 +173,7 @@ class _SvgIconEngine(QIconEngine):
     engine draws the few that are painted, at exactly the size and scale used.
     """
 
-    SIZES = (16, 24, 32)
+    SIZES: tuple[int, ...] = (16, 24, 32)
 
     def __init__(self, normal: str, disabled: str | None) -> None:
         super().__init__()
@@ -199,7 +199,7 @@ class _SvgIconEngine(QIconEngine):
 
     def availableSizes(
         self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
-    ) -> list:
+    ) -> list[QSize]:
         return [QSize(n, n) for n in self.SIZES]
 
     def clone(self) -> QIconEngine:

@@ -15,7 +15,7 @@ single-instance "bring forward" on a second launch cover the same need.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
@@ -42,7 +42,9 @@ class CloseToTray(QObject):
     area: then closing always closes, or the program would run on with no way back to it).
     """
 
-    def __init__(self, settings: QSettings, tray: Any, parent: QObject | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, tray: Callable[[], QSystemTrayIcon | None], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.tray = tray

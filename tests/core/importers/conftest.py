@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import interop_support
 from epcs_desktop.core.importers import ImportResult, read_import_file
 from epcs_desktop.core.otpauth import from_secret
 
@@ -17,18 +17,7 @@ DATA = Path(__file__).parent / "data"
 PASSWORD = "sample-password"
 
 
-def _find_samples() -> Path:
-    """../shared/interop-samples beside the checkout or its worktrees' folder; $EPCS_INTEROP_SAMPLES wins."""
-    if os.environ.get("EPCS_INTEROP_SAMPLES"):
-        return Path(os.environ["EPCS_INTEROP_SAMPLES"])
-    root = Path(__file__).resolve().parents[3]
-    for parent in (root.parent, root.parent.parent, root.parent.parent.parent):
-        if (parent / "shared" / "interop-samples" / "truth.json").is_file():
-            return parent / "shared" / "interop-samples"
-    return root.parent / "shared" / "interop-samples"
-
-
-SAMPLES = _find_samples()
+SAMPLES = interop_support.SAMPLES
 """The real export files of other projects: read from there, never copied into the repository."""
 
 # (kind, issuer, account, secret, algorithm, digits, period, counter): the accounts every sample holds

@@ -30,7 +30,7 @@ def _staff_creates(qtbot, data_dir_store) -> HandOverDialog:
 
 def _create(qtbot, dlg: HandOverDialog) -> bool:
     """Press Create and wait for the worker thread (the KDF runs off the GUI thread)."""
-    if not dlg.create():
+    if not dlg.create_profile():
         return False
     qtbot.waitUntil(lambda: not dlg.busy, timeout=20000)
     return dlg.created_name is not None
@@ -144,7 +144,7 @@ def test_creating_runs_off_the_gui_thread_with_the_form_greyed_out(qtbot, data_d
     dlg = _staff_creates(qtbot, data_dir_store)
     dlg.show()
     with qtbot.waitSignal(dlg.created, timeout=20000) as blocker:
-        assert dlg.create()
+        assert dlg.create_profile()
         assert dlg.busy
         assert not dlg.buttons.isEnabled() and not dlg.password_edit.isEnabled()
         dlg.reject()  # Escape / Cancel while the profile is written: ignored, not half-made
@@ -192,7 +192,7 @@ def test_handover_shows_every_error_at_its_field_then_a_handover_screen(
     dlg.name_edit.setText("Dr Taken")
     dlg.password_edit.setText("short")
     dlg.npi_edit.setText("1234567890")  # bad check digit
-    assert not dlg.create()
+    assert not dlg.create_profile()
     assert dlg.name_error.text() == "A profile called “Dr Taken” already exists."  # core's words
     assert dlg.name_error.isVisibleTo(dlg)
     assert "at least 8 characters" in dlg.password_error.text() and dlg.password_error.isVisibleTo(dlg)
@@ -209,7 +209,7 @@ def test_handover_shows_every_error_at_its_field_then_a_handover_screen(
     dlg.npi_edit.setText("1234567893")
     assert not dlg.error.isVisibleTo(dlg)
     with qtbot.waitSignal(dlg.created, timeout=20_000):
-        assert dlg.create()
+        assert dlg.create_profile()
     assert not dlg.name_error.isVisibleTo(dlg) and not dlg.password_error.isVisibleTo(dlg)
     assert dlg.pages.currentWidget() is dlg.done_page
     told = dlg.done_text.text()

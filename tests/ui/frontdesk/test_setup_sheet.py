@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from epcs_desktop.core.erx import DeviceOption, PrescriberInfo
 from epcs_desktop.core.guide import OPEN_IDME, ChangeDeviceGuide, state_store
 from epcs_desktop.core.otp import totp_at
 from epcs_desktop.ui.frontdesk import save_setup_sheet
+from epcs_desktop.ui.frontdesk.setup_sheet import sheet_html
 
 
 def pdf_text(path: Path) -> str:
@@ -39,9 +41,10 @@ def test_sheet_lists_roster_steps_and_notice_without_secrets(qtbot, ada_profile,
 
     assert "EPCS MFA setup sheet" in text and "Dr Ada" in text
     assert "Name Option Primary Device" in text
-    assert "android “Generate 2FA Key” “Is Primary”" in text  # DrChrono's labels, quoted
-    assert "Office iPad “Push Notification 2FA”" in text
-    assert "New iPhone “Generate 2FA Key”" in text
+    # DrChrono's labels, quoted, each with what it means here (core.erx.option_explained)
+    assert "android “Generate 2FA Key” (code generator on this computer) “Is Primary”" in text
+    assert "Office iPad “Push Notification 2FA” (ID.me Authenticator push on a phone)" in text
+    assert "New iPhone “Generate 2FA Key” (code generator app on a phone or tablet)" in text
     assert "DrChrono's own labels" in text
     assert "Primary device: android." in text
     assert "BR1234563" in text and "1234567893" in text
@@ -63,3 +66,28 @@ def test_sheet_without_guide_lists_the_six_steps(qtbot, data_dir_store, tmp_path
     assert "No device is recorded in this profile yet." in text
     assert "No device change in progress" in text
     assert "Select the new primary device in DrChrono" in text
+
+
+def test_in_spanish_the_sheet_keeps_drchronos_labels_and_explains_them(
+    qtbot, ada_profile, tmp_path: Path, spanish
+) -> None:
+    """The same rule as the window's table (core.erx): DrChrono's option names and “Is Primary” as
+    DrChrono shows them, quoted, with what each means in Spanish; the sheet's own words translated."""
+    assert spanish
+    ada_profile.add_device("Office iPad", DeviceOption.PUSH)
+    ada_profile.add_device("New iPhone", DeviceOption.GENERATOR_OTHER)
+    cells = [
+        [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", row)]
+        for row in re.findall(r"<tr><td>.*?</tr>", sheet_html(ada_profile, FixedClock(T0)))
+    ]
+    push = "“Push Notification 2FA” (notificación push de ID.me Authenticator en un teléfono)"
+    assert cells[:3] == [
+        ["android", "“Generate 2FA Key” (generador de códigos en este equipo)", "“Is Primary”"],
+        ["Office iPad", push, ""],
+        ["New iPhone", "“Generate 2FA Key” (aplicación generadora de códigos en un teléfono o tableta)", ""],
+    ]
+    text = pdf_text(save_setup_sheet(ada_profile, tmp_path / "hoja.pdf", FixedClock(T0)))  # the printed sheet
+    assert text.count("“Generate 2FA Key”") == 2
+    assert "“Push Notification 2FA”" in text and "“Is Primary”" in text
+    assert "Generar clave 2FA" not in text and "Es el principal" not in text
+    assert "Opción" in text  # the sheet's own column heading is translated

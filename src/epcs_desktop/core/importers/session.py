@@ -22,6 +22,7 @@ from epcs_desktop.core.policy import check_action_allowed
 
 if TYPE_CHECKING:
     from epcs_desktop.core.context import PolicySource
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +148,7 @@ def plan_import(existing: Any, session: ImportSession) -> ImportPlan:
     return ImportPlan(tuple(session.results), plan_enrollment(existing, candidates), tuple(problems))
 
 
-def apply_import(profile: Any, plan: ImportPlan) -> list[Any]:
+def apply_import(profile: Profile, plan: ImportPlan) -> list[Any]:
     """Add the plan's NEW entries to `profile` all-or-nothing (one transaction); returns the devices."""
     check_action_allowed("import", profile.policy.current())
     return list(profile.enroll(plan.enrollment))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -19,7 +19,12 @@ from epcs_desktop.ui.bridge import follow, profile_usable
 from epcs_desktop.ui.feedback import show_message
 from epcs_desktop.ui.tasks import user_message
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 PRACTICE_STYLE = "background:#b00020;color:white;font-weight:bold;padding:6px;"
 
@@ -34,7 +39,7 @@ __all__ = [
 ]
 
 
-def setting_url(profile: Any, key: str) -> str:
+def setting_url(profile: Profile, key: str) -> str:
     """The address a guide step links to: the profile's setting `key` (its registry default when unset).
 
     `key` comes from core's step data (`GuideStep.link_setting`), so it is read by name here.
@@ -48,7 +53,7 @@ def setting_url(profile: Any, key: str) -> str:
     return str(value or "")
 
 
-def open_setting_link(profile: Any, key: str) -> bool:
+def open_setting_link(profile: Profile, key: str) -> bool:
     """Open a settings address in the default browser; False when none is configured."""
     url = setting_url(profile, key)
     if not url:
@@ -56,7 +61,7 @@ def open_setting_link(profile: Any, key: str) -> bool:
     return QDesktopServices.openUrl(QUrl(url))
 
 
-def run_inline(label: QLabel, action: Callable[[], Any], ok_text: str = "") -> Any:
+def run_inline(label: QLabel, action: Callable[[], T], ok_text: str = "") -> T | None:
     """Run a profile change; an `EpcsError` is shown in `label` instead of escaping to the user."""
     try:
         result = action()

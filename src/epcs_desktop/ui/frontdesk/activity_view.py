@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -42,6 +43,9 @@ from epcs_desktop.ui.file_places import remember, start_path
 from epcs_desktop.ui.frontdesk._common import follow, run_inline, show_message
 from epcs_desktop.ui.i18n import core_text
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import ActivityEntry, Profile
+
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -51,7 +55,7 @@ ALL_ACTIONS = "All actions"
 class ActivityTableModel(QAbstractTableModel):
     """Rows of `Profile.activity()`: When · Action · Detail, newest first by default."""
 
-    HEADERS = (
+    HEADERS: tuple[str, ...] = (  # type: ignore[assignment]  # PySide6's stub says object; it returns the text
         QT_TRANSLATE_NOOP("ActivityTableModel", "When"),
         QT_TRANSLATE_NOOP("ActivityTableModel", "Action"),
         QT_TRANSLATE_NOOP("ActivityTableModel", "Detail"),
@@ -59,10 +63,10 @@ class ActivityTableModel(QAbstractTableModel):
     WHEN, ACTION, DETAIL = range(3)
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, profile: Any, parent: Any = None) -> None:
+    def __init__(self, profile: Profile, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
-        self._entries: list[Any] = []
+        self._entries: list[ActivityEntry] = []
         self.reload()
 
     def reload(self) -> None:
@@ -70,7 +74,7 @@ class ActivityTableModel(QAbstractTableModel):
         self._entries = list(self.profile.activity())
         self.endResetModel()
 
-    def entries(self) -> list[Any]:
+    def entries(self) -> list[ActivityEntry]:
         return list(self._entries)
 
     def actions(self) -> list[str]:
@@ -113,7 +117,7 @@ class ActivityTableModel(QAbstractTableModel):
 class ActivityFilterProxy(QSortFilterProxyModel):
     """Filter by action (exact) and by free text (in action or detail, case-insensitive)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._action = ""
         self._text = ""
@@ -137,7 +141,7 @@ class ActivityFilterProxy(QSortFilterProxyModel):
             return False
         return not self._text or self._text in action.casefold() or self._text in detail.casefold()
 
-    def visible_entries(self) -> list[Any]:
+    def visible_entries(self) -> list[ActivityEntry]:
         """The entries shown now, in the order shown (what the export writes)."""
         out = []
         for row in range(self.rowCount()):
@@ -148,7 +152,7 @@ class ActivityFilterProxy(QSortFilterProxyModel):
 class ActivityLogDialog(QDialog):
     """The per-profile activity log window."""
 
-    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.setWindowTitle(self.tr("Activity log — {name}").format(name=getattr(profile, "name", "")))

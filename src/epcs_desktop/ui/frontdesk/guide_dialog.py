@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -56,11 +56,14 @@ from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.ticker import Ticker
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
 # Not the help page's title ("What happens to my MFA when I change my phone?"): two windows with one
 # title cannot be told apart in the task bar or by a screen reader.
-TITLE = QT_TRANSLATE_NOOP("ChangeGuideDialog", "Change my MFA phone — step by step")
+TITLE: str = QT_TRANSLATE_NOOP("ChangeGuideDialog", "Change my MFA phone — step by step")  # type: ignore[assignment]
 
 
 class RecordDeviceDialog(OtherDeviceDialog):
@@ -70,7 +73,7 @@ class RecordDeviceDialog(OtherDeviceDialog):
 class _StepBox(QGroupBox):
     """One step: tick, instructions, what you should see, state detail, link."""
 
-    def __init__(self, step: GuideStep, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, step: GuideStep, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Step {number} — {title}").format(
                 number=step.number, title=core_text(step.title).replace("&", "&&")
@@ -108,7 +111,7 @@ class _StepBox(QGroupBox):
 class ChangeGuideDialog(QDialog):
     """The guide for one profile. Closing keeps the progress; "Finish" forgets it."""
 
-    def __init__(self, profile: Any, parent: QWidget | None, clock: Clock) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None, clock: Clock) -> None:
         super().__init__(parent)
         self.profile = profile
         self.clock: Clock = clock

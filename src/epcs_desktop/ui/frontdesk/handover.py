@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -37,6 +38,10 @@ from epcs_desktop.ui.tasks import TaskHandle, run_in_background, user_message
 from epcs_desktop.ui.widgets.password_entry import PasswordEntry
 from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+    from epcs_desktop.core.profiles import ProfileStore
+
 log = logging.getLogger(__name__)
 
 
@@ -49,7 +54,7 @@ class HandOverDialog(QDialog):
 
     created = Signal(str)
 
-    def __init__(self, profiles: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profiles: ProfileStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profiles = profiles
         self.created_name: str | None = None
@@ -101,7 +106,7 @@ class HandOverDialog(QDialog):
         std = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(std.Ok | std.Cancel)
         self.buttons.button(std.Ok).setText(self.tr("C&reate profile"))
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_profile)
         self.buttons.rejected.connect(self.reject)
         self.form_page = QWidget()
         page = QVBoxLayout(self.form_page)
@@ -137,7 +142,7 @@ class HandOverDialog(QDialog):
             return
         from epcs_desktop.core.passwords import check_new_password
 
-        checks = {
+        checks: dict[QLabel, Callable[[], object]] = {
             self.name_error: lambda: self.profiles.check_new_name(self.name_edit.text()),
             self.password_error: lambda: check_new_password(
                 self.password_edit.text(), minimum=self._minimum()
@@ -169,7 +174,7 @@ class HandOverDialog(QDialog):
             self.buttons,
         ]
 
-    def create(self) -> bool:
+    def create_profile(self) -> bool:
         """Check the form, then create the profile on a worker thread; False if the form is wrong.
 
         True means the creation started: `created` (or an inline error) follows.
@@ -373,7 +378,9 @@ class HandOverDialog(QDialog):
         super().done(result)
 
 
-def _create_and_close(profiles: Any, name: str, password: str, prescriber: PrescriberInfo, staff: str) -> str:
+def _create_and_close(
+    profiles: ProfileStore, name: str, password: str, prescriber: PrescriberInfo, staff: str
+) -> str:
     """Worker thread: create the handed-over profile (on its temporary password) and close it again."""
     profile = profiles.create(name, password, temporary=True, prescriber=prescriber, staff=staff)
     try:
@@ -392,7 +399,7 @@ class NewPasswordDialog(QDialog):
 
     password_changed = Signal()
 
-    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.busy = False
@@ -474,7 +481,7 @@ class NewPasswordDialog(QDialog):
         super().done(result)
 
 
-def require_new_password_if_needed(profile: Any, parent: QWidget | None = None) -> bool:
+def require_new_password_if_needed(profile: Profile, parent: QWidget | None = None) -> bool:
     """Called by the shell right after unlock. True: carry on. False: lock the profile again."""
     if not profile.requires_new_password:
         return True

@@ -12,7 +12,7 @@ closes, any practice generator enrolled in this program is removed again.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 import qrcode
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRect, QSize, Qt
@@ -40,9 +40,15 @@ from epcs_desktop.ui.frontdesk._common import (
 )
 from epcs_desktop.ui.tasks import user_message
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
-BANNER = QT_TRANSLATE_NOOP("PracticeDialog", "PRACTICE — this is not ID.me. Nothing real is changed.")
+# PySide6's stub says QT_TRANSLATE_NOOP returns object; it returns the text.
+BANNER: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
+    "PracticeDialog", "PRACTICE — this is not ID.me. Nothing real is changed."
+)
 MODULE_PX = 6
 QUIET_MODULES = 4
 
@@ -88,7 +94,7 @@ class PracticeDialog(QDialog):
 
     SECURE, BARCODE, CONFIRM = range(3)
 
-    def __init__(self, profile: Any, parent: QWidget | None, clock: Clock) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None, clock: Clock) -> None:
         super().__init__(parent)
         self.profile = profile
         self.clock: Clock = clock

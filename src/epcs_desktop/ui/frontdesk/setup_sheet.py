@@ -15,28 +15,33 @@ import html
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
-from epcs_desktop.core.erx import option_label
+from epcs_desktop.core.erx import option_explained, shown_primary
 from epcs_desktop.core.guide import STEPS, ChangeDeviceGuide, state_store
 from epcs_desktop.core.private_files import profile_target_problem, write_private
 from epcs_desktop.ui.dialogs import compliance_text
 from epcs_desktop.ui.i18n import core_text
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.erx import IdentityConfirmation
+    from epcs_desktop.core.guide import GuideStep
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate extracts translate("SetupSheet", "...") calls
 
-SHEET_ADVICE = QT_TRANSLATE_NOOP(
+SHEET_ADVICE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # PySide6's stub says object; it returns the text
     "SetupSheet",
     "Use these codes only as ID.me allows for your account, keep a second device enrolled, "
     "and do not let anyone else use your sign-in or your codes.",
 )
-NO_SECRETS_NOTE = QT_TRANSLATE_NOOP(
+NO_SECRETS_NOTE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # PySide6's stub says object; it returns the text
     "SetupSheet", "This sheet contains no secret keys, no codes and no QR codes."
 )
 
@@ -61,7 +66,7 @@ def _e(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _identity_line(ident: Any) -> str:
+def _identity_line(ident: IdentityConfirmation) -> str:
     if not ident.confirmed:
         return translate("SetupSheet", "Identity confirmation not recorded.")
     if ident.confirmed_on:
@@ -75,14 +80,14 @@ def _row(label: str, value: str) -> str:
     return f"<tr><td>{_e(label)}</td><td>{_e(value or '—')}</td></tr>"
 
 
-def _step_item(step: Any) -> str:
+def _step_item(step: GuideStep) -> str:
     text = translate("SetupSheet", "Step {number}: {title}").format(
         number=step.number, title=core_text(step.title)
     )
     return f"<li>{_e(text)}</li>"
 
 
-def sheet_html(profile: Any, clock: Clock) -> str:
+def sheet_html(profile: Profile, clock: Clock) -> str:
     """The sheet as HTML (also what the tests and a print preview use)."""
     when = dt.datetime.fromtimestamp(clock.now()).astimezone().strftime("%Y-%m-%d %H:%M")
     devices = profile.devices()
@@ -100,8 +105,8 @@ def sheet_html(profile: Any, clock: Clock) -> str:
     ]
     if devices:
         rows = "".join(
-            f"<tr><td>{_e(d.nickname)}</td><td>“{_e(option_label(d.option))}”</td>"
-            f"<td>{'“Is Primary”' if d.is_primary else ''}</td></tr>"
+            f"<tr><td>{_e(d.nickname)}</td><td>{_e(option_explained(d.option, core_text))}</td>"
+            f"<td>{_e(shown_primary(d.is_primary))}</td></tr>"
             for d in devices
         )
         parts.append(
@@ -245,7 +250,7 @@ def save_html_pdf(body: str, path: str | os.PathLike[str], title: str) -> Path:
     return target
 
 
-def save_setup_sheet(profile: Any, path: str | os.PathLike[str], clock: Clock) -> Path:
+def save_setup_sheet(profile: Profile, path: str | os.PathLike[str], clock: Clock) -> Path:
     """Write the setup sheet for `profile` as a US Letter PDF at `path` (owner-only).
 
     The one renderer the window and `epcs-desktop sheet` share."""

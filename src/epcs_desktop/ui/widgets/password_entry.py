@@ -40,6 +40,7 @@ from epcs_desktop.ui.i18n import core_text
 
 if TYPE_CHECKING:
     from epcs_desktop.core.context import PolicySource
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +227,7 @@ class ReauthPrompt(QWidget):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         parent: QWidget | None = None,
         *,
         error: QLabel,

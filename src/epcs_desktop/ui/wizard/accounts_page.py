@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from .ids import PageId
+from .owner import owner
 from .state import describe
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class AccountsPage(QWizardPage):
         for box in self.boxes:
             box.deleteLater()
         self.boxes = []
-        state = self.wizard().state
+        state = owner(self).state
         accounts = state.migration_accounts
         any_idme = any(_looks_like_idme(a.issuer) for a in accounts)
         for params in accounts:
@@ -72,7 +73,7 @@ class AccountsPage(QWizardPage):
         return bool(self.chosen())
 
     def validatePage(self) -> bool:
-        state = self.wizard().state
+        state = owner(self).state
         state.selected = [state.migration_accounts[i] for i in self.chosen()]
         return bool(state.selected)
 

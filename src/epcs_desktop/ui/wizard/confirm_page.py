@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import socket
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSysInfo, Qt
 from PySide6.QtGui import QFont
@@ -45,7 +45,12 @@ from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.ticker import Ticker
 
+from .owner import owner
 from .state import describe
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.clock import Clock
+    from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +107,7 @@ class _DeviceRow(QFrame):
         if params.kind == OtpKind.HOTP:
             self.countdown.setVisible(False)
 
-    def refresh(self, clock: Any) -> None:
+    def refresh(self, clock: Clock) -> None:
         from epcs_desktop.core.otp import Totp, hotp
 
         if self.params is None:
@@ -130,7 +135,7 @@ class _DeviceRow(QFrame):
 
 
 class ConfirmPage(QWizardPage):
-    def __init__(self, profile: Any, clock: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.clock = clock
@@ -177,7 +182,7 @@ class ConfirmPage(QWizardPage):
             row.deleteLater()
         self.rows = []
         show_error(self.error, "")
-        params_list = self.wizard().state.to_confirm()
+        params_list = owner(self).state.to_confirm()
         existing = self.profile.all_rows()
         taken = {self._key(d.nickname) for d in existing}
         host = computer_name()
@@ -292,7 +297,7 @@ class ConfirmPage(QWizardPage):
             return False
         from epcs_desktop.core.profile import NewDevice
 
-        wizard = self.wizard()
+        wizard = owner(self)
         # "the first of these" is the first ID.me device: another account is never primary
         first_idme = next((row for row in self.rows if row.idme.isChecked()), None)
         items = [

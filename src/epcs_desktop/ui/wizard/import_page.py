@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -41,6 +41,10 @@ from epcs_desktop.ui.i18n import core_text
 from epcs_desktop.ui.tasks import run_in_background, user_message
 from epcs_desktop.ui.widgets.password_entry import ExistingPasswordField
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.importers.session import ImportPlan
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
 PLACE = "import"  # file_places key: the folder last imported from
@@ -55,13 +59,13 @@ def _safe(text: str, limit: int = 200) -> str:
 class ImportPage(QWizardPage):
     """Read export files or pasted links, preview the plan, add the new accounts on Finish."""
 
-    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from epcs_desktop.core.importers import ImportSession
 
         self.profile = profile
         self.session = ImportSession(self.profile.policy)
-        self.plan: Any = None
+        self.plan: ImportPlan | None = None
         self._waiting: list[str] = []  # files still to read after the password is typed
         self._file_problems: list[tuple[str, str]] = []  # whole files that could not be read
         self._task: Any = None

@@ -31,6 +31,7 @@ from epcs_desktop.ui.feedback import error_label, show_message
 from epcs_desktop.ui.i18n import core_message, core_text
 
 from .ids import PageId
+from .owner import owner
 from .state import describe, sentence
 
 log = logging.getLogger(__name__)
@@ -163,7 +164,7 @@ class SecretKeyPage(QWizardPage):
     def validatePage(self) -> bool:
         if self.params is None:
             return False
-        self.wizard().state.set_single(self.params)
+        owner(self).state.set_single(self.params)
         return True
 
     def nextId(self) -> int:
@@ -200,7 +201,7 @@ class PasteLinkPage(QWizardPage):
         self._validate()
 
     def _validate(self) -> None:
-        state = self.wizard().state
+        state = owner(self).state
         text = self.edit.toPlainText().strip()
         self._ok = False
         self._migration = False

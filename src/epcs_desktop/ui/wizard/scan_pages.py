@@ -39,6 +39,7 @@ from epcs_desktop.ui.screen_grab import qimage_to_bgr
 from epcs_desktop.ui.tasks import Busy, busy, run_in_background, user_message
 
 from .ids import PageId
+from .owner import owner
 from .state import Feedback, sentence
 
 log = logging.getLogger(__name__)
@@ -87,13 +88,13 @@ class _ScanPageBase(QWizardPage):
         return wizard.currentPage() is self
 
     def _switch_to(self, page_id: PageId) -> None:
-        wizard = self.wizard()
+        wizard = owner(self)
         wizard.method_page.choose(page_id)
         wizard.restart_at_choice()
 
     def show_feedback(self, feedback: Feedback) -> None:
         self.status.setText(sentence(feedback.message))
-        state = self.wizard().state
+        state = owner(self).state
         busy_collecting = state.collector is not None and not state.is_migration and state.collector_status
         self.progress.setVisible(bool(busy_collecting))
         if busy_collecting:
@@ -108,7 +109,7 @@ class _ScanPageBase(QWizardPage):
         self.fallback.setVisible(True)
 
     def accept_texts(self, texts: Sequence[str]) -> Feedback:
-        feedback = self.wizard().state.offer(texts)
+        feedback = owner(self).state.offer(texts)
         self.show_feedback(feedback)
         return feedback
 
@@ -116,14 +117,13 @@ class _ScanPageBase(QWizardPage):
         self._done = False
         self.fallback.setVisible(False)
         self.progress.setVisible(False)
-        self.wizard().state.reset()
+        owner(self).state.reset()
 
     def isComplete(self) -> bool:
         return self._done
 
     def nextId(self) -> int:
-        wizard = self.wizard()
-        if wizard is not None and wizard.state.is_migration:
+        if self.wizard() is not None and owner(self).state.is_migration:
             return int(PageId.ACCOUNTS)
         return int(PageId.CONFIRM)
 
@@ -209,7 +209,7 @@ class CameraPage(_ScanPageBase):
             )
             return
         self.camera_combo.setEnabled(True)
-        preferred = self.wizard().preferred_camera_index()
+        preferred = owner(self).preferred_camera_index()
         pos = self.camera_combo.findData(preferred)
         self.camera_combo.setCurrentIndex(max(0, pos))
         self.camera_combo.setFocus()
@@ -295,7 +295,7 @@ class CameraPage(_ScanPageBase):
         if not self._current() or self._done:
             return
         now = time.monotonic()
-        state = self.wizard().state
+        state = owner(self).state
         if texts:
             feedback = state.preview(texts)
             if not feedback.usable:
@@ -324,7 +324,7 @@ class CameraPage(_ScanPageBase):
 
     def scan_again(self) -> None:
         """Forget the code found and start the camera again (e.g. after Back from the confirm page)."""
-        self.wizard().state.reset()
+        owner(self).state.reset()
         self._done = False
         self.completeChanged.emit()
         self.again_button.setVisible(False)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QWidget, QWizard
@@ -34,6 +34,11 @@ from .method_page import MethodPage
 from .scan_pages import CameraPage, ImagePage, ScreenPage
 from .state import EnrollState
 
+if TYPE_CHECKING:
+    from epcs_desktop.core.erx import Device
+    from epcs_desktop.core.generator import Generator
+    from epcs_desktop.core.profile import Profile
+
 log = logging.getLogger(__name__)
 
 
@@ -42,7 +47,7 @@ class EnrollWizard(QWizard):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         parent: QWidget | None = None,
         *,
         clock: Clock,
@@ -54,7 +59,7 @@ class EnrollWizard(QWizard):
         self.profile = profile
         self.clock: Clock = clock
         self.state = EnrollState()
-        self.added: list[Any] = []
+        self.added: list[Device | Generator] = []  # what Finish added (`Profile.enroll`'s result)
         # True once the dialog has closed: results still arriving from worker threads are dropped.
         self.ended = False
         self.setWindowTitle(self.tr("Add code generator"))
