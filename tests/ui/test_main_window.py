@@ -393,7 +393,7 @@ def test_erx_pane_warns_when_the_primary_device_is_this_computer(qtbot, tmp_path
     profile = store.create("Dr Note", "correct horse battery")
     try:
         profile.add_device("Phone", DeviceOption.PUSH)
-        pane = ErxPane(profile, lambda: profile.settings)
+        pane = ErxPane(profile, lambda: profile.settings, clock=profile.clock)
         qtbot.addWidget(pane)
         assert pane.primary_note.isHidden()
         otp = from_secret("JBSWY3DPEHPK3PXPJBSWY3DP")

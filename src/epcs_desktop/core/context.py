@@ -21,12 +21,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.platform import Platform
 from epcs_desktop.core.platform import current as current_platform
-from epcs_desktop.core.policy import Policy, load_policy, parse_settings, policy_signature
+
+if TYPE_CHECKING:  # the lock screen paints before the policy (and the settings registry) is loaded
+    from epcs_desktop.core.policy import Policy
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,8 @@ class MachinePolicy:
     _policy: Policy | None = field(default=None, init=False, repr=False)
 
     def current(self) -> Policy:
+        from epcs_desktop.core.policy import load_policy, policy_signature
+
         sig = policy_signature(self.platform)
         if self._policy is None or sig != self._signature:
             self._policy = load_policy(platform=self.platform)
@@ -66,6 +70,8 @@ class FixedPolicy:
     @classmethod
     def of(cls, settings: Mapping[str, Any], source: str = "fixed policy") -> FixedPolicy:
         """The policy a policy file with this ``"settings"`` object would give (no file is written)."""
+        from epcs_desktop.core.policy import Policy, parse_settings
+
         entries, problems = parse_settings({"settings": dict(settings)}, source)
         return cls(Policy(entries=entries, problems=tuple(problems), sources=(source,)))
 
