@@ -360,7 +360,7 @@ def test_camera_hints_go_to_stderr_in_english_whatever_the_language(
             time.sleep(0.1)
             return super().read()
 
-    def camera(index: int) -> PacedCamera:
+    def camera(index: int, *, policy: object) -> PacedCamera:  # the policy: the command's context's
         return PacedCamera.from_capture(cv2.VideoCapture(str(video)), index=index)
 
     monkeypatch.setattr(frames, "CameraSource", camera)

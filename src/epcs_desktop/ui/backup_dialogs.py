@@ -97,7 +97,7 @@ def _required_folder(parent: QWidget) -> Path | None:
 
 
 def _default_name(parent: QWidget) -> str:
-    profile: Any = getattr(parent, "profile", None)  # the save dialog's parent is a BackupDialog
+    profile: Profile | None = getattr(parent, "profile", None)  # the save dialog's parent is a BackupDialog
     if profile is None:
         return f"profile{FILE_SUFFIX}"
     # The date from the profile's clock: the context's (core/context.py), never a wall clock of its own.
