@@ -274,7 +274,7 @@ def _run(
     _install_excepthook()
 
     demo_dir: str | None = None
-    instance: QObject | None = None
+    instance: SingleInstance | None = None
     if demo:
         import tempfile
 
@@ -298,7 +298,7 @@ def _run(
                 return 0  # the running copy came forward: one vault, opened once
         controller = AppController(store, window_settings=prefs)  # window.ini, already open for the prefs
         if instance is not None:
-            instance.activated.connect(controller.bring_forward)  # type: ignore[attr-defined]
+            instance.activated.connect(controller.bring_forward)
         controller.show_start()
         window = controller.start_window
     app_theme.changed.connect(lambda _s: _repaint_all())
@@ -326,7 +326,7 @@ def _run(
         if collector is not None and collect:
             collector.stop()  # a caller that carries on (a test) gets automatic collection back
         if instance is not None:
-            instance.close()  # type: ignore[attr-defined]
+            instance.close()
         if demo_dir is not None:
             import shutil
 

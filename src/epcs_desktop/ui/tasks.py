@@ -232,7 +232,7 @@ class TaskHandle:
         self.receiver_gone = False
         self.done = False
         self._job: _Job | None = None  # set by run_in_background
-        self._relay = _Relay(receiver)
+        self._relay: _Relay | None = _Relay(receiver)
         self._relay.destroyed.connect(self._gone)
 
     def _gone(self, *_args: object) -> None:
@@ -262,8 +262,8 @@ class TaskHandle:
         if self.cancelled or self.receiver_gone:
             log.debug("background result dropped (%s)", "cancelled" if self.cancelled else "receiver gone")
             return
-        relay = self._relay
-        self._relay = None  # type: ignore[assignment]
+        relay, self._relay = self._relay, None
+        assert relay is not None  # (one finish per task: the relay is dropped only here)
         try:
             relay.destroyed.disconnect(self._gone)
             relay.setParent(None)
