@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.enrollment import PlanEntry
     from epcs_desktop.core.erx import Device
+    from epcs_desktop.core.generator import Generator
     from epcs_desktop.core.importers import ImportPlan, ImportSession
     from epcs_desktop.core.profile import Profile
 
@@ -115,7 +116,7 @@ def _read_files(args: argparse.Namespace, context: AppContext) -> ImportSession:
     return session
 
 
-def _apply(profile: Profile, plan: ImportPlan) -> list[Device]:
+def _apply(profile: Profile, plan: ImportPlan) -> list[Device | Generator]:
     """Add every planned account in one transaction: an import is all or nothing.
 
     Why: a failure half-way (another window took a name, the disk filled up)

@@ -258,7 +258,10 @@ def _run(
     app = _application()
     from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.profiles import ProfileStore
-    from epcs_desktop.ui import preferences, theme
+    from epcs_desktop.ui import gui_collector, preferences, theme
+
+    # Cycle collection on the GUI thread only: a worker must never finalise a Qt wrapper (gui_collector).
+    collector = None if gui_collector.installed(app) else gui_collector.install(app)
     from epcs_desktop.ui.controller import AppController
 
     # THE window's context (core/context.py): one clock, one IT policy, one data folder for everything
@@ -274,7 +277,7 @@ def _run(
     _install_excepthook()
 
     demo_dir: str | None = None
-    instance: QObject | None = None
+    instance: SingleInstance | None = None
     if demo:
         import tempfile
 
@@ -299,7 +302,7 @@ def _run(
         # window.ini, already open for the prefs
         controller = AppController(store, context.clock, window_settings=prefs)
         if instance is not None:
-            instance.activated.connect(controller.bring_forward)  # type: ignore[attr-defined]
+            instance.activated.connect(controller.bring_forward)
         controller.show_start()
         window = controller.start_window
     app_theme.changed.connect(lambda _s: _repaint_all())
@@ -324,8 +327,10 @@ def _run(
     finally:
         controller.shutdown()
         _teardown(controller, collect=collect)
+        if collector is not None and collect:
+            collector.stop()  # a caller that carries on (a test) gets automatic collection back
         if instance is not None:
-            instance.close()  # type: ignore[attr-defined]
+            instance.close()
         if demo_dir is not None:
             import shutil
 
