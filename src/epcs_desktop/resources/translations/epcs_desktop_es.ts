@@ -1182,19 +1182,19 @@
         <translation>{count} contraseñas incorrectas antes de este desbloqueo; la última a las {when}.</translation>
     </message>
     <message>
-        <location filename="../../core/erx.py" line="46"/>
-        <source>code generator on this computer</source>
-        <translation>generador de códigos en este equipo</translation>
+        <location filename="../../core/erx.py" line="106"/>
+        <source>this computer</source>
+        <translation>este equipo</translation>
     </message>
     <message>
-        <location filename="../../core/erx.py" line="47"/>
-        <source>code generator app on a phone or tablet</source>
-        <translation>aplicación generadora de códigos en un teléfono o tableta</translation>
+        <location filename="../../core/erx.py" line="107"/>
+        <source>a phone or tablet</source>
+        <translation>un teléfono o tableta</translation>
     </message>
     <message>
-        <location filename="../../core/erx.py" line="48"/>
-        <source>ID.me Authenticator push on a phone</source>
-        <translation>notificación push de ID.me Authenticator en un teléfono</translation>
+        <location filename="../../core/erx.py" line="108"/>
+        <source>a phone (push)</source>
+        <translation>un teléfono (push)</translation>
     </message>
 </context>
 <context>
