@@ -337,3 +337,33 @@ def test_explain_prints_the_windows_hint_per_second(tmp_path: Path, capsys) -> N
     ]
     code_, _out, err = run(["scan", "--explain", "--camera", "0"], capsys)
     assert code_ == 2 and "video" in err
+
+
+def test_camera_hints_go_to_stderr_in_english_whatever_the_language(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`scan --camera` prints the window's hint when it changes, in English like every CLI message
+    (docs/cli.md): a Spanish hint after an English first line would mix two languages in one stream."""
+    from epcs_desktop.core import frames
+    from epcs_desktop.core.scan_guide import Hint
+    from qr_support import clip_video
+
+    video = clip_video(tmp_path / "fingers.avi", "fingers", 1, frames=20)
+    monkeypatch.setenv("EPCS_DESKTOP_LANG", "es")
+    real = frames.CameraSource
+
+    class PacedCamera(real):  # type: ignore[misc, valid-type]
+        """The clip through the real camera source, one frame per 0.1 s like the 10 fps webcam it models."""
+
+        def read(self) -> np.ndarray:
+            time.sleep(0.1)
+            return super().read()
+
+    def camera(index: int) -> PacedCamera:
+        return PacedCamera.from_capture(cv2.VideoCapture(str(video)), index=index)
+
+    monkeypatch.setattr(frames, "CameraSource", camera)
+    code_, out, err = run(["scan", "--camera", "0", "--timeout", "30"], capsys)
+    assert code_ == 2 and out == ""  # the "camera" stops sending when the clip ends
+    assert Hint.UNCOVER.text + "\n" in err
+    assert "dedos" not in err

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from epcs_desktop.core import qr
-from epcs_desktop.core.live_scan import FULL_EVERY, LiveScanner, ReadConfirmer
+from epcs_desktop.core.live_scan import FULL_EVERY, HARD_EVERY, LiveScanner, ReadConfirmer
 from epcs_desktop.core.scan_guide import Hint
 from qr_support import sequence_clip
 
@@ -88,3 +88,28 @@ def test_the_region_where_the_code_was_is_decoded_first(monkeypatch: pytest.Monk
     assert texts == [[clip.text]] * 4
     assert shapes[0] == (720, 1280, 3)
     assert all(s[0] < 720 and s[1] < 1280 for s in shapes[1:])  # later frames: a crop only
+
+
+def test_a_code_that_left_its_region_gets_the_full_ladder_there_only_every_third_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Read in the first frames, then gone: the remembered region is not laddered in every frame."""
+    near = sequence_clip("near", 0, frames=3)
+    empty = sequence_clip("empty", 0, frames=HARD_EVERY * 3)
+    scanner = LiveScanner()
+    for i, f in enumerate(near.frames):
+        assert scanner.feed(f, i / near.fps).texts == [near.text]
+    crops: list[bool] = []
+    real = qr.decode_hits
+
+    def recording(frame: np.ndarray, *, fast: bool = False) -> list[qr.Hit]:
+        if frame.shape[:2] != empty.frames[0].shape[:2]:
+            crops.append(fast)
+        return real(frame, fast=fast)
+
+    monkeypatch.setattr(qr, "decode_hits", recording)
+    start = len(near.frames) / near.fps
+    for i, f in enumerate(empty.frames):  # within REGION_MEMORY of the last read
+        assert scanner.feed(f, start + i / empty.fps).texts == []
+    assert len(crops) == HARD_EVERY * 3  # the region is still looked at in every frame...
+    assert crops.count(False) == 3  # ...with the full ladder one frame in HARD_EVERY

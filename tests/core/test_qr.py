@@ -306,3 +306,32 @@ def test_a_glare_spot_over_the_code_is_read_by_the_local_threshold_pass() -> Non
         for frame in clip.frames:
             assert zxingcpp.read_barcodes(frame, formats=zxingcpp.BarcodeFormat.QRCode) == []
             assert decode_frame_verbose(frame) == ([clip.text], "glare")
+
+
+def test_a_picture_without_finder_patterns_skips_the_finder_based_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No finder pattern, no glare pass and no straightening: the still-image path stays cheap
+    (bench/bench_qr.py, no-code images); one with a covered code still gets them."""
+    from epcs_desktop.core import qr, scan_guide
+    from qr_support import sequence_clip
+
+    glare_passes: list[int] = []
+    searches: list[int] = []
+    real_threshold, real_search = qr._local_threshold, scan_guide.finders_for_decoding
+
+    def threshold(gray: np.ndarray) -> np.ndarray:
+        glare_passes.append(1)
+        return real_threshold(gray)
+
+    def search(gray: np.ndarray) -> list:
+        searches.append(1)
+        return real_search(gray)
+
+    monkeypatch.setattr(qr, "_local_threshold", threshold)
+    monkeypatch.setattr(scan_guide, "finders_for_decoding", search)
+    assert decode_frame(np.full((720, 1280, 3), 128, np.uint8)) == []
+    assert (len(glare_passes), len(searches)) == (0, 1)  # one search, shared by both passes
+    covered = sequence_clip("fingers", 0, frames=1).frames[0]
+    assert decode_frame(covered) == []
+    assert (len(glare_passes), len(searches)) == (1, 2)

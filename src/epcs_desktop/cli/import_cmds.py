@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from epcs_desktop.cli.common import Subparsers
     from epcs_desktop.core.enrollment import PlanEntry
     from epcs_desktop.core.erx import Device
+    from epcs_desktop.core.generator import Generator
     from epcs_desktop.core.importers import ImportPlan, ImportSession
     from epcs_desktop.core.profile import Profile
 
@@ -114,7 +115,7 @@ def _read_files(args: argparse.Namespace) -> ImportSession:
     return session
 
 
-def _apply(profile: Profile, plan: ImportPlan) -> list[Device]:
+def _apply(profile: Profile, plan: ImportPlan) -> list[Device | Generator]:
     """Add every planned account in one transaction: an import is all or nothing.
 
     Why: a failure half-way (another window took a name, the disk filled up)

@@ -8,11 +8,12 @@ rules live here once and all three feed frames to a `LiveScanner`.
   decoded frames in a row both hold it. A single misread of a half-visible or
   moire-striped code never reaches the person.
 - **Where to decode**: the region around where the code was last seen is
-  decoded first (a code held up to a camera moves little between frames), the
-  whole frame with the full ladder only every `FULL_EVERY` frames or when
-  finder patterns say a code is there. A frame without a code costs one fast
-  zxing pass and a finder search (a few milliseconds at 720p) instead of the
-  whole ladder.
+  decoded first (a code held up to a camera moves little between frames; the
+  full ladder there while it keeps reading, after a miss only every
+  `HARD_EVERY` frames), the whole frame with the full ladder only every
+  `FULL_EVERY` frames or when finder patterns say a code is there. A frame
+  without a code costs one fast zxing pass and, one frame in `LOOK_EVERY`, a
+  finder search (about 2.5 ms at 720p) instead of the whole ladder.
 - **Guidance**: frames that did not decode go to `scan_guide.Guide`.
 """
 
@@ -89,6 +90,7 @@ class LiveScanner:
         self._region: tuple[float, float, float, float] | None = None  # t, cx, cy, size
         self._count = 0
         self._hard_failures = 0  # finder-region ladders in a row that read nothing
+        self._region_misses = 0  # frames in a row the last-seen region gave nothing
         self._look: FrameLook | None = None
         self._sharp_at = -1e9
 
@@ -98,6 +100,7 @@ class LiveScanner:
         self._region = None
         self._count = 0
         self._hard_failures = 0
+        self._region_misses = 0
         self._look = None
         self._sharp_at = -1e9
 
@@ -108,11 +111,13 @@ class LiveScanner:
         half = max(64.0, size * REGION_GROWTH / 2)
         return int(max(0, cx - half)), int(max(0, cy - half)), int(min(w, cx + half)), int(min(h, cy + half))
 
-    def _decode_region(self, frame: NDArray[Any], cx: float, cy: float, size: float) -> list[qr.Hit]:
+    def _decode_region(
+        self, frame: NDArray[Any], cx: float, cy: float, size: float, *, fast: bool = False
+    ) -> list[qr.Hit]:
         x0, y0, x1, y1 = self._crop_box(frame.shape, cx, cy, size)
         if x1 - x0 < 32 or y1 - y0 < 32:
             return []
-        hits = qr.decode_hits(np.ascontiguousarray(frame[y0:y1, x0:x1]))
+        hits = qr.decode_hits(np.ascontiguousarray(frame[y0:y1, x0:x1]), fast=fast)
         return [qr.Hit(h.text, h.cx + x0, h.cy + y0, h.size, h.version, h.ec_level) for h in hits]
 
     def decode(self, frame: NDArray[Any], t: float) -> tuple[list[qr.Hit], FrameLook | None]:
@@ -120,10 +125,17 @@ class LiveScanner:
         and the guide's look at the frame when nothing was found quickly."""
         self._count += 1
         region = self._region
+        backing_off = False  # the region missed and it is not its ladder's turn: no ladder this frame
         if region is not None and t - region[0] <= REGION_MEMORY:
-            hits = self._decode_region(frame, region[1], region[2], region[3])
+            # Why back off: a code that has gone (or is smeared, too far) would cost the full ladder on
+            # the region in every frame for REGION_MEMORY seconds; one that reads is read every frame.
+            ladder = self._region_misses % HARD_EVERY == 0
+            hits = self._decode_region(frame, region[1], region[2], region[3], fast=not ladder)
             if hits:
+                self._region_misses = 0
                 return hits, None
+            self._region_misses += 1
+            backing_off = not ladder
         hits = qr.decode_hits(frame, fast=True)
         if hits:
             return hits, None
@@ -131,7 +143,8 @@ class LiveScanner:
         look = self._look if self._count % LOOK_EVERY != 0 and self._look is not None else look_at(frame)
         self._look = look
         hard_turn = self._hard_failures % HARD_EVERY == 0
-        if look.finders and hard_turn:  # a code is there: the full ladder on the area around its finders
+        if look.finders and hard_turn and not backing_off:
+            # a code is there: the full ladder on the area around its finder patterns
             fs = look.finders
             module = max(f.module for f in fs)
             if len(fs) >= 2:
@@ -153,6 +166,7 @@ class LiveScanner:
         if hits:
             big = max(hits, key=lambda h: h.size)
             self._region = (t, big.cx, big.cy, big.size)
+            self._region_misses = 0
             # how sharp the code is where it was read: refreshed twice a second, enough for "hold still"
             fresh = t - self._sharp_at >= 0.5
             self.guide.seen_at(t, big.cx, big.cy, big.size / 29, frame if fresh else None)

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import cv2
 import numpy as np
@@ -29,6 +29,9 @@ import zxingcpp
 from numpy.typing import NDArray
 
 from epcs_desktop.core.errors import QrError
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.scan_guide import Finder
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +237,7 @@ def _read_isolated(gray: NDArray[Any]) -> list[_Hit]:
     return hits
 
 
-def _read_straightened(gray: NDArray[Any]) -> list[_Hit]:
+def _read_straightened(gray: NDArray[Any], finders: list[Finder]) -> list[_Hit]:
     """Straighten a code by its three finder patterns and decode the square it becomes.
 
     Why: seen at a steep angle (a phone turned ~60 degrees away) a code is a
@@ -242,11 +245,12 @@ def _read_straightened(gray: NDArray[Any]) -> list[_Hit]:
     accepts across the short direction, though they are still there. The three
     finder centres and the fourth corner they imply (parallelogram rule) map
     to a square at 6 px per module, which zxing then reads like a flat code.
+    `finders`: the picture's finder patterns (`_FinderSearch`).
     """
     from epcs_desktop.core.scan_guide import code_finders
 
     hits: list[_Hit] = []
-    for a, b, c in code_finders(gray):  # corner finder first, then its two neighbours
+    for a, b, c in code_finders(gray, finders):  # corner finder first, then its two neighbours
         p_a, p_b, p_c = (np.array([f.x, f.y], dtype=np.float32) for f in (a, b, c))
         p_d = p_b + p_c - p_a
         module = float(np.median([f.module for f in (a, b, c)]))
@@ -295,12 +299,34 @@ def _local_threshold(gray: NDArray[Any]) -> NDArray[Any]:
     return cv2.compare(gray, darker, cv2.CMP_GT)
 
 
+class _FinderSearch:
+    """The finder patterns of one picture, searched once, when a pass first needs them.
+
+    Why: the glare and straightening passes both work from finder patterns,
+    and a picture without any (most pictures without a code) skips both
+    rather than paying for a local threshold and a zxing call that cannot
+    succeed (bench/bench_qr.py, no-code images).
+    """
+
+    def __init__(self, gray: NDArray[Any]) -> None:
+        self._gray = gray
+        self._found: list[Finder] | None = None
+
+    def get(self) -> list[Finder]:
+        if self._found is None:
+            from epcs_desktop.core.scan_guide import finders_for_decoding
+
+            self._found = finders_for_decoding(self._gray)
+        return self._found
+
+
 def _passes(frame: NDArray[Any], gray: NDArray[Any]) -> Iterator[tuple[str, Callable[[], list[_Hit]]]]:
     """The decoding ladder, cheapest and most productive first.
 
     Each pass runs only when every pass before it found nothing, so a frame
     with a plain code costs one zxing call and a frame without any code costs
-    the whole ladder (bounded by the p95 budget measured in bench/bench_qr.py).
+    the whole ladder (bounded by the p95 budget measured in bench/bench_qr.py);
+    the last two passes run only where finder patterns are seen.
     """
     yield "gray", lambda: _read(gray)
     yield "inverted", lambda: _read(cv2.bitwise_not(gray))
@@ -327,9 +353,13 @@ def _passes(frame: NDArray[Any], gray: NDArray[Any]) -> Iterator[tuple[str, Call
             ),
         )
     yield "smoothed", lambda: _read(cv2.GaussianBlur(gray, (0, 0), 1.2), try_invert=True, try_downscale=False)
-    yield "glare", lambda: _read(_local_threshold(gray), try_invert=True, try_downscale=False)
+    finders = _FinderSearch(gray)
+    yield (
+        "glare",
+        lambda: _read(_local_threshold(gray), try_invert=True, try_downscale=False) if finders.get() else [],
+    )
     yield "isolated", lambda: _read_isolated(gray)
-    yield "straightened", lambda: _read_straightened(gray)
+    yield "straightened", lambda: _read_straightened(gray, finders.get())
 
 
 def _chance_symbol(hit: Hit, gray: NDArray[Any], others: list[Hit]) -> bool:

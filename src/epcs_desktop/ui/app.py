@@ -258,7 +258,10 @@ def _run(
 ) -> int:
     app = _application()
     from epcs_desktop.core.profiles import ProfileStore
-    from epcs_desktop.ui import preferences, theme
+    from epcs_desktop.ui import gui_collector, preferences, theme
+
+    # Cycle collection on the GUI thread only: a worker must never finalise a Qt wrapper (gui_collector).
+    collector = None if gui_collector.installed(app) else gui_collector.install(app)
     from epcs_desktop.ui.controller import AppController
 
     # Language and light/dark chosen in Settings (this computer's window.ini); the variables still win.
@@ -271,7 +274,7 @@ def _run(
     _install_excepthook()
 
     demo_dir: str | None = None
-    instance: QObject | None = None
+    instance: SingleInstance | None = None
     if demo:
         import tempfile
 
@@ -295,7 +298,7 @@ def _run(
                 return 0  # the running copy came forward: one vault, opened once
         controller = AppController(store, window_settings=prefs)  # window.ini, already open for the prefs
         if instance is not None:
-            instance.activated.connect(controller.bring_forward)  # type: ignore[attr-defined]
+            instance.activated.connect(controller.bring_forward)
         controller.show_start()
         window = controller.start_window
     app_theme.changed.connect(lambda _s: _repaint_all())
@@ -320,8 +323,10 @@ def _run(
     finally:
         controller.shutdown()
         _teardown(controller, collect=collect)
+        if collector is not None and collect:
+            collector.stop()  # a caller that carries on (a test) gets automatic collection back
         if instance is not None:
-            instance.close()  # type: ignore[attr-defined]
+            instance.close()
         if demo_dir is not None:
             import shutil
 

@@ -21,6 +21,8 @@ from epcs_desktop.core.importers.links import (
 from epcs_desktop.core.policy import check_action_allowed
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.erx import Device
+    from epcs_desktop.core.generator import Generator
     from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -144,7 +146,7 @@ def plan_import(existing: Any, session: ImportSession) -> ImportPlan:
     return ImportPlan(tuple(session.results), plan_enrollment(existing, candidates), tuple(problems))
 
 
-def apply_import(profile: Profile, plan: ImportPlan) -> list[Any]:
+def apply_import(profile: Profile, plan: ImportPlan) -> list[Device | Generator]:
     """Add the plan's NEW entries to `profile` all-or-nothing (one transaction); returns the devices."""
     check_action_allowed("import")
     return list(profile.enroll(plan.enrollment))
