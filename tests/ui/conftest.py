@@ -14,38 +14,30 @@ from gui_support import BANK_HOTP, EXPORT_PASSWORD, OFFICE_TOTP, PASSWORD, T0, o
 from epcs_desktop.core.clock import FixedClock
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.profiles import ProfileStore
+from profile_support import store_at
 
 
-@pytest.fixture(autouse=True)
-def _collect_garbage_between_tests() -> Iterator[None]:
-    """Python's cycle collector runs between window tests, never in the middle of one.
+@pytest.fixture(scope="session", autouse=True)
+def _gui_thread_collector(qapp: object) -> Iterator[None]:
+    """The window tests run with the program's own cycle-collection set-up (ui/gui_collector.py).
 
-    Why: the window tests twice crashed with a segmentation fault while the collector ran on the GUI
-    thread as a worker thread was creating a profile (exit 139, tests/ui/frontdesk/test_handover.py; once
-    inside Qt's event processing in tests/ui/test_wizard.py). Not root-caused: the collector finalising
-    Qt wrappers of objects from earlier tests while Qt or a worker is using them is the suspect. The
-    leftovers are collected here once the background tasks are over.
+    Python's automatic collection runs on whichever thread allocates, a background task's worker
+    included, and finalises there the Qt wrappers that earlier tests left in reference cycles: the
+    segmentation faults (exit 139) once seen in tests/ui/frontdesk/test_handover.py and
+    tests/ui/test_wizard.py (`tests/ui/gc_stress_app.py --bare` reproduces them; see test_gui_collector.py).
     """
-    import gc
+    from epcs_desktop.ui import gui_collector
 
-    from epcs_desktop.ui.tasks import wait_for_tasks
-
-    gc.disable()
-    try:
-        yield
-    finally:
-        try:
-            wait_for_tasks(timeout_ms=30_000)
-        finally:
-            gc.enable()
-            gc.collect()
+    collector = gui_collector.install(qapp)  # type: ignore[arg-type]
+    yield
+    collector.stop()
 
 
 @pytest.fixture
 def data_dir_store(data_dir: Path) -> ProfileStore:
     """A ProfileStore in the exported EPCS_DESKTOP_DATA_DIR (the folder the CLI and the app read), on the
     system clock (activity order and backup-age tests need time to move). The shared `store` is neither."""
-    return ProfileStore(data_dir)
+    return store_at(data_dir)
 
 
 @pytest.fixture

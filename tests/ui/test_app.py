@@ -37,6 +37,21 @@ def test_quit_after_first_paint_without_heavy_imports(data_dir: Path) -> None:
     assert "HEAVY []" in out.stdout
 
 
+def test_the_program_collects_cycles_on_its_gui_thread_only(data_dir: Path) -> None:
+    """While the window runs, automatic collection is off (ui/gui_collector); a caller gets it back."""
+    code = (
+        "import gc, sys; from PySide6.QtCore import QTimer; from PySide6.QtWidgets import QApplication;"
+        "from epcs_desktop.ui.app import run_gui;"
+        "app = QApplication([]); during = [];"
+        "QTimer.singleShot(0, lambda: during.append(gc.isenabled()));"
+        f"rc = run_gui({str(data_dir)!r}, False, True);"
+        "print('DURING', during, 'AFTER', gc.isenabled()); sys.exit(rc)"
+    )
+    out = _run(code, data_dir)
+    assert out.returncode == 0, out.stderr
+    assert "DURING [False] AFTER True" in out.stdout
+
+
 def test_demo_mode_paints_and_cleans_up(tmp_path: Path, data_dir: Path) -> None:
     shot = tmp_path / "demo.png"
     code = "import sys; from epcs_desktop.ui.app import run_gui; sys.exit(run_gui(None, True, False))"

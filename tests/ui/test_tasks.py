@@ -85,3 +85,36 @@ def test_user_message_hides_internal_errors(qapp) -> None:
     )
     assert "log" in user_message(ValueError("secret=ABC"))
     assert "ABC" not in user_message(ValueError("secret=ABC"))
+
+
+# The thread each `_Owner` was freed on.
+_FREED_ON: list[int] = []
+
+
+class _Owner(QObject):
+    """Something a task's callable keeps alive (a dialog whose bound method runs on the worker)."""
+
+    def slow(self) -> int:
+        threading.Event().wait(0.2)
+        return 1
+
+    def __del__(self) -> None:
+        _FREED_ON.append(threading.get_ident())
+
+
+def test_the_worker_never_frees_what_a_task_holds(qtbot) -> None:
+    """The worker's references go before the GUI thread's: a Qt wrapper is never freed on a worker.
+
+    (Before: the pool deleted the runnable on its worker, and with it the last reference to the
+    callable, so the dialog behind a bound method was destroyed off the GUI thread.)
+    """
+    _FREED_ON.clear()
+    receiver = QObject()
+    owner = _Owner()
+    got: list[object] = []
+    run_in_background(receiver, owner.slow, got.append)
+    del owner  # only the task holds it now
+    wait_for_tasks(qtbot)
+    qtbot.waitUntil(lambda: bool(_FREED_ON), timeout=5_000)
+    assert got == [1]
+    assert [threading.get_ident()] == _FREED_ON

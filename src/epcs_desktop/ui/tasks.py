@@ -12,6 +12,11 @@ Why this shape:
   cursor, an optional status text; the task releases it however it ends, even
   when the receiver is already gone (a wait cursor must never stick).
 - `wait_for_tasks()` lets tests wait for every started task deterministically.
+- A worker never releases the last reference to anything a task holds (its
+  callable may be a dialog's bound method): the handle, on the GUI thread,
+  releases the call and its outcome once the worker is done. A Qt wrapper
+  freed on a worker runs its C++ destructor there, racing the GUI thread; the
+  cycle collector is kept off workers for the same reason (`gui_collector`).
 
 Only `EpcsError`s are user errors; anything else is logged with its traceback
 and shown as one generic sentence (`user_message`).
@@ -21,7 +26,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
@@ -30,8 +35,11 @@ from epcs_desktop.core.errors import EpcsError
 
 log = logging.getLogger(__name__)
 
-# Handles whose result has not been delivered or dropped yet (tests wait on this).
-_PENDING: set[TaskHandle] = set()
+T = TypeVar("T")  # what a background call returns and its `on_done` takes
+
+# Handles whose result has not been delivered or dropped yet, by task number (tests wait on this).
+_PENDING: dict[int, TaskHandle] = {}
+_NUMBER = 0
 
 
 def user_message(exc: BaseException) -> str:
@@ -131,42 +139,80 @@ _make_busy = busy  # run_in_background's `busy=` argument shadows the function's
 # -- background tasks -----------------------------------------------------------------------------------
 
 
-class _Carrier(QObject):
-    """Lives on the GUI thread, owned by its handle; the worker emits on it, never on the receiver."""
+class _Dispatcher(QObject):
+    """One per application, on the GUI thread: workers announce a finished task on it by number.
 
-    result = Signal(bool, object)
+    A worker only ever emits here; it holds no per-task Qt object, so none can
+    be left for a worker thread to delete (see `_Runnable`).
+    """
 
-    def __init__(self, handle: TaskHandle) -> None:
-        super().__init__()
-        self._handle = handle
-        self.result.connect(self._arrive, Qt.ConnectionType.QueuedConnection)
+    finished = Signal(int)
 
-    @Slot(bool, object)
-    def _arrive(self, ok: bool, value: object) -> None:
-        self._handle._finish(ok, value)
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.finished.connect(self._arrive, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int)
+    def _arrive(self, number: int) -> None:
+        handle = _PENDING.pop(number, None)
+        if handle is not None:
+            handle._finish()
+
+
+def _the_dispatcher() -> _Dispatcher:
+    """The application's dispatcher, made on first use (on the GUI thread: tasks start there)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("background tasks need a QApplication")
+    found = app.findChild(_Dispatcher, "", Qt.FindChildOption.FindDirectChildrenOnly)
+    return found if isinstance(found, _Dispatcher) else _Dispatcher(app)
 
 
 class _Relay(QObject):
     """A child of the receiver: its destruction tells the handle the receiver is gone."""
 
 
+class _Job:
+    """The call and its outcome: plain Python, owned by the handle on the GUI thread.
+
+    The worker reads `fn` and writes `outcome`; it never drops the last
+    reference to either, so whatever they keep alive (a dialog's bound method,
+    a profile) is released on the GUI thread, in `TaskHandle._finish`.
+    """
+
+    def __init__(self, number: int, fn: Callable[[], Any]) -> None:
+        self.number = number
+        self.fn: Callable[[], Any] | None = fn
+        self.outcome: tuple[bool, Any] | None = None
+
+    def run(self) -> None:
+        fn = self.fn
+        assert fn is not None
+        try:
+            self.outcome = (True, fn())
+        except EpcsError as exc:
+            self.outcome = (False, exc)
+        except Exception as exc:
+            log.exception("background task failed")
+            self.outcome = (False, exc)
+
+
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[], Any], carrier: _Carrier) -> None:
+    """Deleted by the pool on its worker thread, so it carries nothing but the job until `run` takes it."""
+
+    def __init__(self, job: _Job, dispatcher: _Dispatcher) -> None:
         super().__init__()
-        self.fn = fn
-        self.carrier = carrier
+        self._job: _Job | None = job
+        self._dispatcher = dispatcher  # the application's: this is never its last reference
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        try:
-            value = self.fn()
-        except EpcsError as exc:
-            self.carrier.result.emit(False, exc)
-        except Exception as exc:
-            log.exception("background task failed")
-            self.carrier.result.emit(False, exc)
-        else:
-            self.carrier.result.emit(True, value)
+        job, self._job = self._job, None
+        assert job is not None
+        job.run()
+        number = job.number
+        del job  # the handle (GUI thread) still holds it: after the signal, this thread holds nothing
+        self._dispatcher.finished.emit(number)
 
 
 class TaskHandle:
@@ -175,7 +221,7 @@ class TaskHandle:
     def __init__(
         self,
         receiver: QObject,
-        on_done: Callable[[Any], None],
+        on_done: Callable[[Any], object],
         on_error: Callable[[BaseException], None] | None,
         busy_state: Busy | None,
     ) -> None:
@@ -185,8 +231,8 @@ class TaskHandle:
         self.cancelled = False
         self.receiver_gone = False
         self.done = False
-        self.carrier = _Carrier(self)
-        self._relay = _Relay(receiver)
+        self._job: _Job | None = None  # set by run_in_background
+        self._relay: _Relay | None = _Relay(receiver)
         self._relay.destroyed.connect(self._gone)
 
     def _gone(self, *_args: object) -> None:
@@ -206,15 +252,18 @@ class TaskHandle:
     def pending(self) -> bool:
         return not self.done
 
-    def _finish(self, ok: bool, value: object) -> None:
+    def _finish(self) -> None:
+        job, self._job = self._job, None
+        assert job is not None and job.outcome is not None
+        ok, value = job.outcome
+        job.outcome = job.fn = None
         self.done = True
-        _PENDING.discard(self)
         self._release()
         if self.cancelled or self.receiver_gone:
             log.debug("background result dropped (%s)", "cancelled" if self.cancelled else "receiver gone")
             return
-        relay = self._relay
-        self._relay = None  # type: ignore[assignment]
+        relay, self._relay = self._relay, None
+        assert relay is not None  # (one finish per task: the relay is dropped only here)
         try:
             relay.destroyed.disconnect(self._gone)
             relay.setParent(None)
@@ -225,7 +274,7 @@ class TaskHandle:
             if ok:
                 self._on_done(value)
             elif self._on_error is not None:
-                self._on_error(value)  # type: ignore[arg-type]
+                self._on_error(value)
             else:
                 log.warning("background task failed: %s", type(value).__name__)
         except Exception:
@@ -234,8 +283,8 @@ class TaskHandle:
 
 def run_in_background(
     receiver: QObject,
-    fn: Callable[[], Any],
-    on_done: Callable[[Any], None],
+    fn: Callable[[], T],
+    on_done: Callable[[T], object],
     on_error: Callable[[BaseException], None] | None = None,
     *,
     busy: BusyTarget | None = None,
@@ -243,13 +292,18 @@ def run_in_background(
 ) -> TaskHandle:
     """Run `fn()` on the pool; its result or error reaches the GUI thread while `receiver` lives.
 
+    `on_done` takes what `fn` returns (mypy checks the pair at every call).
+
     `busy` (a widget, widgets, or a `Busy` from `busy()`) is marked busy now and
     released when the task ends, is cancelled, or its receiver is destroyed.
     """
     state = busy if busy is None or isinstance(busy, Busy) else _make_busy(busy)
     handle = TaskHandle(receiver, on_done, on_error, state)
-    _PENDING.add(handle)
-    (pool or QThreadPool.globalInstance()).start(_Runnable(fn, handle.carrier))
+    global _NUMBER
+    _NUMBER += 1
+    handle._job = _Job(_NUMBER, fn)
+    _PENDING[_NUMBER] = handle
+    (pool or QThreadPool.globalInstance()).start(_Runnable(handle._job, _the_dispatcher()))
     return handle
 
 
