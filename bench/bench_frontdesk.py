@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from epcs_desktop.core.activity_export import write_csv
 from epcs_desktop.core.clock import FixedClock
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.guide import ChangeDeviceGuide, state_store
 from epcs_desktop.core.practice import PracticeSession
@@ -38,7 +39,7 @@ def timed(label: str, fn: Callable[[], object], repeat: int) -> None:
 def main() -> None:
     _app = QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
-        store = ProfileStore(Path(tmp) / "d")
+        store = ProfileStore(AppContext.for_this_machine(Path(tmp) / "d"))
         profile = store.create("Bench", "bench password 1")
         for i in range(20):
             profile.add_device(f"Phone {i}", DeviceOption.GENERATOR_OTHER)
@@ -53,7 +54,7 @@ def main() -> None:
         out = Path(tmp) / "a.csv"
         timed(f"activity CSV export ({len(entries)} entries)", lambda: write_csv(entries, out), 10)
         pdf = Path(tmp) / "s.pdf"
-        timed("setup sheet PDF (20 devices)", lambda: save_setup_sheet(profile, pdf), 5)
+        timed("setup sheet PDF (20 devices)", lambda: save_setup_sheet(profile, pdf, profile.clock), 5)
         print(f"setup sheet size: {pdf.stat().st_size} bytes")
         profile.close()
 

@@ -43,11 +43,14 @@ def _make_pbkdf2_profile(path: Path) -> None:
     import sqlcipher3
 
     from epcs_desktop.core import profilekey
+    from epcs_desktop.core.clock import FixedClock
     from epcs_desktop.core.vault import Vault
+
+    VAULT_CLOCK = FixedClock(0.0)  # noqa: N806 - the time a bare vault records does not matter here
 
     os.environ[profilekey.FAST_ENV] = "1"  # the temporary Argon2 key is replaced at once
     try:
-        Vault.create(path, PASSWORD).close()
+        Vault.create(path, PASSWORD, clock=VAULT_CLOCK).close()
     finally:
         del os.environ[profilekey.FAST_ENV]
     entry = profilekey.read_key_file(path)[0]  # type: ignore[index]
@@ -114,7 +117,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="guessing time per profile (default 10)")
     args = parser.parse_args()
     os.environ.pop("EPCS_DESKTOP_TEST_FAST_KDF", None)  # the real, calibrated cost
+    from epcs_desktop.core.clock import FixedClock
     from epcs_desktop.core.vault import Vault
+
+    VAULT_CLOCK = FixedClock(0.0)  # noqa: N806 - the time a bare vault records does not matter here
 
     with tempfile.TemporaryDirectory() as tmp:
         made, stolen = Path(tmp, "made"), Path(tmp, "stolen")
@@ -123,12 +129,12 @@ def main() -> None:
         old, new = made / "Before.epcs", made / "After.epcs"
         _make_pbkdf2_profile(old)
         start = time.perf_counter()
-        Vault.create(new, PASSWORD).close()
+        Vault.create(new, PASSWORD, clock=VAULT_CLOCK).close()
         create_s = time.perf_counter() - start
         for p in made.iterdir():
             shutil.copy2(p, stolen / p.name)  # the attacker's copy
         start = time.perf_counter()
-        Vault.open(stolen / "After.epcs", PASSWORD).close()
+        Vault.open(stolen / "After.epcs", PASSWORD, clock=VAULT_CLOCK).close()
         unlock_s = time.perf_counter() - start
         n_old, t_old = _guess_pbkdf2(stolen / "Before.epcs", args.seconds)
         n_new, t_new, cost = _guess_argon2(stolen / "After.epcs", args.seconds)

@@ -42,6 +42,7 @@ APP_CHILD = r"""
 import json, os, resource, sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.app import _application
@@ -50,8 +51,8 @@ from epcs_desktop.ui.controller import AppController
 data_dir, password, settle, seconds = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
 app = _application()
 theme.Theme(app)
-store = ProfileStore(data_dir)
-controller = AppController(store, show_notice=False)
+store = ProfileStore(AppContext.for_this_machine(data_dir))
+controller = AppController(store, store.clock, show_notice=False)
 window = controller.open_profile(store.open("Bench", password))
 window.resize(1100, 760)
 start = {}
@@ -116,10 +117,11 @@ os._exit(0)
 
 
 def _make_profile(data_dir: Path, devices: int) -> None:
+    from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.otpauth import build_uri, from_secret
     from epcs_desktop.core.profiles import ProfileStore
 
-    profile = ProfileStore(data_dir).create("Bench", PASSWORD)
+    profile = ProfileStore(AppContext.for_this_machine(data_dir)).create("Bench", PASSWORD)
     snapshot = profile.snapshot()
     snapshot["devices"] = [
         {

@@ -27,9 +27,11 @@ from _results import report, spread
 CHILD = r"""
 import json, sys, time
 from epcs_desktop.core.errors import ImportFileError
+from epcs_desktop.core.context import MachinePolicy
 from epcs_desktop.core.importers import ImportSession, plan_import
+from epcs_desktop.core.platform import current
 started = time.perf_counter()
-session = ImportSession()
+session = ImportSession(MachinePolicy(current()))
 try:
     session.read_file(sys.argv[1])
     planned = len(plan_import([], session).enrollment.new)

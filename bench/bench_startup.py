@@ -149,7 +149,9 @@ def main() -> int:
                 sys.executable,
                 "-c",
                 "import sys; from pathlib import Path; from epcs_desktop.core.profiles import ProfileStore;"
-                "ProfileStore(Path(sys.argv[1])).create('Dr Bench', 'benchmark password').close()",
+                "from epcs_desktop.core.context import AppContext;"
+                "store = ProfileStore(AppContext.for_this_machine(Path(sys.argv[1])));"
+                "store.create('Dr Bench', 'benchmark password').close()",
                 str(data_dir),
             ],
             check=True,

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _results import report, spread
 from epcs_desktop.core.clock import FixedClock
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.otpauth import build_uri, from_secret
 from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.ui.clipboard import ClipboardGuard
@@ -101,7 +102,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
-        store = ProfileStore(Path(tmp))
+        store = ProfileStore(AppContext.for_this_machine(Path(tmp)))
         t0 = time.perf_counter()
         profile = _profile_with(store, args.devices)
         build_s = time.perf_counter() - t0

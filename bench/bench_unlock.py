@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _results import report, spread
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.enrollment import Candidate
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otpauth import OtpParams
@@ -72,7 +73,7 @@ def _gui_unlocks(store: ProfileStore, runs: int) -> list[float]:
 
     app = _application()
     theme.Theme(app)
-    controller = AppController(store, show_notice=False)
+    controller = AppController(store, store.clock, show_notice=False)
     import epcs_desktop.ui.main_window  # noqa: F401  (ui.app loads it after the first paint)
 
     out = []
@@ -104,7 +105,7 @@ def main() -> int:
         kdf.append(time.perf_counter() - t)
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = ProfileStore(Path(tmp))
+        store = ProfileStore(AppContext.for_this_machine(Path(tmp)))
         t = time.perf_counter()
         profile = store.create("Bench", PASSWORD)
         create = time.perf_counter() - t

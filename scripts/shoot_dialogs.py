@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.demo import create_demo_profile
 from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.ui import i18n, theme
@@ -39,9 +40,9 @@ def main(out_dir: str) -> int:
     i18n.install_translators()
     theme.Theme(app)
     with tempfile.TemporaryDirectory(prefix="epcs-shots-") as tmp:
-        profile = create_demo_profile(ProfileStore(Path(tmp)))
+        profile = create_demo_profile(ProfileStore(AppContext.for_this_machine(Path(tmp))))
         try:
-            wizard = EnrollWizard(profile)
+            wizard = EnrollWizard(profile, clock=profile.clock)
             shoot(wizard, out / "screenshot-wizard.png")
             wizard.method_page.choose(PageId.KEY)
             wizard.next()
@@ -52,15 +53,15 @@ def main(out_dir: str) -> int:
             wizard.next()
             shoot(wizard, out / "screenshot-wizard-confirm.png")
             wizard.reject()
-            guide = ChangeGuideDialog(profile)
+            guide = ChangeGuideDialog(profile, None, profile.clock)
             guide.resize(820, 640)
             shoot(guide, out / "screenshot-guide.png")
             guide.reject()
-            practice = PracticeDialog(profile)
+            practice = PracticeDialog(profile, None, profile.clock)
             shoot(practice, out / "screenshot-practice.png")
             practice.reject()
             # The front desk's hand-over screen, after creating a clinician's profile.
-            store = ProfileStore(Path(tmp))
+            store = ProfileStore(AppContext.for_this_machine(Path(tmp)))
             handover = HandOverDialog(store)
             handover.name_edit.setText("Dr. O'Brien")
             handover.password_edit.setText("temporary horse 42")

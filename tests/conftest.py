@@ -89,19 +89,18 @@ def clock():
 @pytest.fixture
 def store(tmp_path: Path, clock):
     """An empty ProfileStore in this test's own folder, on the `clock` fixture."""
-    from epcs_desktop.core.profiles import ProfileStore
+    from profile_support import store_at
 
-    return ProfileStore(tmp_path / "store", clock=clock)
+    return store_at(tmp_path / "store", clock)
 
 
 @pytest.fixture(scope="module")
 def module_profile_holder(tmp_path_factory: pytest.TempPathFactory):
     """One real profile per test module (the KDF takes ~0.2 s per create/open); see `profile`."""
     from epcs_desktop.core.clock import FixedClock
-    from epcs_desktop.core.profiles import ProfileStore
-    from profile_support import PASSWORD, T0
+    from profile_support import PASSWORD, T0, store_at
 
-    holder = {"store": ProfileStore(tmp_path_factory.mktemp("shared-store"), clock=FixedClock(T0))}
+    holder = {"store": store_at(tmp_path_factory.mktemp("shared-store"), FixedClock(T0))}
     holder["profile"] = holder["store"].create("Dr Shared", PASSWORD)
     yield holder
     holder["profile"].close()

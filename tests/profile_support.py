@@ -13,9 +13,30 @@ from pathlib import Path
 import sqlcipher3
 
 from epcs_desktop.core import erx, profilekey
+from epcs_desktop.core.clock import Clock, FixedClock
+from epcs_desktop.core.context import AppContext, FixedPolicy
+from epcs_desktop.core.policy import Policy
+from epcs_desktop.core.profiles import ProfileStore
 
 PASSWORD = "s3cret-pass"
 T0 = 1_764_300_000.0  # a fixed "now" for FixedClock
+# "No IT policy": for a vault or an import session made outside a store (core/context.py).
+NO_POLICY = FixedPolicy(Policy())
+# The clock of a vault opened on its own (tests of the storage layer, where the time does not matter).
+VAULT_CLOCK = FixedClock(T0)
+
+
+def context_at(data_dir: str | os.PathLike[str], clock: Clock | None = None) -> AppContext:
+    """The program's context over `data_dir`: this machine's policy (the `policy_file` fixture's
+    file included), `clock` or the computer's clock; what `run_gui` and `cli.main` build."""
+    return AppContext.for_this_machine(data_dir, clock=clock)
+
+
+def store_at(
+    data_dir: str | os.PathLike[str], clock: Clock | None = None, **kwargs: float
+) -> ProfileStore:
+    """A ProfileStore over `data_dir` on `context_at`'s context."""
+    return ProfileStore(context_at(data_dir, clock), **kwargs)
 
 # Version 1 (EPCS Desktop 0.0.x) of the profile database, as it was written; only tests build such files.
 SCHEMA_V1 = """
@@ -88,9 +109,8 @@ def file_hashes(path: Path) -> dict[str, str | None]:
 def profile_on_disk(tmp_path: Path, password: str, name: str = "Dr Test", devices: int = 1):
     """A closed profile under `tmp_path/data` with `devices` TOTP generators: (store, profile path)."""
     from epcs_desktop.core.otpauth import from_secret
-    from epcs_desktop.core.profiles import ProfileStore
 
-    store = ProfileStore(tmp_path / "data")
+    store = store_at(tmp_path / "data")
     with store.create(name, password) as profile:
         for i in range(devices):
             otp = from_secret(HARD_SECRET, issuer=f"Issuer {i}", account=f"a{i}@example.org")
@@ -118,7 +138,8 @@ def crash_leaving_wal(path: Path, password: str) -> None:
         import os, sys
         sys.path.insert(0, {SRC!r})
         from epcs_desktop.core.vault import Vault
-        v = Vault.open({str(path)!r}, {password!r})
+        from epcs_desktop.core.clock import FixedClock
+        v = Vault.open({str(path)!r}, {password!r}, clock=FixedClock(0.0))
         v.conn.execute("PRAGMA wal_autocheckpoint = 0")
         with v.transaction() as db:
             db.execute("INSERT INTO record(key, value) VALUES('crash-test', '1')")

@@ -17,14 +17,24 @@ from epcs_desktop.core import ntp
 Reply = Callable[[bytes], bytes | None]
 
 
-def skewed_reply(skew: float, *, stratum: int = 2, leap: int = 0, ref_id: bytes = b"GPS\0") -> Reply:
-    """A server whose clock is `skew` seconds ahead of ours (positive offset expected)."""
+def skewed_reply(
+    skew: float,
+    *,
+    stratum: int = 2,
+    leap: int = 0,
+    ref_id: bytes = b"GPS\0",
+    now: Callable[[], float] = time.time,
+) -> Reply:
+    """A server whose clock is `skew` seconds ahead of ours (positive offset expected).
+
+    "Ours" is `now`: the computer's clock, or the `Clock` the program under test was given.
+    """
 
     def reply(request: bytes) -> bytes:
         originate = struct.unpack_from(">Q", request, 40)[0]
-        t2 = ntp.unix_to_ntp(time.time() + skew)
+        t2 = ntp.unix_to_ntp(now() + skew)
         time.sleep(0.01)  # a little server processing time between T2 and T3
-        t3 = ntp.unix_to_ntp(time.time() + skew)
+        t3 = ntp.unix_to_ntp(now() + skew)
         first = (leap << 6) | (4 << 3) | 4
         return struct.pack(">BBbbII4sQQQQ", first, stratum, 6, -20, 0, 0, ref_id, t2, originate, t2, t3)
 

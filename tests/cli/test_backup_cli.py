@@ -10,6 +10,7 @@ from cli_support import new_cli_profile, run, run_strict
 from epcs_desktop.core.erx import DeviceOption, PrescriberInfo
 from epcs_desktop.core.passwords import TOO_SHORT
 from epcs_desktop.core.profiles import ProfileStore
+from profile_support import VAULT_CLOCK, store_at
 
 
 def test_a_new_backup_password_follows_the_one_password_policy(data: Path, tmp_path: Path) -> None:
@@ -118,7 +119,7 @@ def _restore_cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_other_clinicians_backup_needs_the_flag_and_keeps_prescriber_info(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    store = ProfileStore(data)
+    store = store_at(data)
     with store.create("Dr Kim", PW) as kim:
         kim.add_device("Kim phone", DeviceOption.PUSH)
         kim.set_prescriber(PrescriberInfo("NY", "K1", "BK1234563", "1234567893"))
@@ -155,13 +156,14 @@ def _hostile_backup(tmp_path: Path, store: ProfileStore, name: str, **changes: o
         snapshot = mallory.snapshot()
     snapshot.update(changes)
     path = tmp_path / name
-    write_backup(path, snapshot, BACKUP_PW, KdfParams(memory_kib=8 * 1024, time_cost=1, parallelism=1))
+    fast = KdfParams(memory_kib=8 * 1024, time_cost=1, parallelism=1)
+    write_backup(path, snapshot, BACKUP_PW, fast, clock=VAULT_CLOCK)
     return path
 
 
 def test_a_backup_named_like_the_victim_still_needs_other_clinician(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    store = ProfileStore(data)
+    store = store_at(data)
     with store.create("Dr Lee", PW) as lee:
         lee.add_device("Lee phone", DeviceOption.PUSH)
     backup = _hostile_backup(tmp_path, store, "lee.epcsbak", profile="Dr Lee")  # Lee's name, Mallory's keys
@@ -182,7 +184,7 @@ def test_a_backup_named_like_the_victim_still_needs_other_clinician(tmp_path: Pa
 
 def test_escapes_and_direction_overrides_in_a_backup_are_refused_and_never_printed(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    store = ProfileStore(data)
+    store = store_at(data)
     store.create("Dr Lee", PW).close()
     hostile = {
         "name.epcsbak": {"profile": "Dr \x1b]0;owned\x07Lee\u202egnp"},
@@ -206,7 +208,7 @@ def test_escapes_and_direction_overrides_in_a_backup_are_refused_and_never_print
 
 def test_settings_set_refuses_the_same_characters(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    ProfileStore(data).create("Dr Lee", PW).close()
+    store_at(data).create("Dr Lee", PW).close()
     for key, value in (
         ("required_backup_folder", "/tmp/\x1b[2Jx"),
         ("idme_security_url", "https://id.me/\u202ex"),

@@ -10,6 +10,7 @@ import pytest
 from cli_support import URI, run
 from epcs_desktop.core.otp import totp_at
 from epcs_desktop.core.otpauth import parse_uri
+from profile_support import context_at
 
 
 @pytest.mark.parametrize(
@@ -50,7 +51,7 @@ def test_codes_json_gives_the_current_code(data: Path) -> None:
     assert text.startswith("Office iPad") and "s left" in text
 
 
-def test_code_now_waits_for_the_next_code_in_the_last_seconds(monkeypatch, capsys) -> None:
+def test_code_now_waits_for_the_next_code_in_the_last_seconds(monkeypatch, capsys, tmp_path) -> None:
     """The window's copy rule (core.otp.copy_plan): no code that expires before it is pasted."""
     import argparse
 
@@ -59,9 +60,8 @@ def test_code_now_waits_for_the_next_code_in_the_last_seconds(monkeypatch, capsy
 
     clock = FixedClock(1_700_000_038.0)  # two seconds left
     slept: list[float] = []
-    monkeypatch.setattr(code_cmds, "SystemClock", lambda: clock)
     monkeypatch.setattr(code_cmds, "_sleep", slept.append)
-    code_cmds.run_code(argparse.Namespace(uri=URI, at=None))
+    code_cmds.run_code(argparse.Namespace(uri=URI, at=None), context_at(tmp_path, clock))  # the context's now
     out = capsys.readouterr()
     assert out.out == totp_at(parse_uri(URI), 1_700_000_040.0) + "\n"
     assert slept == [2.0] and "waiting for the next one" in out.err

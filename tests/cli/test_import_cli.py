@@ -23,8 +23,8 @@ from epcs_desktop.core.importers import ImportSession, plan_import
 from epcs_desktop.core.migration import build_migration_uris
 from epcs_desktop.core.otp import hotp
 from epcs_desktop.core.otpauth import build_uri, from_secret, parse_uri
-from epcs_desktop.core.profiles import ProfileStore
 from interop_support import sample_file, truth_of
+from profile_support import NO_POLICY, store_at
 
 PROFILE_PW = "clinic-pass-123"
 EXPORT_PW = "export pass"
@@ -54,13 +54,13 @@ def _cli(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> subpr
 
 @pytest.fixture
 def profile_dir(data_dir: Path) -> Path:
-    ProfileStore(data_dir).create("Jane", PROFILE_PW).close()
+    store_at(data_dir).create("Jane", PROFILE_PW).close()
     return data_dir
 
 
 def _devices(data_dir: Path) -> list:
     """Everything held: ID.me devices and other accounts' code generators (issue 18), in the order added."""
-    with ProfileStore(data_dir).open("Jane", PROFILE_PW) as profile:
+    with store_at(data_dir).open("Jane", PROFILE_PW) as profile:
         return profile.all_rows()
 
 
@@ -96,7 +96,7 @@ def test_import_adds_generators_and_skips_duplicates(profile_dir: Path, tmp_path
     r = _cli(profile_dir, "import", "--profile", "Jane", str(codes))
     assert r.returncode == 0, r.stderr
     assert "Added 2 code generators to profile “Jane”." in r.stdout
-    with ProfileStore(profile_dir).open("Jane", PROFILE_PW) as profile:  # issue 18: only ID.me's is a device
+    with store_at(profile_dir).open("Jane", PROFILE_PW) as profile:  # issue 18: only ID.me's is a device
         assert [d.nickname for d in profile.devices()] == ["ID.me (jane@clinic.org)"]
         assert [g.nickname for g in profile.generators() if not g.idme] == ["DrChrono (jane)"]
     devices = _devices(profile_dir)
@@ -263,9 +263,9 @@ def test_import_apply_is_all_or_nothing(profile_dir: Path) -> None:
     a2 = from_secret(S2, issuer="Bank", account="jane")
     f = profile_dir / "a.txt"
     f.write_text(f"{build_uri(A1)}\n{build_uri(a2)}\n", encoding="utf-8")
-    session = ImportSession()
+    session = ImportSession(NO_POLICY)
     session.read_file(f)
-    with ProfileStore(profile_dir).open("Jane", PROFILE_PW) as profile:
+    with store_at(profile_dir).open("Jane", PROFILE_PW) as profile:
         plan = plan_import(profile.devices(), session)
         assert [e.nickname for e in plan.enrollment.new] == ["ID.me (jane@clinic.org)", "Bank (jane)"]
         profile.add_device("BANK (jane)", DeviceOption.PUSH)  # taken after planning, e.g. by another window

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_support import PASSWORD, new_cli_profile, run, run_strict
-from epcs_desktop.core.profiles import ProfileStore
-from profile_support import mount_tmpfs
+from profile_support import mount_tmpfs, store_at
 
 
 def test_profile_list_text_and_json(data: Path) -> None:
@@ -71,7 +70,7 @@ def test_wrong_password_is_status_3_and_unknown_profile_status_2(data: Path) -> 
 
 def test_busy_profile_is_status_4(tmp_path: Path) -> None:
     d = tmp_path / "busy"
-    store = ProfileStore(d)
+    store = store_at(d)
     store.create("Busy", PASSWORD).close()
     holder = store.open("Busy", PASSWORD)
     try:

@@ -277,8 +277,9 @@ def test_screen_grab_gives_bgr_frames_and_an_empty_screen_has_no_code(xvfb_env) 
     script = textwrap.dedent(
         """
         from epcs_desktop.ui import screen_grab
+        from epcs_desktop.core.policy import Policy
         from epcs_desktop.core.qr import decode_frame
-        frames = screen_grab.grab_screens()
+        frames = screen_grab.grab_screens(Policy())
         print(len(frames), frames[0].shape, frames[0].dtype, len(decode_frame(frames[0])))
         """
     )
@@ -359,7 +360,7 @@ def test_camera_hints_go_to_stderr_in_english_whatever_the_language(
             time.sleep(0.1)
             return super().read()
 
-    def camera(index: int) -> PacedCamera:
+    def camera(index: int, *, policy: object) -> PacedCamera:  # the policy: the command's context's
         return PacedCamera.from_capture(cv2.VideoCapture(str(video)), index=index)
 
     monkeypatch.setattr(frames, "CameraSource", camera)

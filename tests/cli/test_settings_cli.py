@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cli_support import run as cli_run
-from epcs_desktop.core.profiles import ProfileStore
+from profile_support import store_at
 
 PASSWORD = "settings-cli-password-1"
 
@@ -29,7 +29,7 @@ def run(data_dir: Path, policy: Path, *args: str, password: bool = True) -> subp
 def ray(tmp_path: Path) -> Path:
     """A data folder holding one empty profile, 'Dr Ray' (each test changes its settings)."""
     d = tmp_path / "data"
-    ProfileStore(d).create("Dr Ray", PASSWORD).close()
+    store_at(d).create("Dr Ray", PASSWORD).close()
     return d
 
 

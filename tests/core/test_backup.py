@@ -33,7 +33,7 @@ from epcs_desktop.core.profile import Profile
 from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.core.settings import Settings
 from owner_only_support import assert_owner_only
-from profile_support import keys_consistent, manageable, profile_on_disk, sha_or_none
+from profile_support import VAULT_CLOCK, keys_consistent, manageable, profile_on_disk, sha_or_none
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 PASSWORD = "correct horse battery staple"
@@ -59,13 +59,13 @@ SNAPSHOT = {
 @pytest.fixture(scope="module")
 def default_backup(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("bk") / "profile.epcsbak"
-    write_backup(path, SNAPSHOT, PASSWORD)
+    write_backup(path, SNAPSHOT, PASSWORD, clock=VAULT_CLOCK)
     return path
 
 
 @pytest.fixture(scope="module")
 def fast_backup_bytes() -> bytes:
-    return backup.encode_backup(SNAPSHOT, PASSWORD, TINY)
+    return backup.encode_backup(SNAPSHOT, PASSWORD, TINY, clock=VAULT_CLOCK)
 
 
 def test_round_trip_with_default_cost(default_backup: Path) -> None:
@@ -213,9 +213,9 @@ def test_not_a_backup_and_missing_files(tmp_path: Path) -> None:
 
 def test_rewrite_replaces_atomically_and_leaves_no_temp_file(tmp_path: Path) -> None:
     path = tmp_path / "p.epcsbak"
-    write_backup(path, {"n": 1}, PASSWORD, FAST)
+    write_backup(path, {"n": 1}, PASSWORD, FAST, clock=VAULT_CLOCK)
     inode_before = path.stat().st_ino
-    write_backup(path, {"n": 2}, PASSWORD, FAST)
+    write_backup(path, {"n": 2}, PASSWORD, FAST, clock=VAULT_CLOCK)
     assert read_backup(path, PASSWORD) == {"n": 2}
     assert path.stat().st_ino != inode_before  # a new file renamed over, not rewritten in place
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.epcsbak"]
@@ -223,20 +223,20 @@ def test_rewrite_replaces_atomically_and_leaves_no_temp_file(tmp_path: Path) -> 
 
 def test_failed_write_keeps_the_old_backup(tmp_path: Path) -> None:
     path = tmp_path / "p.epcsbak"
-    write_backup(path, {"n": 1}, PASSWORD, FAST)
+    write_backup(path, {"n": 1}, PASSWORD, FAST, clock=VAULT_CLOCK)
     with pytest.raises(TypeError):
-        write_backup(path, {"n": object()}, PASSWORD, FAST)
+        write_backup(path, {"n": object()}, PASSWORD, FAST, clock=VAULT_CLOCK)
     with pytest.raises(BackupError, match="password is required"):
-        write_backup(path, {"n": 3}, "", FAST)
+        write_backup(path, {"n": 3}, "", FAST, clock=VAULT_CLOCK)
     with pytest.raises(BackupError, match="does not exist"):
-        write_backup(tmp_path / "nowhere" / "p.epcsbak", {"n": 3}, PASSWORD, FAST)
+        write_backup(tmp_path / "nowhere" / "p.epcsbak", {"n": 3}, PASSWORD, FAST, clock=VAULT_CLOCK)
     assert read_backup(path, PASSWORD) == {"n": 1}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.epcsbak"]
 
 
 def test_each_backup_uses_fresh_salt_and_nonce() -> None:
-    a = backup.parse_header(backup.encode_backup({}, PASSWORD, FAST))
-    b = backup.parse_header(backup.encode_backup({}, PASSWORD, FAST))
+    a = backup.parse_header(backup.encode_backup({}, PASSWORD, FAST, clock=VAULT_CLOCK))
+    b = backup.parse_header(backup.encode_backup({}, PASSWORD, FAST, clock=VAULT_CLOCK))
     assert a.salt != b.salt and a.nonce != b.nonce
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,8 +28,10 @@ from epcs_desktop.core.export import (
 )
 from epcs_desktop.core.importers import read_import_file
 from epcs_desktop.core.otpauth import LABEL_COLON, from_secret
+from epcs_desktop.core.policy import Policy
 from epcs_desktop.core.settings import Settings
 from owner_only_support import assert_owner_only
+from profile_support import context_at
 
 S1 = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 S2 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
@@ -199,16 +202,20 @@ def test_targets_never_a_profile_file_or_an_existing_file(tmp_path: Path) -> Non
 def test_export_check_reads_the_locked_policy_alone_or_the_profiles_settings(
     tmp_path: Path, monkeypatch
 ) -> None:
-    export.check_export_allowed()  # no policy: allowed
-    export.check_export_allowed(Settings.from_stored({}))
+    machine = context_at(tmp_path).policy  # this machine's policy files, re-read when they change
+    export.check_export_allowed(machine.current())  # no policy: allowed
+    export.check_export_allowed(machine.current(), Settings.from_stored({}))
     with pytest.raises(export.ExportError, match="turned off by your practice's IT"):
-        export.check_export_allowed(Settings.from_stored({"disable_export": True}))
+        export.check_export_allowed(Policy(), Settings.from_stored({"disable_export": True}))
     policy = tmp_path / "policy.json"
     policy.write_text(json.dumps({"settings": {"disable_export": {"value": True, "locked": True}}}), "utf-8")
     monkeypatch.setenv("EPCS_DESKTOP_POLICY", str(policy))
     with pytest.raises(export.ExportError, match="turned off by your practice's IT"):
-        export.check_export_allowed()
+        export.check_export_allowed(machine.current())
     policy.write_text(
         json.dumps({"settings": {"disable_export": {"value": True}}}), "utf-8"
     )  # a default only
-    export.check_export_allowed()  # the profile may still say otherwise: it is checked once opened
+    stamp = policy.stat().st_mtime_ns + 1_000_000  # a rewrite within one tick still counts as a change
+    os.utime(policy, ns=(stamp, stamp))
+    # A default only: the profile may still say otherwise, and it is checked once opened.
+    export.check_export_allowed(machine.current())

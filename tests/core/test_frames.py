@@ -25,6 +25,7 @@ from epcs_desktop.core.frames import (
     list_cameras,
     open_source,
 )
+from epcs_desktop.core.policy import Policy
 from epcs_desktop.core.qr import decode_frame
 from qr_support import on_canvas, qr_gray, write_video
 
@@ -83,12 +84,12 @@ def test_open_source_picks_by_suffix(qr_video: Path, tmp_path: Path) -> None:
 def test_missing_camera_is_a_clear_error() -> None:
     """No camera 7 on this machine (or any CI box): CameraError, not a hang or a traceback."""
     with pytest.raises(CameraError) as info:
-        CameraSource(7, open_timeout=5.0)
+        CameraSource(7, policy=Policy(), open_timeout=5.0)
     msg = str(info.value)
     assert "7" in msg and "\n" not in msg
     assert "image file" in msg or "could not be opened" in msg or "did not respond" in msg
     with pytest.raises(CameraError, match="not valid"):
-        CameraSource(-1)
+        CameraSource(-1, policy=Policy())
 
 
 def test_camera_unplugged_mid_scan_raises_and_releases(qr_video: Path) -> None:
@@ -141,7 +142,7 @@ def test_linux_camera_names_from_sysfs(tmp_path: Path, monkeypatch: pytest.Monke
         (root / node / "index").write_text(index + "\n")
     monkeypatch.setattr(frames, "SYSFS_V4L", root)
     monkeypatch.setattr(frames.sys, "platform", "linux")
-    assert list_cameras() == [CameraInfo(0, "Integrated Webcam"), CameraInfo(10, "Logitech BRIO")]
+    assert list_cameras(Policy()) == [CameraInfo(0, "Integrated Webcam"), CameraInfo(10, "Logitech BRIO")]
 
 
 class FakeCamera:

@@ -8,21 +8,25 @@ import struct
 import pytest
 
 from epcs_desktop.core import ntp, settings
+from epcs_desktop.core.clock import SystemClock
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.ntp import ClockCheck, NtpError, check_clock, parse_server, sntp_offset
 from sntp_server import Reply, skewed_reply
+
+# The offset of the computer's own clock is what is measured (what `AppContext.for_this_machine` gives).
+WALL = SystemClock()
 
 
 @pytest.mark.parametrize("skew", [0.0, 42.0, -95.5, 3600.0])
 def test_measures_the_skew_of_the_server(sntp_responder, skew: float) -> None:
     server = sntp_responder(skewed_reply(skew))
-    offset = sntp_offset("127.0.0.1", server.port, timeout=2.0)
+    offset = sntp_offset("127.0.0.1", server.port, timeout=2.0, clock=WALL)
     assert offset == pytest.approx(skew, abs=0.5)
 
 
 def test_request_is_a_48_byte_version_4_client_packet(sntp_responder) -> None:
     server = sntp_responder(skewed_reply(0.0))
-    sntp_offset("127.0.0.1", server.port, timeout=2.0)
+    sntp_offset("127.0.0.1", server.port, timeout=2.0, clock=WALL)
     (request,) = server.requests
     assert len(request) == 48
     assert request[0] >> 6 == 0 and (request[0] >> 3) & 7 == 4 and request[0] & 7 == 3
@@ -31,7 +35,7 @@ def test_request_is_a_48_byte_version_4_client_packet(sntp_responder) -> None:
 
 def test_clock_check_verdicts(sntp_responder) -> None:
     server = sntp_responder(skewed_reply(-40.0))
-    result = check_clock("127.0.0.1", server.port, timeout=2.0, platform="linux")
+    result = check_clock("127.0.0.1", server.port, timeout=2.0, platform="linux", clock=WALL)
     assert not result.ok
     assert "ahead" in result.message and "timedatectl set-ntp true" in result.message
     fine = ClockCheck.from_offset(3.2, platform="win32")
@@ -46,7 +50,7 @@ def test_clock_check_verdicts(sntp_responder) -> None:
 def test_timeout_against_a_port_that_never_answers(sntp_responder) -> None:
     silent = sntp_responder(lambda request: None)
     with pytest.raises(NtpError, match=r"did not answer within 0\.5 s"):
-        sntp_offset("127.0.0.1", silent.port, timeout=0.5)
+        sntp_offset("127.0.0.1", silent.port, timeout=0.5, clock=WALL)
     assert len(silent.requests) == 1
 
 
@@ -63,7 +67,7 @@ def test_timeout_against_a_port_that_never_answers(sntp_responder) -> None:
 def test_bad_replies_give_a_clear_error(sntp_responder, reply: Reply, message: str) -> None:
     server = sntp_responder(reply)
     with pytest.raises(NtpError, match=message):
-        sntp_offset("127.0.0.1", server.port, timeout=1.0)
+        sntp_offset("127.0.0.1", server.port, timeout=1.0, clock=WALL)
 
 
 def test_reply_to_another_request_is_ignored_until_timeout(sntp_responder) -> None:
@@ -74,14 +78,14 @@ def test_reply_to_another_request_is_ignored_until_timeout(sntp_responder) -> No
 
     server = sntp_responder(wrong_originate)
     with pytest.raises(NtpError, match="did not answer"):
-        sntp_offset("127.0.0.1", server.port, timeout=0.5)
+        sntp_offset("127.0.0.1", server.port, timeout=0.5, clock=WALL)
 
 
 def test_unknown_server_name() -> None:
     with pytest.raises(NtpError, match="Could not find the time server"):
-        sntp_offset("no-such-host.invalid", timeout=0.5)
+        sntp_offset("no-such-host.invalid", timeout=0.5, clock=WALL)
     with pytest.raises(NtpError, match="not valid"):
-        sntp_offset("two words", timeout=0.5)
+        sntp_offset("two words", timeout=0.5, clock=WALL)
 
 
 def test_timestamp_conversion_round_trips_across_the_2036_era_boundary() -> None:
@@ -96,7 +100,7 @@ def test_closed_port_is_reported_as_unreachable_or_silent() -> None:
     port = probe.getsockname()[1]
     probe.close()
     with pytest.raises(NtpError, match=r"Could not reach|did not answer"):
-        sntp_offset("127.0.0.1", port, timeout=0.5)
+        sntp_offset("127.0.0.1", port, timeout=0.5, clock=WALL)
 
 
 # --- time server setting (issue 11) -------------------------------------------------------------------
@@ -109,7 +113,7 @@ def test_time_server_host_and_port_are_validated_and_the_check_can_be_turned_off
     assert parse_server("time.example:1123") == ("time.example", 1123)
     assert parse_server("[2001:db8::1]:123") == ("2001:db8::1", 123)
     with pytest.raises(NtpError):
-        sntp_offset("127.0.0.1", 99999, timeout=0.1)
+        sntp_offset("127.0.0.1", 99999, timeout=0.1, clock=WALL)
     assert settings.setting("clock_check").default is True
     assert settings.coerce("clock_check", "off") is False
     assert settings.Settings.from_stored({"clock_check": False}).clock_check is False

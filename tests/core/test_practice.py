@@ -19,7 +19,7 @@ from epcs_desktop.core.practice import (
     make_practice_params,
     remove_practice_devices,
 )
-from epcs_desktop.core.profiles import ProfileStore
+from profile_support import store_at
 
 T0 = 1_764_300_015.0  # 15 s into a period
 
@@ -95,7 +95,7 @@ def test_a_code_is_accepted_once(session) -> None:
 
 
 def test_practice_devices_are_removed_and_primary_restored(tmp_path: Path) -> None:
-    store = ProfileStore(tmp_path / "d")
+    store = store_at(tmp_path / "d")
     with store.create("Dr Bo", "a long password") as p:
         p.add_device("Work phone", DeviceOption.PUSH)
         p.add_device("Desk", DeviceOption.GENERATOR_OTHER)

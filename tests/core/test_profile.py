@@ -18,7 +18,15 @@ from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otpauth import from_secret, parse_uri
 from epcs_desktop.core.profile import HOTP_MESSAGE, NewDevice, Profile
 from epcs_desktop.core.profiles import ProfileStore
-from profile_support import HARD_SECRET, PASSWORD, keys_consistent, manageable, profile_on_disk, wipe
+from profile_support import (
+    HARD_SECRET,
+    PASSWORD,
+    keys_consistent,
+    manageable,
+    profile_on_disk,
+    store_at,
+    wipe,
+)
 
 SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 URI = f"otpauth://totp/ID.me:dr%40example.org?secret={SECRET}&issuer=ID.me"
@@ -199,7 +207,7 @@ def test_log_activity_is_available_to_other_services(profile: Profile) -> None:
 
 
 def test_records_persist_across_reopen(tmp_path: Path) -> None:
-    store = ProfileStore(tmp_path)
+    store = store_at(tmp_path)
     with store.create("Persist", PASSWORD) as p:
         p.set_prescriber(erx.PrescriberInfo("ny", "lic 1", "mj4512376", "1245319599"))
         p.set_identity(erx.IdentityConfirmation(True, "2020-10-01", "verified by ID.me"))

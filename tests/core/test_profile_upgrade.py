@@ -15,6 +15,7 @@ import pytest
 
 from epcs_desktop.core import erx
 from epcs_desktop.core.profiles import ProfileStore
+from profile_support import store_at
 
 DATA = Path(__file__).parent / "data" / "profile_v2_mixed"
 NAME = "Mixed rows"
@@ -25,7 +26,7 @@ OTHERS = ["Google (dr.lee@gmail.com)", "GitHub (drlee)", "Steam (gamer)", "VPN (
 
 @pytest.fixture
 def store(tmp_path: Path) -> ProfileStore:
-    store = ProfileStore(tmp_path)
+    store = store_at(tmp_path)
     target = store.path_for(NAME)
     target.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", ".kdf"):

@@ -15,7 +15,7 @@ import sqlcipher3
 
 from epcs_desktop.core import profilekey
 from owner_only_support import assert_owner_only
-from profile_support import PASSWORD, profile_on_disk
+from profile_support import PASSWORD, profile_on_disk, store_at
 
 
 def test_profiles_are_keyed_with_argon2id_never_below_owasp(tmp_path: Path) -> None:
@@ -97,9 +97,8 @@ def test_a_profile_made_before_the_stdlib_hkdf_still_opens(tmp_path: Path) -> No
     """tests/core/data/profile_v1_hkdf was made with cryptography's HKDF (FAST KDF, one device)."""
     import shutil
 
-    from epcs_desktop.core.profiles import ProfileStore
 
-    store = ProfileStore(tmp_path)
+    store = store_at(tmp_path)
     made = Path(__file__).parent / "data" / "profile_v1_hkdf"
     target = store.path_for("Made before")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -127,7 +126,9 @@ def test_unlocking_loads_no_cryptography(tmp_path: Path) -> None:
     store, _path = profile_on_disk(tmp_path, PASSWORD, name="Dr Test")
     code = (
         "import sys; from pathlib import Path; from epcs_desktop.core.profiles import ProfileStore\n"
-        f"p = ProfileStore(Path({str(store.data_dir)!r})).open('Dr Test', {PASSWORD!r})\n"
+        "from epcs_desktop.core.context import AppContext\n"
+        f"context = AppContext.for_this_machine(Path({str(store.data_dir)!r}))\n"
+        f"p = ProfileStore(context).open('Dr Test', {PASSWORD!r})\n"
         "p.devices(); p.close()\n"
         "heavy = ('cryptography', 'zxcvbn', 'cv2', 'numpy')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))"

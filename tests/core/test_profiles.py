@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 
 from epcs_desktop.core import profiles, vault
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.errors import ProfileError, RuleError, StorageError, WrongPasswordError
 from epcs_desktop.core.profiles import ProfileStore, default_data_dir, normalise_profile_name
 from owner_only_support import assert_owner_only
-from profile_support import PASSWORD, profile_on_disk
+from profile_support import PASSWORD, profile_on_disk, store_at
 
 STORAGE = ("sqlcipher3", "platformdirs", "epcs_desktop.core.profile")
 
@@ -32,9 +33,10 @@ def _run(code: str, data_dir: Path) -> str:
 
 
 def test_listing_loads_no_storage_module(data_dir: Path) -> None:
-    ProfileStore(data_dir).create("Dr Lee", PASSWORD).close()
+    store_at(data_dir).create("Dr Lee", PASSWORD).close()
     code = (
-        "import sys; from epcs_desktop.core.profiles import ProfileStore; s = ProfileStore();"
+        "import sys; from epcs_desktop.core.profiles import ProfileStore;"
+        "from epcs_desktop.core.context import AppContext; s = ProfileStore(AppContext.for_this_machine());"
         "print(s.list(), s.exists('dr lee'), s.path_for('DR LEE').name,"
         f" sorted(m for m in {STORAGE!r} if m in sys.modules));"
         f"p = s.open('Dr Lee', {PASSWORD!r}); print(p.name, 'sqlcipher3' in sys.modules); p.close()"
@@ -50,7 +52,7 @@ def test_the_lazy_re_export_shim_is_gone_and_the_timeouts_agree() -> None:
 
 
 def test_delete_still_removes_the_file_and_its_journals(data_dir: Path) -> None:
-    store = ProfileStore(data_dir)
+    store = store_at(data_dir)
     store.create("Dr Lee", PASSWORD).close()
     path = store.path_for("Dr Lee")
     Path(str(path) + "-wal").write_bytes(b"")
@@ -62,7 +64,7 @@ def test_delete_still_removes_the_file_and_its_journals(data_dir: Path) -> None:
 
 
 def test_store_names_files_and_case_insensitive_uniqueness(tmp_path: Path) -> None:
-    store = ProfileStore(tmp_path / "d")
+    store = store_at(tmp_path / "d")
     assert store.list() == []
     store.create("  Dr   Jones ", PASSWORD).close()
     assert store.list() == ["Dr Jones"]
@@ -87,7 +89,7 @@ def test_store_names_files_and_case_insensitive_uniqueness(tmp_path: Path) -> No
 def test_default_data_dir_honours_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EPCS_DESKTOP_DATA_DIR", str(tmp_path / "x"))
     assert default_data_dir() == tmp_path / "x"
-    assert ProfileStore().data_dir == tmp_path / "x"
+    assert ProfileStore(AppContext.for_this_machine()).data_dir == tmp_path / "x"
     monkeypatch.delenv("EPCS_DESKTOP_DATA_DIR")
     assert default_data_dir().name == "epcs-desktop"
 
@@ -103,7 +105,7 @@ def test_windows_reserved_names_are_refused_everywhere(name: str) -> None:
 
 def test_apostrophes_are_allowed_in_profile_names(tmp_path: Path) -> None:
     assert normalise_profile_name("Dr. O'Brien") == "Dr. O'Brien"
-    store = ProfileStore(tmp_path / "data")
+    store = store_at(tmp_path / "data")
     store.create("Dr. O'Brien", PASSWORD).close()
     assert store.list() == ["Dr. O'Brien"]
     assert normalise_profile_name("Console") == "Console"  # only the device names themselves
@@ -128,7 +130,7 @@ def test_a_killed_exports_plaintext_temp_file_is_removed_at_the_next_open(
     """Issue 23 item 9: a process killed between writing an export's temp file and renaming it left
     ``.codes.txt.xxxx.tmp`` with every secret in plain text. The profile remembers where an export is
     being written, and its next open removes that file (the folder is nowhere else on record)."""
-    ProfileStore(data_dir).create("Dr Lee", PASSWORD).close()
+    store_at(data_dir).create("Dr Lee", PASSWORD).close()
     out = tmp_path / "exports"
     out.mkdir()
     target = out / "codes.txt"
@@ -136,8 +138,9 @@ def test_a_killed_exports_plaintext_temp_file_is_removed_at_the_next_open(
         "import os\n"
         "from pathlib import Path\n"
         "from epcs_desktop.core import export\n"
+        "from epcs_desktop.core.context import AppContext\n"
         "from epcs_desktop.core.profiles import ProfileStore\n"
-        f"profile = ProfileStore().open('Dr Lee', {PASSWORD!r})\n"
+        f"profile = ProfileStore(AppContext.for_this_machine()).open('Dr Lee', {PASSWORD!r})\n"
         "os.replace = lambda *args: os._exit(9)  # killed after the temp file, before its rename\n"
         f"export.write_export(Path({str(target)!r}), b'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', profile)\n"
     )
@@ -148,7 +151,7 @@ def test_a_killed_exports_plaintext_temp_file_is_removed_at_the_next_open(
     assert killed.returncode == 9, killed.stderr
     left = [p.name for p in out.iterdir()]
     assert len(left) == 1 and left[0].startswith(".codes.txt.") and left[0].endswith(".tmp"), left
-    ProfileStore(data_dir).open("Dr Lee", PASSWORD).close()
+    store_at(data_dir).open("Dr Lee", PASSWORD).close()
     assert list(out.iterdir()) == []
-    with ProfileStore(data_dir).open("Dr Lee", PASSWORD) as profile:  # nothing left to look for
+    with store_at(data_dir).open("Dr Lee", PASSWORD) as profile:  # nothing left to look for
         assert profile.remove_unfinished_exports() == 0

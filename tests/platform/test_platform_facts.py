@@ -231,15 +231,16 @@ def test_camera_open_failure_uses_the_platform_guidance(monkeypatch: pytest.Monk
     """core/frames.py: when the system says the camera is blocked, the error is that system's guidance."""
     from epcs_desktop.core import frames
     from epcs_desktop.core.errors import CameraError
+    from epcs_desktop.core.policy import Policy
 
     mac = platform_for("darwin", env={}, home=Path("/u"), av_status=lambda: 2)
     monkeypatch.setattr(frames, "_platform", lambda: mac)
     with pytest.raises(CameraError) as err:
-        frames.raise_if_camera_blocked()
+        frames.raise_if_camera_blocked(Policy())
     assert str(err.value) == mac.camera_message(CameraAccess.DENIED)
     allowed = platform_for("darwin", env={}, home=Path("/u"), av_status=lambda: 3)
     monkeypatch.setattr(frames, "_platform", lambda: allowed)
-    frames.raise_if_camera_blocked()  # nothing to say: the normal open attempt follows
+    frames.raise_if_camera_blocked(Policy())  # nothing to say: the normal open attempt follows
 
 
 # --- clipboard, taskbar, menus, display ---------------------------------------------------------

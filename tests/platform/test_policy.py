@@ -20,6 +20,7 @@ from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.platform import platform_for
 from epcs_desktop.core.policy import PolicyError, load_policy
 from epcs_desktop.core.settings import SETTINGS
+from profile_support import store_at
 
 LINUX = platform_for("linux", env={}, home=Path("/home/x"))
 
@@ -28,6 +29,14 @@ def _write(tmp_path: Path, doc: Any, name: str = "policy.json") -> Path:
     path = tmp_path / name
     path.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
     return path
+
+
+def _machine_platform(machine_file: Path):
+    class _Linux(type(LINUX)):  # the Linux facts, with the machine's file in tmp
+        def policy_file(self) -> Path:
+            return machine_file
+
+    return _Linux(env={}, home=Path("/home/x"))
 
 
 def test_no_policy_file_means_no_policy(tmp_path: Path) -> None:
@@ -150,18 +159,6 @@ def test_env_variable_points_at_another_file(tmp_path: Path, monkeypatch: pytest
     assert str(pol.policy_file_location(LINUX)) == "/etc/epcs-desktop/policy.json"
 
 
-def test_current_policy_is_reread_when_the_file_changes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = _write(tmp_path, {"settings": {"camera_index": {"value": 1, "locked": True}}})
-    monkeypatch.setenv("EPCS_DESKTOP_POLICY", str(path))
-    assert pol.current_policy().locked("camera_index")
-    assert pol.current_policy() is pol.current_policy()  # cached while nothing changed
-    path.write_text(json.dumps({"settings": {"camera_index": {"value": 3}}}), encoding="utf-8")
-    os.utime(path, ns=(1, 1))
-    assert not pol.current_policy().locked("camera_index")
-
-
 # --- Windows registry (substituted reader) ----------------------------------------------------
 
 
@@ -245,9 +242,8 @@ def test_macos_managed_preferences_lock_like_the_file(
 def test_profile_reads_locked_values_and_refuses_to_change_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from epcs_desktop.core.profiles import ProfileStore
 
-    store = ProfileStore(tmp_path / "data")
+    store = store_at(tmp_path / "data")
     profile = store.create("Dr Policy", "policy-test-password-1")
     try:
         profile.set_settings({"auto_lock_minutes": 60, "camera_index": 1})
@@ -305,32 +301,6 @@ def test_a_pipe_at_the_policy_path_locks_instead_of_hanging(tmp_path: Path) -> N
     assert "could not be read" in policy.problems[0]
     assert any(why in policy.problems[0] for why in ("not a regular file", "folder", "Permission denied"))
     assert all(policy.locked(s.key) for s in SETTINGS)
-
-
-def _machine_platform(machine_file: Path):
-    class _Linux(type(LINUX)):  # the Linux facts, with the machine's file in tmp
-        def policy_file(self) -> Path:
-            return machine_file
-
-    return _Linux(env={}, home=Path("/home/x"))
-
-
-def test_edits_to_the_machine_file_are_seen_while_the_variable_names_another(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """docs/deployment.md promises a re-read: the change check watches the machine's file too."""
-    machine = _write(tmp_path, {"settings": {}}, "machine.json")
-    extra = _write(tmp_path, {"settings": {"ntp_server": {"value": "ntp.extra"}}}, "extra.json")
-    monkeypatch.setenv("EPCS_DESKTOP_POLICY", str(extra))
-    monkeypatch.setattr(pol, "current", lambda: _machine_platform(machine))
-    pol._cache.clear()
-    assert not pol.current_policy().locked("auto_lock_minutes")
-    machine.write_text(json.dumps({"settings": {"auto_lock_minutes": {"value": 2, "locked": True}}}))
-    os.utime(machine, ns=(1, 1))
-    assert pol.current_policy().effective({})["auto_lock_minutes"] == pol.EffectiveSetting(
-        2, True, f"policy file {machine}"
-    )
-    pol._cache.clear()
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,10 @@ import pytest
 
 from cli_support import URI, new_cli_profile, run_strict
 from epcs_desktop.core import policy as pol
+from epcs_desktop.core.context import MachinePolicy
 from epcs_desktop.core.errors import RuleError
 from epcs_desktop.core.passwords import TOO_WEAK, check_new_password
+from epcs_desktop.core.platform import current as current_platform
 
 OFF = {"value": True, "locked": True}
 
@@ -24,12 +26,14 @@ OFF = {"value": True, "locked": True}
 def test_camera_scanning_off_refuses_before_the_camera_opens(policy_file) -> None:
     from epcs_desktop.core import frames
 
-    frames.raise_if_camera_blocked()  # no policy: nothing to say on Linux
+    machine = MachinePolicy(current_platform())  # what the program's context reads
+    frames.raise_if_camera_blocked(machine.current())  # no policy: nothing to say on Linux
     policy_file({"settings": {"disable_camera_scan": OFF}})
     with pytest.raises(pol.ActionTurnedOffError, match="Camera scanning is turned off"):
-        frames.raise_if_camera_blocked()
+        frames.raise_if_camera_blocked(machine.current())
     with pytest.raises(pol.ActionTurnedOffError):
-        frames.CameraSource(0)  # the window's scanner and `scan --camera` open cameras through this
+        # the window's scanner and `scan --camera` open cameras through this
+        frames.CameraSource(0, policy=machine.current())
 
 
 def test_screen_scanning_off_refuses_the_grab(policy_file, qapp) -> None:
@@ -37,18 +41,18 @@ def test_screen_scanning_off_refuses_the_grab(policy_file, qapp) -> None:
 
     policy_file({"settings": {"disable_screen_scan": OFF}})
     with pytest.raises(pol.ActionTurnedOffError, match="Scanning the screen is turned off"):
-        screen_grab.grab_screens()
+        screen_grab.grab_screens(MachinePolicy(current_platform()).current())
 
 
 def test_import_off_refuses_reading_and_applying(policy_file, profile) -> None:
     from epcs_desktop.core.importers import ImportSession, apply_import, plan_import
 
-    session = ImportSession()
+    session = ImportSession(profile.policy)  # the store's (the context's) machine policy
     session.read_text(URI)
     plan = plan_import(profile.devices(), session)
     policy_file({"settings": {"disable_import": {"value": True}}})
     with pytest.raises(pol.ActionTurnedOffError, match="Importing code generators is turned off"):
-        ImportSession().read_text(URI)
+        session.read_text(URI)  # IT's edit applies to the next read of the same session
     with pytest.raises(pol.ActionTurnedOffError):
         apply_import(profile, plan)
     assert profile.devices() == []  # nothing was added
@@ -86,13 +90,15 @@ def test_the_cli_refuses_import_and_restore_in_one_line(policy_file, data_dir: P
 
 
 def test_minimum_password_strength_gates_every_new_password(policy_file, data_dir: Path) -> None:
-    assert check_new_password("password123") == "password123"  # no policy: advice only
+    machine = MachinePolicy(current_platform())
+    minimum = pol.minimum_password_strength(machine.current())
+    assert check_new_password("password123", minimum=minimum) == "password123"  # no policy: advice only
     with pytest.raises(RuleError, match="requires a stronger password"):
         check_new_password("password123", minimum=3)
     assert check_new_password("correct horse battery staple", minimum=3)
     path = policy_file({"settings": {"min_password_strength": {"value": 3}}})
     with pytest.raises(RuleError) as refused:
-        check_new_password("password123")
+        check_new_password("password123", minimum=pol.minimum_password_strength(machine.current()))
     assert str(refused.value) == TOO_WEAK
     env = {"EPCS_DESKTOP_POLICY": str(path)}
     r = run_strict(data_dir, "profile", "create", "Dr Weak", password="password123", env=env)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from profile_support import store_at
+
 PASSWORD = "reliability-pass-1"
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
@@ -20,6 +22,7 @@ SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 WRITER = r"""
 import os
 import sys
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.errors import VaultLockedError
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otpauth import from_secret
@@ -28,7 +31,7 @@ from epcs_desktop.core.profiles import ProfileStore
 data_dir, name, prefix, count, busy = sys.argv[1:6]
 password = os.environ["RELIABILITY_PASSWORD"]  # never in argv
 secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # test secret; never passed in argv
-store = ProfileStore(data_dir, busy_timeout=float(busy))
+store = ProfileStore(AppContext.for_this_machine(data_dir), busy_timeout=float(busy))
 try:
     profile = store.open(name, password)
     print("ready", flush=True)
@@ -78,9 +81,8 @@ def completed_lines(stdout: str) -> list[str]:
 
 @pytest.fixture
 def profile_store(tmp_path: Path):
-    from epcs_desktop.core.profiles import ProfileStore
 
-    store = ProfileStore(tmp_path / "data")
+    store = store_at(tmp_path / "data")
     store.create("Dr Reliable", PASSWORD).close()
     return store
 

@@ -43,8 +43,9 @@ CHILD = r"""
 import os, sys
 from pathlib import Path
 op, data_dir, extra = sys.argv[1], sys.argv[2], sys.argv[3]
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.profiles import ProfileStore
-store = ProfileStore(data_dir)
+store = ProfileStore(AppContext.for_this_machine(data_dir))
 old, new = os.environ["FAULT_OLD"], os.environ["FAULT_NEW"]
 name = os.environ["FAULT_NAME"]
 if op == "passwd":

@@ -68,12 +68,14 @@ def test_sigkill_during_device_adds_loses_nothing_that_returned(profile_store) -
 BACKUP_WRITER = r"""
 import sys
 from epcs_desktop.core.backup import KdfParams, write_backup
+from epcs_desktop.core.clock import FixedClock
+VAULT_CLOCK = FixedClock(1_764_300_000.0)
 path = sys.argv[1]
 fast = KdfParams(memory_kib=8 * 1024, time_cost=1, parallelism=1)
 print("ready", flush=True)
 i = 0
 while True:
-    write_backup(path, {"generation": i, "padding": "x" * 200_000}, "backup-pass", fast)
+    write_backup(path, {"generation": i, "padding": "x" * 200_000}, "backup-pass", fast, clock=VAULT_CLOCK)
     print(i, flush=True)
     i += 1
 """

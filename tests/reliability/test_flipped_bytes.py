@@ -21,7 +21,7 @@ from epcs_desktop.core import backup
 from epcs_desktop.core.errors import BackupError, VaultError
 from epcs_desktop.core.erx import DeviceOption, PrescriberInfo
 from epcs_desktop.core.otpauth import from_secret
-from epcs_desktop.core.profiles import ProfileStore
+from profile_support import store_at
 
 from .conftest import PASSWORD, SECRET
 
@@ -34,7 +34,7 @@ RESERVE = 80  # SQLCipher 4 per-page reserve: 16-byte IV + 64-byte HMAC-SHA512
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A closed profile file with devices, prescriber info and activity, no free pages, no WAL."""
-    store = ProfileStore(tmp_path_factory.mktemp("pristine"))
+    store = store_at(tmp_path_factory.mktemp("pristine"))
     profile = store.create("Dr Flip", PASSWORD)
     for i in range(12):
         if i % 3 == 0:
@@ -53,7 +53,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _read_everything(path: Path) -> None:
-    store = ProfileStore(path.parent.parent)
+    store = store_at(path.parent.parent)
     with store.open("Dr Flip", PASSWORD) as profile:
         profile.devices()
         profile.activity()
@@ -99,7 +99,7 @@ def test_every_flipped_byte_in_a_vault_is_reported(pristine: Path, tmp_path: Pat
 def test_flipped_bytes_in_a_real_backup_are_refused_and_restore_changes_nothing(
     pristine: Path, tmp_path: Path
 ) -> None:
-    store = ProfileStore(tmp_path / "data")
+    store = store_at(tmp_path / "data")
     shutil.copytree(pristine.parent, store.profiles_dir)
     with store.open("Dr Flip", PASSWORD) as profile:
         path = backup.backup_profile(

@@ -29,6 +29,7 @@ from epcs_desktop.core.otpauth import OtpParams, build_uri, from_secret, parse_u
 from epcs_desktop.core.payload import Payload, PayloadKind, classify
 from epcs_desktop.core.snapshot_rules import check_snapshot_shape
 from epcs_desktop.core.textguard import clean_for_display, is_unsafe_char
+from profile_support import VAULT_CLOCK
 
 pytestmark = pytest.mark.slow
 
@@ -176,7 +177,7 @@ def test_classify_never_raises_and_never_echoes_the_payload(payload: str) -> Non
 
 
 FAST = backup.KdfParams(memory_kib=8, time_cost=1, parallelism=1)
-GOOD_BACKUP = backup.encode_backup({"devices": [], "note": "fuzz"}, "fuzz-password", FAST)
+GOOD_BACKUP = backup.encode_backup({"devices": [], "note": "fuzz"}, "fuzz-password", FAST, clock=VAULT_CLOCK)
 
 
 @st.composite

@@ -19,7 +19,7 @@ from epcs_desktop.core import profilekey
 from epcs_desktop.core.errors import DamagedProfileError, WrongPasswordError
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otpauth import parse_uri
-from epcs_desktop.core.profiles import ProfileStore
+from profile_support import store_at
 
 from .faults import NAME, NEW, OLD, Point, count_calls, one_line_error, points, run_child
 
@@ -54,7 +54,7 @@ def _fresh(template: Path, where: Path) -> Path:
 def _opens_whole(data_dir: Path, point: Point | str, devices: list[str] = BASE, maybe: str = "") -> str:
     """The password that opens the profile now (old or new); `devices` there (and perhaps `maybe`, the
     one the interrupted operation added); integrity intact; no stray file."""
-    store = ProfileStore(data_dir)
+    store = store_at(data_dir)
     opened = None
     for password in (NEW, OLD):
         try:
@@ -119,7 +119,7 @@ def test_every_io_error_in_restore_import_and_hotp_loses_nothing(tmp_path: Path,
             one_line_error(proc)
             _opens_whole(data_dir, point, devices, maybe)
             if op == "hotp":
-                with ProfileStore(data_dir).open(NAME, OLD) as profile:
+                with store_at(data_dir).open(NAME, OLD) as profile:
                     otp = profile.device("Counter").otp
                     assert otp is not None and otp.counter in (5, 6), f"{point}: counter {otp.counter}"
         except AssertionError as exc:
@@ -135,7 +135,7 @@ def test_io_errors_in_create_never_leave_a_profile_that_blocks_its_name(tmp_path
     for point in points(counts, errors=("EIO", "ENOSPC", "SIGKILL")):
         data_dir = _fresh(template, tmp_path / "run")
         proc = run_child("create", data_dir, inject=point)
-        store = ProfileStore(data_dir)
+        store = store_at(data_dir)
         try:
             one_line_error(proc)
             if store.exists(NAME):

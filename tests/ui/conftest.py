@@ -14,6 +14,7 @@ from gui_support import BANK_HOTP, EXPORT_PASSWORD, OFFICE_TOTP, PASSWORD, T0, o
 from epcs_desktop.core.clock import FixedClock
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.profiles import ProfileStore
+from profile_support import store_at
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -36,7 +37,7 @@ def _gui_thread_collector(qapp: object) -> Iterator[None]:
 def data_dir_store(data_dir: Path) -> ProfileStore:
     """A ProfileStore in the exported EPCS_DESKTOP_DATA_DIR (the folder the CLI and the app read), on the
     system clock (activity order and backup-age tests need time to move). The shared `store` is neither."""
-    return ProfileStore(data_dir)
+    return store_at(data_dir)
 
 
 @pytest.fixture

@@ -10,9 +10,14 @@ from sntp_server import silent_reply, skewed_reply
 
 
 @pytest.fixture
-def responder(sntp_responder):
-    """A time server whose clock is `skew` seconds ahead (None: it never answers)."""
-    return lambda skew: sntp_responder(silent_reply if skew is None else skewed_reply(skew))
+def responder(sntp_responder, mid_period_clock):
+    """A time server whose clock is `skew` seconds ahead of the window's (None: it never answers).
+
+    The window measures the clock it makes codes with, the context's (`controller` runs on
+    `mid_period_clock`), so the server lies relative to that one."""
+    return lambda skew: sntp_responder(
+        silent_reply if skew is None else skewed_reply(skew, now=mid_period_clock.now)
+    )
 
 
 def no_dialog_shown() -> bool:

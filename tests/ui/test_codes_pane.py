@@ -16,6 +16,7 @@ from epcs_desktop.ui.clipboard import ClipboardGuard
 from epcs_desktop.ui.codes_pane import CodesPane
 from epcs_desktop.ui.models import ROLE_CODE, ROLE_PERIOD, ROLE_SECONDS_LEFT
 from epcs_desktop.ui.ticker import Ticker
+from profile_support import store_at
 
 PASSWORD = "correct horse battery staple"
 T0 = 1_700_000_007.0
@@ -27,9 +28,8 @@ STEAM = from_secret("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", issuer="Steam", account=
 
 @pytest.fixture
 def hotp_steam_profile(data_dir: Path):
-    from epcs_desktop.core.profiles import ProfileStore
 
-    p = ProfileStore(data_dir).create("Dr Counter", PASSWORD)
+    p = store_at(data_dir).create("Dr Counter", PASSWORD)
     p.add_device("Bank token", DeviceOption.GENERATOR_HERE, otp=HOTP)
     p.add_device("Steam", DeviceOption.GENERATOR_HERE, otp=STEAM)
     yield p
@@ -80,10 +80,9 @@ def test_steam_row_counts_down_and_has_no_next_code_button(qtbot, hotp_steam_pro
 
 def test_copying_in_the_last_seconds_waits_for_the_next_code_and_says_so(qtbot, data_dir: Path) -> None:
     """Issue 22 item 6: 492866 was copied while 505846 was already current."""
-    from epcs_desktop.core.profiles import ProfileStore
 
     totp = from_secret("JBSWY3DPEHPK3PXP", issuer="ID.me", account="lee")
-    profile = ProfileStore(data_dir).create("Dr Late", PASSWORD)
+    profile = store_at(data_dir).create("Dr Late", PASSWORD)
     profile.add_device("Office PC", DeviceOption.GENERATOR_HERE, otp=totp)
     try:
         clock = FixedClock(1_700_000_039.5)  # half a second left of this code
@@ -123,11 +122,10 @@ def test_next_code_sits_on_the_counter_based_card(qtbot, hotp_steam_profile) -> 
 
 def test_a_rows_menu_moves_a_generator_between_sides(qtbot, data_dir: Path) -> None:
     """Issue 18: "This is an ID.me device…" / "Not an ID.me device" / remove, from the code list's menu."""
-    from epcs_desktop.core.profiles import ProfileStore
     from epcs_desktop.ui.codes_pane import section_heading
     from epcs_desktop.ui.models import SECTION_IDME, SECTION_OTHER
 
-    p = ProfileStore(data_dir).create("Dr Sides", PASSWORD)
+    p = store_at(data_dir).create("Dr Sides", PASSWORD)
     try:
         idme = from_secret("KRSXG5CTMVRXEZLU", issuer="ID.me")
         p.add_device("Office PC", DeviceOption.GENERATOR_HERE, otp=idme)

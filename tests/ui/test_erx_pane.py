@@ -254,10 +254,10 @@ def test_in_spanish_the_table_shows_drchronos_labels_as_drchrono_does(
     assert model.headerData(DeviceTableModel.COL_OPTION, Qt.Orientation.Horizontal) == "Opción"
     meaning = [model.index(r, option).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
     assert meaning == [
-        "“Generate 2FA Key” (generador de códigos en este equipo)",
-        "“Generate 2FA Key” (generador de códigos en este equipo)",
-        "“Push Notification 2FA” (notificación push de ID.me Authenticator en un teléfono)",
-        "“Generate 2FA Key” (aplicación generadora de códigos en un teléfono o tableta)",
+        "“Generate 2FA Key” (este equipo)",
+        "“Generate 2FA Key” (este equipo)",
+        "“Push Notification 2FA” (un teléfono (push))",
+        "“Generate 2FA Key” (un teléfono o tableta)",
     ]
     accessible = model.index(3, option).data(Qt.ItemDataRole.AccessibleTextRole)
     assert accessible == meaning[3]  # a screen reader hears the meaning too

@@ -366,7 +366,7 @@ def test_wizard_first_page_in_spanish(qtbot, data_dir_store, spanish) -> None:
 
     profile = data_dir_store.create("Dra Ruiz", "correct horse battery")
     try:
-        wizard = EnrollWizard(profile, None, cameras=list, screen_grabber=list)
+        wizard = EnrollWizard(profile, None, clock=profile.clock, cameras=list, screen_grabber=list)
         qtbot.addWidget(wizard)
         with qtbot.waitExposed(wizard):
             wizard.show()
@@ -403,7 +403,7 @@ def test_front_desk_dialogs_in_spanish(qtbot, data_dir_store, spanish) -> None:
         assert change.windowTitle() == "Elija su propia contraseña"
         labels = " ".join(lbl.text() for lbl in change.findChildren(type(change.error)))
         assert "Pat preparó este perfil para usted" in labels
-        html = sheet_html(profile)
+        html = sheet_html(profile, profile.clock)
         assert "Hoja de configuración de MFA para EPCS — Dra Ruiz" in html
         assert "Información del prescriptor" in html and "Prescriber Info" not in html
     finally:

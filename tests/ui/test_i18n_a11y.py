@@ -289,7 +289,7 @@ def test_file_dialogs_show_no_literal_ampersand(qtbot, lee_profile, language) ->
     for dlg in (
         BackupDialog(lee_profile, choose_path=lambda *_: ""),
         RestoreDialog(lee_profile, choose_path=lambda *_: ""),
-        ExportDialog(lee_profile),
+        ExportDialog(lee_profile, clock=lee_profile.clock),
     ):
         qtbot.addWidget(dlg)
         dlg.show()

@@ -17,6 +17,7 @@ from epcs_desktop.core.otp import group_code, totp_at
 from epcs_desktop.ui.clipboard import SENSITIVE_MIME
 from epcs_desktop.ui.dialogs import RemoveDeviceDialog, SettingsDialog
 from epcs_desktop.ui.models import ROLE_CODE, DeviceTableModel
+from profile_support import store_at
 
 LAPTOP = otp("KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU", "DrChrono", "lee")
 
@@ -74,9 +75,10 @@ def test_ticker_interval_is_aligned_to_the_clock(qapp, mid_period_clock) -> None
 
 
 def test_real_ticker_ticks_and_rearms(qtbot) -> None:
+    from epcs_desktop.core.clock import SystemClock
     from epcs_desktop.ui.ticker import Ticker
 
-    ticker = Ticker()
+    ticker = Ticker(SystemClock())  # the real clock: it must tick on its own
     ticker.start()
     with qtbot.waitSignal(ticker.tick, timeout=3_000):
         pass
@@ -385,14 +387,13 @@ def test_erx_pane_warns_when_the_primary_device_is_this_computer(qtbot, tmp_path
     """The DEA notice appears where it matters: a primary whose codes come from this computer."""
     from epcs_desktop.core.erx import DeviceOption
     from epcs_desktop.core.otpauth import from_secret
-    from epcs_desktop.core.profiles import ProfileStore
     from epcs_desktop.ui.erx_pane import ErxPane
 
-    store = ProfileStore(tmp_path)
+    store = store_at(tmp_path)
     profile = store.create("Dr Note", "correct horse battery")
     try:
         profile.add_device("Phone", DeviceOption.PUSH)
-        pane = ErxPane(profile, lambda: profile.settings)
+        pane = ErxPane(profile, lambda: profile.settings, clock=profile.clock)
         qtbot.addWidget(pane)
         assert pane.primary_note.isHidden()
         otp = from_secret("JBSWY3DPEHPK3PXPJBSWY3DP")

@@ -28,6 +28,7 @@ from epcs_desktop.ui.frontdesk import NewPasswordDialog
 from epcs_desktop.ui.start import StartWindow
 from epcs_desktop.ui.wizard import EnrollWizard
 from epcs_desktop.ui.wizard.ids import PageId
+from profile_support import store_at
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 URI = f"otpauth://totp/ID.me:jane%40example.com?secret={SECRET}&issuer=ID.me"
@@ -46,7 +47,7 @@ def _error_line(proc) -> str:
 
 
 def test_the_same_account_twice_is_refused_in_window_and_cli(qtbot, data_dir: Path, tmp_path: Path) -> None:
-    store = ProfileStore(data_dir)
+    store = store_at(data_dir)
     profile = store.create("Dr Test", PASSWORD)
     try:
         profile.add_device("Office PC", DeviceOption.GENERATOR_HERE, otp=parse_uri(URI))
@@ -54,7 +55,7 @@ def test_the_same_account_twice_is_refused_in_window_and_cli(qtbot, data_dir: Pa
         # Window: the wizard reads a picture of the same QR code; its confirm page refuses it.
         png = tmp_path / "again.png"
         qrcode.make(URI, box_size=8, border=4).save(png)
-        wizard = EnrollWizard(profile, None)
+        wizard = EnrollWizard(profile, None, clock=profile.clock)
         qtbot.addWidget(wizard)
         wizard.show()
         wizard.method_page.choose(PageId.IMAGE)
@@ -201,7 +202,7 @@ def _window_create(qtbot, data_dir_store: ProfileStore, password: str, confirm: 
 def test_the_password_policy_says_the_same_in_window_and_cli(
     qtbot, data_dir: Path, password: str, confirm: str, message: str
 ) -> None:
-    store = ProfileStore(data_dir)
+    store = store_at(data_dir)
     assert _window_create(qtbot, store, password, confirm) == message
 
     code, output = _cli_on_a_terminal(data_dir, ["profile", "create", "Dr Kim"], [password, confirm])
@@ -223,7 +224,7 @@ def test_an_at_most_lock_says_the_same_in_window_and_cli(qtbot, data_dir: Path, 
     expected = (
         f"“Lock after inactivity (minutes)”: between 1 and 5, set by your practice's IT (policy file {path})."
     )
-    profile = ProfileStore(data_dir).create("Dr Bound", PASSWORD)
+    profile = store_at(data_dir).create("Dr Bound", PASSWORD)
     try:
         dialog = SettingsDialog(profile)
         qtbot.addWidget(dialog)
@@ -246,3 +247,47 @@ def test_an_at_most_lock_says_the_same_in_window_and_cli(qtbot, data_dir: Path, 
         data_dir, "settings", "set", "-p", "Dr Bound", "auto_lock_minutes", "0", password=PASSWORD, env=env
     )
     assert r.returncode == 2 and r.stderr == f"error: {expected}\n"  # "never" is not at most 5
+
+
+# -- (e) one context: the IT policy comes from it, in both front ends (issue 18) ----------------------
+
+
+def test_a_fixed_policy_in_the_context_turns_export_off_in_window_and_cli(
+    qtbot, data_dir: Path, tmp_path: Path
+) -> None:
+    """No policy file is written: the policy reaches the window and the command only through the context."""
+    from epcs_desktop.cli import build_parser
+    from epcs_desktop.core.clock import FixedClock
+    from epcs_desktop.core.context import AppContext, FixedPolicy, MachinePolicy
+    from epcs_desktop.core.export import EXPORT_DISABLED, ExportError
+    from epcs_desktop.core.platform import current as current_platform
+    from epcs_desktop.ui.controller import AppController
+
+    no_exports = FixedPolicy.of({"disable_export": {"value": True, "locked": True}})
+    context = AppContext(FixedClock(2e9), no_exports, data_dir, current_platform())
+    assert not MachinePolicy(current_platform()).current().locked("disable_export")  # this machine: no policy
+    store = ProfileStore(context)
+    store.create("Dr Fixed", PASSWORD).close()
+
+    # Window: File › Export is off, with IT's sentence, and refused if triggered anyway.
+    controller = AppController(store, context.clock, show_notice=False)
+    try:
+        window = controller.open_profile(store.open("Dr Fixed", PASSWORD))
+        qtbot.addWidget(window)
+        assert not window.export_action.isEnabled()
+        assert window.export_action.toolTip() == EXPORT_DISABLED
+        window.dialog = None
+        window.export_codes()
+        assert window.dialog is None
+    finally:
+        controller.ticker.stop()
+        controller.shutdown()
+        QApplication.instance().removeEventFilter(controller)
+        controller.start_window.deleteLater()
+
+    # CLI: the `export` command's own handler, given the same context, refuses with the same sentence.
+    out = tmp_path / "codes.txt"
+    args = build_parser().parse_args(["export", "-p", "Dr Fixed", "--format", "otpauth", str(out)])
+    with pytest.raises(ExportError) as refused:
+        args.func(args, context)
+    assert str(refused.value) == EXPORT_DISABLED and not out.exists()

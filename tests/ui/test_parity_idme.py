@@ -17,10 +17,10 @@ import pytest
 from cli_support import run
 from epcs_desktop.core.erx import DeviceOption
 from epcs_desktop.core.otpauth import parse_uri
-from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.ui.codes_pane import section_heading
 from epcs_desktop.ui.models import SECTION_IDME, SECTION_OTHER, DeviceTableModel
 from interop_support import FILES
+from profile_support import store_at
 
 SAMPLES = FILES
 GOOGLE = SAMPLES / "scito__example_export.txt"  # an otpauth-migration (Google Authenticator) export
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def imported(data_dir: Path) -> Path:
-    store = ProfileStore(data_dir)
+    store = store_at(data_dir)
     with store.create("Dr Lee", PASSWORD) as p:
         p.add_device("Office PC", DeviceOption.GENERATOR_HERE, otp=parse_uri(IDME_URI), make_primary=True)
         p.add_device("MyiPad", DeviceOption.GENERATOR_OTHER)
@@ -58,7 +58,7 @@ def test_imports_stay_out_of_the_id_me_table_in_window_and_cli(qtbot, controller
     assert len(cli_generators) > 3 and cli_generators[0]["nickname"] == "Office PC"
     assert [g["idme_device"] for g in cli_generators] == [True] + [False] * (len(cli_generators) - 1)
 
-    profile = ProfileStore(imported).open("Dr Lee", PASSWORD)
+    profile = store_at(imported).open("Dr Lee", PASSWORD)
     window = controller.open_profile(profile)
     qtbot.addWidget(window)
     table = window.erx.model
@@ -88,7 +88,7 @@ def test_imports_stay_out_of_the_id_me_table_in_window_and_cli(qtbot, controller
 def test_after_unlock_the_primary_code_has_the_focus(qtbot, controller, imported: Path) -> None:
     from PySide6.QtCore import Qt
 
-    profile = ProfileStore(imported).open("Dr Lee", PASSWORD)
+    profile = store_at(imported).open("Dr Lee", PASSWORD)
     window = controller.open_profile(profile)
     qtbot.addWidget(window)
     view = window.codes.view
@@ -109,7 +109,7 @@ def test_the_focused_card_has_a_visible_ring(qtbot, controller, imported: Path) 
 
     from epcs_desktop.ui import theme
 
-    profile = ProfileStore(imported).open("Dr Lee", PASSWORD)
+    profile = store_at(imported).open("Dr Lee", PASSWORD)
     window = controller.open_profile(profile)
     qtbot.addWidget(window)
     pane = window.codes
@@ -141,7 +141,7 @@ def test_rows_an_upgrade_moved_are_shown_at_the_first_unlock(qtbot, controller, 
     that changed side once, in a non-modal box; the next unlock says nothing."""
     import shutil
 
-    store = ProfileStore(data_dir)
+    store = store_at(data_dir)
     target = store.path_for("Mixed rows")
     target.parent.mkdir(parents=True, exist_ok=True)
     made = Path(__file__).resolve().parents[1] / "core" / "data" / "profile_v2_mixed"
@@ -160,7 +160,7 @@ def test_rows_an_upgrade_moved_are_shown_at_the_first_unlock(qtbot, controller, 
 
 
 def test_after_an_import_the_window_offers_to_link_one(qtbot, controller, imported: Path) -> None:
-    profile = ProfileStore(imported).open("Dr Lee", PASSWORD)
+    profile = store_at(imported).open("Dr Lee", PASSWORD)
     window = controller.open_profile(profile)
     qtbot.addWidget(window)
     others = [g for g in profile.generators() if not g.idme]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from gui_support import PASSWORD
 
-from epcs_desktop.core.profiles import ProfileStore
+from profile_support import store_at
 
 # What unlocking needs and the lock screen does not: SQLCipher, the vault, the profile service, the rules.
 NOT_BEFORE_UNLOCK = (
@@ -43,7 +43,7 @@ def _python(code: str, data_dir: Path, log_dir: Path) -> subprocess.CompletedPro
 
 
 def test_lock_screen_paints_without_the_vault_modules(tmp_path: Path, data_dir: Path) -> None:
-    ProfileStore(data_dir).create("Dr Lee", PASSWORD).close()
+    store_at(data_dir).create("Dr Lee", PASSWORD).close()
     code = (
         "import sys; from epcs_desktop.cli import main;"
         "rc = main(['--quit-after-first-paint']);"
@@ -103,7 +103,7 @@ def test_quitting_before_anything_was_logged_opens_no_log_file(tmp_path: Path, d
 
 def test_gui_start_still_writes_the_log_file(tmp_path: Path, data_dir: Path) -> None:
     """The smoke run logs its colour scheme before the paint; the file has it once the program quits."""
-    ProfileStore(data_dir).create("Dr Lee", PASSWORD).close()
+    store_at(data_dir).create("Dr Lee", PASSWORD).close()
     code = "import sys; from epcs_desktop.cli import main; sys.exit(main(['--quit-after-first-paint']))"
     out = _python(code, data_dir, tmp_path / "logs")
     assert out.returncode == 0, out.stderr

@@ -6,10 +6,11 @@ from epcs_desktop.core.erx import PrescriberInfo
 from epcs_desktop.core.passwords import MISMATCH, TOO_SHORT
 from epcs_desktop.ui.widgets.password_entry import ExistingPasswordField, PasswordEntry, ReauthPrompt
 from epcs_desktop.ui.widgets.prescriber_form import PrescriberForm
+from profile_support import NO_POLICY
 
 
 def test_password_entry_applies_the_core_policy(qtbot) -> None:
-    entry = PasswordEntry()
+    entry = PasswordEntry(policy=NO_POLICY)
     qtbot.addWidget(entry)
     entry.password.setText("short")
     entry.confirm.setText("short")
@@ -25,7 +26,7 @@ def test_password_entry_applies_the_core_policy(qtbot) -> None:
 
 
 def test_password_entry_meter_follows_typing(qtbot) -> None:
-    entry = PasswordEntry()
+    entry = PasswordEntry(policy=NO_POLICY)
     qtbot.addWidget(entry)
     assert entry.strength_label.text() == "" and entry.meter.value() == 0
     entry.password.setText("tulip minute copper lantern")
@@ -102,7 +103,7 @@ def test_reauth_prompt_checks_the_profile_password_on_a_task(qtbot, profile) -> 
 def test_a_mismatch_message_goes_once_the_entries_are_edited(qtbot) -> None:
     from epcs_desktop.ui.widgets.password_entry import PasswordEntry
 
-    entry = PasswordEntry()
+    entry = PasswordEntry(policy=NO_POLICY)
     qtbot.addWidget(entry)
     entry.show()
     qtbot.keyClicks(entry.password, "correct horse battery")

@@ -583,7 +583,7 @@ def test_real_screen_grab_without_a_display_points_elsewhere(
     from epcs_desktop.ui.screen_grab import grab_screens
 
     with pytest.raises(EpcsError) as refused:
-        grab_screens()
+        grab_screens(fresh_profile.policy.current())
     wizard = make_wizard(qtbot, fresh_profile, early_period_clock)
     go_to(wizard, PageId.SCREEN)
     page = wizard.screen_page

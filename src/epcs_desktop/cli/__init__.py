@@ -257,8 +257,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if func is None:
             # argv None: this is the program's own command line (the console script, python -m), so the
             # window may end the process itself once it has closed everything (ui.app.end_process).
+            # The window builds its own one context (ui.app.run_gui).
             return _run_gui(args, stderr_level, exit_process=argv is None)
-        return int(func(args) or 0)
+        from epcs_desktop.cli.common import context_from_args
+
+        # THE command's context (core/context.py): one clock (--at's FixedClock where given), one IT
+        # policy, one data folder, passed to the handler and from it to everything it opens.
+        context = context_from_args(args)
+        return int(func(args, context) or 0)
     except EpcsError as exc:
         from epcs_desktop.cli.common import exit_code_for
 

@@ -26,6 +26,7 @@ from epcs_desktop.core.textguard import clean_for_display
 
 if TYPE_CHECKING:
     from epcs_desktop.cli.common import Subparsers
+    from epcs_desktop.core.context import AppContext
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def _add_backup_password_file(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _backup_password(args: argparse.Namespace, *, confirm: bool) -> str:
+def _backup_password(args: argparse.Namespace, context: AppContext, *, confirm: bool) -> str:
     password = read_password(
         args,
         prompt="Backup password: ",
@@ -86,8 +87,9 @@ def _backup_password(args: argparse.Namespace, *, confirm: bool) -> str:
     )
     if confirm:  # a new backup password: the one policy (`core.passwords`) profiles use too
         from epcs_desktop.core.passwords import check_new_password
+        from epcs_desktop.core.policy import minimum_password_strength
 
-        check_new_password(password)
+        check_new_password(password, minimum=minimum_password_strength(context.policy.current()))
     return password
 
 
@@ -97,13 +99,13 @@ def _wrong_backup_password(exc: Exception) -> int:
     return EXIT_WRONG_PASSWORD
 
 
-def run_create(args: argparse.Namespace) -> int:
+def run_create(args: argparse.Namespace, context: AppContext) -> int:
     from epcs_desktop.core import backup  # lazily: building the parser must stay cheap for GUI start-up
 
-    profile = open_profile(args)
+    profile = open_profile(context, args)
     try:
         backup.check_backup_folder(args.file, profile.settings)  # before the backup password is asked
-        password = _backup_password(args, confirm=True)
+        password = _backup_password(args, context, confirm=True)
         target = backup.backup_profile(profile, args.file, password)
         count = len(profile.devices())
     finally:
@@ -112,13 +114,13 @@ def run_create(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_restore(args: argparse.Namespace) -> int:
+def run_restore(args: argparse.Namespace, context: AppContext) -> int:
     from epcs_desktop.core import backup
     from epcs_desktop.core.backup import BackupPasswordError
 
-    profile = open_profile(args)
+    profile = open_profile(context, args)
     try:
-        password = _backup_password(args, confirm=False)
+        password = _backup_password(args, context, confirm=False)
         try:
             snapshot = backup.read_backup(args.file, password)
         except BackupPasswordError as exc:

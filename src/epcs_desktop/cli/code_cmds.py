@@ -23,13 +23,14 @@ from epcs_desktop.cli.common import (
     value_or_stdin,
     warn,
 )
-from epcs_desktop.core.clock import FixedClock, SystemClock
+from epcs_desktop.core.clock import FixedClock
 from epcs_desktop.core.otp import Totp, copy_plan, hotp, totp_at
 from epcs_desktop.core.otpauth import OtpKind, parse_uri
 from epcs_desktop.core.textguard import clean_for_display
 
 if TYPE_CHECKING:
     from epcs_desktop.cli.common import Subparsers
+    from epcs_desktop.core.context import AppContext
 
 logger = logging.getLogger(__name__)
 
@@ -72,16 +73,16 @@ ARGV_URI_NOTE = (
 )
 
 
-def run_code(args: argparse.Namespace) -> int:
+def run_code(args: argparse.Namespace, context: AppContext) -> int:
     params = parse_uri(value_or_stdin(args.uri, "otpauth URI"))
     if args.uri != "-":
         warn(ARGV_URI_NOTE)
     if params.kind == OtpKind.HOTP:
         code = hotp(params)
-    elif args.at is not None:
-        code = totp_at(params, args.at)
+    elif args.at is not None:  # `main` made the context's clock a FixedClock at --at
+        code = totp_at(params, context.clock.now())
     else:  # now: never a code that expires before it can be pasted (the window's rule, core.otp)
-        plan = copy_plan(params, SystemClock().now())
+        plan = copy_plan(params, context.clock.now())
         if plan.wait > 0:
             warn(f"the code changes in {math.ceil(plan.wait)} s: waiting for the next one")
             _sleep(plan.wait)
@@ -95,21 +96,21 @@ def _sleep(seconds: float) -> None:
     time.sleep(seconds)
 
 
-def run_next(args: argparse.Namespace) -> int:
+def run_next(args: argparse.Namespace, context: AppContext) -> int:
     """``codes --next NICK``: the one CLI action that advances an HOTP counter (one transaction)."""
-    with open_profile(args) as profile:
+    with open_profile(context, args) as profile:
         generator = profile.generator(args.next)
         code = profile.next_hotp_code(generator.id)
     print(code)
     return EXIT_OK
 
 
-def run_codes(args: argparse.Namespace) -> int:
+def run_codes(args: argparse.Namespace, context: AppContext) -> int:
     if getattr(args, "next", None):
-        return run_next(args)
-    with open_profile(args) as profile:
+        return run_next(args, context)
+    with open_profile(context, args) as profile:
         devices = profile.generators()  # ID.me devices first, the primary on top, then other accounts
-        clock = FixedClock(SystemClock().now())  # one instant for every row
+        clock = FixedClock(context.clock.now())  # one instant for every row
         rows: list[dict[str, Any]] = []  # `--json`'s objects (docs/cli.md)
         for d in devices:
             assert d.otp is not None

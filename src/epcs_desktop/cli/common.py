@@ -7,10 +7,14 @@ Handler convention (for scan_cmds, import_cmds, backup_cmds too):
         add_profile_argument(p)
         p.set_defaults(func=run)
 
-    def run(args) -> int:
-        with open_profile(args) as profile:   # asks for the password the standard way
+    def run(args, context) -> int:         # context: the one AppContext `cli.main` built
+        with open_profile(context, args) as profile:   # asks for the password the standard way
             ...
         return EXIT_OK
+
+Time comes from ``context.clock`` (a `FixedClock` under ``--at``) and IT's
+policy from ``context.policy``; a handler never makes a clock or reads the
+policy files itself.
 
 Raise an `EpcsError` for anything the person did wrong; `cli.main` prints
 ``error: <message>`` and picks the exit status (`exit_code_for`). Secrets are
@@ -33,8 +37,10 @@ from epcs_desktop.core.errors import EpcsError, ProfileError, VaultLockedError, 
 from epcs_desktop.core.profiles import ProfileStore, normalise_profile_name
 
 if TYPE_CHECKING:  # cli.main imports this file on every start (the window's too): no SQLCipher here
+    from types import SimpleNamespace
     from typing import TypeAlias
 
+    from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.profile import Profile
 
     # What `register(subparsers)` receives: `cli.build_parser`'s `add_subparsers()` result.
@@ -72,9 +78,18 @@ def exit_code_for(exc: EpcsError) -> int:
     return EXIT_USAGE
 
 
-def store_from_args(args: argparse.Namespace) -> ProfileStore:
-    """The profile store for ``--data-dir`` (else $EPCS_DESKTOP_DATA_DIR, else the user data dir)."""
-    return ProfileStore(getattr(args, "data_dir", None))
+def context_from_args(args: argparse.Namespace | SimpleNamespace) -> AppContext:
+    """THE command line's context (core/context.py), built once by `cli.main` for the command it runs.
+
+    The data folder is ``--data-dir`` (else $EPCS_DESKTOP_DATA_DIR, else the user data dir); the clock
+    is a `FixedClock` at ``--at`` where the command has that option, else the computer's clock.
+    """
+    from epcs_desktop.core.clock import FixedClock
+    from epcs_desktop.core.context import AppContext
+
+    at = getattr(args, "at", None)
+    clock = FixedClock(at) if at is not None else None
+    return AppContext.for_this_machine(getattr(args, "data_dir", None), clock=clock)
 
 
 def add_profile_argument(parser: argparse.ArgumentParser) -> None:
@@ -166,7 +181,7 @@ def read_password(
 
 
 def open_profile(
-    args: argparse.Namespace, name: str | None = None, *, allow_temporary: bool = False
+    context: AppContext, args: argparse.Namespace, name: str | None = None, *, allow_temporary: bool = False
 ) -> Profile:
     """Open ``--profile`` (or `name`) with the standard password sources; warns about set-aside rows.
 
@@ -174,7 +189,7 @@ def open_profile(
     handed-over profile still on its temporary password, TemporaryPasswordError (exit 5) unless
     `allow_temporary` (only `profile passwd`, which replaces it).
     """
-    store = store_from_args(args)
+    store = ProfileStore(context)
     name = name if name is not None else args.profile
     if not store.exists(name):
         raise ProfileError(f"There is no profile called “{normalise_profile_name(name)}”.")

@@ -31,6 +31,7 @@ from epcs_desktop.core.textguard import clean_for_display
 
 if TYPE_CHECKING:
     from epcs_desktop.cli.common import Subparsers
+    from epcs_desktop.core.context import AppContext
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ def device_json(d: Device) -> dict[str, Any]:
     }
 
 
-def run_add(args: argparse.Namespace) -> int:
+def run_add(args: argparse.Namespace, context: AppContext) -> int:
     otp = None
     if args.uri is not None:
         option = DeviceOption.GENERATOR_HERE
@@ -118,7 +119,7 @@ def run_add(args: argparse.Namespace) -> int:
     from epcs_desktop.core.profile import check_new_device
 
     check_new_device(args.nickname, option, otp)  # e.g. a HOTP link: refused before the password prompt
-    with open_profile(args) as profile:
+    with open_profile(context, args) as profile:
         device = profile.add_device(args.nickname, option, otp, make_primary=args.primary)
         for w in otp.warnings if otp else ():
             warn(w)
@@ -127,8 +128,8 @@ def run_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_list(args: argparse.Namespace) -> int:
-    with open_profile(args) as profile:
+def run_list(args: argparse.Namespace, context: AppContext) -> int:
+    with open_profile(context, args) as profile:
         devices = profile.devices()
         name = profile.name
     if args.json:
@@ -149,30 +150,30 @@ def run_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_primary(args: argparse.Namespace) -> int:
-    with open_profile(args) as profile:
+def run_primary(args: argparse.Namespace, context: AppContext) -> int:
+    with open_profile(context, args) as profile:
         device = profile.set_primary(args.nickname)
     print(f"“{device.nickname}” is now the primary device.")
     return EXIT_OK
 
 
-def run_rename(args: argparse.Namespace) -> int:
-    with open_profile(args) as profile:
+def run_rename(args: argparse.Namespace, context: AppContext) -> int:
+    with open_profile(context, args) as profile:
         device = profile.rename_device(args.old, args.new)
     print(f"Renamed to “{device.nickname}”.")
     return EXIT_OK
 
 
-def run_remove(args: argparse.Namespace) -> int:
-    with open_profile(args) as profile:
+def run_remove(args: argparse.Namespace, context: AppContext) -> int:
+    with open_profile(context, args) as profile:
         removed = profile.device(args.nickname).nickname
         notice = profile.remove_device(args.nickname, args.successor)
     print(f"Removed “{removed}”." + (f" {notice}" if notice else ""))
     return EXIT_OK
 
 
-def run_move_to_phone(args: argparse.Namespace) -> int:
-    with open_profile(args) as profile:
+def run_move_to_phone(args: argparse.Namespace, context: AppContext) -> int:
+    with open_profile(context, args) as profile:
         device = profile.move_to_phone(args.nickname)
     print(
         f"“{device.nickname}” now makes its codes on a phone; nothing changes in ID.me. This computer still "
@@ -181,8 +182,8 @@ def run_move_to_phone(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_forget_secret(args: argparse.Namespace) -> int:
-    with open_profile(args) as profile:
+def run_forget_secret(args: argparse.Namespace, context: AppContext) -> int:
+    with open_profile(context, args) as profile:
         device = profile.forget_secret(args.nickname)
     print(f"The secret of “{device.nickname}” was removed from this computer; the device stays in the table.")
     return EXIT_OK

@@ -26,10 +26,13 @@ from epcs_desktop.cli.common import (
     add_profile_argument,
     open_profile,
     read_password,
-    store_from_args,
     warn,
 )
 from epcs_desktop.core.activity import export_event
+from epcs_desktop.core.profiles import ProfileStore
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.context import AppContext
 
 if TYPE_CHECKING:
     from epcs_desktop.cli.common import Subparsers
@@ -62,7 +65,7 @@ def register(subparsers: Subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def _export_password(args: argparse.Namespace) -> str:
+def _export_password(args: argparse.Namespace, context: AppContext) -> str:
     """The export password (typed twice at a prompt), checked by the one password policy."""
     from epcs_desktop.core.passwords import check_new_password
 
@@ -73,11 +76,12 @@ def _export_password(args: argparse.Namespace) -> str:
         env=EXPORT_PASSWORD_ENV,
         file_attr="export_password_file",
     )
-    return check_new_password(password)
+    from epcs_desktop.core.policy import minimum_password_strength
+
+    return check_new_password(password, minimum=minimum_password_strength(context.policy.current()))
 
 
-def run(args: argparse.Namespace) -> int:
-    from epcs_desktop.core.clock import SystemClock
+def run(args: argparse.Namespace, context: AppContext) -> int:
     from epcs_desktop.core.errors import ExportError
     from epcs_desktop.core.export import (
         FORMAT_AEGIS_ENCRYPTED,
@@ -90,21 +94,21 @@ def run(args: argparse.Namespace) -> int:
         write_export,
     )
 
-    check_export_allowed()  # the machine policy: before any password is asked for
-    store = store_from_args(args)
+    check_export_allowed(context.policy.current())  # IT's policy: before any password is asked for
+    store = ProfileStore(context)
     try:  # before any password is asked for
         target = check_target(args.out, store.profiles_dir, overwrite=args.overwrite)
     except ExportError as exc:
         if str(exc) == TARGET_EXISTS:
             raise ExportError(f"{str(exc)[:-1]} (or use --overwrite to replace it).") from None
         raise
-    with open_profile(args) as profile:
-        check_export_allowed(profile.settings)  # the profile's own setting counts too
+    with open_profile(context, args) as profile:
+        check_export_allowed(context.policy.current(), profile.settings)  # the profile's own setting too
         entries = entries_from_devices(profile.generators())
         if not entries:
             raise ExportError("This profile holds no code generators, so there is nothing to export.")
-        password = _export_password(args) if args.format == FORMAT_AEGIS_ENCRYPTED else None
-        data = render(args.format, entries, clock=SystemClock(), password=password)
+        password = _export_password(args, context) if args.format == FORMAT_AEGIS_ENCRYPTED else None
+        data = render(args.format, entries, clock=context.clock, password=password)
         write_export(target, data, profile)
         n = len(entries)
         profile.log_activity(

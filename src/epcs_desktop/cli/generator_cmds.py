@@ -29,6 +29,7 @@ from epcs_desktop.core.textguard import clean_for_display
 
 if TYPE_CHECKING:
     from epcs_desktop.cli.common import Subparsers
+    from epcs_desktop.core.context import AppContext
 
 logger = logging.getLogger(__name__)
 
@@ -92,8 +93,8 @@ def generator_json(g: Generator) -> dict[str, Any]:
     }
 
 
-def run_list(args: argparse.Namespace) -> int:
-    with open_profile(args) as profile:
+def run_list(args: argparse.Namespace, context: AppContext) -> int:
+    with open_profile(context, args) as profile:
         generators = profile.generators()
         name = profile.name
     if args.json:
@@ -113,9 +114,9 @@ def run_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_add(args: argparse.Namespace) -> int:
+def run_add(args: argparse.Namespace, context: AppContext) -> int:
     otp = parse_uri(value_or_stdin(args.uri, "otpauth URI"))  # before the password: fail fast
-    with open_profile(args) as profile:
+    with open_profile(context, args) as profile:
         g = profile.add_generator(args.nickname, otp, idme=args.idme)
         for w in otp.warnings:
             warn(w)
@@ -124,31 +125,31 @@ def run_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_rename(args: argparse.Namespace) -> int:
-    with open_profile(args) as profile:
+def run_rename(args: argparse.Namespace, context: AppContext) -> int:
+    with open_profile(context, args) as profile:
         g = profile.rename_generator(args.old, args.new)
     print(f"Renamed to “{g.nickname}”.")
     return EXIT_OK
 
 
-def run_remove(args: argparse.Namespace) -> int:
-    with open_profile(args) as profile:
+def run_remove(args: argparse.Namespace, context: AppContext) -> int:
+    with open_profile(context, args) as profile:
         removed = profile.generator(args.nickname).nickname
         profile.remove_generator(args.nickname)
     print(f"Removed “{removed}”.")
     return EXIT_OK
 
 
-def run_link(args: argparse.Namespace) -> int:
-    with open_profile(args) as profile:
+def run_link(args: argparse.Namespace, context: AppContext) -> int:
+    with open_profile(context, args) as profile:
         device = profile.link_generator(args.nickname, args.device)
         primary = " It is the primary device." if device.is_primary else ""
     print(f"“{device.nickname}” is an ID.me device; its code is made here.{primary}")
     return EXIT_OK
 
 
-def run_unlink(args: argparse.Namespace) -> int:
-    with open_profile(args) as profile:
+def run_unlink(args: argparse.Namespace, context: AppContext) -> int:
+    with open_profile(context, args) as profile:
         g = profile.unlink_generator(args.nickname, args.successor)
         primary = profile.primary()
     note = f" “{primary.nickname}” is the primary device." if primary is not None else ""

@@ -43,8 +43,10 @@ from epcs_desktop.core.otpauth import OtpKind
 
 if TYPE_CHECKING:
     from epcs_desktop.cli.common import Subparsers
+    from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.enrollment import PlanEntry
     from epcs_desktop.core.erx import Device
+    from epcs_desktop.core.generator import Generator
     from epcs_desktop.core.importers import ImportPlan, ImportSession
     from epcs_desktop.core.profile import Profile
 
@@ -95,7 +97,7 @@ def _import_password(args: argparse.Namespace, needed: PasswordRequiredError, na
     return password
 
 
-def _read_files(args: argparse.Namespace) -> ImportSession:
+def _read_files(args: argparse.Namespace, context: AppContext) -> ImportSession:
     """Read every file into one session; raise on the first file that cannot be used at all.
 
     One session, so the codes of one Google export spread over several files
@@ -103,7 +105,7 @@ def _read_files(args: argparse.Namespace) -> ImportSession:
     """
     from epcs_desktop.core.importers import ImportSession
 
-    session = ImportSession()
+    session = ImportSession(context.policy)
     password: str | None = None
     for name in args.files:  # core messages already name the file
         try:
@@ -114,7 +116,7 @@ def _read_files(args: argparse.Namespace) -> ImportSession:
     return session
 
 
-def _apply(profile: Profile, plan: ImportPlan) -> list[Device]:
+def _apply(profile: Profile, plan: ImportPlan) -> list[Device | Generator]:
     """Add every planned account in one transaction: an import is all or nothing.
 
     Why: a failure half-way (another window took a name, the disk filled up)
@@ -229,15 +231,15 @@ def _side(entry: PlanEntry) -> str:
 # --------------------------------------------------------------------------- command
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, context: AppContext) -> int:
     from epcs_desktop.core.importers import plan_import
 
     try:
-        session = _read_files(args)
+        session = _read_files(args, context)
     except ImportPasswordError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_WRONG_PASSWORD
-    with open_profile(args) as profile:
+    with open_profile(context, args) as profile:
         plan = plan_import(profile.all_rows(), session)
         if not args.dry_run and plan.enrollment.new:
             _apply(profile, plan)

@@ -24,9 +24,12 @@ from epcs_desktop.cli.common import (
     open_profile,
     print_json,
     read_password,
-    store_from_args,
 )
 from epcs_desktop.core.errors import passwd_command
+from epcs_desktop.core.profiles import ProfileStore
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.context import AppContext
 
 if TYPE_CHECKING:
     from epcs_desktop.cli.common import Subparsers
@@ -83,8 +86,8 @@ def register(subparsers: Subparsers) -> None:
     c.set_defaults(func=run_delete)
 
 
-def run_create(args: argparse.Namespace) -> int:
-    store = store_from_args(args)
+def run_create(args: argparse.Namespace, context: AppContext) -> int:
+    store = ProfileStore(context)
     what = "Temporary password" if args.temporary else "New password"
     password = read_password(args, prompt=f"{what} for profile “{args.name}”: ", confirm=True)
     with store.create(args.name, password, temporary=args.temporary, staff=args.staff) as profile:
@@ -97,8 +100,8 @@ def run_create(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_list(args: argparse.Namespace) -> int:
-    store = store_from_args(args)
+def run_list(args: argparse.Namespace, context: AppContext) -> int:
+    store = ProfileStore(context)
     names = store.list()
     if args.json:
         print_json({"data_dir": str(store.data_dir), "profiles": names})
@@ -109,10 +112,10 @@ def run_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_passwd(args: argparse.Namespace) -> int:
+def run_passwd(args: argparse.Namespace, context: AppContext) -> int:
     """The one command that opens a profile on its temporary password: to replace it (policy applies,
     and the new password must not be the temporary one)."""
-    with open_profile(args, args.name, allow_temporary=True) as profile:
+    with open_profile(context, args, args.name, allow_temporary=True) as profile:
         temporary = profile.requires_new_password
         new = read_password(
             args,
@@ -127,12 +130,12 @@ def run_passwd(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_check(args: argparse.Namespace) -> int:
+def run_check(args: argparse.Namespace, context: AppContext) -> int:
     """`profile check NAME`: every page's HMAC and the b-trees; damage is exit 7 with one error line."""
     from epcs_desktop.core.errors import DamagedProfileError
     from epcs_desktop.core.textguard import clean_for_display
 
-    with open_profile(args, args.name) as profile:
+    with open_profile(context, args, args.name) as profile:
         problems = profile.check_integrity()
         name = profile.name
     if args.json:
@@ -150,12 +153,12 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_delete(args: argparse.Namespace) -> int:
+def run_delete(args: argparse.Namespace, context: AppContext) -> int:
     """`profile delete NAME`: confirmation by typing the name at the terminal, or --yes."""
     from epcs_desktop.core.errors import EpcsError, ProfileError
     from epcs_desktop.core.profiles import normalise_profile_name
 
-    store = store_from_args(args)
+    store = ProfileStore(context)
     if not store.exists(args.name):
         raise ProfileError(f"There is no profile called “{normalise_profile_name(args.name)}”.")
     name = store.path_for(args.name).name.removesuffix(".epcs")

@@ -25,6 +25,7 @@ from epcs_desktop.core.errors import EpcsError, QrError
 
 if TYPE_CHECKING:
     from epcs_desktop.cli.common import Subparsers
+    from epcs_desktop.core.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def register(subparsers: Subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, context: AppContext) -> int:
     """Dispatch to the chosen source; every EpcsError becomes one ``error:`` line and exit 2."""
     paths: list[str] = list(getattr(args, "paths", []) or [])
     camera = getattr(args, "camera", None)
@@ -87,9 +88,9 @@ def run(args: argparse.Namespace) -> int:
             return _fail(str(exc))
     try:
         if camera is not None:
-            found = _scan_camera(camera, float(args.timeout), raw=raw)
+            found = _scan_camera(context, camera, float(args.timeout), raw=raw)
         elif screen:
-            found = _scan_screen()
+            found = _scan_screen(context)
         else:
             found, status = _scan_paths(paths, raw=raw)
     except EpcsError as exc:
@@ -184,7 +185,7 @@ def _scan_paths(paths: list[str], raw: bool = False) -> tuple[list[tuple[str, st
     return found, status
 
 
-def _scan_camera(index: int, timeout: float, raw: bool = False) -> list[tuple[str, str]]:
+def _scan_camera(context: AppContext, index: int, timeout: float, raw: bool = False) -> list[tuple[str, str]]:
     """Read frames until a code is confirmed (read in two decoded frames in a row; with `raw`, read
     once) or `timeout` seconds pass."""
     from epcs_desktop.core.frames import CameraSource
@@ -197,7 +198,7 @@ def _scan_camera(index: int, timeout: float, raw: bool = False) -> list[tuple[st
     found: list[tuple[str, str]] = []
     scanner = LiveScanner()
     shown = None
-    with CameraSource(index) as cam:
+    with CameraSource(index, policy=context.policy.current()) as cam:
         sys.stderr.write(f"Hold the QR code in front of camera {index} (up to {timeout:.0f} s)...\n")
         while time.monotonic() < deadline:
             result = scanner.feed(cam.read(), time.monotonic() - start)
@@ -212,7 +213,7 @@ def _scan_camera(index: int, timeout: float, raw: bool = False) -> list[tuple[st
     return found
 
 
-def _scan_screen() -> list[tuple[str, str]]:
+def _scan_screen(context: AppContext) -> list[tuple[str, str]]:
     """Grab every screen (Qt, imported only here) and decode each grab."""
     try:
         from epcs_desktop.ui import screen_grab
@@ -224,7 +225,7 @@ def _scan_screen() -> list[tuple[str, str]]:
     from epcs_desktop.core.qr import decode_frame
 
     found: list[tuple[str, str]] = []
-    frames = screen_grab.grab_screens()
+    frames = screen_grab.grab_screens(context.policy.current())
     if not frames:
         raise QrError(screen_grab.REFUSED_MESSAGE)
     for i, frame in enumerate(frames):

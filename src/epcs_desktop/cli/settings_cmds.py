@@ -24,6 +24,7 @@ from epcs_desktop.cli.common import (
 
 if TYPE_CHECKING:
     from epcs_desktop.cli.common import Subparsers
+    from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.policy import Policy
 
 logger = logging.getLogger(__name__)
@@ -56,21 +57,21 @@ def register(subparsers: Subparsers) -> None:
     c.set_defaults(func=run_check_policy)
 
 
-def _policy(path: str | None = None, *, skip_first: bool = False) -> Policy:
-    """The machine policy (or FILE's); each problem is a `warning:` line (`skip_first`: it is the error)."""
-    from epcs_desktop.core.policy import current_policy, load_policy
+def _policy(context: AppContext, path: str | None = None, *, skip_first: bool = False) -> Policy:
+    """The context's policy (or FILE's); each problem is a `warning:` line (`skip_first`: it is the error)."""
+    from epcs_desktop.core.policy import load_policy
 
-    policy = load_policy(path) if path else current_policy()
+    policy = load_policy(path) if path else context.policy.current()
     for problem in policy.problems[1 if skip_first else 0 :]:
         warn(problem)
     return policy
 
 
-def run_show(args: argparse.Namespace) -> int:
+def run_show(args: argparse.Namespace, context: AppContext) -> int:
     from epcs_desktop.core.settings import SETTINGS
 
-    policy = _policy()
-    with open_profile(args) as profile:
+    policy = _policy(context)
+    with open_profile(context, args) as profile:
         stored = profile.stored_settings()
         effective = policy.effective(stored)
         name = profile.name
@@ -97,21 +98,21 @@ def run_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_set(args: argparse.Namespace) -> int:
+def run_set(args: argparse.Namespace, context: AppContext) -> int:
     from epcs_desktop.core.settings import coerce, setting
 
     setting(args.key)  # an unknown key: one line, exit 2, before any password is asked
-    _policy().refuse_locked([args.key])  # locked: one line, exit 2, nothing opened or changed
+    _policy(context).refuse_locked([args.key])  # locked: one line, exit 2, nothing opened or changed
     value = coerce(args.key, args.value)
-    with open_profile(args) as profile:
+    with open_profile(context, args) as profile:
         stored = profile.set_settings({args.key: value})[args.key]
     shown = ("on" if stored else "off") if isinstance(stored, bool) else stored
     print(f"{args.key} set to {shown}.")
     return EXIT_OK
 
 
-def run_check_policy(args: argparse.Namespace) -> int:
-    policy = _policy(args.file, skip_first=True)
+def run_check_policy(args: argparse.Namespace, context: AppContext) -> int:
+    policy = _policy(context, args.file, skip_first=True)
     if args.json:
         locked = {key: policy.source_of(key) for key in policy.entries if policy.locked(key)}
         print_json({"sources": list(policy.sources), "problems": list(policy.problems), "locked": locked})

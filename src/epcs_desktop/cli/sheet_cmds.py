@@ -20,6 +20,7 @@ from epcs_desktop.core.errors import EpcsError
 
 if TYPE_CHECKING:
     from epcs_desktop.cli.common import Subparsers
+    from epcs_desktop.core.context import AppContext
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def _qt_app() -> Any:
     return app
 
 
-def run_sheet(args: argparse.Namespace) -> int:
+def run_sheet(args: argparse.Namespace, context: AppContext) -> int:
     target = Path(args.output)
     if target.is_dir():
         raise EpcsError(f"“{target}” is a folder; give a file name such as sheet.pdf.")
@@ -62,7 +63,7 @@ def run_sheet(args: argparse.Namespace) -> int:
     app = _qt_app()  # noqa: F841 - must outlive the rendering
     from epcs_desktop.ui.frontdesk.setup_sheet import save_setup_sheet
 
-    with open_profile(args) as profile:
-        save_setup_sheet(profile, target)
+    with open_profile(context, args) as profile:
+        save_setup_sheet(profile, target, context.clock)
     print(f"Setup sheet written to {target}")
     return EXIT_OK

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from epcs_desktop.core.bounded import read_bounded
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import BackupError
 from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.private_files import profile_target_problem, write_private
@@ -220,13 +220,13 @@ def parse_header(data: bytes) -> BackupHeader:
 
 
 def encode_backup(
-    snapshot: dict[str, Any], password: str, kdf: KdfParams = DEFAULT_KDF, *, clock: Clock | None = None
+    snapshot: dict[str, Any], password: str, kdf: KdfParams = DEFAULT_KDF, *, clock: Clock
 ) -> bytes:
     """The complete backup file contents for `snapshot`, sealed with `password`."""
     if not isinstance(snapshot, dict):
         raise TypeError("snapshot must be a dict")
     _validate_kdf(kdf)
-    created_at = (clock if clock is not None else SystemClock()).now()
+    created_at = clock.now()
     envelope = {"kind": ENVELOPE_KIND, "created_at": created_at, "snapshot": snapshot}
     try:
         plaintext = json.dumps(envelope, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
@@ -352,7 +352,7 @@ def write_backup(
     kdf: KdfParams = DEFAULT_KDF,
     *,
     profile_path: str | os.PathLike[str] | None = None,
-    clock: Clock | None = None,
+    clock: Clock,
 ) -> Path:
     """Write a backup atomically: a crash leaves either the old file or the complete new one.
 
@@ -418,7 +418,8 @@ def backup_profile(
     """
     from epcs_desktop.core.passwords import check_new_password
 
-    check_new_password(password)  # the one password policy, for backup passwords too
+    # The one password policy, for backup passwords too (IT's minimum strength in force for this profile).
+    check_new_password(password, minimum=profile.minimum_password_strength())
     check_backup_folder(path, profile.settings)  # the practice's required folder (issue 15)
     check_destination(path, profile.path)  # before the integrity check: fail fast on a bad target
     check_profile_before_backup(profile)

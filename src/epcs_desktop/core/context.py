@@ -7,22 +7,28 @@ A test that injected a clock into the window could still get the wall clock in
 a dialog, and a test could not give the program a policy without writing
 files. Following Electrum's and KeePassXC's composition roots, `run_gui` and
 `cli.main` build one `AppContext` with `AppContext.for_this_machine` and
-every front end receives it; tests build one with `AppContext.for_tests`-style
-arguments (a `FixedClock`, a `FixedPolicy`).
+every front end receives it (the profile store, and through it each profile and
+vault, take their clock and policy from it; windows and dialogs get it or its
+clock explicitly). Tests build one with a `FixedClock` and, to say what IT
+allows without writing a policy file, a `FixedPolicy`. Only this module makes a
+`SystemClock` (tests/test_architecture.py checks it).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from epcs_desktop.core.clock import Clock, SystemClock
 from epcs_desktop.core.platform import Platform
 from epcs_desktop.core.platform import current as current_platform
-from epcs_desktop.core.policy import Policy, load_policy, policy_signature
+
+if TYPE_CHECKING:  # the lock screen paints before the policy (and the settings registry) is loaded
+    from epcs_desktop.core.policy import Policy
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +52,8 @@ class MachinePolicy:
     _policy: Policy | None = field(default=None, init=False, repr=False)
 
     def current(self) -> Policy:
+        from epcs_desktop.core.policy import load_policy, policy_signature
+
         sig = policy_signature(self.platform)
         if self._policy is None or sig != self._signature:
             self._policy = load_policy(platform=self.platform)
@@ -59,6 +67,14 @@ class FixedPolicy:
 
     policy: Policy
 
+    @classmethod
+    def of(cls, settings: Mapping[str, Any], source: str = "fixed policy") -> FixedPolicy:
+        """The policy a policy file with this ``"settings"`` object would give (no file is written)."""
+        from epcs_desktop.core.policy import Policy, parse_settings
+
+        entries, problems = parse_settings({"settings": dict(settings)}, source)
+        return cls(Policy(entries=entries, problems=tuple(problems), sources=(source,)))
+
     def current(self) -> Policy:
         return self.policy
 
@@ -71,6 +87,10 @@ class AppContext:
     policy: PolicySource
     data_dir: Path
     platform: Platform = field(repr=False)  # its repr holds the environment
+
+    def with_data_dir(self, data_dir: str | os.PathLike[str]) -> AppContext:
+        """The same clock and policy over another data folder (the demo's temporary one)."""
+        return replace(self, data_dir=Path(data_dir).expanduser())
 
     @classmethod
     def for_this_machine(

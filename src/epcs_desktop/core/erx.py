@@ -42,12 +42,6 @@ class DeviceOption(StrEnum):
 
 IS_PRIMARY = "Is Primary"  # DrChrono's Primary Device column, for the primary device
 
-_OPTION_MEANINGS = {
-    DeviceOption.GENERATOR_HERE: N_("code generator on this computer"),
-    DeviceOption.GENERATOR_OTHER: N_("code generator app on a phone or tablet"),
-    DeviceOption.PUSH: N_("ID.me Authenticator push on a phone"),
-}
-
 
 def option_label(option: DeviceOption | str) -> str:
     """The words DrChrono shows in the Option column (literal, unquoted: also the CLI's JSON value)."""
@@ -73,17 +67,18 @@ def shown_primary(is_primary: bool) -> str:
 
 
 def option_meaning(option: DeviceOption | str) -> str:
-    """What the option is here, in English marked `N_` (front ends translate it: "core" context).
+    """Where the device lives (docs/glossary.md), in English marked `N_`: front ends translate it.
 
     Needed beside the label: DrChrono names a code generator on this computer and one on a phone
-    alike (“Generate 2FA Key”), and a reader of another language may not know either label.
+    alike (“Generate 2FA Key”). Kept to a few words so a row of the printed sheet stays one line
+    (a row that wraps can be cut across a page).
     """
-    return _OPTION_MEANINGS[DeviceOption(option)]
+    return _WHERE[location_of(option)]
 
 
 def option_explained(option: DeviceOption | str, translate: Callable[[str], str] = str) -> str:
-    """“Generate 2FA Key” (code generator on this computer): the label as DrChrono shows it, the meaning
-    in the reader's language (`translate`: the window's `core_text`; English by default)."""
+    """“Generate 2FA Key” (this computer): the label as DrChrono shows it, where the device lives in
+    the reader's language (`translate`: the window's `core_text`; English by default)."""
     return f"{shown_option(option)} ({translate(option_meaning(option))})"
 
 
@@ -104,6 +99,14 @@ _LOCATIONS = {
 
 def location_of(option: DeviceOption | str) -> Location:
     return _LOCATIONS[DeviceOption(option)]
+
+
+# Where an ID.me device lives, in the glossary's words (translated by the front ends: "core" context).
+_WHERE = {
+    Location.THIS_COMPUTER: N_("this computer"),
+    Location.PHONE: N_("a phone or tablet"),
+    Location.PUSH: N_("a phone (push)"),
+}
 
 
 @dataclass(frozen=True)

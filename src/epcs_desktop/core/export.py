@@ -47,6 +47,7 @@ from epcs_desktop.core.otpauth import OtpKind, OtpParams, build_portable_uri
 from epcs_desktop.core.private_files import profile_target_problem, write_private
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.policy import Policy
     from epcs_desktop.core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -371,20 +372,17 @@ def export_allowed(settings: Settings | dict[str, Any]) -> bool:
     return not settings.disable_export
 
 
-def check_export_allowed(settings: Any | None = None) -> None:
+def check_export_allowed(policy: Policy, settings: Any | None = None) -> None:
     """THE export policy check (issue 15): ExportError(EXPORT_DISABLED) when exports are turned off.
 
-    Every front end calls this one rule. `settings` None asks the machine policy
-    alone, so the CLI can refuse before it asks for any password when IT locked
-    exports off (or the policy file is unreadable: locked to the safe side);
-    with a profile's settings (policy applied) the profile's own value counts too.
+    Every front end calls this one rule with the policy in force (`AppContext.policy`).
+    Without `settings` the policy alone decides, so the CLI can refuse before it
+    asks for any password when IT locked exports off (or the policy file is
+    unreadable: locked to the safe side); with a profile's settings (policy
+    applied) the profile's own value counts too.
     """
-    if settings is None:
-        from epcs_desktop.core.policy import current_policy
-
-        effective = current_policy().effective({})["disable_export"]
-        if effective.locked and effective.value:
-            raise ExportError(EXPORT_DISABLED)
-        return
-    if not export_allowed(settings):
+    effective = policy.effective({})["disable_export"]
+    if effective.locked and effective.value:
+        raise ExportError(EXPORT_DISABLED)
+    if settings is not None and not export_allowed(settings):
         raise ExportError(EXPORT_DISABLED)

@@ -24,13 +24,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol, Self, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, Self, runtime_checkable
 
 import cv2
 from numpy.typing import NDArray
 
 from epcs_desktop.core.errors import CameraError, QrError
 from epcs_desktop.core.qr import load_image
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.policy import Policy
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +156,7 @@ def _platform() -> Any:
     return platform.current()
 
 
-def raise_if_camera_blocked() -> None:
+def raise_if_camera_blocked(policy: Policy) -> None:
     """CameraError with the system's own guidance when its privacy settings block the camera.
 
     Why before opening: a blocked camera just "fails to open" in OpenCV, and the person
@@ -162,7 +165,7 @@ def raise_if_camera_blocked() -> None:
     from epcs_desktop.core.platform import CameraAccess
     from epcs_desktop.core.policy import check_action_allowed
 
-    check_action_allowed("camera_scan")  # IT's policy (disable_camera_scan): window and `scan --camera`
+    check_action_allowed("camera_scan", policy)  # IT's (disable_camera_scan): window and `scan --camera`
     access = _platform().camera_access()
     if access in (CameraAccess.DENIED, CameraAccess.RESTRICTED):
         message = _platform().camera_message(access)
@@ -180,13 +183,13 @@ def _linux_camera_name(index: int) -> str | None:
         return None
 
 
-def list_cameras(max_probe: int = 4) -> list[CameraInfo]:
+def list_cameras(policy: Policy, max_probe: int = 4) -> list[CameraInfo]:
     """Cameras this computer offers, with readable names where the platform gives them.
 
     On Linux the list comes from sysfs without opening anything (V4L2 also
     lists metadata nodes; only a device's first interface, index 0, captures).
     Elsewhere OpenCV offers no enumeration, so the first `max_probe` indices
-    are opened briefly; they are named "Camera N".
+    are opened briefly (when `policy` allows camera scanning); they are named "Camera N".
     """
     if sys.platform.startswith("linux"):
         found: list[CameraInfo] = []
@@ -206,7 +209,7 @@ def list_cameras(max_probe: int = 4) -> list[CameraInfo]:
     cams = []
     for idx in range(max_probe):
         try:
-            with CameraSource(idx, open_timeout=3.0):
+            with CameraSource(idx, policy=policy, open_timeout=3.0):
                 cams.append(CameraInfo(idx, f"Camera {idx}"))
         except CameraError:
             continue
@@ -223,7 +226,13 @@ class CameraSource(_Closable):
     """
 
     def __init__(
-        self, index: int, width: int | None = None, height: int | None = None, *, open_timeout: float = 8.0
+        self,
+        index: int,
+        width: int | None = None,
+        height: int | None = None,
+        *,
+        policy: Policy,
+        open_timeout: float = 8.0,
     ) -> None:
         self.index = index
         self._cap: cv2.VideoCapture | None = None
@@ -232,7 +241,7 @@ class CameraSource(_Closable):
         self._failures = 0
         if index < 0:
             raise CameraError(f"Camera number {index} is not valid; use 0 for the first camera.")
-        raise_if_camera_blocked()  # IT's policy and the system's privacy switch come before the hardware
+        raise_if_camera_blocked(policy)  # IT's policy and the system's privacy switch before the hardware
         self._precheck_linux()
         self._cap = self._open_bounded(width, height, open_timeout)
         self.width = int(self._cap.get(cv2.CAP_PROP_FRAME_WIDTH))

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 
 log = logging.getLogger(__name__)
@@ -167,9 +167,9 @@ def _resolve(server: str, port: int) -> tuple[int, tuple[Any, ...]]:
 
 
 def sntp_offset(
-    server: str = DEFAULT_SERVER, port: int = NTP_PORT, timeout: float = 2.0, *, clock: Clock | None = None
+    server: str = DEFAULT_SERVER, port: int = NTP_PORT, timeout: float = 2.0, *, clock: Clock
 ) -> float:
-    """Seconds to add to `clock` (default: this computer's clock) to match the server (positive: behind).
+    """Seconds to add to `clock` (the context's: this computer's) to match the server (positive: behind).
 
     offset = ((T2 - T1) + (T3 - T4)) / 2 with T1/T4 our send/receive times and
     T2/T3 the server's receive/transmit times. T1 is read from `clock` (an
@@ -177,7 +177,7 @@ def sntp_offset(
     is measured); T4 is T1 plus a monotonic elapsed time, so a clock step
     during the exchange cannot distort it.
     """
-    wall = clock if clock is not None else SystemClock()
+    wall = clock
     family, addr = _resolve(server, port)
     nonce = secrets.randbits(64) or 1
     deadline = time.monotonic() + timeout
@@ -267,7 +267,12 @@ class ClockCheck:
 
 
 def check_clock(
-    server: str = DEFAULT_SERVER, port: int = NTP_PORT, timeout: float = 2.0, platform: str | None = None
+    server: str = DEFAULT_SERVER,
+    port: int = NTP_PORT,
+    timeout: float = 2.0,
+    platform: str | None = None,
+    *,
+    clock: Clock,
 ) -> ClockCheck:
-    """Measure the offset against `server` and give the verdict (`NtpError` if it cannot be measured)."""
-    return ClockCheck.from_offset(sntp_offset(server, port, timeout), server, platform)
+    """Measure `clock`'s offset from `server` and give the verdict (`NtpError` if it cannot be measured)."""
+    return ClockCheck.from_offset(sntp_offset(server, port, timeout, clock=clock), server, platform)

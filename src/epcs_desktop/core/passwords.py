@@ -62,13 +62,13 @@ class Strength:
     hint: str
 
 
-def check_new_password(password: str, confirm: str | None = None, *, minimum: int | None = None) -> str:
+def check_new_password(password: str, confirm: str | None = None, *, minimum: int) -> str:
     """A new password (profile, hand-over or backup): returns it, or raises RuleError with one sentence.
 
     `confirm` is the second entry when the front end asks twice; a mismatch is
     reported first, as that is the mistake a person corrects first. `minimum` is
-    the strength score (0-4) the password must reach; None asks the machine policy
-    (`min_password_strength`, docs/deployment.md), which is 0 (no minimum) unless IT sets it.
+    the strength score (0-4) the password must reach: IT's `min_password_strength`
+    (`policy.minimum_password_strength` of the policy in force, docs/deployment.md), 0 unless IT sets it.
     """
     if confirm is not None and password != confirm:
         raise RuleError(MISMATCH)
@@ -80,10 +80,6 @@ def check_new_password(password: str, confirm: str | None = None, *, minimum: in
         raise RuleError(TOO_SHORT)
     if looks_like_raw_key(password):
         raise RuleError(RAW_KEY_FORM)
-    if minimum is None:
-        from epcs_desktop.core.policy import minimum_password_strength
-
-        minimum = minimum_password_strength()
     if minimum > 0 and strength(password).score < minimum:
         raise RuleError(TOO_WEAK)
     return password

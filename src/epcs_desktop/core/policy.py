@@ -478,7 +478,7 @@ def _tighter(a: int | None, b: int | None, pick: Callable[[int, int], int]) -> i
     return b if a is None else a if b is None else pick(a, b)
 
 
-# --- the process's policy ------------------------------------------------------------------------
+# --- actions IT can turn off ------------------------------------------------------------------------
 
 # What IT can turn off, by action: the IT-only setting that does it and the one sentence shown.
 # The check lives here once; each action's own core rule calls `check_action_allowed` (camera:
@@ -506,32 +506,35 @@ class ActionTurnedOffError(RuleError):
     """IT's policy turns this action off (CLI exit 2; the window shows the sentence)."""
 
 
-def action_allowed(action: str, policy: Policy | None = None) -> bool:
-    """False when the machine policy turns `action` off (or could not be read: then it is off)."""
+def action_allowed(action: str, policy: Policy) -> bool:
+    """False when the policy turns `action` off (or could not be read: then it is off).
+
+    `policy` is the one in force (`AppContext.policy.current()`): there is no
+    process-wide default, so a test or a front end always says which policy it means.
+    """
     key = ACTIONS[action][0]
-    return not (policy or current_policy()).effective({})[key].value
+    return not policy.effective({})[key].value
 
 
-def check_action_allowed(action: str, policy: Policy | None = None) -> None:
+def check_action_allowed(action: str, policy: Policy) -> None:
     """THE gate for an action IT can turn off: ActionTurnedOffError with its sentence, else nothing."""
     if not action_allowed(action, policy):
         raise ActionTurnedOffError(ACTIONS[action][1])
 
 
-def minimum_password_strength(policy: Policy | None = None) -> int:
+def minimum_password_strength(policy: Policy) -> int:
     """IT's minimum strength for new passwords (0 = none), scored like `passwords.strength`."""
-    return int((policy or current_policy()).effective({})["min_password_strength"].value)
-
-
-_cache: dict[str, Any] = {}
+    return int(policy.effective({})["min_password_strength"].value)
 
 
 def policy_signature(platform: Platform) -> tuple[Any, ...]:
     """What would change the policy: each file's location, (mtime, size) and identity.
 
-    The machine's own file is always watched, also when ``$EPCS_DESKTOP_POLICY`` adds
-    another (both are read by `load_policy`; watching only the variable's file once
-    left IT's edits to the machine file unseen until the next start).
+    `core.context.MachinePolicy` re-reads the policy when this changes (a stat per
+    file: cheap enough to ask at every action). The machine's own file is always
+    watched, also when ``$EPCS_DESKTOP_POLICY`` adds another (both are read by
+    `load_policy`; watching only the variable's file once left IT's edits to the
+    machine file unseen until the next start).
     """
     files = [platform.policy_file(), policy_file_location(platform), *platform.managed_preference_files()]
     sig: list[Any] = []
@@ -543,16 +546,3 @@ def policy_signature(platform: Platform) -> tuple[Any, ...]:
             sig.append((str(f), None))
     return tuple(sig)
 
-
-def current_policy() -> Policy:
-    """This machine's policy, re-read when a policy file changes (a stat per call; cheap).
-
-    The registry is read with it: Group Policy changes apply when the files change or at the next start.
-    """
-    platform = current()
-    sig = policy_signature(platform)
-    if _cache.get("sig") != sig:
-        _cache["policy"] = load_policy(platform=platform)
-        _cache["sig"] = sig
-    policy: Policy = _cache["policy"]
-    return policy

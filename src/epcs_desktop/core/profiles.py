@@ -30,6 +30,7 @@ from epcs_desktop.core.i18n import N_
 
 if TYPE_CHECKING:
     from epcs_desktop.core.clock import Clock
+    from epcs_desktop.core.context import AppContext, PolicySource
     from epcs_desktop.core.erx import PrescriberInfo
     from epcs_desktop.core.profile import Profile
 
@@ -88,17 +89,13 @@ def normalise_profile_name(name: str) -> str:
 
 
 class ProfileStore:
-    """The profiles folder of one data directory."""
+    """The profiles folder of the context's data directory; profiles it opens share its clock and policy."""
 
-    def __init__(
-        self,
-        data_dir: str | os.PathLike[str] | None = None,
-        *,
-        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
-        clock: Clock | None = None,
-    ) -> None:
-        self.clock = clock  # None: the vault's SystemClock (not imported here: the lock screen pays for it)
-        self.data_dir = Path(data_dir).expanduser() if data_dir is not None else default_data_dir()
+    def __init__(self, context: AppContext, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+        self.context = context
+        self.clock: Clock = context.clock  # every vault and profile it opens keeps time with this one
+        self.policy: PolicySource = context.policy  # and applies this IT policy (core/context.py)
+        self.data_dir = Path(context.data_dir)
         self.profiles_dir = self.data_dir / "profiles"
         self.busy_timeout = busy_timeout
 
@@ -167,18 +164,19 @@ class ProfileStore:
         """
         from epcs_desktop.core.erx import validate_prescriber
         from epcs_desktop.core.passwords import check_new_password
+        from epcs_desktop.core.policy import minimum_password_strength
         from epcs_desktop.core.profile import Profile
         from epcs_desktop.core.vault import Vault, make_private_dir
 
         name = self.check_new_name(name)
-        check_new_password(password)
+        check_new_password(password, minimum=minimum_password_strength(self.policy.current()))
         if prescriber is not None:
             prescriber = validate_prescriber(prescriber)  # before the file exists: nothing to undo
         make_private_dir(self.data_dir)
         make_private_dir(self.profiles_dir)
         path = self.path_for(name)
         vault = Vault.create(path, password, busy_timeout=self.busy_timeout, clock=self.clock)
-        profile = Profile(vault, name)
+        profile = Profile(vault, name, self.policy)
         try:
             with vault.transaction():  # the steps below join this one transaction
                 profile.log_activity("profile created", event(N_("Profile “{name}” was created."), name=name))
@@ -204,7 +202,7 @@ class ProfileStore:
             raise ProfileError(f"There is no profile called “{normalise_profile_name(name)}”.")
         vault = Vault.open(self.path_for(stored), password, busy_timeout=self.busy_timeout, clock=self.clock)
         try:
-            profile = Profile(vault, stored)
+            profile = Profile(vault, stored, self.policy)
             if profile.requires_new_password:
                 if profile.is_temporary_password(password) is False:
                     # The re-key of `replace_temporary_password` committed but the flag was not cleared

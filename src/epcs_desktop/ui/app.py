@@ -20,7 +20,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from types import TracebackType
 from typing import Any, NoReturn
 
@@ -257,6 +256,7 @@ def _run(
     collect: bool = True,
 ) -> int:
     app = _application()
+    from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.profiles import ProfileStore
     from epcs_desktop.ui import gui_collector, preferences, theme
 
@@ -264,8 +264,11 @@ def _run(
     collector = None if gui_collector.installed(app) else gui_collector.install(app)
     from epcs_desktop.ui.controller import AppController
 
+    # THE window's context (core/context.py): one clock, one IT policy, one data folder for everything
+    # the window opens; every store, profile, window and dialog gets it (or its clock) from here.
+    context = AppContext.for_this_machine(data_dir)
     # Language and light/dark chosen in Settings (this computer's window.ini); the variables still win.
-    home_store = ProfileStore(Path(data_dir) if data_dir is not None else None)
+    home_store = ProfileStore(context)
     prefs = preferences.settings_file(home_store.data_dir)
     preferences.apply_language(prefs)
     preferences.apply_scheme(prefs)
@@ -274,15 +277,15 @@ def _run(
     _install_excepthook()
 
     demo_dir: str | None = None
-    instance: QObject | None = None
+    instance: SingleInstance | None = None
     if demo:
         import tempfile
 
         from epcs_desktop.core.demo import DEMO_PASSWORD, create_demo_profile
 
         demo_dir = tempfile.mkdtemp(prefix="epcs-desktop-demo-")
-        store = ProfileStore(Path(demo_dir))
-        controller = AppController(store, demo_password=DEMO_PASSWORD, show_notice=False)
+        store = ProfileStore(context.with_data_dir(demo_dir))
+        controller = AppController(store, context.clock, demo_password=DEMO_PASSWORD, show_notice=False)
         profile = create_demo_profile(store)
         main = controller.open_profile(profile)
         assert main is not None  # the demo profile never needs a password change
@@ -296,9 +299,10 @@ def _run(
             instance = SingleInstance(store.data_dir)
             if not instance.claim():
                 return 0  # the running copy came forward: one vault, opened once
-        controller = AppController(store, window_settings=prefs)  # window.ini, already open for the prefs
+        # window.ini, already open for the prefs
+        controller = AppController(store, context.clock, window_settings=prefs)
         if instance is not None:
-            instance.activated.connect(controller.bring_forward)  # type: ignore[attr-defined]
+            instance.activated.connect(controller.bring_forward)
         controller.show_start()
         window = controller.start_window
     app_theme.changed.connect(lambda _s: _repaint_all())
@@ -326,7 +330,7 @@ def _run(
         if collector is not None and collect:
             collector.stop()  # a caller that carries on (a test) gets automatic collection back
         if instance is not None:
-            instance.close()  # type: ignore[attr-defined]
+            instance.close()
         if demo_dir is not None:
             import shutil
 

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from epcs_desktop.core import backup
 from epcs_desktop.core.activity import entry_detail
 from epcs_desktop.core.backup import DEFAULT_KDF, FILE_SUFFIX, KdfParams
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.clock_status import Banner, banner_area
 from epcs_desktop.ui.feedback import buddy_label, error_label, show_error
@@ -97,10 +97,11 @@ def _required_folder(parent: QWidget) -> Path | None:
 
 
 def _default_name(parent: QWidget) -> str:
-    profile = getattr(parent, "profile", None)
-    name = getattr(profile, "name", "profile")
-    clock = getattr(profile, "clock", None) or SystemClock()  # the profile's injected clock (core/clock.py)
-    return f"{name} {datetime.fromtimestamp(clock.now()):%Y-%m-%d}{FILE_SUFFIX}"
+    profile: Profile | None = getattr(parent, "profile", None)  # the save dialog's parent is a BackupDialog
+    if profile is None:
+        return f"profile{FILE_SUFFIX}"
+    # The date from the profile's clock: the context's (core/context.py), never a wall clock of its own.
+    return f"{profile.name} {datetime.fromtimestamp(profile.clock.now()):%Y-%m-%d}{FILE_SUFFIX}"
 
 
 def _path_row(parent: QWidget, browse: Callable[[], None]) -> tuple[QLineEdit, QWidget]:
@@ -157,6 +158,7 @@ class BackupDialog(QDialog):
         layout.addLayout(form)
         self.error = error_label()
         self.entry = PasswordEntry(
+            policy=profile.policy,
             password_label=self.tr("Backup &password:"),
             confirm_label=self.tr("&Repeat:"),
             accessible_name=self.tr("Backup password"),

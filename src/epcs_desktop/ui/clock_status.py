@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.ntp import ClockCheck, NtpError, check_clock, parse_server
 from epcs_desktop.ui.tasks import busy, run_in_background, user_message
 
@@ -132,12 +133,14 @@ class ClockStatus(QObject):
         window: QMainWindow,
         server: Callable[[], str],
         *,
+        clock: Clock,
         auto: bool | None = None,
         interval_ms: int = CHECK_INTERVAL_MS,
         timeout: float = NTP_TIMEOUT_S,
     ) -> None:
         super().__init__(window)
         self.server = server
+        self.clock = clock  # the context's: its offset from the time server is what is measured
         self.timeout = timeout
         self.last: ClockCheck | None = None
         self.last_error = ""
@@ -167,11 +170,11 @@ class ClockStatus(QObject):
             self._failed(exc)
             return
         self.running = True
-        timeout = self.timeout
+        timeout, clock = self.timeout, self.clock
         # Delivered to the status-bar label: a lock closes the window, and the answer is then dropped.
         run_in_background(
             self.label,
-            lambda: check_clock(host, port, timeout),
+            lambda: check_clock(host, port, timeout, clock=clock),
             self._done,
             self._failed,
             busy=busy(self.banner, cursor=interactive),

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QWidget
 
 from epcs_desktop.core.activity import event
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.i18n import N_
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.clipboard import ClipboardGuard
@@ -50,7 +50,7 @@ class AppController(QObject):
     def __init__(
         self,
         store: ProfileStore,
-        clock: Clock | None = None,
+        clock: Clock,
         *,
         window_settings: QSettings | None = None,
         demo_password: str | None = None,
@@ -59,7 +59,7 @@ class AppController(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.clock: Clock = clock  # the context's (ui/app.py builds it once)
         self.ticker = Ticker(self.clock, self)
         self.guard = ClipboardGuard(self)
         self.show_notice = show_notice

@@ -35,6 +35,7 @@ from epcs_desktop.ui.tasks import user_message
 from epcs_desktop.ui.theme import RESOURCES
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.policy import Policy
     from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -269,9 +270,7 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         form.addRow(note)
         # The practice's machine policy (core/policy.py): locked rows are shown, disabled, with who set them.
-        from epcs_desktop.core.policy import current_policy
-
-        policy = current_policy()
+        policy = profile.policy.current()  # IT's policy in force (core/context.py)
         self.locked: dict[str, str] = {  # core.policy's sources, in English (see `_source_text`)
             s.key: policy.source_of(s.key) or "" for s in SETTINGS if policy.locked(s.key)
         }
@@ -286,7 +285,7 @@ class SettingsDialog(QDialog):
             value = values[s.key]
             editor: QWidget
             if s.key == "camera_index":
-                editor = _camera_combo(int(value))
+                editor = _camera_combo(int(value), policy)
             elif s.kind == "bool":
                 check = QCheckBox()
                 check.setChecked(bool(value))
@@ -442,7 +441,7 @@ class SettingsDialog(QDialog):
         super().accept()
 
 
-def _camera_combo(current: int) -> QComboBox:
+def _camera_combo(current: int, policy: Policy) -> QComboBox:
     """Cameras by name ("Integrated Webcam"), not by a bare index; the index is what is stored."""
     import sys
 
@@ -451,7 +450,7 @@ def _camera_combo(current: int) -> QComboBox:
         try:
             from epcs_desktop.core.frames import list_cameras
 
-            names = [(c.index, c.name) for c in list_cameras()]
+            names = [(c.index, c.name) for c in list_cameras(policy)]
         except Exception:  # OpenCV missing or sysfs unreadable: fall back to numbered cameras
             log.warning("camera names unavailable", exc_info=True)
     combo = QComboBox()

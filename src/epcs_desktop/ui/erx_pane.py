@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import (
     Device,
@@ -145,11 +146,17 @@ class ErxPane(QWidget):
     message = Signal(str)
 
     def __init__(
-        self, profile: Profile, settings: Callable[[], Settings], parent: QWidget | None = None
+        self,
+        profile: Profile,
+        settings: Callable[[], Settings],
+        parent: QWidget | None = None,
+        *,
+        clock: Clock,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("erxPane")
         self.profile = profile
+        self.clock = clock  # the context's (dialogs opened from here get it too)
         self.settings = settings
         self.dialog: QDialog | None = None  # the dialog currently open from this pane (tests reach it here)
         self.context_menu: QMenu | None = None  # the row menu last shown (tests trigger its actions)
@@ -355,7 +362,8 @@ class ErxPane(QWidget):
         rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
         rename.triggered.connect(lambda: self._on_device(device_id, self.rename_row))
         move = menu.addAction(theme.icon("phone"), self.tr("Move to a phone…"))
-        move.setEnabled(device.otp is not None and action_allowed("move_to_phone"))  # IT may turn it off
+        allowed = action_allowed("move_to_phone", self.profile.policy.current())  # IT may turn it off
+        move.setEnabled(device.otp is not None and allowed)
         move.triggered.connect(lambda: self._on_device(device_id, self.move_to_phone))
         if device.secret_kept:  # moved to a phone; this computer still holds the secret
             forget = menu.addAction(theme.icon("remove"), self.tr("Remove the secret from this computer…"))
@@ -397,9 +405,9 @@ class ErxPane(QWidget):
         from epcs_desktop.ui.move_to_phone import MoveToPhoneDialog
 
         device = self.model.device_at(row)
-        if device.otp is None or not action_allowed("move_to_phone"):
+        if device.otp is None or not action_allowed("move_to_phone", self.profile.policy.current()):
             return
-        dialog = MoveToPhoneDialog(self.profile, device, self)
+        dialog = MoveToPhoneDialog(self.profile, device, self, clock=self.clock)
         self.dialog = dialog
         dialog.open()
 
@@ -462,7 +470,7 @@ class ErxPane(QWidget):
             log.warning("change-phone guide unavailable; showing the help page")
             self.show_change_help()
             return
-        self.dialog = ChangeGuideDialog(self.profile, self)
+        self.dialog = ChangeGuideDialog(self.profile, self, self.clock)
         self.dialog.show()  # not modal: it is read next to the table it talks about
 
     def show_change_help(self) -> None:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.activity import export_event
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.feedback import buddy_label, error_label, show_error
 from epcs_desktop.ui.file_places import remember, start_path
@@ -62,14 +62,12 @@ class ExportDialog(QDialog):
 
     choose_path: Callable[[QWidget, str], str] = staticmethod(_save_path)
 
-    def __init__(
-        self, profile: Profile, parent: QWidget | None = None, *, clock: Clock | None = None
-    ) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None, *, clock: Clock) -> None:
         super().__init__(parent)
         from epcs_desktop.core import export
 
         self.profile = profile
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.clock: Clock = clock
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Export code generators"))
         self.format = QComboBox(self)
@@ -92,6 +90,7 @@ class ExportDialog(QDialog):
         self.password = self.reauth.field
         self.export_password = PasswordEntry(
             self,
+            policy=profile.policy,
             password_label=self.tr("E&xport password:"),
             confirm_label=self.tr("Re&peat it:"),
             accessible_name=self.tr("Export password"),

@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         install_banner_area(self, self.splitter)
-        self.erx = ErxPane(profile, self.current_settings, self.splitter)
+        self.erx = ErxPane(profile, self.current_settings, self.splitter, clock=clock)
         self.codes = CodesPane(
             profile,
             clock,
@@ -351,7 +351,10 @@ class MainWindow(QMainWindow):
         from epcs_desktop.ui.clock_status import ClockStatus
 
         self.clock_status = ClockStatus(  # setting clock_check off: never asks a time server by itself
-            self, lambda: self._settings.ntp_server, auto=None if self._settings.clock_check else False
+            self,
+            lambda: self._settings.ntp_server,
+            clock=self.clock,
+            auto=None if self._settings.clock_check else False,
         )
         self.backup_reminder = BackupReminder(self, self.profile, self.clock)
         # Connected through the window (a QObject), so the connection ends when the window does.
@@ -377,7 +380,7 @@ class MainWindow(QMainWindow):
         from epcs_desktop.ui.tasks import user_message
 
         try:
-            export.check_export_allowed(settings)
+            export.check_export_allowed(self.profile.policy.current(), settings)
         except EpcsError as exc:
             why = user_message(exc)  # core's sentence, translated (templated ones too)
             self.export_action.setEnabled(False)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.ui.feedback import buddy_label, error_label, show_error, show_message
 from epcs_desktop.ui.tasks import user_message
@@ -60,7 +60,7 @@ class MoveToPhoneDialog(QDialog):
     "on a phone" → only then, removing its secret from this computer is offered."""
 
     def __init__(
-        self, profile: Profile, device: Device, parent: QWidget | None = None, *, clock: Clock | None = None
+        self, profile: Profile, device: Device, parent: QWidget | None = None, *, clock: Clock
     ) -> None:
         super().__init__(parent)
         if device.otp is None:
@@ -68,7 +68,7 @@ class MoveToPhoneDialog(QDialog):
         self.profile = profile
         self.device = device
         self.otp = device.otp  # the secret held here (not None: checked above)
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.clock: Clock = clock
         self.removed = False
         self.verified = False
         self.moved = False
@@ -164,7 +164,8 @@ class MoveToPhoneDialog(QDialog):
         from epcs_desktop.ui.frontdesk.practice_dialog import qr_pixmap
 
         try:
-            check_action_allowed("move_to_phone")  # IT's policy, read again when the secret would show
+            # IT's policy, read again when the secret would show
+            check_action_allowed("move_to_phone", self.profile.policy.current())
         except ActionTurnedOffError as exc:
             show_error(self.error, user_message(exc))
             return

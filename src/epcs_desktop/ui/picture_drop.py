@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject
-from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -61,16 +61,16 @@ class PictureDrop(QObject):
         self.paste.activated.connect(self.paste_clipboard)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self.target:
+        if watched is not self.target or not isinstance(event, QDropEvent):  # (drag enter/move are too)
             return False
         dragging = event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove)
-        if dragging and picture_in(event.mimeData()) is not None:  # type: ignore[attr-defined]
-            event.acceptProposedAction()  # type: ignore[attr-defined]
+        if dragging and picture_in(event.mimeData()) is not None:
+            event.acceptProposedAction()
             return True
         if event.type() == QEvent.Type.Drop:
-            found = picture_in(event.mimeData())  # type: ignore[attr-defined]
+            found = picture_in(event.mimeData())
             if found is not None:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
+                event.acceptProposedAction()
                 self.take(*found)
                 return True
         return False

@@ -19,13 +19,16 @@ import logging
 import os
 import socket
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtGui import QGuiApplication, QImage
 
 from epcs_desktop.core.errors import QrError
+
+if TYPE_CHECKING:
+    from epcs_desktop.core.policy import Policy
 
 log = logging.getLogger(__name__)
 
@@ -130,11 +133,11 @@ def _ensure_app() -> QGuiApplication:
     return _app
 
 
-def grab_screens() -> list[NDArray[Any]]:
+def grab_screens(policy: Policy) -> list[NDArray[Any]]:
     """One BGR frame per screen. QrError when the platform refuses or gives only blank grabs."""
     from epcs_desktop.core.policy import check_action_allowed
 
-    check_action_allowed("screen_scan")  # IT's policy (disable_screen_scan): the wizard and `scan --screen`
+    check_action_allowed("screen_scan", policy)  # IT's (disable_screen_scan): the wizard and `scan --screen`
     app = _ensure_app()
     name = app.platformName()
     if name in ("offscreen", "minimal"):

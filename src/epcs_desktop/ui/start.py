@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from epcs_desktop.core.activity import event
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError, WrongPasswordError
 from epcs_desktop.core.i18n import N_
 from epcs_desktop.ui import theme
@@ -104,7 +104,7 @@ class StartWindow(QMainWindow):
         # Wrong passwords per profile since its last unlock: (count, time of the last). Written to the
         # profile's activity log at the next unlock (a locked vault cannot be written); never the text.
         self.failed_tries: dict[str, tuple[int, float]] = {}
-        self.clock: Clock = getattr(store, "clock", None) or SystemClock()
+        self.clock: Clock = store.clock  # the context's, through the store
         self.reload_profiles()
         self.focus_default()
 
@@ -382,6 +382,7 @@ class StartWindow(QMainWindow):
         self.new_name.setMaxLength(64)
         self.create_error = error_label()
         self.password_entry = PasswordEntry(
+            policy=self.store.policy,
             password_label=self.tr("&Password:"),
             confirm_label=self.tr("&Repeat password:"),
             accessible_name=self.tr("Password"),

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
@@ -34,6 +34,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 from epcs_desktop.core.errors import EpcsError
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")  # what a background call returns and its `on_done` takes
 
 # Handles whose result has not been delivered or dropped yet, by task number (tests wait on this).
 _PENDING: dict[int, TaskHandle] = {}
@@ -219,7 +221,7 @@ class TaskHandle:
     def __init__(
         self,
         receiver: QObject,
-        on_done: Callable[[Any], None],
+        on_done: Callable[[Any], object],
         on_error: Callable[[BaseException], None] | None,
         busy_state: Busy | None,
     ) -> None:
@@ -230,7 +232,7 @@ class TaskHandle:
         self.receiver_gone = False
         self.done = False
         self._job: _Job | None = None  # set by run_in_background
-        self._relay = _Relay(receiver)
+        self._relay: _Relay | None = _Relay(receiver)
         self._relay.destroyed.connect(self._gone)
 
     def _gone(self, *_args: object) -> None:
@@ -260,8 +262,8 @@ class TaskHandle:
         if self.cancelled or self.receiver_gone:
             log.debug("background result dropped (%s)", "cancelled" if self.cancelled else "receiver gone")
             return
-        relay = self._relay
-        self._relay = None  # type: ignore[assignment]
+        relay, self._relay = self._relay, None
+        assert relay is not None  # (one finish per task: the relay is dropped only here)
         try:
             relay.destroyed.disconnect(self._gone)
             relay.setParent(None)
@@ -281,14 +283,16 @@ class TaskHandle:
 
 def run_in_background(
     receiver: QObject,
-    fn: Callable[[], Any],
-    on_done: Callable[[Any], None],
+    fn: Callable[[], T],
+    on_done: Callable[[T], object],
     on_error: Callable[[BaseException], None] | None = None,
     *,
     busy: BusyTarget | None = None,
     pool: QThreadPool | None = None,
 ) -> TaskHandle:
     """Run `fn()` on the pool; its result or error reaches the GUI thread while `receiver` lives.
+
+    `on_done` takes what `fn` returns (mypy checks the pair at every call).
 
     `busy` (a widget, widgets, or a `Busy` from `busy()`) is marked busy now and
     released when the task ends, is cancelled, or its receiver is destroyed.

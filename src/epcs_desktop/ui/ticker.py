@@ -15,7 +15,7 @@ import math
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +28,9 @@ class Ticker(QObject):
 
     tick = Signal(float)
 
-    def __init__(self, clock: Clock | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.clock: Clock = clock
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)

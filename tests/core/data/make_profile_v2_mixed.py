@@ -29,11 +29,12 @@ PASSWORD = "correct horse battery"
 MAKE = r"""
 import sys
 from pathlib import Path
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.core.erx import DeviceOption, PrescriberInfo
 from epcs_desktop.core.otpauth import parse_uri
 
-store = ProfileStore(Path(sys.argv[1]))
+store = ProfileStore(AppContext.for_this_machine(Path(sys.argv[1])))
 p = store.create(sys.argv[2], sys.argv[3])
 HERE = DeviceOption.GENERATOR_HERE
 p.add_device("Office PC", HERE, parse_uri(

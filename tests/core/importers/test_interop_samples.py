@@ -17,6 +17,7 @@ import pytest
 
 from epcs_desktop.core.errors import ImportFileError
 from epcs_desktop.core.importers import ImportResult, ImportSession, plan_import, read_import_file
+from profile_support import NO_POLICY
 
 from .conftest import SAMPLES
 
@@ -123,7 +124,7 @@ def test_refusals_and_files_without_accounts_are_one_clean_line(samples_dir: Pat
 
 @pytest.mark.parametrize("group", TRUTH["import_together"] or [{"files": []}])
 def test_files_of_one_export_import_together_complete(samples_dir: Path, group: dict[str, Any]) -> None:
-    session = ImportSession()
+    session = ImportSession(NO_POLICY)
     for name in group["files"]:
         session.read_file(samples_dir / "files" / name)
     plan = plan_import([], session)

@@ -13,6 +13,7 @@ from epcs_desktop.core.errors import ImportFileError
 from epcs_desktop.core.importers import ImportSession, plan_import, read_import_file
 from epcs_desktop.core.migration import build_migration_uris
 from epcs_desktop.core.otpauth import build_uri, from_secret
+from profile_support import NO_POLICY
 
 from .conftest import A1, A2, A3, S1, S2, S3, ST, T1, T2, assert_reads, fields, no_secret_in
 
@@ -34,7 +35,7 @@ def _google_v2(accounts: list, tmp_path: Path, name: str, per_code: int = 10) ->
 
 def test_two_google_exports_without_batch_id_both_import(tmp_path: Path) -> None:
     """Issue 20 item 1: the second export's code 1 of 1 is not "already read"."""
-    session = ImportSession()
+    session = ImportSession(NO_POLICY)
     for path in [*_google_v2([A], tmp_path, "first"), *_google_v2([B], tmp_path, "second")]:
         session.read_file(path)
     plan = plan_import([], session)
@@ -45,7 +46,7 @@ def test_two_google_exports_without_batch_id_both_import(tmp_path: Path) -> None
 def test_parts_of_different_multi_code_exports_all_import(tmp_path: Path) -> None:
     first = _google_v2([A, B], tmp_path, "first", per_code=1)  # codes 1 and 2 of 2
     second = _google_v2([C, A, B], tmp_path, "second", per_code=1)  # codes 1-3 of 3
-    session = ImportSession()
+    session = ImportSession(NO_POLICY)
     for path in (first[0], second[0], second[2]):  # part 1 of each, part 3 of the second
         session.read_file(path)
     plan = plan_import([], session)
@@ -60,7 +61,7 @@ def test_parts_of_different_multi_code_exports_all_import(tmp_path: Path) -> Non
 
 def test_the_same_export_code_twice_is_read_once(tmp_path: Path) -> None:
     (path,) = _google_v2([A], tmp_path, "only")
-    session = ImportSession()
+    session = ImportSession(NO_POLICY)
     session.read_file(path)
     again = session.read_file(path)
     assert again.accounts == [] and again.problems == [
@@ -118,7 +119,7 @@ def test_ten_thousand_lines_are_named_in_linear_work(tmp_path: Path, monkeypatch
     ]
     f = tmp_path / "many.txt"
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    session = ImportSession()
+    session = ImportSession(NO_POLICY)
     session.read_file(f)
     plan = plan_import([], session)
     assert len(plan.enrollment.new) == n

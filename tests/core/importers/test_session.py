@@ -14,6 +14,7 @@ from epcs_desktop.core.errors import ImportFileError
 from epcs_desktop.core.importers import ImportResult, read_import_file
 from epcs_desktop.core.migration import build_migration_uris
 from epcs_desktop.core.otpauth import build_uri, from_secret
+from profile_support import NO_POLICY
 
 from .conftest import A1, A2, A3, S1, S3, STEAM, write_json
 
@@ -128,14 +129,14 @@ def test_one_export_over_three_files_is_complete(tmp_path: Path) -> None:
         f = tmp_path / f"part{i}.txt"
         f.write_text(("QR-Code:" if i == 1 else "") + uri + "\n", encoding="utf-8")
         files.append(f)
-    session = ImportSession()
+    session = ImportSession(NO_POLICY)
     for f in files:
         session.read_file(f)
     assert [p for _, r in session.results for p in r.accounts] == [A1, A2, A3]
     assert [line for _, r in session.results for line in r.problems] == []
     assert session.incomplete_exports() == []
 
-    partial = ImportSession()
+    partial = ImportSession(NO_POLICY)
     partial.read_file(files[0])
     partial.read_file(files[0])  # the same code twice: read once, said once
     assert partial.results[1][1].accounts == []

@@ -29,7 +29,7 @@ def main() -> int:
     data_dir = Path(sys.argv[1])
     app = QApplication(["epcs-a11y"])
     app.setApplicationName("epcs-a11y")
-    from epcs_desktop.core.clock import SystemClock
+    from epcs_desktop.core.context import AppContext
     from epcs_desktop.core.erx import DeviceOption
     from epcs_desktop.core.otpauth import OtpParams
     from epcs_desktop.core.profiles import ProfileStore
@@ -37,11 +37,12 @@ def main() -> int:
     from epcs_desktop.ui.controller import AppController
 
     theme.Theme(app)
-    store = ProfileStore(data_dir)
+    context = AppContext.for_this_machine(data_dir)  # what run_gui builds
+    store = ProfileStore(context)
     profile = store.create("Dr Lee", PASSWORD)
     profile.add_device("Office PC", DeviceOption.GENERATOR_HERE, OtpParams("totp", SECRET, "lee", "ID.me"))
     profile.add_device("MyiPhone", DeviceOption.PUSH)
-    controller = AppController(store, SystemClock(), show_notice=False)
+    controller = AppController(store, context.clock, show_notice=False)
     window = controller.open_profile(profile)
     assert window is not None
     current: list[QWidget] = []
@@ -51,7 +52,7 @@ def main() -> int:
         from epcs_desktop.ui.wizard.ids import PageId
 
         page_id, _, typed = page_id.partition("!")
-        w = EnrollWizard(profile, window, cameras=lambda: [], screen_grabber=lambda: [])
+        w = EnrollWizard(profile, window, clock=context.clock, cameras=lambda: [], screen_grabber=lambda: [])
         w.show()
         if page_id == "CONFIRM":  # a new generator to confirm: its live code is what is read out
             w.state.set_single(OtpParams("totp", NEW_SECRET, "lee", "ID.me"))
@@ -68,9 +69,9 @@ def main() -> int:
         from epcs_desktop.ui import frontdesk as fd
 
         if name == "guide":
-            return fd.ChangeGuideDialog(profile, window)
+            return fd.ChangeGuideDialog(profile, window, context.clock)
         if name == "practice":
-            return fd.PracticeDialog(profile, window)
+            return fd.PracticeDialog(profile, window, context.clock)
         if name == "activity":
             return fd.ActivityLogDialog(profile, window)
         if name == "record":

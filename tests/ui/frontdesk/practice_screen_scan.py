@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from epcs_desktop.core.clock import SystemClock
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.otp import totp_at
 from epcs_desktop.core.otpauth import parse_uri
 from epcs_desktop.core.profiles import ProfileStore
@@ -27,9 +27,10 @@ from epcs_desktop.ui.screen_grab import grab_screens
 def main(data_dir: str) -> int:
     app = QApplication(sys.argv[:1])
     assert app.platformName() == "xcb", app.platformName()
-    clock = SystemClock()
-    profile = ProfileStore(data_dir).create("Dr Xvfb", "xvfb password 1")
-    dlg = PracticeDialog(profile, clock=clock)
+    context = AppContext.for_this_machine(data_dir)  # what run_gui builds
+    clock = context.clock
+    profile = ProfileStore(context).create("Dr Xvfb", "xvfb password 1")
+    dlg = PracticeDialog(profile, None, clock)
     dlg.show()
     dlg.raise_()
     QTest.mouseClick(dlg.secure_continue, Qt.MouseButton.LeftButton)
@@ -37,7 +38,7 @@ def main(data_dir: str) -> int:
         app.processEvents()
         QTest.qWait(50)
     payloads: list[str] = []
-    for frame in grab_screens():  # the wizard's real "from the screen" path
+    for frame in grab_screens(context.policy.current()):  # the wizard's real "from the screen" path
         payloads.extend(decode_frame(frame))
     out: dict[str, object] = {"payloads": len(payloads)}
     if payloads:

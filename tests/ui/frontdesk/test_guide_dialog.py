@@ -33,7 +33,7 @@ def ticks(dlg: ChangeGuideDialog) -> dict[str, bool]:
 
 def test_guide_end_to_end_with_resume(qtbot, data_dir_store, ada_profile) -> None:
     clock = FixedClock(T0)
-    dlg = ChangeGuideDialog(ada_profile, clock=clock)
+    dlg = ChangeGuideDialog(ada_profile, None, clock)
     qtbot.addWidget(dlg)
     dlg.show()
     assert not dlg.resumed
@@ -59,7 +59,7 @@ def test_guide_end_to_end_with_resume(qtbot, data_dir_store, ada_profile) -> Non
     dlg.close_button.click()
     ada_profile.close()
     ada_profile = data_dir_store.open("Dr Ada", PW)
-    dlg = ChangeGuideDialog(ada_profile, clock=clock)
+    dlg = ChangeGuideDialog(ada_profile, None, clock)
     qtbot.addWidget(dlg)
     dlg.show()
     assert dlg.resumed and "Welcome back" in dlg.intro.text() and "android" in dlg.intro.text()
@@ -107,13 +107,13 @@ def test_guide_end_to_end_with_resume(qtbot, data_dir_store, ada_profile) -> Non
     assert dlg.finish_button.isEnabled() and dlg.remove_button.isHidden()
 
     qtbot.mouseClick(dlg.finish_button, Qt.MouseButton.LeftButton)
-    again = ChangeGuideDialog(ada_profile, clock=clock)
+    again = ChangeGuideDialog(ada_profile, None, clock)
     qtbot.addWidget(again)
     assert not again.resumed and ticks(again) == dict.fromkeys(STEP_IDS, False)
 
 
 def test_changes_made_elsewhere_tick_the_open_guide(qtbot, ada_profile) -> None:
-    dlg = ChangeGuideDialog(ada_profile, clock=FixedClock(T0))
+    dlg = ChangeGuideDialog(ada_profile, None, FixedClock(T0))
     qtbot.addWidget(dlg)
     ada_profile.add_device("Office iPad", DeviceOption.GENERATOR_OTHER, make_primary=True)
     assert ticks(dlg)[ADD_NEW] and ticks(dlg)[SELECT_PRIMARY] and not ticks(dlg)[REMOVE_OLD]
@@ -130,7 +130,7 @@ def test_changes_made_elsewhere_tick_the_open_guide(qtbot, ada_profile) -> None:
 def test_rule_errors_are_shown_inline(qtbot, ada_profile) -> None:
     ada_profile.add_device("Desk", DeviceOption.PUSH)
     ada_profile.add_device("Car", DeviceOption.PUSH)
-    dlg = ChangeGuideDialog(ada_profile, clock=FixedClock(T0))
+    dlg = ChangeGuideDialog(ada_profile, None, FixedClock(T0))
     qtbot.addWidget(dlg)
     # The old (primary) device cannot go while two others remain and no new one was added.
     qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
@@ -141,7 +141,7 @@ def test_rule_errors_are_shown_inline(qtbot, ada_profile) -> None:
 
 def test_locked_profile_stops_the_countdown(qtbot, ada_profile) -> None:
     """Auto-lock closes the vault under an open guide: it says so instead of raising."""
-    dlg = ChangeGuideDialog(ada_profile, clock=FixedClock(T0))
+    dlg = ChangeGuideDialog(ada_profile, None, FixedClock(T0))
     qtbot.addWidget(dlg)
     dlg.show()
     assert dlg.ticker.is_active()
@@ -159,7 +159,7 @@ def test_guide_wraps_at_640_px_with_a_push_or_phone_primary(qtbot, data_dir_stor
 
     with data_dir_store.create("Dr Narrow", PASSWORD) as p:
         p.add_device("A phone with a long name for testing", option)
-        dlg = ChangeGuideDialog(p, clock=FixedClock(T0))
+        dlg = ChangeGuideDialog(p, None, FixedClock(T0))
         qtbot.addWidget(dlg)
         dlg.resize(640, 700)
         dlg.show()
@@ -185,7 +185,7 @@ def test_guide_and_help_page_titles_differ(qtbot, data_dir_store) -> None:
     from epcs_desktop.ui.frontdesk import ChangeGuideDialog
 
     with data_dir_store.create("Dr Titles", PASSWORD) as p:
-        guide = ChangeGuideDialog(p, clock=FixedClock(T0))
+        guide = ChangeGuideDialog(p, None, FixedClock(T0))
         help_page = HelpDialog("What happens to my MFA when I change my phone?", "change-phone")
         qtbot.addWidget(guide)
         qtbot.addWidget(help_page)

@@ -26,7 +26,7 @@ HERE = Path(__file__).parent
 
 def test_practice_qr_decodes_and_code_is_confirmed(qtbot, ada_profile) -> None:
     clock = FixedClock(T0)
-    dlg = PracticeDialog(ada_profile, clock=clock)
+    dlg = PracticeDialog(ada_profile, None, clock)
     qtbot.addWidget(dlg)
     dlg.show()
     assert "PRACTICE" in dlg.windowTitle() and "not ID.me" in BANNER
@@ -61,7 +61,7 @@ def test_practice_qr_decodes_and_code_is_confirmed(qtbot, ada_profile) -> None:
 
 
 def test_practice_generator_enrolled_here_is_removed_on_close(qtbot, ada_profile) -> None:
-    dlg = PracticeDialog(ada_profile, clock=FixedClock(T0))
+    dlg = PracticeDialog(ada_profile, None, FixedClock(T0))
     qtbot.addWidget(dlg)
     # What the wizard does with the scanned practice code:
     params = parse_uri(dlg.session.uri())
@@ -97,10 +97,11 @@ import json, sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from epcs_desktop.core.clock import FixedClock
+from epcs_desktop.core.context import AppContext
 from epcs_desktop.core.profiles import ProfileStore
 from epcs_desktop.ui.frontdesk import PracticeDialog
 from epcs_desktop.ui.wizard import EnrollWizard
-p = ProfileStore(sys.argv[1]).create("Dr Practice", "practice password")
+p = ProfileStore(AppContext.for_this_machine(sys.argv[1])).create("Dr Practice", "practice password")
 dlg = PracticeDialog(p, None, FixedClock(2e9))
 dlg.show()
 dlg.secure_continue.click()
@@ -143,7 +144,7 @@ def test_enter_presses_continue_on_every_step(qtbot, ada_profile) -> None:
     """Issue 22 #10: Enter did not press Continue; on step 3 it checks the code once (not twice)."""
     from PySide6.QtTest import QTest
 
-    dlg = PracticeDialog(ada_profile, clock=FixedClock(T0))
+    dlg = PracticeDialog(ada_profile, None, FixedClock(T0))
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)

@@ -42,9 +42,9 @@ def test_sheet_lists_roster_steps_and_notice_without_secrets(qtbot, ada_profile,
     assert "EPCS MFA setup sheet" in text and "Dr Ada" in text
     assert "Name Option Primary Device" in text
     # DrChrono's labels, quoted, each with what it means here (core.erx.option_explained)
-    assert "android “Generate 2FA Key” (code generator on this computer) “Is Primary”" in text
-    assert "Office iPad “Push Notification 2FA” (ID.me Authenticator push on a phone)" in text
-    assert "New iPhone “Generate 2FA Key” (code generator app on a phone or tablet)" in text
+    assert "android “Generate 2FA Key” (this computer) “Is Primary”" in text
+    assert "Office iPad “Push Notification 2FA” (a phone (push))" in text
+    assert "New iPhone “Generate 2FA Key” (a phone or tablet)" in text
     assert "DrChrono's own labels" in text
     assert "Primary device: android." in text
     assert "BR1234563" in text and "1234567893" in text
@@ -80,11 +80,11 @@ def test_in_spanish_the_sheet_keeps_drchronos_labels_and_explains_them(
         [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", row)]
         for row in re.findall(r"<tr><td>.*?</tr>", sheet_html(ada_profile, FixedClock(T0)))
     ]
-    push = "“Push Notification 2FA” (notificación push de ID.me Authenticator en un teléfono)"
+    push = "“Push Notification 2FA” (un teléfono (push))"
     assert cells[:3] == [
-        ["android", "“Generate 2FA Key” (generador de códigos en este equipo)", "“Is Primary”"],
+        ["android", "“Generate 2FA Key” (este equipo)", "“Is Primary”"],
         ["Office iPad", push, ""],
-        ["New iPhone", "“Generate 2FA Key” (aplicación generadora de códigos en un teléfono o tableta)", ""],
+        ["New iPhone", "“Generate 2FA Key” (un teléfono o tableta)", ""],
     ]
     text = pdf_text(save_setup_sheet(ada_profile, tmp_path / "hoja.pdf", FixedClock(T0)))  # the printed sheet
     assert text.count("“Generate 2FA Key”") == 2

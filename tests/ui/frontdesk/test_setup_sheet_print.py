@@ -155,3 +155,20 @@ def test_cli_never_writes_the_sheet_over_the_profile(data_dir_store, tmp_path: P
     assert done.returncode == 2 and "cannot be written there" in done.stderr, done.stderr
     assert live.read_bytes() == before
     data_dir_store.open("Dr Sheet", PW).close()  # still opens
+
+
+def test_in_spanish_each_device_row_prints_on_one_line(
+    qtbot, data_dir_store, tmp_path: Path, spanish
+) -> None:
+    """DrChrono's label with where the device lives, in Spanish, still fits one line per row: a row that
+    wraps can be cut across a page (it was, when the explanation was a sentence)."""
+    assert spanish
+    with full_profile(data_dir_store, 60) as p:
+        pdf = save_setup_sheet(p, tmp_path / "larga.pdf", FixedClock(T0))
+    rows = lines(words(pdf))
+    printed = [r for r in rows if r[3].startswith("Exam room")]
+    assert len(printed) == 60, [r[3] for r in printed][:4]
+    ends = ("“Generate 2FA Key” (un teléfono o tableta)", "“Push Notification 2FA” (un teléfono (push))")
+    for _page, top, height, text in printed:
+        assert text.removesuffix(" “Is Primary”").endswith(ends), text
+        assert top >= MARGIN - 1 and top + height <= LETTER_H - MARGIN + 1

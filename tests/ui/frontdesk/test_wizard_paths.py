@@ -37,7 +37,7 @@ def drive_wizard_with_key(key: str, nickname: str, primary: bool, seen: list[str
 
 
 def test_practice_key_typed_into_the_wizard_is_removed_afterwards(qtbot, ada_profile) -> None:
-    dlg = PracticeDialog(ada_profile, clock=FixedClock(T0))
+    dlg = PracticeDialog(ada_profile, None, FixedClock(T0))
     qtbot.addWidget(dlg)
     dlg.show()
     seen: list[str] = []
@@ -55,7 +55,7 @@ def test_practice_key_typed_into_the_wizard_is_removed_afterwards(qtbot, ada_pro
 
 
 def test_guide_step_five_through_the_wizard(qtbot, ada_profile) -> None:
-    dlg = ChangeGuideDialog(ada_profile, clock=FixedClock(T0))
+    dlg = ChangeGuideDialog(ada_profile, None, FixedClock(T0))
     qtbot.addWidget(dlg)
     dlg.show()
     seen: list[str] = []

@@ -21,6 +21,9 @@ from epcs_desktop.core.importers.links import (
 from epcs_desktop.core.policy import check_action_allowed
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.context import PolicySource
+    from epcs_desktop.core.erx import Device
+    from epcs_desktop.core.generator import Generator
     from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -59,11 +62,12 @@ def read_import_file(path: str | Path, password: str | None = None) -> ImportRes
 
     Raises `ImportFileError` when the file as a whole cannot be used:
     `PasswordRequiredError` for an encrypted file without `password`,
-    `ImportPasswordError` when `password` does not open it.
+    `ImportPasswordError` when `password` does not open it. A reader only: the
+    front ends import through `ImportSession` and `apply_import`, which apply IT's policy.
     """
-    session = ImportSession()
-    result = session.read_file(path, password)
-    result.problems.extend(session.incomplete_exports())
+    exports = GoogleExports()
+    result = _read_file(path, password, exports)
+    result.problems.extend(exports.incomplete())
     return result
 
 
@@ -75,7 +79,8 @@ class ImportSession:
     after the last source does `incomplete_exports` say what is missing.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, policy: PolicySource) -> None:
+        self.policy = policy  # asked at each read: IT turning imports off applies to the next file
         self.results: list[tuple[str, ImportResult]] = []
         self._exports = GoogleExports()
 
@@ -84,14 +89,15 @@ class ImportSession:
 
     def read_file(self, path: str | Path, password: str | None = None) -> ImportResult:
         """Read one file (raises `ImportFileError` as `read_import_file` does; nothing is kept then)."""
-        check_action_allowed("import")  # IT's policy (disable_import): before any password is asked
+        # IT's policy (disable_import): before any password is asked
+        check_action_allowed("import", self.policy.current())
         result = _read_file(path, password, self._exports)
         self.results.append((str(path), result))
         return result
 
     def read_text(self, text: str, name: str = "pasted text") -> ImportResult:
         """Pasted otpauth or export links (one per line; text around a link is tolerated)."""
-        check_action_allowed("import")
+        check_action_allowed("import", self.policy.current())
         if len(text) > MAX_FILE_BYTES:
             raise ImportFileError(f"The {name} is too long to be authenticator links.")
         result = read_lines(text, name, self._exports, FORMAT_PASTED)
@@ -144,7 +150,7 @@ def plan_import(existing: Any, session: ImportSession) -> ImportPlan:
     return ImportPlan(tuple(session.results), plan_enrollment(existing, candidates), tuple(problems))
 
 
-def apply_import(profile: Profile, plan: ImportPlan) -> list[Any]:
+def apply_import(profile: Profile, plan: ImportPlan) -> list[Device | Generator]:
     """Add the plan's NEW entries to `profile` all-or-nothing (one transaction); returns the devices."""
-    check_action_allowed("import")
+    check_action_allowed("import", profile.policy.current())
     return list(profile.enroll(plan.enrollment))

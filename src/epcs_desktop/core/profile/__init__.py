@@ -23,7 +23,7 @@ password rule is `core.passwords`'.
 
 from __future__ import annotations
 
-from epcs_desktop.core.clock import Clock
+from epcs_desktop.core.context import PolicySource
 from epcs_desktop.core.enrollment import HOTP_MESSAGE, Candidate, check_new_device
 from epcs_desktop.core.profile.base import ActivityEntry, Listener
 from epcs_desktop.core.profile.handover import HandoverRules
@@ -63,8 +63,8 @@ NewDevice = Candidate
 class Profile(HandoverRules, RestoreRules):
     """An unlocked clinician profile: devices, prescriber info, identity, settings, activity."""
 
-    def __init__(self, vault: Vault, name: str, clock: Clock | None = None) -> None:
-        super().__init__(vault, name, clock)
+    def __init__(self, vault: Vault, name: str, policy: PolicySource) -> None:
+        super().__init__(vault, name, policy)
         self._check_stored_rows()
 
     def __enter__(self) -> Profile:

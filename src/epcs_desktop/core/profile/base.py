@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from epcs_desktop.core.clock import Clock
+from epcs_desktop.core.context import PolicySource
 from epcs_desktop.core.events import ProfileEvent
 from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.vault import Vault, _Tx
@@ -37,10 +38,11 @@ class ActivityEntry:
 class ProfileBase:
     """An unlocked profile's vault, name, clock and listeners (see `core.profile.Profile`)."""
 
-    def __init__(self, vault: Vault, name: str, clock: Clock | None = None) -> None:
+    def __init__(self, vault: Vault, name: str, policy: PolicySource) -> None:
         self.vault = vault
         self.name = name
-        self.clock: Clock = clock if clock is not None else vault.clock
+        self.clock: Clock = vault.clock  # the store's (the context's) clock, which the vault was opened with
+        self.policy = policy  # IT's policy in force, asked at each use (core/context.py)
         self._listeners: list[Listener] = []
         self.set_aside: list[str] = []  # one message per stored row that was set aside (this session)
         # id -> (the row's stored values, its decoded views): rows are decoded once, not at every read
@@ -101,6 +103,12 @@ class ProfileBase:
         stored = repo.decode_row(row)
         self._decoded[stored.id] = (values, stored)
         return stored
+
+    def minimum_password_strength(self) -> int:
+        """IT's minimum strength for this profile's new passwords (profile, hand-over, backup)."""
+        from epcs_desktop.core.policy import minimum_password_strength
+
+        return minimum_password_strength(self.policy.current())
 
     def _log(self, db: _Tx, action: str, detail: str) -> None:
         """THE activity-log writer: every entry the service makes goes through here."""

@@ -22,7 +22,7 @@ from epcs_desktop.core.activity import event
 from epcs_desktop.core.enrollment import Candidate, EnrollmentPlan, plan_enrollment
 from epcs_desktop.core.errors import EpcsError, RuleError
 from epcs_desktop.core.events import DevicesChanged
-from epcs_desktop.core.generator import names_another_site
+from epcs_desktop.core.generator import Generator, names_another_site
 from epcs_desktop.core.i18n import N_
 from epcs_desktop.core.otpauth import OtpParams
 from epcs_desktop.core.profile import repository as repo
@@ -265,13 +265,16 @@ class DeviceRules(ProfileBase):
         already in this profile as “NICK”."), as is a nickname already used.
         """
         (added,) = self.enroll([Candidate(nickname, option, otp, make_primary, idme=True)])
-        return added  # type: ignore[no-any-return]
+        assert isinstance(added, erx.Device)  # idme=True: enroll made an ID.me device
+        return added
 
-    def add_devices(self, items: Iterable[Candidate | Sequence[Any]]) -> list[erx.Device]:
+    def add_devices(self, items: Iterable[Candidate | Sequence[Any]]) -> list[erx.Device | Generator]:
         """Add several devices all-or-nothing (`enroll` with candidates; tuples are accepted too)."""
         return self.enroll([i if isinstance(i, Candidate) else Candidate(*i) for i in items])
 
-    def enroll(self, plan_or_candidates: EnrollmentPlan | Iterable[Candidate]) -> list[Any]:
+    def enroll(
+        self, plan_or_candidates: EnrollmentPlan | Iterable[Candidate]
+    ) -> list[erx.Device | Generator]:
         """Add ID.me devices and code generators all-or-nothing: one transaction, one activity entry
         each, one event. Returns, per added entry, its `erx.Device` (an ID.me device) or its
         `Generator` (another site's code generator, `Candidate.is_idme` False).
@@ -328,7 +331,12 @@ class DeviceRules(ProfileBase):
             stored = [repo.decode_row(repo.device_row(db, i)) for i in ids]
         changed = after is not None and (before is None or int(before["id"]) != int(after["id"]))
         self._emit(DevicesChanged(added=tuple(ids), primary=int(after["id"]) if changed else None))
-        return [s.device if s.device is not None else s.generator for s in stored]
+        result: list[erx.Device | Generator] = []
+        for s in stored:
+            held = s.device if s.device is not None else s.generator
+            assert held is not None  # a row written just now decodes as one or the other
+            result.append(held)
+        return result
 
     def _check_free(self, db: _Tx, nickname: str, except_id: int | None = None) -> None:
         row = repo.device_by_key(db, nickname)

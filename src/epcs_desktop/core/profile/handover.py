@@ -39,7 +39,7 @@ class HandoverRules(ProfileBase):
         if self.requires_new_password:
             self.replace_temporary_password(new, new if confirm is None else confirm)
             return
-        self.vault.change_password(check_new_password(new, confirm))
+        self.vault.change_password(check_new_password(new, confirm, minimum=self.minimum_password_strength()))
         with self.vault.transaction() as db:
             self._log(db, "password changed", event(N_("The profile password was changed.")))
         self._emit(PasswordChanged())
@@ -103,7 +103,7 @@ class HandoverRules(ProfileBase):
 
     def check_replacement_password(self, new: str, confirm: str | None = None) -> str:
         """The policy, plus: not the temporary password. No storage change (forms show it inline)."""
-        check_new_password(new, confirm)
+        check_new_password(new, confirm, minimum=self.minimum_password_strength())
         if self.requires_new_password:
             # Not the temporary password give or take spaces either (issue 23 item 12: it plus a trailing
             # space was accepted as the clinician's own, though the front desk knows it).

@@ -25,7 +25,6 @@ from epcs_desktop.core.events import (
 )
 from epcs_desktop.core.guide import GUIDE_STATE_KEY
 from epcs_desktop.core.i18n import N_
-from epcs_desktop.core.policy import current_policy
 from epcs_desktop.core.profile import repository as repo
 from epcs_desktop.core.profile.base import ActivityEntry, ProfileBase
 from epcs_desktop.core.settings import Settings
@@ -81,7 +80,8 @@ class RecordRules(ProfileBase):
     def settings(self) -> Settings:
         """Typed settings: stored values over the registry's defaults (`profile.settings.camera_index`)."""
         # Machine policy (issue 15): IT's defaults filled in, locked keys forced to the policy's value.
-        return Settings.from_stored(current_policy().apply(repo.get_record(self.vault, "settings", {}) or {}))
+        stored = repo.get_record(self.vault, "settings", {}) or {}
+        return Settings.from_stored(self.policy.current().apply(stored))
 
     def stored_settings(self) -> dict[str, Any]:
         """Only the values this profile stored itself (no defaults): what a machine policy is laid over."""
@@ -98,7 +98,7 @@ class RecordRules(ProfileBase):
         setting could leave half of it stored and the activity log in pieces.
         Every value is validated before anything is written. Returns the coerced values.
         """
-        current_policy().refuse_locked(values)  # a key IT locked is refused before anything is written
+        self.policy.current().refuse_locked(values)  # a key IT locked is refused before anything is written
         coerced = {key: settings.coerce(key, value) for key, value in values.items()}
         if not coerced:
             return {}

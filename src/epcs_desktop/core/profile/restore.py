@@ -67,7 +67,8 @@ class RestoreRules(GeneratorRules, RecordRules):
         Info, identity and settings (the preview renders this plan and nothing else)."""
         from epcs_desktop.core.policy import check_action_allowed
 
-        check_action_allowed("restore")  # IT turned restore off: no preview either, in any front end
+        # IT turned restore off: no preview either, in any front end
+        check_action_allowed("restore", self.policy.current())
         _check_mode(mode)
         devices, prescriber, identity, stored_settings = _read_snapshot(snapshot)
         current = [
@@ -125,7 +126,7 @@ class RestoreRules(GeneratorRules, RecordRules):
         """
         from epcs_desktop.core.policy import check_action_allowed
 
-        check_action_allowed("restore")  # IT's policy (disable_restore), for every front end
+        check_action_allowed("restore", self.policy.current())  # IT's (disable_restore), every front end
         _check_mode(mode)
         devices, prescriber, identity, stored_settings = _read_snapshot(snapshot)
         foreign = is_other_clinicians(self, snapshot)

@@ -80,7 +80,7 @@ class Vault(Storage):
         password: str,
         *,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
-        clock: Clock | None = None,
+        clock: Clock,
     ) -> Vault:
         """Create a new, empty profile database at `path` (which must not exist yet)."""
         return opening.create(cls, Path(path), password, busy_timeout, clock)
@@ -92,7 +92,7 @@ class Vault(Storage):
         password: str,
         *,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
-        clock: Clock | None = None,
+        clock: Clock,
     ) -> Vault:
         """Unlock an existing profile and migrate it if it is older (rows are checked by `Profile`)."""
         return opening.open_existing(cls, Path(path), password, busy_timeout, clock)

@@ -56,7 +56,7 @@ logger = logging.getLogger(__name__)
 S = TypeVar("S", bound=Storage)
 
 
-def create(make: type[S], path: Path, password: str, busy_timeout: float, clock: Clock | None) -> S:
+def create(make: type[S], path: Path, password: str, busy_timeout: float, clock: Clock) -> S:
     """A new, empty profile database at `path` (which must not exist yet), opened as `make`.
 
     The key is Argon2id (calibrated, parameters in ``<path>.kdf``); SQLCipher only ever sees the raw key.
@@ -117,7 +117,7 @@ def create(make: type[S], path: Path, password: str, busy_timeout: float, clock:
     return vault
 
 
-def open_existing(make: type[S], path: Path, password: str, busy_timeout: float, clock: Clock | None) -> S:
+def open_existing(make: type[S], path: Path, password: str, busy_timeout: float, clock: Clock) -> S:
     """Unlock an existing profile as `make`, migrate it if older and re-key it if its key is weaker."""
     check_password_text(password)
     if not path.is_file():

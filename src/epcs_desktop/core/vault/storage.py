@@ -34,7 +34,7 @@ from typing import Any, Self
 import sqlcipher3
 
 from epcs_desktop.core import profilekey
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import VaultError
 from epcs_desktop.core.otpauth import OtpParams, build_uri
 from epcs_desktop.core.vault.failures import (
@@ -85,10 +85,10 @@ class Storage:
     thread and then uses them on the GUI thread; hence ``check_same_thread=False``.
     """
 
-    def __init__(self, conn: sqlcipher3.Connection, path: Path, clock: Clock | None = None) -> None:
+    def __init__(self, conn: sqlcipher3.Connection, path: Path, clock: Clock) -> None:
         self._conn: sqlcipher3.Connection | None = conn
         self.path = path
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.clock: Clock = clock  # the context's (core/context.py), given by the profile store
         self.migration_backup: Path | None = None
         # The key-file entry this connection is on; None: an older profile on SQLCipher's PBKDF2 key.
         self.key_entry: profilekey.KeyEntry | None = None

@@ -125,7 +125,7 @@
         <location filename="../../core/guide.py" line="353"/>
         <location filename="../../core/profile/devices.py" line="87"/>
         <location filename="../../core/profile/devices.py" line="119"/>
-        <location filename="../../core/profile/devices.py" line="364"/>
+        <location filename="../../core/profile/devices.py" line="372"/>
         <location filename="../../core/profile/generators.py" line="118"/>
         <location filename="../../core/profile/generators.py" line="148"/>
         <source>“{name}” is now the primary device.</source>
@@ -955,32 +955,32 @@
         <translation>El departamento de TI de su consulta ha desactivado el traslado de generadores de códigos a un teléfono.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="71"/>
+        <location filename="../../core/scan_guide.py" line="76"/>
         <source>A QR code is there but too small. Bring the phone closer to the camera.</source>
         <translation>Hay un código QR, pero se ve demasiado pequeño. Acerque el teléfono a la cámara.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="72"/>
+        <location filename="../../core/scan_guide.py" line="77"/>
         <source>Turn the phone so its screen faces the camera.</source>
         <translation>Gire el teléfono para que su pantalla quede frente a la cámara.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="73"/>
+        <location filename="../../core/scan_guide.py" line="78"/>
         <source>Hold the phone still for a moment.</source>
         <translation>Mantenga el teléfono quieto un momento.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="74"/>
+        <location filename="../../core/scan_guide.py" line="79"/>
         <source>It is too dark. Turn on a light or turn up the phone&apos;s brightness.</source>
         <translation>Está demasiado oscuro. Encienda una luz o suba el brillo del teléfono.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="75"/>
+        <location filename="../../core/scan_guide.py" line="80"/>
         <source>Glare hides part of the code. Tilt the phone a little or move it away from the light.</source>
         <translation>Un reflejo tapa parte del código. Incline un poco el teléfono o aléjelo de la luz.</translation>
     </message>
     <message>
-        <location filename="../../core/scan_guide.py" line="76"/>
+        <location filename="../../core/scan_guide.py" line="81"/>
         <source>Part of the code is covered. Keep your fingers off the code.</source>
         <translation>Parte del código está tapada. No ponga los dedos sobre el código.</translation>
     </message>
@@ -1020,38 +1020,38 @@
         <translation>El dispositivo “{name}” se apartó porque ya no se pueden leer sus datos guardados.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="312"/>
+        <location filename="../../core/profile/devices.py" line="315"/>
         <source>“{name}” was added as a code generator of another account (“{issuer}”).</source>
         <translation>Se añadió “{name}” como generador de códigos de otra cuenta (“{issuer}”).</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="315"/>
+        <location filename="../../core/profile/devices.py" line="318"/>
         <source>“{name}” was added as a code generator of another account.</source>
         <translation>Se añadió “{name}” como generador de códigos de otra cuenta.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="320"/>
+        <location filename="../../core/profile/devices.py" line="323"/>
         <source>“{name}” ({option}) was added as the primary device.</source>
         <translation>Se añadió “{name}” ({option}) como dispositivo principal.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="322"/>
+        <location filename="../../core/profile/devices.py" line="325"/>
         <source>“{name}” ({option}) was added.</source>
         <translation>Se añadió “{name}” ({option}).</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="345"/>
+        <location filename="../../core/profile/devices.py" line="353"/>
         <source>“{old}” was renamed to “{new}”.</source>
         <translation>“{old}” pasó a llamarse “{new}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="405"/>
+        <location filename="../../core/profile/devices.py" line="413"/>
         <location filename="../../core/profile/generators.py" line="71"/>
         <source>“{name}” was removed.</source>
         <translation>Se eliminó “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../core/profile/devices.py" line="409"/>
+        <location filename="../../core/profile/devices.py" line="417"/>
         <source>“{name}” was removed. “{primary}” is now the primary device.</source>
         <translation>Se eliminó “{name}”. “{primary}” es ahora el dispositivo principal.</translation>
     </message>
@@ -1182,19 +1182,19 @@
         <translation>{count} contraseñas incorrectas antes de este desbloqueo; la última a las {when}.</translation>
     </message>
     <message>
-        <location filename="../../core/erx.py" line="46"/>
-        <source>code generator on this computer</source>
-        <translation>generador de códigos en este equipo</translation>
+        <location filename="../../core/erx.py" line="106"/>
+        <source>this computer</source>
+        <translation>este equipo</translation>
     </message>
     <message>
-        <location filename="../../core/erx.py" line="47"/>
-        <source>code generator app on a phone or tablet</source>
-        <translation>aplicación generadora de códigos en un teléfono o tableta</translation>
+        <location filename="../../core/erx.py" line="107"/>
+        <source>a phone or tablet</source>
+        <translation>un teléfono o tableta</translation>
     </message>
     <message>
-        <location filename="../../core/erx.py" line="48"/>
-        <source>ID.me Authenticator push on a phone</source>
-        <translation>notificación push de ID.me Authenticator en un teléfono</translation>
+        <location filename="../../core/erx.py" line="108"/>
+        <source>a phone (push)</source>
+        <translation>un teléfono (push)</translation>
     </message>
 </context>
 <context>
@@ -4275,7 +4275,7 @@ Compañero MFA y generador de códigos para EPCS de DrChrono con ID.me.</transla
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="43"/>
+        <location filename="../../ui/tasks.py" line="51"/>
         <source>Something went wrong. The details were written to the log.</source>
         <translation>Algo salió mal. Los detalles se escribieron en el registro.</translation>
     </message>

@@ -42,12 +42,12 @@ __all__ = [
 ]
 
 
-def open_change_guide(profile: Profile, parent: QWidget | None = None, clock: Clock | None = None) -> int:
+def open_change_guide(profile: Profile, parent: QWidget | None, clock: Clock) -> int:
     """"What happens to my MFA when I change my phone?" (resumes a guide left half-way)."""
     return ChangeGuideDialog(profile, parent, clock).exec()
 
 
-def open_practice(profile: Profile, parent: QWidget | None = None, clock: Clock | None = None) -> int:
+def open_practice(profile: Profile, parent: QWidget | None, clock: Clock) -> int:
     """A PRACTICE run of ID.me's enrollment; practice generators are removed afterwards."""
     return PracticeDialog(profile, parent, clock).exec()
 
@@ -63,6 +63,6 @@ def open_handover(profiles: ProfileStore, parent: QWidget | None = None) -> str 
     return dlg.created_name
 
 
-def save_setup_sheet(profile: Profile, path: str | os.PathLike[str], clock: Clock | None = None) -> Path:
+def save_setup_sheet(profile: Profile, path: str | os.PathLike[str], clock: Clock) -> Path:
     """Write the profile's printable setup sheet (PDF, no secrets) to `path`."""
     return _save_setup_sheet(profile, path, clock)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.guide import (
     ADD_NEW,
@@ -111,10 +111,10 @@ class _StepBox(QGroupBox):
 class ChangeGuideDialog(QDialog):
     """The guide for one profile. Closing keeps the progress; "Finish" forgets it."""
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None, clock: Clock | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None, clock: Clock) -> None:
         super().__init__(parent)
         self.profile = profile
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.clock: Clock = clock
         self.guide = ChangeDeviceGuide(profile, state_store(profile), self.clock)
         self.resumed = self.guide.in_progress
         self.guide.ensure_started()

@@ -130,6 +130,12 @@ class HandOverDialog(QDialog):
         self.password_edit.textChanged.connect(lambda: self._recheck(self.password_error))
         self.prescriber_form.edited.connect(lambda: self._recheck(self.error))
 
+    def _minimum(self) -> int:
+        """IT's minimum password strength, from the store's (the context's) policy."""
+        from epcs_desktop.core.policy import minimum_password_strength
+
+        return minimum_password_strength(self.profiles.policy.current())
+
     def _recheck(self, label: QLabel) -> None:
         """Re-run the field checks only while a message is shown (typing must not nag before Create)."""
         if label.isHidden():
@@ -138,7 +144,9 @@ class HandOverDialog(QDialog):
 
         checks: dict[QLabel, Callable[[], object]] = {
             self.name_error: lambda: self.profiles.check_new_name(self.name_edit.text()),
-            self.password_error: lambda: check_new_password(self.password_edit.text()),
+            self.password_error: lambda: check_new_password(
+                self.password_edit.text(), minimum=self._minimum()
+            ),
         }
         if label is self.error:
             if not self.prescriber_form.failing_fields():
@@ -202,7 +210,7 @@ class HandOverDialog(QDialog):
         except EpcsError as exc:
             problems.append((self.name_edit, self.name_error, user_message(exc)))
         try:
-            check_new_password(self.password_edit.text())
+            check_new_password(self.password_edit.text(), minimum=self._minimum())
         except EpcsError as exc:
             problems.append((self.password_edit, self.password_error, user_message(exc)))
         prescriber: PrescriberInfo | None = None
@@ -411,6 +419,7 @@ class NewPasswordDialog(QDialog):
         intro.setWordWrap(True)
         self.error = error_label()
         self.entry = PasswordEntry(
+            policy=profile.policy,
             password_label=self.tr("&New password:"), confirm_label=self.tr("C&onfirm:"), error=self.error
         )
         self.new_edit, self.confirm_edit = self.entry.password, self.entry.confirm

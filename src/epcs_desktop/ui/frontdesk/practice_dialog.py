@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.practice import PracticeSession, practice_devices, remove_practice_devices
 from epcs_desktop.ui.frontdesk._common import (
@@ -94,10 +94,10 @@ class PracticeDialog(QDialog):
 
     SECURE, BARCODE, CONFIRM = range(3)
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None, clock: Clock | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None, clock: Clock) -> None:
         super().__init__(parent)
         self.profile = profile
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.clock: Clock = clock
         self.session = PracticeSession(self.clock)
         self.removed: list[str] = []
         primary = profile.primary()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import option_explained, shown_primary
 from epcs_desktop.core.guide import STEPS, ChangeDeviceGuide, state_store
@@ -87,9 +87,8 @@ def _step_item(step: GuideStep) -> str:
     return f"<li>{_e(text)}</li>"
 
 
-def sheet_html(profile: Profile, clock: Clock | None = None) -> str:
+def sheet_html(profile: Profile, clock: Clock) -> str:
     """The sheet as HTML (also what the tests and a print preview use)."""
-    clock = clock if clock is not None else SystemClock()
     when = dt.datetime.fromtimestamp(clock.now()).astimezone().strftime("%Y-%m-%d %H:%M")
     devices = profile.devices()
     primary = profile.primary()
@@ -251,7 +250,7 @@ def save_html_pdf(body: str, path: str | os.PathLike[str], title: str) -> Path:
     return target
 
 
-def save_setup_sheet(profile: Profile, path: str | os.PathLike[str], clock: Clock | None = None) -> Path:
+def save_setup_sheet(profile: Profile, path: str | os.PathLike[str], clock: Clock) -> Path:
     """Write the setup sheet for `profile` as a US Letter PDF at `path` (owner-only).
 
     The one renderer the window and `epcs-desktop sheet` share."""

@@ -39,6 +39,7 @@ from epcs_desktop.ui.feedback import error_label, show_error
 from epcs_desktop.ui.i18n import core_text
 
 if TYPE_CHECKING:
+    from epcs_desktop.core.context import PolicySource
     from epcs_desktop.core.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -58,12 +59,14 @@ class PasswordEntry(QWidget):
         self,
         parent: QWidget | None = None,
         *,
+        policy: PolicySource,
         password_label: str | None = None,
         confirm_label: str | None = None,
         accessible_name: str | None = None,
         error: QLabel | None = None,
     ) -> None:
         super().__init__(parent)
+        self.policy = policy  # IT's minimum strength is read from it at each check
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("at least %n characters", "", passwords.MIN_LENGTH))
@@ -135,7 +138,10 @@ class PasswordEntry(QWidget):
         from epcs_desktop.ui.tasks import user_message
 
         try:
-            value = passwords.check_new_password(self.password.text(), self.confirm.text())
+            from epcs_desktop.core.policy import minimum_password_strength
+
+            minimum = minimum_password_strength(self.policy.current())
+            value = passwords.check_new_password(self.password.text(), self.confirm.text(), minimum=minimum)
         except EpcsError as exc:
             self.refuse(user_message(exc))
             return None

@@ -64,7 +64,7 @@ class ImportPage(QWizardPage):
         from epcs_desktop.core.importers import ImportSession
 
         self.profile = profile
-        self.session = ImportSession()
+        self.session = ImportSession(self.profile.policy)
         self.plan: ImportPlan | None = None
         self._waiting: list[str] = []  # files still to read after the password is typed
         self._file_problems: list[tuple[str, str]] = []  # whole files that could not be read
@@ -141,7 +141,7 @@ class ImportPage(QWizardPage):
         if self._task is not None:
             self._task.cancel()
             self._task = None
-        self.session = ImportSession()
+        self.session = ImportSession(self.profile.policy)
         self.plan = None
         self._waiting = []
         self._file_problems = []

@@ -220,7 +220,7 @@ class CameraPage(_ScanPageBase):
             return list(self._cameras())
         from epcs_desktop.core.frames import list_cameras
 
-        return list(list_cameras())
+        return list(list_cameras(self.wizard().profile.policy.current()))  # type: ignore[attr-defined]
 
     def _camera_chosen(self, _pos: int) -> None:
         if self._done:
@@ -235,7 +235,8 @@ class CameraPage(_ScanPageBase):
         if factory is None:
             from epcs_desktop.core.frames import CameraSource
 
-            factory = CameraSource
+            policy = self.wizard().profile.policy.current()  # type: ignore[attr-defined]  # IT's, now
+            factory = lambda i: CameraSource(i, policy=policy)  # noqa: E731
         session = ScanSession(lambda: factory(index), parent=self)
         session.frame.connect(self._on_frame)
         session.seen.connect(self._on_seen)
@@ -389,7 +390,7 @@ class ScreenPage(_ScanPageBase):
             return list(self._grabber())
         from epcs_desktop.ui import screen_grab
 
-        return list(screen_grab.grab_screens())
+        return list(screen_grab.grab_screens(self.wizard().profile.policy.current()))  # type: ignore[attr-defined]
 
     def scan(self) -> None:
         """Fade this window out (it may cover the code), grab every screen, decode off the GUI thread."""

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
-from epcs_desktop.core.clock import Clock, SystemClock
+from epcs_desktop.core.clock import Clock
 
 from .accounts_page import AccountsPage
 from .confirm_page import ConfirmPage
@@ -50,14 +50,14 @@ class EnrollWizard(QWizard):
         profile: Profile,
         parent: QWidget | None = None,
         *,
-        clock: Clock | None = None,
+        clock: Clock,
         source_factory: Callable[[int], Any] | None = None,
         cameras: Callable[[], list[Any]] | None = None,
         screen_grabber: Callable[[], list[Any]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.profile = profile
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.clock: Clock = clock
         self.state = EnrollState()
         self.added: list[Device | Generator] = []  # what Finish added (`Profile.enroll`'s result)
         # True once the dialog has closed: results still arriving from worker threads are dropped.
