@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from epcs_desktop.core.clock import FixedClock
-from epcs_desktop.core.otp import Totp, group_code, hotp, totp_at
+from epcs_desktop.core.otp import Totp, group_code, hotp, totp_at, whole_seconds
 from epcs_desktop.core.otpauth import OtpParams, from_secret
 
 
@@ -85,6 +85,16 @@ def test_seconds_remaining_is_in_half_open_range() -> None:
     for _ in range(50):
         assert 0 < totp.seconds_remaining() <= 7
         clock.advance(0.37)
+
+
+def test_whole_seconds_never_shows_zero_for_a_live_code() -> None:
+    params = from_secret(RFC4226_SECRET, period=30)
+    clock = FixedClock(29.6)  # 0.4 s left in the first time step
+    totp = Totp(params, clock)
+    assert whole_seconds(totp.seconds_remaining()) == 1
+    clock.advance(0.4)  # a new step begins: the whole period is left
+    assert whole_seconds(totp.seconds_remaining()) == 30
+    assert whole_seconds(2.01) == 3  # a wait is never announced shorter than it is
 
 
 def test_eighty_bit_secret_generates_codes() -> None:

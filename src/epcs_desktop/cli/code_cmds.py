@@ -24,7 +24,7 @@ from epcs_desktop.cli.common import (
     warn,
 )
 from epcs_desktop.core.clock import FixedClock
-from epcs_desktop.core.otp import Totp, copy_plan, hotp, totp_at
+from epcs_desktop.core.otp import Totp, copy_plan, hotp, totp_at, whole_seconds
 from epcs_desktop.core.otpauth import OtpKind, parse_uri
 from epcs_desktop.core.textguard import clean_for_display
 
@@ -84,7 +84,7 @@ def run_code(args: argparse.Namespace, context: AppContext) -> int:
     else:  # now: never a code that expires before it can be pasted (the window's rule, core.otp)
         plan = copy_plan(params, context.clock.now())
         if plan.wait > 0:
-            warn(f"the code changes in {math.ceil(plan.wait)} s: waiting for the next one")
+            warn(f"the code changes in {whole_seconds(plan.wait)} s: waiting for the next one")
             _sleep(plan.wait)
         code = plan.code
     print(code)
@@ -120,7 +120,7 @@ def run_codes(args: argparse.Namespace, context: AppContext) -> int:
                 code, left = None, None
             else:
                 totp = Totp(d.otp, clock)
-                code, left = totp.code(), math.ceil(totp.seconds_remaining())
+                code, left = totp.code(), whole_seconds(totp.seconds_remaining())
             rows.append(
                 {
                     "nickname": d.nickname,

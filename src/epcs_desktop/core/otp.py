@@ -133,6 +133,16 @@ class Totp:
         return period - (now - time_step(now, period) * period)
 
 
+def whole_seconds(left: float) -> int:
+    """Seconds as every countdown shows them (window, guide, wizard, CLI): rounded up.
+
+    Why up: a code that is still valid has some time left, so it never reads
+    "0 s" (the change guide once showed "(0 s)" beside a valid code while the
+    code list said 1 s); and a wait is never announced shorter than it is.
+    """
+    return math.ceil(left)
+
+
 COPY_MARGIN_SECONDS = 4.0
 """A copied code must live at least this long: switching window, pasting and pressing Continue
 take a few seconds, and a code that expires meanwhile is refused (issue 22: 492866 handed out

@@ -13,7 +13,6 @@ primary's row has the keyboard focus, drawn with a clear ring, so Enter copies i
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.erx import Location
-from epcs_desktop.core.otp import copy_plan, is_time_based
+from epcs_desktop.core.otp import copy_plan, is_time_based, whole_seconds
 from epcs_desktop.ui import theme
 from epcs_desktop.ui.clipboard import ClipboardGuard
 from epcs_desktop.ui.code_delegate import CodeDelegate
@@ -361,7 +360,7 @@ class CodesPane(QWidget):
                 self._held = (nick, plan.code)
                 self._hold_timer.start(int(plan.wait * 1000) + 1)
                 text = self.tr("The code of “%1” changes in %2 s: the new code will be copied then.")
-                self.message.emit(text.replace("%1", nick).replace("%2", str(math.ceil(plan.wait))))
+                self.message.emit(text.replace("%1", nick).replace("%2", str(whole_seconds(plan.wait))))
                 return
             code = plan.code
         self._put(nick, code)

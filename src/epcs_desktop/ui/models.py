@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +39,7 @@ from epcs_desktop.core.clock import Clock
 from epcs_desktop.core.errors import EpcsError
 from epcs_desktop.core.erx import Device
 from epcs_desktop.core.generator import Generator, code_pane_key
-from epcs_desktop.core.otp import group_code, totp_at
+from epcs_desktop.core.otp import group_code, totp_at, whole_seconds
 from epcs_desktop.core.otpauth import OtpKind
 from epcs_desktop.ui.bridge import ProfileBridge, bridge_for
 from epcs_desktop.ui.i18n import core_text
@@ -498,7 +497,7 @@ class CodeListModel(QAbstractListModel):
             else:
                 text = f"{d.nickname}, {spoken_code(r.code)}"
             if left >= 0:
-                secs = math.ceil(left)
+                secs = whole_seconds(left)
                 text += ", " + self.tr("%n seconds left", "", secs)
             if d.is_primary:
                 text += ", " + self.tr("primary device")

@@ -112,6 +112,15 @@ def test_guide_end_to_end_with_resume(qtbot, data_dir_store, ada_profile) -> Non
     assert not again.resumed and ticks(again) == dict.fromkeys(STEP_IDS, False)
 
 
+def test_step_three_never_shows_zero_seconds_beside_a_valid_code(qtbot, ada_profile) -> None:
+    params = ada_profile.primary().otp
+    start = (int(T0) // params.period + 1) * params.period - 0.4  # 0.4 s before the code changes
+    dlg = ChangeGuideDialog(ada_profile, None, FixedClock(start))
+    qtbot.addWidget(dlg)
+    assert dlg.code_label.text().endswith("(1 s)")
+    assert group_code(totp_at(params, start)) in dlg.code_label.text()
+
+
 def test_changes_made_elsewhere_tick_the_open_guide(qtbot, ada_profile) -> None:
     dlg = ChangeGuideDialog(ada_profile, None, FixedClock(T0))
     qtbot.addWidget(dlg)

@@ -42,7 +42,7 @@ from epcs_desktop.core.guide import (
     sign_in_hint,
     state_store,
 )
-from epcs_desktop.core.otp import group_code
+from epcs_desktop.core.otp import group_code, whole_seconds
 from epcs_desktop.ui.bridge import bridge_for
 from epcs_desktop.ui.dialogs import OtherDeviceDialog
 from epcs_desktop.ui.frontdesk._common import (
@@ -327,7 +327,7 @@ class ChangeGuideDialog(QDialog):
         self.hint_label.setText(core_text(hint.template).format(name=hint.nickname))
         self.code_label.setVisible(hint.code is not None)
         if hint.code is not None:
-            secs = int(hint.seconds_left or 0)
+            secs = whole_seconds(hint.seconds_left or 0)
             self.code_label.setText(
                 self.tr("{code}   ({secs} s)").format(code=group_code(hint.code), secs=secs)
             )

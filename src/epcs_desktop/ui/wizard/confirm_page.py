@@ -108,7 +108,7 @@ class _DeviceRow(QFrame):
             self.countdown.setVisible(False)
 
     def refresh(self, clock: Clock) -> None:
-        from epcs_desktop.core.otp import Totp, hotp
+        from epcs_desktop.core.otp import Totp, hotp, whole_seconds
 
         if self.params is None:
             return
@@ -117,7 +117,7 @@ class _DeviceRow(QFrame):
             return
         totp = Totp(self.params, clock)
         self._show_code(totp.code())
-        left = max(0, min(self.params.period, int(totp.seconds_remaining() + 0.999)))
+        left = whole_seconds(totp.seconds_remaining())
         self.countdown.setRange(0, self.params.period)
         self.countdown.setValue(left)
         self.countdown.setFormat(self.tr("changes in %v s"))
