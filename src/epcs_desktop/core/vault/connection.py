@@ -51,6 +51,20 @@ def quote_password(password: str) -> str:
     return "'" + password.replace("'", "''") + "'"
 
 
+def _apply_key(conn: sqlcipher3.Connection, key: str) -> None:
+    """Key a connection the one way both connections do (see the module's docstring)."""
+    conn.execute("PRAGMA cipher_log_level = NONE")  # before keying: it would print key/HMAC failures
+    conn.execute(f"PRAGMA key = {key}")
+    conn.execute("PRAGMA cipher_compatibility = 4")
+
+
+def _refusal(exc: sqlcipher3.Error, path: Path) -> EpcsError | None:
+    """Why reading the first page failed, when it is not the key: busy, or the disk; None = wrong key."""
+    if is_busy(exc):
+        return VaultLockedError(LOCKED_MESSAGE)
+    return storage_error(exc, path)
+
+
 def probe(path: Path, key: str, busy_timeout: float) -> bool:
     """Does `key` decrypt the file? Asked on a read-only connection, which never writes the file."""
     uri = path.resolve().as_uri() + "?mode=ro"
@@ -61,17 +75,13 @@ def probe(path: Path, key: str, busy_timeout: float) -> bool:
             err = storage_error(exc, path) or VaultError("The profile file could not be opened.")
             raise err from None
         try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = {key}")
-            conn.execute("PRAGMA cipher_compatibility = 4")
+            _apply_key(conn, key)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return True
         except sqlcipher3.Error as exc:
-            if is_busy(exc):
-                raise VaultLockedError(LOCKED_MESSAGE) from None
-            storage = storage_error(exc, path)
-            if storage is not None:
-                raise storage from None
+            refusal = _refusal(exc, path)
+            if refusal is not None:
+                raise refusal from None
             return False
         finally:
             with contextlib.suppress(sqlcipher3.Error):
@@ -89,19 +99,11 @@ def connect(path: Path, key: str, busy_timeout: float) -> sqlcipher3.Connection:
         except sqlcipher3.Error as exc:
             raise VaultError("The profile file could not be opened.") from exc
         try:
-            # SQLCipher logs key/HMAC failures to stderr by default: silence it before keying.
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = {key}")
-            conn.execute("PRAGMA cipher_compatibility = 4")
+            _apply_key(conn, key)
             try:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlcipher3.DatabaseError as exc:
-                if is_busy(exc):
-                    raise VaultLockedError(LOCKED_MESSAGE) from None
-                storage = storage_error(exc, path)
-                if storage is not None:
-                    raise storage from None
-                raise WrongPasswordError(WRONG_PASSWORD_MESSAGE) from None
+                raise (_refusal(exc, path) or WrongPasswordError(WRONG_PASSWORD_MESSAGE)) from None
         except EpcsError:
             conn.close()
             raise
