@@ -85,7 +85,7 @@ def test_codes_next_advances_the_counter_once_and_codes_never_does(tmp_path: Pat
     assert steam["counter_based"] is False
     text = run(jane, "codes", "-p", "Jane").stdout
     bank_line = next(line for line in text.splitlines() if line.startswith("Bank"))
-    assert "press `codes --next Bank`" in bank_line and hotp(params, 3) not in text
+    assert "run `epcs-desktop codes --next Bank`" in bank_line and hotp(params, 3) not in text
     first = run(jane, "codes", "-p", "Jane", "--next", "bank")
     second = run(jane, "codes", "-p", "Jane", "--next", "Bank")
     assert (first.stdout.strip(), second.stdout.strip()) == (hotp(params, 3), hotp(params, 4))

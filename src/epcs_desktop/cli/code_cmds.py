@@ -153,7 +153,7 @@ def run_codes(args: argparse.Namespace, context: AppContext) -> int:
         mark = "  (primary)" if r["primary"] else ""
         if r["counter_based"]:
             quoted = shlex.quote(r["nickname"])
-            print(f"{r['nickname']:<{width}}  counter-based: press `codes --next {quoted}`{mark}")
+            print(f"{r['nickname']:<{width}}  counter-based: run `epcs-desktop codes --next {quoted}`{mark}")
             continue
         print(f"{r['nickname']:<{width}}  {r['code']}  {r['seconds_remaining']:>2} s left{mark}")
     return EXIT_OK
