@@ -353,14 +353,13 @@ def write_export(target: Path, data: bytes, journal: ExportJournal) -> Path:
     """
     journal.note_export_started(target)
     try:
-        written = write_private(target, data)
+        return write_private(target, data)
     except OSError as exc:
-        journal.note_export_finished(target)
         raise ExportError(
             f"The export could not be written ({exc.strerror or 'input/output error'})."
         ) from None
-    journal.note_export_finished(target)
-    return written
+    finally:
+        journal.note_export_finished(target)
 
 
 def export_allowed(settings: Settings | dict[str, Any]) -> bool:

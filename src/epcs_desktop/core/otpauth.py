@@ -41,7 +41,6 @@ class OtpKind(StrEnum):
     STEAM = "steam"
 
 
-Kind = OtpKind  # the older name, kept for modules that still import it
 KINDS: tuple[OtpKind, ...] = tuple(OtpKind)
 ALGORITHMS = ("SHA1", "SHA256", "SHA512")
 

@@ -536,7 +536,9 @@ def policy_signature(platform: Platform) -> tuple[Any, ...]:
     `load_policy`; watching only the variable's file once left IT's edits to the
     machine file unseen until the next start).
     """
-    files = [platform.policy_file(), policy_file_location(platform), *platform.managed_preference_files()]
+    # Without $EPCS_DESKTOP_POLICY the first two are one file: stat it once (this runs per action).
+    places = [platform.policy_file(), policy_file_location(platform), *platform.managed_preference_files()]
+    files = list(dict.fromkeys(places))
     sig: list[Any] = []
     for f in files:
         try:
